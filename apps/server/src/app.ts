@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Env } from './config/env.ts';
+import type { Database } from './db/client.ts';
+import { authHooks } from './http/authenticate.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { registerUploads, registerWeb } from './http/web.ts';
+import { NotFoundError } from './lib/errors.ts';
+import { AccessTokens } from './modules/auth/access-tokens.ts';
+import { AuthRepository } from './modules/auth/auth.repository.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
+import { oauthRoutes } from './modules/auth/oauth.routes.ts';
+import { isSecureOrigin, sessionCookies } from './modules/auth/session-cookie.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
+import { MAX_UPLOAD_BYTES, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
+import { UploadsService } from './modules/uploads/uploads.service.ts';
+import { UsersRepository } from './modules/users/users.repository.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { UsersService } from './modules/users/users.service.ts';
+import type { Clock } from './ports/clock.ts';
+import type { RateLimiter } from './ports/rate-limiter.ts';
+import type { FileStorage } from './ports/storage.ts';
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  storage: FileStorage;
+  /** Folder served at /uploads (local storage); undefined when files live elsewhere. */
+  uploadsDir: string | undefined;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  secrets: { jwt: string; cookie: string };
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Services {
+  auth: AuthService;
+  users: UsersService;
+  uploads: UploadsService;
+}
+
+export function publicUrlOf(env: Env): string {
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}
+
+function createServices(deps: AppDeps, tokens: AccessTokens): Services {
+  const { db } = deps.database;
+  const uploads = new UploadsService(new UploadsRepository(db), deps.storage);
+  const users = new UsersService(new UsersRepository(db), uploads);
+  const auth = new AuthService(new AuthRepository(db), tokens, users, deps.clock);
+  return { auth, users, uploads };
+}
+
+/** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const { env } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: env.TRUST_PROXY === 'on',
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('userId', null);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: cspDirectives() } });
+  await app.register(fastifyCookie, { secret: deps.secrets.cookie });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await registerOpenApi(app);
+
+  const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
+  const services = createServices(deps, tokens);
+  const { authenticate } = authHooks(tokens);
+  const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
+  const publicUrl = publicUrlOf(env);
+  const secure = isSecureOrigin(publicUrl);
+  const cookies = sessionCookies(secure);
+  const apiLimit = limit('api-ip', env.RATE_LIMIT_API_IP, (r) => r.ip);
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', apiLimit);
+      const clients = new Map(
+        oauthConfigsFrom(env).map((c) => [
+          c.provider,
+          new OAuthProviderClient(c, `${publicUrl}/api/auth/${c.provider}/callback`),
+        ]),
+      );
+      const providers = { kakao: clients.has('kakao'), naver: clients.has('naver') };
+      await api.register(healthRoutes, { ping: () => deps.database.ping() });
+      await api.register(authRoutes, {
+        prefix: '/auth',
+        auth: services.auth,
+        cookies,
+        authenticate,
+        limit,
+        env,
+        providers,
+      });
+      await api.register(oauthRoutes, {
+        prefix: '/auth',
+        auth: services.auth,
+        cookies,
+        clients,
+        secure,
+        isOnboarded: async (userId) => (await services.users.getMe(userId)).onboarded,
+      });
+      await api.register(usersRoutes, { users: services.users, authenticate });
+      await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
+    },
+    { prefix: '/api' },
+  );
+
+  if (deps.uploadsDir) await registerUploads(app, deps.uploadsDir);
+  const hasWeb = await registerWeb(app, env.WEB_DIST_DIR ?? defaultWebDist());
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/uploads');
+    if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
+    throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return { app, services };
+}
+
+function defaultWebDist(): string {
+  return path.resolve(import.meta.dirname, '../../web/dist');
+}
+
+function cspDirectives() {
+  return {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    scriptSrc: ["'self'"],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  };
+}

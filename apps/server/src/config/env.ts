@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** A rate limit written as `COUNT/WINDOW`, e.g. `10/15m`, `60/1m`, `5/1h`, `30/30s`. */
+const RateLimitSchema = z
+  .string()
+  .regex(/^\d+\/\d+[smh]$/, { message: 'expected COUNT/WINDOW such as 10/15m' })
+  .transform((v) => {
+    const [count, window] = v.split('/') as [string, string];
+    const unit = window.slice(-1);
+    const amount = Number(window.slice(0, -1));
+    const ms = amount * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
+    return { max: Number(count), windowMs: ms };
+  });
+export type RateLimit = z.output<typeof RateLimitSchema>;
+const rateLimit = (text: string): RateLimit => RateLimitSchema.parse(text);
+
+const OnOff = z.enum(['on', 'off']);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_KEY_PREFIX: z.string().default('erun:'),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: OnOff.default('off'),
+  WEB_DIST_DIR: optionalString,
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  RATE_LIMITS: OnOff.default('on'),
+  RATE_LIMIT_LOGIN_IP: RateLimitSchema.default(rateLimit('30/15m')),
+  RATE_LIMIT_LOGIN_ACCOUNT: RateLimitSchema.default(rateLimit('10/15m')),
+  RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('10/1h')),
+  RATE_LIMIT_REFRESH_IP: RateLimitSchema.default(rateLimit('120/1m')),
+  RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
+  RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
+  JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
+  KAKAO_CLIENT_ID: optionalString,
+  KAKAO_CLIENT_SECRET: optionalString,
+  KAKAO_AUTHORIZE_URL: z.url().default('https://kauth.kakao.com/oauth/authorize'),
+  KAKAO_TOKEN_URL: z.url().default('https://kauth.kakao.com/oauth/token'),
+  KAKAO_USERINFO_URL: z.url().default('https://kapi.kakao.com/v2/user/me'),
+  NAVER_CLIENT_ID: optionalString,
+  NAVER_CLIENT_SECRET: optionalString,
+  NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),
+  NAVER_TOKEN_URL: z.url().default('https://nid.naver.com/oauth2.0/token'),
+  NAVER_USERINFO_URL: z.url().default('https://openapi.naver.com/v1/nid/me'),
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+/** Parses the environment; throws one error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid environment variables:\n${lines.join('\n')}`);
+}
+
+/** The process environment, parsed once; on failure prints what is wrong and exits. */
+export function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,74 @@
+import type { ErrorIssue } from '@erun/contracts';
+
+/** Errors services throw; the one error handler turns them into the error body. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, issues?: ErrorIssue[]) {
+    super(400, 'VALIDATION_FAILED', message, issues);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(code = 'UNAUTHENTICATED', message = 'Sign-in required') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code = 'FORBIDDEN', message = 'Not allowed') {
+    super(403, code, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code = 'NOT_FOUND', message = 'Not found') {
+    super(404, code, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message = 'Payload too large') {
+    super(413, 'PAYLOAD_TOO_LARGE', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = 'Unsupported media type') {
+    super(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSec: number) {
+    super(429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSec} s`, undefined, {
+      'retry-after': String(retryAfterSec),
+    });
+  }
+}
+
+/** PostgreSQL unique_violation, whether raised directly (pg) or wrapped by Drizzle. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const pgError = e as { code?: unknown; constraint?: unknown };
+    if (pgError.code === '23505') return constraint === undefined || pgError.constraint === constraint;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import type PgBoss from 'pg-boss';
+import { LocalFileStorage } from './adapters/local-storage.ts';
+import { MemoryRateLimiter } from './adapters/memory-rate-limiter.ts';
+import { RedisRateLimiter } from './adapters/redis-rate-limiter.ts';
+import { buildApp, publicUrlOf } from './app.ts';
+import { loadEnv } from './config/env.ts';
+import { openDatabase } from './db/client.ts';
+import { startJobs } from './jobs/jobs.ts';
+import { systemClock } from './ports/clock.ts';
+import { getOrCreateSecret } from './modules/secrets/secrets.repository.ts';
+import { seedDemoData } from './seed/demo.ts';
+
+type Role = 'all' | 'api' | 'worker';
+const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? 'all') as Role;
+
+const env = loadEnv();
+const log = pino({ level: env.LOG_LEVEL });
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'db') });
+await database.migrate();
+log.info({ database: database.kind, role }, 'database ready');
+
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+const uploadsDir = path.join(env.DATA_DIR, 'uploads');
+if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
+
+const { app, services } = await buildApp({
+  env,
+  database,
+  storage: new LocalFileStorage(uploadsDir),
+  uploadsDir,
+  rateLimiter: redis ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX) : new MemoryRateLimiter(systemClock),
+  clock: systemClock,
+  secrets: {
+    jwt: await getOrCreateSecret(database.db, 'JWT_SECRET', env.JWT_SECRET),
+    cookie: await getOrCreateSecret(database.db, 'COOKIE_SECRET', undefined),
+  },
+  logger: { level: env.LOG_LEVEL },
+});
+
+const demo = env.DEMO_DATA === 'on' || (env.DEMO_DATA === 'auto' && database.kind === 'pglite');
+if (demo && role !== 'worker') await seedDemoData(services, log);
+
+let boss: PgBoss | undefined;
+if (role !== 'api') {
+  boss = await startJobs(database, { purgeExpiredTokens: () => services.auth.purgeExpiredTokens() }, log);
+}
+if (role !== 'worker') {
+  await app.listen({ port: env.PORT, host: env.HOST });
+  log.info(`이RUN 저RUN is running at ${publicUrlOf(env)}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+  const timer = setTimeout(() => process.exit(1), 15_000).unref();
+  await app.close();
+  await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+  redis?.disconnect();
+  await database.close();
+  clearTimeout(timer);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

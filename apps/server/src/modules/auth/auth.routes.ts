@@ -1,0 +1,114 @@
+import {
+  AuthProvidersSchema,
+  AuthResponseSchema,
+  ErrorBodySchema,
+  LoginSchema,
+  RefreshResponseSchema,
+  SignupSchema,
+} from '@erun/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Env, RateLimit } from '../../config/env.ts';
+import { userIdOf } from '../../http/authenticate.ts';
+import type { RateLimitHook } from '../../http/rate-limit.ts';
+import type { AuthService } from './auth.service.ts';
+import { hashRefreshToken } from './refresh-tokens.ts';
+import type { SessionCookies } from './session-cookie.ts';
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  cookies: SessionCookies;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  limit: (name: string, limit: RateLimit, keyOf: (r: FastifyRequest) => string | undefined) => RateLimitHook;
+  env: Env;
+  providers: { kakao: boolean; naver: boolean };
+}
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, deps) => {
+  const { auth, cookies, env, limit } = deps;
+  const byIp = (r: FastifyRequest) => r.ip;
+  const byEmail = (r: FastifyRequest) => (r.body as { email?: string } | undefined)?.email;
+  const bySession = (r: FastifyRequest) => {
+    const token = cookies.read(r);
+    return token === undefined ? undefined : hashRefreshToken(token);
+  };
+
+  app.post(
+    '/signup',
+    {
+      schema: { tags: ['auth'], body: SignupSchema, response: { 201: AuthResponseSchema, ...errors } },
+      preHandler: limit('signup-ip', env.RATE_LIMIT_SIGNUP_IP, byIp),
+    },
+    async (request, reply) => {
+      const { refreshToken, ...signedIn } = await auth.signup(request.body);
+      cookies.set(reply, refreshToken);
+      return reply.status(201).send(signedIn);
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      schema: { tags: ['auth'], body: LoginSchema, response: { 200: AuthResponseSchema, ...errors } },
+      preHandler: [
+        limit('login-ip', env.RATE_LIMIT_LOGIN_IP, byIp),
+        limit('login-account', env.RATE_LIMIT_LOGIN_ACCOUNT, byEmail),
+      ],
+    },
+    async (request, reply) => {
+      const { refreshToken, ...signedIn } = await auth.login(request.body);
+      cookies.set(reply, refreshToken);
+      return signedIn;
+    },
+  );
+
+  app.post(
+    '/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        response: { 200: RefreshResponseSchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+      preHandler: [
+        limit('refresh-ip', env.RATE_LIMIT_REFRESH_IP, byIp),
+        limit('refresh-session', env.RATE_LIMIT_REFRESH_ACCOUNT, bySession),
+      ],
+    },
+    async (request, reply) => {
+      const session = await auth.refresh(cookies.read(request)).catch((error: unknown) => {
+        cookies.clear(reply);
+        throw error;
+      });
+      cookies.set(reply, session.refreshToken);
+      return { accessToken: session.accessToken };
+    },
+  );
+
+  app.post('/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (request, reply) => {
+    await auth.logout(cookies.read(request));
+    cookies.clear(reply);
+    return reply.status(204).send(null);
+  });
+
+  app.post(
+    '/logout-all',
+    {
+      schema: { tags: ['auth'], response: { 204: z.null(), 401: ErrorBodySchema } },
+      preHandler: deps.authenticate,
+    },
+    async (request, reply) => {
+      await auth.logoutEverywhere(userIdOf(request));
+      cookies.clear(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/providers',
+    { schema: { tags: ['auth'], response: { 200: AuthProvidersSchema } } },
+    () => deps.providers,
+  );
+};

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Login, Me, Signup } from '@erun/contracts';
+import { ConflictError, isUniqueViolation, UnauthorizedError } from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { UsersService } from '../users/users.service.ts';
+import type { AccessTokens } from './access-tokens.ts';
+import type { AuthRepository } from './auth.repository.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface SignedIn extends Session {
+  user: Me;
+}
+
+export interface ProviderProfile {
+  provider: 'kakao' | 'naver';
+  providerUserId: string;
+  nickname: string;
+}
+
+export class AuthService {
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly tokens: AccessTokens,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async signup(input: Signup): Promise<SignedIn> {
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.repo
+      .createUser({ email: input.email, passwordHash, nickname: input.nickname })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'users_email_key')) {
+          throw new ConflictError('EMAIL_TAKEN', 'This email is already registered');
+        }
+        throw error;
+      });
+    return this.signedIn(user.id, await this.startSession(user.id));
+  }
+
+  async login(input: Login): Promise<SignedIn> {
+    const user = await this.repo.findUserByEmail(input.email);
+    const ok = await verifyPassword(user?.passwordHash, input.password);
+    if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+    return this.signedIn(user.id, await this.startSession(user.id));
+  }
+
+  /** Rotates the refresh token. An already-rotated token is a stolen one: its whole family is revoked. */
+  async refresh(refreshToken: string | undefined): Promise<Session> {
+    const invalid = new UnauthorizedError('INVALID_TOKEN', 'Session expired; sign in again');
+    if (!refreshToken) throw invalid;
+    const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
+    const now = this.clock.now();
+    if (!row || row.revokedAt || row.expiresAt <= now) throw invalid;
+    if (row.rotatedAt || !(await this.repo.markRotated(row.id, now))) {
+      await this.repo.revokeFamily(row.familyId, now);
+      throw invalid;
+    }
+    return this.issue(row.userId, row.familyId);
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
+    if (row) await this.repo.revokeFamily(row.familyId, this.clock.now());
+  }
+
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.repo.revokeAllOfUser(userId, this.clock.now());
+  }
+
+  /** Finds the user by provider id or creates one; a new user has yet to onboard. */
+  async signInWithProvider(profile: ProviderProfile): Promise<Session & { userId: string; isNew: boolean }> {
+    let userId = await this.repo.findUserIdByProvider(profile.provider, profile.providerUserId);
+    let isNew = false;
+    if (!userId) {
+      userId = await this.repo
+        .createOAuthUser(profile.provider, profile.providerUserId, profile.nickname)
+        .catch(async (error: unknown) => {
+          // Two callbacks for the same new account at once: the other one created it.
+          const existing = isUniqueViolation(error)
+            ? await this.repo.findUserIdByProvider(profile.provider, profile.providerUserId)
+            : undefined;
+          if (!existing) throw error;
+          return existing;
+        });
+      isNew = true;
+    }
+    return { ...(await this.startSession(userId)), userId, isNew };
+  }
+
+  async purgeExpiredTokens(): Promise<number> {
+    return this.repo.deleteExpiredTokens(this.clock.now());
+  }
+
+  private startSession(userId: string): Promise<Session> {
+    return this.issue(userId, randomUUID());
+  }
+
+  private async issue(userId: string, familyId: string): Promise<Session> {
+    const refreshToken = newRefreshToken();
+    await this.repo.insertRefreshToken({
+      userId,
+      familyId,
+      tokenHash: hashRefreshToken(refreshToken),
+      expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_TTL_MS),
+    });
+    return { accessToken: await this.tokens.issue(userId), refreshToken };
+  }
+
+  private async signedIn(userId: string, session: Session): Promise<SignedIn> {
+    return { ...session, user: await this.users.getMe(userId) };
+  }
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Image } from '@erun/contracts';
+import { NotFoundError } from '../../lib/errors.ts';
+import type { FileStorage } from '../../ports/storage.ts';
+import { IMAGE_SIZES, processImage, type UploadPurpose } from './image-processing.ts';
+import type { UploadsRepository } from './uploads.repository.ts';
+
+export class UploadsService {
+  constructor(
+    private readonly repo: UploadsRepository,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** Stores a re-encoded image. Files are written first and removed again if the row cannot be written. */
+  async create(ownerId: string, purpose: UploadPurpose, data: Buffer): Promise<Image> {
+    const image = await processImage(data, purpose);
+    const id = randomUUID();
+    try {
+      await Promise.all(
+        IMAGE_SIZES.map((size) => this.storage.put(`${id}/${size}.webp`, image.variants[size], 'image/webp')),
+      );
+      const bytes = IMAGE_SIZES.reduce((sum, size) => sum + image.variants[size].length, 0);
+      await this.repo.insert({ id, ownerId, purpose, width: image.width, height: image.height, bytes });
+    } catch (error) {
+      await this.storage.deletePrefix(id);
+      throw error;
+    }
+    return this.imageOf(id);
+  }
+
+  /** Throws 404 unless the upload exists, belongs to the user and was made for this purpose. */
+  async requireOwn(ownerId: string, id: string, purpose: UploadPurpose): Promise<void> {
+    const row = await this.repo.findOwn(ownerId, id);
+    if (!row || row.purpose !== purpose) throw new NotFoundError('UPLOAD_NOT_FOUND', 'Upload not found');
+  }
+
+  imageOf(id: string): Image {
+    const url = (size: string) => this.storage.urlOf(`${id}/${size}.webp`);
+    return { id, urls: { small: url('small'), medium: url('medium'), large: url('large') } };
+  }
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { oauthAccounts, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserChanges = Partial<
+  Pick<UserRow, 'nickname' | 'bio' | 'runningLevel' | 'preferredRegions' | 'preferredDistance' | 'avatarId'>
+>;
+
+export class UsersRepository {
+  constructor(private readonly db: Db) {}
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  async providersOf(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ provider: oauthAccounts.provider })
+      .from(oauthAccounts)
+      .where(eq(oauthAccounts.userId, userId));
+    return rows.map((r) => r.provider).sort();
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UserRow | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+}

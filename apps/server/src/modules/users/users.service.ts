@@ -1,0 +1,70 @@
+import {
+  type DistanceBucket,
+  type Image,
+  type Me,
+  type OAuthProvider,
+  type PublicUser,
+  type Region,
+  type RunningLevel,
+  type UpdateMe,
+} from '@erun/contracts';
+import { NotFoundError } from '../../lib/errors.ts';
+import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { UserChanges, UserRow, UsersRepository } from './users.repository.ts';
+
+export class UsersService {
+  constructor(
+    private readonly repo: UsersRepository,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  async getMe(userId: string): Promise<Me> {
+    const user = await this.repo.findById(userId);
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    return this.toMe(user);
+  }
+
+  async getPublic(userId: string): Promise<PublicUser> {
+    const user = await this.repo.findById(userId);
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    return this.toPublic(user, this.avatarOf(user));
+  }
+
+  async updateMe(userId: string, input: UpdateMe): Promise<Me> {
+    const changes: UserChanges = { ...input };
+    // An avatar must be the caller's own avatar upload; anything else looks like it does not exist.
+    if (input.avatarId) await this.uploads.requireOwn(userId, input.avatarId, 'avatar');
+    const user = await this.repo.update(userId, changes);
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    return this.toMe(user);
+  }
+
+  private async toMe(user: UserRow): Promise<Me> {
+    const providers = await this.repo.providersOf(user.id);
+    return {
+      ...this.toPublic(user, this.avatarOf(user)),
+      email: user.email,
+      preferredRegions: user.preferredRegions as Region[],
+      preferredDistance: user.preferredDistance as DistanceBucket | null,
+      onboarded: user.runningLevel !== null && user.preferredRegions.length > 0,
+      hasPassword: user.passwordHash !== null,
+      providers: providers as OAuthProvider[],
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+
+  private toPublic(user: UserRow, avatar: Image | null): PublicUser {
+    return {
+      id: user.id,
+      nickname: user.nickname,
+      bio: user.bio,
+      runningLevel: user.runningLevel as RunningLevel | null,
+      avatar,
+      goodRunnerScore: user.goodRunnerScore,
+    };
+  }
+
+  private avatarOf(user: UserRow): Image | null {
+    return user.avatarId ? this.uploads.imageOf(user.avatarId) : null;
+  }
+}

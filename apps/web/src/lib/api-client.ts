@@ -1,0 +1,158 @@
+import { RefreshResponseSchema } from '@erun/contracts';
+import type { z } from 'zod';
+import { ApiError, isAbortError, networkError, parseJson, toApiError, type RawResponse } from './api-error.ts';
+
+export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** Sends one attempt of a request with the given access token. */
+type Transport = (accessToken: string | null) => Promise<RawResponse>;
+
+export interface UploadOptions {
+  /** Fraction 0–1 of the request body sent so far. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  /** Defaults to the global fetch, looked up at call time. */
+  fetch?: typeof fetch;
+}
+
+const REFRESH_PATH = '/api/auth/refresh';
+// These authenticate by credentials or by the refresh cookie: a 401 from them is an answer, not an expired token.
+const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/signup', REFRESH_PATH, '/api/auth/logout']);
+
+/**
+ * The only way the web app talks to the API. The access token lives in this closure only (never in storage);
+ * the refresh token is an httpOnly cookie the browser sends to /api/auth by itself.
+ */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  let token: string | null = null;
+  let status: AuthStatus = 'unknown';
+  let refreshing: Promise<string | null> | null = null;
+  let restoring: Promise<void> | null = null;
+  const listeners = new Set<() => void>();
+
+  function setSession(next: string | null): void {
+    token = next;
+    const nextStatus: AuthStatus = next === null ? 'signed-out' : 'signed-in';
+    if (nextStatus === status) return;
+    status = nextStatus;
+    listeners.forEach((listener) => listener());
+  }
+
+  function fetchTransport(path: string, method: Method, body?: unknown, signal?: AbortSignal): Transport {
+    return async (accessToken) => {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+      const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      let response: Response;
+      try {
+        response = await doFetch(path, init);
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted === true) throw error;
+        throw networkError();
+      }
+      const text = await response.text();
+      return { status: response.status, header: (name) => response.headers.get(name), text };
+    };
+  }
+
+  async function runRefresh(): Promise<string | null> {
+    try {
+      const raw = await fetchTransport(REFRESH_PATH, 'POST')(null);
+      const parsed = raw.status === 200 ? RefreshResponseSchema.safeParse(parseJson(raw.text)) : null;
+      setSession(parsed?.success === true ? parsed.data.accessToken : null);
+    } catch {
+      setSession(null);
+    }
+    return token;
+  }
+
+  /** One refresh in flight at a time: the cookie rotates on use, and a reused one revokes the session. */
+  function refresh(): Promise<string | null> {
+    refreshing ??= runRefresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function execute(path: string, transport: Transport): Promise<RawResponse> {
+    if (refreshing) await refreshing;
+    const used = token;
+    const first = await transport(used);
+    const pathname = path.split('?')[0] ?? path;
+    if (first.status !== 401 || used === null || NO_REFRESH_PATHS.has(pathname)) return first;
+    // Another caller may have refreshed while this request was out: reuse its token instead of refreshing again.
+    const fresh = token !== used ? token : await refresh();
+    return fresh === null ? first : transport(fresh);
+  }
+
+  async function json<T>(path: string, transport: Transport, schema: z.ZodType<T>): Promise<T> {
+    const raw = await execute(path, transport);
+    if (raw.status < 200 || raw.status >= 300) throw toApiError(raw);
+    const parsed = schema.safeParse(parseJson(raw.text));
+    if (!parsed.success) {
+      throw new ApiError({ status: raw.status, code: 'INVALID_RESPONSE', message: parsed.error.message });
+    }
+    return parsed.data;
+  }
+
+  async function empty(path: string, transport: Transport): Promise<void> {
+    const raw = await execute(path, transport);
+    if (raw.status < 200 || raw.status >= 300) throw toApiError(raw);
+  }
+
+  return {
+    get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) =>
+      json(path, fetchTransport(path, 'GET', undefined, signal), schema),
+    post: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>
+      json(path, fetchTransport(path, 'POST', body), schema),
+    patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>
+      json(path, fetchTransport(path, 'PATCH', body), schema),
+    /** For endpoints that answer 204 No Content. */
+    send: (path: string, method: Method, body?: unknown) => empty(path, fetchTransport(path, method, body)),
+    upload: <T>(path: string, form: FormData, schema: z.ZodType<T>, upload: UploadOptions = {}) =>
+      json(path, xhrTransport(path, form, upload), schema),
+    /** Restores the session from the refresh cookie; called once at start-up, later calls share the result. */
+    restore: (): Promise<void> => (restoring ??= refresh().then(() => undefined)),
+    startSession: (accessToken: string) => setSession(accessToken),
+    endSession: () => setSession(null),
+    getStatus: (): AuthStatus => status,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Upload with progress events, which fetch cannot report for request bodies. */
+function xhrTransport(path: string, form: FormData, options: UploadOptions): Transport {
+  return (accessToken) =>
+    new Promise<RawResponse>((resolve, reject) => {
+      const abortError = () => new DOMException('Upload aborted', 'AbortError');
+      if (options.signal?.aborted === true) return reject(abortError());
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      if (accessToken !== null) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () =>
+        resolve({ status: xhr.status, header: (name) => xhr.getResponseHeader(name), text: xhr.responseText });
+      xhr.onerror = () => reject(networkError());
+      xhr.onabort = () => reject(abortError());
+      options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
+}
+
+export const apiClient = createApiClient();

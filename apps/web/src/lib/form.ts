@@ -1,0 +1,102 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { ApiError } from './api-error.ts';
+import { errorMessage, issueMessage, type Message } from './messages.ts';
+
+type FieldErrors<V> = Partial<Record<keyof V & string, Message>>;
+type StringField<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+interface Issue {
+  code: string;
+  message: string;
+  path: readonly PropertyKey[];
+}
+
+export interface ZodFormOptions<V> {
+  /** A field's message for issues without a specific one (zod's generic "invalid option" for an unchosen level). */
+  fieldMessages?: Partial<Record<keyof V & string, string>>;
+  /** Server error codes that belong to one field, e.g. `{ EMAIL_TAKEN: 'email' }`. */
+  codeFields?: Partial<Record<string, keyof V & string>>;
+}
+
+function fieldErrorsOf<V extends object>(issues: readonly Issue[], values: V, options: ZodFormOptions<V>) {
+  const errors: FieldErrors<V> = {};
+  for (const issue of issues) {
+    const name = issue.path[0];
+    if (typeof name !== 'string' || !(name in values)) continue;
+    const field = name as keyof V & string;
+    if (errors[field]) continue;
+    const message = issueMessage(issue);
+    const override = options.fieldMessages?.[field];
+    errors[field] = override && message.key.startsWith('validation.generic.') ? { key: override } : message;
+  }
+  return errors;
+}
+
+/**
+ * Form state validated with a contracts schema (the same one the server uses): on blur of a changed field,
+ * and on submit for all fields. Server errors land beside their field when the server names one.
+ */
+export function useZodForm<V extends Record<string, unknown>, Out>(
+  schema: z.ZodType<Out>,
+  initialValues: V,
+  options: ZodFormOptions<V> = {},
+) {
+  type Field = keyof V & string;
+  const [initial] = useState(initialValues);
+  const [values, setValues] = useState(initialValues);
+  const [touched, setTouched] = useState<ReadonlySet<Field>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors<V>>({});
+  const [formError, setFormError] = useState<Message | null>(null);
+
+  const result = schema.safeParse(values);
+  const clientErrors = result.success ? {} : fieldErrorsOf(result.error.issues, values, options);
+  const errorOf = (name: Field): Message | undefined =>
+    serverErrors[name] ?? (submitted || touched.has(name) ? clientErrors[name] : undefined);
+
+  function setValue<K extends Field>(name: K, value: V[K]): void {
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setServerErrors(({ [name]: _dropped, ...rest }) => rest as FieldErrors<V>);
+  }
+
+  function validateField(name: Field): void {
+    if (values[name] === initial[name]) return;
+    setTouched((previous) => new Set(previous).add(name));
+  }
+
+  function register<K extends StringField<V>>(name: K) {
+    return {
+      name,
+      value: values[name] as string,
+      // K only names string fields, so the input's string is that field's type.
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        setValue(name, event.target.value as V[K]),
+      onBlur: () => validateField(name),
+      error: errorOf(name),
+    };
+  }
+
+  function handleSubmit(onValid: (data: Out) => void) {
+    return (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      setSubmitted(true);
+      setFormError(null);
+      setServerErrors({});
+      if (result.success) return onValid(result.data);
+      const first = result.error.issues[0]?.path[0];
+      if (typeof first === 'string') event.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    };
+  }
+
+  function applyServerError(error: unknown): void {
+    if (error instanceof ApiError) {
+      const field = options.codeFields?.[error.code];
+      if (field) return setServerErrors({ [field]: errorMessage(error) } as FieldErrors<V>);
+      const fieldErrors = fieldErrorsOf(error.issues, values, options);
+      if (Object.keys(fieldErrors).length > 0) return setServerErrors(fieldErrors);
+    }
+    setFormError(errorMessage(error));
+  }
+
+  return { values, errorOf, formError, setValue, validateField, register, handleSubmit, applyServerError };
+}

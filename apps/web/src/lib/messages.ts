@@ -1,0 +1,52 @@
+import { ApiError } from './api-error.ts';
+import { i18n } from './i18n.ts';
+
+/** A translatable message: an i18n key with its interpolation values. */
+export interface Message {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+const ERROR_KEYS: Record<string, string> = {
+  VALIDATION_FAILED: 'errors.validationFailed',
+  UNAUTHENTICATED: 'errors.unauthenticated',
+  INVALID_TOKEN: 'errors.unauthenticated',
+  INVALID_CREDENTIALS: 'errors.invalidCredentials',
+  FORBIDDEN: 'errors.forbidden',
+  NOT_FOUND: 'errors.notFound',
+  USER_NOT_FOUND: 'errors.notFound',
+  EMAIL_TAKEN: 'errors.emailTaken',
+  CONFLICT: 'errors.conflict',
+  PAYLOAD_TOO_LARGE: 'errors.payloadTooLarge',
+  UNSUPPORTED_MEDIA_TYPE: 'errors.unsupportedMediaType',
+  OAUTH_STATE_MISMATCH: 'errors.oauthState',
+  OAUTH_FAILED: 'errors.oauthFailed',
+  PROVIDER_NOT_CONFIGURED: 'errors.providerNotConfigured',
+  SERVICE_UNAVAILABLE: 'errors.serviceUnavailable',
+  NETWORK_ERROR: 'errors.network',
+};
+
+/** The message to show for a failed call, chosen by the error's code (never the server's English text). */
+export function errorMessage(error: unknown): Message {
+  if (!(error instanceof ApiError)) return { key: 'errors.unknown' };
+  if (error.code === 'RATE_LIMITED') {
+    return error.retryAfter === null
+      ? { key: 'errors.rateLimitedSoon' }
+      : { key: 'errors.rateLimited', values: { seconds: error.retryAfter } };
+  }
+  return { key: ERROR_KEYS[error.code] ?? 'errors.unknown' };
+}
+
+const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;
+
+/**
+ * The message of one validation issue, from the client schema or the server's `issues`: the contracts use
+ * i18n keys as messages (`password.tooShort`); zod's own issues get a generic message by issue code.
+ */
+export function issueMessage(issue: { code: string; message: string }): Message {
+  if (MESSAGE_KEY.test(issue.message) && i18n.exists(`validation.${issue.message}`)) {
+    return { key: `validation.${issue.message}` };
+  }
+  const generic = `validation.generic.${issue.code}`;
+  return { key: i18n.exists(generic) ? generic : 'validation.generic.default' };
+}

@@ -1,0 +1,12 @@
+import { useSyncExternalStore } from 'react';
+import { apiClient, type AuthStatus } from './api-client.ts';
+
+/**
+ * Cache key of the signed-in user's own data. Everything private to the user lives under it,
+ * so ending a session removes it all with one prefix.
+ */
+export const meQueryKey = ['me'] as const;
+
+export function useAuthStatus(): AuthStatus {
+  return useSyncExternalStore(apiClient.subscribe, apiClient.getStatus);
+}

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API runs on its own port; the browser still talks same-origin through this proxy,
+// so the refresh cookie (scoped to /api/auth) behaves as in production.
+const API_TARGET = 'http://localhost:3000';
+const proxy = {
+  '/api': { target: API_TARGET, changeOrigin: false },
+  '/uploads': { target: API_TARGET, changeOrigin: false },
+  '/socket.io': { target: API_TARGET, ws: true },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: { proxy },
+  preview: { proxy },
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'INVALID_TOKEN',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'USER_NOT_FOUND',
+  'UPLOAD_NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'OAUTH_STATE_MISMATCH',
+  'OAUTH_FAILED',
+  'PROVIDER_NOT_CONFIGURED',
+  'INTERNAL_ERROR',
+  'SERVICE_UNAVAILABLE',
+] as const;
+
+export const ErrorIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+});
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>;
+
+/** The one error body of every failed API call (DESIGN.md). `code` is stable; `message` is for people. */
+export const ErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(ErrorIssueSchema).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,5 @@
+export * from './domain.ts';
+export * from './errors.ts';
+export * from './users.ts';
+export * from './auth.ts';
+export * from './common.ts';

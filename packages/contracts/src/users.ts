@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
+
+export const ImageSchema = z.object({
+  id: z.uuid(),
+  urls: z.object({ small: z.string(), medium: z.string(), large: z.string() }),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+export const NICKNAME = { min: 2, max: 12 } as const;
+export const BIO_MAX = 60;
+
+export const NicknameSchema = z
+  .string()
+  .trim()
+  .min(NICKNAME.min, { message: 'nickname.tooShort' })
+  .max(NICKNAME.max, { message: 'nickname.tooLong' })
+  .regex(/^[\p{L}\p{N}_.\- ]+$/u, { message: 'nickname.invalidChars' });
+
+export const OAUTH_PROVIDERS = ['kakao', 'naver'] as const;
+export const OAuthProviderSchema = z.enum(OAUTH_PROVIDERS);
+export type OAuthProvider = z.infer<typeof OAuthProviderSchema>;
+
+/** What anyone may see of a user. */
+export const PublicUserSchema = z.object({
+  id: z.uuid(),
+  nickname: z.string(),
+  bio: z.string(),
+  runningLevel: RunningLevelSchema.nullable(),
+  avatar: ImageSchema.nullable(),
+  goodRunnerScore: z.number(),
+});
+export type PublicUser = z.infer<typeof PublicUserSchema>;
+
+/** The signed-in user's own view (GET /api/me). */
+export const MeSchema = PublicUserSchema.extend({
+  email: z.string().nullable(),
+  preferredRegions: z.array(RegionSchema),
+  preferredDistance: DistanceBucketSchema.nullable(),
+  onboarded: z.boolean(),
+  hasPassword: z.boolean(),
+  providers: z.array(OAuthProviderSchema),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const UpdateMeSchema = z
+  .object({
+    nickname: NicknameSchema,
+    bio: z.string().trim().max(BIO_MAX, { message: 'bio.tooLong' }),
+    runningLevel: RunningLevelSchema,
+    preferredRegions: z
+      .array(RegionSchema)
+      .max(17)
+      .refine((r) => new Set(r).size === r.length, { message: 'regions.duplicate' }),
+    preferredDistance: DistanceBucketSchema.nullable(),
+    avatarId: z.uuid().nullable(),
+  })
+  .partial()
+  .strict();
+export type UpdateMe = z.infer<typeof UpdateMeSchema>;
+
+/** Onboarding asks for the running style; the same PATCH /api/me stores it. */
+export const OnboardingSchema = z.object({
+  nickname: NicknameSchema,
+  runningLevel: RunningLevelSchema,
+  preferredRegions: z.array(RegionSchema).min(1, { message: 'regions.required' }).max(17),
+  preferredDistance: DistanceBucketSchema.nullable(),
+  bio: z.string().trim().max(BIO_MAX, { message: 'bio.tooLong' }),
+  avatarId: z.uuid().nullable().optional(),
+});
+export type Onboarding = z.infer<typeof OnboardingSchema>;
