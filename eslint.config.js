@@ -39,6 +39,7 @@ export default tseslint.config(
   {
     files: [
       'apps/server/src/config/env.ts',
+      'apps/server/src/test/**',
       '**/*.test.ts',
       'e2e/**',
       'bench/**',

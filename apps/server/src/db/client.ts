@@ -24,6 +24,8 @@ export interface Database {
   executeSql: ExecuteSql;
   /** Connection string for pg-boss on PostgreSQL; undefined on PGlite. */
   connectionString: string | undefined;
+  /** The embedded instance, for dumps and tests; undefined on PostgreSQL. */
+  pglite: PGlite | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     db,
     connectionString: undefined,
+    pglite,
     executeSql: async (text, values) => {
       if (values && values.length > 0) return pglite.query(text, values);
       // pg-boss sends multi-statement scripts without parameters: exec runs them all; return the last result.
@@ -80,6 +83,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     db,
     connectionString: url,
+    pglite: undefined,
     executeSql: (text, values) => pool.query(text, values),
     migrate: async () => {
       const conn = await pool.connect();

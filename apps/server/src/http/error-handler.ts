@@ -43,7 +43,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send(body('VALIDATION_FAILED', 'The request is not valid', issues));
     }
-    const status = error.statusCode ?? 500;
+    // @fastify/multipart says 406 for a body that is not multipart; to a client that is an unsupported type.
+    const status = error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' ? 415 : (error.statusCode ?? 500);
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
       const [code, fallback] = STATUS_CODES[status] ?? ['BAD_REQUEST', 'Bad request'];
       const message = FASTIFY_CODES[error.code] ?? fallback;

@@ -16,7 +16,16 @@ function buttonClass({ variant = 'primary', size = 'md', block = false }: StyleP
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & StyleProps & { pending?: boolean };
 
 /** A button; `pending` disables it and shows a spinner while its action runs. */
-export function Button({ variant, size, block, pending = false, className, disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  block,
+  pending = false,
+  className,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type="button"

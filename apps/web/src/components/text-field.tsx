@@ -11,7 +11,13 @@ interface FieldProps {
   error?: Message;
 }
 
-export function TextField({ label, hint, error, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={cx(styles.field, className)}>
@@ -35,10 +41,19 @@ export function TextField({ label, hint, error, className, ...input }: FieldProp
   );
 }
 
-type TextAreaProps = FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { value: string; maxLength: number };
+type TextAreaProps = FieldProps &
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { value: string; maxLength: number };
 
 /** A multi-line field with a character counter. */
-export function TextAreaField({ label, hint, error, className, value, maxLength, ...textarea }: TextAreaProps) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  value,
+  maxLength,
+  ...textarea
+}: TextAreaProps) {
   const id = useId();
   const { t } = useTranslation();
   return (

@@ -1,6 +1,13 @@
 import { RefreshResponseSchema } from '@erun/contracts';
 import type { z } from 'zod';
-import { ApiError, isAbortError, networkError, parseJson, toApiError, type RawResponse } from './api-error.ts';
+import {
+  ApiError,
+  isAbortError,
+  networkError,
+  parseJson,
+  toApiError,
+  type RawResponse,
+} from './api-error.ts';
 
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -147,7 +154,11 @@ function xhrTransport(path: string, form: FormData, options: UploadOptions): Tra
         if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
       };
       xhr.onload = () =>
-        resolve({ status: xhr.status, header: (name) => xhr.getResponseHeader(name), text: xhr.responseText });
+        resolve({
+          status: xhr.status,
+          header: (name) => xhr.getResponseHeader(name),
+          text: xhr.responseText,
+        });
       xhr.onerror = () => reject(networkError());
       xhr.onabort = () => reject(abortError());
       options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });

@@ -8,7 +8,13 @@ export class ApiError extends Error {
   /** Seconds from a Retry-After header (429), when the server sent one. */
   readonly retryAfter: number | null;
 
-  constructor(init: { status: number; code: string; message: string; issues?: ErrorIssue[]; retryAfter?: number | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    issues?: ErrorIssue[];
+    retryAfter?: number | null;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;

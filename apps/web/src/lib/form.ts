@@ -50,7 +50,9 @@ export function useZodForm<V extends Record<string, unknown>, Out>(
   const [formError, setFormError] = useState<Message | null>(null);
 
   const result = schema.safeParse(values);
-  const clientErrors = result.success ? {} : fieldErrorsOf(result.error.issues, values, options);
+  const clientErrors: FieldErrors<V> = result.success
+    ? {}
+    : fieldErrorsOf(result.error.issues, values, options);
   const errorOf = (name: Field): Message | undefined =>
     serverErrors[name] ?? (submitted || touched.has(name) ? clientErrors[name] : undefined);
 
@@ -83,8 +85,13 @@ export function useZodForm<V extends Record<string, unknown>, Out>(
       setFormError(null);
       setServerErrors({});
       if (result.success) return onValid(result.data);
-      const first = result.error.issues[0]?.path[0];
-      if (typeof first === 'string') event.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      // Focus the first invalid control in page order, not schema order.
+      const invalid = new Set(result.error.issues.map((issue) => issue.path[0]));
+      const controls = Array.from(event.currentTarget.elements);
+      const first = controls.find(
+        (c) => c instanceof HTMLElement && invalid.has(c.getAttribute('name') ?? ''),
+      );
+      if (first instanceof HTMLElement) first.focus();
     };
   }
 

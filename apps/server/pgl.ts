@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = Date.now();
+const a = await PGlite.create('memory://', { extensions: { pg_trgm } });
+console.log('create', Date.now() - t);
+await a.exec('create table x(id int)');
+t = Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const b = await PGlite.create('memory://', { loadDataDir: dump, extensions: { pg_trgm } });
+console.log('load', Date.now() - t, (await b.query('select count(*) from x')).rows);

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { LocalFileStorage } from '../adapters/local-storage.ts';
+import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
+import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
+import { buildApp, type Services } from '../app.ts';
+import { type Env, parseEnv } from '../config/env.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+import type { Clock } from '../ports/clock.ts';
+import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-env.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  env: Env;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
+let counter = 0;
+
+/** A fresh migrated database (PGlite or PostgreSQL per TEST_DB) and the real app on it. */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (testDbKind() === 'postgres') {
+    const name = `erun_t_${inject('runId')}_${process.pid}_${++counter}`;
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${inject('pgTemplate')}"`);
+    const database = await openDatabase({
+      url: withDatabase(testDatabaseUrl(), name),
+      dataDir: undefined,
+      poolSize: 10,
+    });
+    const drop = async () => {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+    return { database, drop };
+  }
+  const dump = new Blob([await readFile(inject('pgliteDump'))]);
+  const pglite = await PGlite.create('memory://', { loadDataDir: dump, extensions: { pg_trgm } });
+  const database = await openDatabase({ url: undefined, dataDir: undefined, pglite });
+  return { database, drop: async () => undefined };
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  const clock = options.clock ?? { now: () => new Date() };
+  const { database, drop } = await openTestDatabase();
+  const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
+  const redisUrl = testRedisUrl();
+  const redis = redisUrl ? new Redis(redisUrl) : undefined;
+  const prefix = `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
+  const { app, services } = await buildApp({
+    env,
+    database,
+    storage: new LocalFileStorage(uploadsDir),
+    uploadsDir,
+    rateLimiter: redis ? new RedisRateLimiter(redis, prefix) : new MemoryRateLimiter(clock),
+    clock,
+    secrets: { jwt: randomBytes(32).toString('hex'), cookie: randomBytes(32).toString('hex') },
+  });
+  await app.ready();
+  return {
+    app,
+    services,
+    database,
+    env,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+      if (redis) {
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length > 0) await redis.del(...keys);
+        redis.disconnect();
+      }
+      await rm(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}

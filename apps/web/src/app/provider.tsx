@@ -1,0 +1,25 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { NoticeProvider } from '../components/notice/notice-provider.tsx';
+import { apiClient } from '../lib/api-client.ts';
+import { meQueryKey } from '../lib/session.ts';
+
+/** When a session ends (logout, or a refresh that failed), drop everything cached for that user. */
+function useForgetUserOnSignOut(queryClient: QueryClient) {
+  useEffect(
+    () =>
+      apiClient.subscribe(() => {
+        if (apiClient.getStatus() === 'signed-out') queryClient.removeQueries({ queryKey: meQueryKey });
+      }),
+    [queryClient],
+  );
+}
+
+export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  useForgetUserOnSignOut(queryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NoticeProvider>{children}</NoticeProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Me } from '@erun/contracts';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { ButtonLink } from '../../components/button.tsx';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { cx } from '../../lib/cx.ts';
+import styles from './header.module.css';
+import { Logo } from './logo.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+export const NAV_ITEMS = [
+  { to: '/runs', key: 'nav.runs' },
+  { to: '/courses', key: 'nav.courses' },
+  { to: '/me', key: 'nav.me' },
+] as const;
+
+export function Header({ user }: { user: Me | null }) {
+  const { t } = useTranslation();
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <Logo />
+        <nav className={styles.nav} aria-label={t('nav.main')}>
+          <ul>
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  className={({ isActive }) => cx(styles.link, isActive && styles.active)}
+                >
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.actions}>
+          <LanguageSwitch />
+          {user ? (
+            <UserMenu user={user} />
+          ) : (
+            <>
+              <ButtonLink to="/login" variant="ghost" size="sm">
+                {t('nav.login')}
+              </ButtonLink>
+              <ButtonLink to="/signup" size="sm" className={styles.signup}>
+                {t('nav.signup')}
+              </ButtonLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client.ts';
+
+/** Ends every session of the user, on every device. */
+export function logoutAll(): Promise<void> {
+  return apiClient.send('/api/auth/logout-all', 'POST');
+}
+
+export function useLogoutAll() {
+  return useMutation({ mutationFn: logoutAll, onSettled: () => apiClient.endSession() });
+}

@@ -1,0 +1,89 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mockApi } from '../../../test/api.ts';
+import { renderWithProviders } from '../../../test/render.tsx';
+import { SignupForm } from './signup-form.tsx';
+
+/** The text a control's aria-describedby points at (hint, error…). */
+function descriptionOf(element: HTMLElement): string {
+  const ids = element.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+describe('SignupForm', () => {
+  it('validates on blur and on submit with translated messages beside each field', async () => {
+    const { calls } = mockApi({});
+    const { events } = renderWithProviders(<SignupForm />);
+    const email = screen.getByLabelText('이메일');
+
+    await events.type(email, 'not-an-email');
+    await events.tab();
+
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(email)).toContain('올바른 이메일 주소를 입력해 주세요.');
+    expect(screen.getByLabelText('비밀번호').getAttribute('aria-invalid')).toBeNull();
+
+    await events.type(screen.getByLabelText('비밀번호'), 'short');
+    await events.click(screen.getByRole('button', { name: '가입하기' }));
+
+    expect(descriptionOf(screen.getByLabelText('비밀번호'))).toContain('비밀번호는 8자 이상이어야 해요.');
+    expect(descriptionOf(screen.getByLabelText('닉네임'))).toContain('닉네임은 2자 이상이어야 해요.');
+    expect(document.activeElement).toBe(email);
+    expect(calls).toHaveLength(0);
+
+    await events.clear(email);
+    await events.type(email, 'runner@example.com');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('puts EMAIL_TAKEN from the server beside the email field', async () => {
+    const { calls } = mockApi({
+      'POST /api/auth/signup': () =>
+        jsonResponse(409, { code: 'EMAIL_TAKEN', message: 'Email already registered' }),
+    });
+    const { events } = renderWithProviders(<SignupForm />);
+
+    await events.type(screen.getByLabelText('이메일'), ' Runner@Example.com ');
+    await events.type(screen.getByLabelText('비밀번호'), 'run4fun!');
+    await events.type(screen.getByLabelText('닉네임'), '달리는곰');
+    await events.click(screen.getByRole('button', { name: '가입하기' }));
+
+    const email = screen.getByLabelText('이메일');
+    await screen.findByText('이미 가입된 이메일이에요.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(email)).toContain('이미 가입된 이메일이에요.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(calls).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/auth/signup',
+        body: { email: 'runner@example.com', password: 'run4fun!', nickname: '달리는곰' },
+      }),
+    ]);
+  });
+
+  it('shows server validation issues on their fields and rate limits with the wait', async () => {
+    let attempt = 0;
+    mockApi({
+      'POST /api/auth/signup': () =>
+        ++attempt === 1
+          ? jsonResponse(400, {
+              code: 'VALIDATION_FAILED',
+              message: 'Invalid body',
+              issues: [{ path: ['nickname'], code: 'custom', message: 'nickname.invalidChars' }],
+            })
+          : jsonResponse(429, { code: 'RATE_LIMITED', message: 'Too many' }, { 'Retry-After': '30' }),
+    });
+    const { events } = renderWithProviders(<SignupForm />);
+    await events.type(screen.getByLabelText('이메일'), 'runner@example.com');
+    await events.type(screen.getByLabelText('비밀번호'), 'run4fun!');
+    await events.type(screen.getByLabelText('닉네임'), 'runner');
+
+    await events.click(screen.getByRole('button', { name: '가입하기' }));
+    await screen.findByText('닉네임에는 한글·영문·숫자와 공백 _ . - 만 쓸 수 있어요.');
+
+    await events.click(screen.getByRole('button', { name: '가입하기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('요청이 너무 많습니다. 30초 후 다시 시도해 주세요.');
+  });
+});

@@ -1,0 +1,50 @@
+import { NICKNAME, PASSWORD, SignupSchema } from '@erun/contracts';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { TextField } from '../../../components/text-field.tsx';
+import { useZodForm } from '../../../lib/form.ts';
+import { useSignup } from '../api/signup.ts';
+import styles from './auth-form.module.css';
+
+/** Email sign-up. A new account is not onboarded yet, so the app continues to the running-style step. */
+export function SignupForm() {
+  const { t } = useTranslation();
+  const signup = useSignup();
+  const form = useZodForm(
+    SignupSchema,
+    { email: '', password: '', nickname: '' },
+    { codeFields: { EMAIL_TAKEN: 'email' } },
+  );
+  const onSubmit = form.handleSubmit((data) => signup.mutate(data, { onError: form.applyServerError }));
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('auth.signup.title')}>
+      <FormAlert message={form.formError} />
+      <TextField
+        label={t('auth.fields.email')}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        placeholder={t('auth.fields.emailPlaceholder')}
+        {...form.register('email')}
+      />
+      <TextField
+        label={t('auth.fields.password')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('auth.fields.passwordHint', { min: PASSWORD.min })}
+        {...form.register('password')}
+      />
+      <TextField
+        label={t('auth.fields.nickname')}
+        autoComplete="nickname"
+        hint={t('auth.fields.nicknameHint', { min: NICKNAME.min, max: NICKNAME.max })}
+        {...form.register('nickname')}
+      />
+      <Button type="submit" size="lg" block pending={signup.isPending}>
+        {t('auth.signup.submit')}
+      </Button>
+    </form>
+  );
+}

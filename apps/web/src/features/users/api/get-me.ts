@@ -1,0 +1,17 @@
+import { MeSchema, type Me } from '@erun/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client.ts';
+import { meQueryKey } from '../../../lib/session.ts';
+
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return apiClient.get('/api/me', MeSchema, signal);
+}
+
+export function getMeQueryOptions() {
+  return queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+}
+
+/** The signed-in user; only fetched while a session exists. */
+export function useMe({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...getMeQueryOptions(), enabled });
+}

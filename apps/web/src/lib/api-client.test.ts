@@ -1,0 +1,134 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { jsonResponse } from '../test/api.ts';
+import { createApiClient } from './api-client.ts';
+import { ApiError } from './api-error.ts';
+
+const OkSchema = z.object({ ok: z.boolean() });
+
+interface Call {
+  path: string;
+  authorization: string | null;
+}
+
+/** A fetch double: records calls and answers through `respond`. */
+function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
+  const calls: Call[] = [];
+  const fetch = vi.fn((input: string | URL | Request, init: RequestInit = {}) => {
+    const path = input instanceof Request ? input.url : input.toString();
+    const call = { path, authorization: new Headers(init.headers).get('authorization') };
+    calls.push(call);
+    return Promise.resolve(respond(call));
+  });
+  return { fetch, calls };
+}
+
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const unauthenticated = () => jsonResponse(401, { code: 'UNAUTHENTICATED', message: 'Sign-in required' });
+
+describe('api client', () => {
+  it('refreshes once for concurrent 401s, then retries every request with the new token', async () => {
+    const refreshAnswer = deferred<Response>();
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.path === '/api/auth/refresh') return refreshAnswer.promise;
+      return call.authorization === 'Bearer fresh' ? jsonResponse(200, { ok: true }) : unauthenticated();
+    });
+    const client = createApiClient({ fetch });
+    client.startSession('expired');
+
+    const first = client.get('/api/me', OkSchema);
+    const second = client.get('/api/runs?limit=1', OkSchema);
+    await vi.waitFor(() => expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1));
+    // Both 401s are in before the refresh answers: they must share it.
+    expect(calls.filter((c) => c.authorization === 'Bearer expired')).toHaveLength(2);
+    refreshAnswer.resolve(jsonResponse(200, { accessToken: 'fresh' }));
+
+    await expect(Promise.all([first, second])).resolves.toEqual([{ ok: true }, { ok: true }]);
+    expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
+    expect(calls.filter((c) => c.authorization === 'Bearer fresh').map((c) => c.path)).toEqual([
+      '/api/me',
+      '/api/runs?limit=1',
+    ]);
+    expect(client.getStatus()).toBe('signed-in');
+  });
+
+  it('ends the session when the refresh fails, and reports the 401', async () => {
+    const { fetch, calls } = fakeFetch(unauthenticated);
+    const client = createApiClient({ fetch });
+    client.startSession('expired');
+    const listener = vi.fn();
+    client.subscribe(listener);
+
+    const error = await client.get('/api/me', OkSchema).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(client.getStatus()).toBe('signed-out');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(calls.map((c) => c.path)).toEqual(['/api/me', '/api/auth/refresh']);
+  });
+
+  it('does not refresh when a sign-in call answers 401', async () => {
+    const { fetch, calls } = fakeFetch(() =>
+      jsonResponse(401, { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password' }),
+    );
+    const client = createApiClient({ fetch });
+    client.startSession('token');
+
+    await expect(
+      client.post('/api/auth/login', { email: 'a@b.co', password: 'x' }, OkSchema),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(calls.map((c) => c.path)).toEqual(['/api/auth/login']);
+  });
+
+  it('restores the session once at start-up, however often restore is called', async () => {
+    const { fetch, calls } = fakeFetch(() => jsonResponse(200, { accessToken: 'restored' }));
+    const client = createApiClient({ fetch });
+    expect(client.getStatus()).toBe('unknown');
+
+    await Promise.all([client.restore(), client.restore()]);
+    await client.restore();
+
+    expect(calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
+    expect(client.getStatus()).toBe('signed-in');
+    await client.send('/api/auth/logout-all', 'POST').catch(() => undefined);
+    expect(calls[1]?.authorization).toBe('Bearer restored');
+  });
+
+  it('is signed out after start-up when there is no valid refresh cookie', async () => {
+    const { fetch } = fakeFetch(() => jsonResponse(401, { code: 'INVALID_TOKEN', message: 'No session' }));
+    const client = createApiClient({ fetch });
+    await client.restore();
+    expect(client.getStatus()).toBe('signed-out');
+  });
+
+  it('parses error bodies, validation issues and Retry-After', async () => {
+    const issues = [{ path: ['email'], code: 'invalid_format', message: 'email.invalid' }];
+    const { fetch } = fakeFetch((call) =>
+      call.path === '/api/auth/signup'
+        ? jsonResponse(400, { code: 'VALIDATION_FAILED', message: 'Invalid body', issues })
+        : jsonResponse(429, { code: 'RATE_LIMITED', message: 'Slow down' }, { 'Retry-After': '12' }),
+    );
+    const client = createApiClient({ fetch });
+
+    await expect(client.post('/api/auth/signup', {}, OkSchema)).rejects.toMatchObject({
+      status: 400,
+      issues,
+    });
+    await expect(client.post('/api/auth/login', {}, OkSchema)).rejects.toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      retryAfter: 12,
+    });
+  });
+
+  it('turns a failed connection into a NETWORK_ERROR', async () => {
+    const client = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    await expect(client.get('/api/me', OkSchema)).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});

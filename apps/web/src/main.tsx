@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { AppProvider } from './app/provider.tsx';
+import { createAppRouter } from './app/router.tsx';
+import { apiClient } from './lib/api-client.ts';
+import './lib/i18n.ts';
+import { createQueryClient } from './lib/query-client.ts';
+import './styles/global.css';
+
+// Restore the session from the refresh cookie once, before anything renders (a reload stays signed in).
+void apiClient.restore();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProvider queryClient={createQueryClient()}>
+      <RouterProvider router={createAppRouter()} />
+    </AppProvider>
+  </StrictMode>,
+);

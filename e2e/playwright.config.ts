@@ -1,0 +1,101 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, type Project, type ReporterDescription } from '@playwright/test';
+import { DESKTOP, PHONE } from './viewports.ts';
+
+// The runner loads this file in its main process and again in every worker: values that must agree
+// (the run id, hence the data folder) are fixed once and handed down through the environment.
+process.env.E2E_RUN_ID ??= process.env.TEST_RUN_ID ?? `${Date.now().toString(36)}-${process.pid}`;
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+const dataDir = path.join(os.tmpdir(), `erun-e2e-${process.env.E2E_RUN_ID}`);
+const isCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+
+// The system Chromium from Debian; a Playwright-downloaded browser is never used (see stack-check.md).
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+const projects: Project[] = [
+  {
+    name: 'phone',
+    testIgnore: /screenshots\.spec\.ts/,
+    use: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  },
+  { name: 'desktop', testIgnore: /screenshots\.spec\.ts/, use: { viewport: DESKTOP } },
+];
+// `npm run screenshots` refreshes docs/screenshots/; ordinary runs leave the committed images alone.
+if (process.env.E2E_SCREENSHOTS === '1') {
+  projects.push({ name: 'screenshots', testMatch: /screenshots\.spec\.ts/ });
+}
+
+// CI (`.ci/run`) reads the JSON report for its pass/fail totals.
+const reporter: ReporterDescription[] = [['list']];
+if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) {
+  reporter.push(['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME }]);
+}
+
+export default defineConfig({
+  testDir: 'tests',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  forbidOnly: isCI,
+  workers: isCI ? 1 : 2,
+  retries: isCI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter,
+  use: {
+    ...chromium,
+    baseURL,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects,
+  webServer: {
+    // The real app (API + built web + jobs) on a fresh embedded database, as `npm start` runs it.
+    // The shell traps TERM so that, after the server has shut down, it removes the data folder.
+    command: [
+      `rm -rf '${dataDir}'`,
+      `trap 'true' TERM INT`,
+      'node --import tsx apps/server/src/main.ts',
+      `rm -rf '${dataDir}'`,
+    ].join('; '),
+    cwd: repoRoot,
+    url: `${baseURL}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseURL,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'off',
+      RATE_LIMITS: 'off',
+      LOG_LEVEL: 'warn',
+      // Whatever the calling shell points at, the journeys run on their own embedded database.
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
+  },
+});
