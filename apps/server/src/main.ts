@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -24,6 +25,7 @@ log.info({ database: database.kind, role }, 'database ready');
 
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
 const uploadsDir = path.join(env.DATA_DIR, 'uploads');
+mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
 const { app, services } = await buildApp({

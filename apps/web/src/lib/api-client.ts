@@ -33,6 +33,15 @@ const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/signup', REFRESH
  * The only way the web app talks to the API. The access token lives in this closure only (never in storage);
  * the refresh token is an httpOnly cookie the browser sends to /api/auth by itself.
  */
+/**
+ * Tabs share the refresh cookie: two tabs refreshing at once would present the same token twice, which the
+ * server treats as theft and revokes. A Web Lock makes them take turns; the second then sends the rotated cookie.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request('erun-refresh', task) as Promise<T>) : task();
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
   let token: string | null = null;
@@ -70,7 +79,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function runRefresh(): Promise<string | null> {
     try {
-      const raw = await fetchTransport(REFRESH_PATH, 'POST')(null);
+      const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST')(null));
       const parsed = raw.status === 200 ? RefreshResponseSchema.safeParse(parseJson(raw.text)) : null;
       setSession(parsed?.success === true ? parsed.data.accessToken : null);
     } catch {
