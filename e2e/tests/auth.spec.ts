@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, PASSWORD, signUpViaApi, test, uniqueEmail, uniqueNickname } from './fixtures.ts';
+import {
+  expect,
+  onboardViaApi,
+  PASSWORD,
+  signUpViaApi,
+  test,
+  uniqueEmail,
+  uniqueNickname,
+} from './fixtures.ts';
 import { makePng } from './png.ts';
 
 // Korean texts from apps/web/src/locales/ko.json: the journeys read the page as a user (and a screen reader) does.
@@ -166,4 +174,27 @@ test('a malformed email is flagged on its field', async ({ page }) => {
   await page.getByRole('button', { name: T.loginTitle, exact: true }).click();
   await expect(page.getByLabel(T.email)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(T.invalidEmail)).toBeVisible();
+});
+
+test('a signed-out visitor to /me logs in and comes back to it', async ({ page, request }) => {
+  const user = await signUpViaApi(request);
+  await onboardViaApi(request, user);
+  await page.goto('/me');
+  await expect(page).toHaveURL(/\/login\?next=%2Fme$/);
+  await logIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { level: 1, name: T.meTitle })).toBeVisible();
+  await expectSignedIn(page, user.nickname);
+});
+
+test('tabs opened at the same moment all stay signed in', async ({ page, context }) => {
+  // Each tab restores its session with the one refresh cookie; refreshing it twice at once looks like token
+  // theft and revokes the session, so the tabs must take turns (Web Locks in the API client).
+  const user = await signUpViaApi(page.request);
+  await onboardViaApi(page.request, user);
+  const tabs = [page, await context.newPage(), await context.newPage()];
+  await Promise.all(tabs.map((tab) => tab.goto('/')));
+  for (const tab of tabs) await expectSignedIn(tab, user.nickname);
+  await tabs[1]?.reload();
+  for (const tab of tabs) await expectSignedIn(tab, user.nickname);
 });

@@ -24,6 +24,12 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { MAX_UPLOAD_BYTES, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
+import { ParticipationRepository } from './modules/runs/participation.repository.ts';
+import { ParticipationService } from './modules/runs/participation.service.ts';
+import { RunsRepository } from './modules/runs/runs.repository.ts';
+import { runsRoutes } from './modules/runs/runs.routes.ts';
+import { RunsService } from './modules/runs/runs.service.ts';
+import { configRoutes } from './modules/health/config.routes.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { UsersService } from './modules/users/users.service.ts';
@@ -39,7 +45,8 @@ export interface AppDeps {
   uploadsDir: string | undefined;
   rateLimiter: RateLimiter;
   clock: Clock;
-  secrets: { jwt: string; cookie: string };
+  /** Generated once and kept in the database unless the environment sets them (DESIGN.md). */
+  secrets: { jwt: string; cookie: string; phone: string };
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -47,6 +54,8 @@ export interface Services {
   auth: AuthService;
   users: UsersService;
   uploads: UploadsService;
+  runs: RunsService;
+  participation: ParticipationService;
 }
 
 export function publicUrlOf(env: Env): string {
@@ -58,7 +67,9 @@ function createServices(deps: AppDeps, tokens: AccessTokens): Services {
   const uploads = new UploadsService(new UploadsRepository(db), deps.storage);
   const users = new UsersService(new UsersRepository(db), uploads);
   const auth = new AuthService(new AuthRepository(db), tokens, users, deps.clock);
-  return { auth, users, uploads };
+  const runs = new RunsService(new RunsRepository(db), uploads, deps.clock);
+  const participation = new ParticipationService(new ParticipationRepository(db), deps.clock);
+  return { auth, users, uploads, runs, participation };
 }
 
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
@@ -88,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
   const services = createServices(deps, tokens);
-  const { authenticate } = authHooks(tokens);
+  const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
@@ -125,6 +136,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       });
       await api.register(usersRoutes, { users: services.users, authenticate });
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
+      await api.register(runsRoutes, {
+        runs: services.runs,
+        participation: services.participation,
+        authenticate,
+        identify,
+      });
+      await api.register(configRoutes, { env });
     },
     { prefix: '/api' },
   );
@@ -149,7 +167,8 @@ function cspDirectives() {
     defaultSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
-    scriptSrc: ["'self'"],
+    // Kakao's share SDK, loaded by the web app only when KAKAO_JS_KEY is set.
+    scriptSrc: ["'self'", 'https://t1.kakaocdn.net'],
     connectSrc: ["'self'", 'ws:', 'wss:'],
     fontSrc: ["'self'", 'data:'],
     objectSrc: ["'none'"],

@@ -19,7 +19,11 @@ const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?
 
 const env = loadEnv();
 const log = pino({ level: env.LOG_LEVEL });
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'db') });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: path.join(env.DATA_DIR, 'db'),
+  onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool reconnects'),
+});
 await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
 
@@ -38,6 +42,7 @@ const { app, services } = await buildApp({
   secrets: {
     jwt: await getOrCreateSecret(database.db, 'JWT_SECRET', env.JWT_SECRET),
     cookie: await getOrCreateSecret(database.db, 'COOKIE_SECRET', undefined),
+    phone: await getOrCreateSecret(database.db, 'PHONE_ENCRYPTION_KEY', env.PHONE_ENCRYPTION_KEY),
   },
   logger: { level: env.LOG_LEVEL },
 });

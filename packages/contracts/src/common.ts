@@ -11,3 +11,11 @@ export const PageQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** Public settings the web app needs at start (GET /api/config). */
+export const AppConfigSchema = z.object({
+  tileUrl: z.string(),
+  tileAttribution: z.string(),
+  kakaoJsKey: z.string().nullable(),
+});
+export type AppConfig = z.infer<typeof AppConfigSchema>;

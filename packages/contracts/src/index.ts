@@ -3,3 +3,5 @@ export * from './errors.ts';
 export * from './users.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './runs.ts';
+export * from './geo.ts';

@@ -42,6 +42,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
   JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
   PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
+  MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  KAKAO_JS_KEY: optionalString,
   KAKAO_CLIENT_ID: optionalString,
   KAKAO_CLIENT_SECRET: optionalString,
   KAKAO_AUTHORIZE_URL: z.url().default('https://kauth.kakao.com/oauth/authorize'),

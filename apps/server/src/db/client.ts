@@ -43,10 +43,14 @@ export interface DatabaseOptions {
   /** An already-open PGlite (tests share a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /** An idle pooled connection failed (database restart, failover, terminated backend); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPglite(options);
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 20, options.onConnectionError)
+    : openPglite(options);
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -76,8 +80,14 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onError?: (error: Error) => void,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Without a listener, an idle client's error would crash the process (EventEmitter 'error').
+  pool.on('error', (error) => onError?.(error));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',

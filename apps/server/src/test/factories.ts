@@ -38,3 +38,46 @@ export async function newUser(
 export function bearer(user: { accessToken: string }) {
   return { authorization: `Bearer ${user.accessToken}` };
 }
+
+export const HAN_RIVER_ROUTE: [number, number][] = [
+  [37.5283, 126.9326],
+  [37.5262, 126.9382],
+  [37.5235, 126.9441],
+  [37.5208, 126.9503],
+];
+
+/** A valid run body starting `hoursAhead` from now (Asia/Seoul offset, like the web app sends). */
+export function runBody(overrides: Record<string, unknown> = {}, hoursAhead = 48) {
+  const start = new Date(Date.now() + hoursAhead * 3_600_000);
+  start.setUTCSeconds(0, 0);
+  const end = new Date(start.getTime() + 90 * 60_000);
+  return {
+    title: '여의도 한강 야간 러닝',
+    description: '여의나루역 2번 출구에서 만나 한강을 따라 달려요.',
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    meetingPlace: { name: '여의나루역 2번 출구', lat: 37.5271, lng: 126.9326 },
+    route: HAN_RIVER_ROUTE,
+    capacity: 10,
+    theme: 'riverside',
+    region: 'seoul',
+    paceSecPerKm: 330,
+    ...overrides,
+  };
+}
+
+export async function newRun(
+  app: FastifyInstance,
+  host: { accessToken: string },
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/runs',
+    headers: bearer(host),
+    payload: runBody(overrides),
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`create run failed: ${response.statusCode} ${response.body}`);
+  return response.json<import('@erun/contracts').Run>();
+}

@@ -57,7 +57,14 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  // Limits stay on (so their code runs) but high; tests of the limits themselves set their own.
+  const generous = Object.fromEntries(
+    ['LOGIN_IP', 'LOGIN_ACCOUNT', 'SIGNUP_IP', 'REFRESH_IP', 'REFRESH_ACCOUNT', 'API_IP'].map((n) => [
+      `RATE_LIMIT_${n}`,
+      '100000/1m',
+    ]),
+  );
+  const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...generous, ...options.env });
   const clock = options.clock ?? { now: () => new Date() };
   const { database, drop } = await openTestDatabase();
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
@@ -71,7 +78,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     uploadsDir,
     rateLimiter: redis ? new RedisRateLimiter(redis, prefix) : new MemoryRateLimiter(clock),
     clock,
-    secrets: { jwt: randomBytes(32).toString('hex'), cookie: randomBytes(32).toString('hex') },
+    secrets: {
+      jwt: randomBytes(32).toString('hex'),
+      cookie: randomBytes(32).toString('hex'),
+      phone: randomBytes(32).toString('hex'),
+    },
   });
   await app.ready();
   return {

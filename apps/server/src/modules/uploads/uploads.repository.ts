@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uploads } from '../../db/schema.ts';
 
@@ -19,5 +19,14 @@ export class UploadsRepository {
       .from(uploads)
       .where(and(eq(uploads.id, id), eq(uploads.ownerId, ownerId)));
     return row;
+  }
+
+  async countOwn(ownerId: string, ids: string[], purpose: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await this.db
+      .select({ id: uploads.id })
+      .from(uploads)
+      .where(and(eq(uploads.ownerId, ownerId), eq(uploads.purpose, purpose), inArray(uploads.id, ids)));
+    return rows.length;
   }
 }

@@ -34,6 +34,13 @@ export class UploadsService {
     if (!row || row.purpose !== purpose) throw new NotFoundError('UPLOAD_NOT_FOUND', 'Upload not found');
   }
 
+  /** Throws 404 unless every id is one of the user's uploads for this purpose. */
+  async requireOwnMany(ownerId: string, ids: string[], purpose: UploadPurpose): Promise<void> {
+    if ((await this.repo.countOwn(ownerId, ids, purpose)) !== new Set(ids).size) {
+      throw new NotFoundError('UPLOAD_NOT_FOUND', 'Upload not found');
+    }
+  }
+
   imageOf(id: string): Image {
     const url = (size: string) => this.storage.urlOf(`${id}/${size}.webp`);
     return { id, urls: { small: url('small'), medium: url('medium'), large: url('large') } };

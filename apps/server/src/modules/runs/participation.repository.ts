@@ -1,0 +1,126 @@
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import type { NewNotification, RunRow, Tx } from './runs.repository.ts';
+
+export type ParticipantRow = typeof runParticipants.$inferSelect;
+
+/** Rules the service checks on the locked run, inside the transaction. Throwing rolls everything back. */
+export type Guard = (run: RunRow, mine: ParticipantRow | undefined) => void;
+
+export type JoinOutcome = { status: 'joined' } | { status: 'waitlisted'; position: number };
+
+/**
+ * Every change to who is in a run happens with the run's row locked (SELECT … FOR UPDATE), so concurrent
+ * joins queue up and the seat count read is the one written: seats are never oversold. The CHECK constraint
+ * on participant_count ≤ capacity and the (run_id, user_id) primary key back this up in the database.
+ */
+export class ParticipationRepository {
+  constructor(private readonly db: Db) {}
+
+  async join(runId: string, userId: string, now: Date, guard: Guard): Promise<JoinOutcome> {
+    return this.db.transaction(async (tx) => {
+      const { run, mine } = await this.lock(tx, runId, userId);
+      guard(run, mine);
+      const seat = run.participantCount < run.capacity;
+      await tx
+        .insert(runParticipants)
+        .values({ runId, userId, status: seat ? 'joined' : 'waitlisted', createdAt: now });
+      const [counts] = await tx
+        .update(runs)
+        .set(
+          seat
+            ? { participantCount: sql`${runs.participantCount} + 1` }
+            : { waitlistCount: sql`${runs.waitlistCount} + 1` },
+        )
+        .where(eq(runs.id, runId))
+        .returning({ waitlistCount: runs.waitlistCount });
+      return seat ? { status: 'joined' } : { status: 'waitlisted', position: counts?.waitlistCount ?? 1 };
+    });
+  }
+
+  /** Leaves (or is removed); a freed seat goes to the first on the waitlist. Returns who was promoted. */
+  async release(
+    runId: string,
+    userId: string,
+    guard: Guard,
+    removal: { reason: string } | null,
+    notices: (run: RunRow, promoted: string | null) => NewNotification[],
+  ): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
+      const { run, mine } = await this.lock(tx, runId, userId);
+      guard(run, mine);
+      if (!mine) throw new Error('guard let a missing participant through');
+      const where = and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId));
+      if (removal) {
+        await tx
+          .update(runParticipants)
+          .set({ status: 'removed', removedReason: removal.reason })
+          .where(where);
+      } else {
+        await tx.delete(runParticipants).where(where);
+      }
+      const promoted = mine.status === 'joined' ? await promoteWaitlisted(tx, run, 1) : [];
+      const seatFreed = mine.status === 'joined' && promoted.length === 0;
+      await tx
+        .update(runs)
+        .set({
+          participantCount: seatFreed ? sql`${runs.participantCount} - 1` : runs.participantCount,
+          waitlistCount: sql`${runs.waitlistCount} - ${mine.status === 'waitlisted' || promoted.length ? 1 : 0}`,
+        })
+        .where(eq(runs.id, runId));
+      const rows = notices(run, promoted[0] ?? null);
+      if (rows.length > 0) await tx.insert(notifications).values(rows);
+      return promoted[0] ?? null;
+    });
+  }
+
+  async lock(tx: Tx, runId: string, userId: string) {
+    const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
+    const [mine] = run
+      ? await tx
+          .select()
+          .from(runParticipants)
+          .where(and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId)))
+      : [];
+    if (!run) throw new RunMissing();
+    return { run, mine };
+  }
+}
+
+/** Thrown inside a transaction when the run does not exist; the service turns it into a 404. */
+export class RunMissing extends Error {}
+
+/** Moves up to `seats` users from the head of the waitlist into the run; counters are the caller's job. */
+export async function promoteWaitlisted(tx: Tx, run: RunRow, seats: number): Promise<string[]> {
+  if (seats <= 0) return [];
+  const next = await tx
+    .select({ userId: runParticipants.userId })
+    .from(runParticipants)
+    .where(and(eq(runParticipants.runId, run.id), eq(runParticipants.status, 'waitlisted')))
+    .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId))
+    .limit(seats);
+  const ids = next.map((n) => n.userId);
+  if (ids.length > 0) {
+    await tx
+      .update(runParticipants)
+      .set({ status: 'joined' })
+      .where(and(eq(runParticipants.runId, run.id), inArray(runParticipants.userId, ids)));
+  }
+  return ids;
+}
+
+/** Everyone in the run or waiting for it but the host: who hears about a change. */
+export async function audienceOf(tx: Tx, run: RunRow): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: runParticipants.userId })
+    .from(runParticipants)
+    .where(
+      and(
+        eq(runParticipants.runId, run.id),
+        ne(runParticipants.userId, run.hostId),
+        inArray(runParticipants.status, ['joined', 'waitlisted']),
+      ),
+    );
+  return rows.map((r) => r.userId);
+}

@@ -1,0 +1,90 @@
+import type { Image, Participant, Region, RunningLevel, RunSummary, Theme, TimeOfDay } from '@erun/contracts';
+import { bucketOf, joinStateOf } from './run-rules.ts';
+import type { RunWithHost } from './runs.repository.ts';
+
+export interface ViewerState {
+  status: string | null;
+  position: number | null;
+  bookmarked: boolean;
+}
+
+const NO_VIEWER: ViewerState = { status: null, position: null, bookmarked: false };
+
+/** A run row as the API shows it; `imageOf` turns upload ids into URLs. */
+export function toRunSummary(
+  run: RunWithHost,
+  photoIds: string[],
+  viewer: ViewerState | undefined,
+  imageOf: (id: string) => Image,
+  now: Date,
+): RunSummary {
+  const v = viewer ?? NO_VIEWER;
+  const myStatus = v.status === 'joined' || v.status === 'waitlisted' ? v.status : null;
+  return {
+    id: run.id,
+    title: run.title,
+    description: run.description,
+    startsAt: run.startsAt.toISOString(),
+    endsAt: run.endsAt.toISOString(),
+    meetAt: run.meetAt?.toISOString() ?? null,
+    joinDeadline: run.joinDeadline.toISOString(),
+    meetingPlace: { name: run.placeName, lat: run.placeLat, lng: run.placeLng },
+    capacity: run.capacity,
+    theme: run.theme as Theme,
+    region: run.region as Region,
+    timeOfDay: run.timeOfDay as TimeOfDay,
+    distanceBucket: bucketOf(run.distanceKm),
+    paceSecPerKm: run.paceSecPerKm,
+    parking: run.parking,
+    baggage: run.baggage,
+    distanceKm: run.distanceKm,
+    participantCount: run.participantCount,
+    waitlistCount: run.waitlistCount,
+    host: {
+      id: run.host.id,
+      nickname: run.host.nickname,
+      bio: run.host.bio,
+      runningLevel: run.host.runningLevel as RunningLevel | null,
+      avatar: run.host.avatarId ? imageOf(run.host.avatarId) : null,
+      goodRunnerScore: run.host.goodRunnerScore,
+      runsHosted: run.host.runsHosted,
+    },
+    photos: photoIds.map(imageOf),
+    myStatus,
+    waitlistPosition: myStatus === 'waitlisted' ? v.position : null,
+    bookmarked: v.bookmarked,
+    joinState: joinStateOf(run, now),
+    createdAt: run.createdAt.toISOString(),
+  };
+}
+
+export function toParticipant(
+  row: { id: string; nickname: string; avatarId: string | null; runningLevel: string | null },
+  imageOf: (id: string) => Image,
+): Participant {
+  return {
+    id: row.id,
+    nickname: row.nickname,
+    avatar: row.avatarId ? imageOf(row.avatarId) : null,
+    runningLevel: row.runningLevel as RunningLevel | null,
+  };
+}
+
+/** Opaque cursor: the sort key and id of the last item, base64url JSON. */
+export function encodeCursor(value: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number, string] | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [value, id] = parsed as unknown[];
+    const validValue =
+      typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+    const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
+    return validValue && validId ? [value, id] : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  CreateRunSchema,
+  ErrorBodySchema,
+  JoinResultSchema,
+  ListRunsQuerySchema,
+  RemoveParticipantSchema,
+  RunPageSchema,
+  RunSchema,
+  UpdateRunSchema,
+} from '@erun/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userIdOf } from '../../http/authenticate.ts';
+import type { ParticipationService } from './participation.service.ts';
+import type { RunsService } from './runs.service.ts';
+
+export interface RunsRoutesDeps {
+  runs: RunsService;
+  participation: ParticipationService;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  identify: (request: FastifyRequest) => Promise<void>;
+}
+
+const RunParams = z.object({ runId: z.uuid({ message: 'runId.invalid' }) });
+const ParticipantParams = RunParams.extend({ userId: z.uuid() });
+const e = ErrorBodySchema;
+const noContent = z.null();
+
+export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, deps) => {
+  const { runs, participation, authenticate, identify } = deps;
+  const tags = ['runs'];
+
+  app.post(
+    '/runs',
+    {
+      schema: { tags, body: CreateRunSchema, response: { 201: RunSchema, 400: e, 401: e, 404: e, 409: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => reply.status(201).send(await runs.create(userIdOf(req), req.body)),
+  );
+
+  app.get(
+    '/runs',
+    {
+      schema: { tags, querystring: ListRunsQuerySchema, response: { 200: RunPageSchema, 400: e } },
+      preHandler: identify,
+    },
+    (req) => runs.list(req.query, req.userId),
+  );
+
+  app.get(
+    '/runs/:runId',
+    {
+      schema: { tags, params: RunParams, response: { 200: RunSchema, 400: e, 404: e } },
+      preHandler: identify,
+    },
+    (req) => runs.get(req.params.runId, req.userId),
+  );
+
+  app.patch(
+    '/runs/:runId',
+    {
+      schema: {
+        tags,
+        params: RunParams,
+        body: UpdateRunSchema,
+        response: { 200: RunSchema, 400: e, 401: e, 403: e, 404: e, 409: e },
+      },
+      preHandler: authenticate,
+    },
+    (req) => runs.update(req.params.runId, userIdOf(req), req.body),
+  );
+
+  app.delete(
+    '/runs/:runId',
+    {
+      schema: { tags, params: RunParams, response: { 204: noContent, 401: e, 403: e, 404: e, 409: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => {
+      await runs.cancel(req.params.runId, userIdOf(req));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/runs/:runId/participants',
+    {
+      schema: { tags, params: RunParams, response: { 201: JoinResultSchema, 401: e, 404: e, 409: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => reply.status(201).send(await participation.join(req.params.runId, userIdOf(req))),
+  );
+
+  app.delete(
+    '/runs/:runId/participants/me',
+    {
+      schema: { tags, params: RunParams, response: { 204: noContent, 401: e, 404: e, 409: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => {
+      await participation.leave(req.params.runId, userIdOf(req));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/runs/:runId/participants/:userId',
+    {
+      schema: {
+        tags,
+        params: ParticipantParams,
+        body: RemoveParticipantSchema,
+        response: { 204: noContent, 400: e, 401: e, 403: e, 404: e, 409: e },
+      },
+      preHandler: authenticate,
+    },
+    async (req, reply) => {
+      await participation.remove(req.params.runId, userIdOf(req), req.params.userId, req.body.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  for (const [method, on] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const) {
+    app.route({
+      method,
+      url: '/runs/:runId/bookmark',
+      schema: { tags, params: RunParams, response: { 204: noContent, 401: e, 404: e } },
+      preHandler: authenticate,
+      handler: async (req, reply) => {
+        await runs.bookmark(req.params.runId, userIdOf(req), on);
+        return reply.status(204).send(null);
+      },
+    });
+  }
+};

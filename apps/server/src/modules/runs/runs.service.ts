@@ -1,0 +1,278 @@
+import {
+  type CreateRunParsed,
+  DISTANCE_BUCKETS,
+  type DistanceBucket,
+  type ErrorIssue,
+  type ListRunsQuerySchema,
+  routeDistanceKm,
+  RUN_LIMITS,
+  runTimeIssues,
+  type Run,
+  type RunPage,
+  type UpdateRun,
+} from '@erun/contracts';
+import type { z } from 'zod';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  isUniqueViolation,
+  NotFoundError,
+  ValidationError,
+} from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { UploadsService } from '../uploads/uploads.service.ts';
+import { RunMissing } from './participation.repository.ts';
+import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
+import { decodeCursor, encodeCursor, toParticipant, toRunSummary } from './runs.presenter.ts';
+import type { NewNotification, NewRun, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
+
+type ListQuery = z.output<typeof ListRunsQuerySchema>;
+
+const BUCKET_RANGES: Record<DistanceBucket, [number, number]> = {
+  lt5: [0, 5],
+  '5to10': [5, 10],
+  '10to15': [10, 15],
+  gte15: [15, 1_000_000],
+};
+
+export const runNotFound = () => new NotFoundError('RUN_NOT_FOUND', 'Run not found');
+
+export class RunsService {
+  constructor(
+    private readonly repo: RunsRepository,
+    private readonly uploads: UploadsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(hostId: string, input: CreateRunParsed): Promise<Run> {
+    const now = this.clock.now();
+    const startsAt = new Date(input.startsAt);
+    this.requireLeadTime(startsAt, now);
+    await this.uploads.requireOwnMany(hostId, input.photoIds, 'photo');
+    const values: NewRun = {
+      hostId,
+      ...this.derived(input),
+      startsAt,
+      endsAt: new Date(input.endsAt),
+      meetAt: input.meetAt ? new Date(input.meetAt) : null,
+      joinDeadline: input.joinDeadline ? new Date(input.joinDeadline) : defaultJoinDeadline(startsAt),
+      capacity: input.capacity,
+      theme: input.theme,
+      region: input.region,
+      paceSecPerKm: input.paceSecPerKm ?? null,
+      parking: input.parking || null,
+      baggage: input.baggage || null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const run = await this.repo.create(values, input.photoIds).catch(photoInUse);
+    return this.get(run.id, hostId);
+  }
+
+  async get(runId: string, viewerId: string | null): Promise<Run> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run) throw runNotFound();
+    const [photos, viewer, participants] = await Promise.all([
+      this.repo.photoIdsOf([run.id]),
+      viewerId ? this.repo.viewerStateOf(viewerId, [run.id]) : undefined,
+      this.repo.participantsOf(run.id),
+    ]);
+    const imageOf = (id: string) => this.uploads.imageOf(id);
+    return {
+      ...toRunSummary(run, photos.get(run.id) ?? [], viewer?.get(run.id), imageOf, this.clock.now()),
+      route: run.route,
+      participants: participants.map((p) => toParticipant(p, imageOf)),
+    };
+  }
+
+  async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
+    const rows = await this.repo.list(this.filterOf(query), query.sort, cursor, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const ids = page.map((r) => r.id);
+    const [photos, viewer] = await Promise.all([
+      this.repo.photoIdsOf(ids),
+      viewerId ? this.repo.viewerStateOf(viewerId, ids) : undefined,
+    ]);
+    const now = this.clock.now();
+    const imageOf = (id: string) => this.uploads.imageOf(id);
+    const items = page.map((r) => toRunSummary(r, photos.get(r.id) ?? [], viewer?.get(r.id), imageOf, now));
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
+    return { items, nextCursor };
+  }
+
+  async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
+    if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
+    const now = this.clock.now();
+    await this.repo
+      .update(
+        runId,
+        (run) => {
+          this.requireEditable(run, userId, now);
+          return { changes: this.mergedChanges(run, input, now), photoIds: input.photoIds };
+        },
+        (run, audience, promoted) => [
+          ...audience
+            .filter((id) => !promoted.includes(id))
+            .map((userId) => notice(userId, 'run_updated', run)),
+          ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
+        ],
+      )
+      .catch(missingRun)
+      .catch(photoInUse);
+    return this.get(runId, userId);
+  }
+
+  async cancel(runId: string, userId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.repo
+      .cancel(
+        runId,
+        (run) => this.requireEditable(run, userId, now),
+        now,
+        (run, audience) => audience.map((id) => notice(id, 'run_cancelled', run)),
+      )
+      .catch(missingRun);
+  }
+
+  async bookmark(runId: string, userId: string, on: boolean): Promise<void> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run || (on && run.cancelledAt)) throw runNotFound();
+    await this.repo.setBookmark(userId, runId, on);
+  }
+
+  private requireEditable(run: RunRow, userId: string, now: Date): void {
+    if (run.cancelledAt) throw runNotFound();
+    if (run.hostId !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host can change this run');
+    if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
+  }
+
+  private requireLeadTime(startsAt: Date, now: Date): void {
+    if (startsAt.getTime() < now.getTime() + RUN_LIMITS.minLeadMs) {
+      throw new ValidationError('A run starts at least one hour from now', [
+        issue('startsAt', 'startsAt.tooSoon'),
+      ]);
+    }
+  }
+
+  /** The edit merged onto the stored run, checked by the same rules as a new one. */
+  private mergedChanges(run: RunRow, input: UpdateRun, now: Date): Partial<NewRun> {
+    const startsAt = input.startsAt ? new Date(input.startsAt) : run.startsAt;
+    if (input.startsAt && startsAt.getTime() !== run.startsAt.getTime()) this.requireLeadTime(startsAt, now);
+    const joinDeadline = input.joinDeadline
+      ? new Date(input.joinDeadline)
+      : input.startsAt
+        ? defaultJoinDeadline(startsAt)
+        : run.joinDeadline;
+    const endsAt = input.endsAt ? new Date(input.endsAt) : run.endsAt;
+    const meetAt = input.meetAt === undefined ? run.meetAt : input.meetAt ? new Date(input.meetAt) : null;
+    const problems = runTimeIssues({
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      meetAt: meetAt?.toISOString() ?? null,
+      joinDeadline: joinDeadline.toISOString(),
+    });
+    if (problems.length > 0)
+      throw new ValidationError(
+        'Times are out of order',
+        problems.map((p) => issue(p.path, p.message)),
+      );
+    if (input.capacity !== undefined && input.capacity < run.participantCount) {
+      throw new ConflictError('CAPACITY_BELOW_PARTICIPANTS', 'More runners have joined than this capacity');
+    }
+    const text = {
+      title: input.title ?? run.title,
+      description: input.description ?? run.description,
+      meetingPlace: input.meetingPlace ?? { name: run.placeName, lat: run.placeLat, lng: run.placeLng },
+      route: input.route ?? run.route,
+    };
+    return {
+      ...this.derived({ ...text, startsAt: startsAt.toISOString() }),
+      startsAt,
+      endsAt,
+      meetAt,
+      joinDeadline,
+      ...pick(input, ['capacity', 'theme', 'region', 'paceSecPerKm', 'parking', 'baggage']),
+      updatedAt: now,
+    };
+  }
+
+  /** Values the server computes: distance from the route, time of day, search text. */
+  private derived(input: {
+    title: string;
+    description: string;
+    startsAt: string;
+    meetingPlace: { name: string; lat: number; lng: number };
+    route: [number, number][];
+  }) {
+    const placeName = input.meetingPlace.name;
+    return {
+      title: input.title,
+      description: input.description,
+      placeName,
+      placeLat: input.meetingPlace.lat,
+      placeLng: input.meetingPlace.lng,
+      route: input.route,
+      distanceKm: routeDistanceKm(input.route),
+      timeOfDay: timeOfDayOf(new Date(input.startsAt)),
+      searchText: searchTextOf({ title: input.title, description: input.description, placeName }),
+    };
+  }
+
+  private filterOf(q: ListQuery): RunFilter {
+    const buckets = q.distance && q.distance.length < DISTANCE_BUCKETS.length ? q.distance : undefined;
+    return {
+      regions: q.region,
+      themes: q.theme,
+      timesOfDay: q.timeOfDay,
+      distanceRanges: buckets?.map((b) => BUCKET_RANGES[b]),
+      from: q.from ? seoulDayStart(q.from) : undefined,
+      to: q.to ? seoulDayStart(q.to, 1) : undefined,
+      keyword: q.q || undefined,
+      near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
+      openAfter: q.includeClosed ? undefined : this.clock.now(),
+      hostId: q.hostId,
+    };
+  }
+}
+
+function sortKey(run: RunRow, sort: ListQuery['sort']): string | number {
+  if (sort === 'newest') return run.createdAt.toISOString();
+  if (sort === 'popular') return run.participantCount;
+  return run.startsAt.toISOString();
+}
+
+function issue(field: string, message: string): ErrorIssue {
+  return { path: ['body', field], code: 'custom', message };
+}
+
+function pick<T extends object, K extends keyof T>(input: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (input[key] !== undefined) out[key] = input[key];
+  return out;
+}
+
+export function notice(
+  userId: string,
+  category: string,
+  run: RunRow,
+  extra: Record<string, string> = {},
+): NewNotification {
+  return { userId, category, runId: run.id, data: { title: run.title, ...extra }, link: `/runs/${run.id}` };
+}
+
+export function missingRun(error: unknown): never {
+  if (error instanceof RunMissing) throw runNotFound();
+  throw error;
+}
+
+function photoInUse(error: unknown): never {
+  if (isUniqueViolation(error, 'run_photos_upload_key')) {
+    throw new AppError(409, 'PHOTO_IN_USE', 'A photo already belongs to another run');
+  }
+  throw error;
+}

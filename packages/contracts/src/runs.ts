@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import {
+  DISTANCE_BUCKETS,
+  DistanceBucketSchema,
+  REGIONS,
+  RegionSchema,
+  THEMES,
+  ThemeSchema,
+  TIMES_OF_DAY,
+  TimeOfDaySchema,
+} from './domain.ts';
+import { ImageSchema, PublicUserSchema } from './users.ts';
+
+export const RUN_LIMITS = {
+  titleMin: 2,
+  titleMax: 40,
+  descriptionMax: 2000,
+  noteMax: 100,
+  placeNameMax: 60,
+  capacityMin: 2,
+  capacityMax: 100,
+  routeMin: 2,
+  routeMax: 5000,
+  photosMax: 5,
+  /** Start at least this long after now. */
+  minLeadMs: 60 * 60 * 1000,
+  /** Default join deadline: this long before start. */
+  joinDeadlineLeadMs: 60 * 60 * 1000,
+  paceMin: 120,
+  paceMax: 1200,
+} as const;
+
+const Iso = z.iso.datetime({ offset: true, message: 'datetime.invalid' });
+export const LatSchema = z.number({ message: 'lat.invalid' }).min(-90).max(90);
+export const LngSchema = z.number({ message: 'lng.invalid' }).min(-180).max(180);
+export const LatLngSchema = z.tuple([LatSchema, LngSchema]);
+export type LatLng = z.infer<typeof LatLngSchema>;
+
+export const RouteSchema = z
+  .array(LatLngSchema)
+  .min(RUN_LIMITS.routeMin, { message: 'route.tooShort' })
+  .max(RUN_LIMITS.routeMax, { message: 'route.tooLong' });
+
+export const MeetingPlaceSchema = z.object({
+  name: z.string().trim().min(1, { message: 'place.required' }).max(RUN_LIMITS.placeNameMax),
+  lat: LatSchema,
+  lng: LngSchema,
+});
+export type MeetingPlace = z.infer<typeof MeetingPlaceSchema>;
+
+const note = z.string().trim().max(RUN_LIMITS.noteMax, { message: 'note.tooLong' });
+
+const RunFieldsSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(RUN_LIMITS.titleMin, { message: 'title.tooShort' })
+    .max(RUN_LIMITS.titleMax, { message: 'title.tooLong' }),
+  description: z
+    .string()
+    .trim()
+    .max(RUN_LIMITS.descriptionMax, { message: 'description.tooLong' })
+    .default(''),
+  startsAt: Iso,
+  endsAt: Iso,
+  meetAt: Iso.nullish(),
+  joinDeadline: Iso.nullish(),
+  meetingPlace: MeetingPlaceSchema,
+  route: RouteSchema,
+  capacity: z
+    .number()
+    .int()
+    .min(RUN_LIMITS.capacityMin, { message: 'capacity.range' })
+    .max(RUN_LIMITS.capacityMax, { message: 'capacity.range' }),
+  theme: ThemeSchema,
+  region: RegionSchema,
+  paceSecPerKm: z.number().int().min(RUN_LIMITS.paceMin).max(RUN_LIMITS.paceMax).nullish(),
+  parking: note.nullish(),
+  baggage: note.nullish(),
+  photoIds: z
+    .array(z.uuid())
+    .max(RUN_LIMITS.photosMax, { message: 'photos.tooMany' })
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' })
+    .default([]),
+});
+
+/** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
+export function runTimeIssues(run: {
+  startsAt: string;
+  endsAt: string;
+  meetAt?: string | null;
+  joinDeadline?: string | null;
+}): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const start = Date.parse(run.startsAt);
+  if (Date.parse(run.endsAt) <= start) issues.push({ path: 'endsAt', message: 'endsAt.beforeStart' });
+  if (Date.parse(run.endsAt) - start > 24 * 3600_000)
+    issues.push({ path: 'endsAt', message: 'endsAt.tooLong' });
+  if (run.meetAt && Date.parse(run.meetAt) > start)
+    issues.push({ path: 'meetAt', message: 'meetAt.afterStart' });
+  if (run.joinDeadline && Date.parse(run.joinDeadline) > start) {
+    issues.push({ path: 'joinDeadline', message: 'joinDeadline.afterStart' });
+  }
+  return issues;
+}
+
+function refineTimes(value: Parameters<typeof runTimeIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of runTimeIssues(value))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
+export const CreateRunSchema = RunFieldsSchema.superRefine(refineTimes);
+export type CreateRun = z.input<typeof CreateRunSchema>;
+export type CreateRunParsed = z.output<typeof CreateRunSchema>;
+
+/** An edit sends only what changes; the merged run must still satisfy the create rules. */
+export const UpdateRunSchema = RunFieldsSchema.partial().strict();
+export type UpdateRun = z.infer<typeof UpdateRunSchema>;
+
+export const MY_STATUSES = ['joined', 'waitlisted'] as const;
+export const MyStatusSchema = z.enum(MY_STATUSES).nullable();
+
+export const RunHostSchema = PublicUserSchema.extend({ runsHosted: z.number().int() });
+
+/** What the caller can do right now, and why not: the page explains the state instead of guessing it. */
+export const JOIN_STATES = ['open', 'full', 'closed', 'started', 'cancelled'] as const;
+export const JoinStateSchema = z.enum(JOIN_STATES);
+
+const RunCommonSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: Iso,
+  endsAt: Iso,
+  meetAt: Iso.nullable(),
+  joinDeadline: Iso,
+  meetingPlace: MeetingPlaceSchema,
+  capacity: z.number().int(),
+  theme: ThemeSchema,
+  region: RegionSchema,
+  timeOfDay: TimeOfDaySchema,
+  distanceBucket: DistanceBucketSchema,
+  paceSecPerKm: z.number().int().nullable(),
+  parking: z.string().nullable(),
+  baggage: z.string().nullable(),
+  distanceKm: z.number(),
+  participantCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  host: RunHostSchema,
+  photos: z.array(ImageSchema),
+  myStatus: MyStatusSchema,
+  /** 1-based place on the waitlist when myStatus is "waitlisted". */
+  waitlistPosition: z.number().int().nullable(),
+  bookmarked: z.boolean(),
+  joinState: JoinStateSchema,
+  createdAt: Iso,
+});
+
+/** A run in lists: everything but the route. */
+export const RunSummarySchema = RunCommonSchema;
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const ParticipantSchema = PublicUserSchema.pick({
+  id: true,
+  nickname: true,
+  avatar: true,
+  runningLevel: true,
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const RunSchema = RunCommonSchema.extend({
+  route: z.array(LatLngSchema),
+  participants: z.array(ParticipantSchema),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
+
+/** Comma-separated list of enum values in a query string: `region=seoul,busan`. */
+function csv<const V extends readonly [string, ...string[]]>(values: V) {
+  return z
+    .string()
+    .max(500)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+}
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
+
+export const ListRunsQuerySchema = z
+  .object({
+    region: csv(REGIONS).optional(),
+    theme: csv(THEMES).optional(),
+    timeOfDay: csv(TIMES_OF_DAY).optional(),
+    distance: csv(DISTANCE_BUCKETS).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    q: z.string().trim().max(50).optional(),
+    near: z
+      .string()
+      .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, { message: 'near.invalid' })
+      .transform((v) => v.split(',').map(Number) as [number, number])
+      .pipe(LatLngSchema)
+      .optional(),
+    radiusKm: z.coerce.number().min(0.1).max(100).default(5),
+    includeClosed: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .default(false),
+    hostId: z.uuid().optional(),
+    sort: z.enum(RUN_SORTS).default('soonest'),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
+
+export const RunPageSchema = z.object({
+  items: z.array(RunSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type RunPage = z.infer<typeof RunPageSchema>;
+
+export const JoinResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('joined') }),
+  z.object({ status: z.literal('waitlisted'), position: z.number().int() }),
+]);
+export type JoinResult = z.infer<typeof JoinResultSchema>;
+
+export const RemoveParticipantSchema = z.object({
+  reason: z.string().trim().min(1, { message: 'reason.required' }).max(200, { message: 'reason.tooLong' }),
+});
+
+export const RegionSuggestionSchema = z.object({ region: RegionSchema });
