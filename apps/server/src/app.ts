@@ -11,6 +11,7 @@ import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
@@ -148,10 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   );
 
   if (deps.uploadsDir) await registerUploads(app, deps.uploadsDir);
-  const hasWeb = await registerWeb(app, env.WEB_DIST_DIR ?? defaultWebDist());
+  const webDist = env.WEB_DIST_DIR ?? defaultWebDist();
+  const hasWeb = await registerWeb(app, webDist);
+  if (hasWeb) registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
+  registerThemeImages(app);
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage =
-      request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/uploads');
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    const wantsPage = isRead && !request.url.startsWith('/api') && !request.url.startsWith('/uploads');
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -52,7 +52,22 @@ if (demo && role !== 'worker') await seedDemoData(services, log);
 
 let boss: PgBoss | undefined;
 if (role !== 'api') {
-  boss = await startJobs(database, { purgeExpiredTokens: () => services.auth.purgeExpiredTokens() }, log);
+  boss = await startJobs(
+    database,
+    [
+      {
+        name: 'auth.purge-expired-tokens',
+        cron: '17 4 * * *',
+        run: () => services.auth.purgeExpiredTokens(),
+      },
+      {
+        name: 'uploads.purge-unreferenced',
+        cron: '37 4 * * *',
+        run: () => services.uploads.purgeUnreferenced(new Date()),
+      },
+    ],
+    log,
+  );
 }
 if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });

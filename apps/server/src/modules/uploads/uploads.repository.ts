@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { uploads } from '../../db/schema.ts';
+import { runPhotos, uploads, users } from '../../db/schema.ts';
 
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -28,5 +28,23 @@ export class UploadsRepository {
       .from(uploads)
       .where(and(eq(uploads.ownerId, ownerId), eq(uploads.purpose, purpose), inArray(uploads.id, ids)));
     return rows.length;
+  }
+
+  /**
+   * Deletes uploads older than `before` that nothing points at: photos of a run never published, replaced
+   * avatars. The foreign keys that may point at an upload are listed here, next to the delete they guard.
+   */
+  async deleteUnreferenced(before: Date): Promise<string[]> {
+    const rows = await this.db
+      .delete(uploads)
+      .where(
+        and(
+          lt(uploads.createdAt, before),
+          sql`not exists (select 1 from ${runPhotos} where ${runPhotos.uploadId} = ${uploads.id})`,
+          sql`not exists (select 1 from ${users} where ${users.avatarId} = ${uploads.id})`,
+        ),
+      )
+      .returning({ id: uploads.id });
+    return rows.map((r) => r.id);
   }
 }

@@ -5,6 +5,9 @@ import type { FileStorage } from '../../ports/storage.ts';
 import { IMAGE_SIZES, processImage, type UploadPurpose } from './image-processing.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
 
+/** An upload not attached within this time (a run never published, an avatar replaced) is removed. */
+export const ORPHAN_GRACE_MS = 24 * 3600 * 1000;
+
 export class UploadsService {
   constructor(
     private readonly repo: UploadsRepository,
@@ -39,6 +42,13 @@ export class UploadsService {
     if ((await this.repo.countOwn(ownerId, ids, purpose)) !== new Set(ids).size) {
       throw new NotFoundError('UPLOAD_NOT_FOUND', 'Upload not found');
     }
+  }
+
+  /** Removes uploads nobody used within a day, rows first so a crash leaves stray files, never broken links. */
+  async purgeUnreferenced(now: Date): Promise<number> {
+    const ids = await this.repo.deleteUnreferenced(new Date(now.getTime() - ORPHAN_GRACE_MS));
+    for (const id of ids) await this.storage.deletePrefix(id);
+    return ids.length;
   }
 
   imageOf(id: string): Image {

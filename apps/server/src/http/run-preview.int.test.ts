@@ -1,0 +1,67 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newRun, newUser } from '../test/factories.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+
+let t: TestApp;
+let dist: string;
+beforeAll(async () => {
+  dist = await mkdtemp(path.join(tmpdir(), 'erun-web-'));
+  await writeFile(
+    path.join(dist, 'index.html'),
+    '<html><head><title>이RUN 저RUN</title></head><body>app</body></html>',
+  );
+  t = await createTestApp({ env: { WEB_DIST_DIR: dist, PUBLIC_URL: 'https://erun.example' } });
+});
+afterAll(async () => {
+  await t.close();
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe('the web app and run previews', () => {
+  it('serves the SPA for client routes (GET and HEAD), but not for unknown API routes', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const page = await t.app.inject({ method, url: '/me' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/unknown' })).statusCode).toBe(404);
+  });
+
+  it('renders Open Graph tags for /runs/:runId, escaped', async () => {
+    const host = await newUser(t.app);
+    const run = await newRun(t.app, host, {
+      title: '한강 <야간> 러닝 & 치맥',
+      meetingPlace: { name: '반포 "달빛" 광장', lat: 37.51, lng: 126.99 },
+    });
+    const response = await t.app.inject({ method: 'GET', url: `/runs/${run.id}` });
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).toContain('<meta property="og:title" content="한강 &lt;야간&gt; 러닝 &amp; 치맥" />');
+    expect(html).toContain(`<meta property="og:url" content="https://erun.example/runs/${run.id}" />`);
+    expect(html).toContain('반포 &quot;달빛&quot; 광장');
+    expect(html).toContain(
+      '<meta property="og:image" content="https://erun.example/og/themes/riverside.png" />',
+    );
+    expect(html).toContain('<title>한강 &lt;야간&gt; 러닝 &amp; 치맥 · 이RUN 저RUN</title>');
+    expect(html).not.toContain('<야간>');
+  });
+
+  it('draws a PNG preview image per theme, and 404 for an unknown theme', async () => {
+    const png = await t.app.inject({ method: 'GET', url: '/og/themes/park.png' });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await t.app.inject({ method: 'GET', url: '/og/themes/desert.png' })).statusCode).toBe(404);
+  });
+
+  it('serves the plain page for an unknown or malformed run id', async () => {
+    for (const url of ['/runs/00000000-0000-4000-8000-000000000000', '/runs/nope']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('<title>이RUN 저RUN</title>');
+    }
+  });
+});
