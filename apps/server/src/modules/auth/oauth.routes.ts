@@ -17,6 +17,9 @@ export interface OAuthRoutesDeps {
 }
 
 const STATE_COOKIE = 'erun_oauth';
+const STATE_MISMATCH_PAGE = `<!doctype html><html lang="ko"><head><meta charset="utf-8">
+<meta http-equiv="refresh" content="0; url=/login?error=oauth_state"><title>이RUN 저RUN</title></head>
+<body><a href="/login?error=oauth_state">로그인 화면으로 돌아가기</a></body></html>`;
 const StateCookieSchema = z.object({ p: OAuthProviderSchema, s: z.string(), v: z.string() });
 const ParamsSchema = z.object({ provider: OAuthProviderSchema });
 const CallbackQuerySchema = z.object({
@@ -55,12 +58,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
   app.get(
     '/:provider/callback',
     {
-      schema: {
-        tags: ['auth'],
-        params: ParamsSchema,
-        querystring: CallbackQuerySchema,
-        response: { 400: ErrorBodySchema },
-      },
+      schema: { tags: ['auth'], params: ParamsSchema, querystring: CallbackQuerySchema },
     },
     async (request, reply) => {
       const client = clientOf(request.params.provider);
@@ -68,6 +66,10 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
       void reply.clearCookie(STATE_COOKIE, stateCookie);
       const { code, state } = request.query;
       if (!saved || !state || state !== saved.s) {
+        // A person's browser gets a page that leads back to sign-in; API clients get the error body.
+        if (request.headers.accept?.includes('text/html')) {
+          return reply.status(400).type('text/html; charset=utf-8').send(STATE_MISMATCH_PAGE);
+        }
         throw new AppError(400, 'OAUTH_STATE_MISMATCH', 'Sign-in expired or was tampered with; try again');
       }
       if (!code) return reply.redirect('/login?error=oauth_cancelled', 302);
