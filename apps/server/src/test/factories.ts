@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse } from '@erun/contracts';
+import type { AuthResponse, Run } from '@erun/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export interface TestUser extends AuthResponse {
@@ -79,5 +79,5 @@ export async function newRun(
   });
   if (response.statusCode !== 201)
     throw new Error(`create run failed: ${response.statusCode} ${response.body}`);
-  return response.json<import('@erun/contracts').Run>();
+  return response.json<Run>();
 }
