@@ -6,6 +6,9 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
+import { createServices, type Services } from './services.ts';
+import { coursesRoutes } from './modules/courses/courses.routes.ts';
+import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -15,25 +18,15 @@ import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
-import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { AuthService } from './modules/auth/auth.service.ts';
 import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
 import { oauthRoutes } from './modules/auth/oauth.routes.ts';
 import { isSecureOrigin, sessionCookies } from './modules/auth/session-cookie.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { MAX_UPLOAD_BYTES, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
-import { UploadsService } from './modules/uploads/uploads.service.ts';
-import { ParticipationRepository } from './modules/runs/participation.repository.ts';
-import { ParticipationService } from './modules/runs/participation.service.ts';
-import { RunsRepository } from './modules/runs/runs.repository.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
-import { RunsService } from './modules/runs/runs.service.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
-import { UsersRepository } from './modules/users/users.repository.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
-import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import type { FileStorage } from './ports/storage.ts';
@@ -51,26 +44,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-export interface Services {
-  auth: AuthService;
-  users: UsersService;
-  uploads: UploadsService;
-  runs: RunsService;
-  participation: ParticipationService;
-}
-
 export function publicUrlOf(env: Env): string {
   return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-}
-
-function createServices(deps: AppDeps, tokens: AccessTokens): Services {
-  const { db } = deps.database;
-  const uploads = new UploadsService(new UploadsRepository(db), deps.storage);
-  const users = new UsersService(new UsersRepository(db), uploads);
-  const auth = new AuthService(new AuthRepository(db), tokens, users, deps.clock);
-  const runs = new RunsService(new RunsRepository(db), uploads, deps.clock);
-  const participation = new ParticipationService(new ParticipationRepository(db), deps.clock);
-  return { auth, users, uploads, runs, participation };
 }
 
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
@@ -99,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
-  const services = createServices(deps, tokens);
+  const services = createServices(deps.database.db, { storage: deps.storage, clock: deps.clock, tokens });
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
@@ -142,7 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         participation: services.participation,
         authenticate,
         identify,
+        publicUrl,
       });
+      await api.register(coursesRoutes, { courses: services.courses, authenticate, identify, publicUrl });
+      const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
+      await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },
@@ -180,3 +159,5 @@ function cspDirectives() {
     upgradeInsecureRequests: null,
   };
 }
+
+export type { Services };

@@ -5,3 +5,5 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './runs.ts';
 export * from './geo.ts';
+export * from './courses.ts';
+export * from './comments.ts';

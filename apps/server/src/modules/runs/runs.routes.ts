@@ -12,6 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
 import type { RunsService } from './runs.service.ts';
 
@@ -20,6 +21,7 @@ export interface RunsRoutesDeps {
   participation: ParticipationService;
   authenticate: (request: FastifyRequest) => Promise<void>;
   identify: (request: FastifyRequest) => Promise<void>;
+  publicUrl: string;
 }
 
 const RunParams = z.object({ runId: z.uuid({ message: 'runId.invalid' }) });
@@ -137,4 +139,20 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
       },
     });
   }
+
+  app.get('/runs/:runId/gpx', { schema: { tags, params: RunParams } }, async (req, reply) => {
+    const run = await runs.get(req.params.runId, null);
+    const link = `${deps.publicUrl}/runs/${run.id}`;
+    const body = toGpx({
+      name: run.title,
+      description: run.description,
+      link,
+      route: run.route,
+      time: new Date(run.startsAt),
+    });
+    return reply
+      .type('application/gpx+xml; charset=utf-8')
+      .header('content-disposition', gpxDisposition(run.title))
+      .send(body);
+  });
 };

@@ -145,6 +145,13 @@ export class RunsService {
     await this.repo.setBookmark(userId, runId, on);
   }
 
+  /** For comments: who hosts the run, and its title for notifications. A cancelled run takes no comments. */
+  async ownerOf(runId: string): Promise<{ ownerId: string; title: string }> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run || run.cancelledAt) throw runNotFound();
+    return { ownerId: run.hostId, title: run.title };
+  }
+
   private requireEditable(run: RunRow, userId: string, now: Date): void {
     if (run.cancelledAt) throw runNotFound();
     if (run.hostId !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host can change this run');

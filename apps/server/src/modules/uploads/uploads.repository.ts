@@ -47,4 +47,8 @@ export class UploadsRepository {
       .returning({ id: uploads.id });
     return rows.map((r) => r.id);
   }
+
+  async deleteByIds(ids: string[]): Promise<void> {
+    await this.db.delete(uploads).where(inArray(uploads.id, ids));
+  }
 }

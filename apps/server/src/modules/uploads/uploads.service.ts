@@ -51,6 +51,13 @@ export class UploadsService {
     return ids.length;
   }
 
+  /** Deletes uploads whose owner object went away (a deleted course's photos): rows, then files. */
+  async deleteMany(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.repo.deleteByIds(ids);
+    for (const id of ids) await this.storage.deletePrefix(id);
+  }
+
   imageOf(id: string): Image {
     const url = (size: string) => this.storage.urlOf(`${id}/${size}.webp`);
     return { id, urls: { small: url('small'), medium: url('medium'), large: url('large') } };

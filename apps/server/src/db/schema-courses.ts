@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { runs, uploads, users } from './schema.ts';
+
+/**
+ * A recommended course. Rating sum/count, bookmark and view counters and the "best" score are kept in the
+ * same transaction as the rows they count, so lists sort by an indexed column instead of aggregating.
+ */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    route: jsonb('route').$type<[number, number][]>().notNull(),
+    distanceKm: doublePrecision('distance_km').notNull(),
+    region: text('region').notNull(),
+    theme: text('theme').notNull(),
+    startName: text('start_name'),
+    startLat: doublePrecision('start_lat'),
+    startLng: doublePrecision('start_lng'),
+    paceSecPerKm: integer('pace_sec_per_km'),
+    parking: text('parking'),
+    baggage: text('baggage'),
+    toilets: text('toilets'),
+    water: text('water'),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+    bookmarkCount: integer('bookmark_count').notNull().default(0),
+    views: integer('views').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    bestScore: doublePrecision('best_score').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check(
+      'courses_rating_consistent',
+      sql`${t.ratingCount} >= 0 and ${t.ratingSum} between ${t.ratingCount} and 5 * ${t.ratingCount}`,
+    ),
+    index('courses_best_idx').on(t.bestScore, t.id),
+    index('courses_created_idx').on(t.createdAt, t.id),
+    index('courses_views_idx').on(t.views, t.id),
+    index('courses_region_best_idx').on(t.region, t.bestScore),
+    index('courses_author_idx').on(t.authorId, t.createdAt),
+  ],
+);
+
+export const coursePhotos = pgTable(
+  'course_photos',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.uploadId] }),
+    uniqueIndex('course_photos_upload_key').on(t.uploadId),
+  ],
+);
+
+export const courseRatings = pgTable(
+  'course_ratings',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    stars: integer('stars').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.userId] }),
+    check('course_ratings_stars_range', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+export const courseBookmarks = pgTable(
+  'course_bookmarks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.courseId] }),
+    index('course_bookmarks_course_idx').on(t.courseId),
+  ],
+);
+
+/** One row per course, viewer and day: a view counts once per viewer per day (the primary key decides). */
+export const courseViews = pgTable(
+  'course_views',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    viewerKey: text('viewer_key').notNull(),
+    day: date('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.viewerKey, t.day] })],
+);
+
+/** Comments under runs (Q&A) and courses (reviews); replies point at a top-level comment. */
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').references(() => courses.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    replyCount: integer('reply_count').notNull().default(0),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('comments_one_target', sql`(${t.runId} is null) <> (${t.courseId} is null)`),
+    index('comments_run_idx')
+      .on(t.runId, t.createdAt, t.id)
+      .where(sql`${t.parentId} is null`),
+    index('comments_course_idx')
+      .on(t.courseId, t.createdAt, t.id)
+      .where(sql`${t.parentId} is null`),
+    index('comments_parent_idx').on(t.parentId, t.createdAt, t.id),
+  ],
+);

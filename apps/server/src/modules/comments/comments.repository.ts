@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { comments, courses } from '../../db/schema-courses.ts';
+import { users } from '../../db/schema.ts';
+
+export type CommentRow = typeof comments.$inferSelect;
+export type Target = { kind: 'run'; id: string } | { kind: 'course'; id: string };
+export type CommentWithAuthor = CommentRow & {
+  author: { id: string; nickname: string; avatarId: string | null; runningLevel: string | null };
+};
+
+const authorColumns = {
+  id: users.id,
+  nickname: users.nickname,
+  avatarId: users.avatarId,
+  runningLevel: users.runningLevel,
+};
+
+/** Comment counts live on the course row (cards show them) and on the parent (reply counts), kept in step here. */
+export class CommentsRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(values: typeof comments.$inferInsert): Promise<CommentRow> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.insert(comments).values(values).returning();
+      if (!row) throw new Error('insert returned no row');
+      if (row.parentId) {
+        await tx
+          .update(comments)
+          .set({ replyCount: sql`${comments.replyCount} + 1` })
+          .where(eq(comments.id, row.parentId));
+      }
+      if (row.courseId) await this.moveCourseCount(tx, row.courseId, 1);
+      return row;
+    });
+  }
+
+  async find(id: string): Promise<CommentRow | undefined> {
+    const [row] = await this.db.select().from(comments).where(eq(comments.id, id));
+    return row;
+  }
+
+  async findWithAuthor(id: string): Promise<CommentWithAuthor | undefined> {
+    const [row] = await this.db
+      .select({ comment: comments, author: authorColumns })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(eq(comments.id, id));
+    return row ? { ...row.comment, author: row.author } : undefined;
+  }
+
+  /** Top-level comments newest first, or a comment's replies oldest first; cursor = (createdAt, id). */
+  async list(
+    where: { target: Target } | { parentId: string },
+    cursor: [string, string] | undefined,
+    limit: number,
+  ): Promise<CommentWithAuthor[]> {
+    const replies = 'parentId' in where;
+    const conditions: SQL[] = replies
+      ? [eq(comments.parentId, where.parentId)]
+      : [
+          where.target.kind === 'run'
+            ? eq(comments.runId, where.target.id)
+            : eq(comments.courseId, where.target.id),
+          isNull(comments.parentId),
+        ];
+    if (cursor) {
+      const op = replies ? sql`>` : sql`<`;
+      conditions.push(
+        sql`(${comments.createdAt}, ${comments.id}) ${op} (${new Date(cursor[0])}, ${cursor[1]})`,
+      );
+    }
+    const order = replies
+      ? [asc(comments.createdAt), asc(comments.id)]
+      : [desc(comments.createdAt), desc(comments.id)];
+    const rows = await this.db
+      .select({ comment: comments, author: authorColumns })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit);
+    return rows.map((r) => ({ ...r.comment, author: r.author }));
+  }
+
+  async updateContent(id: string, content: string, now: Date): Promise<void> {
+    await this.db.update(comments).set({ content, editedAt: now }).where(eq(comments.id, id));
+  }
+
+  /**
+   * Deletes a comment. One with replies stays as a "deleted" placeholder that keeps them; a placeholder whose
+   * last reply goes is removed too.
+   */
+  async delete(id: string, now: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(comments).where(eq(comments.id, id)).for('update');
+      if (!row || row.deletedAt) return;
+      if (row.replyCount > 0) {
+        await tx.update(comments).set({ deletedAt: now, content: '' }).where(eq(comments.id, id));
+      } else {
+        await tx.delete(comments).where(eq(comments.id, id));
+      }
+      if (row.courseId) await this.moveCourseCount(tx, row.courseId, -1);
+      if (!row.parentId) return;
+      const [parent] = await tx
+        .update(comments)
+        .set({ replyCount: sql`${comments.replyCount} - 1` })
+        .where(eq(comments.id, row.parentId))
+        .returning();
+      if (parent?.deletedAt && parent.replyCount === 0)
+        await tx.delete(comments).where(eq(comments.id, parent.id));
+    });
+  }
+
+  private async moveCourseCount(
+    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    courseId: string,
+    by: number,
+  ) {
+    await tx
+      .update(courses)
+      .set({ commentCount: sql`greatest(${courses.commentCount} + ${by}, 0)` })
+      .where(eq(courses.id, courseId));
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  CommentPageSchema,
+  CommentSchema,
+  ErrorBodySchema,
+  PageQuerySchema,
+  WriteCommentSchema,
+} from '@erun/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userIdOf } from '../../http/authenticate.ts';
+import type { RateLimitHook } from '../../http/rate-limit.ts';
+import type { Target } from './comments.repository.ts';
+import type { CommentsService } from './comments.service.ts';
+
+export interface CommentsRoutesDeps {
+  comments: CommentsService;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Per-user limit on writing; runs after authenticate. */
+  writeLimit: RateLimitHook;
+}
+
+const e = ErrorBodySchema;
+const targets = [
+  ['runs', 'run'],
+  ['courses', 'course'],
+] as const;
+
+export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (app, deps) => {
+  const { comments, authenticate, writeLimit } = deps;
+  const tags = ['comments'];
+
+  for (const [path, kind] of targets) {
+    const Params = z.object({ id: z.uuid() });
+    const target = (id: string): Target => ({ kind, id });
+    app.get(
+      `/${path}/:id/comments`,
+      {
+        schema: {
+          tags,
+          params: Params,
+          querystring: PageQuerySchema,
+          response: { 200: CommentPageSchema, 400: e, 404: e },
+        },
+      },
+      (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit),
+    );
+    app.post(
+      `/${path}/:id/comments`,
+      {
+        schema: {
+          tags,
+          params: Params,
+          body: WriteCommentSchema,
+          response: { 201: CommentSchema, 400: e, 401: e, 404: e, 429: e },
+        },
+        preHandler: [authenticate, writeLimit],
+      },
+      async (req, reply) =>
+        reply.status(201).send(await comments.write(target(req.params.id), userIdOf(req), req.body.content)),
+    );
+  }
+
+  const CommentParams = z.object({ commentId: z.uuid() });
+  app.patch(
+    '/comments/:commentId',
+    {
+      schema: {
+        tags,
+        params: CommentParams,
+        body: WriteCommentSchema,
+        response: { 200: CommentSchema, 400: e, 401: e, 403: e, 404: e },
+      },
+      preHandler: [authenticate, writeLimit],
+    },
+    (req) => comments.edit(req.params.commentId, userIdOf(req), req.body.content),
+  );
+  app.delete(
+    '/comments/:commentId',
+    {
+      schema: { tags, params: CommentParams, response: { 204: z.null(), 401: e, 403: e, 404: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => {
+      await comments.delete(req.params.commentId, userIdOf(req));
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/comments/:commentId/replies',
+    {
+      schema: {
+        tags,
+        params: CommentParams,
+        querystring: PageQuerySchema,
+        response: { 200: CommentPageSchema, 400: e, 404: e },
+      },
+    },
+    (req) => comments.listReplies(req.params.commentId, req.query.cursor, req.query.limit),
+  );
+  app.post(
+    '/comments/:commentId/replies',
+    {
+      schema: {
+        tags,
+        params: CommentParams,
+        body: WriteCommentSchema,
+        response: { 201: CommentSchema, 400: e, 401: e, 404: e, 429: e },
+      },
+      preHandler: [authenticate, writeLimit],
+    },
+    async (req, reply) =>
+      reply.status(201).send(await comments.reply(req.params.commentId, userIdOf(req), req.body.content)),
+  );
+};

@@ -1,0 +1,166 @@
+import type { Comment, CommentPage, RunningLevel } from '@erun/contracts';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { NotificationsRepository } from '../notifications/notifications.repository.ts';
+import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
+
+/** Who owns the post a comment is under, and what to call it in a notification. */
+export type OwnerOf = (target: Target) => Promise<{ ownerId: string; title: string }>;
+
+const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment not found');
+
+export class CommentsService {
+  constructor(
+    private readonly repo: CommentsRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly uploads: UploadsService,
+    private readonly ownerOf: OwnerOf,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(target: Target, cursor: string | undefined, limit: number): Promise<CommentPage> {
+    await this.ownerOf(target);
+    return this.page({ target }, cursor, limit);
+  }
+
+  async listReplies(commentId: string, cursor: string | undefined, limit: number): Promise<CommentPage> {
+    const parent = await this.repo.find(commentId);
+    if (!parent) throw commentNotFound();
+    return this.page({ parentId: commentId }, cursor, limit);
+  }
+
+  async write(target: Target, authorId: string, content: string): Promise<Comment> {
+    const owner = await this.ownerOf(target);
+    const row = await this.repo.create({
+      ...targetColumns(target),
+      authorId,
+      content,
+      createdAt: this.clock.now(),
+    });
+    if (owner.ownerId !== authorId) {
+      await this.notifications.insert([
+        {
+          userId: owner.ownerId,
+          category: 'comment',
+          ...linkOf(target),
+          data: { title: owner.title, commentId: row.id },
+        },
+      ]);
+    }
+    return this.view(row.id);
+  }
+
+  async reply(commentId: string, authorId: string, content: string): Promise<Comment> {
+    const parent = await this.repo.find(commentId);
+    if (!parent || parent.deletedAt) throw commentNotFound();
+    if (parent.parentId) throw new ValidationError('Replies go one level deep', [issue('reply.toReply')]);
+    const target = targetOf(parent);
+    const owner = await this.ownerOf(target);
+    const row = await this.repo.create({
+      ...targetColumns(target),
+      parentId: parent.id,
+      authorId,
+      content,
+      createdAt: this.clock.now(),
+    });
+    if (parent.authorId !== authorId) {
+      await this.notifications.insert([
+        {
+          userId: parent.authorId,
+          category: 'reply',
+          ...linkOf(target),
+          data: { title: owner.title, commentId: row.id },
+        },
+      ]);
+    }
+    return this.view(row.id);
+  }
+
+  async edit(commentId: string, userId: string, content: string): Promise<Comment> {
+    const row = await this.repo.find(commentId);
+    if (!row || row.deletedAt) throw commentNotFound();
+    if (row.authorId !== userId)
+      throw new ForbiddenError('NOT_AUTHOR', 'Only the author can edit this comment');
+    await this.repo.updateContent(commentId, content, this.clock.now());
+    return this.view(commentId);
+  }
+
+  /** The author, or the host of the run / author of the course it is under, may delete. */
+  async delete(commentId: string, userId: string): Promise<void> {
+    const row = await this.repo.find(commentId);
+    if (!row || row.deletedAt) throw commentNotFound();
+    if (row.authorId !== userId && (await this.ownerOf(targetOf(row))).ownerId !== userId) {
+      throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
+    }
+    await this.repo.delete(commentId, this.clock.now());
+  }
+
+  private async page(
+    where: Parameters<CommentsRepository['list']>[0],
+    cursor: string | undefined,
+    limit: number,
+  ) {
+    const decoded = cursor ? decodeCursor(cursor) : undefined;
+    if (decoded === null || (decoded && typeof decoded[0] !== 'string')) {
+      throw new ValidationError('Invalid cursor', [
+        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
+      ]);
+    }
+    const rows = await this.repo.list(where, decoded as [string, string] | undefined, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((r) => this.toComment(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+    };
+  }
+
+  private async view(id: string): Promise<Comment> {
+    const row = await this.repo.findWithAuthor(id);
+    if (!row) throw commentNotFound();
+    return this.toComment(row);
+  }
+
+  private toComment(row: CommentWithAuthor): Comment {
+    const deleted = row.deletedAt !== null;
+    return {
+      id: row.id,
+      content: deleted ? '' : row.content,
+      deleted,
+      author: deleted
+        ? null
+        : {
+            id: row.author.id,
+            nickname: row.author.nickname,
+            avatar: row.author.avatarId ? this.uploads.imageOf(row.author.avatarId) : null,
+            runningLevel: row.author.runningLevel as RunningLevel | null,
+          },
+      parentId: row.parentId,
+      replyCount: row.replyCount,
+      edited: row.editedAt !== null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
+
+function targetOf(row: { runId: string | null; courseId: string | null }): Target {
+  if (row.runId) return { kind: 'run', id: row.runId };
+  if (row.courseId) return { kind: 'course', id: row.courseId };
+  throw new AppError(500, 'INTERNAL_ERROR', 'comment without a target');
+}
+
+function targetColumns(target: Target) {
+  return target.kind === 'run' ? { runId: target.id } : { courseId: target.id };
+}
+
+function linkOf(target: Target) {
+  return target.kind === 'run'
+    ? { runId: target.id, link: `/runs/${target.id}` }
+    : { link: `/courses/${target.id}` };
+}
+
+function issue(message: string) {
+  return { path: ['params', 'commentId'], code: 'custom', message };
+}

@@ -1,0 +1,230 @@
+import {
+  bestScore,
+  type Course,
+  type CourseSummary,
+  estimatedMinutes,
+  type ListCoursesQuerySchema,
+  type RatingResult,
+  type Region,
+  routeDistanceKm,
+  type RunningLevel,
+  type Theme,
+  type UpdateCourse,
+} from '@erun/contracts';
+import type { z } from 'zod';
+import {
+  AppError,
+  ForbiddenError,
+  isUniqueViolation,
+  NotFoundError,
+  ValidationError,
+} from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { UploadsService } from '../uploads/uploads.service.ts';
+import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import type { CourseRow, CoursesRepository, CourseWithAuthor, NewCourse } from './courses.repository.ts';
+
+type ListQuery = z.output<typeof ListCoursesQuerySchema>;
+type CreateInput = z.output<typeof import('@erun/contracts').CreateCourseSchema>;
+
+export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Course not found');
+
+export class CoursesService {
+  constructor(
+    private readonly repo: CoursesRepository,
+    private readonly uploads: UploadsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(authorId: string, input: CreateInput): Promise<Course> {
+    const photoIds = input.photoIds;
+    await this.uploads.requireOwnMany(authorId, photoIds, 'photo');
+    const now = this.clock.now();
+    const values: NewCourse = {
+      authorId,
+      ...this.fields(input),
+      bestScore: bestScore(0, 0, 0, 0),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const row = await this.repo.create(values, photoIds).catch(photoInUse);
+    return this.get(row.id, authorId, null);
+  }
+
+  /** The course page; `viewerKey` (user id or a hash of the address) counts the view once a day. */
+  async get(courseId: string, viewerId: string | null, viewerKey: string | null): Promise<Course> {
+    const row = await this.repo.findWithAuthor(courseId);
+    if (!row) throw courseNotFound();
+    if (viewerKey && (await this.repo.countView(courseId, viewerKey, this.seoulDay()))) row.views += 1;
+    const [photos, viewer, histogram] = await Promise.all([
+      this.repo.photoIdsOf([row.id]),
+      viewerId ? this.repo.viewerStateOf(viewerId, [row.id]) : undefined,
+      this.repo.histogramOf(row.id),
+    ]);
+    const state = viewer?.get(row.id);
+    return { ...this.toSummary(row, photos.get(row.id) ?? [], state), route: row.route, histogram };
+  }
+
+  async list(query: ListQuery, viewerId: string | null) {
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (cursor === null) {
+      throw new ValidationError('Invalid cursor', [
+        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
+      ]);
+    }
+    const filter = { regions: query.region, themes: query.theme, authorId: query.authorId };
+    const rows = await this.repo.list(filter, query.sort, cursor, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const ids = page.map((r) => r.id);
+    const [photos, viewer] = await Promise.all([
+      this.repo.photoIdsOf(ids),
+      viewerId ? this.repo.viewerStateOf(viewerId, ids) : undefined,
+    ]);
+    const items = page.map((r) => this.toSummary(r, photos.get(r.id) ?? [], viewer?.get(r.id)));
+    const last = page.at(-1);
+    const key = (r: CourseRow) =>
+      query.sort === 'best' ? r.bestScore : query.sort === 'views' ? r.views : r.createdAt.toISOString();
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(key(last), last.id) : null;
+    return { items, nextCursor };
+  }
+
+  async update(courseId: string, userId: string, input: UpdateCourse): Promise<Course> {
+    const row = await this.requireAuthor(courseId, userId);
+    if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
+    const merged = { ...this.inputOf(row), ...input } as CreateInput;
+    await this.repo
+      .update(courseId, { ...this.fields(merged), updatedAt: this.clock.now() }, input.photoIds)
+      .catch(photoInUse);
+    return this.get(courseId, userId, null);
+  }
+
+  async delete(courseId: string, userId: string): Promise<void> {
+    await this.requireAuthor(courseId, userId);
+    const photoIds = await this.repo.delete(courseId);
+    await this.uploads.deleteMany(photoIds);
+  }
+
+  async rate(courseId: string, userId: string, stars: number): Promise<RatingResult> {
+    const result = await this.repo.rate(courseId, userId, stars, (course) => {
+      if (course.authorId === userId)
+        throw new ForbiddenError('OWN_COURSE', 'You cannot rate your own course');
+    });
+    if (!result) throw courseNotFound();
+    return { average: average(result.sum, result.count), count: result.count, mine: stars };
+  }
+
+  async bookmark(courseId: string, userId: string, on: boolean): Promise<void> {
+    if (!(await this.repo.findWithAuthor(courseId))) throw courseNotFound();
+    await this.repo.setBookmark(userId, courseId, on);
+  }
+
+  /** For the comments module: who to tell about a new comment. */
+  async ownerOf(courseId: string): Promise<{ ownerId: string; title: string }> {
+    const row = await this.repo.findWithAuthor(courseId);
+    if (!row) throw courseNotFound();
+    return { ownerId: row.authorId, title: row.title };
+  }
+
+  private seoulDay(): string {
+    return new Date(this.clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  }
+
+  private async requireAuthor(courseId: string, userId: string): Promise<CourseWithAuthor> {
+    const row = await this.repo.findWithAuthor(courseId);
+    if (!row) throw courseNotFound();
+    if (row.authorId !== userId)
+      throw new ForbiddenError('NOT_AUTHOR', 'Only the author can change this course');
+    return row;
+  }
+
+  private fields(input: CreateInput) {
+    return {
+      title: input.title,
+      description: input.description ?? '',
+      route: input.route,
+      distanceKm: routeDistanceKm(input.route),
+      region: input.region,
+      theme: input.theme,
+      startName: input.startPoint?.name ?? null,
+      startLat: input.startPoint?.lat ?? null,
+      startLng: input.startPoint?.lng ?? null,
+      paceSecPerKm: input.paceSecPerKm ?? null,
+      parking: input.parking || null,
+      baggage: input.baggage || null,
+      toilets: input.toilets || null,
+      water: input.water || null,
+    };
+  }
+
+  private inputOf(row: CourseRow): Omit<CreateInput, 'photoIds'> {
+    const startPoint =
+      row.startName !== null && row.startLat !== null && row.startLng !== null
+        ? { name: row.startName, lat: row.startLat, lng: row.startLng }
+        : null;
+    return {
+      title: row.title,
+      description: row.description,
+      route: row.route,
+      region: row.region as Region,
+      theme: row.theme as Theme,
+      startPoint,
+      paceSecPerKm: row.paceSecPerKm,
+      parking: row.parking,
+      baggage: row.baggage,
+      toilets: row.toilets,
+      water: row.water,
+    };
+  }
+
+  private toSummary(
+    row: CourseWithAuthor,
+    photoIds: string[],
+    viewer: { rating: number | null; bookmarked: boolean } | undefined,
+  ): CourseSummary {
+    const imageOf = (id: string) => this.uploads.imageOf(id);
+    const fields = this.inputOf(row);
+    return {
+      id: row.id,
+      title: fields.title,
+      description: fields.description ?? '',
+      region: fields.region,
+      theme: fields.theme,
+      startPoint: fields.startPoint ?? null,
+      paceSecPerKm: row.paceSecPerKm,
+      parking: row.parking,
+      baggage: row.baggage,
+      toilets: row.toilets,
+      water: row.water,
+      distanceKm: row.distanceKm,
+      estimatedMinutes: estimatedMinutes(row.distanceKm, row.paceSecPerKm),
+      rating: { average: average(row.ratingSum, row.ratingCount), count: row.ratingCount },
+      views: row.views,
+      bookmarkCount: row.bookmarkCount,
+      commentCount: row.commentCount,
+      author: {
+        id: row.author.id,
+        nickname: row.author.nickname,
+        bio: row.author.bio,
+        runningLevel: row.author.runningLevel as RunningLevel | null,
+        avatar: row.author.avatarId ? imageOf(row.author.avatarId) : null,
+        goodRunnerScore: row.author.goodRunnerScore,
+      },
+      photos: photoIds.map(imageOf),
+      bookmarked: viewer?.bookmarked ?? false,
+      myRating: viewer?.rating ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
+
+/** Average to two decimals; 0 when nobody has rated yet (the count says so). */
+function average(sum: number, count: number): number {
+  return count === 0 ? 0 : Math.round((sum / count) * 100) / 100;
+}
+
+function photoInUse(error: unknown): never {
+  if (isUniqueViolation(error, 'course_photos_upload_key')) {
+    throw new AppError(409, 'PHOTO_IN_USE', 'A photo already belongs to another course');
+  }
+  throw error;
+}

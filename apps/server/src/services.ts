@@ -1,0 +1,52 @@
+import { BEST_SCORE } from '@erun/contracts';
+import type { Db } from './db/client.ts';
+import type { AccessTokens } from './modules/auth/access-tokens.ts';
+import { AuthRepository } from './modules/auth/auth.repository.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { CommentsRepository } from './modules/comments/comments.repository.ts';
+import { CommentsService } from './modules/comments/comments.service.ts';
+import { CoursesRepository } from './modules/courses/courses.repository.ts';
+import { CoursesService } from './modules/courses/courses.service.ts';
+import { NotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { ParticipationRepository } from './modules/runs/participation.repository.ts';
+import { ParticipationService } from './modules/runs/participation.service.ts';
+import { RunsRepository } from './modules/runs/runs.repository.ts';
+import { RunsService } from './modules/runs/runs.service.ts';
+import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
+import { UploadsService } from './modules/uploads/uploads.service.ts';
+import { UsersRepository } from './modules/users/users.repository.ts';
+import { UsersService } from './modules/users/users.service.ts';
+import type { Clock } from './ports/clock.ts';
+import type { FileStorage } from './ports/storage.ts';
+
+export interface Services {
+  auth: AuthService;
+  users: UsersService;
+  uploads: UploadsService;
+  runs: RunsService;
+  participation: ParticipationService;
+  courses: CoursesService;
+  comments: CommentsService;
+}
+
+/** Every service, wired by hand in one place from the database and the ports. */
+export function createServices(
+  db: Db,
+  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens },
+): Services {
+  const { storage, clock, tokens } = ports;
+  const uploads = new UploadsService(new UploadsRepository(db), storage);
+  const users = new UsersService(new UsersRepository(db), uploads);
+  const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
+  const runs = new RunsService(new RunsRepository(db), uploads, clock);
+  const participation = new ParticipationService(new ParticipationRepository(db), clock);
+  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
+  const comments = new CommentsService(
+    new CommentsRepository(db),
+    new NotificationsRepository(db),
+    uploads,
+    (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
+    clock,
+  );
+  return { auth, users, uploads, runs, participation, courses, comments };
+}
