@@ -113,6 +113,7 @@ export const CoursePageSchema = z.object({
   items: z.array(CourseSummarySchema),
   nextCursor: z.string().nullable(),
 });
+export type CoursePage = z.infer<typeof CoursePageSchema>;
 
 export const RateCourseSchema = z.object({
   stars: z

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse, Run } from '@erun/contracts';
+import type { AuthResponse, Course, Run } from '@erun/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export interface TestUser extends AuthResponse {
@@ -80,4 +80,54 @@ export async function newRun(
   if (response.statusCode !== 201)
     throw new Error(`create run failed: ${response.statusCode} ${response.body}`);
   return response.json<Run>();
+}
+
+/** Uploads a small photo for `who` and returns its id. */
+export async function newPhoto(app: FastifyInstance, who: { accessToken: string }): Promise<string> {
+  const { png, multipart } = await import('./images.ts');
+  const body = multipart(await png(120, 80), 'photo.png', 'image/png');
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/uploads?purpose=photo',
+    payload: body.payload,
+    headers: { ...body.headers, ...bearer(who) },
+  });
+  if (response.statusCode !== 201) throw new Error(`upload failed: ${response.statusCode} ${response.body}`);
+  return response.json<{ id: string }>().id;
+}
+
+export async function courseBody(
+  app: FastifyInstance,
+  author: { accessToken: string },
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    title: '반포 달빛무지개 코스',
+    description: '반포대교 분수를 보며 달리는 평탄한 코스예요.',
+    route: HAN_RIVER_ROUTE,
+    region: 'seoul',
+    theme: 'riverside',
+    startPoint: { name: '반포 한강공원 달빛광장', lat: 37.5112, lng: 126.9959 },
+    paceSecPerKm: 360,
+    toilets: '광장 옆 화장실',
+    photoIds: [await newPhoto(app, author)],
+    ...overrides,
+  };
+}
+
+export async function newCourse(
+  app: FastifyInstance,
+  author: { accessToken: string },
+  overrides: Record<string, unknown> = {},
+) {
+  const payload = await courseBody(app, author, overrides);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/courses',
+    headers: bearer(author),
+    payload,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`create course failed: ${response.statusCode} ${response.body}`);
+  return response.json<Course>();
 }

@@ -30,8 +30,9 @@ const authorColumns = {
 
 /** The "best" score as SQL over the row's own counters (the same formula as bestScore in the contracts). */
 const bestScoreSql = (prior: number, weight: number, bookmarkWeight: number, viewWeight: number) =>
-  sql`(${prior} * ${weight} + ${courses.ratingSum})::float8 / (${weight} + ${courses.ratingCount})
-    + ${bookmarkWeight} * log(1 + ${courses.bookmarkCount}) + ${viewWeight} * log(1 + ${courses.views})`;
+  sql`(${prior}::float8 * ${weight}::float8 + ${courses.ratingSum}) / (${weight}::float8 + ${courses.ratingCount})
+    + ${bookmarkWeight}::float8 * log((1 + ${courses.bookmarkCount})::float8)
+    + ${viewWeight}::float8 * log((1 + ${courses.views})::float8)`;
 
 export class CoursesRepository {
   constructor(

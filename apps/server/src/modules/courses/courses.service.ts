@@ -2,6 +2,7 @@ import {
   bestScore,
   type Course,
   type CourseSummary,
+  type CreateCourseSchema,
   estimatedMinutes,
   type ListCoursesQuerySchema,
   type RatingResult,
@@ -25,7 +26,7 @@ import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { CourseRow, CoursesRepository, CourseWithAuthor, NewCourse } from './courses.repository.ts';
 
 type ListQuery = z.output<typeof ListCoursesQuerySchema>;
-type CreateInput = z.output<typeof import('@erun/contracts').CreateCourseSchema>;
+type CreateInput = z.output<typeof CreateCourseSchema>;
 
 export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Course not found');
 
