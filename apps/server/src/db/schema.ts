@@ -224,10 +224,17 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     category: text('category').notNull(),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
+    // Who caused it (a commenter, a runner who joined); null for reminders and system notices.
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     data: jsonb('data').$type<Record<string, string | number | null>>().notNull(),
     link: text('link').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+  ],
 );
