@@ -9,11 +9,13 @@ import type { Env } from './config/env.ts';
 import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { ResponseCache } from './http/response-cache.ts';
 import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -63,8 +65,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('userId', null);
+  const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // A write went through (it is committed: the handler has finished): nobody may read older data here.
+    if (!READS.has(request.method) && reply.statusCode < 400) responseCache.clear();
   });
   registerErrorHandler(app);
 
@@ -118,10 +123,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         authenticate,
         identify,
         publicUrl,
+        cache: responseCache,
       });
       await api.register(coursesRoutes, { courses: services.courses, authenticate, identify, publicUrl });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
       await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
+      await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },
@@ -140,6 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
   return { app, services };
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function defaultWebDist(): string {
   return path.resolve(import.meta.dirname, '../../web/dist');

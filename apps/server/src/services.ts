@@ -8,6 +8,7 @@ import { CommentsService } from './modules/comments/comments.service.ts';
 import { CoursesRepository } from './modules/courses/courses.repository.ts';
 import { CoursesService } from './modules/courses/courses.service.ts';
 import { NotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { NotificationsService } from './modules/notifications/notifications.service.ts';
 import { ParticipationRepository } from './modules/runs/participation.repository.ts';
 import { ParticipationService } from './modules/runs/participation.service.ts';
 import { RunsRepository } from './modules/runs/runs.repository.ts';
@@ -27,6 +28,7 @@ export interface Services {
   participation: ParticipationService;
   courses: CoursesService;
   comments: CommentsService;
+  notifications: NotificationsService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -41,12 +43,14 @@ export function createServices(
   const runs = new RunsService(new RunsRepository(db), uploads, clock);
   const participation = new ParticipationService(new ParticipationRepository(db), clock);
   const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
+  const notificationsRepo = new NotificationsRepository(db);
+  const notifications = new NotificationsService(notificationsRepo, uploads, clock);
   const comments = new CommentsService(
     new CommentsRepository(db),
-    new NotificationsRepository(db),
+    notificationsRepo,
     uploads,
     (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
     clock,
   );
-  return { auth, users, uploads, runs, participation, courses, comments };
+  return { auth, users, uploads, runs, participation, courses, comments, notifications };
 }

@@ -7,3 +7,4 @@ export * from './runs.ts';
 export * from './geo.ts';
 export * from './courses.ts';
 export * from './comments.ts';
+export * from './notifications.ts';

@@ -43,6 +43,7 @@ export class CommentsService {
       await this.notifications.insert([
         {
           userId: owner.ownerId,
+          actorId: authorId,
           category: 'comment',
           ...linkOf(target),
           data: { title: owner.title, commentId: row.id },
@@ -69,6 +70,7 @@ export class CommentsService {
       await this.notifications.insert([
         {
           userId: parent.authorId,
+          actorId: authorId,
           category: 'reply',
           ...linkOf(target),
           data: { title: owner.title, commentId: row.id },

@@ -1,0 +1,52 @@
+import type { MarkRead, NotificationCategory, NotificationPage } from '@erun/contracts';
+import { ValidationError } from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { NotificationsRepository } from './notifications.repository.ts';
+
+export class NotificationsService {
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly uploads: UploadsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {
+    const decoded = cursor ? decodeCursor(cursor) : undefined;
+    if (decoded === null || (decoded && typeof decoded[0] !== 'string')) {
+      throw new ValidationError('Invalid cursor', [
+        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
+      ]);
+    }
+    const [rows, unreadCount] = await Promise.all([
+      this.repo.list(userId, decoded as [string, string] | undefined, limit + 1),
+      this.repo.unreadCount(userId),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        category: r.category as NotificationCategory,
+        actor: r.actor
+          ? {
+              id: r.actor.id,
+              nickname: r.actor.nickname,
+              avatar: r.actor.avatarId ? this.uploads.imageOf(r.actor.avatarId) : null,
+            }
+          : null,
+        data: r.data,
+        link: r.link,
+        read: r.readAt !== null,
+        createdAt: r.createdAt.toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+      unreadCount,
+    };
+  }
+
+  async markRead(userId: string, input: MarkRead): Promise<void> {
+    await this.repo.markRead(userId, 'all' in input ? 'all' : input.ids, this.clock.now());
+  }
+}
