@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { runs, users } from './schema.ts';
+
+/** The host's record of who came. One row per participant; editing replaces the value, never adds a row. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    present: boolean('present').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.userId] }), index('attendance_user_idx').on(t.userId)],
+);
+
+/** A present participant's review of the host: once per run and reviewer (the primary key decides). */
+export const hostReviews = pgTable(
+  'host_reviews',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    hostId: uuid('host_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    positive: boolean('positive').notNull(),
+    categories: text('categories').array().notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.reviewerId] }),
+    index('host_reviews_host_idx').on(t.hostId, t.createdAt),
+    check('host_reviews_has_category', sql`cardinality(${t.categories}) > 0`),
+  ],
+);
