@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,12 +9,14 @@ import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
 import { ResponseCache } from './http/response-cache.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -66,14 +67,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('userId', null);
   const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // A write went through (it is committed: the handler has finished): nobody may read older data here.
     if (!READS.has(request.method) && reply.statusCode < 400) responseCache.clear();
+    done(null, payload);
   });
   registerErrorHandler(app);
 
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: cspDirectives() } });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives() } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await registerOpenApi(app);
@@ -89,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', apiLimit);
+      if (env.RATE_LIMITS === 'on') api.addHook('onRequest', apiLimit);
       const clients = new Map(
         oauthConfigsFrom(env).map((c) => [
           c.provider,
@@ -129,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
       await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
+      await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },

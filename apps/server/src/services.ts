@@ -1,6 +1,8 @@
 import { BEST_SCORE } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
+import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
+import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { CommentsRepository } from './modules/comments/comments.repository.ts';
@@ -29,6 +31,7 @@ export interface Services {
   courses: CoursesService;
   comments: CommentsService;
   notifications: NotificationsService;
+  afterRun: AfterRunService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -52,5 +55,6 @@ export function createServices(
     (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
     clock,
   );
-  return { auth, users, uploads, runs, participation, courses, comments, notifications };
+  const afterRun = new AfterRunService(new AfterRunRepository(db), (id) => runs.get(id, null), clock);
+  return { auth, users, uploads, runs, participation, courses, comments, notifications, afterRun };
 }

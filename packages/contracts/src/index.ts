@@ -8,3 +8,4 @@ export * from './geo.ts';
 export * from './courses.ts';
 export * from './comments.ts';
 export * from './notifications.ts';
+export * from './after-run.ts';

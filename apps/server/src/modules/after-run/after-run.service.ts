@@ -1,0 +1,140 @@
+import {
+  AFTER_RUN_WINDOWS,
+  type Attendance,
+  type HostReviewCategory,
+  type Run,
+  type SaveAttendance,
+  type ScoreHistory,
+  SCORE_REASONS,
+  type WriteHostReview,
+} from '@erun/contracts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { runNotFound } from '../runs/runs.service.ts';
+import type { AfterRunRepository } from './after-run.repository.ts';
+
+type GetRun = (runId: string) => Promise<Run>;
+
+const outsideWindow = (what: string) => new ConflictError('OUTSIDE_WINDOW', `${what} is not open now`);
+
+/** Attendance (host only, start − 30 min … end + 48 h) and host reviews (present runners, end … end + 7 days). */
+export class AfterRunService {
+  constructor(
+    private readonly repo: AfterRunRepository,
+    private readonly getRun: GetRun,
+    private readonly clock: Clock,
+  ) {}
+
+  async attendance(runId: string, userId: string): Promise<Attendance> {
+    const run = await this.hostedRun(runId, userId);
+    const marks = await this.repo.attendanceOf(runId);
+    const { opensAt, closesAt } = attendanceWindow(run);
+    const now = this.clock.now();
+    const participants = run.participants.filter((p) => p.id !== run.host.id);
+    return {
+      runId,
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      editable: now >= opensAt && now <= closesAt,
+      participants: participants.map((p) => ({
+        id: p.id,
+        nickname: p.nickname,
+        avatar: p.avatar,
+        present: marks.get(p.id) ?? null,
+      })),
+      present: participants.filter((p) => marks.get(p.id) === true).map((p) => p.id),
+      absent: participants.filter((p) => marks.get(p.id) === false).map((p) => p.id),
+    };
+  }
+
+  async saveAttendance(runId: string, userId: string, input: SaveAttendance): Promise<Attendance> {
+    const run = await this.hostedRun(runId, userId);
+    const { opensAt, closesAt } = attendanceWindow(run);
+    const now = this.clock.now();
+    if (now < opensAt || now > closesAt) throw outsideWindow('Attendance');
+    const members = new Set(run.participants.filter((p) => p.id !== run.host.id).map((p) => p.id));
+    const strangers = [...input.present, ...input.absent].filter((id) => !members.has(id));
+    if (strangers.length > 0) {
+      throw new ValidationError('Only the run’s participants can be marked', [
+        { path: ['body'], code: 'custom', message: 'attendance.notParticipant' },
+      ]);
+    }
+    await this.repo.saveAttendance(
+      runId,
+      [
+        ...input.present.map((id) => ({ userId: id, present: true })),
+        ...input.absent.map((id) => ({ userId: id, present: false })),
+      ],
+      now,
+    );
+    return this.attendance(runId, userId);
+  }
+
+  async review(runId: string, reviewerId: string, input: WriteHostReview): Promise<void> {
+    const run = await this.getRun(runId);
+    if (run.joinState === 'cancelled') throw runNotFound();
+    const marks = await this.repo.attendanceOf(runId);
+    if (marks.get(reviewerId) !== true) {
+      throw new ForbiddenError('NOT_PRESENT', 'Only participants the host marked present can review');
+    }
+    const now = this.clock.now();
+    const end = new Date(run.endsAt);
+    if (now < end || now.getTime() > end.getTime() + AFTER_RUN_WINDOWS.reviewClosesAfterEndMs)
+      throw outsideWindow('Reviewing');
+    const result = await this.repo.insertReview(
+      {
+        runId,
+        reviewerId,
+        hostId: run.host.id,
+        positive: input.positive,
+        categories: input.categories,
+        note: input.note || null,
+        createdAt: now,
+      },
+      { userId: run.host.id, category: 'review_received', runId, link: '/me', data: { title: run.title } },
+    );
+    if (result === 'exists')
+      throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
+  }
+
+  /** Category counts of a host's reviews; the disappointing side only for the host themself. */
+  async reviewSummary(
+    hostId: string,
+    viewerId: string | null,
+  ): Promise<Partial<Record<HostReviewCategory, number>>> {
+    const counts = await this.repo.reviewCountsOf(hostId);
+    const own = viewerId === hostId;
+    const visible = own ? [...counts] : [...counts].filter(([c]) => POSITIVE.has(c));
+    return Object.fromEntries(visible);
+  }
+
+  async scoreHistory(userId: string): Promise<ScoreHistory> {
+    const [score, rows] = await Promise.all([this.repo.scoreOf(userId), this.repo.historyOf(userId, 200)]);
+    return {
+      score,
+      items: rows.map((r) => ({
+        delta: Number(r.delta),
+        reason: SCORE_REASONS.find((s) => s === r.reason) ?? 'present',
+        runId: r.run_id,
+        runTitle: r.run_title,
+        at: new Date(r.at).toISOString(),
+      })),
+    };
+  }
+
+  private async hostedRun(runId: string, userId: string): Promise<Run> {
+    const run = await this.getRun(runId);
+    if (run.joinState === 'cancelled') throw runNotFound();
+    if (run.host.id !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host takes attendance');
+    return run;
+  }
+}
+
+const POSITIVE = new Set<string>(['course_good', 'led_well', 'answered_fast', 'kept_bags', 'on_time']);
+
+function attendanceWindow(run: Run) {
+  return {
+    opensAt: new Date(Date.parse(run.startsAt) - AFTER_RUN_WINDOWS.attendanceOpensBeforeStartMs),
+    closesAt: new Date(Date.parse(run.endsAt) + AFTER_RUN_WINDOWS.attendanceClosesAfterEndMs),
+  };
+}
