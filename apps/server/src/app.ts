@@ -117,7 +117,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         secure,
         isOnboarded: async (userId) => (await services.users.getMe(userId)).onboarded,
       });
-      await api.register(usersRoutes, { users: services.users, authenticate });
+      await api.register(usersRoutes, {
+        users: services.users,
+        authenticate,
+        identify,
+        reviewCounts: (hostId, viewerId) => services.afterRun.reviewSummary(hostId, viewerId),
+      });
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
       await api.register(runsRoutes, {
         runs: services.runs,

@@ -86,3 +86,17 @@ export const ScoreHistorySchema = z.object({
   ),
 });
 export type ScoreHistory = z.infer<typeof ScoreHistorySchema>;
+
+/** A user as anyone sees them: no email, phone or bookmarks; disappointing review counts only for themself. */
+export const ProfileSchema = z.object({
+  id: z.uuid(),
+  nickname: z.string(),
+  bio: z.string(),
+  runningLevel: z.string().nullable(),
+  avatar: ImageSchema.nullable(),
+  goodRunnerScore: z.number().int(),
+  runsHosted: z.number().int(),
+  reviewCounts: z.partialRecord(HostReviewCategorySchema, z.number().int()),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Profile = z.infer<typeof ProfileSchema>;

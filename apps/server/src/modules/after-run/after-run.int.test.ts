@@ -1,4 +1,4 @@
-import type { Attendance, ErrorBody, Me, Run, ScoreHistory } from '@erun/contracts';
+import type { Attendance, ErrorBody, Me, Profile, Run, ScoreHistory } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
@@ -167,5 +167,28 @@ describe('host review', () => {
     const [h2, ta] = await at(Date.parse(run.endsAt) + 3600_000, host, a);
     expect((await review(run, ta, { positive: true, categories: ['on_time'] })).statusCode).toBe(201);
     expect(await scoreOf(host, h2)).toBe(0);
+  });
+});
+
+describe('public profile', () => {
+  it('shows host review counts, the disappointing side only to the host', async () => {
+    const { host, runners, run } = await setUp(2);
+    const [a, b] = runners as [TestUser, TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await save(run, h, { present: [a.user.id, b.user.id], absent: [] });
+    const [h2, ta, tb] = await at(Date.parse(run.endsAt) + 3600_000, host, a, b);
+    await review(run, ta, { positive: true, categories: ['led_well', 'kept_bags'] });
+    await review(run, tb, { positive: false, categories: ['late'] });
+    const url = `/api/users/${host.user.id}`;
+    const byGuest = (await t.app.inject({ method: 'GET', url })).json<Profile>();
+    expect(byGuest.reviewCounts).toEqual({ led_well: 1, kept_bags: 1 });
+    expect(byGuest).not.toHaveProperty('email');
+    const byHost = (await t.app.inject({ method: 'GET', url, headers: bearer(h2) })).json<Profile>();
+    expect(byHost.reviewCounts).toEqual({ led_well: 1, kept_bags: 1, late: 1 });
+    expect(byHost.runsHosted).toBe(1);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/users/00000000-0000-4000-8000-000000000000' }))
+        .statusCode,
+    ).toBe(404);
   });
 });

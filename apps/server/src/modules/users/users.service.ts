@@ -3,6 +3,7 @@ import {
   type Image,
   type Me,
   type OAuthProvider,
+  type Profile,
   type PublicUser,
   type Region,
   type RunningLevel,
@@ -28,6 +29,18 @@ export class UsersService {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
     return this.toPublic(user, this.avatarOf(user));
+  }
+
+  /** The public profile: what anyone may see of a user, plus their host review counts. */
+  async profile(userId: string, reviewCounts: Profile['reviewCounts']): Promise<Profile> {
+    const user = await this.repo.findById(userId);
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    return {
+      ...this.toPublic(user, this.avatarOf(user)),
+      runsHosted: user.runsHosted,
+      reviewCounts,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 
   async updateMe(userId: string, input: UpdateMe): Promise<Me> {
