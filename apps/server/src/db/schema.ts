@@ -42,11 +42,14 @@ export const users = pgTable(
     goodRunnerScore: integer('good_runner_score').notNull().default(50),
     // Kept by the runs module in the same transaction as the run it counts.
     runsHosted: integer('runs_hosted').notNull().default(0),
+    // Secret part of the personal calendar feed URL; rotating it cuts off every old subscription.
+    calendarToken: text('calendar_token'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_calendar_token_key').on(t.calendarToken),
     check('users_good_runner_score_range', sql`${t.goodRunnerScore} between 0 and 100`),
   ],
 );
