@@ -10,6 +10,7 @@ import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -81,7 +82,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
-  const services = createServices(deps.database.db, { storage: deps.storage, clock: deps.clock, tokens });
+  const services = createServices(deps.database.db, {
+    storage: deps.storage,
+    clock: deps.clock,
+    tokens,
+    publicUrl: publicUrlOf(env),
+  });
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
@@ -137,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
+      await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },

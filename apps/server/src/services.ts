@@ -5,6 +5,8 @@ import { AfterRunRepository } from './modules/after-run/after-run.repository.ts'
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { CommentsRepository } from './modules/comments/comments.repository.ts';
 import { CommentsService } from './modules/comments/comments.service.ts';
 import { CoursesRepository } from './modules/courses/courses.repository.ts';
@@ -32,14 +34,15 @@ export interface Services {
   comments: CommentsService;
   notifications: NotificationsService;
   afterRun: AfterRunService;
+  calendar: CalendarService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
 export function createServices(
   db: Db,
-  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens },
+  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens; publicUrl: string },
 ): Services {
-  const { storage, clock, tokens } = ports;
+  const { storage, clock, tokens, publicUrl } = ports;
   const uploads = new UploadsService(new UploadsRepository(db), storage);
   const users = new UsersService(new UsersRepository(db), uploads);
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
@@ -56,5 +59,11 @@ export function createServices(
     clock,
   );
   const afterRun = new AfterRunService(new AfterRunRepository(db), (id) => runs.get(id, null), clock);
-  return { auth, users, uploads, runs, participation, courses, comments, notifications, afterRun };
+  const calendar = new CalendarService(
+    new CalendarRepository(db),
+    (id) => runs.get(id, null),
+    publicUrl,
+    clock,
+  );
+  return { auth, users, uploads, runs, participation, courses, comments, notifications, afterRun, calendar };
 }

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { runParticipants, runs, users } from '../../db/schema.ts';
+
+export type CalendarRun = Pick<
+  typeof runs.$inferSelect,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'placeName'
+  | 'placeLat'
+  | 'placeLng'
+  | 'cancelledAt'
+  | 'updatedAt'
+  | 'hostId'
+>;
+
+const columns = {
+  id: runs.id,
+  title: runs.title,
+  description: runs.description,
+  startsAt: runs.startsAt,
+  endsAt: runs.endsAt,
+  placeName: runs.placeName,
+  placeLat: runs.placeLat,
+  placeLng: runs.placeLng,
+  cancelledAt: runs.cancelledAt,
+  updatedAt: runs.updatedAt,
+  hostId: runs.hostId,
+};
+
+export class CalendarRepository {
+  constructor(private readonly db: Db) {}
+
+  async tokenOf(userId: string, rotate: boolean): Promise<string> {
+    const [row] = await this.db
+      .select({ token: users.calendarToken })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (row?.token && !rotate) return row.token;
+    const token = randomBytes(24).toString('base64url');
+    await this.db.update(users).set({ calendarToken: token }).where(eq(users.id, userId));
+    return token;
+  }
+
+  async userIdOfToken(token: string): Promise<string | undefined> {
+    const [row] = await this.db.select({ id: users.id }).from(users).where(eq(users.calendarToken, token));
+    return row?.id;
+  }
+
+  /**
+   * Runs the user hosts or has a seat in, from `since` on, cancelled ones included (a feed must say
+   * "cancelled" for the event to disappear from the subscriber's calendar).
+   */
+  async runsOf(userId: string, since: Date): Promise<CalendarRun[]> {
+    const joined = this.db
+      .select({ runId: runParticipants.runId })
+      .from(runParticipants)
+      .where(and(eq(runParticipants.userId, userId), eq(runParticipants.status, 'joined')));
+    return this.db
+      .select(columns)
+      .from(runs)
+      .where(and(gte(runs.startsAt, since), or(eq(runs.hostId, userId), inArray(runs.id, joined))))
+      .orderBy(runs.startsAt)
+      .limit(500);
+  }
+}

@@ -1,0 +1,53 @@
+import { ErrorBodySchema } from '@erun/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userIdOf } from '../../http/authenticate.ts';
+import type { CalendarService } from './calendar.service.ts';
+
+export interface CalendarRoutesDeps {
+  calendar: CalendarService;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+}
+
+const FeedUrlSchema = z.object({ url: z.string() });
+const ICS = 'text/calendar; charset=utf-8';
+
+export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
+  app,
+  { calendar, authenticate },
+) => {
+  const tags = ['calendar'];
+
+  app.get(
+    '/runs/:runId/ics',
+    { schema: { tags, params: z.object({ runId: z.uuid() }) } },
+    async (req, reply) =>
+      reply
+        .type(ICS)
+        .header('content-disposition', `attachment; filename="erun-${req.params.runId}.ics"`)
+        .send(await calendar.runIcs(req.params.runId)),
+  );
+
+  app.get(
+    '/calendar/:file',
+    { schema: { tags, params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }) } },
+    async (req, reply) =>
+      reply
+        .type(ICS)
+        .header('cache-control', 'private, max-age=300')
+        .send(await calendar.feed(req.params.file.replace(/\.ics$/, ''))),
+  );
+
+  app.get(
+    '/me/calendar',
+    { schema: { tags, response: { 200: FeedUrlSchema, 401: ErrorBodySchema } }, preHandler: authenticate },
+    async (req) => ({ url: await calendar.feedUrl(userIdOf(req), false) }),
+  );
+
+  app.post(
+    '/me/calendar/rotate',
+    { schema: { tags, response: { 200: FeedUrlSchema, 401: ErrorBodySchema } }, preHandler: authenticate },
+    async (req) => ({ url: await calendar.feedUrl(userIdOf(req), true) }),
+  );
+};
