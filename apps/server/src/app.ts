@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
@@ -18,6 +19,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { attachRealtime } from './http/realtime.ts';
 import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   /** Generated once and kept in the database unless the environment sets them (DESIGN.md). */
   secrets: { jwt: string; cookie: string; phone: string };
   logger?: FastifyServerOptions['logger'];
+  /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
+  redis?: { pub: Redis; sub: Redis; key: string };
 }
 
 export function publicUrlOf(env: Env): string {
@@ -87,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     clock: deps.clock,
     tokens,
     publicUrl: publicUrlOf(env),
+    realtime: attachRealtime(app, tokens, deps.redis),
   });
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');

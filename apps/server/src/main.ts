@@ -28,6 +28,7 @@ await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
 
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+const redisSub = redis?.duplicate();
 const uploadsDir = path.join(env.DATA_DIR, 'uploads');
 mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
@@ -45,6 +46,8 @@ const { app, services } = await buildApp({
     phone: await getOrCreateSecret(database.db, 'PHONE_ENCRYPTION_KEY', env.PHONE_ENCRYPTION_KEY),
   },
   logger: { level: env.LOG_LEVEL },
+  redis:
+    redis && redisSub ? { pub: redis, sub: redisSub, key: `${env.REDIS_KEY_PREFIX}socket.io` } : undefined,
 });
 
 const demo = env.DEMO_DATA === 'on' || (env.DEMO_DATA === 'auto' && database.kind === 'pglite');
@@ -83,6 +86,7 @@ async function shutdown(signal: string) {
   await app.close();
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
   redis?.disconnect();
+  redisSub?.disconnect();
   await database.close();
   clearTimeout(timer);
   process.exit(0);

@@ -22,6 +22,7 @@ import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './ports/clock.ts';
+import type { Realtime } from './ports/realtime.ts';
 import type { FileStorage } from './ports/storage.ts';
 
 export interface Services {
@@ -40,25 +41,34 @@ export interface Services {
 /** Every service, wired by hand in one place from the database and the ports. */
 export function createServices(
   db: Db,
-  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens; publicUrl: string },
+  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens; publicUrl: string; realtime: Realtime },
 ): Services {
-  const { storage, clock, tokens, publicUrl } = ports;
+  const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uploads = new UploadsService(new UploadsRepository(db), storage);
   const users = new UsersService(new UsersRepository(db), uploads);
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
   const runs = new RunsService(new RunsRepository(db), uploads, clock);
-  const participation = new ParticipationService(new ParticipationRepository(db), clock);
   const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
-  const notificationsRepo = new NotificationsRepository(db);
-  const notifications = new NotificationsService(notificationsRepo, uploads, clock);
+  const notifications = new NotificationsService(new NotificationsRepository(db), uploads, clock, realtime);
+  const participation = new ParticipationService(
+    new ParticipationRepository(db),
+    clock,
+    notifications,
+    realtime,
+  );
   const comments = new CommentsService(
     new CommentsRepository(db),
-    notificationsRepo,
+    notifications,
     uploads,
     (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
     clock,
   );
-  const afterRun = new AfterRunService(new AfterRunRepository(db), (id) => runs.get(id, null), clock);
+  const afterRun = new AfterRunService(
+    new AfterRunRepository(db),
+    (id) => runs.get(id, null),
+    clock,
+    (ids) => notifications.announce(ids),
+  );
   const calendar = new CalendarService(
     new CalendarRepository(db),
     (id) => runs.get(id, null),

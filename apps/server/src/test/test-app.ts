@@ -19,6 +19,7 @@ import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-
 
 export interface TestApp {
   app: FastifyInstance;
+  prefix: string;
   services: Services;
   database: Database;
   env: Env;
@@ -28,6 +29,10 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
+  /** Another app's database: a second "process" of the same deployment. */
+  database?: Database;
+  /** Redis key prefix (rate limits, socket.io channels); share it to make two apps one deployment. */
+  prefix?: string;
 }
 
 let counter = 0;
@@ -65,11 +70,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   );
   const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...generous, ...options.env });
   const clock = options.clock ?? { now: () => new Date() };
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = options.database
+    ? { database: options.database, drop: async () => undefined }
+    : await openTestDatabase();
+  const ownsDatabase = !options.database;
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
   const redisUrl = testRedisUrl();
   const redis = redisUrl ? new Redis(redisUrl) : undefined;
-  const prefix = `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
+  const sub = redis?.duplicate();
+  const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
   const { app, services } = await buildApp({
     env,
     database,
@@ -77,6 +86,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     uploadsDir,
     rateLimiter: redis ? new RedisRateLimiter(redis, prefix) : new MemoryRateLimiter(clock),
     clock,
+    redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     secrets: {
       jwt: randomBytes(32).toString('hex'),
       cookie: randomBytes(32).toString('hex'),
@@ -86,17 +96,21 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.ready();
   return {
     app,
+    prefix,
     services,
     database,
     env,
     close: async () => {
       await app.close();
-      await database.close();
-      await drop();
+      if (ownsDatabase) {
+        await database.close();
+        await drop();
+      }
       if (redis) {
         const keys = await redis.keys(`${prefix}*`);
         if (keys.length > 0) await redis.del(...keys);
         redis.disconnect();
+        sub?.disconnect();
       }
       await rm(uploadsDir, { recursive: true, force: true });
     },

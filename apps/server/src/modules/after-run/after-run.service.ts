@@ -23,6 +23,7 @@ export class AfterRunService {
     private readonly repo: AfterRunRepository,
     private readonly getRun: GetRun,
     private readonly clock: Clock,
+    private readonly announce: (userIds: string[]) => Promise<void>,
   ) {}
 
   async attendance(runId: string, userId: string): Promise<Attendance> {

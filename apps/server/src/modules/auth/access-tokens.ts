@@ -30,6 +30,10 @@ export class AccessTokens {
 
   /** The user id of a valid token, or null for anything else (expired, forged, malformed). */
   async verify(token: string): Promise<string | null> {
+    return (await this.verifyWithExpiry(token))?.userId ?? null;
+  }
+
+  async verifyWithExpiry(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -37,7 +41,9 @@ export class AccessTokens {
         algorithms: ['HS256'],
         currentDate: this.clock.now(),
       });
-      return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : null;
+      if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
+        return null;
+      return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

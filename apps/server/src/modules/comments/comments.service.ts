@@ -1,7 +1,7 @@
 import type { Comment, CommentPage, RunningLevel } from '@erun/contracts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { NotificationsRepository } from '../notifications/notifications.repository.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
@@ -14,7 +14,7 @@ const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment no
 export class CommentsService {
   constructor(
     private readonly repo: CommentsRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly notifications: NotificationsService,
     private readonly uploads: UploadsService,
     private readonly ownerOf: OwnerOf,
     private readonly clock: Clock,
@@ -40,7 +40,7 @@ export class CommentsService {
       createdAt: this.clock.now(),
     });
     if (owner.ownerId !== authorId) {
-      await this.notifications.insert([
+      await this.notifications.notify([
         {
           userId: owner.ownerId,
           actorId: authorId,
@@ -67,7 +67,7 @@ export class CommentsService {
       createdAt: this.clock.now(),
     });
     if (parent.authorId !== authorId) {
-      await this.notifications.insert([
+      await this.notifications.notify([
         {
           userId: parent.authorId,
           actorId: authorId,

@@ -3,14 +3,36 @@ import { ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import type { NotificationsRepository } from './notifications.repository.ts';
+import type { Realtime } from '../../ports/realtime.ts';
+import type { NewNotification, NotificationsRepository } from './notifications.repository.ts';
 
 export class NotificationsService {
   constructor(
     private readonly repo: NotificationsRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
+    private readonly realtime: Realtime,
   ) {}
+
+  /** Stores notifications and pushes them live. */
+  async notify(rows: NewNotification[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.repo.insert(rows);
+    await this.announce(rows.map((r) => r.userId));
+  }
+
+  /**
+   * Tells each user's open tabs about their newest notification and unread count. Called after the
+   * transaction that stored the notification has committed, so a client never fetches a row not yet there.
+   */
+  async announce(userIds: string[]): Promise<void> {
+    for (const userId of new Set(userIds)) {
+      const page = await this.list(userId, undefined, 1);
+      const [latest] = page.items;
+      if (latest) this.realtime.toUsers([userId], 'notification', latest);
+      this.realtime.toUsers([userId], 'notification:count', { unreadCount: page.unreadCount });
+    }
+  }
 
   async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {
     const decoded = cursor ? decodeCursor(cursor) : undefined;

@@ -1,7 +1,10 @@
 import type { JoinResult } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { Realtime } from '../../ports/realtime.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Guard, ParticipationRepository } from './participation.repository.ts';
+import type { NewNotification, RunRow } from './runs.repository.ts';
 import { missingRun, notice, runNotFound } from './runs.service.ts';
 
 /** Joining, leaving and removal: DOMAIN.md's rules, checked on the locked run inside one transaction. */
@@ -9,11 +12,27 @@ export class ParticipationService {
   constructor(
     private readonly repo: ParticipationRepository,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: Realtime,
   ) {}
+
+  /** After a change has committed: the host hears who came or went, the page's viewers see new seat counts. */
+  private async changed(
+    run: RunRow | undefined,
+    notices: NewNotification[],
+    stored: NewNotification[],
+  ): Promise<void> {
+    if (!run) return;
+    await this.notifications.notify(notices);
+    await this.notifications.announce(stored.map((n) => n.userId));
+    this.realtime.toRun(run.id, 'run:updated', { runId: run.id });
+  }
 
   async join(runId: string, userId: string): Promise<JoinResult> {
     const now = this.clock.now();
+    let locked: RunRow | undefined;
     const guard: Guard = (run, mine) => {
+      locked = run;
       if (run.cancelledAt) throw runNotFound();
       if (mine?.status === 'removed')
         throw new ConflictError('REMOVED_BY_HOST', 'The host removed you from this run');
@@ -21,12 +40,23 @@ export class ParticipationService {
         throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
       if (now >= run.joinDeadline) throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
     };
-    return this.repo.join(runId, userId, now, guard).catch(missingRun).catch(alreadyJoined);
+    const result = await this.repo.join(runId, userId, now, guard).catch(missingRun).catch(alreadyJoined);
+    if (locked) {
+      const notice = {
+        ...toHost(locked, userId, 'run_joined'),
+        data: { title: locked.title, status: result.status },
+      };
+      await this.changed(locked, [notice], []);
+    }
+    return result;
   }
 
   async leave(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
+    let locked: RunRow | undefined;
+    let stored: NewNotification[] = [];
     const guard: Guard = (run, mine) => {
+      locked = run;
       if (run.cancelledAt) throw runNotFound();
       if (run.hostId === userId)
         throw new ConflictError('HOST_CANNOT_LEAVE', 'The host cannot leave; cancel the run instead');
@@ -35,15 +65,20 @@ export class ParticipationService {
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
     };
     await this.repo
-      .release(runId, userId, guard, null, (run, promoted) =>
-        promoted ? [notice(promoted, 'waitlist_promoted', run)] : [],
-      )
+      .release(runId, userId, guard, null, (run, promoted) => {
+        stored = promoted ? [notice(promoted, 'waitlist_promoted', run)] : [];
+        return stored;
+      })
       .catch(missingRun);
+    if (locked) await this.changed(locked, [toHost(locked, userId, 'run_left')], stored);
   }
 
   async remove(runId: string, hostId: string, targetId: string, reason: string): Promise<void> {
     const now = this.clock.now();
+    let locked: RunRow | undefined;
+    let stored: NewNotification[] = [];
     const guard: Guard = (run, target) => {
+      locked = run;
       if (run.cancelledAt) throw runNotFound();
       if (run.hostId !== hostId)
         throw new ForbiddenError('NOT_HOST', 'Only the host can remove participants');
@@ -53,11 +88,15 @@ export class ParticipationService {
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
     };
     await this.repo
-      .release(runId, targetId, guard, { reason }, (run, promoted) => [
-        notice(targetId, 'run_removed', run, { reason }),
-        ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
-      ])
+      .release(runId, targetId, guard, { reason }, (run, promoted) => {
+        stored = [
+          { ...notice(targetId, 'run_removed', run, { reason }), actorId: hostId },
+          ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
+        ];
+        return stored;
+      })
       .catch(missingRun);
+    await this.changed(locked, [], stored);
   }
 }
 
@@ -65,4 +104,15 @@ export class ParticipationService {
 function alreadyJoined(error: unknown): never {
   if (isUniqueViolation(error)) throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
   throw error;
+}
+
+function toHost(run: RunRow, actorId: string, category: string): NewNotification {
+  return {
+    userId: run.hostId,
+    actorId,
+    category,
+    runId: run.id,
+    link: `/runs/${run.id}`,
+    data: { title: run.title },
+  };
 }
