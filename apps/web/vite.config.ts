@@ -23,8 +23,16 @@ export default defineConfig({
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
-              priority: 2,
+              priority: 4,
             },
+            // Maps load with the first map on screen (a lazy import), not with every page. Below react, so
+            // react-leaflet's dependency on react stays in the react chunk instead of pulling leaflet in.
+            {
+              name: 'leaflet',
+              test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/,
+              priority: 3,
+            },
+            { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
         },

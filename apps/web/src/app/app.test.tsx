@@ -7,12 +7,12 @@ import { renderApp } from '../test/render.tsx';
 
 describe('app shell and routes', () => {
   it('switches the language between Korean and English', async () => {
-    mockApi({});
+    mockApi({ 'GET /api/runs': () => jsonResponse(200, { items: [], nextCursor: null }) });
     const { events } = renderApp('/runs');
     const nav = screen.getByRole('navigation', { name: '주 메뉴' });
     expect(within(nav).getByRole('link', { name: '그룹 러닝' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: '그룹 러닝' })).toBeTruthy();
-    expect(screen.getByText('아직 등록된 그룹 러닝이 없어요')).toBeTruthy();
+    expect(await screen.findByText('조건에 맞는 그룹 러닝이 없어요')).toBeTruthy();
 
     await events.click(screen.getByRole('button', { name: 'English' }));
 
@@ -20,7 +20,7 @@ describe('app shell and routes', () => {
       within(screen.getByRole('navigation', { name: 'Main menu' })).getByRole('link', { name: 'Group runs' }),
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Group runs' })).toBeTruthy();
-    expect(screen.getByText('No group runs yet')).toBeTruthy();
+    expect(screen.getByText('No group runs match these filters')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem('erun.language')).toBe('en');

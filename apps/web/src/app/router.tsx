@@ -5,6 +5,9 @@ import { LoginPage } from './routes/login.tsx';
 import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
+import { RunDetailPage } from './routes/run-detail.tsx';
+import { RunEditPage } from './routes/run-edit.tsx';
+import { RunNewPage } from './routes/run-new.tsx';
 import { RunsPage } from './routes/runs.tsx';
 import { SignupPage } from './routes/signup.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
@@ -16,6 +19,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'runs', element: <RunsPage /> },
+      { path: 'runs/:runId', element: <RunDetailPage /> },
       { path: 'courses', element: <CoursesPage /> },
       {
         element: <GuestOnly />,
@@ -29,6 +33,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'onboarding', element: <OnboardingPage /> },
           { path: 'me', element: <MePage /> },
+          { path: 'runs/new', element: <RunNewPage /> },
+          { path: 'runs/:runId/edit', element: <RunEditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

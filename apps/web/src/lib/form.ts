@@ -16,15 +16,24 @@ export interface ZodFormOptions<V> {
   fieldMessages?: Partial<Record<keyof V & string, string>>;
   /** Server error codes that belong to one field, e.g. `{ EMAIL_TAKEN: 'email' }`. */
   codeFields?: Partial<Record<string, keyof V & string>>;
+  /** Where issues about a payload key land when the form edits it as other fields, e.g. `{ startsAt: 'startTime' }`. */
+  issueFields?: Partial<Record<string, keyof V & string>>;
+}
+
+/** The field an issue is about: server issues start with the request part (`["body", "title"]`). */
+function issueField<V extends object>(issue: Issue, values: V, options: ZodFormOptions<V>) {
+  const path = issue.path[0] === 'body' ? issue.path.slice(1) : issue.path;
+  const name = path[0];
+  if (typeof name !== 'string') return undefined;
+  const mapped = options.issueFields?.[name] ?? name;
+  return mapped in values ? (mapped as keyof V & string) : undefined;
 }
 
 function fieldErrorsOf<V extends object>(issues: readonly Issue[], values: V, options: ZodFormOptions<V>) {
   const errors: FieldErrors<V> = {};
   for (const issue of issues) {
-    const name = issue.path[0];
-    if (typeof name !== 'string' || !(name in values)) continue;
-    const field = name as keyof V & string;
-    if (errors[field]) continue;
+    const field = issueField(issue, values, options);
+    if (field === undefined || errors[field]) continue;
     const message = issueMessage(issue);
     const override = options.fieldMessages?.[field];
     errors[field] = override && message.key.startsWith('validation.generic.') ? { key: override } : message;
@@ -66,6 +75,17 @@ export function useZodForm<V extends Record<string, unknown>, Out>(
     setTouched((previous) => new Set(previous).add(name));
   }
 
+  /** Shows the errors of some fields now (one step of a multi-step form); true when they all pass. */
+  function checkFields(names: readonly Field[]): boolean {
+    setTouched((previous) => new Set([...previous, ...names]));
+    return names.every((name) => clientErrors[name] === undefined && serverErrors[name] === undefined);
+  }
+
+  /** Fields the schema currently rejects, shown or not. */
+  function invalidFields(): Field[] {
+    return Object.keys(clientErrors);
+  }
+
   function register<K extends StringField<V>>(name: K) {
     return {
       name,
@@ -86,7 +106,7 @@ export function useZodForm<V extends Record<string, unknown>, Out>(
       setServerErrors({});
       if (result.success) return onValid(result.data);
       // Focus the first invalid control in page order, not schema order.
-      const invalid = new Set(result.error.issues.map((issue) => issue.path[0]));
+      const invalid = new Set(result.error.issues.map((issue) => issueField(issue, values, options)));
       const controls = Array.from(event.currentTarget.elements);
       const first = controls.find(
         (c) => c instanceof HTMLElement && invalid.has(c.getAttribute('name') ?? ''),
@@ -95,15 +115,35 @@ export function useZodForm<V extends Record<string, unknown>, Out>(
     };
   }
 
-  function applyServerError(error: unknown): void {
+  /** Puts a failed call's errors beside their fields; returns the fields that got one (none: a form-level error). */
+  function applyServerError(error: unknown): Field[] {
     if (error instanceof ApiError) {
       const field = options.codeFields?.[error.code];
-      if (field) return setServerErrors({ [field]: errorMessage(error) } as FieldErrors<V>);
+      if (field) {
+        setServerErrors({ [field]: errorMessage(error) } as FieldErrors<V>);
+        return [field];
+      }
       const fieldErrors = fieldErrorsOf(error.issues, values, options);
-      if (Object.keys(fieldErrors).length > 0) return setServerErrors(fieldErrors);
+      const fields = Object.keys(fieldErrors) as Field[];
+      if (fields.length > 0) {
+        setServerErrors(fieldErrors);
+        return fields;
+      }
     }
     setFormError(errorMessage(error));
+    return [];
   }
 
-  return { values, errorOf, formError, setValue, validateField, register, handleSubmit, applyServerError };
+  return {
+    values,
+    errorOf,
+    formError,
+    setValue,
+    validateField,
+    checkFields,
+    invalidFields,
+    register,
+    handleSubmit,
+    applyServerError,
+  };
 }

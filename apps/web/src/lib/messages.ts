@@ -24,6 +24,19 @@ const ERROR_KEYS: Record<string, string> = {
   PROVIDER_NOT_CONFIGURED: 'errors.providerNotConfigured',
   SERVICE_UNAVAILABLE: 'errors.serviceUnavailable',
   NETWORK_ERROR: 'errors.network',
+  UPLOAD_NOT_FOUND: 'errors.uploadNotFound',
+  RUN_NOT_FOUND: 'errors.runNotFound',
+  START_TOO_SOON: 'validation.startsAt.tooSoon',
+  NOT_HOST: 'errors.notHost',
+  RUN_STARTED: 'errors.runStarted',
+  ALREADY_JOINED: 'errors.alreadyJoined',
+  JOIN_CLOSED: 'errors.joinClosed',
+  HOST_CANNOT_JOIN: 'errors.hostCannotJoin',
+  HOST_CANNOT_LEAVE: 'errors.hostCannotLeave',
+  REMOVED_BY_HOST: 'errors.removedByHost',
+  CAPACITY_BELOW_PARTICIPANTS: 'errors.capacityBelowParticipants',
+  PHOTO_IN_USE: 'errors.photoInUse',
+  NOT_JOINED: 'errors.notJoined',
 };
 
 /** The message to show for a failed call, chosen by the error's code (never the server's English text). */

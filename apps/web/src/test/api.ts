@@ -16,7 +16,10 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
-/** Replaces fetch with a router over `"METHOD /path"` handlers; unknown routes answer 404. Records every call. */
+/**
+ * Replaces fetch with a router over `"METHOD /path"` handlers (a trailing `*` matches any rest, e.g. a query
+ * string); unknown routes answer 404. Records every call.
+ */
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: RecordedCall[] = [];
   const fetchMock = vi.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
@@ -29,7 +32,10 @@ export function mockApi(handlers: Record<string, Handler>) {
       authorization: headers.get('authorization'),
     };
     calls.push(call);
-    const handler = handlers[`${call.method} ${path}`];
+    const key = `${call.method} ${path}`;
+    const handler =
+      handlers[key] ??
+      Object.entries(handlers).find(([k]) => k.endsWith('*') && key.startsWith(k.slice(0, -1)))?.[1];
     if (handler) return handler(call);
     return Promise.resolve(jsonResponse(404, { code: 'ROUTE_NOT_FOUND', message: `No mock for ${path}` }));
   });

@@ -1,4 +1,4 @@
-import type { Me } from '@erun/contracts';
+import type { Me, Run } from '@erun/contracts';
 
 export function meFixture(overrides: Partial<Me> = {}): Me {
   return {
@@ -21,3 +21,52 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
 
 export const onboardedMe = (overrides: Partial<Me> = {}): Me =>
   meFixture({ runningLevel: '5to10', preferredRegions: ['seoul'], onboarded: true, ...overrides });
+
+export const HOST_ID = '3c9d2e61-5b7a-4c1f-8e2d-9a0b1c2d3e4f';
+export const RUN_ID = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+export function runFixture(overrides: Partial<Run> = {}): Run {
+  return {
+    id: RUN_ID,
+    title: '토요일 아침 한강 10K',
+    description: '여의도에서 반포까지.\n천천히 달려요.',
+    startsAt: '2026-12-05T07:00:00+09:00',
+    endsAt: '2026-12-05T08:30:00+09:00',
+    meetAt: '2026-12-05T06:45:00+09:00',
+    joinDeadline: '2026-12-05T06:00:00+09:00',
+    meetingPlace: { name: '여의나루역 2번 출구', lat: 37.5271, lng: 126.9326 },
+    capacity: 10,
+    theme: 'riverside',
+    region: 'seoul',
+    timeOfDay: 'dawn',
+    distanceBucket: '10to15',
+    paceSecPerKm: 330,
+    parking: null,
+    baggage: '크루장 차량 보관',
+    distanceKm: 10.23,
+    participantCount: 7,
+    waitlistCount: 0,
+    host: {
+      id: HOST_ID,
+      nickname: '한강크루장',
+      bio: '',
+      runningLevel: 'gte15',
+      avatar: null,
+      goodRunnerScore: 62,
+      runsHosted: 12,
+    },
+    photos: [],
+    myStatus: null,
+    waitlistPosition: null,
+    bookmarked: false,
+    joinState: 'open',
+    createdAt: '2026-11-20T10:00:00+09:00',
+    route: [
+      [37.5271, 126.9326],
+      [37.5201, 126.9402],
+      [37.5112, 126.9958],
+    ],
+    participants: [{ id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: 'gte15' }],
+    ...overrides,
+  };
+}

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { apiClient } from '../lib/api-client.ts';
 import { i18n } from '../lib/i18n.ts';
@@ -16,6 +16,9 @@ i18n.options.saveMissing = true;
 i18n.on('missingKey', (languages: readonly string[], _namespace: string, key: string) => {
   console.error(`missing i18n key "${key}" for ${languages.join(', ')}`);
 });
+
+// findBy… waits up to 3 s: whole-app tests on a loaded CI machine can take longer than the default 1 s.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom does not implement scrolling; the router's scroll restoration calls it on every navigation.
 window.scrollTo = () => undefined;
@@ -36,3 +39,14 @@ afterEach(async () => {
   if (consoleProblems.length > 0)
     throw new Error(`Console output during the test:\n${consoleProblems.join('\n')}`);
 });
+
+// jsdom has <dialog> but not its modal methods.
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+}

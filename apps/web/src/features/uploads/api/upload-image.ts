@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiClient } from '../../../lib/api-client.ts';
 
-export type UploadPurpose = 'avatar';
+export type UploadPurpose = 'avatar' | 'photo';
 
 export interface UploadImageInput {
   file: File;

@@ -1,0 +1,52 @@
+import type { Run } from '@erun/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Button, ButtonLink } from '../../../../components/button.tsx';
+import { ConfirmDialog } from '../../../../components/dialog.tsx';
+import { useNotice } from '../../../../components/notice/notice-context.ts';
+import { errorMessage } from '../../../../lib/messages.ts';
+import { useDeleteRun } from '../../api/delete-run.ts';
+import styles from './run-detail.module.css';
+
+/** The host's edit and cancel, both until the start. */
+export function HostActions({ run }: { run: Run }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notify = useNotice();
+  const deleteRun = useDeleteRun();
+  const [confirming, setConfirming] = useState(false);
+  if (run.joinState === 'started' || run.joinState === 'cancelled') return null;
+
+  const cancel = () =>
+    deleteRun.mutate(run.id, {
+      onSuccess: () => {
+        notify(t('runDetail.cancel.done'), 'info');
+        void navigate('/runs');
+      },
+      onError: (error) => {
+        setConfirming(false);
+        notify(t(errorMessage(error).key), 'error');
+      },
+    });
+
+  return (
+    <div className={styles.hostActions} role="group" aria-label={t('runDetail.hostActions')}>
+      <ButtonLink to={`/runs/${run.id}/edit`} variant="outline" size="sm">
+        {t('runDetail.edit')}
+      </ButtonLink>
+      <Button variant="ghost" size="sm" className={styles.danger} onClick={() => setConfirming(true)}>
+        {t('runDetail.cancel.button')}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={t('runDetail.cancel.title')}
+        message={t('runDetail.cancel.message', { count: run.participantCount - 1 })}
+        confirmLabel={t('runDetail.cancel.confirm')}
+        onConfirm={cancel}
+        onCancel={() => setConfirming(false)}
+        pending={deleteRun.isPending}
+      />
+    </div>
+  );
+}

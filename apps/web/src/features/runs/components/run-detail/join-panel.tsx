@@ -1,0 +1,140 @@
+import type { Run } from '@erun/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { Button, ButtonLink } from '../../../../components/button.tsx';
+import { ConfirmDialog } from '../../../../components/dialog.tsx';
+import { useNotice } from '../../../../components/notice/notice-context.ts';
+import { cx } from '../../../../lib/cx.ts';
+import { formatShortDateTime } from '../../../../lib/datetime.ts';
+import { errorMessage } from '../../../../lib/messages.ts';
+import { useJoinRun } from '../../api/join-run.ts';
+import { useLeaveRun } from '../../api/leave-run.ts';
+import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
+import styles from './join-panel.module.css';
+
+interface JoinPanelProps {
+  run: Run;
+  /** The signed-in user's id, null when signed out. */
+  viewerId: string | null;
+  className?: string;
+}
+
+/** Join, wait or leave, with the state explained in words: seats, deadline, place on the waitlist. */
+export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
+  const { t, i18n } = useTranslation();
+  const state = joinPanelState(run, viewerId);
+  const when = {
+    deadline: formatShortDateTime(run.joinDeadline, i18n.language),
+    start: formatShortDateTime(run.startsAt, i18n.language),
+  };
+  const [title, detail, separator] = statusText(state, when, t);
+  return (
+    <section className={cx(styles.panel, className)} aria-label={t('join.label')}>
+      <p className={cx(styles.status, styles[state.kind])} aria-live="polite">
+        <strong className={styles.title}>{title}</strong>
+        {detail && (
+          <>
+            {/* Read as one sentence; shown on two lines. */}
+            <span className={styles.srOnly}>{separator}</span>
+            <span className={styles.detail}>{detail}</span>
+          </>
+        )}
+      </p>
+      <JoinActions run={run} state={state} signedIn={viewerId !== null} />
+    </section>
+  );
+}
+
+type Line = [title: string, detail?: string, separator?: string];
+
+function statusText(
+  state: JoinPanelState,
+  when: { deadline: string; start: string },
+  t: ReturnType<typeof useTranslation>['t'],
+): Line {
+  const deadline = t('join.detail.deadline', { deadline: when.deadline });
+  switch (state.kind) {
+    case 'open':
+      return [t('join.status.open', { count: state.seatsLeft }), deadline, ' · '];
+    case 'host':
+      return state.seatsLeft > 0
+        ? [t('join.status.host'), `${t('join.status.open', { count: state.seatsLeft })} · ${deadline}`, ' · ']
+        : [t('join.status.host'), t('join.status.full'), ' · '];
+    case 'full':
+      return [t('join.status.full'), t('join.detail.full'), ' — '];
+    case 'waitlisted':
+      return [
+        state.position === null
+          ? t('join.status.waitlistedUnknown')
+          : t('join.status.waitlisted', { position: state.position }),
+        t('join.detail.waitlisted'),
+        ' — ',
+      ];
+    case 'joined':
+      return [t('join.status.joined'), t('join.detail.joined', { start: when.start }), ' · '];
+    default:
+      return [t(`join.status.${state.kind}`)];
+  }
+}
+
+function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const notify = useNotice();
+  const join = useJoinRun();
+  const leave = useLeaveRun();
+  const [confirming, setConfirming] = useState(false);
+
+  if (state.kind === 'open' || state.kind === 'full') {
+    const label = t(state.kind === 'open' ? 'join.actions.join' : 'join.actions.waitlist');
+    if (!signedIn) {
+      const next = encodeURIComponent(location.pathname);
+      return (
+        <ButtonLink to={`/login?next=${next}`} size="lg" className={styles.action}>
+          {t('join.actions.loginToJoin')}
+        </ButtonLink>
+      );
+    }
+    const onJoin = () =>
+      join.mutate(run.id, {
+        onSuccess: (result) =>
+          notify(
+            result.status === 'joined'
+              ? t('join.done.joined')
+              : t('join.done.waitlisted', { position: result.position }),
+          ),
+        onError: (error) => notify(t(errorMessage(error).key), 'error'),
+      });
+    return (
+      <Button size="lg" className={styles.action} onClick={onJoin} pending={join.isPending}>
+        {label}
+      </Button>
+    );
+  }
+
+  if (!(state.kind === 'joined' && state.canLeave) && state.kind !== 'waitlisted') return null;
+  const waiting = state.kind === 'waitlisted';
+  const onLeave = () =>
+    leave.mutate(run.id, {
+      onSuccess: () => notify(t(waiting ? 'join.done.leftWaitlist' : 'join.done.left'), 'info'),
+      onError: (error) => notify(t(errorMessage(error).key), 'error'),
+      onSettled: () => setConfirming(false),
+    });
+  return (
+    <>
+      <Button variant="outline" size="lg" className={styles.action} onClick={() => setConfirming(true)}>
+        {t(waiting ? 'join.actions.leaveWaitlist' : 'join.actions.leave')}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={t(waiting ? 'join.confirm.leaveWaitlistTitle' : 'join.confirm.leaveTitle')}
+        message={t(waiting ? 'join.confirm.leaveWaitlistMessage' : 'join.confirm.leaveMessage')}
+        confirmLabel={t(waiting ? 'join.actions.leaveWaitlist' : 'join.actions.leave')}
+        onConfirm={onLeave}
+        onCancel={() => setConfirming(false)}
+        pending={leave.isPending}
+      />
+    </>
+  );
+}

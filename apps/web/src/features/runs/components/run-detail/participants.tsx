@@ -1,0 +1,52 @@
+import type { Participant } from '@erun/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Avatar } from '../../../../components/avatar.tsx';
+import { Button } from '../../../../components/button.tsx';
+import { RemoveParticipantDialog } from './remove-participant-dialog.tsx';
+import styles from './run-detail.module.css';
+
+interface ParticipantsProps {
+  runId: string;
+  participants: Participant[];
+  hostId: string;
+  /** The host may remove others before the start. */
+  canRemove: boolean;
+}
+
+/** Who is coming: the host first, then the crew. */
+export function Participants({ runId, participants, hostId, canRemove }: ParticipantsProps) {
+  const { t } = useTranslation();
+  const [removing, setRemoving] = useState<Participant | null>(null);
+  return (
+    <>
+      <ul className={styles.people}>
+        {participants.map((person) => (
+          <li key={person.id} className={styles.person}>
+            <Avatar image={person.avatar} name={person.nickname} size="sm" />
+            <span className={styles.personName}>{person.nickname}</span>
+            {person.id === hostId ? (
+              <span className={styles.hostTag}>{t('runDetail.host.role')}</span>
+            ) : (
+              person.runningLevel && (
+                <span className={styles.personLevel}>{t(`level.${person.runningLevel}`)}</span>
+              )
+            )}
+            {canRemove && person.id !== hostId && (
+              <Button
+                variant="ghost"
+                size="sm"
+                className={styles.remove}
+                onClick={() => setRemoving(person)}
+                aria-label={t('runDetail.remove.button', { nickname: person.nickname })}
+              >
+                {t('runDetail.remove.short')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <RemoveParticipantDialog runId={runId} participant={removing} onClose={() => setRemoving(null)} />
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import { RUN_LIMITS, THEMES, type Theme } from '@erun/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../../components/button.tsx';
+import { ChoiceGroup, type ChoiceOption } from '../../../../components/choice-group.tsx';
+import { describedBy, FieldError } from '../../../../components/field-error.tsx';
+import { TextAreaField, TextField } from '../../../../components/text-field.tsx';
+import { cx } from '../../../../lib/cx.ts';
+import { seoulToday } from '../../../../lib/datetime.ts';
+import { formatPace } from '../../utils/format.ts';
+import { defaultDeadline } from '../../utils/run-form.ts';
+import type { RunFormApi } from './form-api.ts';
+import styles from './run-form.module.css';
+
+/** Step 2: title, times, pace, seats, theme, logistics and description. */
+export function DetailsStep({ form }: { form: RunFormApi }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { values } = form;
+  const themes = THEMES.map((v): ChoiceOption<Theme> => ({ key: v, value: v, label: t(`theme.${v}`) }));
+  const fallbackDeadline = defaultDeadline(values.date, values.startTime);
+  const pace = Number(values.paceMin || 0) * 60 + Number(values.paceSec || 0);
+  const paceError = form.errorOf('paceMin');
+
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <div className={styles.sectionHead}>
+        <h2 id={`${id}-title`} className={styles.heading}>
+          {t('runForm.details.title')}
+        </h2>
+      </div>
+      <TextField
+        label={t('runForm.details.name')}
+        hint={t('runForm.details.nameHint', { min: RUN_LIMITS.titleMin, max: RUN_LIMITS.titleMax })}
+        placeholder={t('runForm.details.namePlaceholder')}
+        maxLength={RUN_LIMITS.titleMax}
+        {...form.register('title')}
+      />
+      <TextField
+        type="date"
+        label={t('runForm.details.date')}
+        min={seoulToday()}
+        {...form.register('date')}
+      />
+      <div className={styles.times}>
+        <TextField
+          type="time"
+          label={t('runForm.details.startTime')}
+          step={300}
+          {...form.register('startTime')}
+        />
+        <TextField
+          type="time"
+          label={t('runForm.details.endTime')}
+          step={300}
+          {...form.register('endTime')}
+        />
+        <TextField
+          type="time"
+          label={t('runForm.details.meetTime')}
+          hint={t('runForm.details.meetTimeHint')}
+          step={300}
+          className={styles.wide}
+          {...form.register('meetTime')}
+        />
+      </div>
+      <div className={styles.deadline}>
+        <TextField
+          type="datetime-local"
+          label={t('runForm.details.deadline')}
+          hint={t('runForm.details.deadlineHint')}
+          {...form.register('joinDeadline')}
+          value={values.joinDeadline || fallbackDeadline}
+        />
+        {values.joinDeadline && (
+          <Button variant="ghost" size="sm" onClick={() => form.setValue('joinDeadline', '')}>
+            {t('runForm.details.deadlineReset')}
+          </Button>
+        )}
+      </div>
+      <div className={styles.grid}>
+        <fieldset
+          className={styles.fieldset}
+          aria-describedby={describedBy(`${id}-pace`, { hint: true, error: Boolean(paceError) })}
+        >
+          <legend className={styles.label}>{t('runForm.details.pace')}</legend>
+          <div className={styles.paceInputs}>
+            <label className={styles.unitField}>
+              <input
+                type="number"
+                inputMode="numeric"
+                name="paceMin"
+                min={2}
+                max={20}
+                className={cx(styles.control, paceError && styles.invalid)}
+                value={values.paceMin}
+                onChange={(event) => form.setValue('paceMin', event.target.value)}
+                onBlur={() => form.validateField('paceMin')}
+                aria-invalid={paceError ? true : undefined}
+              />
+              <span>{t('runForm.details.minutes')}</span>
+            </label>
+            <label className={styles.unitField}>
+              <input
+                type="number"
+                inputMode="numeric"
+                name="paceSec"
+                min={0}
+                max={59}
+                step={5}
+                className={cx(styles.control, paceError && styles.invalid)}
+                value={values.paceSec}
+                onChange={(event) => form.setValue('paceSec', event.target.value)}
+                onBlur={() => form.validateField('paceMin')}
+                aria-invalid={paceError ? true : undefined}
+              />
+              <span>{t('runForm.details.seconds')}</span>
+            </label>
+          </div>
+          <p id={`${id}-pace-hint`} className={styles.hint}>
+            {pace >= RUN_LIMITS.paceMin && pace <= RUN_LIMITS.paceMax
+              ? t('runForm.details.pacePreview', { pace: formatPace(pace) })
+              : t('runForm.details.paceHint')}
+          </p>
+          <FieldError id={`${id}-pace-error`} error={paceError} />
+        </fieldset>
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t('runForm.details.capacity')}
+          hint={t('runForm.details.capacityHint', {
+            min: RUN_LIMITS.capacityMin,
+            max: RUN_LIMITS.capacityMax,
+          })}
+          min={RUN_LIMITS.capacityMin}
+          max={RUN_LIMITS.capacityMax}
+          {...form.register('capacity')}
+        />
+      </div>
+      <ChoiceGroup
+        name="theme"
+        legend={t('runForm.details.theme')}
+        hint={t('runForm.details.themeHint')}
+        layout="chips"
+        options={themes}
+        value={values.theme || undefined}
+        onChange={(theme) => form.setValue('theme', theme)}
+        error={form.errorOf('theme')}
+      />
+      <div className={styles.grid}>
+        <TextField
+          label={t('runForm.details.parking')}
+          placeholder={t('runForm.details.parkingPlaceholder')}
+          maxLength={RUN_LIMITS.noteMax}
+          {...form.register('parking')}
+        />
+        <TextField
+          label={t('runForm.details.baggage')}
+          placeholder={t('runForm.details.baggagePlaceholder')}
+          maxLength={RUN_LIMITS.noteMax}
+          {...form.register('baggage')}
+        />
+      </div>
+      <TextAreaField
+        label={t('runForm.details.description')}
+        placeholder={t('runForm.details.descriptionPlaceholder')}
+        maxLength={RUN_LIMITS.descriptionMax}
+        rows={6}
+        {...form.register('description')}
+      />
+    </section>
+  );
+}

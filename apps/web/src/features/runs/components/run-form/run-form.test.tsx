@@ -1,0 +1,135 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { addDays, seoulToday } from '../../../../lib/datetime.ts';
+import { jsonResponse, mockApi } from '../../../../test/api.ts';
+import { onboardedMe, runFixture } from '../../../../test/fixtures.ts';
+import { renderWithProviders } from '../../../../test/render.tsx';
+import { EMPTY_RUN_FORM, type RunFormValues } from '../../utils/run-form.ts';
+import { RunForm } from './run-form.tsx';
+
+const me = onboardedMe();
+const host = { ...me, runsHosted: 0 };
+const course: RunFormValues = {
+  ...EMPTY_RUN_FORM,
+  route: [
+    [37.5271, 126.9326],
+    [37.5201, 126.9402],
+  ],
+  placeName: '여의나루역 2번 출구',
+  region: 'seoul',
+};
+
+function renderForm(onSaved = vi.fn()) {
+  const view = renderWithProviders(
+    <RunForm
+      initial={course}
+      initialStep="details"
+      host={host}
+      onSaved={onSaved}
+      renderPhotosField={() => null}
+    />,
+    { user: me },
+  );
+  return { ...view, onSaved };
+}
+
+/** The error text a control points at with aria-describedby. */
+function errorOf(label: string): string {
+  const control = screen.getByLabelText(label);
+  const ids = (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter((id) => id.endsWith('-error'));
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+function change(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('RunForm details step', () => {
+  it('shows every problem beside its field and stays on the step', async () => {
+    const { calls } = mockApi({});
+    const { events } = renderForm();
+
+    change('그룹 러닝 이름', '토요일 아침 한강');
+    change('날짜', addDays(seoulToday(), -1));
+    change('출발 시간', '07:00');
+    change('종료 예정 시간', '06:30');
+    change('모집 인원', '1');
+    await events.click(screen.getByRole('radio', { name: '강변' }));
+    await events.click(screen.getByRole('button', { name: '다음' }));
+
+    expect(errorOf('출발 시간')).toBe('출발 시간은 지금부터 1시간 이후여야 해요.');
+    expect(errorOf('종료 예정 시간')).toBe('종료 시간은 출발 시간보다 늦어야 해요.');
+    expect(errorOf('모집 인원')).toBe('모집 인원은 크루장 포함 2–100명이에요.');
+    expect(screen.getByLabelText('모집 인원').getAttribute('aria-invalid')).toBe('true');
+    expect(errorOf('그룹 러닝 이름')).toBe('');
+    expect(screen.getByRole('heading', { name: '러닝 정보' })).toBeTruthy();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('asks for the required fields first', async () => {
+    mockApi({});
+    const { events } = renderForm();
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    expect(errorOf('그룹 러닝 이름')).toBe('그룹 러닝 이름은 2자 이상이어야 해요.');
+    expect(errorOf('날짜')).toBe('날짜를 골라 주세요.');
+    expect(errorOf('출발 시간')).toBe('시간을 정해 주세요.');
+    expect(screen.getByText('러닝 테마를 골라 주세요.')).toBeTruthy();
+  });
+
+  it('publishes with Seoul times (+09:00) and keeps the values when the server refuses', async () => {
+    const day = addDays(seoulToday(), 3);
+    let refuse = true;
+    const { calls } = mockApi({
+      'POST /api/runs': () =>
+        refuse
+          ? jsonResponse(400, { code: 'START_TOO_SOON', message: 'Start at least one hour from now' })
+          : jsonResponse(201, runFixture()),
+    });
+    const { events, onSaved } = renderForm();
+
+    change('그룹 러닝 이름', '토요일 아침 한강');
+    change('날짜', day);
+    change('출발 시간', '07:00');
+    change('모이는 시간 (선택)', '06:45');
+    change('종료 예정 시간', '08:30');
+    fireEvent.change(screen.getByRole('spinbutton', { name: '분' }), { target: { value: '5' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: '초' }), { target: { value: '30' } });
+    expect(screen.getByText(`5'30"/km 로 달려요`)).toBeTruthy();
+    await events.click(screen.getByRole('radio', { name: '강변' }));
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    expect(await screen.findByRole('heading', { name: '사진' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '목록에서 이렇게 보여요' })).toBeTruthy();
+
+    await events.click(screen.getByRole('button', { name: '게시하기' }));
+    // Back on the step with the field, the message beside it, every value still there.
+    expect(await screen.findByRole('heading', { name: '러닝 정보' })).toBeTruthy();
+    expect(errorOf('출발 시간')).toBe('출발 시간은 지금부터 1시간 이후여야 해요.');
+    expect(screen.getByLabelText('그룹 러닝 이름')).toHaveProperty('value', '토요일 아침 한강');
+
+    refuse = false;
+    change('출발 시간', '07:10');
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    await events.click(await screen.findByRole('button', { name: '게시하기' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+
+    expect(calls.at(-1)?.body).toEqual({
+      title: '토요일 아침 한강',
+      description: '',
+      startsAt: `${day}T07:10:00+09:00`,
+      endsAt: `${day}T08:30:00+09:00`,
+      meetAt: `${day}T06:45:00+09:00`,
+      joinDeadline: `${day}T06:10:00+09:00`,
+      meetingPlace: { name: '여의나루역 2번 출구', lat: 37.5271, lng: 126.9326 },
+      route: course.route,
+      capacity: 10,
+      theme: 'riverside',
+      region: 'seoul',
+      paceSecPerKm: 330,
+      parking: null,
+      baggage: null,
+      photoIds: [],
+    });
+  });
+});

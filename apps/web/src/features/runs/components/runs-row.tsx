@@ -1,0 +1,40 @@
+import type { ListRunsQuery } from '@erun/contracts';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Carousel } from '../../../components/carousel.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { errorMessage } from '../../../lib/messages.ts';
+import { useRuns } from '../api/get-runs.ts';
+import { RunCard, RunCardSkeleton } from './run-card.tsx';
+import styles from './runs-row.module.css';
+
+interface RunsRowProps {
+  query: ListRunsQuery;
+  label: string;
+  empty: ReactNode;
+}
+
+/** One page of runs as a swipeable row of cards (home page). */
+export function RunsRow({ query, label, empty }: RunsRowProps) {
+  const { t } = useTranslation();
+  const runs = useRuns(query);
+  if (runs.isPending) {
+    return (
+      <div className={styles.skeletons} role="status" aria-busy="true" aria-label={t('runs.list.loading')}>
+        <RunCardSkeleton />
+        <RunCardSkeleton />
+        <RunCardSkeleton />
+        <RunCardSkeleton />
+      </div>
+    );
+  }
+  if (runs.isError) return <FormAlert message={errorMessage(runs.error)} />;
+  if (runs.data.items.length === 0) return <>{empty}</>;
+  return (
+    <Carousel label={label} variant="row">
+      {runs.data.items.map((run) => (
+        <RunCard key={run.id} run={run} />
+      ))}
+    </Carousel>
+  );
+}

@@ -1,0 +1,231 @@
+import {
+  CreateRunSchema,
+  RUN_LIMITS,
+  runTimeIssues,
+  type CreateRun,
+  type CreateRunParsed,
+  type Image,
+  type LatLng,
+  type Region,
+  type Run,
+  type Theme,
+  type UpdateRun,
+} from '@erun/contracts';
+import { z } from 'zod';
+import { isoToLocalInput, localInputToIso, seoulParts, toSeoulIso } from '../../../lib/datetime.ts';
+
+/** What the three steps edit. Inputs stay strings until the payload is built. */
+export type RunFormValues = {
+  route: LatLng[];
+  /** null: the route's start. */
+  meetingPoint: LatLng | null;
+  placeName: string;
+  region: Region | '';
+  title: string;
+  description: string;
+  /** YYYY-MM-DD in Seoul */
+  date: string;
+  /** HH:mm */
+  startTime: string;
+  meetTime: string;
+  endTime: string;
+  /** datetime-local value; '' = the default, start − 1 h. */
+  joinDeadline: string;
+  paceMin: string;
+  paceSec: string;
+  capacity: string;
+  theme: Theme | '';
+  parking: string;
+  baggage: string;
+  photos: Image[];
+};
+
+export type RunFormField = keyof RunFormValues;
+
+export const EMPTY_RUN_FORM: RunFormValues = {
+  route: [],
+  meetingPoint: null,
+  placeName: '',
+  region: '',
+  title: '',
+  description: '',
+  date: '',
+  startTime: '',
+  meetTime: '',
+  endTime: '',
+  joinDeadline: '',
+  paceMin: '',
+  paceSec: '',
+  capacity: '10',
+  theme: '',
+  parking: '',
+  baggage: '',
+  photos: [],
+};
+
+export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
+export type RunFormStep = (typeof RUN_FORM_STEPS)[number];
+
+export const STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
+  course: ['route', 'placeName', 'region'],
+  details: [
+    'title',
+    'date',
+    'startTime',
+    'meetTime',
+    'endTime',
+    'joinDeadline',
+    'paceMin',
+    'capacity',
+    'theme',
+    'parking',
+    'baggage',
+    'description',
+  ],
+  photos: ['photos'],
+};
+
+export function stepOfField(field: RunFormField): RunFormStep {
+  return RUN_FORM_STEPS.find((step) => STEP_FIELDS[step].includes(field)) ?? 'details';
+}
+
+/** Payload keys the form edits as other fields; issues about them (client or server) land there. */
+export const ISSUE_FIELDS: Partial<Record<string, RunFormField>> = {
+  startsAt: 'startTime',
+  endsAt: 'endTime',
+  meetAt: 'meetTime',
+  meetingPlace: 'placeName',
+  paceSecPerKm: 'paceMin',
+  photoIds: 'photos',
+};
+
+/** Messages for zod's generic issues on fields whose contract message is not specific. */
+export const FIELD_MESSAGES: Partial<Record<RunFormField, string>> = {
+  capacity: 'validation.capacity.range',
+  paceMin: 'validation.pace.range',
+  theme: 'validation.theme.required',
+  region: 'validation.region.required',
+  placeName: 'validation.place.required',
+  title: 'validation.title.tooShort',
+};
+
+/** The join deadline the server applies when none is sent: start − 1 h, as a datetime-local value. */
+export function defaultDeadline(date: string, startTime: string): string {
+  const start = toSeoulIso(date, startTime);
+  return start ? isoToLocalInput(Date.parse(start) - RUN_LIMITS.joinDeadlineLeadMs) : '';
+}
+
+function paceOf(minutes: string, seconds: string): number | null {
+  if (minutes.trim() === '' && seconds.trim() === '') return null;
+  const total = Number(minutes || 0) * 60 + Number(seconds || 0);
+  return Number.isInteger(total) ? total : Number.NaN;
+}
+
+const optional = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The request body of the form's values (not yet validated). */
+export function toPayload(values: RunFormValues): CreateRun {
+  const [lat, lng] = values.meetingPoint ?? values.route[0] ?? [0, 0];
+  const deadline = values.joinDeadline || defaultDeadline(values.date, values.startTime);
+  return {
+    title: values.title,
+    description: values.description,
+    startsAt: toSeoulIso(values.date, values.startTime) ?? '',
+    endsAt: toSeoulIso(values.date, values.endTime) ?? '',
+    meetAt: values.meetTime ? (toSeoulIso(values.date, values.meetTime) ?? '') : null,
+    // Sent explicitly even when it is the default, so moving the start on edit moves the deadline with it.
+    joinDeadline: deadline ? (localInputToIso(deadline) ?? '') : null,
+    meetingPlace: { name: values.placeName, lat, lng },
+    route: values.route,
+    capacity: values.capacity.trim() === '' ? Number.NaN : Number(values.capacity),
+    theme: values.theme as Theme,
+    region: values.region as Region,
+    paceSecPerKm: paceOf(values.paceMin, values.paceSec),
+    parking: optional(values.parking),
+    baggage: optional(values.baggage),
+    photoIds: values.photos.map((photo) => photo.id),
+  };
+}
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+function requiredProblems(values: RunFormValues): Problem[] {
+  const problems: Problem[] = [];
+  if (!values.date) problems.push({ path: 'date', message: 'date.required' });
+  if (!values.startTime) problems.push({ path: 'startTime', message: 'time.required' });
+  if (!values.endTime) problems.push({ path: 'endTime', message: 'time.required' });
+  if (!values.theme) problems.push({ path: 'theme', message: 'theme.required' });
+  if (!values.region) problems.push({ path: 'region', message: 'region.required' });
+  return problems;
+}
+
+export interface RunFormRules {
+  now: () => number;
+  /** On edit, the start only has to be an hour away when it changes. */
+  originalStartsAt?: string;
+}
+
+/**
+ * The create rules (CreateRunSchema + the order of times) plus "start at least an hour from now",
+ * applied to the form's values; the output is the request body.
+ */
+export function runFormSchema(rules: RunFormRules) {
+  return z.custom<RunFormValues>().transform((values, ctx): CreateRunParsed => {
+    const payload = toPayload(values);
+    const problems = requiredProblems(values);
+    const parsed = CreateRunSchema.safeParse(payload);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push({ path: String(issue.path[0]), message: issue.message });
+    }
+    const start = Date.parse(payload.startsAt);
+    if (!Number.isNaN(start) && !Number.isNaN(Date.parse(payload.endsAt))) {
+      problems.push(...runTimeIssues(payload));
+      const changed = payload.startsAt !== rules.originalStartsAt;
+      if (changed && start < rules.now() + RUN_LIMITS.minLeadMs)
+        problems.push({ path: 'startsAt', message: 'startsAt.tooSoon' });
+    }
+    for (const { path, message } of problems) ctx.addIssue({ code: 'custom', path: [path], message });
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+}
+
+/** The form of an existing run (edit). */
+export function runToFormValues(run: Run): RunFormValues {
+  const start = seoulParts(run.startsAt);
+  const pace = run.paceSecPerKm;
+  const deadline = isoToLocalInput(run.joinDeadline);
+  return {
+    route: run.route,
+    meetingPoint: [run.meetingPlace.lat, run.meetingPlace.lng],
+    placeName: run.meetingPlace.name,
+    region: run.region,
+    title: run.title,
+    description: run.description,
+    date: start.day,
+    startTime: start.time,
+    meetTime: run.meetAt ? seoulParts(run.meetAt).time : '',
+    endTime: seoulParts(run.endsAt).time,
+    joinDeadline: deadline === defaultDeadline(start.day, start.time) ? '' : deadline,
+    paceMin: pace === null ? '' : String(Math.floor(pace / 60)),
+    paceSec: pace === null ? '' : String(pace % 60),
+    capacity: String(run.capacity),
+    theme: run.theme,
+    parking: run.parking ?? '',
+    baggage: run.baggage ?? '',
+    photos: run.photos,
+  };
+}
+
+/** Only what changed, for PATCH: the server notifies participants of real changes only. */
+export function changedFields(before: CreateRun, after: CreateRunParsed): UpdateRun {
+  const changes: UpdateRun = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  for (const key of Object.keys(after) as (keyof CreateRunParsed)[]) {
+    if (!same(before[key], after[key])) Object.assign(changes, { [key]: after[key] });
+  }
+  return changes;
+}

@@ -1,0 +1,116 @@
+/**
+ * Dates and times as runners read them: always in Asia/Seoul (DOMAIN.md), whatever the device's zone.
+ * Korea keeps no daylight saving time, so a local Seoul time is always UTC+09:00.
+ */
+export const SEOUL_TZ = 'Asia/Seoul';
+const SEOUL_OFFSET = '+09:00';
+const DAY_MS = 24 * 3600_000;
+
+export interface SeoulParts {
+  /** YYYY-MM-DD */
+  day: string;
+  /** HH:mm, 24-hour */
+  time: string;
+  year: string;
+  month: string;
+  date: string;
+  hour: string;
+  minute: string;
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SEOUL_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function toDate(value: string | Date | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** The wall-clock parts of an instant in Seoul. */
+export function seoulParts(value: string | Date | number): SeoulParts {
+  const parts: Record<string, string> = {};
+  for (const part of partsFormat.formatToParts(toDate(value))) parts[part.type] = part.value;
+  const { year = '', month = '', day = '', hour = '', minute = '' } = parts;
+  return {
+    day: `${year}-${month}-${day}`,
+    time: `${hour}:${minute}`,
+    year,
+    month,
+    date: day,
+    hour,
+    minute,
+  };
+}
+
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+function weekdayOf(value: string | Date | number, locale: string): string {
+  let format = weekdayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: SEOUL_TZ, weekday: 'short' });
+    weekdayFormats.set(locale, format);
+  }
+  return format.format(toDate(value));
+}
+
+/** "12.06 (토) 07:00" — the short form used on cards and in the join panel. */
+export function formatShortDateTime(value: string | Date | number, locale = 'ko'): string {
+  const p = seoulParts(value);
+  return `${p.month}.${p.date} (${weekdayOf(value, locale)}) ${p.time}`;
+}
+
+/** "12.06 (토)" */
+export function formatShortDate(value: string | Date | number, locale = 'ko'): string {
+  const p = seoulParts(value);
+  return `${p.month}.${p.date} (${weekdayOf(value, locale)})`;
+}
+
+/** "07:00" */
+export function formatTime(value: string | Date | number): string {
+  return seoulParts(value).time;
+}
+
+/** "2026년 12월 6일 토요일" / "Saturday, December 6, 2026". */
+export function formatLongDate(value: string | Date | number, locale = 'ko'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: SEOUL_TZ, dateStyle: 'full' }).format(toDate(value));
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+
+/** A Seoul date and time from form inputs as ISO 8601 with offset, or null when either is missing or bad. */
+export function toSeoulIso(day: string, time: string): string | null {
+  if (!DAY.test(day) || !TIME.test(time)) return null;
+  const iso = `${day}T${time}:00${SEOUL_OFFSET}`;
+  if (Number.isNaN(Date.parse(iso))) return null;
+  // Date.parse rolls 02-30 over into March; only a real calendar date survives the round trip.
+  return seoulParts(iso).day === day ? iso : null;
+}
+
+/** `<input type="datetime-local">` value (Seoul) → ISO with offset. */
+export function localInputToIso(value: string): string | null {
+  const [day = '', time = ''] = value.split('T');
+  return toSeoulIso(day, time.slice(0, 5));
+}
+
+/** ISO → `<input type="datetime-local">` value in Seoul. */
+export function isoToLocalInput(value: string | Date | number): string {
+  const p = seoulParts(value);
+  return `${p.day}T${p.time}`;
+}
+
+/** Today's date in Seoul, YYYY-MM-DD. */
+export function seoulToday(now: number = Date.now()): string {
+  return seoulParts(now).day;
+}
+
+/** A YYYY-MM-DD day moved by whole days (calendar arithmetic, no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const time = Date.parse(`${day}T00:00:00Z`) + days * DAY_MS;
+  return new Date(time).toISOString().slice(0, 10);
+}
