@@ -102,6 +102,11 @@ export const ListCoursesQuerySchema = z
     region: csv(REGIONS).optional(),
     theme: csv(THEMES).optional(),
     authorId: z.uuid().optional(),
+    /** Only the caller's bookmarked courses (signed in). */
+    bookmarked: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: z.enum(COURSE_SORTS).default('best'),
     cursor: z.string().max(300).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),

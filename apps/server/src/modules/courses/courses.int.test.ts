@@ -217,6 +217,22 @@ describe('edit, delete, bookmark', () => {
     expect((await t.app.inject({ method: 'PUT', url })).statusCode).toBe(401);
   });
 
+  it('lists the caller’s bookmarked courses; guests asking for bookmarks get 401', async () => {
+    const fan = await newUser(t.app);
+    const [kept, other] = [await newCourse(t.app, author), await newCourse(t.app, author)];
+    await t.app.inject({ method: 'PUT', url: `/api/courses/${kept.id}/bookmark`, headers: bearer(fan) });
+    const page = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/courses?bookmarked=true&sort=newest',
+        headers: bearer(fan),
+      })
+    ).json<CoursePage>();
+    expect(page.items.map((c) => c.id)).toEqual([kept.id]);
+    expect(page.items.map((c) => c.id)).not.toContain(other.id);
+    expect((await t.app.inject({ method: 'GET', url: '/api/courses?bookmarked=true' })).statusCode).toBe(401);
+  });
+
   it('a photo can belong to one course only (409) and must be the author’s (404)', async () => {
     const photo = await newPhoto(t.app, author);
     await newCourse(t.app, author, { photoIds: [photo] });

@@ -97,7 +97,7 @@ export class CoursesRepository {
   }
 
   async list(
-    filter: { regions?: string[]; themes?: string[]; authorId?: string },
+    filter: { regions?: string[]; themes?: string[]; authorId?: string; bookmarkedBy?: string },
     sort: CourseSort,
     cursor: [number | string, string] | undefined,
     limit: number,
@@ -106,6 +106,11 @@ export class CoursesRepository {
     if (filter.regions?.length) conditions.push(inArray(courses.region, filter.regions));
     if (filter.themes?.length) conditions.push(inArray(courses.theme, filter.themes));
     if (filter.authorId) conditions.push(eq(courses.authorId, filter.authorId));
+    if (filter.bookmarkedBy) {
+      conditions.push(
+        sql`exists (select 1 from ${courseBookmarks} b where b.course_id = ${courses.id} and b.user_id = ${filter.bookmarkedBy})`,
+      );
+    }
     const key = sort === 'best' ? courses.bestScore : sort === 'views' ? courses.views : courses.createdAt;
     if (cursor) {
       const value = sort === 'newest' ? new Date(cursor[0]) : Number(cursor[0]);

@@ -18,6 +18,7 @@ import {
   ForbiddenError,
   isUniqueViolation,
   NotFoundError,
+  UnauthorizedError,
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -73,7 +74,13 @@ export class CoursesService {
         { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
       ]);
     }
-    const filter = { regions: query.region, themes: query.theme, authorId: query.authorId };
+    if (query.bookmarked && !viewerId) throw new UnauthorizedError();
+    const filter = {
+      regions: query.region,
+      themes: query.theme,
+      authorId: query.authorId,
+      bookmarkedBy: query.bookmarked ? (viewerId ?? undefined) : undefined,
+    };
     const rows = await this.repo.list(filter, query.sort, cursor, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const ids = page.map((r) => r.id);
