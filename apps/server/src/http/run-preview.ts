@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Run, ThemeSchema } from '@erun/contracts';
 import sharp from 'sharp';
@@ -51,9 +51,10 @@ export function registerRunPreview(
   publicUrl: string,
   getRun: (id: string) => Promise<Run>,
 ): void {
-  const index = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const Params = z.object({ runId: z.uuid() });
   app.get('/runs/:runId', { schema: { hide: true } }, async (request, reply) => {
+    // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
+    const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
     const params = Params.safeParse(request.params);
     const run = params.success ? await getRun(params.data.runId).catch(() => null) : null;
     const html = run ? index.replace(/<title>[^<]*<\/title>/, runMetaTags(run, publicUrl)) : index;
