@@ -26,15 +26,19 @@ async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<
 function stopper(child: ChildProcess) {
   return () =>
     new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
 }
 
-/** The real API in its own process (as deployed: one `start:api` instance), rate limits off. */
+/**
+ * The real API in its own process (as deployed: one `start:api` instance), rate limits off. BENCH_SERVER_ROOT
+ * runs the server of another checkout (e.g. a `git worktree` of an older commit) for before/after figures.
+ */
 export async function startApi(port: number, extraEnv: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', '--role=api'], {
-    cwd: root,
+    cwd: process.env.BENCH_SERVER_ROOT ?? root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
@@ -52,9 +56,15 @@ export async function startApi(port: number, extraEnv: Record<string, string> = 
   return { url, stop: stopper(child) };
 }
 
-/** The yardstick: a bare Node http server answering "ok", in its own process too. */
-export async function startBareNode(port: number): Promise<Running> {
-  const code = `require('http').createServer((q, s) => { s.end('ok'); }).listen(${port}, '127.0.0.1')`;
+/**
+ * The yardstick: a bare Node http server answering "ok", in its own process too. Given a body, it answers
+ * that instead (as JSON): what the machine can do for a response of that size, without any framework.
+ */
+export async function startBareNode(port: number, body = 'ok'): Promise<Running> {
+  const type = body === 'ok' ? 'text/plain' : 'application/json; charset=utf-8';
+  const code = `const b = Buffer.from(${JSON.stringify(body)});
+    require('http').createServer((q, s) => { s.setHeader('content-type', '${type}'); s.end(b); })
+      .listen(${port}, '127.0.0.1')`;
   const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);

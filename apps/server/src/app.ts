@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -18,6 +17,8 @@ import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { ResponseCache } from './http/response-cache.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
@@ -70,12 +71,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('userId', null);
-  app.addHook('onSend', async (request, reply) => {
+  const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    // A write went through (it is committed: the handler has finished): nobody may read older data here.
+    if (!READS.has(request.method) && reply.statusCode < 400) responseCache.clear();
+    done(null, payload);
   });
   registerErrorHandler(app);
 
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: cspDirectives() } });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives() } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await registerOpenApi(app);
@@ -136,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         authenticate,
         identify,
         publicUrl,
+        cache: responseCache,
       });
       await api.register(coursesRoutes, { courses: services.courses, authenticate, identify, publicUrl });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
@@ -162,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   return { app, services };
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function defaultWebDist(): string {
   return path.resolve(import.meta.dirname, '../../web/dist');

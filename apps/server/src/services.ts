@@ -15,6 +15,8 @@ import { NotificationsRepository } from './modules/notifications/notifications.r
 import { NotificationsService } from './modules/notifications/notifications.service.ts';
 import { ParticipationRepository } from './modules/runs/participation.repository.ts';
 import { ParticipationService } from './modules/runs/participation.service.ts';
+import { RemindersRepository } from './modules/reminders/reminders.repository.ts';
+import { RemindersService } from './modules/reminders/reminders.service.ts';
 import { RunsRepository } from './modules/runs/runs.repository.ts';
 import { RunsService } from './modules/runs/runs.service.ts';
 import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
@@ -36,6 +38,7 @@ export interface Services {
   notifications: NotificationsService;
   afterRun: AfterRunService;
   calendar: CalendarService;
+  reminders: RemindersService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -75,5 +78,20 @@ export function createServices(
     publicUrl,
     clock,
   );
-  return { auth, users, uploads, runs, participation, courses, comments, notifications, afterRun, calendar };
+  const reminders = new RemindersService(new RemindersRepository(db), clock, (ids) =>
+    notifications.announce(ids),
+  );
+  return {
+    auth,
+    users,
+    uploads,
+    runs,
+    participation,
+    courses,
+    comments,
+    notifications,
+    afterRun,
+    calendar,
+    reminders,
+  };
 }

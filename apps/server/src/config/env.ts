@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: optionalString,
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   RATE_LIMITS: OnOff.default('on'),
+  // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.
+  RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RATE_LIMIT_LOGIN_IP: RateLimitSchema.default(rateLimit('30/15m')),
   RATE_LIMIT_LOGIN_ACCOUNT: RateLimitSchema.default(rateLimit('10/15m')),
   RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('10/1h')),

@@ -147,6 +147,8 @@ export const runs = pgTable(
     check('runs_capacity_range', sql`${t.capacity} between 2 and 100`),
     check('runs_seats_never_oversold', sql`${t.participantCount} between 1 and ${t.capacity}`),
     check('runs_waitlist_non_negative', sql`${t.waitlistCount} >= 0`),
+    // The feed's "still open" filter relies on it: a deadline after now implies a start after now.
+    check('runs_join_deadline_before_start', sql`${t.joinDeadline} <= ${t.startsAt}`),
     index('runs_starts_idx')
       .on(t.startsAt, t.id)
       .where(sql`${t.cancelledAt} is null`),

@@ -1,39 +1,126 @@
+import { type CreateRunParsed, REGIONS, type Region, type RunningLevel } from '@erun/contracts';
 import type { Logger } from 'pino';
 import type { Services } from '../app.ts';
 import { ConflictError } from '../lib/errors.ts';
+import { pickAnchor, type RunDraft, runDraft } from './generator.ts';
+import { Random } from './random.ts';
+
+const PASSWORD = 'runrun2026!';
 
 /** Demo accounts for trying the app locally (embedded mode only; README lists them). */
 export const DEMO_USERS = [
   {
     email: 'demo@erun.run',
-    password: 'runrun2026!',
+    password: PASSWORD,
     nickname: '한강러너',
     runningLevel: '10to15',
     regions: ['seoul'],
   },
   {
     email: 'crew@erun.run',
-    password: 'runrun2026!',
+    password: PASSWORD,
     nickname: '부산갈매기',
     runningLevel: 'lt5',
     regions: ['busan'],
   },
 ] as const;
 
+/** Hosts of the demo runs (they sign in with the same password). */
+const DEMO_HOSTS: { nickname: string; runningLevel: RunningLevel; regions: Region[] }[] = [
+  { nickname: '새벽페이서', runningLevel: 'gte15', regions: ['seoul', 'gyeonggi'] },
+  { nickname: '노을러닝크루', runningLevel: '10to15', regions: ['seoul', 'incheon'] },
+  { nickname: '바다거북이', runningLevel: '5to10', regions: ['busan', 'ulsan', 'gyeongnam'] },
+  { nickname: '호수한바퀴', runningLevel: 'lt5', regions: ['daegu', 'gyeongbuk', 'daejeon', 'sejong'] },
+  { nickname: '강변치타', runningLevel: 'gte15', regions: ['gwangju', 'jeonbuk', 'jeonnam', 'jeju'] },
+  { nickname: '산들바람', runningLevel: '5to10', regions: ['gangwon', 'chungbuk', 'chungnam'] },
+];
+const DEMO_RUNS = 60;
+
+/**
+ * A new embedded install is not an empty site: the two demo accounts, a few hosts, and ~60 upcoming runs in
+ * every region with some runners in them, made through the services like any user's (no photos). Runs only
+ * on the first start: when the demo hosts exist already, nothing more is added.
+ */
 export async function seedDemoData(services: Services, log: Logger): Promise<void> {
-  let created = 0;
-  for (const demo of DEMO_USERS) {
-    try {
-      const { user } = await services.auth.signup(demo);
-      await services.users.updateMe(user.id, {
-        runningLevel: demo.runningLevel,
-        preferredRegions: [...demo.regions],
-        bio: '이RUN 저RUN 데모 계정입니다.',
-      });
-      created += 1;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+  const accounts = await Promise.all(DEMO_USERS.map((demo) => account(services, demo)));
+  const hosts = await Promise.all(
+    DEMO_HOSTS.map((h, i) =>
+      account(services, { ...h, email: `host${i + 1}@demo.erun.run`, password: PASSWORD }),
+    ),
+  );
+  if (accounts.some((a) => a.created))
+    log.info({ accounts: DEMO_USERS.map((u) => u.email) }, 'demo accounts created');
+  const hostIds = hosts.flatMap((h) => (h.id ? [h.id] : []));
+  if (hostIds.length < hosts.length) return;
+  const runnerIds = [...hosts, ...accounts].flatMap((a) => (a.id ? [a.id] : []));
+  const started = performance.now();
+  const runs = await demoRuns(services, hostIds, runnerIds);
+  log.info({ runs, ms: Math.round(performance.now() - started) }, 'demo runs created');
+}
+
+interface Account {
+  email: string;
+  password: string;
+  nickname: string;
+  runningLevel: RunningLevel;
+  regions: readonly Region[];
+}
+
+/** The new account's id and whether it was made now; an existing one is left as it is (id null). */
+async function account(services: Services, demo: Account): Promise<{ id: string | null; created: boolean }> {
+  try {
+    const { user } = await services.auth.signup(demo);
+    await services.users.updateMe(user.id, {
+      runningLevel: demo.runningLevel,
+      preferredRegions: [...demo.regions],
+      bio: '이RUN 저RUN 데모 계정입니다.',
+    });
+    return { id: user.id, created: true };
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return { id: null, created: false };
   }
-  if (created > 0) log.info({ accounts: DEMO_USERS.map((u) => u.email) }, 'demo data created');
+}
+
+async function demoRuns(services: Services, hostIds: string[], runnerIds: string[]): Promise<number> {
+  const rng = new Random(2026);
+  const now = new Date();
+  for (let i = 0; i < DEMO_RUNS; i++) {
+    // Every region first, then more where most runners are.
+    const region =
+      i < REGIONS.length ? REGIONS[i] : rng.pick(['seoul', 'seoul', 'gyeonggi', 'busan'] as const);
+    const draft = runDraft(rng, { now, days: [0, 21], anchor: pickAnchor(rng, region) });
+    const hostId =
+      hostIds[DEMO_HOSTS.findIndex((h) => h.regions.includes(draft.region))] ?? rng.pick(hostIds);
+    const run = await services.runs.create(hostId, createBody(draft));
+    const open = draft.joinDeadline.getTime() > now.getTime() + 60_000;
+    const joiners = open
+      ? rng.sample(
+          runnerIds.filter((id) => id !== hostId),
+          rng.int(0, Math.min(draft.capacity + 1, 3)),
+        )
+      : [];
+    for (const userId of joiners) await services.participation.join(run.id, userId);
+  }
+  return DEMO_RUNS;
+}
+
+function createBody(d: RunDraft): CreateRunParsed {
+  return {
+    title: d.title,
+    description: d.description,
+    startsAt: d.startsAt.toISOString(),
+    endsAt: d.endsAt.toISOString(),
+    meetAt: d.meetAt?.toISOString() ?? null,
+    joinDeadline: d.joinDeadline.toISOString(),
+    meetingPlace: d.meetingPlace,
+    route: d.route,
+    capacity: d.capacity,
+    theme: d.theme,
+    region: d.region,
+    paceSecPerKm: d.paceSecPerKm,
+    parking: d.parking,
+    baggage: d.baggage,
+    photoIds: [],
+  };
 }

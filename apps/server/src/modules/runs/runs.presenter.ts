@@ -1,6 +1,6 @@
 import type { Image, Participant, Region, RunningLevel, RunSummary, Theme, TimeOfDay } from '@erun/contracts';
 import { bucketOf, joinStateOf } from './run-rules.ts';
-import type { RunWithHost } from './runs.repository.ts';
+import type { RunCard } from './runs.queries.ts';
 
 export interface ViewerState {
   status: string | null;
@@ -12,7 +12,7 @@ const NO_VIEWER: ViewerState = { status: null, position: null, bookmarked: false
 
 /** A run row as the API shows it; `imageOf` turns upload ids into URLs. */
 export function toRunSummary(
-  run: RunWithHost,
+  run: Omit<RunCard, 'photoIds' | 'viewer'>,
   photoIds: string[],
   viewer: ViewerState | undefined,
   imageOf: (id: string) => Image,

@@ -12,6 +12,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
+import type { ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
 import type { RunsService } from './runs.service.ts';
@@ -22,6 +24,7 @@ export interface RunsRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
   identify: (request: FastifyRequest) => Promise<void>;
   publicUrl: string;
+  cache: ResponseCache;
 }
 
 const RunParams = z.object({ runId: z.uuid({ message: 'runId.invalid' }) });
@@ -30,7 +33,16 @@ const e = ErrorBodySchema;
 const noContent = z.null();
 
 export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, deps) => {
-  const { runs, participation, authenticate, identify } = deps;
+  const { runs, participation, authenticate, identify, cache } = deps;
+  // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer.
+  const hotRead = {
+    onRequest: cache.onRequest,
+    onSend: cache.onSend,
+    onResponse: cache.release,
+    onRequestAbort: cache.release,
+    serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
+  };
   const tags = ['runs'];
 
   app.post(
@@ -46,7 +58,7 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
     '/runs',
     {
       schema: { tags, querystring: ListRunsQuerySchema, response: { 200: RunPageSchema, 400: e } },
-      preHandler: identify,
+      ...hotRead,
     },
     (req) => runs.list(req.query, req.userId),
   );
@@ -55,7 +67,7 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
     '/runs/:runId',
     {
       schema: { tags, params: RunParams, response: { 200: RunSchema, 400: e, 404: e } },
-      preHandler: identify,
+      ...hotRead,
     },
     (req) => runs.get(req.params.runId, req.userId),
   );

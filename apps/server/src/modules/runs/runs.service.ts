@@ -25,7 +25,14 @@ import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor, toParticipant, toRunSummary } from './runs.presenter.ts';
-import type { NewNotification, NewRun, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
+import type {
+  NewNotification,
+  NewRun,
+  RunCard,
+  RunFilter,
+  RunRow,
+  RunsRepository,
+} from './runs.repository.ts';
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
 
@@ -71,34 +78,24 @@ export class RunsService {
   }
 
   async get(runId: string, viewerId: string | null): Promise<Run> {
-    const run = await this.repo.findWithHost(runId);
+    const run = await this.repo.findDetail(runId, viewerId);
     if (!run) throw runNotFound();
-    const [photos, viewer, participants] = await Promise.all([
-      this.repo.photoIdsOf([run.id]),
-      viewerId ? this.repo.viewerStateOf(viewerId, [run.id]) : undefined,
-      this.repo.participantsOf(run.id),
-    ]);
     const imageOf = (id: string) => this.uploads.imageOf(id);
     return {
-      ...toRunSummary(run, photos.get(run.id) ?? [], viewer?.get(run.id), imageOf, this.clock.now()),
+      ...toRunSummary(run, run.photoIds, run.viewer, imageOf, this.clock.now()),
       route: run.route,
-      participants: participants.map((p) => toParticipant(p, imageOf)),
+      participants: run.participants.map((p) => toParticipant(p, imageOf)),
     };
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
-    const rows = await this.repo.list(this.filterOf(query), query.sort, cursor, query.limit + 1);
+    const rows = await this.repo.list(this.filterOf(query), query.sort, cursor, query.limit + 1, viewerId);
     const page = rows.slice(0, query.limit);
-    const ids = page.map((r) => r.id);
-    const [photos, viewer] = await Promise.all([
-      this.repo.photoIdsOf(ids),
-      viewerId ? this.repo.viewerStateOf(viewerId, ids) : undefined,
-    ]);
     const now = this.clock.now();
     const imageOf = (id: string) => this.uploads.imageOf(id);
-    const items = page.map((r) => toRunSummary(r, photos.get(r.id) ?? [], viewer?.get(r.id), imageOf, now));
+    const items = page.map((r) => toRunSummary(r, r.photoIds, r.viewer, imageOf, now));
     const last = page.at(-1);
     const nextCursor =
       rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
@@ -247,7 +244,7 @@ export class RunsService {
   }
 }
 
-function sortKey(run: RunRow, sort: ListQuery['sort']): string | number {
+function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
   if (sort === 'newest') return run.createdAt.toISOString();
   if (sort === 'popular') return run.participantCount;
   return run.startsAt.toISOString();

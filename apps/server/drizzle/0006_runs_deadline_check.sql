@@ -1,0 +1,1 @@
+ALTER TABLE "runs" ADD CONSTRAINT "runs_join_deadline_before_start" CHECK ("runs"."join_deadline" <= "runs"."starts_at");

@@ -1,0 +1,84 @@
+import { type Run, RunPageSchema, RunSchema } from '@erun/contracts';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { describe, expect, it } from 'vitest';
+import { fastSerializer } from './fast-serializer.ts';
+
+const image = (id: string) => ({
+  id,
+  urls: {
+    small: `/uploads/${id}/320.webp`,
+    medium: `/uploads/${id}/960.webp`,
+    large: `/uploads/${id}/1600.webp`,
+  },
+});
+
+const run: Run = {
+  id: '5b0c1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f60',
+  title: '여의도 한강 "야간" 러닝 \\ 10km',
+  description: '줄바꿈\n탭\t이모지 🏃 그리고 </script>',
+  startsAt: '2026-12-01T11:00:00.000Z',
+  endsAt: '2026-12-01T12:30:00.000Z',
+  meetAt: null,
+  joinDeadline: '2026-12-01T10:00:00.000Z',
+  meetingPlace: { name: '여의나루역 2번 출구', lat: 37.5271, lng: 126.9326 },
+  capacity: 10,
+  theme: 'riverside',
+  region: 'seoul',
+  timeOfDay: 'night',
+  distanceBucket: '5to10',
+  paceSecPerKm: null,
+  parking: '공영주차장',
+  baggage: null,
+  distanceKm: 7.35,
+  participantCount: 3,
+  waitlistCount: 0,
+  host: {
+    id: '0f1e2d3c-4b5a-4968-8776-655443322110',
+    nickname: '크루장',
+    bio: '',
+    runningLevel: null,
+    avatar: image('1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d'),
+    goodRunnerScore: 51,
+    runsHosted: 4,
+  },
+  photos: [image('7c6b5a4d-3e2f-4a1b-8c0d-9e8f7a6b5c4d')],
+  myStatus: 'waitlisted',
+  waitlistPosition: 2,
+  bookmarked: true,
+  joinState: 'open',
+  createdAt: '2026-11-20T01:02:03.004Z',
+  route: [
+    [37.5283, 126.9326],
+    [37.5262, 126.9382],
+  ],
+  participants: [
+    { id: '0f1e2d3c-4b5a-4968-8776-655443322110', nickname: '크루장', avatar: null, runningLevel: 'lt5' },
+  ],
+};
+
+const zodJson = (schema: typeof RunSchema | typeof RunPageSchema, data: unknown) =>
+  serializerCompiler({ schema, method: 'GET', url: '/' })(data);
+
+describe('fastSerializer', () => {
+  it('writes a run exactly as the zod serializer does', () => {
+    expect(fastSerializer(RunSchema)(run)).toBe(zodJson(RunSchema, run));
+  });
+
+  it('writes a page with nulls and values in every nullable field, and drops undeclared fields', () => {
+    const { route: _route, participants: _participants, ...summary } = run;
+    const other = {
+      ...summary,
+      meetAt: run.startsAt,
+      paceSecPerKm: 330,
+      myStatus: null,
+      waitlistPosition: null,
+    };
+    const leaky = { ...other, searchText: 'secret', host: { ...other.host, email: 'x@y.z', avatar: null } };
+    const page = { items: [summary, leaky], nextCursor: 'abc' };
+    const fast = fastSerializer(RunPageSchema)(page);
+    expect(fast).toBe(zodJson(RunPageSchema, page));
+    expect(fast).not.toContain('secret');
+    expect(fast).not.toContain('x@y.z');
+    expect(JSON.parse(fast)).toEqual(RunPageSchema.parse(JSON.parse(fast)));
+  });
+});

@@ -1,0 +1,141 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../ports/clock.ts';
+
+interface Entry {
+  /** Encoded once: a hit writes these bytes as they are. */
+  body: Buffer;
+  /** performance.now() after which the entry is stale. */
+  expires: number;
+  /** The app clock when the entry was made: a clock that jumps (tests) makes it stale too. */
+  madeAt: number;
+}
+
+interface Fill {
+  key: string;
+  generation: number;
+  done: (body: Buffer | null) => void;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const fills = new WeakMap<FastifyRequest, Fill>();
+
+/**
+ * A short-lived cache of whole JSON responses for guests' reads of the run feed and run pages (ADR 006).
+ * Keyed by URL; a guest's response is the same for every guest, so one database read serves all the
+ * requests of the next `ttlMs`. Concurrent misses for one URL wait for the first one (single flight).
+ * Any successful write through this instance empties it; another instance's writes show within `ttlMs`.
+ * A request carrying a token is never cached: its body holds the caller's own state.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<Buffer | null>>();
+  private generation = 0;
+
+  private bytes = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly clock: Clock,
+    /** Bounds memory whatever URLs clients invent: the oldest entries go first. */
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** Forgets everything, including fills already under way (they will not be stored). */
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+    this.bytes = 0;
+    // Requests arriving from now on must not wait for a read that may predate the write.
+    this.inFlight.clear();
+  }
+
+  /** Route onRequest hook: answers from the cache, or registers this request as the one that fills it. */
+  readonly onRequest = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | undefined> => {
+    if (!this.enabled || request.method !== 'GET' || request.headers.authorization !== undefined) return;
+    const key = request.url;
+    const cached = this.fresh(key);
+    if (cached) return reply.type(JSON_TYPE).send(cached);
+    const flight = this.inFlight.get(key);
+    if (flight) {
+      // Another request is reading this already; a failed read leaves this one to go its own way, uncached.
+      const body = await flight;
+      return body ? reply.type(JSON_TYPE).send(body) : undefined;
+    }
+    // From here to the end nothing awaits: registering the fill is atomic.
+    let done: (body: Buffer | null) => void = () => undefined;
+    const filling = new Promise<Buffer | null>((resolve) => (done = resolve));
+    this.inFlight.set(key, filling);
+    fills.set(request, {
+      key,
+      generation: this.generation,
+      done: (body) => {
+        if (this.inFlight.get(key) === filling) this.inFlight.delete(key);
+        done(body);
+      },
+    });
+    return undefined;
+  };
+
+  /** Route onSend hook: keeps a 200 body made by the filling request. */
+  readonly onSend = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    next: (error: null, payload: unknown) => void,
+  ): void => {
+    const fill = fills.get(request);
+    if (fill) {
+      fills.delete(request);
+      const body = reply.statusCode === 200 && typeof payload === 'string' ? Buffer.from(payload) : null;
+      if (body && fill.generation === this.generation) this.store(fill.key, body);
+      fill.done(body);
+    }
+    next(null, payload);
+  };
+
+  /** Route onResponse/onRequestAbort hook: a fill that ended without a body releases its waiters. */
+  readonly release = async (request: FastifyRequest): Promise<void> => {
+    const fill = fills.get(request);
+    if (!fill) return;
+    fills.delete(request);
+    fill.done(null);
+  };
+
+  private fresh(key: string): Buffer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const clockMoved = Math.abs(this.clock.now().getTime() - entry.madeAt) >= this.ttlMs;
+    if (performance.now() < entry.expires && !clockMoved) return entry.body;
+    this.remove(key, entry);
+    return undefined;
+  }
+
+  private store(key: string, body: Buffer): void {
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
+    if (body.length > this.maxBytes) return;
+    // Map keeps insertion order: the first entries are the oldest.
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes + body.length <= this.maxBytes) break;
+      this.remove(oldest, entry);
+    }
+    this.entries.set(key, {
+      body,
+      expires: performance.now() + this.ttlMs,
+      madeAt: this.clock.now().getTime(),
+    });
+    this.bytes += body.length;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+}

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
+import { remindersSent } from '../../db/schema-after-run.ts';
+import { notifications, runParticipants, runs } from '../../db/schema.ts';
+
+export type ReminderKind = 'dday' | 'soon' | 'review';
+
+/** Which runs are due for a kind of reminder at `now`, as SQL over the runs table. */
+const DUE: Record<ReminderKind, (now: Date) => ReturnType<typeof sql>> = {
+  // 08:00 Asia/Seoul on the day of the run, until it starts.
+  dday: (now) => sql`r.starts_at > ${now}
+    and date_trunc('day', r.starts_at at time zone 'Asia/Seoul') + interval '8 hours' <= (${now}::timestamptz at time zone 'Asia/Seoul')`,
+  // From 30 minutes before the start until the start.
+  soon: (now) => sql`r.starts_at > ${now} and r.starts_at <= ${now}::timestamptz + interval '30 minutes'`,
+  // From an hour after the end, while reviews are still open (7 days).
+  review: (now) =>
+    sql`r.ends_at <= ${now}::timestamptz - interval '1 hour' and r.ends_at > ${now}::timestamptz - interval '7 days'`,
+};
+
+/** The notification category per kind; the host's "soon" asks them to take attendance. */
+const CATEGORY = sql`case
+  when d.kind = 'dday' then 'reminder_dday'
+  when d.kind = 'soon' and d.user_id = d.host_id then 'reminder_attendance'
+  when d.kind = 'soon' then 'reminder_soon'
+  else 'review_request' end`;
+
+export class RemindersRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Sends every due reminder of a kind that has not been sent: one statement records them as sent and
+   * creates the notifications, so a reminder exists exactly once whatever runs concurrently or again.
+   * Review requests go to participants other than the host; the others to everyone in the run.
+   */
+  async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<string[]> {
+    const rows = await rawRows<{ user_id: string }>(
+      this.db,
+      sql`
+      with due as (
+        select r.id as run_id, p.user_id, r.host_id, r.title, ${kind}::text as kind
+        from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.status = 'joined'
+        where r.cancelled_at is null and ${DUE[kind](now)}
+          ${kind === 'review' ? sql`and p.user_id <> r.host_id` : sql``}
+          and not exists (select 1 from ${remindersSent} s where s.run_id = r.id and s.user_id = p.user_id and s.kind = ${kind})
+        order by r.starts_at
+        limit ${limit}
+      ), sent as (
+        insert into ${remindersSent} (run_id, user_id, kind, sent_at)
+        select run_id, user_id, kind, ${now} from due
+        on conflict do nothing
+        returning run_id, user_id
+      )
+      insert into ${notifications} (user_id, category, run_id, link, data)
+      select d.user_id, ${CATEGORY}, d.run_id,
+        case when d.kind = 'soon' and d.user_id = d.host_id then '/runs/' || d.run_id || '/attendance'
+             when d.kind = 'review' then '/runs/' || d.run_id || '/review'
+             else '/runs/' || d.run_id end,
+        jsonb_build_object('title', d.title)
+      from due d join sent s on s.run_id = d.run_id and s.user_id = d.user_id
+      returning user_id`,
+    );
+    return rows.map((r) => r.user_id);
+  }
+}

@@ -1,0 +1,222 @@
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
+import type { ViewerState } from './runs.presenter.ts';
+
+/**
+ * The runs read path: a page of the feed and a run's page, each in ONE statement whatever the page size.
+ * Photos, the caller's status, waitlist place and bookmark, and the participants come from correlated
+ * subqueries in the select list, which PostgreSQL evaluates only for the rows returned (after the LIMIT).
+ */
+
+export type RunRow = typeof runs.$inferSelect;
+
+export const hostColumns = {
+  id: users.id,
+  nickname: users.nickname,
+  bio: users.bio,
+  runningLevel: users.runningLevel,
+  avatarId: users.avatarId,
+  goodRunnerScore: users.goodRunnerScore,
+  runsHosted: users.runsHosted,
+};
+export type HostRow = Pick<
+  typeof users.$inferSelect,
+  'id' | 'nickname' | 'bio' | 'runningLevel' | 'avatarId' | 'goodRunnerScore' | 'runsHosted'
+>;
+
+// A card needs neither the route (up to 5,000 points) nor the search text: they are not read for lists.
+const { route: _route, searchText: _searchText, ...cardColumns } = getTableColumns(runs);
+
+export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
+  host: HostRow;
+  photoIds: string[];
+  /** Undefined for a guest. */
+  viewer: ViewerState | undefined;
+};
+
+export interface ParticipantRow {
+  id: string;
+  nickname: string;
+  avatarId: string | null;
+  runningLevel: string | null;
+}
+
+export type RunDetail = RunCard & { route: [number, number][]; participants: ParticipantRow[] };
+
+export interface RunFilter {
+  regions?: string[];
+  themes?: string[];
+  timesOfDay?: string[];
+  /** Union of [min, max) ranges in km. */
+  distanceRanges?: [number, number][];
+  from?: Date;
+  to?: Date;
+  keyword?: string;
+  /** Bounding box of the near-me circle; the exact radius is checked with haversine. */
+  near?: { lat: number; lng: number; radiusKm: number };
+  openAfter?: Date;
+  hostId?: string;
+}
+
+export type RunSort = 'soonest' | 'newest' | 'popular';
+export type Cursor = [string | number, string];
+
+const photoIds = sql<string[]>`coalesce((select array_agg(p.upload_id::text order by p.position)
+  from ${runPhotos} p where p.run_id = ${runs.id}), '{}'::text[])`;
+
+function viewerColumns(userId: string) {
+  return {
+    myStatus: sql<string | null>`(select m.status from ${runParticipants} m
+      where m.run_id = ${runs.id} and m.user_id = ${userId})`,
+    // 1-based place among the waiting, in the order they queued; 0 when the caller is not waiting.
+    position: sql<number>`(select count(*)::int from ${runParticipants} m, ${runParticipants} q
+      where m.run_id = ${runs.id} and m.user_id = ${userId} and m.status = 'waitlisted'
+      and q.run_id = ${runs.id} and q.status = 'waitlisted'
+      and (q.created_at, q.user_id) <= (m.created_at, m.user_id))`,
+    bookmarked: sql<boolean>`exists (select 1 from ${runBookmarks} b
+      where b.user_id = ${userId} and b.run_id = ${runs.id})`,
+  };
+}
+
+const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
+    'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level
+  ) order by p.created_at, p.user_id), '[]'::json)
+  from ${runParticipants} p join ${users} u on u.id = p.user_id
+  where p.run_id = ${runs.id} and p.status = 'joined')`;
+
+interface CardSelection {
+  run: Omit<RunRow, 'route' | 'searchText'>;
+  host: HostRow;
+  photoIds: string[];
+  myStatus?: string | null;
+  position?: number;
+  bookmarked?: boolean;
+}
+
+function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
+  const viewer = signedIn
+    ? { status: row.myStatus ?? null, position: row.position ?? null, bookmarked: row.bookmarked ?? false }
+    : undefined;
+  return { ...row.run, host: row.host, photoIds: row.photoIds, viewer };
+}
+
+export async function listRuns(
+  db: Db,
+  query: {
+    filter: RunFilter;
+    sort: RunSort;
+    cursor: Cursor | undefined;
+    limit: number;
+    viewerId: string | null;
+  },
+): Promise<RunCard[]> {
+  const { filter, sort, cursor, limit, viewerId } = query;
+  const conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
+  if (cursor) conditions.push(after(sort, cursor));
+  const rows = await db
+    .select({
+      run: cardColumns,
+      host: hostColumns,
+      photoIds,
+      ...(viewerId ? viewerColumns(viewerId) : {}),
+    })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.hostId))
+    .where(and(...conditions))
+    .orderBy(...order(sort))
+    .limit(limit);
+  return rows.map((row) => toCard(row, viewerId !== null));
+}
+
+export async function findRunDetail(
+  db: Db,
+  id: string,
+  viewerId: string | null,
+): Promise<RunDetail | undefined> {
+  const [row] = await db
+    .select({
+      run: cardColumns,
+      route: runs.route,
+      host: hostColumns,
+      photoIds,
+      participants,
+      ...(viewerId ? viewerColumns(viewerId) : {}),
+    })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.hostId))
+    .where(eq(runs.id, id));
+  if (!row) return undefined;
+  return {
+    ...toCard(row as CardSelection, viewerId !== null),
+    route: row.route,
+    participants: row.participants,
+  };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterConditions(f: RunFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.regions?.length) c.push(inArray(runs.region, f.regions));
+  if (f.themes?.length) c.push(inArray(runs.theme, f.themes));
+  if (f.timesOfDay?.length) c.push(inArray(runs.timeOfDay, f.timesOfDay));
+  if (f.distanceRanges?.length) {
+    const ranges = f.distanceRanges.map(([min, max]) =>
+      and(gte(runs.distanceKm, min), lt(runs.distanceKm, max)),
+    );
+    c.push(or(...ranges) as SQL);
+  }
+  if (f.from) c.push(gte(runs.startsAt, f.from));
+  if (f.to) c.push(lt(runs.startsAt, f.to));
+  if (f.openAfter) {
+    c.push(gt(runs.joinDeadline, f.openAfter));
+    // Implied (a deadline is never after the start: CHECK runs_join_deadline_before_start), and it lets the
+    // start-time indexes begin at now instead of wading through every past run.
+    c.push(gt(runs.startsAt, f.openAfter));
+  }
+  if (f.hostId) c.push(eq(runs.hostId, f.hostId));
+  if (f.keyword) c.push(sql`${runs.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
+  if (f.near) c.push(...nearConditions(f.near));
+  return c;
+}
+
+function order(sort: RunSort) {
+  if (sort === 'newest') return [desc(runs.createdAt), desc(runs.id)];
+  if (sort === 'popular') return [desc(runs.participantCount), desc(runs.id)];
+  return [asc(runs.startsAt), asc(runs.id)];
+}
+
+function after(sort: RunSort, [value, id]: Cursor): SQL {
+  if (sort === 'newest') return sql`(${runs.createdAt}, ${runs.id}) < (${new Date(value)}, ${id})`;
+  if (sort === 'popular') return sql`(${runs.participantCount}, ${runs.id}) < (${Number(value)}, ${id})`;
+  return sql`(${runs.startsAt}, ${runs.id}) > (${new Date(value)}, ${id})`;
+}
+
+/** A bounding box the (lat, lng) index can use, then the exact great-circle distance. */
+function nearConditions({ lat, lng, radiusKm }: { lat: number; lng: number; radiusKm: number }): SQL[] {
+  const dLat = radiusKm / 111.32;
+  const dLng = radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  return [
+    sql`${runs.placeLat} between ${lat - dLat} and ${lat + dLat}`,
+    sql`${runs.placeLng} between ${lng - dLng} and ${lng + dLng}`,
+    sql`2 * 6371.0088 * asin(least(1, sqrt(
+      power(sin(radians(${runs.placeLat} - ${lat}) / 2), 2) +
+      cos(radians(${lat})) * cos(radians(${runs.placeLat})) * power(sin(radians(${runs.placeLng} - ${lng}) / 2), 2)
+    ))) <= ${radiusKm}`,
+  ];
+}

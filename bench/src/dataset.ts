@@ -1,0 +1,70 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../../apps/server/src/db/client.ts';
+import { countSeedUsers, seedDatabase } from '../../apps/server/src/seed/seed.ts';
+
+export interface Dataset {
+  database: Database;
+  url: string;
+  runs: number;
+  participations: number;
+}
+
+/**
+ * The benchmark's own PostgreSQL database, created and seeded on first use and reused afterwards (seeding
+ * 100k runs takes about half a minute). Re-seeded when its size differs from the one asked for, or when it
+ * has aged so that far fewer runs are still upcoming than in a fresh one.
+ */
+export async function benchDataset(url: string, users: number, runs: number): Promise<Dataset> {
+  await createDatabaseIfMissing(url);
+  const database = await openDatabase({ url, dataDir: undefined, poolSize: 4 });
+  await database.migrate();
+  const seedUsers = await countSeedUsers(database);
+  const { rows } = await database.executeSql(
+    `select count(*)::int as runs, coalesce(max(starts_at) > now() + interval '80 days', false) as fresh
+     from runs`,
+  );
+  const current = rows[0] as { runs: number; fresh: boolean };
+  if (seedUsers !== users || current.runs < runs || !current.fresh) {
+    console.log(`seeding the benchmark database: ${users} users, ${runs} runs (once; reused by later runs)`);
+    const summary = await seedDatabase(database, {
+      users,
+      runs,
+      seed: 2026,
+      reset: seedUsers > 0,
+      log: (m) => console.log(`  ${m}`),
+    });
+    console.log(`  seeded in ${summary.seconds.toFixed(1)} s`);
+  } else {
+    await database.executeSql('analyze runs');
+  }
+  const counts = await database.executeSql(
+    'select (select count(*)::int from runs) as runs, (select count(*)::int from run_participants) as parts',
+  );
+  const c = counts.rows[0] as { runs: number; parts: number };
+  return { database, url, runs: c.runs, participations: c.parts };
+}
+
+async function createDatabaseIfMissing(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An upcoming, well-attended run: what a shared link usually points at. */
+export async function sampleRunId(database: Database): Promise<string> {
+  const { rows } = await database.executeSql(
+    `select id from runs where cancelled_at is null and starts_at > now() + interval '1 day'
+     and region = 'seoul' order by participant_count desc, id limit 1`,
+  );
+  const row = rows[0] as { id: string } | undefined;
+  if (!row) throw new Error('the benchmark database has no upcoming run');
+  return row.id;
+}
