@@ -22,11 +22,7 @@ const CourseFieldsSchema = z.object({
     .trim()
     .min(COURSE_LIMITS.titleMin, { message: 'title.tooShort' })
     .max(COURSE_LIMITS.titleMax, { message: 'title.tooLong' }),
-  description: z
-    .string()
-    .trim()
-    .max(COURSE_LIMITS.descriptionMax, { message: 'description.tooLong' })
-    .default(''),
+  description: z.string().trim().max(COURSE_LIMITS.descriptionMax, { message: 'description.tooLong' }),
   route: RouteSchema,
   region: RegionSchema,
   theme: ThemeSchema,
@@ -43,7 +39,10 @@ const CourseFieldsSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' }),
 });
 
-export const CreateCourseSchema = CourseFieldsSchema;
+// The default belongs to creation only: an edit that leaves the description out keeps it.
+export const CreateCourseSchema = CourseFieldsSchema.extend({
+  description: CourseFieldsSchema.shape.description.default(''),
+});
 export type CreateCourse = z.input<typeof CreateCourseSchema>;
 export const UpdateCourseSchema = CourseFieldsSchema.partial().strict();
 export type UpdateCourse = z.infer<typeof UpdateCourseSchema>;

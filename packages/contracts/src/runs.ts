@@ -56,11 +56,7 @@ const RunFieldsSchema = z.object({
     .trim()
     .min(RUN_LIMITS.titleMin, { message: 'title.tooShort' })
     .max(RUN_LIMITS.titleMax, { message: 'title.tooLong' }),
-  description: z
-    .string()
-    .trim()
-    .max(RUN_LIMITS.descriptionMax, { message: 'description.tooLong' })
-    .default(''),
+  description: z.string().trim().max(RUN_LIMITS.descriptionMax, { message: 'description.tooLong' }),
   startsAt: Iso,
   endsAt: Iso,
   meetAt: Iso.nullish(),
@@ -80,8 +76,7 @@ const RunFieldsSchema = z.object({
   photoIds: z
     .array(z.uuid())
     .max(RUN_LIMITS.photosMax, { message: 'photos.tooMany' })
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' })
-    .default([]),
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' }),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -109,7 +104,12 @@ function refineTimes(value: Parameters<typeof runTimeIssues>[0], ctx: z.Refineme
     ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 }
 
-export const CreateRunSchema = RunFieldsSchema.superRefine(refineTimes);
+// Defaults belong to creation only: an edit that leaves a field out must not reset it (zod 4's .partial()
+// keeps defaults, which once wiped descriptions and photos on every edit).
+export const CreateRunSchema = RunFieldsSchema.extend({
+  description: RunFieldsSchema.shape.description.default(''),
+  photoIds: RunFieldsSchema.shape.photoIds.default([]),
+}).superRefine(refineTimes);
 export type CreateRun = z.input<typeof CreateRunSchema>;
 export type CreateRunParsed = z.output<typeof CreateRunSchema>;
 

@@ -1,4 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CourseDetailPage } from './routes/course-detail.tsx';
+import { CourseEditPage } from './routes/course-edit.tsx';
+import { CourseNewPage } from './routes/course-new.tsx';
 import { CoursesPage } from './routes/courses.tsx';
 import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
@@ -21,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: 'runs', element: <RunsPage /> },
       { path: 'runs/:runId', element: <RunDetailPage /> },
       { path: 'courses', element: <CoursesPage /> },
+      { path: 'courses/:courseId', element: <CourseDetailPage /> },
       {
         element: <GuestOnly />,
         children: [
@@ -35,6 +39,8 @@ export const routes: RouteObject[] = [
           { path: 'me', element: <MePage /> },
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
+          { path: 'courses/new', element: <CourseNewPage /> },
+          { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

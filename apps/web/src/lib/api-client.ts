@@ -129,6 +129,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       json(path, fetchTransport(path, 'POST', body), schema),
     patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>
       json(path, fetchTransport(path, 'PATCH', body), schema),
+    put: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>
+      json(path, fetchTransport(path, 'PUT', body), schema),
     /** For endpoints that answer 204 No Content. */
     send: (path: string, method: Method, body?: unknown) => empty(path, fetchTransport(path, method, body)),
     upload: <T>(path: string, form: FormData, schema: z.ZodType<T>, upload: UploadOptions = {}) =>

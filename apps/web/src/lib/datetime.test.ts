@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   formatLongDate,
+  formatRelativeTime,
   formatShortDateTime,
   formatTime,
   isoToLocalInput,
@@ -36,5 +37,30 @@ describe('datetime (Asia/Seoul)', () => {
     expect(seoulToday(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(addDays('2026-12-29', 7)).toBe('2027-01-05');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('says how long ago, in Korean and in English, then gives the date', () => {
+    const now = Date.parse('2026-12-05T12:00:00+09:00');
+    const ago = (ms: number) => now - ms;
+    const cases: [number, string, string][] = [
+      [0, '방금 전', 'just now'],
+      [59_000, '방금 전', 'just now'],
+      [3 * 60_000, '3분 전', '3 minutes ago'],
+      [59 * 60_000, '59분 전', '59 minutes ago'],
+      [2 * 3600_000, '2시간 전', '2 hours ago'],
+      [23 * 3600_000 + 59 * 60_000, '23시간 전', '23 hours ago'],
+      [24 * 3600_000, '1일 전', '1 day ago'],
+      [3 * 86_400_000, '3일 전', '3 days ago'],
+      [7 * 86_400_000, '11월 28일', 'Nov 28'],
+      [400 * 86_400_000, '2025년 10월 31일', 'Oct 31, 2025'],
+    ];
+    for (const [ms, ko, en] of cases) {
+      expect(formatRelativeTime(ago(ms), 'ko', now)).toBe(ko);
+      expect(formatRelativeTime(ago(ms), 'en', now)).toBe(en);
+    }
+    // A clock a little ahead of the server's is still "just now", not "in 5 seconds".
+    expect(formatRelativeTime(now + 5_000, 'ko', now)).toBe('방금 전');
+    // The date is Seoul's: 23:30 UTC on Nov 27 is already Nov 28 in Seoul.
+    expect(formatRelativeTime('2026-11-27T15:30:00Z', 'ko', now)).toBe('11월 28일');
   });
 });

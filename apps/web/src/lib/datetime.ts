@@ -1,3 +1,5 @@
+import { i18n } from './i18n.ts';
+
 /**
  * Dates and times as runners read them: always in Asia/Seoul (DOMAIN.md), whatever the device's zone.
  * Korea keeps no daylight saving time, so a local Seoul time is always UTC+09:00.
@@ -113,4 +115,41 @@ export function seoulToday(now: number = Date.now()): string {
 export function addDays(day: string, days: number): string {
   const time = Date.parse(`${day}T00:00:00Z`) + days * DAY_MS;
   return new Date(time).toISOString().slice(0, 10);
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * How long ago, as comments show it: "방금 전", "3분 전", "2시간 전", "3일 전", then the date ("3월 5일", or
+ * "2025년 3월 5일" after a year) — in the given language.
+ */
+export function formatRelativeTime(
+  value: string | Date | number,
+  locale = 'ko',
+  now: number = Date.now(),
+): string {
+  const at = toDate(value).getTime();
+  const ago = now - at;
+  if (ago < MINUTE_MS) return i18n.t('time.justNow', { lng: locale });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  if (ago < HOUR_MS) return relative.format(-Math.floor(ago / MINUTE_MS), 'minute');
+  if (ago < DAY_MS) return relative.format(-Math.floor(ago / HOUR_MS), 'hour');
+  if (ago < 7 * DAY_MS) return relative.format(-Math.floor(ago / DAY_MS), 'day');
+  const withYear = ago >= 365 * DAY_MS;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: SEOUL_TZ,
+    ...(withYear ? { year: 'numeric' } : {}),
+    month: 'short',
+    day: 'numeric',
+  }).format(at);
+}
+
+/** "2026. 12. 5. 오전 7:00" — the full moment, e.g. as a tooltip on a relative time. */
+export function formatDateTime(value: string | Date | number, locale = 'ko'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: SEOUL_TZ,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(toDate(value));
 }

@@ -37,6 +37,10 @@ const ERROR_KEYS: Record<string, string> = {
   CAPACITY_BELOW_PARTICIPANTS: 'errors.capacityBelowParticipants',
   PHOTO_IN_USE: 'errors.photoInUse',
   NOT_JOINED: 'errors.notJoined',
+  COURSE_NOT_FOUND: 'errors.courseNotFound',
+  NOT_AUTHOR: 'errors.notAuthor',
+  OWN_COURSE: 'errors.ownCourse',
+  COMMENT_NOT_FOUND: 'errors.commentNotFound',
 };
 
 /** The message to show for a failed call, chosen by the error's code (never the server's English text). */

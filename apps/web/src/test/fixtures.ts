@@ -1,4 +1,4 @@
-import type { Me, Run } from '@erun/contracts';
+import type { Comment, Course, Me, Run } from '@erun/contracts';
 
 export function meFixture(overrides: Partial<Me> = {}): Me {
   return {
@@ -67,6 +67,71 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
       [37.5112, 126.9958],
     ],
     participants: [{ id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: 'gte15' }],
+    ...overrides,
+  };
+}
+
+export const COURSE_ID = '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a';
+export const AUTHOR_ID = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+
+export function courseFixture(overrides: Partial<Course> = {}): Course {
+  return {
+    id: COURSE_ID,
+    title: '반포 달빛 한강 코스',
+    description: '반포에서 여의도까지.',
+    region: 'seoul',
+    theme: 'riverside',
+    startPoint: { name: '반포한강공원 달빛광장', lat: 37.5105, lng: 126.996 },
+    paceSecPerKm: 360,
+    parking: '반포 1주차장',
+    baggage: null,
+    toilets: '출발점',
+    water: null,
+    distanceKm: 12,
+    estimatedMinutes: 72,
+    rating: { average: 4.25, count: 4 },
+    views: 31,
+    bookmarkCount: 5,
+    commentCount: 2,
+    author: {
+      id: AUTHOR_ID,
+      nickname: '코스장인',
+      bio: '',
+      runningLevel: 'gte15',
+      avatar: null,
+      goodRunnerScore: 71,
+    },
+    photos: [
+      {
+        id: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        urls: { small: '/uploads/a-400.webp', medium: '/uploads/a-800.webp', large: '/uploads/a-1600.webp' },
+      },
+    ],
+    bookmarked: false,
+    myRating: null,
+    createdAt: '2026-11-20T10:00:00+09:00',
+    route: [
+      [37.5105, 126.996],
+      [37.515, 126.97],
+      [37.527, 126.933],
+    ],
+    histogram: [0, 0, 1, 1, 2],
+    ...overrides,
+  };
+}
+
+let commentSeq = 0;
+export function commentFixture(overrides: Partial<Comment> = {}): Comment {
+  commentSeq += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(commentSeq).padStart(12, '0')}`,
+    content: '좋은 코스예요',
+    deleted: false,
+    author: { id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: 'gte15' },
+    parentId: null,
+    replyCount: 0,
+    edited: false,
+    createdAt: '2026-11-20T10:00:00+09:00',
     ...overrides,
   };
 }

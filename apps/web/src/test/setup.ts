@@ -50,3 +50,9 @@ if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// jsdom has no CSS.escape; user-event needs it to walk a radio group with the arrow keys.
+if (typeof globalThis.CSS?.escape !== 'function') {
+  const escape = (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`);
+  globalThis.CSS = { ...globalThis.CSS, escape };
+}

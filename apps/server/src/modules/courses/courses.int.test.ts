@@ -178,6 +178,18 @@ describe('views', () => {
 });
 
 describe('edit, delete, bookmark', () => {
+  it('an edit that leaves the description out keeps it', async () => {
+    const course = await newCourse(t.app, author, { description: '설명 있음' });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/courses/${course.id}`,
+      headers: bearer(author),
+      payload: { title: '제목만 바꿈' },
+    });
+    expect(response.json<Course>()).toMatchObject({ title: '제목만 바꿈', description: '설명 있음' });
+    expect(response.json<Course>().photos).toHaveLength(1);
+  });
+
   it('the author edits; others get 403; delete removes the course and its photo files', async () => {
     const course = await newCourse(t.app, author);
     const other = await newUser(t.app);

@@ -167,6 +167,18 @@ describe('GET /api/runs/:runId', () => {
 });
 
 describe('PATCH and DELETE /api/runs/:runId', () => {
+  it('an edit that leaves fields out keeps them (description, photos)', async () => {
+    const run = await newRun(t.app, host, { description: '설명이 있어요', photoIds: [await photo()] });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/runs/${run.id}`,
+      headers: bearer(host),
+      payload: { capacity: 11 },
+    });
+    expect(response.json<Run>()).toMatchObject({ capacity: 11, description: '설명이 있어요' });
+    expect(response.json<Run>().photos.map((p) => p.id)).toEqual(run.photos.map((p) => p.id));
+  });
+
   it('lets the host edit; participants get a notification; the server recomputes distance', async () => {
     const run = await newRun(t.app, host);
     const runner = await newUser(t.app);

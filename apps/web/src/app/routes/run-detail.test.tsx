@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi } from '../../test/api.ts';
-import { HOST_ID, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
+import { commentFixture, HOST_ID, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
+
+const crewMember = { id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e', nickname: '달리는곰', runningLevel: null };
 import { renderApp } from '../../test/render.tsx';
 
 // Leaflet is exercised in the browser journeys; here the page around the map is under test.
@@ -10,7 +12,11 @@ vi.mock('../../components/map/lazy.tsx', () => ({ RouteMap: () => null, RouteEdi
 describe('/runs/:runId', () => {
   it('shows the run: times in Seoul, map links, plain-text description, host and crew', async () => {
     const run = runFixture({ description: '첫 줄\n<b>둘째 줄</b>' });
-    mockApi({ [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run) });
+    const question = commentFixture({ content: '주차 가능한가요?', author: { ...crewMember, avatar: null } });
+    mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),
+      [`GET /api/runs/${RUN_ID}/comments*`]: () => jsonResponse(200, { items: [question], nextCursor: null }),
+    });
     renderApp(`/runs/${RUN_ID}`);
 
     expect(await screen.findByRole('heading', { level: 1, name: '토요일 아침 한강 10K' })).toBeTruthy();
@@ -30,6 +36,10 @@ describe('/runs/:runId', () => {
     expect(screen.getByText('굿러너 레벨 62 km')).toBeTruthy();
     expect(screen.getByText('개설한 러닝 12회')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '취소하기' })).toBeNull();
+    // Questions (문의) under the run, newest first; signed out, a way to log in and ask.
+    const qna = screen.getByRole('region', { name: '문의' });
+    expect(await within(qna).findByText('주차 가능한가요?')).toBeTruthy();
+    expect(within(qna).getByRole('link', { name: '로그인하고 문의 남기기' })).toBeTruthy();
   });
 
   it('gives the host edit, cancel and remove-with-a-reason', async () => {

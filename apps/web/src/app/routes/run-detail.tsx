@@ -7,7 +7,7 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { MapIcon } from '../../components/icons.tsx';
 import { RouteMap } from '../../components/map/lazy.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
-import { useClientConfig } from '../../features/runs/api/get-config.ts';
+import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { BookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
 import { RunBadgeLabel } from '../../features/runs/components/run-badge.tsx';
@@ -19,8 +19,9 @@ import { Participants } from '../../features/runs/components/run-detail/particip
 import { RunFacts } from '../../features/runs/components/run-detail/run-facts.tsx';
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
 import { ShareButtons } from '../../features/runs/components/run-detail/share-buttons.tsx';
-import { formatKm } from '../../features/runs/utils/format.ts';
+import { formatKm } from '../../lib/format.ts';
 import { ApiError } from '../../lib/api-error.ts';
+import { useClientConfig } from '../../lib/app-config.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -142,6 +143,8 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
               canRemove={isHost && editable}
             />
           </section>
+
+          <Comments target={{ kind: 'runs', id: run.id }} ownerId={run.host.id} viewerId={viewerId} />
         </div>
       </div>
     </div>

@@ -1,7 +1,7 @@
 import type { Me, Run } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
 import { RunForm } from '../../features/runs/components/run-form/run-form.tsx';
@@ -25,8 +25,11 @@ export function hostOf(user: Me) {
 function NewRun({ user }: { user: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
   const notify = useNotice();
   useDocumentTitle(t('runForm.newTitle'));
+  // Set by a course page's "이 코스로 그룹 러닝 만들기", which left the course in the draft.
+  const fromCourse = isFromCourse(location.state) ? location.state.fromCourse : null;
   // Read once: a reload lands on the same step with the same values.
   const [draft, setDraft] = useState(loadDraft);
   const [attempt, setAttempt] = useState(0);
@@ -48,7 +51,7 @@ function NewRun({ user }: { user: Me }) {
         <h1 className={styles.title}>{t('runForm.newTitle')}</h1>
         {draft && (
           <p className={styles.draft}>
-            {t('runForm.draftRestored')}{' '}
+            {fromCourse ? t('runForm.fromCourse', { title: fromCourse }) : t('runForm.draftRestored')}{' '}
             <Button variant="ghost" size="sm" onClick={startOver}>
               {t('runForm.startOver')}
             </Button>
@@ -65,5 +68,14 @@ function NewRun({ user }: { user: Me }) {
         renderPhotosField={(field) => <PhotosUpload {...field} />}
       />
     </div>
+  );
+}
+
+function isFromCourse(state: unknown): state is { fromCourse: string } {
+  return (
+    typeof state === 'object' &&
+    state !== null &&
+    'fromCourse' in state &&
+    typeof state.fromCourse === 'string'
   );
 }

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { BookmarkIcon } from '../../../components/icons.tsx';
+import { BookmarkToggle } from '../../../components/bookmark-toggle.tsx';
 import { useNotice } from '../../../components/notice/notice-context.ts';
-import { cx } from '../../../lib/cx.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useAuthStatus } from '../../../lib/session.ts';
 import { useBookmarkRun } from '../api/bookmark-run.ts';
-import styles from './bookmark-button.module.css';
 
 interface BookmarkButtonProps {
   runId: string;
@@ -40,23 +38,20 @@ export function BookmarkButton({
     bookmark.mutate(
       { runId, bookmarked: !bookmarked },
       {
-        onSuccess: () => notify(t(bookmarked ? 'runs.bookmark.removed' : 'runs.bookmark.added'), 'info'),
+        onSuccess: () => notify(t(bookmarked ? 'bookmark.removed' : 'bookmark.added'), 'info'),
         onError: (error) => notify(t(errorMessage(error).key), 'error'),
       },
     );
   };
 
   return (
-    <button
-      type="button"
-      className={cx(styles.button, withLabel && styles.labelled, bookmarked && styles.on, className)}
-      aria-pressed={bookmarked}
-      aria-label={withLabel ? undefined : t('runs.bookmark.label', { title })}
-      disabled={bookmark.isPending}
+    <BookmarkToggle
+      pressed={bookmarked}
+      label={t('bookmark.label', { title })}
+      text={withLabel ? t(bookmarked ? 'bookmark.saved' : 'bookmark.save') : undefined}
+      pending={bookmark.isPending}
       onClick={onClick}
-    >
-      <BookmarkIcon width={20} height={20} filled={bookmarked} />
-      {withLabel && <span>{t(bookmarked ? 'runs.bookmark.saved' : 'runs.bookmark.save')}</span>}
-    </button>
+      className={className}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { ClockIcon, PinIcon } from '../../../components/icons.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
-import { formatKm, formatPace } from '../utils/format.ts';
+import { formatKm, formatPace } from '../../../lib/format.ts';
 import { BookmarkButton } from './bookmark-button.tsx';
 import { RunBadgeLabel } from './run-badge.tsx';
 import styles from './run-card.module.css';

@@ -5,7 +5,7 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useInfiniteRuns } from '../api/get-runs.ts';
-import { useOnVisible } from '../hooks/use-in-view.ts';
+import { useOnVisible } from '../../../lib/use-on-visible.ts';
 import { RunCard, RunCardSkeleton } from './run-card.tsx';
 import styles from './runs-list.module.css';
 

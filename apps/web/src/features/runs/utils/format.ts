@@ -1,18 +1,5 @@
 import type { RunSummary } from '@erun/contracts';
 
-/** 330 → `5'30"/km`. */
-export function formatPace(secPerKm: number): string {
-  const minutes = Math.floor(secPerKm / 60);
-  const seconds = secPerKm % 60;
-  return `${minutes}'${String(seconds).padStart(2, '0')}"/km`;
-}
-
-/** 5.234 → "5.2km"; whole kilometres without the decimal. */
-export function formatKm(km: number): string {
-  const rounded = Math.round(km * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}km`;
-}
-
 export function seatsLeft(run: Pick<RunSummary, 'capacity' | 'participantCount'>): number {
   return Math.max(0, run.capacity - run.participantCount);
 }

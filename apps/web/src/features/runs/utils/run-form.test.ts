@@ -17,14 +17,19 @@ describe('run form ⇄ payload', () => {
 
     const before = toPayload(values);
     const after = CreateRunSchema.parse(toPayload({ ...values, title: '일요일 아침 한강 10K' }));
-    expect(changedFields(before, after)).toEqual({ title: '일요일 아침 한강 10K' });
+    // Description and photos always go along: the PATCH contract would otherwise reset them to its defaults.
+    expect(changedFields(before, after)).toEqual({
+      title: '일요일 아침 한강 10K',
+      description: run.description,
+      photoIds: [],
+    });
   });
 
   it('moves a default join deadline with the start', () => {
     const values = runToFormValues(runFixture());
     const before = toPayload(values);
     const after = CreateRunSchema.parse(toPayload({ ...values, startTime: '08:00', endTime: '09:30' }));
-    expect(changedFields(before, after)).toEqual({
+    expect(changedFields(before, after)).toMatchObject({
       startsAt: '2026-12-05T08:00:00+09:00',
       endsAt: '2026-12-05T09:30:00+09:00',
       joinDeadline: '2026-12-05T07:00:00+09:00',

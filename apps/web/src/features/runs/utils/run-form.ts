@@ -220,9 +220,13 @@ export function runToFormValues(run: Run): RunFormValues {
   };
 }
 
-/** Only what changed, for PATCH: the server notifies participants of real changes only. */
+/**
+ * What changed, for PATCH. `description` and `photoIds` always go along: UpdateRunSchema is the create schema
+ * made partial, and their defaults ('' and []) still apply to a PATCH that leaves them out, which would erase
+ * them (reported to the server side; drop this once the contract has no defaults on PATCH).
+ */
 export function changedFields(before: CreateRun, after: CreateRunParsed): UpdateRun {
-  const changes: UpdateRun = {};
+  const changes: UpdateRun = { description: after.description, photoIds: after.photoIds };
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   for (const key of Object.keys(after) as (keyof CreateRunParsed)[]) {
     if (!same(before[key], after[key])) Object.assign(changes, { [key]: after[key] });

@@ -15,6 +15,8 @@ export interface PhotosUploadProps {
   max: number;
   onPendingChange?: (pending: boolean) => void;
   error?: Message;
+  /** The field's label; "러닝 사진 (선택)" when not given. */
+  label?: string;
 }
 
 interface Pending {
@@ -31,7 +33,7 @@ const previewOf = (file: File) =>
   typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : null;
 
 /** Several photos: each uploads as soon as it is picked, with its own progress; reorder and remove. */
-export function PhotosUpload({ photos, onChange, max, onPendingChange, error }: PhotosUploadProps) {
+export function PhotosUpload({ photos, onChange, max, onPendingChange, error, label }: PhotosUploadProps) {
   const { t } = useTranslation();
   const id = useId();
   const [pending, setPending] = useState<Pending[]>([]);
@@ -116,7 +118,7 @@ export function PhotosUpload({ photos, onChange, max, onPendingChange, error }: 
     <div className={styles.upload} role="group" aria-labelledby={`${id}-label`}>
       <div className={styles.head}>
         <p id={`${id}-label`} className={styles.label}>
-          {t('upload.photos.label')}
+          {label ?? t('upload.photos.label')}
         </p>
         <p className={styles.count}>{t('upload.photos.count', { count: photos.length, max })}</p>
       </div>

@@ -1,7 +1,7 @@
 import type { Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate, formatTime } from '../../../../lib/datetime.ts';
-import { formatKm, formatPace } from '../../utils/format.ts';
+import { formatKm, formatPace } from '../../../../lib/format.ts';
 import styles from './run-detail.module.css';
 
 /** When, how far, how fast, where: the facts of a run as a description list. */

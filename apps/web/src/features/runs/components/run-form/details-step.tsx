@@ -7,7 +7,7 @@ import { describedBy, FieldError } from '../../../../components/field-error.tsx'
 import { TextAreaField, TextField } from '../../../../components/text-field.tsx';
 import { cx } from '../../../../lib/cx.ts';
 import { seoulToday } from '../../../../lib/datetime.ts';
-import { formatPace } from '../../utils/format.ts';
+import { formatPace } from '../../../../lib/format.ts';
 import { defaultDeadline } from '../../utils/run-form.ts';
 import type { RunFormApi } from './form-api.ts';
 import styles from './run-form.module.css';

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { FormAlert } from '../../../../components/form-alert.tsx';
+import { Stepper } from '../../../../components/stepper.tsx';
 import { cx } from '../../../../lib/cx.ts';
 import type { Message } from '../../../../lib/messages.ts';
 import { useZodForm } from '../../../../lib/form.ts';
@@ -27,7 +28,6 @@ import type { RunHost } from '../../utils/run-preview.ts';
 import { CourseStep } from './course-step.tsx';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
-import { Stepper } from './stepper.tsx';
 import styles from './run-form.module.css';
 
 /** What the page plugs in as the photos field (uploads live in another feature). */
@@ -122,7 +122,12 @@ export function RunForm({ initial, initialStep = 'course', original, host, ...pr
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>
       <div ref={top} className={styles.anchor} />
-      <Stepper current={step} onSelect={goTo} />
+      <Stepper
+        steps={RUN_FORM_STEPS}
+        current={step}
+        labelOf={(s) => t(`runForm.steps.${s}`)}
+        onSelect={goTo}
+      />
       <FormAlert message={form.formError} />
       {step === 'course' && <CourseStep form={form} />}
       {step === 'details' && <DetailsStep form={form} />}

@@ -1,6 +1,6 @@
 import { AppConfigSchema, type AppConfig } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client.ts';
+import { apiClient } from './api-client.ts';
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
   tileUrl: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',

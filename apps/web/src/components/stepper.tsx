@@ -1,21 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { CheckIcon } from '../../../../components/icons.tsx';
-import { cx } from '../../../../lib/cx.ts';
-import { RUN_FORM_STEPS, type RunFormStep } from '../../utils/run-form.ts';
-import styles from './run-form.module.css';
+import { cx } from '../lib/cx.ts';
+import { CheckIcon } from './icons.tsx';
+import styles from './stepper.module.css';
 
-interface StepperProps {
-  current: RunFormStep;
+interface StepperProps<S extends string> {
+  steps: readonly S[];
+  current: S;
+  /** The name of a step, e.g. "코스". */
+  labelOf: (step: S) => string;
   /** Steps before the current one can be revisited. */
-  onSelect: (step: RunFormStep) => void;
+  onSelect: (step: S) => void;
 }
 
-export function Stepper({ current, onSelect }: StepperProps) {
+/** The steps of a multi-step form: done ones are buttons back, the current one is marked for screen readers. */
+export function Stepper<S extends string>({ steps, current, labelOf, onSelect }: StepperProps<S>) {
   const { t } = useTranslation();
-  const currentIndex = RUN_FORM_STEPS.indexOf(current);
+  const currentIndex = steps.indexOf(current);
   return (
-    <ol className={styles.stepper} aria-label={t('runForm.steps.label')}>
-      {RUN_FORM_STEPS.map((step, index) => {
+    <ol className={styles.stepper} aria-label={t('stepper.label')}>
+      {steps.map((step, index) => {
         const state = index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'todo';
         const label = (
           <>
@@ -23,8 +26,8 @@ export function Stepper({ current, onSelect }: StepperProps) {
               {state === 'done' ? <CheckIcon width={16} height={16} /> : index + 1}
             </span>
             <span className={styles.stepLabel}>
-              <span className={styles.srOnly}>{t(`runForm.steps.state.${state}`)} </span>
-              {t(`runForm.steps.${step}`)}
+              <span className={styles.srOnly}>{t(`stepper.state.${state}`)} </span>
+              {labelOf(step)}
             </span>
           </>
         );

@@ -1,0 +1,213 @@
+import { routeDistanceKm, RUN_LIMITS, type LatLng } from '@erun/contracts';
+import type { Map as LeafletMap } from 'leaflet';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClientConfig } from '../../lib/app-config.ts';
+import { formatKm } from '../../lib/format.ts';
+import type { RouteTrack } from '../../lib/gpx.ts';
+import type { Message } from '../../lib/messages.ts';
+import { Button } from '../button.tsx';
+import { ChoiceGroup, type ChoiceOption } from '../choice-group.tsx';
+import { Dialog } from '../dialog.tsx';
+import { FieldError } from '../field-error.tsx';
+import { PlusIcon, TrashIcon, UndoIcon, UploadIcon } from '../icons.tsx';
+import { RouteEditor } from './lazy.tsx';
+import styles from './route-drawing.module.css';
+
+const HISTORY_MAX = 50;
+const GPX_ACCEPT = '.gpx,.tcx,.kml,application/gpx+xml,application/vnd.google-earth.kml+xml,text/xml';
+
+interface RouteDrawingProps {
+  route: LatLng[];
+  /** Every change of the route: a point drawn or moved, undo, clear, a file imported. */
+  onRouteChange: (route: LatLng[]) => void;
+  /** The draggable pin (meeting point of a run, start point of a course); null: at the route's start. */
+  pin: LatLng | null;
+  onPinChange: (point: LatLng | null) => void;
+  /** Describes the map for screen readers. */
+  mapLabel: string;
+  /** The pin's label on the map (모임 / 출발). */
+  pinLabel: string;
+  /** Names the hidden control the form focuses and points errors at. */
+  name: string;
+  error?: Message;
+}
+
+/**
+ * The route part of a form: the map editor with undo, clear, a point at the centre, and import from a GPX
+ * (or TCX, KML) file — a file with several tracks asks which one.
+ */
+export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props }: RouteDrawingProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const config = useClientConfig();
+  const [history, setHistory] = useState<LatLng[][]>([]);
+  const [fitKey, setFitKey] = useState(0);
+  const [fileError, setFileError] = useState<Message | null>(null);
+  const [tracks, setTracks] = useState<RouteTrack[] | null>(null);
+  const map = useRef<LeafletMap | null>(null);
+
+  const change = (next: LatLng[], { fit = false } = {}) => {
+    setHistory((all) => [...all.slice(-HISTORY_MAX + 1), route]);
+    onRouteChange(next);
+    if (fit) setFitKey((key) => key + 1);
+  };
+
+  const undo = () => {
+    const previous = history[history.length - 1] ?? route.slice(0, -1);
+    setHistory((all) => all.slice(0, -1));
+    onRouteChange(previous);
+  };
+
+  const addCenter = () => {
+    const center = map.current?.getCenter();
+    if (center) change([...route, [center.lat, center.lng].map((n) => Math.round(n * 1e6) / 1e6) as LatLng]);
+  };
+
+  const applyTrack = (track: RouteTrack) => {
+    setTracks(null);
+    onPinChange(null);
+    change(track.points, { fit: true });
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      // The parser loads only when someone imports a file.
+      const { readRouteFile } = await import('../../lib/gpx.ts');
+      const found = await readRouteFile(file);
+      setFileError(null);
+      if (found.length === 1 && found[0]) applyTrack(found[0]);
+      else setTracks(found);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : 'invalid';
+      setFileError({ key: `routeEditor.file.${code}` });
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.mapArea}>
+        <RouteEditor
+          className={styles.editorMap}
+          route={route}
+          onRouteChange={change}
+          meetingPoint={pin}
+          onMeetingPointChange={onPinChange}
+          tiles={{ url: config.tileUrl, attribution: config.tileAttribution }}
+          label={props.mapLabel}
+          labels={{
+            start: t('map.start'),
+            finish: t('map.finish'),
+            meeting: props.pinLabel,
+            vertex: t('map.vertex'),
+          }}
+          fitKey={fitKey}
+          onMapReady={(instance) => {
+            map.current = instance;
+          }}
+        />
+        <p className={styles.distance} aria-live="polite">
+          <strong>{t('routeEditor.distance', { km: routeDistanceKm(route).toFixed(2) })}</strong>
+          <span>{t('routeEditor.points', { count: route.length })}</span>
+        </p>
+      </div>
+      <div className={styles.toolbar} role="group" aria-label={t('routeEditor.tools')}>
+        <Button variant="outline" size="sm" onClick={undo} disabled={route.length === 0}>
+          <UndoIcon width={18} height={18} />
+          {t('routeEditor.undo')}
+        </Button>
+        <Button variant="outline" size="sm" onClick={() => change([])} disabled={route.length === 0}>
+          <TrashIcon width={18} height={18} />
+          {t('routeEditor.clear')}
+        </Button>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={addCenter}
+          disabled={route.length >= RUN_LIMITS.routeMax}
+        >
+          <PlusIcon width={18} height={18} />
+          {t('routeEditor.addCenter')}
+        </Button>
+        <label className={styles.fileButton}>
+          <input
+            type="file"
+            accept={GPX_ACCEPT}
+            className={styles.fileInput}
+            onChange={(event) => void onFile(event)}
+            aria-describedby={`${id}-file-error`}
+            aria-invalid={fileError ? true : undefined}
+          />
+          <UploadIcon width={18} height={18} />
+          {t('routeEditor.import')}
+        </label>
+      </div>
+      <FieldError id={`${id}-file-error`} error={fileError} />
+      {/* The route itself is edited on the map; this names the field for errors and focus. */}
+      <input
+        type="hidden"
+        name={props.name}
+        value={route.length}
+        aria-invalid={props.error ? true : undefined}
+      />
+      <FieldError id={`${id}-route-error`} error={props.error} />
+      <TrackPicker tracks={tracks} onPick={applyTrack} onCancel={() => setTracks(null)} />
+    </>
+  );
+}
+
+/** A file with several tracks: which one becomes the route. */
+function TrackPicker({
+  tracks,
+  onPick,
+  onCancel,
+}: {
+  tracks: RouteTrack[] | null;
+  onPick: (track: RouteTrack) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState(0);
+  const options = (tracks ?? []).map((track, index): ChoiceOption<number> => ({
+    key: String(index),
+    value: index,
+    label: track.name ?? t('routeEditor.pick.unnamed', { n: index + 1 }),
+    description: t('routeEditor.pick.info', {
+      km: formatKm(routeDistanceKm(track.points)),
+      count: track.points.length,
+    }),
+  }));
+  const pick = () => {
+    const track = tracks?.[chosen] ?? tracks?.[0];
+    setChosen(0);
+    if (track) onPick(track);
+  };
+  return (
+    <Dialog
+      open={tracks !== null}
+      onClose={onCancel}
+      title={t('routeEditor.pick.title')}
+      actions={
+        <>
+          <Button variant="outline" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={pick}>{t('routeEditor.pick.confirm')}</Button>
+        </>
+      }
+    >
+      <div className={styles.tracks}>
+        <ChoiceGroup
+          name="track"
+          legend={t('routeEditor.pick.legend', { count: options.length })}
+          options={options}
+          value={chosen}
+          onChange={setChosen}
+        />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client.ts';
+import { courseKeys } from './course-keys.ts';
+
+/** Deletes a course (author only); its photos go with it. */
+export function deleteCourse(courseId: string): Promise<void> {
+  return apiClient.send(`/api/courses/${encodeURIComponent(courseId)}`, 'DELETE');
+}
+
+export function useDeleteCourse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteCourse,
+    onSuccess: (_, courseId) => {
+      queryClient.removeQueries({ queryKey: courseKeys.detail(courseId) });
+      return queryClient.invalidateQueries({ queryKey: courseKeys.lists() });
+    },
+  });
+}
