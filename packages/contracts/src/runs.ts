@@ -208,6 +208,11 @@ export const ListRunsQuerySchema = z
       .transform((v) => v === 'true')
       .default(false),
     hostId: z.uuid().optional(),
+    /** Only the caller's bookmarked runs (signed in). */
+    bookmarked: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: z.enum(RUN_SORTS).default('soonest'),
     cursor: z.string().max(300).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -288,4 +288,18 @@ describe('bookmarks', () => {
     );
     expect((await t.app.inject({ method: 'PUT', url })).statusCode).toBe(401);
   });
+
+  it('lists the caller’s bookmarked runs; a guest asking gets 401', async () => {
+    const [kept, other] = [await newRun(t.app, host), await newRun(t.app, host)];
+    const fan = await newUser(t.app);
+    await t.app.inject({ method: 'PUT', url: `/api/runs/${kept.id}/bookmark`, headers: bearer(fan) });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/api/runs?bookmarked=true&includeClosed=true',
+      headers: bearer(fan),
+    });
+    expect(page.json<RunPage>().items.map((r) => r.id)).toEqual([kept.id]);
+    expect(page.json<RunPage>().items.map((r) => r.id)).not.toContain(other.id);
+    expect((await t.app.inject({ method: 'GET', url: '/api/runs?bookmarked=true' })).statusCode).toBe(401);
+  });
 });

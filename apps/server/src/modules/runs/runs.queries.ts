@@ -71,6 +71,7 @@ export interface RunFilter {
   near?: { lat: number; lng: number; radiusKm: number };
   openAfter?: Date;
   hostId?: string;
+  bookmarkedBy?: string;
 }
 
 export type RunSort = 'soonest' | 'newest' | 'popular';
@@ -190,6 +191,11 @@ function filterConditions(f: RunFilter): SQL[] {
     c.push(gt(runs.startsAt, f.openAfter));
   }
   if (f.hostId) c.push(eq(runs.hostId, f.hostId));
+  if (f.bookmarkedBy) {
+    c.push(
+      sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,
+    );
+  }
   if (f.keyword) c.push(sql`${runs.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
   if (f.near) c.push(...nearConditions(f.near));
   return c;

@@ -18,6 +18,7 @@ import {
   ForbiddenError,
   isUniqueViolation,
   NotFoundError,
+  UnauthorizedError,
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -91,7 +92,14 @@ export class RunsService {
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
-    const rows = await this.repo.list(this.filterOf(query), query.sort, cursor, query.limit + 1, viewerId);
+    if (query.bookmarked && !viewerId) throw new UnauthorizedError();
+    const rows = await this.repo.list(
+      this.filterOf(query, viewerId),
+      query.sort,
+      cursor,
+      query.limit + 1,
+      viewerId,
+    );
     const page = rows.slice(0, query.limit);
     const now = this.clock.now();
     const imageOf = (id: string) => this.uploads.imageOf(id);
@@ -227,7 +235,7 @@ export class RunsService {
     };
   }
 
-  private filterOf(q: ListQuery): RunFilter {
+  private filterOf(q: ListQuery, viewerId: string | null): RunFilter {
     const buckets = q.distance && q.distance.length < DISTANCE_BUCKETS.length ? q.distance : undefined;
     return {
       regions: q.region,
@@ -240,6 +248,7 @@ export class RunsService {
       near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
       openAfter: q.includeClosed ? undefined : this.clock.now(),
       hostId: q.hostId,
+      bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
     };
   }
 }
