@@ -30,6 +30,7 @@ const T = {
   logout: '로그아웃',
   loggedOut: '로그아웃했어요.',
   meTitle: '마이페이지',
+  profileTab: '프로필 수정',
   bio: '한 줄 소개 (선택)',
   chooseAvatar: '사진 선택',
   changeAvatar: '사진 바꾸기',
@@ -118,6 +119,10 @@ test('a new runner signs up, onboards, stays signed in, logs out and in, and edi
   await test.step('edit the bio and upload an avatar on /me', async () => {
     await page.goto('/me');
     await expect(page.getByRole('heading', { level: 1, name: T.meTitle })).toBeVisible();
+    // The page opens on the bookmarks; the profile form is a tab of its own (kept in the URL).
+    await page.getByRole('tab', { name: T.profileTab }).click();
+    await expect(page.getByRole('tab', { name: T.profileTab })).toHaveAttribute('aria-selected', 'true');
+    await expect(page).toHaveURL(/\/me\?tab=profile$/);
     await page.getByLabel(T.bio).fill(bio);
     await page.getByLabel(T.chooseAvatar).setInputFiles({
       name: 'avatar.png',

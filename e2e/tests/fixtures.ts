@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { test as base, expect, type APIRequestContext, type ConsoleMessage } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from '@playwright/test';
+
+import { transparentPng } from './png.ts';
 
 export { expect };
 
@@ -61,26 +70,86 @@ function describe(message: ConsoleMessage): string {
 }
 
 /**
+ * Records, into `problems`, every console error, uncaught page error and 5xx answer `page` reports
+ * (4xx console lines of ordinary flows excepted); `label` tells which page it was when a test has several.
+ */
+export function watchBrowserErrors(page: Page, problems: string[], label = ''): void {
+  const prefix = label ? `${label}: ` : '';
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || EXPECTED_RESOURCE_ERROR.test(message.text())) return;
+    problems.push(`${prefix}console error: ${describe(message)}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${prefix}page error: ${error.stack ?? error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) {
+      problems.push(`${prefix}${response.status()} from ${response.request().method()} ${response.url()}`);
+    }
+  });
+}
+
+// Map tiles come from the internet (OpenStreetMap by default), which this machine and CI do not reach: each
+// failed tile would log a console error. Tiles are decoration, so the journeys get transparent ones and the
+// map shows its own offline surface, as it would on a phone with no signal.
+const MAP_TILE = /^https?:\/\/[^/]+\/(?:[^?]*\/)?\d+\/\d+\/\d+(?:@2x)?\.png(?:\?.*)?$/;
+const TILE = transparentPng();
+
+async function serveBlankTiles(context: BrowserContext, appUrl: string | undefined): Promise<void> {
+  const app = appUrl ? new URL(appUrl).origin : null;
+  await context.route(MAP_TILE, (route) =>
+    new URL(route.request().url()).origin === app
+      ? route.fallback()
+      : route.fulfill({ status: 200, contentType: 'image/png', body: TILE }),
+  );
+}
+
+/** Another runner in a browser of their own (own cookies and storage), signed up and onboarded. */
+export interface Runner {
+  page: Page;
+  user: TestUser;
+}
+
+/**
  * `page` that fails its test on any browser console error, uncaught page error or 5xx answer
  * (the epic-stack habit: a journey that "passes" while the console shows errors has not passed).
+ * `newRunner()` opens another browser context with a new signed-in user, watched the same way and
+ * closed after the test (a second and a third runner joining the same run, say).
  */
-export const test = base.extend<{ failOnBrowserErrors: void }>({
+export const test = base.extend<{
+  blankMapTiles: void;
+  failOnBrowserErrors: void;
+  newRunner: (overrides?: Partial<Pick<TestUser, 'nickname'>>) => Promise<Runner>;
+}>({
+  blankMapTiles: [
+    async ({ context, baseURL }, use) => {
+      await serveBlankTiles(context, baseURL);
+      await use();
+    },
+    { auto: true },
+  ],
   failOnBrowserErrors: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() !== 'error' || EXPECTED_RESOURCE_ERROR.test(message.text())) return;
-        problems.push(`console error: ${describe(message)}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
-      page.on('response', (response) => {
-        if (response.status() >= 500) {
-          problems.push(`${response.status()} from ${response.request().method()} ${response.url()}`);
-        }
-      });
+      watchBrowserErrors(page, problems);
       await use();
       expect(problems, 'the browser reported errors during the test').toEqual([]);
     },
     { auto: true },
   ],
+  newRunner: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    const problems: string[] = [];
+    await use(async (overrides = {}) => {
+      // Created from the test's `browser`, the context gets the project's options (baseURL, viewport, locale).
+      const context = await browser.newContext();
+      contexts.push(context);
+      await serveBlankTiles(context, baseURL);
+      const page = await context.newPage();
+      const user = await signUpViaApi(page.request, overrides);
+      await onboardViaApi(page.request, user);
+      watchBrowserErrors(page, problems, user.nickname);
+      return { page, user };
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+    expect(problems, "the other runners' browsers reported errors during the test").toEqual([]);
+  },
 });

@@ -43,3 +43,20 @@ export function makePng(size = 64, from: number[] = [0, 200, 150], to: number[] 
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** A fully transparent PNG (RGBA), e.g. a map tile that lets the map's own background show through. */
+export function transparentPng(size = 256): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(6, 9); // colour type: RGBA
+  // Each row: filter byte 0, then size × 4 zero bytes.
+  const rows = Buffer.alloc(size * (1 + size * 4));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
