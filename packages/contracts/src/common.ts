@@ -19,3 +19,12 @@ export const AppConfigSchema = z.object({
   kakaoJsKey: z.string().nullable(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+/** A comma-separated list of enum values in a query string: `region=seoul,busan`. */
+export function csv<const V extends readonly [string, ...string[]]>(values: V) {
+  return z
+    .string()
+    .max(500)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csv } from './common.ts';
 import { RegionSchema, THEMES, REGIONS, ThemeSchema } from './domain.ts';
 import { MeetingPlaceSchema, RouteSchema, LatLngSchema } from './runs.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
@@ -87,14 +88,6 @@ export const CourseSchema = CourseCommonSchema.extend({
 export type Course = z.infer<typeof CourseSchema>;
 
 export const COURSE_SORTS = ['best', 'newest', 'views'] as const;
-
-function csv<const V extends readonly [string, ...string[]]>(values: V) {
-  return z
-    .string()
-    .max(500)
-    .transform((v) => v.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(values)));
-}
 
 export const ListCoursesQuerySchema = z
   .object({

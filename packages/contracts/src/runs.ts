@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csv } from './common.ts';
 import {
   DISTANCE_BUCKETS,
   DistanceBucketSchema,
@@ -175,15 +176,6 @@ export const RunSchema = RunCommonSchema.extend({
 export type Run = z.infer<typeof RunSchema>;
 
 export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
-
-/** Comma-separated list of enum values in a query string: `region=seoul,busan`. */
-function csv<const V extends readonly [string, ...string[]]>(values: V) {
-  return z
-    .string()
-    .max(500)
-    .transform((v) => v.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(values)));
-}
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
 
