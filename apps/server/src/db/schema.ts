@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -44,6 +45,19 @@ export const users = pgTable(
     runsHosted: integer('runs_hosted').notNull().default(0),
     // Secret part of the personal calendar feed URL; rotating it cuts off every old subscription.
     calendarToken: text('calendar_token'),
+    // Phone number, AES-256-GCM encrypted (modules/phone); the last four digits for the masked display.
+    phoneEncrypted: text('phone_encrypted'),
+    phoneLast4: text('phone_last4'),
+    phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),
+    // Consent to reminders by SMS (PIPA: opt-in, revocable).
+    smsConsent: boolean('sms_consent').notNull().default(false),
+    // Per category: which extra channels (push, sms) the user wants. In-app is always on.
+    notificationPreferences: jsonb('notification_preferences')
+      .$type<Record<string, { push?: boolean; sms?: boolean }>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    // Set when the account is deleted: personal data is erased, the row stays so others' data stays whole.
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -138,6 +152,8 @@ export const runs = pgTable(
     baggage: text('baggage'),
     participantCount: integer('participant_count').notNull().default(1),
     waitlistCount: integer('waitlist_count').notNull().default(0),
+    // Comments and replies, kept by the comments module in the same transaction.
+    commentCount: integer('comment_count').notNull().default(0),
     searchText: text('search_text').notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -2,3 +2,4 @@
 export * from './schema.ts';
 export * from './schema-courses.ts';
 export * from './schema-after-run.ts';
+export * from './schema-messaging.ts';

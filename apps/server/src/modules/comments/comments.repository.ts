@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { comments, courses } from '../../db/schema-courses.ts';
-import { users } from '../../db/schema.ts';
+import { runs, users } from '../../db/schema.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
 export type Target = { kind: 'run'; id: string } | { kind: 'course'; id: string };
@@ -16,7 +16,7 @@ const authorColumns = {
   runningLevel: users.runningLevel,
 };
 
-/** Comment counts live on the course row (cards show them) and on the parent (reply counts), kept in step here. */
+/** Comment counts live on the run and course rows (cards show them) and on the parent (reply counts), kept in step here. */
 export class CommentsRepository {
   constructor(private readonly db: Db) {}
 
@@ -30,7 +30,7 @@ export class CommentsRepository {
           .set({ replyCount: sql`${comments.replyCount} + 1` })
           .where(eq(comments.id, row.parentId));
       }
-      if (row.courseId) await this.moveCourseCount(tx, row.courseId, 1);
+      await this.moveTargetCount(tx, row, 1);
       return row;
     });
   }
@@ -100,7 +100,7 @@ export class CommentsRepository {
       } else {
         await tx.delete(comments).where(eq(comments.id, id));
       }
-      if (row.courseId) await this.moveCourseCount(tx, row.courseId, -1);
+      await this.moveTargetCount(tx, row, -1);
       if (!row.parentId) return;
       const [parent] = await tx
         .update(comments)
@@ -112,14 +112,22 @@ export class CommentsRepository {
     });
   }
 
-  private async moveCourseCount(
+  private async moveTargetCount(
     tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-    courseId: string,
+    row: CommentRow,
     by: number,
   ) {
-    await tx
-      .update(courses)
-      .set({ commentCount: sql`greatest(${courses.commentCount} + ${by}, 0)` })
-      .where(eq(courses.id, courseId));
+    if (row.courseId) {
+      await tx
+        .update(courses)
+        .set({ commentCount: sql`greatest(${courses.commentCount} + ${by}, 0)` })
+        .where(eq(courses.id, row.courseId));
+    }
+    if (row.runId) {
+      await tx
+        .update(runs)
+        .set({ commentCount: sql`greatest(${runs.commentCount} + ${by}, 0)` })
+        .where(eq(runs.id, row.runId));
+    }
   }
 }
