@@ -7,10 +7,8 @@ import {
   TIMES_OF_DAY,
 } from '@erun/contracts';
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
-import ko from '../locales/ko.json';
 import { ApiError } from './api-error.ts';
-import { i18n } from './i18n.ts';
+import { i18n, localeTree } from './i18n.ts';
 import { errorMessage, issueMessage } from './messages.ts';
 
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -20,7 +18,7 @@ function keysOf(value: unknown, prefix = ''): string[] {
 
 describe('locales', () => {
   it('have the same keys in Korean and English', () => {
-    expect(keysOf(en).sort()).toEqual(keysOf(ko).sort());
+    expect(keysOf(localeTree('en')).sort()).toEqual(keysOf(localeTree('ko')).sort());
   });
 
   it('label every domain value from DOMAIN.md', () => {

@@ -3,6 +3,37 @@ import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import ko from '../locales/ko.json';
 
+/**
+ * Feature locale files: `locales/extra/<feature>.<lang>.json`, deep-merged into the main ones, so features
+ * keep their own texts in their own files.
+ */
+const extraFiles = import.meta.glob<Record<string, unknown>>('../locales/extra/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+type Tree = Record<string, unknown>;
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function deepMerge(target: Tree, source: Tree): Tree {
+  const out: Tree = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = out[key];
+    out[key] = isTree(existing) && isTree(value) ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+/** The full text tree of one language: the main file plus every `extra/*.<lang>.json`. */
+export function localeTree(language: 'ko' | 'en'): Tree {
+  let tree: Tree = language === 'ko' ? ko : en;
+  for (const [file, content] of Object.entries(extraFiles).sort(([a], [b]) => a.localeCompare(b))) {
+    if (file.endsWith(`.${language}.json`)) tree = deepMerge(tree, content);
+  }
+  return tree;
+}
+
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'ko';
@@ -34,7 +65,7 @@ function applyLanguage(language: string): void {
 i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { ko: { translation: ko }, en: { translation: en } },
+  resources: { ko: { translation: localeTree('ko') }, en: { translation: localeTree('en') } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,

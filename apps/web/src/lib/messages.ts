@@ -41,6 +41,17 @@ const ERROR_KEYS: Record<string, string> = {
   NOT_AUTHOR: 'errors.notAuthor',
   OWN_COURSE: 'errors.ownCourse',
   COMMENT_NOT_FOUND: 'errors.commentNotFound',
+  REVIEW_EXISTS: 'errors.reviewExists',
+  OUTSIDE_WINDOW: 'errors.outsideWindow',
+  NOT_PRESENT: 'errors.notPresent',
+  CHAT_CLOSED: 'errors.chatClosed',
+  PHONE_CODE_INVALID: 'errors.phoneCodeInvalid',
+  PHONE_CODE_EXPIRED: 'errors.phoneCodeExpired',
+  PHONE_RESEND_TOO_SOON: 'errors.phoneResendTooSoon',
+  PHONE_NOT_VERIFIED: 'errors.phoneNotVerified',
+  LAST_SIGN_IN_METHOD: 'errors.lastSignInMethod',
+  OAUTH_ACCOUNT_IN_USE: 'errors.oauthAccountInUse',
+  PUSH_NOT_CONFIGURED: 'errors.pushNotConfigured',
 };
 
 /** The message to show for a failed call, chosen by the error's code (never the server's English text). */
