@@ -11,6 +11,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(os.tmpdir(), `erun-e2e-${process.env.E2E_RUN_ID}`);
+// Tests move the server's clock by writing this file (see tests/clock.ts).
+process.env.E2E_CLOCK_FILE ??= `${dataDir}-clock.json`;
 const isCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
 // The system Chromium from Debian; a Playwright-downloaded browser is never used (see stack-check.md).
@@ -73,10 +75,10 @@ export default defineConfig({
     // The real app (API + built web + jobs) on a fresh embedded database, as `npm start` runs it.
     // The shell traps TERM so that, after the server has shut down, it removes the data folder.
     command: [
-      `rm -rf '${dataDir}'`,
+      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}'`,
       `trap 'true' TERM INT`,
       'node --import tsx apps/server/src/main.ts',
-      `rm -rf '${dataDir}'`,
+      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}'`,
     ].join('; '),
     cwd: repoRoot,
     url: `${baseURL}/api/ready`,
@@ -93,6 +95,8 @@ export default defineConfig({
       DEMO_DATA: 'off',
       RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
+      TEST_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
+      REMINDER_SWEEP_SECONDS: '1',
       // Whatever the calling shell points at, the journeys run on their own embedded database.
       DATABASE_URL: '',
       REDIS_URL: '',

@@ -10,7 +10,8 @@ import { buildApp, publicUrlOf } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
 import { startJobs } from './jobs/jobs.ts';
-import { systemClock } from './ports/clock.ts';
+import { FileClock } from './adapters/file-clock.ts';
+import { type Clock, systemClock } from './ports/clock.ts';
 import { getOrCreateSecret } from './modules/secrets/secrets.repository.ts';
 import { seedDemoData } from './seed/demo.ts';
 
@@ -19,6 +20,9 @@ const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?
 
 const env = loadEnv();
 const log = pino({ level: env.LOG_LEVEL });
+const clock: Clock = env.TEST_CLOCK_FILE ? new FileClock(env.TEST_CLOCK_FILE) : systemClock;
+if (env.TEST_CLOCK_FILE)
+  log.warn({ file: env.TEST_CLOCK_FILE }, 'TEST_CLOCK_FILE: the clock can be moved (tests only)');
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: path.join(env.DATA_DIR, 'db'),
@@ -38,8 +42,8 @@ const { app, services } = await buildApp({
   database,
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,
-  rateLimiter: redis ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX) : new MemoryRateLimiter(systemClock),
-  clock: systemClock,
+  rateLimiter: redis ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX) : new MemoryRateLimiter(clock),
+  clock,
   secrets: {
     jwt: await getOrCreateSecret(database.db, 'JWT_SECRET', env.JWT_SECRET),
     cookie: await getOrCreateSecret(database.db, 'COOKIE_SECRET', undefined),
@@ -66,12 +70,31 @@ if (role !== 'api') {
       {
         name: 'uploads.purge-unreferenced',
         cron: '37 4 * * *',
-        run: () => services.uploads.purgeUnreferenced(new Date()),
+        run: () => services.uploads.purgeUnreferenced(clock.now()),
       },
     ],
     log,
   );
 }
+
+// Reminders: every worker sweeps on an interval; the reminders_sent table makes each one go out once, however
+// many workers run and whenever they restart (ADR 009).
+let sweeping: Promise<unknown> | undefined;
+const reminderTimer =
+  role === 'api'
+    ? undefined
+    : setInterval(() => {
+        if (sweeping) return;
+        sweeping = services.reminders
+          .sweep()
+          .then((count) => {
+            if (count > 0) log.info({ count }, 'reminders sent');
+          })
+          .catch((error: unknown) => log.error({ err: error }, 'reminder sweep failed'))
+          .finally(() => {
+            sweeping = undefined;
+          });
+      }, env.REMINDER_SWEEP_SECONDS * 1000);
 if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });
   log.info(`이RUN 저RUN is running at ${publicUrlOf(env)}`);
@@ -83,7 +106,9 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
   const timer = setTimeout(() => process.exit(1), 15_000).unref();
+  clearInterval(reminderTimer);
   await app.close();
+  await sweeping;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
   redis?.disconnect();
   redisSub?.disconnect();

@@ -20,47 +20,56 @@ const optionalString = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
-  REDIS_KEY_PREFIX: z.string().default('erun:'),
-  PUBLIC_URL: optionalString.pipe(z.url().optional()),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: OnOff.default('off'),
-  WEB_DIST_DIR: optionalString,
-  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
-  RATE_LIMITS: OnOff.default('on'),
-  // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.
-  RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  RATE_LIMIT_LOGIN_IP: RateLimitSchema.default(rateLimit('30/15m')),
-  RATE_LIMIT_LOGIN_ACCOUNT: RateLimitSchema.default(rateLimit('10/15m')),
-  RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('10/1h')),
-  RATE_LIMIT_REFRESH_IP: RateLimitSchema.default(rateLimit('120/1m')),
-  RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
-  RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
-  RATE_LIMIT_COMMENT_USER: RateLimitSchema.default(rateLimit('20/1m')),
-  JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
-  PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
-  MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  MAP_TILE_ATTRIBUTION: z
-    .string()
-    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
-  KAKAO_JS_KEY: optionalString,
-  KAKAO_CLIENT_ID: optionalString,
-  KAKAO_CLIENT_SECRET: optionalString,
-  KAKAO_AUTHORIZE_URL: z.url().default('https://kauth.kakao.com/oauth/authorize'),
-  KAKAO_TOKEN_URL: z.url().default('https://kauth.kakao.com/oauth/token'),
-  KAKAO_USERINFO_URL: z.url().default('https://kapi.kakao.com/v2/user/me'),
-  NAVER_CLIENT_ID: optionalString,
-  NAVER_CLIENT_SECRET: optionalString,
-  NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),
-  NAVER_TOKEN_URL: z.url().default('https://nid.naver.com/oauth2.0/token'),
-  NAVER_USERINFO_URL: z.url().default('https://openapi.naver.com/v1/nid/me'),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    REDIS_KEY_PREFIX: z.string().default('erun:'),
+    PUBLIC_URL: optionalString.pipe(z.url().optional()),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: OnOff.default('off'),
+    WEB_DIST_DIR: optionalString,
+    DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+    RATE_LIMITS: OnOff.default('on'),
+    // How often a worker sends due reminders (D-day, start − 30 min, review requests). Exactly once regardless.
+    REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Browser tests only: a JSON file {"offsetMs": n} that moves the server's clock; refused in production.
+    TEST_CLOCK_FILE: optionalString,
+    // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.
+    RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    RATE_LIMIT_LOGIN_IP: RateLimitSchema.default(rateLimit('30/15m')),
+    RATE_LIMIT_LOGIN_ACCOUNT: RateLimitSchema.default(rateLimit('10/15m')),
+    RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('10/1h')),
+    RATE_LIMIT_REFRESH_IP: RateLimitSchema.default(rateLimit('120/1m')),
+    RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
+    RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
+    RATE_LIMIT_COMMENT_USER: RateLimitSchema.default(rateLimit('20/1m')),
+    JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
+    PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
+    MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    MAP_TILE_ATTRIBUTION: z
+      .string()
+      .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    KAKAO_JS_KEY: optionalString,
+    KAKAO_CLIENT_ID: optionalString,
+    KAKAO_CLIENT_SECRET: optionalString,
+    KAKAO_AUTHORIZE_URL: z.url().default('https://kauth.kakao.com/oauth/authorize'),
+    KAKAO_TOKEN_URL: z.url().default('https://kauth.kakao.com/oauth/token'),
+    KAKAO_USERINFO_URL: z.url().default('https://kapi.kakao.com/v2/user/me'),
+    NAVER_CLIENT_ID: optionalString,
+    NAVER_CLIENT_SECRET: optionalString,
+    NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),
+    NAVER_TOKEN_URL: z.url().default('https://nid.naver.com/oauth2.0/token'),
+    NAVER_USERINFO_URL: z.url().default('https://openapi.naver.com/v1/nid/me'),
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
+    path: ['TEST_CLOCK_FILE'],
+    message: 'is for browser tests and must not be set in production',
+  });
 
 export type Env = z.output<typeof EnvSchema>;
 
