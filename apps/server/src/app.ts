@@ -133,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         authenticate,
         identify,
         reviewCounts: (hostId, viewerId) => services.afterRun.reviewSummary(hostId, viewerId),
+        badges: (userId) => services.badges.earned(userId),
       });
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
       await api.register(runsRoutes, {

@@ -3,6 +3,8 @@ import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
+import { BadgesRepository } from './modules/badges/badges.repository.ts';
+import { BadgesService } from './modules/badges/badges.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
@@ -39,6 +41,7 @@ export interface Services {
   afterRun: AfterRunService;
   calendar: CalendarService;
   reminders: RemindersService;
+  badges: BadgesService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -81,7 +84,9 @@ export function createServices(
   const reminders = new RemindersService(new RemindersRepository(db), clock, (ids) =>
     notifications.announce(ids),
   );
+  const badges = new BadgesService(new BadgesRepository(db));
   return {
+    badges,
     auth,
     users,
     uploads,

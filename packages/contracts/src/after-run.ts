@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EarnedBadgeSchema } from './me.ts';
 import { ImageSchema } from './users.ts';
 
 export const HOST_REVIEW_POSITIVE = [
@@ -97,6 +98,7 @@ export const ProfileSchema = z.object({
   goodRunnerScore: z.number().int(),
   runsHosted: z.number().int(),
   reviewCounts: z.partialRecord(HostReviewCategorySchema, z.number().int()),
+  badges: z.array(EarnedBadgeSchema),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -9,3 +9,4 @@ export * from './courses.ts';
 export * from './comments.ts';
 export * from './notifications.ts';
 export * from './after-run.ts';
+export * from './me.ts';

@@ -5,6 +5,7 @@ import { CourseNewPage } from './routes/course-new.tsx';
 import { CoursesPage } from './routes/courses.tsx';
 import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
+import { MeSettingsPage } from './routes/me-settings.tsx';
 import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'onboarding', element: <OnboardingPage /> },
           { path: 'me', element: <MePage /> },
+          { path: 'me/settings', element: <MeSettingsPage /> },
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },

@@ -10,6 +10,7 @@ export interface UsersRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
   identify: (request: FastifyRequest) => Promise<void>;
   reviewCounts: (hostId: string, viewerId: string | null) => Promise<Profile['reviewCounts']>;
+  badges: (userId: string) => Promise<Profile['badges']>;
 }
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema };
@@ -28,8 +29,14 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesDeps> = async (app, d
       },
       preHandler: deps.identify,
     },
-    async (request) =>
-      users.profile(request.params.userId, await deps.reviewCounts(request.params.userId, request.userId)),
+    async (request) => {
+      const { userId } = request.params;
+      const [reviewCounts, badges] = await Promise.all([
+        deps.reviewCounts(userId, request.userId),
+        deps.badges(userId),
+      ]);
+      return users.profile(userId, reviewCounts, badges);
+    },
   );
 
   app.get(

@@ -32,13 +32,18 @@ export class UsersService {
   }
 
   /** The public profile: what anyone may see of a user, plus their host review counts. */
-  async profile(userId: string, reviewCounts: Profile['reviewCounts']): Promise<Profile> {
+  async profile(
+    userId: string,
+    reviewCounts: Profile['reviewCounts'],
+    badges: Profile['badges'],
+  ): Promise<Profile> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
     return {
       ...this.toPublic(user, this.avatarOf(user)),
       runsHosted: user.runsHosted,
       reviewCounts,
+      badges,
       createdAt: user.createdAt.toISOString(),
     };
   }

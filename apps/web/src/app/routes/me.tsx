@@ -96,6 +96,9 @@ function MyPage({ user }: { user: Me }) {
       <div className={styles.head}>
         <h1 className={styles.title}>{t('me.title')}</h1>
         <p className={styles.lead}>{t('me.lead')}</p>
+        <ButtonLink to="/me/settings" variant="secondary">
+          {t('settings.open')}
+        </ButtonLink>
       </div>
       <div className={styles.columns}>
         <div className={styles.sticky}>
