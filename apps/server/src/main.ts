@@ -6,6 +6,7 @@ import type PgBoss from 'pg-boss';
 import { LocalFileStorage } from './adapters/local-storage.ts';
 import { MemoryRateLimiter } from './adapters/memory-rate-limiter.ts';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter.ts';
+import { subscriberOf } from './adapters/redis-subscriber.ts';
 import { buildApp, publicUrlOf } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
@@ -32,7 +33,10 @@ await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
 
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
-const redisSub = redis?.duplicate();
+const redisSub = redis ? subscriberOf(redis) : undefined;
+// ioredis reconnects (and resubscribes) by itself; say so instead of an unhandled 'error' event.
+for (const client of [redis, redisSub])
+  client?.on('error', (error) => log.warn({ err: error }, 'Redis connection error; reconnecting'));
 const uploadsDir = path.join(env.DATA_DIR, 'uploads');
 mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');

@@ -18,12 +18,29 @@ export async function startJobs(database: Database, jobs: ScheduledJob[], log: L
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
-    await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Seoul' });
+    await retryOnStartupRace(() => boss.createQueue(job.name));
+    await retryOnStartupRace(() => boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Seoul' }));
     await boss.work(job.name, async () => {
       const count = await job.run();
       log.info({ job: job.name, count }, 'job done');
     });
   }
   return boss;
+}
+
+/**
+ * Two workers starting together on a fresh database both create pg-boss's queue tables: PostgreSQL may
+ * pick one as a deadlock victim (40P01) or refuse its duplicate row (23505). Creating a queue and its schedule
+ * is idempotent, so the loser just tries again.
+ */
+async function retryOnStartupRace<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== '40P01' && code !== '23505') || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }

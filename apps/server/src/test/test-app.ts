@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { LocalFileStorage } from '../adapters/local-storage.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
+import { subscriberOf } from '../adapters/redis-subscriber.ts';
 import { buildApp, type Services } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
@@ -77,7 +78,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
   const redisUrl = testRedisUrl();
   const redis = redisUrl ? new Redis(redisUrl) : undefined;
-  const sub = redis?.duplicate();
+  const sub = redis ? subscriberOf(redis) : undefined;
   const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
   const { app, services } = await buildApp({
     env,

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/** The repository root: `node --import tsx apps/server/src/main.ts` runs from here. */
+export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+export type Role = 'all' | 'api' | 'worker';
+
+/** A real server process (`main.ts --role=…`), as deployed; its output is kept for error messages. */
+export interface ServerProcess {
+  name: string;
+  role: Role;
+  child: ChildProcess;
+  /** http://127.0.0.1:<port> for roles that listen. */
+  url: string;
+  pid: number;
+  /** The last 20 kB of stdout and stderr. */
+  output(): string;
+  exited(): boolean;
+  /** SIGTERM (graceful shutdown), then SIGKILL after `graceMs`; resolves once the process is gone. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL now: a crash, nothing finishes. */
+  kill(): Promise<void>;
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(
+  name: string,
+  role: Role,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const port = role === 'worker' ? 0 : await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', `--role=${role}`], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const proc: ServerProcess = {
+    name,
+    role,
+    child,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? -1,
+    output: () => output,
+    exited,
+    stop: async (graceMs = 15_000) => {
+      if (exited()) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await gone;
+      clearTimeout(timer);
+    },
+    kill: async () => {
+      if (exited()) return;
+      child.kill('SIGKILL');
+      await gone;
+    },
+  };
+  if (role !== 'worker') await waitUntilReady(proc);
+  return proc;
+}
+
+async function waitUntilReady(proc: ServerProcess, seconds = 90): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (proc.exited()) throw new Error(`${proc.name} exited before it was ready:\n${proc.output()}`);
+    try {
+      if ((await fetch(`${proc.url}/api/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${proc.name} was not ready within ${seconds} s:\n${proc.output()}`);
+}
+
+/** Resident memory of a process in bytes (Linux /proc), or undefined elsewhere. */
+export async function rssOf(pid: number): Promise<number | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
