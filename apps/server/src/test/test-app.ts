@@ -64,7 +64,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Limits stay on (so their code runs) but high; tests of the limits themselves set their own.
   const generous = Object.fromEntries(
-    ['LOGIN_IP', 'LOGIN_ACCOUNT', 'SIGNUP_IP', 'REFRESH_IP', 'REFRESH_ACCOUNT', 'API_IP', 'COMMENT_USER'].map(
+    ['LOGIN_IP', 'LOGIN_ACCOUNT', 'SIGNUP_IP', 'REFRESH_IP', 'REFRESH_ACCOUNT', 'API_IP', 'COMMENT_USER', 'CHAT_USER'].map(
       (n) => [`RATE_LIMIT_${n}`, '100000/1m'],
     ),
   );
