@@ -331,8 +331,17 @@ if (process.env.TEST_REDIS_URL)
       const baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
       try {
         const { host, a, run } = await setUp();
-        const onB = await connect(host.accessToken, baseB);
-        const aOnB = await connect(a.accessToken, baseB);
+        // Each test app has its own signing key: sockets on B carry tokens B issued.
+        const tokenOnB = async (u: TestUser) =>
+          (
+            await b.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { email: u.email, password: u.password },
+            })
+          ).json<Who>().accessToken;
+        const onB = await connect(await tokenOnB(host), baseB);
+        const aOnB = await connect(await tokenOnB(a), baseB);
         expect(await chatJoin(onB, { runId: run.id })).toEqual({ ok: true });
         expect(await chatJoin(aOnB, { runId: run.id })).toEqual({ ok: true });
         const arrived = next<ChatMessage>(onB, 'chat:message');
