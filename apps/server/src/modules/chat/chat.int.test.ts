@@ -329,6 +329,7 @@ if (process.env.TEST_REDIS_URL)
     it('a message sent through A reaches a member connected to B; a leave on A takes B’s socket out', async () => {
       const b = await createTestApp({ database: t.database, prefix: t.prefix, clock });
       const baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+      const onBSockets: Socket[] = [];
       try {
         const { host, a, run } = await setUp();
         // Each test app has its own signing key: sockets on B carry tokens B issued.
@@ -342,6 +343,7 @@ if (process.env.TEST_REDIS_URL)
           ).json<Who>().accessToken;
         const onB = await connect(await tokenOnB(host), baseB);
         const aOnB = await connect(await tokenOnB(a), baseB);
+        onBSockets.push(onB, aOnB);
         expect(await chatJoin(onB, { runId: run.id })).toEqual({ ok: true });
         expect(await chatJoin(aOnB, { runId: run.id })).toEqual({ ok: true });
         const arrived = next<ChatMessage>(onB, 'chat:message');
@@ -362,7 +364,9 @@ if (process.env.TEST_REDIS_URL)
         await new Promise((r) => setTimeout(r, 200));
         expect(aHeard).toEqual([]);
       } finally {
+        // Open websockets would keep B's HTTP server from closing.
+        for (const s of onBSockets) s.disconnect();
         await b.close();
       }
-    });
+    }, 60_000);
   });
