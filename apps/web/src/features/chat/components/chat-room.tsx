@@ -141,101 +141,108 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
   };
 
   return (
-    <div className={styles.room}>
-      <header className={styles.header}>
-        <Link to={`/runs/${runId}`} className={styles.back} aria-label={t('chat.back')}>
-          <ChevronLeftIcon aria-hidden="true" />
-        </Link>
-        <div className={styles.heading}>
-          <h1 className={styles.title}>{title}</h1>
-          <p className={cx(styles.status, styles[socket])} aria-live="polite">
-            {t(`chat.status.${socket}`)}
-          </p>
-        </div>
-      </header>
+    <div className={styles.screen}>
+      <div className={styles.room}>
+        <header className={styles.header}>
+          <Link to={`/runs/${runId}`} className={styles.back} aria-label={t('chat.back')}>
+            <ChevronLeftIcon aria-hidden="true" />
+          </Link>
+          <div className={styles.heading}>
+            <h1 className={styles.title}>{title}</h1>
+            <p className={cx(styles.status, styles[socket])} aria-live="polite">
+              {t(`chat.status.${socket}`)}
+            </p>
+          </div>
+        </header>
 
-      <div className={styles.scroller} ref={listRef} onScroll={onScroll}>
-        <div className={styles.top}>
-          {hasNextPage ? (
-            <button type="button" className={styles.older} onClick={loadOlder} disabled={isFetchingNextPage}>
-              <ArrowUpIcon aria-hidden="true" />
-              {isFetchingNextPage ? t('chat.loadingOlder') : t('chat.older')}
-            </button>
-          ) : (
-            messages.length > 0 && <p className={styles.beginning}>{t('chat.beginning')}</p>
-          )}
-        </div>
-        {messages.length === 0 && pending.length === 0 && <p className={styles.empty}>{t('chat.empty')}</p>}
-        <ol className={styles.list} role="log" aria-label={t('chat.label', { title })}>
-          {timeline.map(({ message, mine, newDay, unreadStart, continued }) => (
-            <li key={message.id} className={styles.item}>
-              {newDay && (
-                <p className={styles.day}>
-                  <span>{formatLongDate(message.createdAt, i18n.language)}</span>
-                </p>
-              )}
-              {unreadStart && (
-                <p className={styles.unread} data-unread-line>
-                  <span>{t('chat.unread')}</span>
-                </p>
-              )}
-              <Bubble
-                message={message}
-                mine={mine}
-                continued={continued}
-                isHost={message.author.id === hostId}
-              />
-            </li>
-          ))}
-          {pending.map((p) => (
-            <li key={p.key} className={styles.item}>
-              <div className={cx(styles.row, styles.mine)}>
-                <div className={styles.bubbleCol}>
-                  <div className={cx(styles.bubble, styles.mineBubble, styles.pendingBubble)}>
-                    <Content text={p.content} />
-                  </div>
-                  {p.state === 'sending' ? (
-                    <span className={styles.meta}>{t('chat.sending')}</span>
-                  ) : (
-                    <div className={styles.failed} role="alert">
-                      <span>{p.error ? t(p.error.key, p.error.values) : t('chat.failed')}</span>
-                      {!closed && (
-                        <button type="button" onClick={() => void deliver(p)}>
-                          {t('chat.retry')}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}
-                      >
-                        {t('chat.discard')}
-                      </button>
+        <div className={styles.scroller} ref={listRef} onScroll={onScroll}>
+          <div className={styles.top}>
+            {hasNextPage ? (
+              <button
+                type="button"
+                className={styles.older}
+                onClick={loadOlder}
+                disabled={isFetchingNextPage}
+              >
+                <ArrowUpIcon aria-hidden="true" />
+                {isFetchingNextPage ? t('chat.loadingOlder') : t('chat.older')}
+              </button>
+            ) : (
+              messages.length > 0 && <p className={styles.beginning}>{t('chat.beginning')}</p>
+            )}
+          </div>
+          {messages.length === 0 && pending.length === 0 && <p className={styles.empty}>{t('chat.empty')}</p>}
+          <ol className={styles.list} role="log" aria-label={t('chat.label', { title })}>
+            {timeline.map(({ message, mine, newDay, unreadStart, continued }) => (
+              <li key={message.id} className={styles.item}>
+                {newDay && (
+                  <p className={styles.day}>
+                    <span>{formatLongDate(message.createdAt, i18n.language)}</span>
+                  </p>
+                )}
+                {unreadStart && (
+                  <p className={styles.unread} data-unread-line>
+                    <span>{t('chat.unread')}</span>
+                  </p>
+                )}
+                <Bubble
+                  message={message}
+                  mine={mine}
+                  continued={continued}
+                  isHost={message.author.id === hostId}
+                />
+              </li>
+            ))}
+            {pending.map((p) => (
+              <li key={p.key} className={styles.item}>
+                <div className={cx(styles.row, styles.mine)}>
+                  <div className={styles.bubbleCol}>
+                    <div className={cx(styles.bubble, styles.mineBubble, styles.pendingBubble)}>
+                      <Content text={p.content} />
                     </div>
-                  )}
+                    {p.state === 'sending' ? (
+                      <span className={styles.meta}>{t('chat.sending')}</span>
+                    ) : (
+                      <div className={styles.failed} role="alert">
+                        <span>{p.error ? t(p.error.key, p.error.values) : t('chat.failed')}</span>
+                        {!closed && (
+                          <button type="button" onClick={() => void deliver(p)}>
+                            {t('chat.retry')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}
+                        >
+                          {t('chat.discard')}
+                        </button>
+                      </div>
+                    )}
+                  </div>
                 </div>
-              </div>
-            </li>
-          ))}
-        </ol>
+              </li>
+            ))}
+          </ol>
+        </div>
+
+        {showNew && (
+          <button type="button" className={styles.newPill} onClick={toBottom}>
+            <ArrowDownIcon aria-hidden="true" />
+            {t('chat.newMessages')}
+          </button>
+        )}
+
+        {closed ? (
+          <p className={styles.closed} role="status">
+            <strong>{t('chat.closed')}</strong>
+            <span>{t('chat.closedDetail')}</span>
+          </p>
+        ) : (
+          <Composer
+            onSend={(content) => void deliver({ key: crypto.randomUUID(), content, state: 'sending' })}
+          />
+        )}
       </div>
-
-      {showNew && (
-        <button type="button" className={styles.newPill} onClick={toBottom}>
-          <ArrowDownIcon aria-hidden="true" />
-          {t('chat.newMessages')}
-        </button>
-      )}
-
-      {closed ? (
-        <p className={styles.closed} role="status">
-          <strong>{t('chat.closed')}</strong>
-          <span>{t('chat.closedDetail')}</span>
-        </p>
-      ) : (
-        <Composer
-          onSend={(content) => void deliver({ key: crypto.randomUUID(), content, state: 'sending' })}
-        />
-      )}
     </div>
   );
 }
