@@ -16,6 +16,7 @@ const T = {
   empty: '아직 메시지가 없어요. 먼저 인사를 건네 보세요!',
   unread: '여기까지 읽었어요',
   tooLong: '1000자까지 보낼 수 있어요',
+  sending: '보내는 중…',
 };
 
 const uniqueTitle = (base: string) => `${base} ${randomBytes(2).toString('hex')}`;
@@ -29,6 +30,8 @@ async function say(page: Page, text: string) {
   await box.fill(text);
   await box.press('Enter');
   await expect(box).toHaveValue('');
+  // Sent, not only shown: the optimistic copy is replaced once the server has stored it.
+  await expect(page.getByText(T.sending)).toHaveCount(0, { timeout: 30_000 });
 }
 
 test('host and runner chat live; a stranger sees why they cannot enter', async ({
@@ -59,13 +62,13 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
     await expect(page).toHaveURL(`/runs/${run.id}/chat`);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText(T.empty)).toBeVisible();
-    await expect(page.getByText(T.live)).toBeVisible();
+    await expect(page.getByText(T.live)).toBeVisible({ timeout: 30_000 });
   });
 
   await test.step('the runner opens it too', async () => {
     await runner.page.goto(`/runs/${run.id}`);
     await runner.page.getByRole('link', { name: T.openChat }).click();
-    await expect(runner.page.getByText(T.live)).toBeVisible();
+    await expect(runner.page.getByText(T.live)).toBeVisible({ timeout: 30_000 });
   });
 
   await test.step("the runner's message appears on the host's screen live, and back", async () => {
@@ -95,7 +98,7 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
     await runner.page.goto(`/runs/${run.id}`);
     await say(page, '내일 비 소식 있어요, 우비 챙기세요');
     await runner.page.goto(`/runs/${run.id}/chat`);
-    await expect(runner.page.getByText(T.unread)).toBeVisible();
+    await expect(runner.page.getByText(T.unread)).toBeVisible({ timeout: 30_000 });
   });
 
   await page.screenshot({ path: testInfo.outputPath('chat-host.png') });
@@ -104,10 +107,10 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
   await test.step('a stranger gets the explanation instead of the chat', async () => {
     const stranger = await newRunner();
     await stranger.page.goto(`/runs/${run.id}`);
-    await expect(stranger.page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(stranger.page.getByRole('heading', { name: title })).toBeVisible({ timeout: 30_000 });
     await expect(stranger.page.getByRole('link', { name: T.openChat })).toHaveCount(0);
     await stranger.page.goto(`/runs/${run.id}/chat`);
-    await expect(stranger.page.getByText(T.notMember)).toBeVisible();
+    await expect(stranger.page.getByText(T.notMember)).toBeVisible({ timeout: 30_000 });
     await expect(stranger.page.getByRole('link', { name: T.back })).toHaveAttribute(
       'href',
       `/runs/${run.id}`,

@@ -7,7 +7,7 @@ export type ChatSocketState = 'connecting' | 'live' | 'offline' | 'refused';
 
 interface Handlers {
   onMessage: (message: ChatMessage) => void;
-  /** After a reconnect: messages sent meanwhile were missed, the history should be fetched again. */
+  /** Once in the room (again): messages sent before were not heard, the history should be fetched again. */
   onResync: () => void;
 }
 
@@ -25,7 +25,6 @@ export function useChatSocket(runId: string, enabled: boolean, handlers: Handler
 
   useEffect(() => {
     if (!enabled) return;
-    let joinedOnce = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const socket = io({
       path: '/socket.io',
@@ -45,8 +44,9 @@ export function useChatSocket(runId: string, enabled: boolean, handlers: Handler
       socket.emit(CHAT_EVENTS.join, { runId }, (ack: ChatJoinAck) => {
         if ('ok' in ack) {
           setState('live');
-          if (joinedOnce) latest.current.onResync();
-          joinedOnce = true;
+          // Messages sent between loading the history and entering the room (or while disconnected) were
+          // not heard: fetch the history again once in the room.
+          latest.current.onResync();
         } else {
           setState('refused');
         }
