@@ -12,6 +12,7 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { chatRoutes } from './modules/chat/chat.routes.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -20,6 +21,7 @@ import { rateLimitHookFactory } from './http/rate-limit.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
+import { chatRoom } from './ports/realtime.ts';
 import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -86,13 +88,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
+  const realtime = attachRealtime(app, tokens, deps.redis);
   const services = createServices(deps.database.db, {
     storage: deps.storage,
     clock: deps.clock,
     tokens,
     publicUrl: publicUrlOf(env),
-    realtime: attachRealtime(app, tokens, deps.redis),
+    realtime,
   });
+  // `chat:join` lets a socket into a run's chat room only after the membership check.
+  realtime.guardedRooms('chat', chatRoom, (userId, runId) => services.chat.isMember(runId, userId));
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
@@ -150,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
+      const sendLimit = limit('chat-user', env.RATE_LIMIT_CHAT_USER, (r) => r.userId ?? r.ip);
+      await api.register(chatRoutes, { chat: services.chat, authenticate, sendLimit });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },

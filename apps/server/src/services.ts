@@ -9,6 +9,8 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { ChatRepository } from './modules/chat/chat.repository.ts';
+import { ChatService } from './modules/chat/chat.service.ts';
 import { CommentsRepository } from './modules/comments/comments.repository.ts';
 import { CommentsService } from './modules/comments/comments.service.ts';
 import { CoursesRepository } from './modules/courses/courses.repository.ts';
@@ -42,6 +44,7 @@ export interface Services {
   calendar: CalendarService;
   reminders: RemindersService;
   badges: BadgesService;
+  chat: ChatService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -56,11 +59,13 @@ export function createServices(
   const runs = new RunsService(new RunsRepository(db), uploads, clock);
   const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const notifications = new NotificationsService(new NotificationsRepository(db), uploads, clock, realtime);
+  const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
   const participation = new ParticipationService(
     new ParticipationRepository(db),
     clock,
     notifications,
     realtime,
+    (runId, userIds) => chat.revoke(runId, userIds),
   );
   const comments = new CommentsService(
     new CommentsRepository(db),
@@ -87,6 +92,7 @@ export function createServices(
   const badges = new BadgesService(new BadgesRepository(db));
   return {
     badges,
+    chat,
     auth,
     users,
     uploads,

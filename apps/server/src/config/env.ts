@@ -48,6 +48,7 @@ const EnvSchema = z
     RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
     RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
     RATE_LIMIT_COMMENT_USER: RateLimitSchema.default(rateLimit('20/1m')),
+    RATE_LIMIT_CHAT_USER: RateLimitSchema.default(rateLimit('30/1m')),
     JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
     PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
     MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),

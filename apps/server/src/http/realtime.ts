@@ -7,17 +7,34 @@ import type { AccessTokens } from '../modules/auth/access-tokens.ts';
 import { type Realtime, runRoom, userRoom } from '../ports/realtime.ts';
 
 const RunIdSchema = z.uuid();
+const RoomRequestSchema = z.object({ runId: z.uuid() });
+
+/** May this user's socket enter the room of this id? Checked on every join (e.g. chat membership). */
+export type RoomGuard = (userId: string, id: string) => Promise<boolean>;
+
+export interface RealtimeServer extends Realtime {
+  /**
+   * Rooms a socket enters on request: `<name>:join` `{ runId }` with an ack `{ ok: true }` or
+   * `{ error: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'INTERNAL_ERROR' }`, and `<name>:leave` `{ runId }`.
+   * Registered once the services exist; a refused socket never joins.
+   */
+  guardedRooms(name: string, roomOf: (id: string) => string, allow: RoomGuard): void;
+}
+
+type Ack = (answer: unknown) => void;
 
 /**
  * socket.io on the app's HTTP server. The handshake must carry a valid access token (`auth: { token }`);
  * the socket joins `user:<id>`, and `run:watch` joins a run page's room. When the token expires the socket
  * is disconnected, and the client reconnects with a fresh one. With Redis, rooms span every process.
+ * Guarded rooms (the run chats) are entered with `<name>:join` after the server checked the user may.
  */
 export function attachRealtime(
   app: FastifyInstance,
   tokens: AccessTokens,
   redis: { pub: Redis; sub: Redis; key: string } | undefined,
-): Realtime {
+): RealtimeServer {
+  const guarded: { name: string; roomOf: (id: string) => string; allow: RoomGuard }[] = [];
   const io = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: redis.key }));
 
@@ -43,6 +60,26 @@ export function attachRealtime(
     socket.on('run:unwatch', (runId: unknown) => {
       if (typeof runId === 'string') void socket.leave(runRoom(runId));
     });
+    for (const { name, roomOf, allow } of guarded) {
+      socket.on(`${name}:join`, (payload: unknown, ack?: unknown) => {
+        const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
+        const parsed = RoomRequestSchema.safeParse(payload);
+        if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
+        const { runId } = parsed.data;
+        allow(userId, runId).then(
+          async (allowed) => {
+            if (!allowed) return reply({ error: 'NOT_FOUND' });
+            await socket.join(roomOf(runId));
+            reply({ ok: true });
+          },
+          () => reply({ error: 'INTERNAL_ERROR' }),
+        );
+      });
+      socket.on(`${name}:leave`, (payload: unknown) => {
+        const parsed = RoomRequestSchema.safeParse(payload);
+        if (parsed.success) void socket.leave(roomOf(parsed.data.runId));
+      });
+    }
   });
 
   app.addHook('onClose', async () => {
@@ -55,6 +92,15 @@ export function attachRealtime(
     },
     toRun: (runId, event, payload) => {
       io.to(runRoom(runId)).emit(event, payload);
+    },
+    toRoom: (room, event, payload) => {
+      io.to(room).emit(event, payload);
+    },
+    leaveRoom: (userIds, room) => {
+      if (userIds.length > 0) io.in(userIds.map(userRoom)).socketsLeave(room);
+    },
+    guardedRooms: (name, roomOf, allow) => {
+      guarded.push({ name, roomOf, allow });
     },
   };
 }

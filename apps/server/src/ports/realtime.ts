@@ -2,7 +2,13 @@
 export interface Realtime {
   toUsers(userIds: string[], event: string, payload: unknown): void;
   toRun(runId: string, event: string, payload: unknown): void;
+  /** To every socket in a room (e.g. a run's chat), whichever process holds it. */
+  toRoom(room: string, event: string, payload: unknown): void;
+  /** Takes every socket of these users out of a room, on every process (they lost access). */
+  leaveRoom(userIds: string[], room: string): void;
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const runRoom = (runId: string) => `run:${runId}`;
+/** A run's group chat: sockets join it only after the server has checked membership. */
+export const chatRoom = (runId: string) => `chat:${runId}`;

@@ -65,9 +65,16 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Limits stay on (so their code runs) but high; tests of the limits themselves set their own.
   const generous = Object.fromEntries(
-    ['LOGIN_IP', 'LOGIN_ACCOUNT', 'SIGNUP_IP', 'REFRESH_IP', 'REFRESH_ACCOUNT', 'API_IP', 'COMMENT_USER'].map(
-      (n) => [`RATE_LIMIT_${n}`, '100000/1m'],
-    ),
+    [
+      'LOGIN_IP',
+      'LOGIN_ACCOUNT',
+      'SIGNUP_IP',
+      'REFRESH_IP',
+      'REFRESH_ACCOUNT',
+      'API_IP',
+      'COMMENT_USER',
+      'CHAT_USER',
+    ].map((n) => [`RATE_LIMIT_${n}`, '100000/1m']),
   );
   const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...generous, ...options.env });
   const clock = options.clock ?? { now: () => new Date() };

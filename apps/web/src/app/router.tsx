@@ -9,6 +9,7 @@ import { MeSettingsPage } from './routes/me-settings.tsx';
 import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
+import { RunChatPage } from './routes/run-chat.tsx';
 import { RunDetailPage } from './routes/run-detail.tsx';
 import { RunEditPage } from './routes/run-edit.tsx';
 import { RunNewPage } from './routes/run-new.tsx';
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
           { path: 'me/settings', element: <MeSettingsPage /> },
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
+          { path: 'runs/:runId/chat', element: <RunChatPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },
           { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
         ],

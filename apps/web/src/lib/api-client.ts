@@ -140,6 +140,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     startSession: (accessToken: string) => setSession(accessToken),
     endSession: () => setSession(null),
     getStatus: (): AuthStatus => status,
+    /** The current access token, for the socket handshake (`auth: { token }`); null when signed out. */
+    accessToken: (): string | null => token,
+    /** A fresh access token from the refresh cookie (shared with requests in flight); null when signed out. */
+    refreshAccessToken: (): Promise<string | null> => refresh(),
     subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => {

@@ -14,6 +14,8 @@ export class ParticipationService {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     private readonly realtime: Realtime,
+    /** Whoever leaves or is removed loses the run's chat at once (their open sockets leave its room). */
+    private readonly revokeChat: (runId: string, userIds: string[]) => void,
   ) {}
 
   /** After a change has committed: the host hears who came or went, the page's viewers see new seat counts. */
@@ -70,7 +72,10 @@ export class ParticipationService {
         return stored;
       })
       .catch(missingRun);
-    if (locked) await this.changed(locked, [toHost(locked, userId, 'run_left')], stored);
+    if (locked) {
+      this.revokeChat(runId, [userId]);
+      await this.changed(locked, [toHost(locked, userId, 'run_left')], stored);
+    }
   }
 
   async remove(runId: string, hostId: string, targetId: string, reason: string): Promise<void> {
@@ -96,6 +101,7 @@ export class ParticipationService {
         return stored;
       })
       .catch(missingRun);
+    if (locked) this.revokeChat(runId, [targetId]);
     await this.changed(locked, [], stored);
   }
 }

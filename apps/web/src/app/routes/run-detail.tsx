@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { MapIcon } from '../../components/icons.tsx';
+import { CommentIcon, MapIcon } from '../../components/icons.tsx';
 import { RouteMap } from '../../components/map/lazy.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
@@ -77,6 +77,17 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
             <div className={styles.socialRow}>
               <BookmarkButton runId={run.id} title={run.title} bookmarked={run.bookmarked} withLabel />
               <ShareButtons run={run} />
+              {(isHost || run.myStatus === 'joined') && (
+                <ButtonLink
+                  to={`/runs/${run.id}/chat`}
+                  variant="outline"
+                  size="sm"
+                  className={styles.chatLink}
+                >
+                  <CommentIcon aria-hidden="true" width={18} height={18} />
+                  {t('chat.open')}
+                </ButtonLink>
+              )}
             </div>
           </div>
           <JoinPanel run={run} viewerId={viewerId} className={styles.joinBar} />
