@@ -68,6 +68,7 @@ export function createServices(
     uploads,
     (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
     clock,
+    realtime,
   );
   const afterRun = new AfterRunService(
     new AfterRunRepository(db),
