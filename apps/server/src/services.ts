@@ -53,9 +53,12 @@ export function createServices(
   const uploads = new UploadsService(new UploadsRepository(db), storage);
   const users = new UsersService(new UsersRepository(db), uploads);
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
-  const runs = new RunsService(new RunsRepository(db), uploads, clock);
-  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const notifications = new NotificationsService(new NotificationsRepository(db), uploads, clock, realtime);
+  const runs = new RunsService(new RunsRepository(db), uploads, clock, {
+    realtime,
+    announce: (ids) => notifications.announce(ids),
+  });
+  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const participation = new ParticipationService(
     new ParticipationRepository(db),
     clock,

@@ -155,6 +155,37 @@ describe('realtime: comments and read marks', () => {
   });
 });
 
+describe('realtime: edits and cancellations', () => {
+  it('participants hear of an edit and a cancellation live, and open run pages refresh', async () => {
+    const host = await newUser(t.app);
+    const runner = await newUser(t.app);
+    const run = await newRun(t.app, host);
+    await t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(runner) });
+    const runnerSocket = await connect(runner.accessToken);
+    runnerSocket.emit('run:watch', run.id);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const edited = next<Notification>(runnerSocket, 'notification');
+    const refreshed = next<{ runId: string }>(runnerSocket, 'run:updated');
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/runs/${run.id}`,
+      headers: bearer(host),
+      payload: { description: '모이는 곳이 바뀌었어요' },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(await edited).toMatchObject({ category: 'run_updated', link: `/runs/${run.id}` });
+    expect(await refreshed).toEqual({ runId: run.id });
+
+    const cancelled = next<Notification>(runnerSocket, 'notification');
+    const count = next<{ unreadCount: number }>(runnerSocket, 'notification:count');
+    const gone = await t.app.inject({ method: 'DELETE', url: `/api/runs/${run.id}`, headers: bearer(host) });
+    expect(gone.statusCode).toBe(204);
+    expect(await cancelled).toMatchObject({ category: 'run_cancelled' });
+    expect(await count).toEqual({ unreadCount: 2 });
+  });
+});
+
 // Across processes needs the Redis adapter: this suite exists in the PostgreSQL + Redis run only.
 if (process.env.TEST_REDIS_URL)
   describe('realtime across two API processes', () => {
