@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeSocket, fakeSockets } from '../test/realtime.ts';
+import { fakeSockets, type FakeSocket } from '../test/realtime.ts';
 import type { AuthStatus } from './api-client.ts';
 import { createRealtime } from './realtime.ts';
 

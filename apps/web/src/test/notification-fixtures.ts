@@ -16,4 +16,3 @@ export function notificationFixture(overrides: Partial<Notification> = {}): Noti
     ...overrides,
   };
 }
-

@@ -56,7 +56,9 @@ describe('NotificationsPage', () => {
     mockApi({
       'GET /api/notifications?limit=1': () => body([], 0),
       'GET /api/notifications?limit=20': () =>
-        fail ? jsonResponse(500, { code: 'INTERNAL_ERROR', message: 'boom' }) : body([notificationFixture()], 1),
+        fail
+          ? jsonResponse(500, { code: 'INTERNAL_ERROR', message: 'boom' })
+          : body([notificationFixture()], 1),
     });
     const { events } = renderApp('/notifications', { user: me });
     expect(await screen.findByText('알림을 불러오지 못했어요.')).toBeDefined();

@@ -9,7 +9,12 @@ import { renderApp } from '../../test/render.tsx';
 vi.mock('../../components/map/lazy.tsx', () => ({ RouteMap: () => null, RouteEditor: () => null }));
 
 const me = onboardedMe();
-const joiner = { id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e', nickname: '새러너', avatar: null, runningLevel: null };
+const joiner = {
+  id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e',
+  nickname: '새러너',
+  avatar: null,
+  runningLevel: null,
+};
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -32,7 +37,10 @@ describe('/runs/:runId live', () => {
     expect(socket()?.emitted).toContainEqual(['run:watch', RUN_ID]);
     const before = crew.textContent;
 
-    run = runFixture({ participants: [...run.participants, joiner], participantCount: run.participantCount + 1 });
+    run = runFixture({
+      participants: [...run.participants, joiner],
+      participantCount: run.participantCount + 1,
+    });
     act(() => socket()?.serverEmit('run:updated', { runId: RUN_ID }));
     expect(await within(crew).findByText('새러너')).toBeTruthy();
     expect(crew.textContent).not.toBe(before);

@@ -10,8 +10,10 @@ import { renderWithProviders } from '../../../test/render.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
 const me = onboardedMe();
-const page = (items: Notification[], unreadCount: number, nextCursor: string | null = null) => () =>
-  jsonResponse(200, { items, nextCursor, unreadCount });
+const page =
+  (items: Notification[], unreadCount: number, nextCursor: string | null = null) =>
+  () =>
+    jsonResponse(200, { items, nextCursor, unreadCount });
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -101,7 +103,8 @@ describe('NotificationBell', () => {
     const { calls } = mockApi({
       'GET /api/notifications?limit=1': () =>
         jsonResponse(200, { items: items.slice(0, 1), nextCursor: null, unreadCount: unread() }),
-      'GET /api/notifications?limit=8': () => jsonResponse(200, { items, nextCursor: null, unreadCount: unread() }),
+      'GET /api/notifications?limit=8': () =>
+        jsonResponse(200, { items, nextCursor: null, unreadCount: unread() }),
       'POST /api/notifications/read': () => {
         items = items.map((n) => ({ ...n, read: true }));
         return new Response(null, { status: 204 });
@@ -122,15 +125,20 @@ describe('NotificationBell', () => {
     const first = notificationFixture();
     let items = [first];
     mockApi({
-      'GET /api/notifications?limit=1': () => jsonResponse(200, { items, nextCursor: null, unreadCount: items.length }),
-      'GET /api/notifications?limit=8': () => jsonResponse(200, { items, nextCursor: null, unreadCount: items.length }),
+      'GET /api/notifications?limit=1': () =>
+        jsonResponse(200, { items, nextCursor: null, unreadCount: items.length }),
+      'GET /api/notifications?limit=8': () =>
+        jsonResponse(200, { items, nextCursor: null, unreadCount: items.length }),
     });
     const { events, socket } = renderBell();
     await events.click(await screen.findByRole('button', { name: /알림/ }));
     const panel = await screen.findByRole('dialog', { name: '알림' });
     await within(panel).findByText(/참여했어요/);
 
-    const arrived = notificationFixture({ category: 'comment', data: { title: '한강 10K', commentId: null } });
+    const arrived = notificationFixture({
+      category: 'comment',
+      data: { title: '한강 10K', commentId: null },
+    });
     items = [arrived, first];
     act(() => socket()?.serverEmit('notification', arrived));
     await within(panel).findByText('빠른토끼님이 ‘한강 10K’에 댓글을 남겼어요.');
