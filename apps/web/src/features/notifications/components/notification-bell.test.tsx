@@ -27,20 +27,27 @@ function renderBell() {
 
 describe('NotificationBell', () => {
   it('shows the unread count, 99+ past 99, and follows the live count without a reload', async () => {
-    mockApi({ 'GET /api/notifications?limit=1': page([notificationFixture()], 150) });
-    const { socket } = renderBell();
+    // The server's count and its events agree, whenever the bell fetches it (it does again on connecting).
+    let unread = 150;
+    mockApi({ 'GET /api/notifications?limit=1': () => page([notificationFixture()], unread)() });
+    const { socket, queryClient } = renderBell();
+    const push = (count: number) => {
+      unread = count;
+      act(() => socket()?.serverEmit('notification:count', { unreadCount: count }));
+    };
     const bell = await screen.findByRole('button', { name: '알림, 읽지 않은 알림 150개' });
     expect(bell.textContent).toBe('99+');
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
 
-    act(() => socket()?.serverEmit('notification:count', { unreadCount: 4 }));
+    push(4);
     expect((await screen.findByRole('button', { name: '알림, 읽지 않은 알림 4개' })).textContent).toBe('4');
     const announced = () => screen.getAllByRole('status').map((region) => region.textContent);
     expect(announced()).not.toContain('읽지 않은 알림 4개'); // going down is not announced
 
-    act(() => socket()?.serverEmit('notification:count', { unreadCount: 5 }));
+    push(5);
     await waitFor(() => expect(announced()).toContain('읽지 않은 알림 5개'));
 
-    act(() => socket()?.serverEmit('notification:count', { unreadCount: 0 }));
+    push(0);
     const quiet = await screen.findByRole('button', { name: '알림' });
     expect(quiet.textContent).toBe('');
   });
