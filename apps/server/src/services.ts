@@ -56,9 +56,12 @@ export function createServices(
   const uploads = new UploadsService(new UploadsRepository(db), storage);
   const users = new UsersService(new UsersRepository(db), uploads);
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
-  const runs = new RunsService(new RunsRepository(db), uploads, clock);
-  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const notifications = new NotificationsService(new NotificationsRepository(db), uploads, clock, realtime);
+  const runs = new RunsService(new RunsRepository(db), uploads, clock, {
+    realtime,
+    announce: (ids) => notifications.announce(ids),
+  });
+  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
   const participation = new ParticipationService(
     new ParticipationRepository(db),
@@ -73,6 +76,7 @@ export function createServices(
     uploads,
     (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
     clock,
+    realtime,
   );
   const afterRun = new AfterRunService(
     new AfterRunRepository(db),

@@ -6,10 +6,13 @@ import { createAppRouter } from './app/router.tsx';
 import { apiClient } from './lib/api-client.ts';
 import './lib/i18n.ts';
 import { createQueryClient } from './lib/query-client.ts';
+import { realtime } from './lib/realtime.ts';
 import './styles/global.css';
 
 // Restore the session from the refresh cookie once, before anything renders (a reload stays signed in).
 void apiClient.restore();
+// One socket while signed in: live notifications and run pages.
+realtime.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -11,3 +11,4 @@ export * from './notifications.ts';
 export * from './after-run.ts';
 export * from './me.ts';
 export * from './chat.ts';
+export * from './realtime.ts';

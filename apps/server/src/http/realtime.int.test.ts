@@ -1,4 +1,4 @@
-import type { JoinResult, Notification } from '@erun/contracts';
+import type { Comment, JoinResult, Notification } from '@erun/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser } from '../test/factories.ts';
@@ -73,6 +73,116 @@ describe('realtime', () => {
     });
     expect((await count).unreadCount).toBe(1);
     expect(await updated).toEqual({ runId: run.id });
+  });
+});
+
+describe('realtime: comments and read marks', () => {
+  it('run page viewers hear of new comments, replies and deletions', async () => {
+    const host = await newUser(t.app);
+    const writer = await newUser(t.app);
+    const viewer = await newUser(t.app);
+    const run = await newRun(t.app, host);
+    const viewerSocket = await connect(viewer.accessToken);
+    viewerSocket.emit('run:watch', run.id);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const created = next(viewerSocket, 'run:comment');
+    const written = await t.app.inject({
+      method: 'POST',
+      url: `/api/runs/${run.id}/comments`,
+      headers: bearer(writer),
+      payload: { content: '몇 시에 모여요?' },
+    });
+    expect(written.statusCode).toBe(201);
+    const comment = written.json<Comment>();
+    expect(await created).toEqual({ runId: run.id, commentId: comment.id, parentId: null });
+
+    const replied = next(viewerSocket, 'run:comment');
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/comments/${comment.id}/replies`,
+      headers: bearer(host),
+      payload: { content: '6시예요' },
+    });
+    expect(reply.statusCode).toBe(201);
+    expect(await replied).toEqual({
+      runId: run.id,
+      commentId: reply.json<Comment>().id,
+      parentId: comment.id,
+    });
+
+    const deleted = next(viewerSocket, 'run:comment');
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/comments/${comment.id}`,
+      headers: bearer(writer),
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await deleted).toEqual({ runId: run.id, commentId: comment.id, parentId: null });
+  });
+
+  it("marking notifications read lowers the count on the user's open tabs", async () => {
+    const host = await newUser(t.app);
+    const run = await newRun(t.app, host);
+    for (const runner of [await newUser(t.app), await newUser(t.app)]) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/runs/${run.id}/participants`,
+        headers: bearer(runner),
+      });
+    }
+    const otherTab = await connect(host.accessToken);
+    const page = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: bearer(host) });
+    const [newest] = page.json<{ items: Notification[] }>().items;
+
+    const lowered = next<{ unreadCount: number }>(otherTab, 'notification:count');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read',
+      headers: bearer(host),
+      payload: { ids: [newest?.id] },
+    });
+    expect(await lowered).toEqual({ unreadCount: 1 });
+
+    const cleared = next<{ unreadCount: number }>(otherTab, 'notification:count');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read',
+      headers: bearer(host),
+      payload: { all: true },
+    });
+    expect(await cleared).toEqual({ unreadCount: 0 });
+  });
+});
+
+describe('realtime: edits and cancellations', () => {
+  it('participants hear of an edit and a cancellation live, and open run pages refresh', async () => {
+    const host = await newUser(t.app);
+    const runner = await newUser(t.app);
+    const run = await newRun(t.app, host);
+    await t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(runner) });
+    const runnerSocket = await connect(runner.accessToken);
+    runnerSocket.emit('run:watch', run.id);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const edited = next<Notification>(runnerSocket, 'notification');
+    const refreshed = next<{ runId: string }>(runnerSocket, 'run:updated');
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/runs/${run.id}`,
+      headers: bearer(host),
+      payload: { description: '모이는 곳이 바뀌었어요' },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(await edited).toMatchObject({ category: 'run_updated', link: `/runs/${run.id}` });
+    expect(await refreshed).toEqual({ runId: run.id });
+
+    const cancelled = next<Notification>(runnerSocket, 'notification');
+    const count = next<{ unreadCount: number }>(runnerSocket, 'notification:count');
+    const gone = await t.app.inject({ method: 'DELETE', url: `/api/runs/${run.id}`, headers: bearer(host) });
+    expect(gone.statusCode).toBe(204);
+    expect(await cancelled).toMatchObject({ category: 'run_cancelled' });
+    expect(await count).toEqual({ unreadCount: 2 });
   });
 });
 

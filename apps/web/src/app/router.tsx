@@ -8,6 +8,7 @@ import { LoginPage } from './routes/login.tsx';
 import { MeSettingsPage } from './routes/me-settings.tsx';
 import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { NotificationsPage } from './routes/notifications.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
 import { RunChatPage } from './routes/run-chat.tsx';
 import { RunDetailPage } from './routes/run-detail.tsx';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
           { path: 'onboarding', element: <OnboardingPage /> },
           { path: 'me', element: <MePage /> },
           { path: 'me/settings', element: <MeSettingsPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
           { path: 'runs/:runId/chat', element: <RunChatPage /> },

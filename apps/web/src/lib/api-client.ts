@@ -140,9 +140,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     startSession: (accessToken: string) => setSession(accessToken),
     endSession: () => setSession(null),
     getStatus: (): AuthStatus => status,
-    /** The current access token, for the socket handshake (`auth: { token }`); null when signed out. */
-    accessToken: (): string | null => token,
-    /** A fresh access token from the refresh cookie (shared with requests in flight); null when signed out. */
+    /** The current access token, for the realtime handshake; null when signed out. */
+    getAccessToken: (): string | null => token,
+    /** A fresh access token through the same single-flight refresh requests use (null: the session ended). */
     refreshAccessToken: (): Promise<string | null> => refresh(),
     subscribe: (listener: () => void) => {
       listeners.add(listener);

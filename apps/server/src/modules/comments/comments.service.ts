@@ -1,6 +1,7 @@
 import type { Comment, CommentPage, RunningLevel } from '@erun/contracts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { Realtime } from '../../ports/realtime.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -18,6 +19,7 @@ export class CommentsService {
     private readonly uploads: UploadsService,
     private readonly ownerOf: OwnerOf,
     private readonly clock: Clock,
+    private readonly realtime: Realtime,
   ) {}
 
   async list(target: Target, cursor: string | undefined, limit: number): Promise<CommentPage> {
@@ -50,6 +52,7 @@ export class CommentsService {
         },
       ]);
     }
+    this.changed(target, row.id, null);
     return this.view(row.id);
   }
 
@@ -77,6 +80,7 @@ export class CommentsService {
         },
       ]);
     }
+    this.changed(target, row.id, parent.id);
     return this.view(row.id);
   }
 
@@ -86,6 +90,7 @@ export class CommentsService {
     if (row.authorId !== userId)
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author can edit this comment');
     await this.repo.updateContent(commentId, content, this.clock.now());
+    this.changed(targetOf(row), commentId, row.parentId);
     return this.view(commentId);
   }
 
@@ -97,6 +102,13 @@ export class CommentsService {
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
     }
     await this.repo.delete(commentId, this.clock.now());
+    this.changed(targetOf(row), commentId, row.parentId);
+  }
+
+  /** After a write has committed: open pages of the run show it without a reload. */
+  private changed(target: Target, commentId: string, parentId: string | null): void {
+    if (target.kind === 'run')
+      this.realtime.toRun(target.id, 'run:comment', { runId: target.id, commentId, parentId });
   }
 
   private async page(

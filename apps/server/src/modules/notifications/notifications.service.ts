@@ -70,5 +70,8 @@ export class NotificationsService {
 
   async markRead(userId: string, input: MarkRead): Promise<void> {
     await this.repo.markRead(userId, 'all' in input ? 'all' : input.ids, this.clock.now());
+    // The user's other tabs and devices lower their badge too.
+    const unreadCount = await this.repo.unreadCount(userId);
+    this.realtime.toUsers([userId], 'notification:count', { unreadCount });
   }
 }

@@ -22,6 +22,7 @@ import {
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { Realtime } from '../../ports/realtime.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
@@ -51,7 +52,14 @@ export class RunsService {
     private readonly repo: RunsRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
+    private readonly live: { realtime: Realtime; announce: (userIds: string[]) => Promise<void> },
   ) {}
+
+  /** After an edit or cancellation has committed: notified users hear it live, open run pages refresh. */
+  private async changed(runId: string, notified: NewNotification[]): Promise<void> {
+    await this.live.announce(notified.map((n) => n.userId));
+    this.live.realtime.toRun(runId, 'run:updated', { runId });
+  }
 
   async create(hostId: string, input: CreateRunParsed): Promise<Run> {
     const now = this.clock.now();
@@ -113,6 +121,7 @@ export class RunsService {
   async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const now = this.clock.now();
+    let stored: NewNotification[] = [];
     await this.repo
       .update(
         runId,
@@ -120,28 +129,32 @@ export class RunsService {
           this.requireEditable(run, userId, now);
           return { changes: this.mergedChanges(run, input, now), photoIds: input.photoIds };
         },
-        (run, audience, promoted) => [
-          ...audience
-            .filter((id) => !promoted.includes(id))
-            .map((userId) => notice(userId, 'run_updated', run)),
-          ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
-        ],
+        (run, audience, promoted) =>
+          (stored = [
+            ...audience
+              .filter((id) => !promoted.includes(id))
+              .map((userId) => notice(userId, 'run_updated', run)),
+            ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
+          ]),
       )
       .catch(missingRun)
       .catch(photoInUse);
+    await this.changed(runId, stored);
     return this.get(runId, userId);
   }
 
   async cancel(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
+    let stored: NewNotification[] = [];
     await this.repo
       .cancel(
         runId,
         (run) => this.requireEditable(run, userId, now),
         now,
-        (run, audience) => audience.map((id) => notice(id, 'run_cancelled', run)),
+        (run, audience) => (stored = audience.map((id) => notice(id, 'run_cancelled', run))),
       )
       .catch(missingRun);
+    await this.changed(runId, stored);
   }
 
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {

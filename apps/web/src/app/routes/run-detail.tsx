@@ -26,6 +26,7 @@ import { errorMessage } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
 import styles from './run-detail.module.css';
+import { useLiveRun } from './use-live-run.ts';
 
 export function RunDetailPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function RunDetailPage() {
   const run = useRun(runId);
   const session = useSession();
   const viewerId = session.status === 'signed-in' ? session.user.id : null;
+  useLiveRun(runId, viewerId !== null);
   useDocumentTitle(run.data?.title ?? t('runs.title'));
 
   if (run.isPending) return <DetailSkeleton />;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { cx } from '../../lib/cx.ts';
 import styles from './header.module.css';
 import { Logo } from './logo.tsx';
@@ -37,7 +38,10 @@ export function Header({ user }: { user: Me | null }) {
         <div className={styles.actions}>
           <LanguageSwitch />
           {user ? (
-            <UserMenu user={user} />
+            <>
+              <NotificationBell />
+              <UserMenu user={user} />
+            </>
           ) : (
             <>
               <ButtonLink to="/login" variant="ghost" size="sm">

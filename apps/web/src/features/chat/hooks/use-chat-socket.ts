@@ -29,7 +29,7 @@ export function useChatSocket(runId: string, enabled: boolean, handlers: Handler
     const socket = io({
       path: '/socket.io',
       transports: ['websocket'],
-      auth: (cb) => cb({ token: apiClient.accessToken() ?? '' }),
+      auth: (cb) => cb({ token: apiClient.getAccessToken() ?? '' }),
     });
     // Refused handshakes and server-side disconnects are not retried by socket.io itself.
     const reconnectFresh = (delayMs: number) => {

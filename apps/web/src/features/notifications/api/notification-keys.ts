@@ -1,0 +1,9 @@
+import { meQueryKey } from '../../../lib/session.ts';
+
+/** Cache keys of the signed-in user's notifications: under `['me']`, so signing out drops them. */
+export const notificationKeys = {
+  all: [...meQueryKey, 'notifications'] as const,
+  count: () => [...notificationKeys.all, 'count'] as const,
+  latest: () => [...notificationKeys.all, 'latest'] as const,
+  pages: () => [...notificationKeys.all, 'pages'] as const,
+};

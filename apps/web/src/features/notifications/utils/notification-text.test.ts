@@ -1,0 +1,54 @@
+import { NOTIFICATION_CATEGORIES, type Notification } from '@erun/contracts';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../lib/i18n.ts';
+import { notificationAction, notificationText } from './notification-text.ts';
+
+function make(category: Notification['category'], data: Notification['data'] = {}): Notification {
+  return {
+    id: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+    category,
+    actor: { id: '4b5c6d7e-8f9a-4b0c-8d1e-2f3a4b5c6d7e', nickname: '빠른토끼', avatar: null },
+    data: { title: '한강 10K', ...data },
+    link: '/runs/x',
+    read: false,
+    createdAt: '2026-11-25T09:00:00+09:00',
+  };
+}
+
+describe('notificationText', () => {
+  it('has a text naming the run for every category, in Korean and English', async () => {
+    for (const language of ['ko', 'en']) {
+      await i18n.changeLanguage(language);
+      for (const category of NOTIFICATION_CATEGORIES) {
+        const text = notificationText(make(category, { badge: 'first_run', reason: '연락 두절' }), i18n.t);
+        expect(text, `${language} ${category}`).not.toContain('notificationCenter');
+        if (category !== 'badge_earned') expect(text, `${language} ${category}`).toContain('한강 10K');
+      }
+    }
+  });
+
+  it('reads by category and data: who joined or waits, why someone was removed', () => {
+    const t = i18n.t;
+    expect(notificationText(make('run_joined', { status: 'joined' }), t)).toBe(
+      '빠른토끼님이 ‘한강 10K’ 러닝에 참여했어요.',
+    );
+    expect(notificationText(make('run_joined', { status: 'waitlisted' }), t)).toBe(
+      '빠른토끼님이 ‘한강 10K’ 러닝 대기 명단에 올랐어요.',
+    );
+    expect(notificationText(make('run_removed', { reason: '연락 두절' }), t)).toBe(
+      '크루장이 ‘한강 10K’ 러닝에서 내 참여를 취소했어요. 사유: 연락 두절',
+    );
+    expect(notificationText({ ...make('comment'), actor: null }, t)).toBe(
+      '알 수 없는 러너님이 ‘한강 10K’에 댓글을 남겼어요.',
+    );
+    expect(notificationText(make('badge_earned', { badge: 'first_run' }), t)).toBe(
+      '새 배지를 받았어요! (first_run)',
+    );
+  });
+
+  it('names the thing to do for attendance and review requests only', () => {
+    expect(notificationAction(make('reminder_attendance'), i18n.t)).toBe('출석 체크하기');
+    expect(notificationAction(make('review_request'), i18n.t)).toBe('크루장 평가하기');
+    expect(notificationAction(make('reminder_soon'), i18n.t)).toBeNull();
+  });
+});

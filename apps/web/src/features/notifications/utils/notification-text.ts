@@ -1,0 +1,32 @@
+import type { Notification } from '@erun/contracts';
+import type { TFunction } from 'i18next';
+
+/** Categories whose notification also names the thing to do at its link. */
+const ACTIONS = new Set<string>(['reminder_attendance', 'review_request']);
+
+function text(value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** Which text key fits the notification: some categories read differently depending on their data. */
+function keyOf(n: Notification): string {
+  if (n.category === 'run_joined' && n.data.status === 'waitlisted') return 'run_joined_waitlisted';
+  if (n.category === 'run_removed' && !text(n.data.reason)) return 'run_removed_noReason';
+  if (n.category === 'badge_earned' && !text(n.data.badge)) return 'badge_earned_generic';
+  return n.category;
+}
+
+/** "B님이 ‘한강 새벽 러닝’ 러닝에 참여했어요." — who did what on which run or course, in the UI language. */
+export function notificationText(n: Notification, t: TFunction): string {
+  return t(`notificationCenter.text.${keyOf(n)}`, {
+    actor: n.actor?.nickname ?? t('notificationCenter.someone'),
+    title: text(n.data.title),
+    reason: text(n.data.reason),
+    badge: text(n.data.badge),
+  });
+}
+
+/** The call to action of a notification that asks for something ("출석 체크하기"), if any. */
+export function notificationAction(n: Notification, t: TFunction): string | null {
+  return ACTIONS.has(n.category) ? t(`notificationCenter.action.${n.category}`) : null;
+}

@@ -1,0 +1,146 @@
+import { RealtimeEventSchemas, type RealtimeEvent, type RealtimePayload } from '@erun/contracts';
+import { io } from 'socket.io-client';
+import { apiClient, type ApiClient } from './api-client.ts';
+
+/** The part of a socket.io client socket this module uses (a fake one in tests). */
+export interface RealtimeSocket {
+  connect(): unknown;
+  disconnect(): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'connect_error', listener: (error: Error) => void): unknown;
+  on(event: 'disconnect', listener: (reason: string) => void): unknown;
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+}
+
+/** Opens a socket (not yet connected) whose handshake asks `auth` for the token on every attempt. */
+export type SocketFactory = (
+  auth: (callback: (data: { token: string | null }) => void) => void,
+) => RealtimeSocket;
+
+type Session = Pick<ApiClient, 'getStatus' | 'subscribe' | 'getAccessToken' | 'refreshAccessToken'>;
+type Listener = (payload: unknown) => void;
+
+const defaultFactory: SocketFactory = (auth) =>
+  io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth });
+
+// The server refuses a handshake whose token is missing, forged or expired with this message.
+const UNAUTHENTICATED = 'UNAUTHENTICATED';
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One socket per signed-in session (guests never connect). The handshake carries the in-memory access token;
+ * when the server refuses it or drops the socket because it expired, a fresh token comes from the API client's
+ * single-flight refresh and the socket reconnects. Rooms of watched runs are joined again after every reconnect.
+ */
+export function createRealtime(session: Session) {
+  const listeners = new Map<string, Set<Listener>>();
+  const connectListeners = new Set<() => void>();
+  const watched = new Map<string, number>();
+  let factory: SocketFactory | null = null;
+  let socket: RealtimeSocket | null = null;
+  let usedToken: string | null = null;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function dispatch(event: string, payload: unknown): void {
+    const schema = RealtimeEventSchemas[event as RealtimeEvent] as
+      (typeof RealtimeEventSchemas)[RealtimeEvent] | undefined;
+    const parsed = schema?.safeParse(payload);
+    if (!parsed?.success) return;
+    listeners.get(event)?.forEach((listener) => listener(parsed.data));
+  }
+
+  /** Gets a token the server has not refused yet, then connects again (backing off if it keeps failing). */
+  async function reconnect(current: RealtimeSocket): Promise<void> {
+    failures += 1;
+    const latest = session.getAccessToken();
+    const token = latest !== null && latest !== usedToken ? latest : await session.refreshAccessToken();
+    if (token === null || socket !== current) return; // the session ended meanwhile
+    const delay = failures <= 1 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 2));
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (socket === current) current.connect();
+    }, delay);
+  }
+
+  function open(): void {
+    if (socket || !factory) return;
+    const current = factory((callback) => {
+      usedToken = session.getAccessToken();
+      callback({ token: usedToken });
+    });
+    socket = current;
+    current.on('connect', () => {
+      failures = 0;
+      for (const runId of watched.keys()) current.emit('run:watch', runId);
+      connectListeners.forEach((listener) => listener());
+    });
+    current.on('connect_error', (error) => {
+      if (error.message === UNAUTHENTICATED) void reconnect(current);
+    });
+    current.on('disconnect', (reason) => {
+      // The server drops a socket whose token expired; socket.io does not retry those by itself.
+      if (reason === 'io server disconnect') void reconnect(current);
+    });
+    current.onAny((event, payload) => dispatch(event, payload));
+    current.connect();
+  }
+
+  function close(): void {
+    clearTimeout(retryTimer);
+    const current = socket;
+    socket = null;
+    usedToken = null;
+    failures = 0;
+    current?.disconnect();
+  }
+
+  const sync = () => (session.getStatus() === 'signed-in' ? open() : close());
+
+  return {
+    /** Connects whenever a session is signed in, from now on; returns a function that stops it. */
+    start(socketFactory: SocketFactory = defaultFactory): () => void {
+      factory = socketFactory;
+      const unsubscribe = session.subscribe(sync);
+      sync();
+      return () => {
+        unsubscribe();
+        close();
+        factory = null;
+      };
+    },
+    /** Calls `listener` with each valid payload of `event`; returns the unsubscribe function. */
+    on<E extends RealtimeEvent>(event: E, listener: (payload: RealtimePayload<E>) => void): () => void {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      const wrapped = listener as Listener;
+      set.add(wrapped);
+      return () => set.delete(wrapped);
+    },
+    /** Called after each (re)connection: events sent while disconnected were missed. */
+    onConnect(listener: () => void): () => void {
+      connectListeners.add(listener);
+      return () => connectListeners.delete(listener);
+    },
+    /** Joins the run's room while at least one caller watches it; returns the function that stops watching. */
+    watchRun(runId: string): () => void {
+      const count = watched.get(runId) ?? 0;
+      watched.set(runId, count + 1);
+      if (count === 0) socket?.emit('run:watch', runId);
+      return () => {
+        const left = (watched.get(runId) ?? 1) - 1;
+        if (left > 0) {
+          watched.set(runId, left);
+          return;
+        }
+        watched.delete(runId);
+        socket?.emit('run:unwatch', runId);
+      };
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;
+
+export const realtime = createRealtime(apiClient);

@@ -1,0 +1,69 @@
+import type { RealtimeSocket, SocketFactory } from '../lib/realtime.ts';
+
+type Listener = (...args: never[]) => void;
+
+/** A socket.io client socket in memory: tests play the server with `serverEmit`, `refuse` and `drop`. */
+export class FakeSocket implements RealtimeSocket {
+  readonly emitted: [string, ...unknown[]][] = [];
+  readonly tokens: (string | null)[] = [];
+  connected = false;
+  /** Whether the next handshake is refused as UNAUTHENTICATED. */
+  refuseNext = false;
+  private readonly listeners = new Map<string, Listener[]>();
+  private readonly any: ((event: string, ...args: unknown[]) => void)[] = [];
+
+  constructor(private readonly auth: Parameters<SocketFactory>[0]) {}
+
+  connect() {
+    this.auth(({ token }) => this.tokens.push(token));
+    if (this.refuseNext) {
+      this.refuseNext = false;
+      this.fire('connect_error', new Error('UNAUTHENTICATED'));
+      return;
+    }
+    this.connected = true;
+    this.fire('connect');
+  }
+
+  disconnect() {
+    this.connected = false;
+  }
+
+  emit(event: string, ...args: unknown[]) {
+    this.emitted.push([event, ...args]);
+  }
+
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+  }
+
+  onAny(listener: (event: string, ...args: unknown[]) => void) {
+    this.any.push(listener);
+  }
+
+  /** The server sends an event to this socket. */
+  serverEmit(event: string, payload: unknown) {
+    this.any.forEach((listener) => listener(event, payload));
+  }
+
+  /** The server drops the socket, as it does when the access token expires. */
+  drop() {
+    this.connected = false;
+    this.fire('disconnect', 'io server disconnect');
+  }
+
+  private fire(event: string, ...args: unknown[]) {
+    (this.listeners.get(event) ?? []).forEach((listener) => (listener as (...a: unknown[]) => void)(...args));
+  }
+}
+
+/** A socket factory that keeps every socket it made; the last one is the live one. */
+export function fakeSockets() {
+  const sockets: FakeSocket[] = [];
+  const factory: SocketFactory = (auth) => {
+    const socket = new FakeSocket(auth);
+    sockets.push(socket);
+    return socket;
+  };
+  return { factory, sockets, last: () => sockets.at(-1) };
+}

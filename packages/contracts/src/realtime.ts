@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { NotificationSchema } from './notifications.ts';
+
+/**
+ * Socket.io events the server sends. `notification*` go to the user's room (`user:<id>`); `run:*` go to the
+ * room of a run page a client watches with `run:watch` (and leaves with `run:unwatch`), payload the run id.
+ */
+export const RealtimeEventSchemas = {
+  /** The user's newest notification, after it has been stored. */
+  notification: NotificationSchema,
+  /** The user's unread count changed (a new notification, or some were marked read). */
+  'notification:count': z.object({ unreadCount: z.number().int().min(0) }),
+  /** Seats, participants or details of the run changed: fetch it again. */
+  'run:updated': z.object({ runId: z.uuid() }),
+  /** A comment or reply under the run was written, edited or deleted. */
+  'run:comment': z.object({ runId: z.uuid(), commentId: z.uuid(), parentId: z.uuid().nullable() }),
+};
+export type RealtimeEvent = keyof typeof RealtimeEventSchemas;
+export type RealtimePayload<E extends RealtimeEvent> = z.infer<(typeof RealtimeEventSchemas)[E]>;
