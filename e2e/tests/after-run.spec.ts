@@ -50,7 +50,7 @@ test('attendance, host review, scores, my page and public profile after a run', 
   newRunner,
 }, testInfo) => {
   // Three browsers, two clock moves and a dozen page loads: longer than one ordinary journey.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const host = await signUpViaApi(page.request);
   await onboardViaApi(page.request, host);
   const day = seoulDay(1);

@@ -110,7 +110,7 @@ function MyPage({ user }: { user: Me }) {
       <div className={styles.head}>
         <h1 className={styles.title}>{t('me.title')}</h1>
         <p className={styles.lead}>{t('mypage.lead')}</p>
-        <ButtonLink to="/me/settings" variant="secondary">
+        <ButtonLink to="/me/settings" variant="secondary" className={styles.settings}>
           {t('settings.open')}
         </ButtonLink>
       </div>
