@@ -1,9 +1,11 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AttendancePage } from './routes/attendance.tsx';
 import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
 import { CoursesPage } from './routes/courses.tsx';
 import { HomePage } from './routes/home.tsx';
+import { HostReviewPage } from './routes/host-review.tsx';
 import { LoginPage } from './routes/login.tsx';
 import { MeSettingsPage } from './routes/me-settings.tsx';
 import { MePage } from './routes/me.tsx';
@@ -16,6 +18,7 @@ import { RunEditPage } from './routes/run-edit.tsx';
 import { RunNewPage } from './routes/run-new.tsx';
 import { RunsPage } from './routes/runs.tsx';
 import { SignupPage } from './routes/signup.tsx';
+import { UserProfilePage } from './routes/user-profile.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
 
@@ -28,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: 'runs/:runId', element: <RunDetailPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/:courseId', element: <CourseDetailPage /> },
+      { path: 'users/:userId', element: <UserProfilePage /> },
       {
         element: <GuestOnly />,
         children: [
@@ -45,6 +49,8 @@ export const routes: RouteObject[] = [
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
           { path: 'runs/:runId/chat', element: <RunChatPage /> },
+          { path: 'runs/:runId/attendance', element: <AttendancePage /> },
+          { path: 'runs/:runId/review', element: <HostReviewPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },
           { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
         ],

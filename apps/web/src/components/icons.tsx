@@ -232,3 +232,10 @@ export const DownloadIcon = (props: IconProps) => (
     <path d="M12 4v12M7 11l5 5 5-5M5 20h14" />
   </Icon>
 );
+
+export const CalendarIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3.5" y="5" width="17" height="15.5" rx="2" />
+    <path d="M3.5 10h17M8 3v4M16 3v4" />
+  </Icon>
+);

@@ -4,9 +4,10 @@ import { useParams } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { CommentIcon, MapIcon } from '../../components/icons.tsx';
+import { CalendarIcon, CommentIcon, MapIcon } from '../../components/icons.tsx';
 import { RouteMap } from '../../components/map/lazy.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { AfterRunActions } from '../../features/after-run/components/after-run-actions.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { BookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
@@ -75,10 +76,15 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
             </div>
             <h1 className={styles.title}>{run.title}</h1>
             {isHost && <HostActions run={run} />}
+            <AfterRunActions run={run} viewerId={viewerId} className={styles.afterRun} />
             <RunFacts run={run} />
             <div className={styles.socialRow}>
               <BookmarkButton runId={run.id} title={run.title} bookmarked={run.bookmarked} withLabel />
               <ShareButtons run={run} />
+              <a href={`/api/runs/${run.id}/ics`} download className={styles.ics}>
+                <CalendarIcon width={18} height={18} aria-hidden="true" />
+                {t('calendar.addToCalendar')}
+              </a>
               {(isHost || run.myStatus === 'joined') && (
                 <ButtonLink
                   to={`/runs/${run.id}/chat`}

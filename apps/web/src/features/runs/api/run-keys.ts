@@ -1,4 +1,4 @@
-import type { ListRunsQuery } from '@erun/contracts';
+import type { ListRunsQuery, MeRunsQuery } from '@erun/contracts';
 
 /**
  * Cache keys of runs. Everything sits under `['runs']`, so one invalidation refreshes every list and page
@@ -10,4 +10,6 @@ export const runKeys = {
   list: (query: ListRunsQuery) => [...runKeys.lists(), query] as const,
   infinite: (query: ListRunsQuery) => [...runKeys.lists(), 'infinite', query] as const,
   detail: (runId: string) => [...runKeys.all, 'detail', runId] as const,
+  /** The signed-in user's hosted and joined runs (`/api/me/runs`). */
+  mine: (query: Partial<MeRunsQuery>) => [...runKeys.all, 'mine', query] as const,
 };

@@ -1,5 +1,5 @@
 import type { Me } from '@erun/contracts';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/avatar.tsx';
 import { GoodRunnerScore } from './good-runner-score.tsx';
@@ -7,8 +7,8 @@ import styles from './profile-card.module.css';
 
 const SEOUL = 'Asia/Seoul';
 
-/** The signed-in user's profile at a glance. */
-export function ProfileCard({ me }: { me: Me }) {
+/** The signed-in user's profile at a glance; `children` go under the score (badges, score history). */
+export function ProfileCard({ me, children }: { me: Me; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const joined = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: SEOUL }).format(
@@ -31,6 +31,7 @@ export function ProfileCard({ me }: { me: Me }) {
       </div>
       <p className={me.bio ? styles.bio : styles.bioEmpty}>{me.bio || t('profile.noBio')}</p>
       <GoodRunnerScore score={me.goodRunnerScore} />
+      {children}
       <dl className={styles.details}>
         <div>
           <dt>{t('profile.email')}</dt>

@@ -1,5 +1,6 @@
 import type { Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Avatar } from '../../../../components/avatar.tsx';
 import styles from './run-detail.module.css';
 
@@ -11,7 +12,11 @@ export function HostCard({ host }: { host: Run['host'] }) {
       <Avatar image={host.avatar} name={host.nickname} size="md" />
       <div className={styles.hostInfo}>
         <p className={styles.hostRole}>{t('runDetail.host.role')}</p>
-        <p className={styles.hostName}>{host.nickname}</p>
+        <p className={styles.hostName}>
+          <Link to={`/users/${host.id}`} className={styles.personLink}>
+            {host.nickname}
+          </Link>
+        </p>
         {host.bio && <p className={styles.hostBio}>{host.bio}</p>}
         <ul className={styles.hostStats}>
           {host.runningLevel && (

@@ -1,7 +1,9 @@
 import type { Participant } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Avatar } from '../../../../components/avatar.tsx';
+import { cx } from '../../../../lib/cx.ts';
 import { Button } from '../../../../components/button.tsx';
 import { RemoveParticipantDialog } from './remove-participant-dialog.tsx';
 import styles from './run-detail.module.css';
@@ -24,7 +26,9 @@ export function Participants({ runId, participants, hostId, canRemove }: Partici
         {participants.map((person) => (
           <li key={person.id} className={styles.person}>
             <Avatar image={person.avatar} name={person.nickname} size="sm" />
-            <span className={styles.personName}>{person.nickname}</span>
+            <Link to={`/users/${person.id}`} className={cx(styles.personName, styles.personLink)}>
+              {person.nickname}
+            </Link>
             {person.id === hostId ? (
               <span className={styles.hostTag}>{t('runDetail.host.role')}</span>
             ) : (

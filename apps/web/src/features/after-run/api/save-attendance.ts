@@ -1,0 +1,21 @@
+import { AttendanceSchema, type Attendance, type SaveAttendance } from '@erun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client.ts';
+import { meQueryKey } from '../../../lib/session.ts';
+import { afterRunKeys } from './after-run-keys.ts';
+
+export function saveAttendance(runId: string, body: SaveAttendance): Promise<Attendance> {
+  return apiClient.put(`/api/runs/${encodeURIComponent(runId)}/attendance`, body, AttendanceSchema);
+}
+
+export function useSaveAttendance(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveAttendance) => saveAttendance(runId, body),
+    onSuccess: (attendance) => {
+      queryClient.setQueryData(afterRunKeys.attendance(runId), attendance);
+      // Scores moved: my runs, stats and profiles read them.
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import type { Attendance, SaveAttendance } from '@erun/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Avatar } from '../../../components/avatar.tsx';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { useNotice } from '../../../components/notice/notice-context.ts';
+import { cx } from '../../../lib/cx.ts';
+import { formatDateTime } from '../../../lib/datetime.ts';
+import { errorMessage } from '../../../lib/messages.ts';
+import { useSaveAttendance } from '../api/save-attendance.ts';
+import styles from './attendance-sheet.module.css';
+import { useNow } from '../../../lib/use-now.ts';
+
+type Marks = Record<string, boolean | null>;
+
+const marksOf = (attendance: Attendance): Marks =>
+  Object.fromEntries(attendance.participants.map((p) => [p.id, p.present]));
+
+/** What PUT sends: everyone marked, the unmarked left out (they stay "not taken"). */
+export function attendancePayload(marks: Marks): SaveAttendance {
+  const entries = Object.entries(marks);
+  return {
+    present: entries.filter(([, mark]) => mark === true).map(([id]) => id),
+    absent: entries.filter(([, mark]) => mark === false).map(([id]) => id),
+  };
+}
+
+/** 출석 체크: each participant came or did not; saved together, editable again while the window is open. */
+export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Attendance; now?: number }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(fixedNow);
+  const notify = useNotice();
+  const save = useSaveAttendance(attendance.runId);
+  const [marks, setMarks] = useState<Marks>(() => marksOf(attendance));
+  const editable = attendance.editable;
+  const opensAt = formatDateTime(attendance.opensAt, i18n.language);
+  const closesAt = formatDateTime(attendance.closesAt, i18n.language);
+  const unmarked = Object.values(marks).filter((mark) => mark === null).length;
+  const counts = {
+    present: Object.values(marks).filter((mark) => mark === true).length,
+    absent: Object.values(marks).filter((mark) => mark === false).length,
+  };
+
+  const mark = (id: string, present: boolean) => setMarks((current) => ({ ...current, [id]: present }));
+  const allPresent = () =>
+    setMarks((current) => Object.fromEntries(Object.keys(current).map((id) => [id, true])));
+  const submit = () =>
+    save.mutate(attendancePayload(marks), {
+      onSuccess: (saved) => {
+        setMarks(marksOf(saved));
+        notify(t('attendance.saved'), 'success');
+      },
+    });
+
+  const windowNote = editable
+    ? t('attendance.window.open', { closesAt })
+    : now < Date.parse(attendance.opensAt)
+      ? t('attendance.window.notYet', { opensAt })
+      : t('attendance.window.closed', { closesAt });
+
+  return (
+    <div className={styles.sheet}>
+      <p className={cx(styles.window, !editable && styles.windowClosed)} role="status">
+        {windowNote}
+      </p>
+      {attendance.participants.length === 0 ? (
+        <p className={styles.empty}>{t('attendance.empty')}</p>
+      ) : (
+        <>
+          <div className={styles.toolbar}>
+            <p className={styles.counts}>{t('attendance.counts', { ...counts, unmarked })}</p>
+            <Button variant="outline" size="sm" onClick={allPresent} disabled={!editable}>
+              {t('attendance.allPresent')}
+            </Button>
+          </div>
+          <ul className={styles.list} aria-label={t('attendance.listLabel')}>
+            {attendance.participants.map((person) => (
+              <li key={person.id} className={styles.person}>
+                <Avatar image={person.avatar} name={person.nickname} size="sm" />
+                <span className={styles.name}>{person.nickname}</span>
+                <fieldset className={styles.toggle} disabled={!editable}>
+                  <legend className={styles.hidden}>
+                    {t('attendance.personLegend', { nickname: person.nickname })}
+                  </legend>
+                  {([true, false] as const).map((value) => (
+                    <label
+                      key={String(value)}
+                      className={cx(
+                        styles.option,
+                        marks[person.id] === value && (value ? styles.present : styles.absent),
+                      )}
+                    >
+                      <input
+                        type="radio"
+                        className={styles.radio}
+                        name={`attendance-${person.id}`}
+                        checked={marks[person.id] === value}
+                        onChange={() => mark(person.id, value)}
+                      />
+                      {t(value ? 'attendance.present' : 'attendance.absent')}
+                    </label>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ul>
+          {save.isError && <FormAlert message={errorMessage(save.error)} />}
+          <Button size="lg" block onClick={submit} pending={save.isPending} disabled={!editable}>
+            {t('attendance.save')}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
