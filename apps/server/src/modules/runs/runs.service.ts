@@ -122,8 +122,7 @@ export class RunsService {
     }
     for (const field of ['from', 'to'] as const) {
       const day = query[field];
-      const start = day ? seoulDayStart(day) : undefined;
-      if (day && (!start || Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== dayBefore(day))) {
+      if (day && !isRealDay(day)) {
         throw new ValidationError('Invalid day', [
           { path: ['query', field], code: 'custom', message: 'date.invalid' },
         ]);
@@ -302,10 +301,10 @@ export class RunsService {
   }
 }
 
-/** The UTC date of a Seoul midnight is the day before; a day that does not exist (02-31) fails this check. */
-function dayBefore(day: string): string {
+/** A YYYY-MM-DD that exists on the calendar (not 2026-13-01, not 2026-02-31). */
+function isRealDay(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
