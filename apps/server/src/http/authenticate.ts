@@ -21,7 +21,10 @@ function bearerOf(request: FastifyRequest): string | null {
  * account's tokens stop working at once: one primary-key lookup per authenticated request); `identify`
  * accepts a guest and only checks the token (reads; a deleted account's token expires within 15 minutes).
  */
-export function authHooks(tokens: AccessTokens, isActive: (userId: string) => Promise<boolean> = async () => true) {
+export function authHooks(
+  tokens: AccessTokens,
+  isActive: (userId: string) => Promise<boolean> = async () => true,
+) {
   return {
     authenticate: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);

@@ -183,7 +183,10 @@ describe('GET /api/me/stats', () => {
     const thisMonth = seoulDay(clock.now().toISOString()).slice(0, 7);
     expect(stats.months.at(-1)?.month).toBe(thisMonth);
     const counted = stats.months.filter((mo) => mo.runs > 0);
-    const runMonths = new Set([seoulDay(hosted.startsAt).slice(0, 7), seoulDay(present.startsAt).slice(0, 7)]);
+    const runMonths = new Set([
+      seoulDay(hosted.startsAt).slice(0, 7),
+      seoulDay(present.startsAt).slice(0, 7),
+    ]);
     expect(counted.map((mo) => mo.month).sort()).toEqual([...runMonths].sort());
     expect(stats.months.reduce((s, mo) => s + mo.runs, 0)).toBe(2);
     expect(stats.months.filter((mo) => mo.runs === 0)).toHaveLength(12 - runMonths.size);
@@ -290,7 +293,14 @@ describe('DELETE /api/me', () => {
     });
     expect(review.statusCode).toBe(201);
 
-    const [m, ph2, f, h2, w] = await at(Date.parse(past.endsAt) + 3 * HOUR, me, pastHost, fan, host2, waiting);
+    const [m, ph2, f, h2, w] = await at(
+      Date.parse(past.endsAt) + 3 * HOUR,
+      me,
+      pastHost,
+      fan,
+      host2,
+      waiting,
+    );
     const profileBefore = (
       await t.app.inject({ method: 'GET', url: `/api/users/${pastHost.user.id}` })
     ).json<Profile>();
@@ -329,14 +339,19 @@ describe('DELETE /api/me', () => {
       true,
     );
     // My seat went to the first on the waitlist; the counters are exact.
-    const fullAfter = (await t.app.inject({ method: 'GET', url: `/api/runs/${full.id}`, headers: bearer(w) })).json<Run>();
+    const fullAfter = (
+      await t.app.inject({ method: 'GET', url: `/api/runs/${full.id}`, headers: bearer(w) })
+    ).json<Run>();
     expect(fullAfter).toMatchObject({ participantCount: 2, waitlistCount: 0, myStatus: 'joined' });
     expect(fullAfter.participants.map((p) => p.id)).not.toContain(me.user.id);
     // My comment stays, by "탈퇴한 사용자".
     const comments = (
       await t.app.inject({ method: 'GET', url: `/api/runs/${full.id}/comments`, headers: bearer(h2) })
     ).json<{ items: Comment[] }>();
-    expect(comments.items[0]).toMatchObject({ content: '주차 되나요?', author: { nickname: '탈퇴한 사용자' } });
+    expect(comments.items[0]).toMatchObject({
+      content: '주차 되나요?',
+      author: { nickname: '탈퇴한 사용자' },
+    });
     // The past host keeps my review and my attendance record.
     const profileAfter = (
       await t.app.inject({ method: 'GET', url: `/api/users/${pastHost.user.id}` })

@@ -185,7 +185,11 @@ export class AccountRepository {
         .innerJoin(runs, eq(runs.id, runBookmarks.runId))
         .where(eq(runBookmarks.userId, userId)),
       db
-        .select({ courseId: courseBookmarks.courseId, courseTitle: courses.title, at: courseBookmarks.createdAt })
+        .select({
+          courseId: courseBookmarks.courseId,
+          courseTitle: courses.title,
+          at: courseBookmarks.createdAt,
+        })
         .from(courseBookmarks)
         .innerJoin(courses, eq(courses.id, courseBookmarks.courseId))
         .where(eq(courseBookmarks.userId, userId)),

@@ -51,19 +51,15 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
     (request) => deps.badges.list(userIdOf(request)),
   );
 
-  app.get(
-    '/me/export',
-    { schema: { tags: ['me'] }, preHandler: authenticate },
-    async (request, reply) => {
-      const data = await account.export(userIdOf(request));
-      const day = new Date(deps.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-      return reply
-        .header('content-disposition', `attachment; filename="erun-export-${day}.json"`)
-        .header('cache-control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(data, null, 2));
-    },
-  );
+  app.get('/me/export', { schema: { tags: ['me'] }, preHandler: authenticate }, async (request, reply) => {
+    const data = await account.export(userIdOf(request));
+    const day = new Date(deps.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    return reply
+      .header('content-disposition', `attachment; filename="erun-export-${day}.json"`)
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
 
   app.delete(
     '/me',

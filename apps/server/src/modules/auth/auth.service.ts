@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Login, Me, Signup } from '@erun/contracts';
-import {
-  ConflictError,
-  isUniqueViolation,
-  NotFoundError,
-  UnauthorizedError,
-} from '../../lib/errors.ts';
+import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -119,7 +114,10 @@ export class AuthService {
       throw new ConflictError('OAUTH_ACCOUNT_IN_USE', 'This account already signs in to another user');
     }
     if (result === 'provider_taken') {
-      throw new ConflictError('OAUTH_ACCOUNT_IN_USE', `Another ${profile.provider} account is linked already`);
+      throw new ConflictError(
+        'OAUTH_ACCOUNT_IN_USE',
+        `Another ${profile.provider} account is linked already`,
+      );
     }
   }
 

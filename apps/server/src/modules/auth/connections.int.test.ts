@@ -72,7 +72,9 @@ async function signIn(provider: 'kakao' | 'naver'): Promise<Token> {
 }
 
 const connections = async (who: Token) =>
-  (await t.app.inject({ method: 'GET', url: '/api/me/connections', headers: bearer(who) })).json<Connections>();
+  (
+    await t.app.inject({ method: 'GET', url: '/api/me/connections', headers: bearer(who) })
+  ).json<Connections>();
 const unlink = (who: Token, provider: string) =>
   t.app.inject({ method: 'DELETE', url: `/api/me/connections/${provider}`, headers: bearer(who) });
 const meOf = async (who: Token) =>

@@ -1,10 +1,5 @@
 import { generateCodeVerifier, generateState } from 'arctic';
-import {
-  ConnectionsSchema,
-  ConnectStartSchema,
-  ErrorBodySchema,
-  OAuthProviderSchema,
-} from '@erun/contracts';
+import { ConnectionsSchema, ConnectStartSchema, ErrorBodySchema, OAuthProviderSchema } from '@erun/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -165,7 +160,10 @@ export const connectionsRoutes: FastifyPluginAsyncZod<ConnectionsRoutesDeps> = a
 
   app.get(
     '/me/connections',
-    { schema: { tags: ['me'], response: { 200: ConnectionsSchema, ...errors } }, preHandler: deps.authenticate },
+    {
+      schema: { tags: ['me'], response: { 200: ConnectionsSchema, ...errors } },
+      preHandler: deps.authenticate,
+    },
     async (request) => {
       const me = await deps.users.getMe(userIdOf(request));
       return {

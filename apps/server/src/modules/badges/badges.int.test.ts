@@ -102,7 +102,9 @@ describe('badges', () => {
     const host = await newUser(t.app);
     const run = await newRun(t.app, host, runAt(seoul(2, 10)));
     const [h] = await at(Date.parse(run.endsAt) + 5 * 60_000, host);
-    const results = await Promise.all(Array.from({ length: 6 }, () => t.services.badges.evaluate(host.user.id)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.services.badges.evaluate(host.user.id)),
+    );
     expect(results.flat().sort()).toEqual(['first_hosted', 'first_run']);
     expect(await badgeNotices(h)).toEqual(['first_hosted', 'first_run']);
     clock.offsetMs = 0;

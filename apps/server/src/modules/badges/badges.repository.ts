@@ -82,9 +82,9 @@ export class BadgesRepository {
         .returning({ badge: userBadges.badge });
       const won = inserted.map((r) => r.badge);
       if (won.length > 0) {
-        await tx.insert(notifications).values(
-          won.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })),
-        );
+        await tx
+          .insert(notifications)
+          .values(won.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })));
       }
       return won;
     });

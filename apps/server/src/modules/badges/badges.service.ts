@@ -1,4 +1,11 @@
-import { BADGES, type BadgeCode, BadgeCodeSchema, type BadgeList, type EarnedBadge, THEMES } from '@erun/contracts';
+import {
+  BADGES,
+  type BadgeCode,
+  BadgeCodeSchema,
+  type BadgeList,
+  type EarnedBadge,
+  THEMES,
+} from '@erun/contracts';
 import type { Clock } from '../../ports/clock.ts';
 import type { BadgesRepository, CountedRun } from './badges.repository.ts';
 

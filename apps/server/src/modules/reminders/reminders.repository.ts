@@ -33,11 +33,7 @@ export class RemindersRepository {
    * creates the notifications, so a reminder exists exactly once whatever runs concurrently or again.
    * Review requests go to participants other than the host; the others to everyone in the run.
    */
-  async sendDue(
-    kind: ReminderKind,
-    now: Date,
-    limit: number,
-  ): Promise<{ userId: string; runId: string }[]> {
+  async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<{ userId: string; runId: string }[]> {
     const rows = await rawRows<{ user_id: string; run_id: string }>(
       this.db,
       sql`

@@ -238,7 +238,11 @@ export interface MyRunsFilter {
   limit: number;
 }
 
-export type MyRunCard = RunCard & { role: 'host' | 'participant'; attended: boolean | null; reviewed: boolean };
+export type MyRunCard = RunCard & {
+  role: 'host' | 'participant';
+  attended: boolean | null;
+  reviewed: boolean;
+};
 
 /**
  * The runs a user hosts or joined (a seat: not waitlisted, not removed), cancelled ones included, in ONE
@@ -276,7 +280,9 @@ export async function listMyRuns(db: Db, f: MyRunsFilter): Promise<MyRunCard[]> 
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))
     .where(and(...conditions))
-    .orderBy(...(f.order === 'asc' ? [asc(runs.startsAt), asc(runs.id)] : [desc(runs.startsAt), desc(runs.id)]))
+    .orderBy(
+      ...(f.order === 'asc' ? [asc(runs.startsAt), asc(runs.id)] : [desc(runs.startsAt), desc(runs.id)]),
+    )
     .limit(f.limit);
   return rows.map((row) => ({
     ...toCard(row, true),
