@@ -256,11 +256,13 @@ function DeleteDialog({
       return;
     }
     remove.mutate(hasPassword ? { password: value } : { confirm: value.trim() }, {
-      onSuccess: async () => {
+      onSuccess: () => {
         notify(t('account.delete.done'), 'info');
-        await navigate('/', { replace: true });
-        apiClient.endSession();
-        queryClient.removeQueries({ queryKey: meQueryKey });
+        // Home first, then signed out: the settings page's guard must not send us to the login page.
+        void Promise.resolve(navigate('/', { replace: true })).then(() => {
+          apiClient.endSession();
+          queryClient.removeQueries({ queryKey: meQueryKey });
+        });
       },
       onError: (err) => {
         const issue = err instanceof ApiError ? err.issues?.[0]?.message : undefined;
