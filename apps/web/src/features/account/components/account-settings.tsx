@@ -1,6 +1,6 @@
 import type { Connections, OAuthProvider } from '@erun/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import styles from '../../../app/routes/page.module.css';
@@ -24,7 +24,18 @@ const PROVIDERS: OAuthProvider[] = ['kakao', 'naver'];
 /** Sign-in methods, data export and account deletion (issue 6). */
 export function AccountSettings() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const deleted = useRef(false);
   useLinkResult();
+  // After deleting the account: signed out when this page unmounts, i.e. once the app has moved home.
+  useEffect(
+    () => () => {
+      if (!deleted.current) return;
+      apiClient.endSession();
+      queryClient.removeQueries({ queryKey: meQueryKey });
+    },
+    [queryClient],
+  );
   return (
     <section className={styles.section} aria-labelledby="settings-account">
       <h2 id="settings-account" className={styles.sectionTitle}>
@@ -32,7 +43,7 @@ export function AccountSettings() {
       </h2>
       <SignInMethods />
       <DataExport />
-      <DeleteAccount />
+      <DeleteAccount onDeleted={() => (deleted.current = true)} />
     </section>
   );
 }
@@ -96,7 +107,7 @@ function SignInMethods() {
       {connections.isError && <FormAlert message={errorMessage(connections.error)} />}
       {data && (
         <>
-          <ul className={own.methods}>
+          <ul className={own.methods} aria-label={t('account.methods.title')}>
             <li className={own.method}>
               <span className={own.methodName}>
                 <span className={own.mark} aria-hidden="true">
@@ -198,7 +209,7 @@ function DataExport() {
   );
 }
 
-function DeleteAccount() {
+function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const [open, setOpen] = useState(false);
@@ -217,6 +228,7 @@ function DeleteAccount() {
           onClose={() => setOpen(false)}
           nickname={me.data.nickname}
           hasPassword={me.data.hasPassword}
+          onDeleted={onDeleted}
         />
       )}
     </div>
@@ -228,16 +240,17 @@ function DeleteDialog({
   onClose,
   nickname,
   hasPassword,
+  onDeleted,
 }: {
   open: boolean;
   onClose: () => void;
   nickname: string;
   hasPassword: boolean;
+  onDeleted: () => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotice();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const remove = useDeleteAccount();
   const [value, setValue] = useState('');
   const [error, setError] = useState<Message | null>(null);
@@ -258,11 +271,10 @@ function DeleteDialog({
     remove.mutate(hasPassword ? { password: value } : { confirm: value.trim() }, {
       onSuccess: () => {
         notify(t('account.delete.done'), 'info');
-        // Home first, then signed out: the settings page's guard must not send us to the login page.
-        void Promise.resolve(navigate('/', { replace: true })).then(() => {
-          apiClient.endSession();
-          queryClient.removeQueries({ queryKey: meQueryKey });
-        });
+        // Home first; the session ends once this page has gone (see AccountSettings), or the settings page's
+        // guard would see the signed-out session first and send us to the login page.
+        onDeleted();
+        void navigate('/', { replace: true });
       },
       onError: (err) => {
         const issue = err instanceof ApiError ? err.issues?.[0]?.message : undefined;
