@@ -1,6 +1,7 @@
 import type { Comment, ErrorBody, MyRunPage, MyStats, NotificationPage, Profile, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newCourse, newRun, newUser, runBody, type TestUser } from '../../test/factories.ts';
+import { logQueries } from '../../test/query-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
@@ -144,6 +145,24 @@ describe('GET /api/me/runs', () => {
     const [hh] = await at(Date.parse(run.endsAt) + 2 * HOUR, host);
     expect((await mine(hh)).items[0]).toMatchObject({ role: 'host', attended: null });
     clock.offsetMs = 0;
+  });
+
+  it('one statement for the page whatever its size (plus the token check)', async () => {
+    clock.offsetMs = 0;
+    const me = await newUser(t.app);
+    for (let i = 0; i < 6; i++) await newRun(t.app, me, runBody({}, 30 + i));
+    const count = async (limit: number) => {
+      const log = logQueries(t.database);
+      try {
+        await mine(me, `?limit=${limit}`);
+      } finally {
+        log.stop();
+      }
+      return log.queries.length;
+    };
+    const one = await count(1);
+    expect(await count(6)).toBe(one);
+    expect(one).toBeLessThanOrEqual(2);
   });
 
   it('refuses a bad cursor, a day that does not exist and a missing token', async () => {
