@@ -28,7 +28,8 @@ import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
-import { oauthRoutes } from './modules/auth/oauth.routes.ts';
+import { connectionsRoutes, oauthRoutes } from './modules/auth/oauth.routes.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
 import { isSecureOrigin, sessionCookies } from './modules/auth/session-cookie.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
   // `chat:join` lets a socket into a run's chat room only after the membership check.
   realtime.guardedRooms('chat', chatRoom, (userId, runId) => services.chat.isMember(runId, userId));
-  const { authenticate, identify } = authHooks(tokens);
+  const { authenticate, identify } = authHooks(tokens, (id) => services.auth.isActive(id));
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
@@ -139,6 +140,21 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         identify,
         reviewCounts: (hostId, viewerId) => services.afterRun.reviewSummary(hostId, viewerId),
         badges: (userId) => services.badges.earned(userId),
+      });
+      await api.register(connectionsRoutes, {
+        auth: services.auth,
+        users: services.users,
+        clients,
+        secure,
+        authenticate,
+      });
+      await api.register(accountRoutes, {
+        account: services.account,
+        runs: services.runs,
+        badges: services.badges,
+        cookies,
+        authenticate,
+        now: () => deps.clock.now(),
       });
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
       await api.register(runsRoutes, {

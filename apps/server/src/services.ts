@@ -1,6 +1,8 @@
 import { BEST_SCORE } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
+import { AccountRepository } from './modules/account/account.repository.ts';
+import { AccountService } from './modules/account/account.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
@@ -45,6 +47,7 @@ export interface Services {
   reminders: RemindersService;
   badges: BadgesService;
   chat: ChatService;
+  account: AccountService;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -78,11 +81,13 @@ export function createServices(
     clock,
     realtime,
   );
+  const badges = new BadgesService(new BadgesRepository(db), clock, (ids) => notifications.announce(ids));
   const afterRun = new AfterRunService(
     new AfterRunRepository(db),
     (id) => runs.get(id, null),
     clock,
     (ids) => notifications.announce(ids),
+    (ids) => badges.evaluateMany(ids),
   );
   const calendar = new CalendarService(
     new CalendarRepository(db),
@@ -90,11 +95,23 @@ export function createServices(
     publicUrl,
     clock,
   );
-  const reminders = new RemindersService(new RemindersRepository(db), clock, (ids) =>
-    notifications.announce(ids),
+  const reminders = new RemindersService(
+    new RemindersRepository(db),
+    clock,
+    (ids) => notifications.announce(ids),
+    (runIds, userIds) => badges.evaluateAfterRuns(runIds, userIds),
   );
-  const badges = new BadgesService(new BadgesRepository(db));
+  const account = new AccountService(new AccountRepository(db), {
+    clock,
+    auth,
+    runs,
+    participation,
+    uploads,
+    afterRun,
+    earnedBadges: (id) => badges.earned(id),
+  });
   return {
+    account,
     badges,
     chat,
     auth,

@@ -12,3 +12,4 @@ export * from './after-run.ts';
 export * from './me.ts';
 export * from './chat.ts';
 export * from './realtime.ts';
+export * from './account.ts';

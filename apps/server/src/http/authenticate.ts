@@ -16,13 +16,20 @@ function bearerOf(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-/** preHandlers: `authenticate` requires a valid access token, `identify` accepts a guest. */
-export function authHooks(tokens: AccessTokens) {
+/**
+ * preHandlers: `authenticate` requires a valid access token of an account that still exists (a deleted
+ * account's tokens stop working at once: one primary-key lookup per authenticated request); `identify`
+ * accepts a guest and only checks the token (reads; a deleted account's token expires within 15 minutes).
+ */
+export function authHooks(
+  tokens: AccessTokens,
+  isActive: (userId: string) => Promise<boolean> = async () => true,
+) {
   return {
     authenticate: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);
       const userId = token ? await tokens.verify(token) : null;
-      if (!userId) throw new UnauthorizedError();
+      if (!userId || !(await isActive(userId))) throw new UnauthorizedError();
       request.userId = userId;
     },
     identify: async (request: FastifyRequest): Promise<void> => {

@@ -24,6 +24,8 @@ export class AfterRunService {
     private readonly getRun: GetRun,
     private readonly clock: Clock,
     private readonly announce: (userIds: string[]) => Promise<void>,
+    /** Badges are evaluated once a record that can earn one has committed. */
+    private readonly evaluateBadges: (userIds: string[]) => Promise<void> = async () => {},
   ) {}
 
   async attendance(runId: string, userId: string): Promise<Attendance> {
@@ -68,6 +70,7 @@ export class AfterRunService {
       ],
       now,
     );
+    await this.evaluateBadges([userId, ...input.present, ...input.absent]);
     return this.attendance(runId, userId);
   }
 
@@ -96,6 +99,8 @@ export class AfterRunService {
     );
     if (result === 'exists')
       throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
+    await this.announce([run.host.id]);
+    await this.evaluateBadges([run.host.id]);
   }
 
   /** Category counts of a host's reviews; the disappointing side only for the host themself. */

@@ -88,4 +88,65 @@ export class AuthRepository {
       .returning({ id: refreshTokens.id });
     return rows.length;
   }
+
+  /** An account that exists and has not been deleted (checked on every authenticated request). */
+  async isActive(userId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+    return row !== undefined;
+  }
+
+  async findUserById(userId: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, userId));
+    return row;
+  }
+
+  /**
+   * Links a provider account to a user. The primary key (provider, provider user id) and the unique
+   * (user, provider) decide races: of two users linking the same provider account, one wins.
+   */
+  async link(
+    userId: string,
+    provider: string,
+    providerUserId: string,
+  ): Promise<'linked' | 'in_use' | 'provider_taken'> {
+    const owner = await this.findUserIdByProvider(provider, providerUserId);
+    if (owner) return owner === userId ? 'linked' : 'in_use';
+    const inserted = await this.db
+      .insert(oauthAccounts)
+      .values({ provider, providerUserId, userId })
+      .onConflictDoNothing()
+      .returning({ userId: oauthAccounts.userId });
+    if (inserted.length === 1) return 'linked';
+    const now = await this.findUserIdByProvider(provider, providerUserId);
+    if (now === userId) return 'linked';
+    return now ? 'in_use' : 'provider_taken';
+  }
+
+  /**
+   * Unlinks a provider unless it is the last way in. The user's row is locked, so two unlinks at once
+   * (Kakao and Naver on an account without a password) cannot both pass the count.
+   */
+  async unlink(userId: string, provider: string): Promise<'unlinked' | 'not_linked' | 'last'> {
+    return this.db.transaction(async (tx) => {
+      const [user] = await tx
+        .select({ passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, userId))
+        .for('update');
+      const links = await tx
+        .select({ provider: oauthAccounts.provider })
+        .from(oauthAccounts)
+        .where(eq(oauthAccounts.userId, userId));
+      if (!user || !links.some((l) => l.provider === provider)) return 'not_linked';
+      const methods = links.length + (user.passwordHash ? 1 : 0);
+      if (methods <= 1) return 'last';
+      await tx
+        .delete(oauthAccounts)
+        .where(and(eq(oauthAccounts.userId, userId), eq(oauthAccounts.provider, provider)));
+      return 'unlinked';
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Login, Me, Signup } from '@erun/contracts';
-import { ConflictError, isUniqueViolation, UnauthorizedError } from '../../lib/errors.ts';
+import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -93,6 +93,41 @@ export class AuthService {
       isNew = true;
     }
     return { ...(await this.startSession(userId)), userId, isNew };
+  }
+
+  /** Deleted accounts are refused at once, whatever access token they still hold. */
+  isActive(userId: string): Promise<boolean> {
+    return this.repo.isActive(userId);
+  }
+
+  /** Whether the password is the user's (the re-check before deleting an account). */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.repo.findUserById(userId);
+    return verifyPassword(user?.passwordHash, password);
+  }
+
+  /** Links a Kakao or Naver account to a signed-in user (the link flow's callback). */
+  async linkProvider(userId: string, profile: ProviderProfile): Promise<void> {
+    if (!(await this.repo.isActive(userId))) throw new UnauthorizedError();
+    const result = await this.repo.link(userId, profile.provider, profile.providerUserId);
+    if (result === 'in_use') {
+      throw new ConflictError('OAUTH_ACCOUNT_IN_USE', 'This account already signs in to another user');
+    }
+    if (result === 'provider_taken') {
+      throw new ConflictError(
+        'OAUTH_ACCOUNT_IN_USE',
+        `Another ${profile.provider} account is linked already`,
+      );
+    }
+  }
+
+  /** Unlinks a provider, never the last way in (a password or another provider must remain). */
+  async unlinkProvider(userId: string, provider: string): Promise<void> {
+    const result = await this.repo.unlink(userId, provider);
+    if (result === 'not_linked') throw new NotFoundError('NOT_FOUND', `${provider} is not linked`);
+    if (result === 'last') {
+      throw new ConflictError('LAST_SIGN_IN_METHOD', 'This is your only way to sign in');
+    }
   }
 
   async purgeExpiredTokens(): Promise<number> {

@@ -1,9 +1,11 @@
 import { generateCodeVerifier, generateState } from 'arctic';
-import { ErrorBodySchema, OAuthProviderSchema } from '@erun/contracts';
+import { ConnectionsSchema, ConnectStartSchema, ErrorBodySchema, OAuthProviderSchema } from '@erun/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { userIdOf } from '../../http/authenticate.ts';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
+import type { UsersService } from '../users/users.service.ts';
 import type { AuthService } from './auth.service.ts';
 import type { OAuthProviderClient } from './oauth-providers.ts';
 import { COOKIE_PATH, type SessionCookies } from './session-cookie.ts';
@@ -20,7 +22,29 @@ const STATE_COOKIE = 'erun_oauth';
 const STATE_MISMATCH_PAGE = `<!doctype html><html lang="ko"><head><meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=/login?error=oauth_state"><title>이RUN 저RUN</title></head>
 <body><a href="/login?error=oauth_state">로그인 화면으로 돌아가기</a></body></html>`;
-const StateCookieSchema = z.object({ p: OAuthProviderSchema, s: z.string(), v: z.string() });
+/** p provider, s state, v PKCE verifier, u the signed-in user when linking (absent: signing in). */
+const StateCookieSchema = z.object({
+  p: OAuthProviderSchema,
+  s: z.string(),
+  v: z.string(),
+  u: z.uuid().optional(),
+});
+const stateCookieOptions = (secure: boolean) =>
+  ({ path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure, signed: true }) as const;
+
+/** Begins an authorization: the state and verifier go into a signed cookie; answers the provider's URL. */
+function beginAuthorization(
+  reply: FastifyReply,
+  client: OAuthProviderClient,
+  secure: boolean,
+  userId?: string,
+): URL {
+  const state = generateState();
+  const verifier = generateCodeVerifier();
+  const value = JSON.stringify({ p: client.config.provider, s: state, v: verifier, u: userId });
+  void reply.setCookie(STATE_COOKIE, value, { ...stateCookieOptions(secure), maxAge: 600 });
+  return client.authorizationUrl(state, verifier);
+}
 const ParamsSchema = z.object({ provider: OAuthProviderSchema });
 const CallbackQuerySchema = z.object({
   code: z.string().max(2000).optional(),
@@ -29,13 +53,7 @@ const CallbackQuerySchema = z.object({
 });
 
 export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, deps) => {
-  const stateCookie = {
-    path: COOKIE_PATH,
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.secure,
-    signed: true,
-  } as const;
+  const stateCookie = stateCookieOptions(deps.secure);
   const clientOf = (provider: string) => {
     const client = deps.clients.get(provider);
     if (!client) throw new NotFoundError('PROVIDER_NOT_CONFIGURED', `${provider} sign-in is not configured`);
@@ -47,11 +65,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
     { schema: { tags: ['auth'], params: ParamsSchema, response: { 404: ErrorBodySchema } } },
     async (request, reply) => {
       const client = clientOf(request.params.provider);
-      const state = generateState();
-      const verifier = generateCodeVerifier();
-      const value = JSON.stringify({ p: request.params.provider, s: state, v: verifier });
-      void reply.setCookie(STATE_COOKIE, value, { ...stateCookie, maxAge: 600 });
-      return reply.redirect(client.authorizationUrl(state, verifier).toString(), 302);
+      return reply.redirect(beginAuthorization(reply, client, deps.secure).toString(), 302);
     },
   );
 
@@ -71,6 +85,10 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
           return reply.status(400).type('text/html; charset=utf-8').send(STATE_MISMATCH_PAGE);
         }
         throw new AppError(400, 'OAUTH_STATE_MISMATCH', 'Sign-in expired or was tampered with; try again');
+      }
+      if (saved.u) {
+        if (!code) return reply.redirect('/me/settings?error=oauth_cancelled', 302);
+        return finishLink(request, reply, client, code, saved.v, saved.u);
       }
       if (!code) return reply.redirect('/login?error=oauth_cancelled', 302);
       return finish(request, reply, client, code, saved.v);
@@ -95,6 +113,95 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
       return reply.redirect('/login?error=oauth_failed', 302);
     }
   }
+
+  /** Link mode: the provider account joins the signed-in user's ways in; the session stays as it is. */
+  async function finishLink(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    client: OAuthProviderClient,
+    code: string,
+    verifier: string,
+    userId: string,
+  ) {
+    const provider = client.config.provider;
+    let profile;
+    try {
+      profile = await client.profile(await client.exchange(code, verifier));
+    } catch (error) {
+      request.log.warn({ err: error, provider }, 'oauth link failed');
+      return reply.redirect('/me/settings?error=OAUTH_FAILED', 302);
+    }
+    try {
+      await deps.auth.linkProvider(userId, profile);
+    } catch (error) {
+      if (!(error instanceof AppError) || request.headers.accept?.includes('application/json')) throw error;
+      return reply.redirect(`/me/settings?error=${error.code}`, 302);
+    }
+    return reply.redirect(`/me/settings?connected=${provider}`, 302);
+  }
+};
+
+export interface ConnectionsRoutesDeps {
+  auth: AuthService;
+  users: UsersService;
+  clients: Map<string, OAuthProviderClient>;
+  secure: boolean;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+}
+
+/** `/api/me/connections`: sign-in methods of the signed-in user; linking starts here (issue 6). */
+export const connectionsRoutes: FastifyPluginAsyncZod<ConnectionsRoutesDeps> = async (app, deps) => {
+  const errors = { 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+  const clientOf = (provider: string) => {
+    const client = deps.clients.get(provider);
+    if (!client) throw new NotFoundError('PROVIDER_NOT_CONFIGURED', `${provider} sign-in is not configured`);
+    return client;
+  };
+
+  app.get(
+    '/me/connections',
+    {
+      schema: { tags: ['me'], response: { 200: ConnectionsSchema, ...errors } },
+      preHandler: deps.authenticate,
+    },
+    async (request) => {
+      const me = await deps.users.getMe(userIdOf(request));
+      return {
+        hasPassword: me.hasPassword,
+        email: me.email,
+        providers: me.providers,
+        available: { kakao: deps.clients.has('kakao'), naver: deps.clients.has('naver') },
+      };
+    },
+  );
+
+  /**
+   * A browser cannot send the Bearer header on a redirect, so linking starts with this authenticated call:
+   * it sets this browser's signed state cookie (carrying my id) and answers the provider URL to go to.
+   */
+  app.post(
+    '/me/connections/:provider',
+    {
+      schema: { tags: ['me'], params: ParamsSchema, response: { 200: ConnectStartSchema, ...errors } },
+      preHandler: deps.authenticate,
+    },
+    (request, reply) => {
+      const client = clientOf(request.params.provider);
+      return { url: beginAuthorization(reply, client, deps.secure, userIdOf(request)).toString() };
+    },
+  );
+
+  app.delete(
+    '/me/connections/:provider',
+    {
+      schema: { tags: ['me'], params: ParamsSchema, response: { 204: z.null(), ...errors } },
+      preHandler: deps.authenticate,
+    },
+    async (request, reply) => {
+      await deps.auth.unlinkProvider(userIdOf(request), request.params.provider);
+      return reply.status(204).send(null);
+    },
+  );
 };
 
 function readState(request: FastifyRequest, provider: string) {

@@ -1,6 +1,35 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { userBadges } from '../../db/schema-after-run.ts';
+import { rawRows } from '../../db/raw.ts';
+import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
+import { notifications, runParticipants, runs } from '../../db/schema.ts';
+
+/** A run that counts for stats and badges (me.ts): ended, not cancelled, I had a seat and was not marked absent. */
+export interface CountedRun {
+  id: string;
+  host_id: string;
+  theme: string;
+  region: string;
+  time_of_day: string;
+  distance_km: number;
+  minutes: number;
+  /** YYYY-MM of the start in Asia/Seoul. */
+  month: string;
+}
+
+/** The counting rule of me.ts as one statement; stats and badges share it so they never disagree. */
+export function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]> {
+  return rawRows<CountedRun>(
+    db,
+    sql`
+    select r.id, r.host_id, r.theme, r.region, r.time_of_day, r.distance_km,
+      (extract(epoch from (r.ends_at - r.starts_at)) / 60)::int as minutes,
+      to_char(r.starts_at at time zone 'Asia/Seoul', 'YYYY-MM') as month
+    from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.user_id = ${userId} and p.status = 'joined'
+    where r.cancelled_at is null and r.ends_at <= ${now}
+      and not exists (select 1 from ${attendance} a where a.run_id = r.id and a.user_id = ${userId} and not a.present)`,
+  );
+}
 
 export class BadgesRepository {
   constructor(private readonly db: Db) {}
@@ -12,5 +41,62 @@ export class BadgesRepository {
       .from(userBadges)
       .where(eq(userBadges.userId, userId))
       .orderBy(asc(userBadges.awardedAt), asc(userBadges.badge));
+  }
+
+  countedRuns(userId: string, now: Date): Promise<CountedRun[]> {
+    return countedRunsOf(this.db, userId, now);
+  }
+
+  /** The host's attendance marks for the user on live runs, in the order the runs started. */
+  async attendanceMarks(userId: string): Promise<boolean[]> {
+    const rows = await this.db
+      .select({ present: attendance.present })
+      .from(attendance)
+      .innerJoin(runs, eq(runs.id, attendance.runId))
+      .where(sql`${attendance.userId} = ${userId} and ${runs.cancelledAt} is null`)
+      .orderBy(asc(runs.startsAt), asc(runs.id));
+    return rows.map((r) => r.present);
+  }
+
+  /** Whether each of the host's latest reviews was positive, newest first. */
+  async latestReviews(hostId: string, limit: number): Promise<boolean[]> {
+    const rows = await rawRows<{ positive: boolean }>(
+      this.db,
+      sql`select positive from ${hostReviews} where host_id = ${hostId}
+        order by created_at desc, run_id desc, reviewer_id desc limit ${limit}`,
+    );
+    return rows.map((r) => r.positive);
+  }
+
+  /**
+   * Awards badges: the primary key lets each in once, and only rows actually inserted get a notification,
+   * in the same transaction, so concurrent evaluations never award or notify twice.
+   */
+  async award(userId: string, badges: string[], now: Date): Promise<string[]> {
+    if (badges.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(userBadges)
+        .values(badges.map((badge) => ({ userId, badge, awardedAt: now })))
+        .onConflictDoNothing()
+        .returning({ badge: userBadges.badge });
+      const won = inserted.map((r) => r.badge);
+      if (won.length > 0) {
+        await tx
+          .insert(notifications)
+          .values(won.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })));
+      }
+      return won;
+    });
+  }
+
+  /** Hosts of the given runs (a run's end is a moment to evaluate its host too). */
+  async hostsOf(runIds: string[]): Promise<string[]> {
+    if (runIds.length === 0) return [];
+    const rows = await this.db
+      .selectDistinct({ hostId: runs.hostId })
+      .from(runs)
+      .where(inArray(runs.id, runIds));
+    return rows.map((r) => r.hostId);
   }
 }

@@ -33,8 +33,8 @@ export class RemindersRepository {
    * creates the notifications, so a reminder exists exactly once whatever runs concurrently or again.
    * Review requests go to participants other than the host; the others to everyone in the run.
    */
-  async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<string[]> {
-    const rows = await rawRows<{ user_id: string }>(
+  async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<{ userId: string; runId: string }[]> {
+    const rows = await rawRows<{ user_id: string; run_id: string }>(
       this.db,
       sql`
       with due as (
@@ -58,8 +58,8 @@ export class RemindersRepository {
              else '/runs/' || d.run_id end,
         jsonb_build_object('title', d.title)
       from due d join sent s on s.run_id = d.run_id and s.user_id = d.user_id
-      returning user_id`,
+      returning user_id, run_id`,
     );
-    return rows.map((r) => r.user_id);
+    return rows.map((r) => ({ userId: r.user_id, runId: r.run_id }));
   }
 }

@@ -15,17 +15,23 @@ export class RemindersService {
     private readonly repo: RemindersRepository,
     private readonly clock: Clock,
     private readonly announce: (userIds: string[]) => Promise<void>,
+    /** A run has ended (its review requests went out): badges are evaluated for its people. */
+    private readonly runsEnded: (runIds: string[], userIds: string[]) => Promise<void> = async () => {},
   ) {}
 
   async sweep(): Promise<number> {
     const now = this.clock.now();
     let total = 0;
     for (const kind of KINDS) {
-      let sent: string[];
+      let sent: { userId: string; runId: string }[];
       do {
         sent = await this.repo.sendDue(kind, now, BATCH);
         total += sent.length;
-        await this.announce(sent);
+        const userIds = sent.map((s) => s.userId);
+        await this.announce(userIds);
+        if (kind === 'review' && sent.length > 0) {
+          await this.runsEnded([...new Set(sent.map((s) => s.runId))], userIds);
+        }
       } while (sent.length === BATCH);
     }
     return total;

@@ -14,6 +14,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { attendance, hostReviews } from '../../db/schema-after-run.ts';
 import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
 import type { ViewerState } from './runs.presenter.ts';
 
@@ -225,4 +226,68 @@ function nearConditions({ lat, lng, radiusKm }: { lat: number; lng: number; radi
       cos(radians(${lat})) * cos(radians(${runs.placeLat})) * power(sin(radians(${runs.placeLng} - ${lng}) / 2), 2)
     ))) <= ${radiusKm}`,
   ];
+}
+
+export interface MyRunsFilter {
+  userId: string;
+  role: 'host' | 'participant' | undefined;
+  from: Date | undefined;
+  to: Date | undefined;
+  order: 'asc' | 'desc';
+  cursor: [string, string] | undefined;
+  limit: number;
+}
+
+export type MyRunCard = RunCard & {
+  role: 'host' | 'participant';
+  attended: boolean | null;
+  reviewed: boolean;
+};
+
+/**
+ * The runs a user hosts or joined (a seat: not waitlisted, not removed), cancelled ones included, in ONE
+ * statement whatever the page size: role, attendance and review come from correlated subqueries like the
+ * viewer's state does.
+ */
+export async function listMyRuns(db: Db, f: MyRunsFilter): Promise<MyRunCard[]> {
+  const seated = sql`exists (select 1 from ${runParticipants} s
+    where s.run_id = ${runs.id} and s.user_id = ${f.userId} and s.status = 'joined')`;
+  const conditions: SQL[] = [];
+  if (f.role === 'host') conditions.push(eq(runs.hostId, f.userId));
+  else if (f.role === 'participant') conditions.push(sql`${runs.hostId} <> ${f.userId}`, seated);
+  else conditions.push(or(eq(runs.hostId, f.userId), seated) as SQL);
+  if (f.from) conditions.push(gte(runs.startsAt, f.from));
+  if (f.to) conditions.push(lt(runs.startsAt, f.to));
+  if (f.cursor) {
+    const [at, id] = f.cursor;
+    conditions.push(
+      f.order === 'asc'
+        ? sql`(${runs.startsAt}, ${runs.id}) > (${new Date(at)}, ${id})`
+        : sql`(${runs.startsAt}, ${runs.id}) < (${new Date(at)}, ${id})`,
+    );
+  }
+  const rows = await db
+    .select({
+      run: cardColumns,
+      host: hostColumns,
+      photoIds,
+      ...viewerColumns(f.userId),
+      attended: sql<boolean | null>`(select a.present from ${attendance} a
+        where a.run_id = ${runs.id} and a.user_id = ${f.userId})`,
+      reviewed: sql<boolean>`exists (select 1 from ${hostReviews} h
+        where h.run_id = ${runs.id} and h.reviewer_id = ${f.userId})`,
+    })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.hostId))
+    .where(and(...conditions))
+    .orderBy(
+      ...(f.order === 'asc' ? [asc(runs.startsAt), asc(runs.id)] : [desc(runs.startsAt), desc(runs.id)]),
+    )
+    .limit(f.limit);
+  return rows.map((row) => ({
+    ...toCard(row, true),
+    role: row.run.hostId === f.userId ? 'host' : 'participant',
+    attended: row.run.hostId === f.userId ? null : row.attended,
+    reviewed: row.reviewed,
+  }));
 }

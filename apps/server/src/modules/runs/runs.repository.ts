@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notifications, runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
 import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
@@ -7,7 +7,10 @@ import {
   findRunDetail,
   type HostRow,
   hostColumns,
+  listMyRuns,
   listRuns,
+  type MyRunCard,
+  type MyRunsFilter,
   type RunCard,
   type RunDetail,
   type RunFilter,
@@ -68,6 +71,31 @@ export class RunsRepository {
     viewerId: string | null,
   ): Promise<RunCard[]> {
     return listRuns(this.db, { filter, sort, cursor, limit, viewerId });
+  }
+
+  /** A page of the runs a user hosts or joined, in one statement (runs.queries.ts). */
+  listMine(filter: MyRunsFilter): Promise<MyRunCard[]> {
+    return listMyRuns(this.db, filter);
+  }
+
+  /** A user's runs still ahead: hosted ones to cancel, and seats or waitlist places to give up. */
+  async upcomingOf(userId: string, now: Date): Promise<{ hosted: string[]; joined: string[] }> {
+    const rows = await this.db
+      .select({ id: runs.id, hostId: runs.hostId })
+      .from(runs)
+      .innerJoin(runParticipants, eq(runParticipants.runId, runs.id))
+      .where(
+        and(
+          eq(runParticipants.userId, userId),
+          inArray(runParticipants.status, ['joined', 'waitlisted']),
+          isNull(runs.cancelledAt),
+          gt(runs.startsAt, now),
+        ),
+      );
+    return {
+      hosted: rows.filter((r) => r.hostId === userId).map((r) => r.id),
+      joined: rows.filter((r) => r.hostId !== userId).map((r) => r.id),
+    };
   }
 
   /** A run's page (host, photos, participants, the caller's state) in one statement. */

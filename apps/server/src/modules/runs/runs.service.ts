@@ -4,6 +4,8 @@ import {
   type DistanceBucket,
   type ErrorIssue,
   type ListRunsQuerySchema,
+  type MeRunsQuery,
+  type MyRunPage,
   routeDistanceKm,
   RUN_LIMITS,
   runTimeIssues,
@@ -116,6 +118,52 @@ export class RunsService {
     const nextCursor =
       rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
     return { items, nextCursor };
+  }
+
+  /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
+  async mine(userId: string, query: MeRunsQuery): Promise<MyRunPage> {
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (cursor === null || (cursor && typeof cursor[0] !== 'string')) {
+      throw new ValidationError('Invalid cursor', [
+        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
+      ]);
+    }
+    for (const field of ['from', 'to'] as const) {
+      const day = query[field];
+      if (day && !isRealDay(day)) {
+        throw new ValidationError('Invalid day', [
+          { path: ['query', field], code: 'custom', message: 'date.invalid' },
+        ]);
+      }
+    }
+    const rows = await this.repo.listMine({
+      userId,
+      role: query.role,
+      from: query.from ? seoulDayStart(query.from) : undefined,
+      to: query.to ? seoulDayStart(query.to, 1) : undefined,
+      order: query.order,
+      cursor: cursor as [string, string] | undefined,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const now = this.clock.now();
+    const imageOf = (id: string) => this.uploads.imageOf(id);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({
+        ...toRunSummary(r, r.photoIds, r.viewer, imageOf, now),
+        role: r.role,
+        attended: r.attended,
+        reviewed: r.reviewed,
+      })),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor(last.startsAt.toISOString(), last.id) : null,
+    };
+  }
+
+  /** Runs still ahead that a user hosts or is in (account deletion). */
+  upcomingOf(userId: string): Promise<{ hosted: string[]; joined: string[] }> {
+    return this.repo.upcomingOf(userId, this.clock.now());
   }
 
   async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
@@ -264,6 +312,12 @@ export class RunsService {
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
     };
   }
+}
+
+/** A YYYY-MM-DD that exists on the calendar (not 2026-13-01, not 2026-02-31). */
+function isRealDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {

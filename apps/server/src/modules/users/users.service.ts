@@ -27,7 +27,7 @@ export class UsersService {
 
   async getPublic(userId: string): Promise<PublicUser> {
     const user = await this.repo.findById(userId);
-    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    if (!user || user.deletedAt) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
     return this.toPublic(user, this.avatarOf(user));
   }
 
@@ -38,7 +38,8 @@ export class UsersService {
     badges: Profile['badges'],
   ): Promise<Profile> {
     const user = await this.repo.findById(userId);
-    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    // A deleted account has no profile any more (its content elsewhere shows "탈퇴한 사용자").
+    if (!user || user.deletedAt) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
     return {
       ...this.toPublic(user, this.avatarOf(user)),
       runsHosted: user.runsHosted,

@@ -1,0 +1,76 @@
+import {
+  BadgeListSchema,
+  DeleteAccountSchema,
+  ErrorBodySchema,
+  MeRunsQuerySchema,
+  MyRunPageSchema,
+  MyStatsSchema,
+} from '@erun/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userIdOf } from '../../http/authenticate.ts';
+import type { SessionCookies } from '../auth/session-cookie.ts';
+import type { BadgesService } from '../badges/badges.service.ts';
+import type { RunsService } from '../runs/runs.service.ts';
+import type { AccountService } from './account.service.ts';
+
+export interface AccountRoutesDeps {
+  account: AccountService;
+  runs: RunsService;
+  badges: BadgesService;
+  cookies: SessionCookies;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  now: () => Date;
+}
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema };
+
+/** The signed-in user's own pages: my runs, stats, badges, data export and account deletion. */
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (app, deps) => {
+  const { account, authenticate } = deps;
+
+  app.get(
+    '/me/runs',
+    {
+      schema: { tags: ['me'], querystring: MeRunsQuerySchema, response: { 200: MyRunPageSchema, ...errors } },
+      preHandler: authenticate,
+    },
+    (request) => deps.runs.mine(userIdOf(request), request.query),
+  );
+
+  app.get(
+    '/me/stats',
+    { schema: { tags: ['me'], response: { 200: MyStatsSchema, ...errors } }, preHandler: authenticate },
+    (request) => account.stats(userIdOf(request)),
+  );
+
+  app.get(
+    '/me/badges',
+    { schema: { tags: ['me'], response: { 200: BadgeListSchema, ...errors } }, preHandler: authenticate },
+    (request) => deps.badges.list(userIdOf(request)),
+  );
+
+  app.get('/me/export', { schema: { tags: ['me'] }, preHandler: authenticate }, async (request, reply) => {
+    const data = await account.export(userIdOf(request));
+    const day = new Date(deps.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    return reply
+      .header('content-disposition', `attachment; filename="erun-export-${day}.json"`)
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.delete(
+    '/me',
+    {
+      schema: { tags: ['me'], body: DeleteAccountSchema, response: { 204: z.null(), ...errors } },
+      preHandler: authenticate,
+    },
+    async (request, reply) => {
+      await account.deleteAccount(userIdOf(request), request.body);
+      deps.cookies.clear(reply);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,35 @@
+import type { DeleteAccount } from '@erun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiClient } from '../../../lib/api-client.ts';
+
+/** Today in Asia/Seoul, as the server names the export file. */
+function seoulToday(): string {
+  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Fetches my data export and saves it as erun-export-YYYY-MM-DD.json. */
+export async function downloadExport(): Promise<void> {
+  const data = await apiClient.get('/api/me/export', z.record(z.string(), z.unknown()));
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `erun-export-${seoulToday()}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function useDownloadExport() {
+  return useMutation({ mutationFn: downloadExport });
+}
+
+export function deleteAccount(body: DeleteAccount): Promise<void> {
+  return apiClient.send('/api/me', 'DELETE', body);
+}
+
+export function useDeleteAccount() {
+  return useMutation({ mutationFn: deleteAccount });
+}
