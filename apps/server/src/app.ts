@@ -12,6 +12,12 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
+import { phoneRoutes } from './modules/phone/phone.routes.ts';
+import { LogSmsSender } from './adapters/log-sms-sender.ts';
+import { SensSmsSender } from './adapters/sens-sms-sender.ts';
+import { type VapidKeys, WebPushSender } from './adapters/web-push-sender.ts';
+import type { SmsSender } from './ports/sms.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -48,6 +54,10 @@ export interface AppDeps {
   /** Generated once and kept in the database unless the environment sets them (DESIGN.md). */
   secrets: { jwt: string; cookie: string; phone: string };
   logger?: FastifyServerOptions['logger'];
+  /** Web push keys (environment, or generated once and kept in the database); absent = push not offered. */
+  vapid?: VapidKeys;
+  /** Replaces the SMS provider chosen by SMS_PROVIDER (tests). */
+  sms?: SmsSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
   redis?: { pub: Redis; sub: Redis; key: string };
 }
@@ -92,7 +102,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     tokens,
     publicUrl: publicUrlOf(env),
     realtime: attachRealtime(app, tokens, deps.redis),
+  }, {
+    sms: deps.sms ?? smsSenderFor(env, app.log),
+    push: deps.vapid ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT) : undefined,
+    phoneSecret: deps.secrets.phone,
+    allowLoopbackPushEndpoints: env.NODE_ENV !== 'production',
+    onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
   });
+  app.addHook('onClose', () => services.deliveries.idle());
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
@@ -150,6 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
+      await api.register(phoneRoutes, { phone: services.phone, authenticate });
+      await api.register(deliveriesRoutes, { deliveries: services.deliveries, authenticate });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },
@@ -167,6 +186,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
   return { app, services };
+}
+
+function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {
+  if (env.SMS_PROVIDER === 'log') return new LogSmsSender(log);
+  // env.ts refuses SMS_PROVIDER=sens without these.
+  return new SensSmsSender({
+    baseUrl: env.SENS_BASE_URL,
+    serviceId: env.SENS_SERVICE_ID ?? '',
+    accessKey: env.SENS_ACCESS_KEY ?? '',
+    secretKey: env.SENS_SECRET_KEY ?? '',
+    from: env.SENS_FROM ?? '',
+  });
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -10,3 +10,4 @@ export * from './comments.ts';
 export * from './notifications.ts';
 export * from './after-run.ts';
 export * from './me.ts';
+export * from './notification-channels.ts';
