@@ -28,7 +28,8 @@ export class SensSmsSender implements SmsSender {
 
   async send(to: string, text: string): Promise<void> {
     const { baseUrl, serviceId, accessKey, secretKey, from } = this.config;
-    const uri = `/sms/v2/services/${encodeURIComponent(serviceId)}/messages`;
+    // Service ids look like "ncp:sms:kr:123:name"; the path is signed exactly as sent, colons unescaped.
+    const uri = `/sms/v2/services/${serviceId}/messages`;
     const timestamp = String(Date.now());
     const body = {
       type: smsBytes(text) <= SMS_MAX_BYTES ? 'SMS' : 'LMS',
