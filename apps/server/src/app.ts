@@ -96,19 +96,23 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
-  const services = createServices(deps.database.db, {
-    storage: deps.storage,
-    clock: deps.clock,
-    tokens,
-    publicUrl: publicUrlOf(env),
-    realtime: attachRealtime(app, tokens, deps.redis),
-  }, {
-    sms: deps.sms ?? smsSenderFor(env, app.log),
-    push: deps.vapid ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT) : undefined,
-    phoneSecret: deps.secrets.phone,
-    allowLoopbackPushEndpoints: env.NODE_ENV !== 'production',
-    onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
-  });
+  const services = createServices(
+    deps.database.db,
+    {
+      storage: deps.storage,
+      clock: deps.clock,
+      tokens,
+      publicUrl: publicUrlOf(env),
+      realtime: attachRealtime(app, tokens, deps.redis),
+    },
+    {
+      sms: deps.sms ?? smsSenderFor(env, app.log),
+      push: deps.vapid ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT) : undefined,
+      phoneSecret: deps.secrets.phone,
+      allowLoopbackPushEndpoints: env.NODE_ENV !== 'production',
+      onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
+    },
+  );
   app.addHook('onClose', () => services.deliveries.idle());
   const { authenticate, identify } = authHooks(tokens);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');

@@ -60,7 +60,9 @@ const { app, services } = await buildApp({
 async function vapidKeys(): Promise<VapidKeys> {
   if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
     return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
-  const stored = await getOrCreateGenerated(database.db, 'VAPID_KEYS', () => JSON.stringify(generateVapidKeys()));
+  const stored = await getOrCreateGenerated(database.db, 'VAPID_KEYS', () =>
+    JSON.stringify(generateVapidKeys()),
+  );
   return JSON.parse(stored) as VapidKeys;
 }
 

@@ -19,7 +19,9 @@ export function sensSignature(
   timestamp: string,
   accessKey: string,
 ): string {
-  return createHmac('sha256', secretKey).update(`${method} ${uri}\n${timestamp}\n${accessKey}`).digest('base64');
+  return createHmac('sha256', secretKey)
+    .update(`${method} ${uri}\n${timestamp}\n${accessKey}`)
+    .digest('base64');
 }
 
 /** Naver Cloud SENS (https://api.ncloud-docs.com/docs/ai-application-service-sens-smsv2). */

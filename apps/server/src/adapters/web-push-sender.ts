@@ -23,7 +23,11 @@ export class WebPushSender implements PushSender {
 
   async send(target: PushTarget, payload: string): Promise<PushResult> {
     const details = webpush.generateRequestDetails(target, payload, {
-      vapidDetails: { subject: this.subject, publicKey: this.keys.publicKey, privateKey: this.keys.privateKey },
+      vapidDetails: {
+        subject: this.subject,
+        publicKey: this.keys.publicKey,
+        privateKey: this.keys.privateKey,
+      },
       TTL: 24 * 3600,
       contentEncoding: 'aes128gcm',
       urgency: 'high',

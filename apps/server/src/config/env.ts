@@ -53,7 +53,12 @@ const EnvSchema = z
     // Text messages: `log` writes them to the server log (development, tests); `sens` sends through Naver SENS.
     SMS_PROVIDER: z.enum(['log', 'sens']).default('log'),
     SENS_BASE_URL: z.url().default('https://sens.apigw.ntruss.com'),
-    SENS_SERVICE_ID: optionalString.pipe(z.string().regex(/^[\w:.-]+$/).optional()),
+    SENS_SERVICE_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\w:.-]+$/)
+        .optional(),
+    ),
     SENS_ACCESS_KEY: optionalString,
     SENS_SECRET_KEY: optionalString,
     // The sender number registered with SENS (digits only).

@@ -55,7 +55,13 @@ export class FakeSens {
           messages: { to: string }[];
         };
         for (const m of body.messages) {
-          this.messages.push({ type: body.type, from: body.from, content: body.content, to: m.to, signatureValid });
+          this.messages.push({
+            type: body.type,
+            from: body.from,
+            content: body.content,
+            to: m.to,
+            signatureValid,
+          });
         }
         res.writeHead(202, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ statusCode: '202', statusName: 'success', requestId: 'fake' }));

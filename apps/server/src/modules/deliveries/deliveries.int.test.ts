@@ -38,7 +38,9 @@ const api = (who: TestUser, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: stri
 async function verifyPhone(user: TestUser, phone: string) {
   await api(user, 'POST', '/api/me/phone/verification', { phone });
   const code = /인증번호 (\d{6})/.exec(texts().at(-1)?.text ?? '')?.[1] ?? '';
-  expect((await api(user, 'POST', '/api/me/phone/verification/confirm', { phone, code })).statusCode).toBe(200);
+  expect((await api(user, 'POST', '/api/me/phone/verification/confirm', { phone, code })).statusCode).toBe(
+    200,
+  );
   expect((await api(user, 'PUT', '/api/me/sms-consent', { consent: true })).statusCode).toBe(200);
 }
 
@@ -128,7 +130,9 @@ describe('the 30-minute reminder', () => {
     });
 
     const sms = texts().slice(before);
-    expect(sms).toEqual([{ to: '010****4444', text: '[이RUN 저RUN] 30분 뒤 ‘반포 한강 러닝’ 그룹 러닝이 시작해요.' }]);
+    expect(sms).toEqual([
+      { to: '010****4444', text: '[이RUN 저RUN] 30분 뒤 ‘반포 한강 러닝’ 그룹 러닝이 시작해요.' },
+    ]);
     const rows = await deliveries(runner);
     expect(rows.filter((d) => d.category === 'reminder_soon')).toEqual([
       { category: 'reminder_soon', channel: 'push', status: 'sent' },
@@ -141,7 +145,9 @@ describe('the 30-minute reminder', () => {
 
   it('respects the preferences: push off, SMS without consent, SMS not chosen → nothing sent', async () => {
     const { runner, run } = await scenario();
-    expect((await api(runner, 'POST', '/api/me/push-subscriptions', push.subscription('muted'))).statusCode).toBe(204);
+    expect(
+      (await api(runner, 'POST', '/api/me/push-subscriptions', push.subscription('muted'))).statusCode,
+    ).toBe(204);
     await verifyPhone(runner, '010-5555-6666');
     await api(runner, 'PUT', '/api/me/sms-consent', { consent: false });
     const prefs = defaultNotificationPreferences();
@@ -169,9 +175,10 @@ describe('the 30-minute reminder', () => {
     await t.services.deliveries.idle();
     await t.services.deliveries.sweep();
     expect(push.to('gone').length).toBeGreaterThanOrEqual(1);
-    const left = await t.database.executeSql('select count(*)::int as n from push_subscriptions where endpoint = $1', [
-      sub.endpoint,
-    ]);
+    const left = await t.database.executeSql(
+      'select count(*)::int as n from push_subscriptions where endpoint = $1',
+      [sub.endpoint],
+    );
     expect((left.rows[0] as { n: number }).n).toBe(0);
     expect((await deliveries(runner)).map((d) => d.status)).toEqual(['failed']);
   });
@@ -203,12 +210,18 @@ describe('preferences and subscriptions API', () => {
     expect((await api(user, 'GET', '/api/me/notification-preferences')).json()).toEqual(next);
 
     const { comment: _dropped, ...partial } = next;
-    for (const body of [partial, { ...next, comment: { push: true, sms: true } }, { ...next, extra: { push: true, sms: false } }]) {
+    for (const body of [
+      partial,
+      { ...next, comment: { push: true, sms: true } },
+      { ...next, extra: { push: true, sms: false } },
+    ]) {
       const response = await api(user, 'PUT', '/api/me/notification-preferences', body);
       expect(response.statusCode).toBe(400);
       expect(response.json<ErrorBody>().code).toBe('VALIDATION_FAILED');
     }
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('takes https push endpoints only (loopback http outside production), and unsubscribes', async () => {
@@ -218,15 +231,26 @@ describe('preferences and subscriptions API', () => {
       const response = await api(user, 'POST', '/api/me/push-subscriptions', { ...sub, endpoint });
       expect(response.statusCode, endpoint).toBe(400);
     }
-    const badKeys = await api(user, 'POST', '/api/me/push-subscriptions', { ...sub, keys: { p256dh: 'x', auth: 'y' } });
+    const badKeys = await api(user, 'POST', '/api/me/push-subscriptions', {
+      ...sub,
+      keys: { p256dh: 'x', auth: 'y' },
+    });
     expect(badKeys.statusCode).toBe(400);
     expect((await api(user, 'POST', '/api/me/push-subscriptions', sub)).statusCode).toBe(204);
     expect(
-      (await api(user, 'POST', '/api/me/push-subscriptions', { ...sub, endpoint: 'https://fcm.googleapis.com/fcm/send/abc' }))
-        .statusCode,
+      (
+        await api(user, 'POST', '/api/me/push-subscriptions', {
+          ...sub,
+          endpoint: 'https://fcm.googleapis.com/fcm/send/abc',
+        })
+      ).statusCode,
     ).toBe(204);
-    expect((await api(user, 'DELETE', '/api/me/push-subscriptions', { endpoint: sub.endpoint })).statusCode).toBe(204);
-    const rows = await t.database.executeSql('select endpoint from push_subscriptions where user_id = $1', [user.user.id]);
+    expect(
+      (await api(user, 'DELETE', '/api/me/push-subscriptions', { endpoint: sub.endpoint })).statusCode,
+    ).toBe(204);
+    const rows = await t.database.executeSql('select endpoint from push_subscriptions where user_id = $1', [
+      user.user.id,
+    ]);
     expect(rows.rows).toEqual([{ endpoint: 'https://fcm.googleapis.com/fcm/send/abc' }]);
   });
 });

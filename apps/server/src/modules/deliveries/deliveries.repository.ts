@@ -54,7 +54,11 @@ export class DeliveriesRepository {
    * one inserter through, so whoever gets a row back is the only one to send it — however many sweeps run.
    * `created_at` is the database's clock, like the notifications' own.
    */
-  async claim(channel: NotificationChannel, windowMinutes: number, limit: number): Promise<ClaimedDelivery[]> {
+  async claim(
+    channel: NotificationChannel,
+    windowMinutes: number,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
     return rawRows<ClaimedDelivery>(
       this.db,
       sql`
@@ -87,13 +91,20 @@ export class DeliveriesRepository {
       .update(notificationDeliveries)
       .set({ status, error })
       .where(
-        and(eq(notificationDeliveries.notificationId, notificationId), eq(notificationDeliveries.channel, channel)),
+        and(
+          eq(notificationDeliveries.notificationId, notificationId),
+          eq(notificationDeliveries.channel, channel),
+        ),
       );
   }
 
   async subscriptionsOf(userId: string): Promise<StoredSubscription[]> {
     return this.db
-      .select({ endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth })
+      .select({
+        endpoint: pushSubscriptions.endpoint,
+        p256dh: pushSubscriptions.p256dh,
+        auth: pushSubscriptions.auth,
+      })
       .from(pushSubscriptions)
       .where(eq(pushSubscriptions.userId, userId));
   }

@@ -22,10 +22,8 @@ export const deliveriesRoutes: FastifyPluginAsyncZod<DeliveriesRoutesDeps> = asy
   const { deliveries, authenticate } = deps;
   const tags = ['notifications'];
 
-  app.get(
-    '/push/public-key',
-    { schema: { tags, response: { 200: PushPublicKeySchema, 503: e } } },
-    () => deliveries.publicKey(),
+  app.get('/push/public-key', { schema: { tags, response: { 200: PushPublicKeySchema, 503: e } } }, () =>
+    deliveries.publicKey(),
   );
 
   app.get(
@@ -37,7 +35,11 @@ export const deliveriesRoutes: FastifyPluginAsyncZod<DeliveriesRoutesDeps> = asy
   app.put(
     '/me/notification-preferences',
     {
-      schema: { tags, body: NotificationPreferencesSchema, response: { 200: NotificationPreferencesSchema, 400: e, 401: e } },
+      schema: {
+        tags,
+        body: NotificationPreferencesSchema,
+        response: { 200: NotificationPreferencesSchema, 400: e, 401: e },
+      },
       preHandler: authenticate,
     },
     (req) => deliveries.setPreferences(userIdOf(req), req.body),

@@ -65,7 +65,8 @@ export class DeliveriesService {
 
   async subscribe(userId: string, input: PushSubscriptionInput): Promise<void> {
     const url = new URL(input.endpoint);
-    const loopback = url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.deps.allowLoopbackEndpoints;
+    const loopback =
+      url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.deps.allowLoopbackEndpoints;
     if (url.protocol !== 'https:' && !loopback) {
       throw new ValidationError('A push endpoint must be an https URL', [
         { path: ['body', 'endpoint'], code: 'custom', message: 'push.endpointNotHttps' },
@@ -142,7 +143,8 @@ export class DeliveriesService {
         return result;
       }),
     );
-    if (results.some((r) => r.status === 'fulfilled' && r.value === 'sent')) return { status: 'sent' as const, error: null };
+    if (results.some((r) => r.status === 'fulfilled' && r.value === 'sent'))
+      return { status: 'sent' as const, error: null };
     const failure = results.find((r) => r.status === 'rejected');
     return { status: 'failed' as const, error: failure ? String(failure.reason) : 'subscription gone' };
   }

@@ -69,7 +69,11 @@ describe('phone verification', () => {
     expect(bad.json<ErrorBody>().code).toBe('PHONE_CODE_INVALID');
     const ok = await confirm(user, '+82 10 1234 5678', code);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<PhoneStatus>()).toEqual({ phone: '010-****-5678', phoneVerified: true, smsConsent: false });
+    expect(ok.json<PhoneStatus>()).toEqual({
+      phone: '010-****-5678',
+      phoneVerified: true,
+      smsConsent: false,
+    });
     expect(await me(user)).toMatchObject({ phone: '010-****-5678', phoneVerified: true, smsConsent: false });
 
     const stored = await t.database.executeSql(
@@ -81,9 +85,10 @@ describe('phone verification', () => {
     expect(row.phone_verified_at).not.toBeNull();
     expect(row.phone_encrypted).not.toContain('12345678');
     expect(Buffer.from(row.phone_encrypted, 'base64').toString('latin1')).not.toContain('12345678');
-    const codes = await t.database.executeSql('select phone_hash, code_hash from phone_verifications where user_id = $1', [
-      user.user.id,
-    ]);
+    const codes = await t.database.executeSql(
+      'select phone_hash, code_hash from phone_verifications where user_id = $1',
+      [user.user.id],
+    );
     expect(JSON.stringify(codes.rows)).not.toContain('12345678');
     expect(JSON.stringify(codes.rows)).not.toContain(code);
 
@@ -191,7 +196,12 @@ describe('SMS consent and removing the number', () => {
   it('needs a verified number to consent; removing the number withdraws consent', async () => {
     const user = await newUser(t.app);
     const consent = (value: boolean) =>
-      t.app.inject({ method: 'PUT', url: '/api/me/sms-consent', headers: bearer(user), payload: { consent: value } });
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/me/sms-consent',
+        headers: bearer(user),
+        payload: { consent: value },
+      });
     const early = await consent(true);
     expect(early.statusCode).toBe(409);
     expect(early.json<ErrorBody>().code).toBe('PHONE_NOT_VERIFIED');

@@ -10,8 +10,7 @@ export interface CodeLimits {
 }
 
 export type IssueOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'too_soon' | 'phone_limit' | 'ip_limit'; retryAt: Date };
+  { ok: true } | { ok: false; reason: 'too_soon' | 'phone_limit' | 'ip_limit'; retryAt: Date };
 
 export interface NewCode {
   userId: string;
@@ -46,7 +45,11 @@ export class PhoneRepository {
         .orderBy(desc(t.createdAt))
         .limit(1);
       if (last && code.now.getTime() - last.createdAt.getTime() < limits.resendAfterMs) {
-        return { ok: false, reason: 'too_soon', retryAt: new Date(last.createdAt.getTime() + limits.resendAfterMs) };
+        return {
+          ok: false,
+          reason: 'too_soon',
+          retryAt: new Date(last.createdAt.getTime() + limits.resendAfterMs),
+        };
       }
       const windowed = async (column: typeof t.phoneHash | typeof t.ip, value: string, windowMs: number) => {
         const [row] = await tx
@@ -151,7 +154,11 @@ export class PhoneRepository {
     userId: string,
   ): Promise<{ encrypted: string | null; verifiedAt: Date | null; smsConsent: boolean } | null> {
     const [row] = await this.db
-      .select({ encrypted: users.phoneEncrypted, verifiedAt: users.phoneVerifiedAt, smsConsent: users.smsConsent })
+      .select({
+        encrypted: users.phoneEncrypted,
+        verifiedAt: users.phoneVerifiedAt,
+        smsConsent: users.smsConsent,
+      })
       .from(users)
       .where(eq(users.id, userId));
     return row ?? null;

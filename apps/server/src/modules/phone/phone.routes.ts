@@ -33,7 +33,8 @@ export const phoneRoutes: FastifyPluginAsyncZod<PhoneRoutesDeps> = async (app, {
         response: { 202: PhoneVerificationSentSchema, 400: e, 401: e, 429: e, 503: e },
       },
     },
-    async (req, reply) => reply.status(202).send(await phone.requestCode(userIdOf(req), req.body.phone, req.ip)),
+    async (req, reply) =>
+      reply.status(202).send(await phone.requestCode(userIdOf(req), req.body.phone, req.ip)),
   );
 
   app.post(
@@ -48,18 +49,16 @@ export const phoneRoutes: FastifyPluginAsyncZod<PhoneRoutesDeps> = async (app, {
     (req) => phone.confirm(userIdOf(req), req.body.phone, req.body.code),
   );
 
-  app.delete(
-    '/me/phone',
-    { schema: { tags, response: { 204: z.null(), 401: e } } },
-    async (req, reply) => {
-      await phone.remove(userIdOf(req));
-      return reply.status(204).send(null);
-    },
-  );
+  app.delete('/me/phone', { schema: { tags, response: { 204: z.null(), 401: e } } }, async (req, reply) => {
+    await phone.remove(userIdOf(req));
+    return reply.status(204).send(null);
+  });
 
   app.put(
     '/me/sms-consent',
-    { schema: { tags, body: SmsConsentSchema, response: { 200: PhoneStatusSchema, 400: e, 401: e, 409: e } } },
+    {
+      schema: { tags, body: SmsConsentSchema, response: { 200: PhoneStatusSchema, 400: e, 401: e, 409: e } },
+    },
     (req) => phone.setConsent(userIdOf(req), req.body.consent),
   );
 };

@@ -41,9 +41,15 @@ export class PhoneService {
     );
     if (!outcome.ok && outcome.reason === 'too_soon') {
       const retryAfter = String(secondsUntil(outcome.retryAt, now));
-      throw new AppError(429, 'PHONE_RESEND_TOO_SOON', `Wait ${retryAfter} s before asking again`, undefined, {
-        'retry-after': retryAfter,
-      });
+      throw new AppError(
+        429,
+        'PHONE_RESEND_TOO_SOON',
+        `Wait ${retryAfter} s before asking again`,
+        undefined,
+        {
+          'retry-after': retryAfter,
+        },
+      );
     }
     if (!outcome.ok) throw new RateLimitedError(secondsUntil(outcome.retryAt, now));
     try {
@@ -61,7 +67,8 @@ export class PhoneService {
     const now = this.clock.now();
     const phoneHash = this.crypto.hashPhone(phone);
     const live = await this.repo.takeAttempt(userId, phoneHash, now, MAX_ATTEMPTS);
-    if (!live) throw new ConflictError('PHONE_CODE_EXPIRED', 'No valid code for this number; ask for a new one');
+    if (!live)
+      throw new ConflictError('PHONE_CODE_EXPIRED', 'No valid code for this number; ask for a new one');
     if (!this.crypto.codeMatches(phoneHash, code, live.codeHash)) {
       throw new AppError(400, 'PHONE_CODE_INVALID', 'The code is not correct');
     }
