@@ -18,7 +18,8 @@ test('notification settings: channels saved and kept, push state on this device,
   await onboardViaApi(page.request, user);
   await page.goto('/me/settings');
   const table = page.getByRole('table', { name: '알림 받을 방법' });
-  await expect(table).toBeVisible();
+  // The shared CI machine can be slow to serve the first load.
+  await expect(table).toBeVisible({ timeout: 30_000 });
 
   // Push for cancellations starts on; turning it off is saved and still off after a reload.
   const cancelledPush = page.getByRole('checkbox', { name: '러닝 취소 · 푸시' });

@@ -4,6 +4,7 @@ import {
   type NotificationCategory,
   type NotificationPreferences,
 } from '@erun/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { errorMessage } from '../../../lib/messages.ts';
@@ -18,16 +19,19 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
   const { t } = useTranslation();
   const prefs = useNotificationPreferences();
   const update = useUpdateNotificationPreferences();
+  // Shown at once on click (a controlled checkbox would otherwise snap back until the mutation state arrives).
+  const [draft, setDraft] = useState<NotificationPreferences | null>(null);
   if (prefs.isError) return <FormAlert message={errorMessage(prefs.error)} />;
   if (!prefs.data) return <p className={styles.note}>{t('notifySettings.push.checking')}</p>;
-  const current = prefs.data;
+  const current = draft ?? prefs.data;
 
   const toggle = (category: NotificationCategory, channel: 'push' | 'sms', value: boolean) => {
     const next: NotificationPreferences = {
       ...current,
       [category]: { ...current[category], [channel]: value },
     };
-    update.mutate(next);
+    setDraft(next);
+    update.mutate(next, { onSettled: () => setDraft(null) });
   };
 
   return (
@@ -45,8 +49,7 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
         <tbody>
           {NOTIFICATION_CATEGORIES.map((category) => {
             const label = t(`notifySettings.categories.${category}`);
-            const choice =
-              update.isPending && update.variables ? update.variables[category] : current[category];
+            const choice = current[category];
             return (
               <tr key={category}>
                 <th scope="row">{label}</th>
