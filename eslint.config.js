@@ -10,6 +10,8 @@ export default tseslint.config(
       '**/dist/**',
       'data/**',
       'apps/server/drizzle/**',
+      // Plain browser scripts served as they are (the service worker); not part of a TypeScript project.
+      'apps/web/public/**/*.js',
       'test-results/**',
       'playwright-report/**',
       '*.config.js',

@@ -13,6 +13,9 @@ const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(os.tmpdir(), `erun-e2e-${process.env.E2E_RUN_ID}`);
 // Tests move the server's clock by writing this file (see tests/clock.ts).
 process.env.E2E_CLOCK_FILE ??= `${dataDir}-clock.json`;
+// Texts go to a fake SENS gateway on loopback (fake-sens.global.ts), which writes them here for the tests.
+process.env.E2E_SENS_FILE ??= `${dataDir}-sms.jsonl`;
+process.env.E2E_SENS_PORT ??= String(port + 20_000);
 const isCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
 // The system Chromium from Debian; a Playwright-downloaded browser is never used (see stack-check.md).
@@ -54,6 +57,7 @@ if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) {
 
 export default defineConfig({
   testDir: 'tests',
+  globalSetup: './fake-sens.global.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   forbidOnly: isCI,
@@ -97,6 +101,12 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       TEST_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
       REMINDER_SWEEP_SECONDS: '1',
+      SMS_PROVIDER: 'sens',
+      SENS_BASE_URL: `http://127.0.0.1:${process.env.E2E_SENS_PORT}`,
+      SENS_SERVICE_ID: 'ncp:sms:kr:e2e:erun',
+      SENS_ACCESS_KEY: 'e2e-access-key',
+      SENS_SECRET_KEY: 'e2e-secret-key',
+      SENS_FROM: '0212345678',
       // Whatever the calling shell points at, the journeys run on their own embedded database.
       DATABASE_URL: '',
       REDIS_URL: '',

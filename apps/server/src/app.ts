@@ -13,6 +13,12 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
+import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
+import { phoneRoutes } from './modules/phone/phone.routes.ts';
+import { LogSmsSender } from './adapters/log-sms-sender.ts';
+import { SensSmsSender } from './adapters/sens-sms-sender.ts';
+import { type VapidKeys, WebPushSender } from './adapters/web-push-sender.ts';
+import type { SmsSender } from './ports/sms.ts';
 import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -51,6 +57,10 @@ export interface AppDeps {
   /** Generated once and kept in the database unless the environment sets them (DESIGN.md). */
   secrets: { jwt: string; cookie: string; phone: string };
   logger?: FastifyServerOptions['logger'];
+  /** Web push keys (environment, or generated once and kept in the database); absent = push not offered. */
+  vapid?: VapidKeys;
+  /** Replaces the SMS provider chosen by SMS_PROVIDER (tests). */
+  sms?: SmsSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
   redis?: { pub: Redis; sub: Redis; key: string };
 }
@@ -90,13 +100,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
   const realtime = attachRealtime(app, tokens, deps.redis);
-  const services = createServices(deps.database.db, {
-    storage: deps.storage,
-    clock: deps.clock,
-    tokens,
-    publicUrl: publicUrlOf(env),
-    realtime,
-  });
+  const services = createServices(
+    deps.database.db,
+    {
+      storage: deps.storage,
+      clock: deps.clock,
+      tokens,
+      publicUrl: publicUrlOf(env),
+      realtime,
+    },
+    {
+      sms: deps.sms ?? smsSenderFor(env, app.log),
+      push: deps.vapid ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT) : undefined,
+      phoneSecret: deps.secrets.phone,
+      allowLoopbackPushEndpoints: env.NODE_ENV !== 'production',
+      onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
+    },
+  );
+  app.addHook('onClose', () => services.deliveries.idle());
   // `chat:join` lets a socket into a run's chat room only after the membership check.
   realtime.guardedRooms('chat', chatRoom, (userId, runId) => services.chat.isMember(runId, userId));
   const { authenticate, identify } = authHooks(tokens, (id) => services.auth.isActive(id));
@@ -173,6 +194,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
       const sendLimit = limit('chat-user', env.RATE_LIMIT_CHAT_USER, (r) => r.userId ?? r.ip);
       await api.register(chatRoutes, { chat: services.chat, authenticate, sendLimit });
+      await api.register(phoneRoutes, { phone: services.phone, authenticate });
+      await api.register(deliveriesRoutes, { deliveries: services.deliveries, authenticate });
       await api.register(configRoutes, { env });
     },
     { prefix: '/api' },
@@ -190,6 +213,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
   return { app, services };
+}
+
+function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {
+  if (env.SMS_PROVIDER === 'log') return new LogSmsSender(log);
+  // env.ts refuses SMS_PROVIDER=sens without these.
+  return new SensSmsSender({
+    baseUrl: env.SENS_BASE_URL,
+    serviceId: env.SENS_SERVICE_ID ?? '',
+    accessKey: env.SENS_ACCESS_KEY ?? '',
+    secretKey: env.SENS_SECRET_KEY ?? '',
+    from: env.SENS_FROM ?? '',
+  });
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

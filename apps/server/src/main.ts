@@ -13,7 +13,8 @@ import { openDatabase } from './db/client.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
-import { getOrCreateSecret } from './modules/secrets/secrets.repository.ts';
+import { getOrCreateGenerated, getOrCreateSecret } from './modules/secrets/secrets.repository.ts';
+import { generateVapidKeys, type VapidKeys } from './adapters/web-push-sender.ts';
 import { seedDemoData } from './seed/demo.ts';
 
 type Role = 'all' | 'api' | 'worker';
@@ -53,10 +54,21 @@ const { app, services } = await buildApp({
     cookie: await getOrCreateSecret(database.db, 'COOKIE_SECRET', undefined),
     phone: await getOrCreateSecret(database.db, 'PHONE_ENCRYPTION_KEY', env.PHONE_ENCRYPTION_KEY),
   },
+  vapid: await vapidKeys(),
   logger: { level: env.LOG_LEVEL },
   redis:
     redis && redisSub ? { pub: redis, sub: redisSub, key: `${env.REDIS_KEY_PREFIX}socket.io` } : undefined,
 });
+
+/** From the environment, else one pair generated on first start and shared by every instance (ADR 010). */
+async function vapidKeys(): Promise<VapidKeys> {
+  if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
+    return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
+  const stored = await getOrCreateGenerated(database.db, 'VAPID_KEYS', () =>
+    JSON.stringify(generateVapidKeys()),
+  );
+  return JSON.parse(stored) as VapidKeys;
+}
 
 const demo = env.DEMO_DATA === 'on' || (env.DEMO_DATA === 'auto' && database.kind === 'pglite');
 if (demo && role !== 'worker') await seedDemoData(services, log);
@@ -81,13 +93,16 @@ if (role !== 'api') {
   );
 }
 
-// Reminders: every worker sweeps on an interval; the reminders_sent table makes each one go out once, however
+// Reminders and deliveries: every worker sweeps on an interval; the reminders_sent table makes each one go out once, however
 // many workers run and whenever they restart (ADR 009).
 let sweeping: Promise<unknown> | undefined;
 const reminderTimer =
   role === 'api'
     ? undefined
     : setInterval(() => {
+        // Push and SMS deliveries also start right after each notification; this pass picks up the rest
+        // (notifications announced by API-only processes, deliveries of a process that died). ADR 010.
+        services.deliveries.kick();
         if (sweeping) return;
         sweeping = services.reminders
           .sweep()

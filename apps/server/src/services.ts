@@ -17,6 +17,11 @@ import { CommentsRepository } from './modules/comments/comments.repository.ts';
 import { CommentsService } from './modules/comments/comments.service.ts';
 import { CoursesRepository } from './modules/courses/courses.repository.ts';
 import { CoursesService } from './modules/courses/courses.service.ts';
+import { DeliveriesRepository } from './modules/deliveries/deliveries.repository.ts';
+import { DeliveriesService } from './modules/deliveries/deliveries.service.ts';
+import { PhoneCrypto } from './modules/phone/phone-crypto.ts';
+import { PhoneRepository } from './modules/phone/phone.repository.ts';
+import { PhoneService } from './modules/phone/phone.service.ts';
 import { NotificationsRepository } from './modules/notifications/notifications.repository.ts';
 import { NotificationsService } from './modules/notifications/notifications.service.ts';
 import { ParticipationRepository } from './modules/runs/participation.repository.ts';
@@ -30,6 +35,8 @@ import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './ports/clock.ts';
+import type { PushSender } from './ports/push.ts';
+import type { SmsSender } from './ports/sms.ts';
 import type { Realtime } from './ports/realtime.ts';
 import type { FileStorage } from './ports/storage.ts';
 
@@ -48,18 +55,52 @@ export interface Services {
   badges: BadgesService;
   chat: ChatService;
   account: AccountService;
+  phone: PhoneService;
+  deliveries: DeliveriesService;
+}
+
+/** What push and SMS deliveries need besides the database (issue 5). */
+export interface MessagingPorts {
+  sms: SmsSender;
+  push: PushSender | undefined;
+  phoneSecret: string;
+  allowLoopbackPushEndpoints: boolean;
+  onDeliveryError: (error: unknown) => void;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
 export function createServices(
   db: Db,
   ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens; publicUrl: string; realtime: Realtime },
+  messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uploads = new UploadsService(new UploadsRepository(db), storage);
-  const users = new UsersService(new UsersRepository(db), uploads);
+  const phone = new PhoneService(
+    new PhoneRepository(db),
+    new PhoneCrypto(messaging.phoneSecret),
+    messaging.sms,
+    clock,
+  );
+  const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
+    push: messaging.push,
+    sms: messaging.sms,
+    decryptPhone: (encrypted) => phone.decrypt(encrypted),
+    publicUrl,
+    allowLoopbackEndpoints: messaging.allowLoopbackPushEndpoints,
+    onError: messaging.onDeliveryError,
+  });
+  const users = new UsersService(new UsersRepository(db), uploads, (user) =>
+    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  );
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
-  const notifications = new NotificationsService(new NotificationsRepository(db), uploads, clock, realtime);
+  const notifications = new NotificationsService(
+    new NotificationsRepository(db),
+    uploads,
+    clock,
+    realtime,
+    () => deliveries.kick(),
+  );
   const runs = new RunsService(new RunsRepository(db), uploads, clock, {
     realtime,
     announce: (ids) => notifications.announce(ids),
@@ -125,5 +166,7 @@ export function createServices(
     afterRun,
     calendar,
     reminders,
+    phone,
+    deliveries,
   };
 }

@@ -13,3 +13,4 @@ export * from './me.ts';
 export * from './chat.ts';
 export * from './realtime.ts';
 export * from './account.ts';
+export * from './notification-channels.ts';

@@ -40,6 +40,11 @@ export const MeSchema = PublicUserSchema.extend({
   onboarded: z.boolean(),
   hasPassword: z.boolean(),
   providers: z.array(OAuthProviderSchema),
+  /** The verified phone number, masked ("010-****-5678"); null when none. */
+  phone: z.string().nullable(),
+  phoneVerified: z.boolean(),
+  /** Consent to SMS notifications (PIPA: opt-in, revocable). */
+  smsConsent: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -51,6 +51,27 @@ const EnvSchema = z
     RATE_LIMIT_CHAT_USER: RateLimitSchema.default(rateLimit('30/1m')),
     JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
     PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
+    // Text messages: `log` writes them to the server log (development, tests); `sens` sends through Naver SENS.
+    SMS_PROVIDER: z.enum(['log', 'sens']).default('log'),
+    SENS_BASE_URL: z.url().default('https://sens.apigw.ntruss.com'),
+    SENS_SERVICE_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\w:.-]+$/)
+        .optional(),
+    ),
+    SENS_ACCESS_KEY: optionalString,
+    SENS_SECRET_KEY: optionalString,
+    // The sender number registered with SENS (digits only).
+    SENS_FROM: optionalString,
+    // Web push keys (base64url); when both are empty a pair is generated once and kept in the database.
+    VAPID_PUBLIC_KEY: optionalString,
+    VAPID_PRIVATE_KEY: optionalString,
+    // Who push services may contact about this sender: mailto: or https: URL.
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, { message: 'expected a mailto: or https:// URL' })
+      .default('mailto:admin@erunjrun.example'),
     MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
     MAP_TILE_ATTRIBUTION: z
       .string()
@@ -70,6 +91,19 @@ const EnvSchema = z
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
     path: ['TEST_CLOCK_FILE'],
     message: 'is for browser tests and must not be set in production',
+  })
+  .refine(
+    (env) =>
+      env.SMS_PROVIDER !== 'sens' ||
+      (env.SENS_SERVICE_ID && env.SENS_ACCESS_KEY && env.SENS_SECRET_KEY && env.SENS_FROM),
+    {
+      path: ['SMS_PROVIDER'],
+      message: 'sens needs SENS_SERVICE_ID, SENS_ACCESS_KEY, SENS_SECRET_KEY and SENS_FROM',
+    },
+  )
+  .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
+    path: ['VAPID_PRIVATE_KEY'],
+    message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
   });
 
 export type Env = z.output<typeof EnvSchema>;

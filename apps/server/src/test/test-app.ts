@@ -16,6 +16,8 @@ import { buildApp, type Services } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { SmsSender } from '../ports/sms.ts';
+import { generateVapidKeys } from '../adapters/web-push-sender.ts';
 import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-env.ts';
 
 export interface TestApp {
@@ -34,6 +36,8 @@ export interface TestAppOptions {
   database?: Database;
   /** Redis key prefix (rate limits, socket.io channels); share it to make two apps one deployment. */
   prefix?: string;
+  /** The SMS provider (default: SMS_PROVIDER from env, i.e. the log provider on a silent logger). */
+  sms?: SmsSender;
 }
 
 let counter = 0;
@@ -95,6 +99,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     rateLimiter: redis ? new RedisRateLimiter(redis, prefix) : new MemoryRateLimiter(clock),
     clock,
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
+    vapid: generateVapidKeys(),
+    sms: options.sms,
     secrets: {
       jwt: randomBytes(32).toString('hex'),
       cookie: randomBytes(32).toString('hex'),

@@ -14,6 +14,9 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     onboarded: false,
     hasPassword: true,
     providers: [],
+    phone: null,
+    phoneVerified: false,
+    smsConsent: false,
     createdAt: '2025-03-02T09:00:00.000+09:00',
     ...overrides,
   };

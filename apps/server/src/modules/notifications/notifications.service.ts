@@ -12,6 +12,8 @@ export class NotificationsService {
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
     private readonly realtime: Realtime,
+    /** Told after every announcement: push and SMS deliveries start at once instead of on the next sweep. */
+    private readonly afterAnnounce: () => void = () => undefined,
   ) {}
 
   /** Stores notifications and pushes them live. */
@@ -32,6 +34,7 @@ export class NotificationsService {
       if (latest) this.realtime.toUsers([userId], 'notification', latest);
       this.realtime.toUsers([userId], 'notification:count', { unreadCount: page.unreadCount });
     }
+    if (userIds.length > 0) this.afterAnnounce();
   }
 
   async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {

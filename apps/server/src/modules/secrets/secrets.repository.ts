@@ -9,10 +9,12 @@ import { appSecrets } from '../../db/schema.ts';
  */
 export async function getOrCreateSecret(db: Db, name: string, fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
-  await db
-    .insert(appSecrets)
-    .values({ name, value: randomBytes(48).toString('base64url') })
-    .onConflictDoNothing();
+  return getOrCreateGenerated(db, name, () => randomBytes(48).toString('base64url'));
+}
+
+/** Like getOrCreateSecret, for secrets with a shape of their own (a VAPID key pair as JSON). */
+export async function getOrCreateGenerated(db: Db, name: string, generate: () => string): Promise<string> {
+  await db.insert(appSecrets).values({ name, value: generate() }).onConflictDoNothing();
   const [row] = await db.select().from(appSecrets).where(eq(appSecrets.name, name));
   if (!row) throw new Error(`secret ${name} missing after insert`);
   return row.value;

@@ -2,6 +2,7 @@ import {
   type DistanceBucket,
   type Image,
   type Me,
+  type PhoneStatus,
   type OAuthProvider,
   type Profile,
   type PublicUser,
@@ -17,6 +18,8 @@ export class UsersService {
   constructor(
     private readonly repo: UsersRepository,
     private readonly uploads: UploadsService,
+    /** The phone module's view of the stored number (masked), for GET /api/me. */
+    private readonly phoneStatus: (user: UserRow) => PhoneStatus,
   ) {}
 
   async getMe(userId: string): Promise<Me> {
@@ -68,6 +71,7 @@ export class UsersService {
       onboarded: user.runningLevel !== null && user.preferredRegions.length > 0,
       hasPassword: user.passwordHash !== null,
       providers: providers as OAuthProvider[],
+      ...this.phoneStatus(user),
       createdAt: user.createdAt.toISOString(),
     };
   }

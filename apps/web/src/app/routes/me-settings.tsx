@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
+import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
 import styles from './page.module.css';
@@ -9,6 +10,7 @@ import styles from './page.module.css';
 /** `/me/settings`: notifications (channels, push, phone) and the account (sign-in methods, export, deletion). */
 export function MeSettingsPage() {
   const { t } = useTranslation();
+  const me = useMe();
   useDocumentTitle(t('settings.title'));
   return (
     <div className={cx(styles.page, styles.narrow)}>
@@ -16,7 +18,7 @@ export function MeSettingsPage() {
         <Link to="/me">{t('settings.back')}</Link>
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
-      <NotificationSettings />
+      <NotificationSettings me={me.data} />
       <AccountSettings />
     </div>
   );

@@ -7,3 +7,9 @@ export const notificationKeys = {
   latest: () => [...notificationKeys.all, 'latest'] as const,
   pages: () => [...notificationKeys.all, 'pages'] as const,
 };
+
+/** Under the user's own key: signing out drops them with everything else private. */
+export const notificationSettingsKeys = {
+  preferences: [...meQueryKey, 'notification-preferences'] as const,
+  pushKey: ['push-public-key'] as const,
+};

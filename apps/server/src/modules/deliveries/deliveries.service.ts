@@ -1,0 +1,158 @@
+import {
+  defaultNotificationPreferences,
+  NOTIFICATION_CATEGORIES,
+  type NotificationChannel,
+  type NotificationPreferences,
+  type PushPayload,
+  type PushSubscriptionInput,
+} from '@erun/contracts';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import type { PushSender } from '../../ports/push.ts';
+import type { SmsSender } from '../../ports/sms.ts';
+import type { ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.ts';
+import { notificationText, PUSH_TITLE, smsText } from './delivery-texts.ts';
+
+/** Notifications older than this are not pushed or texted any more (a missed "30 minutes before" is moot). */
+export const DELIVERY_WINDOW_MINUTES = 60;
+const BATCH = 100;
+
+export interface DeliveriesDeps {
+  push: PushSender | undefined;
+  sms: SmsSender;
+  /** The number in clear from its stored form; null when unreadable. */
+  decryptPhone: (encrypted: string) => string | null;
+  publicUrl: string;
+  /** Plain http push endpoints on 127.0.0.1 are accepted (tests' fake push service); never in production. */
+  allowLoopbackEndpoints: boolean;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Push and SMS deliveries of notifications by an outbox sweep (ADR 010): every worker sweeps on the reminder
+ * interval, and the process that announced a notification sweeps at once. A delivery row is claimed before
+ * anything is sent, so each notification goes out at most once per channel.
+ */
+export class DeliveriesService {
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly repo: DeliveriesRepository,
+    private readonly deps: DeliveriesDeps,
+  ) {}
+
+  async preferences(userId: string): Promise<NotificationPreferences> {
+    const stored = await this.repo.preferencesOf(userId);
+    if (!stored) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    const defaults = defaultNotificationPreferences();
+    return Object.fromEntries(
+      NOTIFICATION_CATEGORIES.map((c) => [
+        c,
+        { push: stored[c]?.push ?? defaults[c].push, sms: stored[c]?.sms ?? defaults[c].sms },
+      ]),
+    ) as NotificationPreferences;
+  }
+
+  async setPreferences(userId: string, prefs: NotificationPreferences): Promise<NotificationPreferences> {
+    await this.repo.setPreferences(userId, prefs);
+    return this.preferences(userId);
+  }
+
+  publicKey(): { publicKey: string } {
+    if (!this.deps.push) throw new AppError(503, 'PUSH_NOT_CONFIGURED', 'Web push is not configured');
+    return { publicKey: this.deps.push.publicKey };
+  }
+
+  async subscribe(userId: string, input: PushSubscriptionInput): Promise<void> {
+    const url = new URL(input.endpoint);
+    const loopback =
+      url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.deps.allowLoopbackEndpoints;
+    if (url.protocol !== 'https:' && !loopback) {
+      throw new ValidationError('A push endpoint must be an https URL', [
+        { path: ['body', 'endpoint'], code: 'custom', message: 'push.endpointNotHttps' },
+      ]);
+    }
+    await this.repo.subscribe(userId, { endpoint: input.endpoint, ...input.keys });
+  }
+
+  async unsubscribe(userId: string, endpoint: string): Promise<void> {
+    await this.repo.unsubscribe(userId, endpoint);
+  }
+
+  /** Sweeps soon, in the background; calls while one runs fold into one more pass. Never throws. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.sweep().catch(this.deps.onError);
+      } while (this.again);
+    })().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves when no background sweep is running (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Delivers everything due on every channel; returns how many deliveries were attempted. */
+  async sweep(): Promise<number> {
+    let total = 0;
+    const channels: NotificationChannel[] = this.deps.push ? ['push', 'sms'] : ['sms'];
+    for (const channel of channels) {
+      let claimed: ClaimedDelivery[];
+      do {
+        claimed = await this.repo.claim(channel, DELIVERY_WINDOW_MINUTES, BATCH);
+        total += claimed.length;
+        await Promise.all(claimed.map((d) => this.deliver(channel, d)));
+      } while (claimed.length === BATCH);
+    }
+    return total;
+  }
+
+  private async deliver(channel: NotificationChannel, d: ClaimedDelivery): Promise<void> {
+    let outcome: { status: 'sent' | 'failed' | 'skipped'; error: string | null };
+    try {
+      outcome = channel === 'push' ? await this.push(d) : await this.text(d);
+    } catch (error) {
+      outcome = { status: 'failed', error: error instanceof Error ? error.message.slice(0, 500) : 'failed' };
+    }
+    await this.repo.finish(d.id, channel, outcome.status, outcome.error);
+  }
+
+  private async push(d: ClaimedDelivery) {
+    const push = this.deps.push;
+    const subscriptions = await this.repo.subscriptionsOf(d.userId);
+    if (!push || subscriptions.length === 0) return { status: 'skipped' as const, error: 'no subscription' };
+    const payload: PushPayload = {
+      id: d.id,
+      category: d.category,
+      title: PUSH_TITLE,
+      body: notificationText(d.category, d.data),
+      link: d.link,
+    };
+    const results = await Promise.allSettled(
+      subscriptions.map(async (s) => {
+        const result = await push.send({ endpoint: s.endpoint, keys: s }, JSON.stringify(payload));
+        if (result === 'gone') await this.repo.forgetEndpoint(s.endpoint);
+        return result;
+      }),
+    );
+    if (results.some((r) => r.status === 'fulfilled' && r.value === 'sent'))
+      return { status: 'sent' as const, error: null };
+    const failure = results.find((r) => r.status === 'rejected');
+    return { status: 'failed' as const, error: failure ? String(failure.reason) : 'subscription gone' };
+  }
+
+  private async text(d: ClaimedDelivery) {
+    const phone = d.phoneEncrypted ? this.deps.decryptPhone(d.phoneEncrypted) : null;
+    if (!phone) return { status: 'skipped' as const, error: 'no readable phone number' };
+    await this.deps.sms.send(phone, smsText(d.category, d.data, `${this.deps.publicUrl}${d.link}`));
+    return { status: 'sent' as const, error: null };
+  }
+}

@@ -1,0 +1,166 @@
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { phoneVerifications } from '../../db/schema-messaging.ts';
+import { users } from '../../db/schema.ts';
+
+export interface CodeLimits {
+  resendAfterMs: number;
+  perPhonePerDay: number;
+  perIpPerHour: number;
+}
+
+export type IssueOutcome =
+  { ok: true } | { ok: false; reason: 'too_soon' | 'phone_limit' | 'ip_limit'; retryAt: Date };
+
+export interface NewCode {
+  userId: string;
+  phoneHash: string;
+  codeHash: string;
+  ip: string;
+  now: Date;
+  expiresAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export class PhoneRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores a new code unless a limit says no. The counts and the insert happen under transaction-scoped
+   * advisory locks on the user, the number and the IP, so concurrent requests cannot both slip under a limit.
+   * The new code replaces the user's earlier ones.
+   */
+  async issue(code: NewCode, limits: CodeLimits): Promise<IssueOutcome> {
+    return this.db.transaction(async (tx) => {
+      for (const key of [`u:${code.userId}`, `p:${code.phoneHash}`, `i:${code.ip}`]) {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`phone-code:${key}`}))`);
+      }
+      const t = phoneVerifications;
+      const [last] = await tx
+        .select({ createdAt: t.createdAt })
+        .from(t)
+        .where(eq(t.userId, code.userId))
+        .orderBy(desc(t.createdAt))
+        .limit(1);
+      if (last && code.now.getTime() - last.createdAt.getTime() < limits.resendAfterMs) {
+        return {
+          ok: false,
+          reason: 'too_soon',
+          retryAt: new Date(last.createdAt.getTime() + limits.resendAfterMs),
+        };
+      }
+      const windowed = async (column: typeof t.phoneHash | typeof t.ip, value: string, windowMs: number) => {
+        const [row] = await tx
+          .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${t.createdAt})` })
+          .from(t)
+          .where(and(eq(column, value), gt(t.createdAt, new Date(code.now.getTime() - windowMs))));
+        return { n: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : code.now };
+      };
+      const phone = await windowed(t.phoneHash, code.phoneHash, DAY_MS);
+      if (phone.n >= limits.perPhonePerDay) {
+        return { ok: false, reason: 'phone_limit', retryAt: new Date(phone.oldest.getTime() + DAY_MS) };
+      }
+      const ip = await windowed(t.ip, code.ip, HOUR_MS);
+      if (ip.n >= limits.perIpPerHour) {
+        return { ok: false, reason: 'ip_limit', retryAt: new Date(ip.oldest.getTime() + HOUR_MS) };
+      }
+      await tx
+        .update(t)
+        .set({ consumedAt: code.now })
+        .where(and(eq(t.userId, code.userId), isNull(t.consumedAt)));
+      await tx.insert(t).values({
+        userId: code.userId,
+        phoneHash: code.phoneHash,
+        codeHash: code.codeHash,
+        ip: code.ip,
+        expiresAt: code.expiresAt,
+        createdAt: code.now,
+      });
+      return { ok: true };
+    });
+  }
+
+  /**
+   * Counts one try against the user's live code for this number and returns it; null when there is none
+   * (never sent, expired, used, or burnt by too many tries). The count is a conditional UPDATE, so
+   * concurrent guesses cannot exceed the allowance.
+   */
+  async takeAttempt(
+    userId: string,
+    phoneHash: string,
+    now: Date,
+    maxAttempts: number,
+  ): Promise<{ id: string; codeHash: string } | null> {
+    const t = phoneVerifications;
+    const [row] = await this.db
+      .update(t)
+      .set({ attempts: sql`${t.attempts} + 1` })
+      .where(
+        and(
+          eq(t.userId, userId),
+          eq(t.phoneHash, phoneHash),
+          isNull(t.consumedAt),
+          gt(t.expiresAt, now),
+          lt(t.attempts, maxAttempts),
+        ),
+      )
+      .returning({ id: t.id, codeHash: t.codeHash });
+    return row ?? null;
+  }
+
+  /** Uses the code (once) and stores the verified number on the user, in one transaction. */
+  async confirm(
+    codeId: string,
+    userId: string,
+    phone: { encrypted: string; last4: string },
+    now: Date,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const used = await tx
+        .update(phoneVerifications)
+        .set({ consumedAt: now })
+        .where(and(eq(phoneVerifications.id, codeId), isNull(phoneVerifications.consumedAt)))
+        .returning({ id: phoneVerifications.id });
+      if (used.length === 0) return false;
+      await tx
+        .update(users)
+        .set({ phoneEncrypted: phone.encrypted, phoneLast4: phone.last4, phoneVerifiedAt: now })
+        .where(eq(users.id, userId));
+      return true;
+    });
+  }
+
+  /** Forgets the number; without one there is nothing to consent to. */
+  async remove(userId: string): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ phoneEncrypted: null, phoneLast4: null, phoneVerifiedAt: null, smsConsent: false })
+      .where(eq(users.id, userId));
+  }
+
+  /** Consent is stored only for a user with a verified number; false when there is none. */
+  async setConsent(userId: string, consent: boolean): Promise<boolean> {
+    const rows = await this.db
+      .update(users)
+      .set({ smsConsent: consent })
+      .where(and(eq(users.id, userId), consent ? sql`${users.phoneVerifiedAt} is not null` : sql`true`))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  }
+
+  async phoneOf(
+    userId: string,
+  ): Promise<{ encrypted: string | null; verifiedAt: Date | null; smsConsent: boolean } | null> {
+    const [row] = await this.db
+      .select({
+        encrypted: users.phoneEncrypted,
+        verifiedAt: users.phoneVerifiedAt,
+        smsConsent: users.smsConsent,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row ?? null;
+  }
+}

@@ -1,0 +1,113 @@
+import { randomInt } from 'node:crypto';
+import type { PhoneStatus, PhoneVerificationSent } from '@erun/contracts';
+import { AppError, ConflictError, NotFoundError, RateLimitedError } from '../../lib/errors.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { SmsSender } from '../../ports/sms.ts';
+import { maskPhone, type PhoneCrypto } from './phone-crypto.ts';
+import type { CodeLimits, PhoneRepository } from './phone.repository.ts';
+
+export const CODE_TTL_MS = 3 * 60_000;
+export const MAX_ATTEMPTS = 5;
+export const CODE_LIMITS: CodeLimits = { resendAfterMs: 60_000, perPhonePerDay: 5, perIpPerHour: 5 };
+
+export function verificationText(code: string): string {
+  return `[이RUN 저RUN] 인증번호 ${code} (3분 안에 입력해 주세요)`;
+}
+
+const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+
+/**
+ * Phone verification (issue 5): a 6-digit code by SMS, valid 3 minutes, burnt after 5 wrong tries, one per
+ * minute per user, at most 5 per number per day and per IP per hour. The verified number is stored
+ * encrypted and only ever shown masked.
+ */
+export class PhoneService {
+  constructor(
+    private readonly repo: PhoneRepository,
+    private readonly crypto: PhoneCrypto,
+    private readonly sms: SmsSender,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `phone` is already normalised (contracts: PhoneNumberSchema). */
+  async requestCode(userId: string, phone: string, ip: string): Promise<PhoneVerificationSent> {
+    const now = this.clock.now();
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const phoneHash = this.crypto.hashPhone(phone);
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    const outcome = await this.repo.issue(
+      { userId, phoneHash, codeHash: this.crypto.hashCode(phoneHash, code), ip, now, expiresAt },
+      CODE_LIMITS,
+    );
+    if (!outcome.ok && outcome.reason === 'too_soon') {
+      const retryAfter = String(secondsUntil(outcome.retryAt, now));
+      throw new AppError(
+        429,
+        'PHONE_RESEND_TOO_SOON',
+        `Wait ${retryAfter} s before asking again`,
+        undefined,
+        {
+          'retry-after': retryAfter,
+        },
+      );
+    }
+    if (!outcome.ok) throw new RateLimitedError(secondsUntil(outcome.retryAt, now));
+    try {
+      await this.sms.send(phone, verificationText(code));
+    } catch {
+      throw new AppError(503, 'SERVICE_UNAVAILABLE', 'The text message could not be sent; try again later');
+    }
+    return {
+      expiresAt: expiresAt.toISOString(),
+      resendAt: new Date(now.getTime() + CODE_LIMITS.resendAfterMs).toISOString(),
+    };
+  }
+
+  async confirm(userId: string, phone: string, code: string): Promise<PhoneStatus> {
+    const now = this.clock.now();
+    const phoneHash = this.crypto.hashPhone(phone);
+    const live = await this.repo.takeAttempt(userId, phoneHash, now, MAX_ATTEMPTS);
+    if (!live)
+      throw new ConflictError('PHONE_CODE_EXPIRED', 'No valid code for this number; ask for a new one');
+    if (!this.crypto.codeMatches(phoneHash, code, live.codeHash)) {
+      throw new AppError(400, 'PHONE_CODE_INVALID', 'The code is not correct');
+    }
+    const stored = { encrypted: this.crypto.encrypt(phone), last4: phone.slice(-4) };
+    if (!(await this.repo.confirm(live.id, userId, stored, now))) {
+      throw new ConflictError('PHONE_CODE_EXPIRED', 'This code has already been used');
+    }
+    return this.status(userId);
+  }
+
+  async remove(userId: string): Promise<void> {
+    await this.repo.remove(userId);
+  }
+
+  async setConsent(userId: string, consent: boolean): Promise<PhoneStatus> {
+    if (!(await this.repo.setConsent(userId, consent))) {
+      throw new ConflictError('PHONE_NOT_VERIFIED', 'Verify a phone number first');
+    }
+    return this.status(userId);
+  }
+
+  async status(userId: string): Promise<PhoneStatus> {
+    const row = await this.repo.phoneOf(userId);
+    if (!row) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    return this.statusOf(row.encrypted, row.verifiedAt, row.smsConsent);
+  }
+
+  /** For GET /api/me and the SMS sender: the masked number of a stored one. */
+  statusOf(encrypted: string | null, verifiedAt: Date | null, smsConsent: boolean): PhoneStatus {
+    const phone = encrypted && verifiedAt ? this.decrypt(encrypted) : null;
+    return { phone: phone ? maskPhone(phone) : null, phoneVerified: phone !== null, smsConsent };
+  }
+
+  /** The number in clear, for sending; null when it cannot be read (e.g. the key was changed). */
+  decrypt(encrypted: string): string | null {
+    try {
+      return this.crypto.decrypt(encrypted);
+    } catch {
+      return null;
+    }
+  }
+}

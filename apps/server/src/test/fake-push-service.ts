@@ -1,0 +1,78 @@
+import { createDecipheriv, createECDH, type ECDH, hkdfSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PushRequest {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * A push service on loopback: records what the server posts to each subscription endpoint and answers
+ * 201, or 410 for endpoints marked gone. Subscriptions carry real P-256 keys so the payload can be encrypted.
+ */
+export class FakePushService {
+  private server: Server | undefined;
+  private base = '';
+  readonly requests: PushRequest[] = [];
+  readonly gone = new Set<string>();
+  private readonly keys = new Map<string, { ecdh: ECDH; auth: Buffer }>();
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const path = req.url ?? '';
+        this.requests.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(this.gone.has(path) ? 410 : 201).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** A browser subscription: an endpoint on this server and fresh keys (kept to decrypt, if a test wants). */
+  subscription(name: string) {
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    const auth = randomBytes(16);
+    this.keys.set(`/push/${name}`, { ecdh, auth });
+    return {
+      endpoint: `${this.base}/push/${name}`,
+      keys: {
+        p256dh: ecdh.getPublicKey().toString('base64url'),
+        auth: auth.toString('base64url'),
+      },
+    };
+  }
+
+  to(name: string): PushRequest[] {
+    return this.requests.filter((r) => r.path === `/push/${name}`);
+  }
+
+  /** Decrypts an aes128gcm body as the browser would (RFC 8291 / RFC 8188, one record). */
+  decrypt(request: PushRequest): string {
+    const subscriber = this.keys.get(request.path);
+    if (!subscriber) throw new Error(`no keys for ${request.path}`);
+    const body = request.body;
+    const salt = body.subarray(0, 16);
+    const idLength = body.readUInt8(20);
+    const senderKey = body.subarray(21, 21 + idLength);
+    const record = body.subarray(21 + idLength);
+    const shared = subscriber.ecdh.computeSecret(senderKey);
+    const info = Buffer.concat([Buffer.from('WebPush: info\0'), subscriber.ecdh.getPublicKey(), senderKey]);
+    const ikm = Buffer.from(hkdfSync('sha256', shared, subscriber.auth, info, 32));
+    const cek = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16));
+    const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
+    const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
+    decipher.setAuthTag(record.subarray(record.length - 16));
+    const padded = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
+    return padded.subarray(0, padded.lastIndexOf(2)).toString('utf8');
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
