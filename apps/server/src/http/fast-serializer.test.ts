@@ -32,6 +32,7 @@ const run: Run = {
   distanceKm: 7.35,
   participantCount: 3,
   waitlistCount: 0,
+  commentCount: 0,
   host: {
     id: '0f1e2d3c-4b5a-4968-8776-655443322110',
     nickname: '크루장',
