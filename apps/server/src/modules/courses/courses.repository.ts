@@ -220,15 +220,18 @@ export class CoursesRepository {
     });
   }
 
-  /** Counts a view once per viewer and day: the primary key on (course, viewer, day) decides, atomically. */
-  async countView(courseId: string, viewerKey: string, day: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /**
+   * Counts a view once per viewer and day: the primary key on (course, viewer, day) decides, atomically.
+   * True when this call counted it.
+   */
+  async countView(courseId: string, viewerKey: string, day: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
       const inserted = await tx
         .insert(courseViews)
         .values({ courseId, viewerKey, day })
         .onConflictDoNothing()
         .returning();
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) return false;
       await tx
         .update(courses)
         .set({ views: sql`${courses.views} + 1` })

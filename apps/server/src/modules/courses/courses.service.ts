@@ -53,11 +53,15 @@ export class CoursesService {
     return this.get(row.id, authorId, null);
   }
 
-  /** The course page; `viewerKey` (user id or a hash of the address) counts the view once a day. */
+  /**
+   * The course page; `viewerKey` (user id or a hash of the address) counts the view once a day. The author's
+   * own visits (their page, its edit form) never count.
+   */
   async get(courseId: string, viewerId: string | null, viewerKey: string | null): Promise<Course> {
     const row = await this.repo.findWithAuthor(courseId);
     if (!row) throw courseNotFound();
-    if (viewerKey && (await this.repo.countView(courseId, viewerKey, this.seoulDay()))) row.views += 1;
+    const counts = viewerKey !== null && viewerId !== row.authorId;
+    if (counts && (await this.repo.countView(courseId, viewerKey, this.seoulDay()))) row.views += 1;
     const [photos, viewer, histogram] = await Promise.all([
       this.repo.photoIdsOf([row.id]),
       viewerId ? this.repo.viewerStateOf(viewerId, [row.id]) : undefined,
