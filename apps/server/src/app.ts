@@ -20,7 +20,7 @@ import { rateLimitHookFactory } from './http/rate-limit.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
-import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
+import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
@@ -158,7 +158,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   if (deps.uploadsDir) await registerUploads(app, deps.uploadsDir);
   const webDist = env.WEB_DIST_DIR ?? defaultWebDist();
   const hasWeb = await registerWeb(app, webDist);
-  if (hasWeb) registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
+  if (hasWeb) {
+    registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
+    registerCoursePreview(app, webDist, publicUrl, (id) => services.courses.get(id, null, null));
+  }
   registerThemeImages(app);
   app.setNotFoundHandler((request, reply) => {
     const isRead = request.method === 'GET' || request.method === 'HEAD';
