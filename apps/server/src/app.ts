@@ -144,9 +144,20 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         publicUrl,
         cache: responseCache,
       });
-      await api.register(coursesRoutes, { courses: services.courses, authenticate, identify, publicUrl });
+      await api.register(coursesRoutes, {
+        courses: services.courses,
+        authenticate,
+        identify,
+        publicUrl,
+        cache: responseCache,
+      });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
-      await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
+      await api.register(commentsRoutes, {
+        comments: services.comments,
+        authenticate,
+        writeLimit,
+        cache: responseCache,
+      });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
