@@ -7,6 +7,8 @@ export interface Dataset {
   url: string;
   runs: number;
   participations: number;
+  /** The runs were seeded now: data that hangs off them (courses' comments) must be rebuilt too. */
+  reseeded: boolean;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function benchDataset(url: string, users: number, runs: number): Pr
      from runs`,
   );
   const current = rows[0] as { runs: number; fresh: boolean };
-  if (seedUsers !== users || current.runs < runs || !current.fresh) {
+  const reseeded = seedUsers !== users || current.runs < runs || !current.fresh;
+  if (reseeded) {
     console.log(`seeding the benchmark database: ${users} users, ${runs} runs (once; reused by later runs)`);
     const summary = await seedDatabase(database, {
       users,
@@ -41,7 +44,7 @@ export async function benchDataset(url: string, users: number, runs: number): Pr
     'select (select count(*)::int from runs) as runs, (select count(*)::int from run_participants) as parts',
   );
   const c = counts.rows[0] as { runs: number; parts: number };
-  return { database, url, runs: c.runs, participations: c.parts };
+  return { database, url, runs: c.runs, participations: c.parts, reseeded };
 }
 
 async function createDatabaseIfMissing(url: string): Promise<void> {

@@ -6,8 +6,10 @@ export interface Scenario {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
-  /** Held to the issue's targets (≥ 50% of bare Node, p99 ≤ 25 ms); other rows are shown for context. */
+  /** Held to the issue's targets (≥ `ratio` of bare Node, p99 ≤ 25 ms); other rows are shown for context. */
   target?: boolean;
+  /** The share of bare Node's req/s to reach: issue 3 asks 50% of the runs API, issue 4 40% of courses. */
+  ratio?: number;
 }
 
 export interface Figures {
@@ -18,6 +20,7 @@ export interface Figures {
   errors: number;
   non2xx: number;
   target: boolean;
+  ratio: number;
 }
 
 export const TARGET = { ratio: 0.5, p99Ms: 25 } as const;
@@ -40,6 +43,7 @@ export async function measure(scenario: Scenario, seconds: number, connections =
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     target: scenario.target ?? false,
+    ratio: scenario.ratio ?? TARGET.ratio,
   };
 }
 
@@ -88,7 +92,7 @@ export function printTable(rows: Figures[], baseline: Figures): void {
   line(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors', 'target']);
   for (const r of [baseline, ...rows]) {
     const ratio = r.rps / baseline.rps;
-    const pass = ratio >= TARGET.ratio && r.p99 <= TARGET.p99Ms;
+    const pass = ratio >= r.ratio && r.p99 <= TARGET.p99Ms;
     const verdict = r === baseline ? '' : r.target ? (pass ? 'PASS' : 'MISS') : pass ? '(pass)' : '(miss)';
     const cells = [r.rps.toFixed(0), String(r.p50), String(r.p99), `${(ratio * 100).toFixed(0)}%`];
     line([r.name, ...cells, String(r.errors + r.non2xx), verdict]);

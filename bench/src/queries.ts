@@ -67,7 +67,8 @@ export async function probeQueries(
   return figures;
 }
 
-const readsRuns = (q: LoggedQuery) => /from "runs"/.test(q.text);
+const HOT_TABLES = ['runs', 'courses', 'comments'];
+const readsRuns = (q: LoggedQuery) => HOT_TABLES.some((table) => q.text.includes(`from "${table}"`));
 
 interface PlanNode {
   'Node Type': string;
@@ -93,7 +94,10 @@ async function explain(database: Database, query: LoggedQuery): Promise<PlanSumm
       .map((n) => n['Node Type'])
       .join(' > '),
     indexes: [...new Set(nodes.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : [])))],
-    seqScanOnRuns: nodes.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'runs'),
+    // A sequential scan of a big table (runs, courses, comments) means a request reads all of it.
+    seqScanOnRuns: nodes.some(
+      (n) => n['Node Type'] === 'Seq Scan' && HOT_TABLES.includes(n['Relation Name'] ?? ''),
+    ),
     ms: result['Execution Time'],
   };
 }

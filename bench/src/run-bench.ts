@@ -9,6 +9,7 @@
  * API process (e.g. RESPONSE_CACHE_MS=0 to measure without the response cache).
  */
 import os from 'node:os';
+import { ensureCourseData, sampleCommentedRunId, sampleCourseId } from './courses-data.ts';
 import { benchDataset, sampleRunId } from './dataset.ts';
 import { burst, type Burst, type Figures, measure, printTable, summary, TARGET } from './load.ts';
 import { probeQueries, type QueryFigures } from './queries.ts';
@@ -37,11 +38,28 @@ const dataset = await benchDataset(
   Number(process.env.BENCH_RUNS ?? 100_000),
 );
 const runId = await sampleRunId(dataset.database);
+// BENCH_ONLY=courses (or runs): only that group's scenarios, next to the same bare Node yardsticks.
+const only = process.env.BENCH_ONLY ?? '';
+const want = (group: 'runs' | 'courses') => only === '' || only.split(',').includes(group);
+const courseCounts = await ensureCourseData(
+  dataset.database,
+  {
+    courses: Number(process.env.BENCH_COURSES ?? 20_000),
+    ratings: Number(process.env.BENCH_RATINGS ?? 200_000),
+    comments: Number(process.env.BENCH_COMMENTS ?? 500_000),
+  },
+  dataset.reseeded,
+  (m) => console.log(m),
+);
+const courseId = await sampleCourseId(dataset.database);
+const commentedRunId = await sampleCommentedRunId(dataset.database);
 const api = await startApi(3202, { DATABASE_URL: dbUrl, ...serverEnv });
 const accessToken = await login(api.url);
 
+const COURSE_LISTS = ['/api/courses', `/api/courses/${courseId}`, `/api/runs/${commentedRunId}/comments`];
 const probes = [
   ...(await probeQueries(dataset.database, Object.values(LISTS))),
+  ...(await probeQueries(dataset.database, COURSE_LISTS)),
   ...(await probeQueries(dataset.database, [LISTS.first], accessToken)).map((p) => ({
     ...p,
     path: `${p.path} (signed in)`,
@@ -69,7 +87,8 @@ await bareBody.stop();
 
 const auth = { authorization: `Bearer ${accessToken}` };
 const rows: Figures[] = [bodyYardstick];
-for (const scenario of [
+const COURSE_TARGET = 0.4;
+const runScenarios = [
   { name: 'GET /api/runs (first page)', url: api.url + LISTS.first, target: true },
   { name: 'GET /api/runs three filters', url: api.url + LISTS.filters, target: true },
   { name: 'GET /api/runs?q=한강 (keyword)', url: api.url + LISTS.keyword, target: true },
@@ -78,13 +97,31 @@ for (const scenario of [
   { name: 'GET /api/runs signed in (no cache)', url: api.url + LISTS.first, headers: auth },
   { name: 'GET /api/runs/:runId signed in (no cache)', url: `${api.url}/api/runs/${runId}`, headers: auth },
   { name: 'GET /api/health', url: `${api.url}/api/health` },
-]) {
+];
+const courseScenarios = [
+  { name: 'GET /api/courses (best, first page)', url: `${api.url}/api/courses`, target: true },
+  { name: 'GET /api/courses/:courseId', url: `${api.url}/api/courses/${courseId}`, target: true },
+  {
+    name: 'GET /api/runs/:runId/comments (busiest run)',
+    url: `${api.url}/api/runs/${commentedRunId}/comments`,
+    target: true,
+  },
+  { name: 'GET /api/courses signed in (no cache)', url: `${api.url}/api/courses`, headers: auth },
+  {
+    name: 'GET /api/courses/:courseId signed in (no cache)',
+    url: `${api.url}/api/courses/${courseId}`,
+    headers: auth,
+  },
+].map((s) => ({ ...s, ratio: COURSE_TARGET }));
+for (const scenario of [...(want('runs') ? runScenarios : []), ...(want('courses') ? courseScenarios : [])]) {
   progress(scenario.name);
   rows.push(await measure(scenario, seconds));
   console.log(`  ${summary(rows.at(-1) as Figures)}`);
 }
 progress(`${BURST.total} feed requests over ${BURST.connections} connections`);
-const feedBurst = await burst(api.url + LISTS.first, BURST.total, BURST.connections);
+const feedBurst = want('runs')
+  ? await burst(api.url + LISTS.first, BURST.total, BURST.connections)
+  : { seconds: 0, requests: BURST.total, errors: 0, non2xx: 0, p99: 0 };
 await api.stop();
 
 report(rows, baseline, probes, feedBurst, bareBurst);
@@ -108,11 +145,14 @@ async function login(url: string): Promise<string> {
 function report(rows: Figures[], baseline: Figures, probes: QueryFigures[], feed: Burst, bareFeed: Burst) {
   const cores = os.cpus().length;
   console.log(
-    `\nPostgreSQL, ${dataset.runs} runs, ${dataset.participations} participations; ${seconds} s per scenario at ` +
+    `\nPostgreSQL, ${dataset.runs} runs, ${dataset.participations} participations, ${courseCounts.courses} ` +
+      `courses, ${courseCounts.ratings} ratings, ${courseCounts.comments} comments ` +
+      `(${courseCounts.runComments} under runs); ${seconds} s per scenario at ` +
       `50 connections after a warm-up.\nMachine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}); the load ` +
       `generator (autocannon), the API process and PostgreSQL share them.` +
       (Object.keys(serverEnv).length ? `\nAPI process env: ${JSON.stringify(serverEnv)}` : '') +
-      `\nTargets: ≥ ${TARGET.ratio * 100}% of bare Node req/s and p99 ≤ ${TARGET.p99Ms} ms.\n`,
+      `\nTargets: ≥ ${TARGET.ratio * 100}% (runs) / ${COURSE_TARGET * 100}% (courses, comments) of bare Node ` +
+      `req/s and p99 ≤ ${TARGET.p99Ms} ms.\n`,
   );
   printTable(rows, baseline);
   const complete = feed.requests >= BURST.total;
@@ -132,7 +172,7 @@ function report(rows: Figures[], baseline: Figures, probes: QueryFigures[], feed
     const same = p.small === p.large ? 'constant' : 'NOT CONSTANT';
     console.log(`  ${p.path}: ${p.small} / ${p.large} (${same})`);
     for (const plan of p.plans) {
-      const seq = plan.seqScanOnRuns ? 'SEQ SCAN on runs' : 'no seq scan on runs';
+      const seq = plan.seqScanOnRuns ? 'SEQ SCAN on runs/courses/comments' : 'no seq scan';
       console.log(
         `    ${plan.top}; indexes ${plan.indexes.join(', ') || 'none'}; ${seq}; ` +
           `${plan.ms.toFixed(2)} ms`,

@@ -28,7 +28,7 @@ import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { chatRoom } from './ports/realtime.ts';
-import { registerRunPreview, registerThemeImages } from './http/run-preview.ts';
+import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
@@ -186,9 +186,20 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         publicUrl,
         cache: responseCache,
       });
-      await api.register(coursesRoutes, { courses: services.courses, authenticate, identify, publicUrl });
+      await api.register(coursesRoutes, {
+        courses: services.courses,
+        authenticate,
+        identify,
+        publicUrl,
+        cache: responseCache,
+      });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
-      await api.register(commentsRoutes, { comments: services.comments, authenticate, writeLimit });
+      await api.register(commentsRoutes, {
+        comments: services.comments,
+        authenticate,
+        writeLimit,
+        cache: responseCache,
+      });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
@@ -204,7 +215,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   if (deps.uploadsDir) await registerUploads(app, deps.uploadsDir);
   const webDist = env.WEB_DIST_DIR ?? defaultWebDist();
   const hasWeb = await registerWeb(app, webDist);
-  if (hasWeb) registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
+  if (hasWeb) {
+    registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
+    registerCoursePreview(app, webDist, publicUrl, (id) => services.courses.get(id, null, null));
+  }
   registerThemeImages(app);
   app.setNotFoundHandler((request, reply) => {
     const isRead = request.method === 'GET' || request.method === 'HEAD';

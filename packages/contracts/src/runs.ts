@@ -147,6 +147,8 @@ const RunCommonSchema = z.object({
   distanceKm: z.number(),
   participantCount: z.number().int(),
   waitlistCount: z.number().int(),
+  /** Comments and replies (deleted ones excluded). */
+  commentCount: z.number().int(),
   host: RunHostSchema,
   photos: z.array(ImageSchema),
   myStatus: MyStatusSchema,

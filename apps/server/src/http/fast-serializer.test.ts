@@ -1,4 +1,13 @@
-import { type Run, RunPageSchema, RunSchema } from '@erun/contracts';
+import {
+  type Comment,
+  CommentPageSchema,
+  type Course,
+  CoursePageSchema,
+  CourseSchema,
+  type Run,
+  RunPageSchema,
+  RunSchema,
+} from '@erun/contracts';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { fastSerializer } from './fast-serializer.ts';
@@ -32,6 +41,7 @@ const run: Run = {
   distanceKm: 7.35,
   participantCount: 3,
   waitlistCount: 0,
+  commentCount: 0,
   host: {
     id: '0f1e2d3c-4b5a-4968-8776-655443322110',
     nickname: '크루장',
@@ -82,3 +92,61 @@ describe('fastSerializer', () => {
     expect(JSON.parse(fast)).toEqual(RunPageSchema.parse(JSON.parse(fast)));
   });
 });
+
+describe('fastSerializer on the course and comment contracts', () => {
+  const course: Course = {
+    id: '6c0d1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f61',
+    title: '남산 "순환" 코스 </script>',
+    description: '줄바꿈\n이모지 🏃',
+    region: 'seoul',
+    theme: 'mountain',
+    startPoint: { name: '국립극장 앞', lat: 37.5525, lng: 127.0005 },
+    paceSecPerKm: 360,
+    parking: null,
+    baggage: '보관함',
+    toilets: null,
+    water: null,
+    distanceKm: 6.42,
+    estimatedMinutes: 39,
+    rating: { average: 4.25, count: 4 },
+    views: 12,
+    bookmarkCount: 3,
+    commentCount: 2,
+    author: { ...run.host, avatar: null },
+    photos: [image('7c6b5a4d-3e2f-4a1b-8c0d-9e8f7a6b5c4d')],
+    bookmarked: false,
+    myRating: null,
+    createdAt: '2026-11-20T01:02:03.004Z',
+    route: run.route,
+    histogram: [0, 0, 1, 1, 2],
+  };
+
+  it('writes a course page and a feed page as zod does, nullable fields null and set', () => {
+    const other = { ...course, startPoint: null, paceSecPerKm: null, parking: '유료', myRating: 5 };
+    expect(fastSerializer(CourseSchema)(course)).toBe(zodOf(CourseSchema, course));
+    const { route: _r, histogram: _h, ...summary } = other;
+    const page = { items: [summary, { ...summary, secret: 'x' }], nextCursor: null };
+    expect(fastSerializer(CoursePageSchema)(page)).toBe(zodOf(CoursePageSchema, page));
+  });
+
+  it('writes a comment page as zod does, with a deleted placeholder', () => {
+    const comment: Comment = {
+      id: '8d0d1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f62',
+      content: '짐 "보관" 되나요?\n',
+      deleted: false,
+      author: { id: run.host.id, nickname: '질문러', avatar: null, runningLevel: 'lt5' },
+      parentId: null,
+      replyCount: 1,
+      edited: true,
+      createdAt: '2026-11-21T01:02:03.004Z',
+    };
+    const page = {
+      items: [comment, { ...comment, content: '', deleted: true, author: null, parentId: comment.id }],
+      nextCursor: 'abc',
+    };
+    expect(fastSerializer(CommentPageSchema)(page)).toBe(zodOf(CommentPageSchema, page));
+  });
+});
+
+const zodOf = (schema: unknown, data: unknown) =>
+  serializerCompiler({ schema: schema as typeof RunSchema, method: 'GET', url: '/' })(data);

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newRun, newUser } from '../test/factories.ts';
+import type { Course } from '@erun/contracts';
+import { bearer, newCourse, newRun, newUser } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -49,6 +50,41 @@ describe('the web app and run previews', () => {
     expect(html).not.toContain('<야간>');
   });
 
+  it('renders Open Graph tags for /courses/:courseId, escaped, without counting a view', async () => {
+    const author = await newUser(t.app);
+    const rater = await newUser(t.app);
+    const course = await newCourse(t.app, author, {
+      title: '남산 <순환> 코스 & 야경',
+      startPoint: { name: '남산 "북측" 순환로 입구', lat: 37.556, lng: 126.985 },
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/courses/${course.id}/rating`,
+      headers: bearer(rater),
+      payload: { stars: 4 },
+    });
+    const response = await t.app.inject({ method: 'GET', url: `/courses/${course.id}` });
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).toContain('<title>남산 &lt;순환&gt; 코스 &amp; 야경 · 이RUN 저RUN</title>');
+    expect(html).toContain('<meta property="og:title" content="남산 &lt;순환&gt; 코스 &amp; 야경" />');
+    expect(html).toContain(`<meta property="og:url" content="https://erun.example/courses/${course.id}" />`);
+    expect(html).toContain(
+      `<meta property="og:description" content="${course.distanceKm}km · 약 ${course.estimatedMinutes}분 · 남산 &quot;북측&quot; 순환로 입구 출발 · ★ 4.0 (1명)" />`,
+    );
+    const photo = course.photos[0]?.urls.large ?? '';
+    expect(html).toContain(`<meta property="og:image" content="https://erun.example${photo}" />`);
+    expect(html).not.toContain('<순환>');
+
+    // Link unfurlers are not readers.
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/courses/${course.id}`,
+      headers: bearer(rater),
+    });
+    expect(page.json<Course>().views).toBe(1);
+  });
+
   it('draws a PNG preview image per theme, and 404 for an unknown theme', async () => {
     const png = await t.app.inject({ method: 'GET', url: '/og/themes/park.png' });
     expect(png.statusCode).toBe(200);
@@ -57,8 +93,13 @@ describe('the web app and run previews', () => {
     expect((await t.app.inject({ method: 'GET', url: '/og/themes/desert.png' })).statusCode).toBe(404);
   });
 
-  it('serves the plain page for an unknown or malformed run id', async () => {
-    for (const url of ['/runs/00000000-0000-4000-8000-000000000000', '/runs/nope']) {
+  it('serves the plain page for an unknown or malformed run or course id', async () => {
+    for (const url of [
+      '/runs/00000000-0000-4000-8000-000000000000',
+      '/runs/nope',
+      '/courses/00000000-0000-4000-8000-000000000000',
+      '/courses/nope',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('<title>이RUN 저RUN</title>');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Run, ThemeSchema } from '@erun/contracts';
+import { type Course, type Run, ThemeSchema } from '@erun/contracts';
 import sharp from 'sharp';
 import { NotFoundError } from '../lib/errors.ts';
 import type { FastifyInstance } from 'fastify';
@@ -22,44 +22,91 @@ const dateFormat = new Intl.DateTimeFormat('ko-KR', {
   hour12: false,
 });
 
+interface Preview {
+  title: string;
+  description: string;
+  /** Path of the page, e.g. `/runs/<id>`. */
+  path: string;
+  /** Absolute or site-relative image URL. */
+  image: string;
+}
+
+/** Open Graph and Twitter tags, every value escaped, to replace the page's `<title>`. */
+function metaTags(preview: Preview, publicUrl: string): string {
+  const { title, description } = preview;
+  const tags: [string, string][] = [
+    ['og:type', 'website'],
+    ['og:site_name', '이RUN 저RUN'],
+    ['og:title', title],
+    ['og:description', description],
+    ['og:url', `${publicUrl}${preview.path}`],
+    ['og:image', new URL(preview.image, publicUrl).toString()],
+    ['twitter:card', 'summary_large_image'],
+    ['twitter:title', title],
+    ['twitter:description', description],
+  ];
+  const metas = tags.map(([p, c]) => `<meta property="${p}" content="${escapeHtml(c)}" />`).join('\n    ');
+  return `<title>${escapeHtml(title)} · 이RUN 저RUN</title>\n    <meta name="description" content="${escapeHtml(description)}" />\n    ${metas}`;
+}
+
 /** Open Graph and Twitter tags for a run, so a link pasted into KakaoTalk or Slack shows a preview. */
 export function runMetaTags(run: Run, publicUrl: string): string {
   const description = `${dateFormat.format(new Date(run.startsAt))} · ${run.meetingPlace.name} · ${run.distanceKm}km · ${run.participantCount}/${run.capacity}명`;
   const image = run.photos[0]?.urls.large ?? `/og/themes/${run.theme}.png`;
-  const tags: [string, string][] = [
-    ['og:type', 'website'],
-    ['og:site_name', '이RUN 저RUN'],
-    ['og:title', run.title],
-    ['og:description', description],
-    ['og:url', `${publicUrl}/runs/${run.id}`],
-    ['og:image', new URL(image, publicUrl).toString()],
-    ['twitter:card', 'summary_large_image'],
-    ['twitter:title', run.title],
-    ['twitter:description', description],
+  return metaTags({ title: run.title, description, path: `/runs/${run.id}`, image }, publicUrl);
+}
+
+/** The same for a course: distance, estimated time, start point and rating. */
+export function courseMetaTags(course: Course, publicUrl: string): string {
+  const parts = [
+    `${course.distanceKm}km`,
+    `약 ${course.estimatedMinutes}분`,
+    course.startPoint ? `${course.startPoint.name} 출발` : null,
+    course.rating.count > 0 ? `★ ${course.rating.average.toFixed(1)} (${course.rating.count}명)` : null,
   ];
-  const metas = tags.map(([p, c]) => `<meta property="${p}" content="${escapeHtml(c)}" />`).join('\n    ');
-  return `<title>${escapeHtml(run.title)} · 이RUN 저RUN</title>\n    <meta name="description" content="${escapeHtml(description)}" />\n    ${metas}`;
+  const description = parts.filter((p) => p !== null).join(' · ');
+  const image = course.photos[0]?.urls.large ?? `/og/themes/${course.theme}.png`;
+  return metaTags({ title: course.title, description, path: `/courses/${course.id}`, image }, publicUrl);
 }
 
 /**
- * `/runs/:runId` is the SPA's page, served with the run's preview tags in its head. Crawlers do not run
- * JavaScript, so the tags must come from the server.
+ * `/<kind>/:id` is the SPA's page, served with the item's preview tags in its head. Crawlers do not run
+ * JavaScript, so the tags must come from the server. An unknown or malformed id gets the plain page.
  */
+function registerPreview(
+  app: FastifyInstance,
+  distDir: string,
+  prefix: '/runs' | '/courses',
+  tagsOf: (id: string) => Promise<string>,
+): void {
+  const Params = z.object({ id: z.uuid() });
+  app.get(`${prefix}/:id`, { schema: { hide: true } }, async (request, reply) => {
+    // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
+    const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
+    const params = Params.safeParse(request.params);
+    const tags = params.success ? await tagsOf(params.data.id).catch(() => null) : null;
+    const html = tags ? index.replace(/<title>[^<]*<\/title>/, tags) : index;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}
+
 export function registerRunPreview(
   app: FastifyInstance,
   distDir: string,
   publicUrl: string,
   getRun: (id: string) => Promise<Run>,
 ): void {
-  const Params = z.object({ runId: z.uuid() });
-  app.get('/runs/:runId', { schema: { hide: true } }, async (request, reply) => {
-    // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
-    const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
-    const params = Params.safeParse(request.params);
-    const run = params.success ? await getRun(params.data.runId).catch(() => null) : null;
-    const html = run ? index.replace(/<title>[^<]*<\/title>/, runMetaTags(run, publicUrl)) : index;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  });
+  registerPreview(app, distDir, '/runs', async (id) => runMetaTags(await getRun(id), publicUrl));
+}
+
+/** `getCourse` must not count a view: crawlers and link unfurlers are not readers. */
+export function registerCoursePreview(
+  app: FastifyInstance,
+  distDir: string,
+  publicUrl: string,
+  getCourse: (id: string) => Promise<Course>,
+): void {
+  registerPreview(app, distDir, '/courses', async (id) => courseMetaTags(await getCourse(id), publicUrl));
 }
 
 const THEME_COLOURS: Record<string, [string, string]> = {

@@ -64,6 +64,14 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** PostgreSQL foreign_key_violation (a referenced row is gone), whether raised directly or wrapped by Drizzle. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
+
 /** PostgreSQL unique_violation, whether raised directly (pg) or wrapped by Drizzle. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {

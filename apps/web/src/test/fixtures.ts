@@ -49,6 +49,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     distanceKm: 10.23,
     participantCount: 7,
     waitlistCount: 0,
+    commentCount: 0,
     host: {
       id: HOST_ID,
       nickname: '한강크루장',

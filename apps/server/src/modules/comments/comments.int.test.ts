@@ -1,4 +1,4 @@
-import type { Comment, CommentPage, Course, ErrorBody } from '@erun/contracts';
+import type { Comment, CommentPage, Course, ErrorBody, Run, RunPage } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newCourse, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
@@ -134,6 +134,41 @@ describe('editing and deleting', () => {
     expect((await list(`/api/comments/${parent.id}/replies`)).items.map((c) => c.content)).toEqual(['답글']);
     await t.app.inject({ method: 'DELETE', url: `/api/comments/${reply.id}`, headers: bearer(host) });
     expect((await list(base)).items).toEqual([]);
+  });
+});
+
+describe('comment counts on run cards', () => {
+  it('move with comments, replies, deletes and placeholders, on the run page and in the feed', async () => {
+    const run = await newRun(t.app, host);
+    const base = `/api/runs/${run.id}/comments`;
+    const counts = async () => {
+      const page = (await t.app.inject({ method: 'GET', url: `/api/runs/${run.id}` })).json<Run>();
+      const feed = (
+        await t.app.inject({ method: 'GET', url: `/api/runs?hostId=${host.user.id}&limit=50` })
+      ).json<RunPage>();
+      return [page.commentCount, feed.items.find((r) => r.id === run.id)?.commentCount];
+    };
+    expect(await counts()).toEqual([0, 0]);
+    const question = (await post(base, runner, '페이스는요?')).json<Comment>();
+    const other = (await post(base, runner, '주차는요?')).json<Comment>();
+    const reply = (
+      await post(`/api/comments/${question.id}/replies`, host, '6분 페이스예요')
+    ).json<Comment>();
+    expect(await counts()).toEqual([3, 3]);
+
+    // A refused reply (two levels deep) counts nothing.
+    expect((await post(`/api/comments/${reply.id}/replies`, runner, '답글의 답글')).statusCode).toBe(400);
+    expect(await counts()).toEqual([3, 3]);
+
+    // The question stays as a placeholder for its reply, but no longer counts.
+    await t.app.inject({ method: 'DELETE', url: `/api/comments/${question.id}`, headers: bearer(runner) });
+    expect(await counts()).toEqual([2, 2]);
+    // Deleting it twice changes nothing.
+    await t.app.inject({ method: 'DELETE', url: `/api/comments/${question.id}`, headers: bearer(runner) });
+    expect(await counts()).toEqual([2, 2]);
+    await t.app.inject({ method: 'DELETE', url: `/api/comments/${reply.id}`, headers: bearer(host) });
+    await t.app.inject({ method: 'DELETE', url: `/api/comments/${other.id}`, headers: bearer(host) });
+    expect(await counts()).toEqual([0, 0]);
   });
 });
 

@@ -16,6 +16,14 @@ const authorColumns = {
   runningLevel: users.runningLevel,
 };
 
+function targetConditions(target: Target): SQL[] {
+  if (target.kind === 'course') return [eq(comments.courseId, target.id)];
+  return [
+    eq(comments.runId, target.id),
+    sql`exists (select 1 from ${runs} r where r.id = ${target.id} and r.cancelled_at is null)`,
+  ];
+}
+
 /** Comment counts live on the run and course rows (cards show them) and on the parent (reply counts), kept in step here. */
 export class CommentsRepository {
   constructor(private readonly db: Db) {}
@@ -49,7 +57,10 @@ export class CommentsRepository {
     return row ? { ...row.comment, author: row.author } : undefined;
   }
 
-  /** Top-level comments newest first, or a comment's replies oldest first; cursor = (createdAt, id). */
+  /**
+   * Top-level comments newest first, or a comment's replies oldest first; cursor = (createdAt, id). One
+   * statement: a cancelled run's comments are not listed (an empty page then tells the caller to check why).
+   */
   async list(
     where: { target: Target } | { parentId: string },
     cursor: [string, string] | undefined,
@@ -58,12 +69,7 @@ export class CommentsRepository {
     const replies = 'parentId' in where;
     const conditions: SQL[] = replies
       ? [eq(comments.parentId, where.parentId)]
-      : [
-          where.target.kind === 'run'
-            ? eq(comments.runId, where.target.id)
-            : eq(comments.courseId, where.target.id),
-          isNull(comments.parentId),
-        ];
+      : [...targetConditions(where.target), isNull(comments.parentId)];
     if (cursor) {
       const op = replies ? sql`>` : sql`<`;
       conditions.push(

@@ -9,7 +9,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
+import type { ResponseCache } from '../../http/response-cache.ts';
 import type { Target } from './comments.repository.ts';
 import type { CommentsService } from './comments.service.ts';
 
@@ -18,6 +20,7 @@ export interface CommentsRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
   /** Per-user limit on writing; runs after authenticate. */
   writeLimit: RateLimitHook;
+  cache: ResponseCache;
 }
 
 const e = ErrorBodySchema;
@@ -27,8 +30,17 @@ const targets = [
 ] as const;
 
 export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (app, deps) => {
-  const { comments, authenticate, writeLimit } = deps;
+  const { comments, authenticate, writeLimit, cache } = deps;
   const tags = ['comments'];
+  // A run's Q&A and a course's reviews are read with every page view: the same for every reader, so guests'
+  // answers are cached briefly (ADR 006) and written by a generated serializer (ADR 007).
+  const hotRead = {
+    onRequest: cache.onRequest,
+    onSend: cache.onSend,
+    onResponse: cache.release,
+    onRequestAbort: cache.release,
+    serializerCompiler: fastSerializerCompiler,
+  };
 
   for (const [path, kind] of targets) {
     const Params = z.object({ id: z.uuid() });
@@ -42,6 +54,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
           querystring: PageQuerySchema,
           response: { 200: CommentPageSchema, 400: e, 404: e },
         },
+        ...hotRead,
       },
       (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit),
     );

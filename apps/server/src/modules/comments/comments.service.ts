@@ -22,9 +22,11 @@ export class CommentsService {
     private readonly realtime: Realtime,
   ) {}
 
+  /** One statement for a page with comments; an empty one checks that the run or course is there (404). */
   async list(target: Target, cursor: string | undefined, limit: number): Promise<CommentPage> {
-    await this.ownerOf(target);
-    return this.page({ target }, cursor, limit);
+    const page = await this.page({ target }, cursor, limit);
+    if (page.items.length === 0) await this.ownerOf(target);
+    return page;
   }
 
   async listReplies(commentId: string, cursor: string | undefined, limit: number): Promise<CommentPage> {

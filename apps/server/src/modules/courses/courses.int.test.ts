@@ -17,10 +17,11 @@ import {
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
+const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
 let t: TestApp;
 let author: TestUser;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   author = await newUser(t.app, { nickname: '코스장인' });
 });
 afterAll(() => t.close());
@@ -174,6 +175,40 @@ describe('views', () => {
     await get(course.id, undefined, '10.9.9.9');
     const page = (await get(course.id, viewer)).json<Course>();
     expect(page.views).toBe(2);
+  });
+
+  it('shows the counted view in the same response, and counts concurrent first visits once', async () => {
+    const course = await newCourse(t.app, author);
+    const viewer = await newUser(t.app);
+    expect((await get(course.id, viewer)).json<Course>().views).toBe(1);
+    const other = await newUser(t.app);
+    const pages = await Promise.all(Array.from({ length: 6 }, () => get(course.id, other)));
+    expect(pages.map((p) => p.statusCode)).toEqual(Array(6).fill(200));
+    expect((await get(course.id, viewer)).json<Course>().views).toBe(2);
+  });
+
+  it("never counts the author's own visits (the page or its edit form), signed in from any address", async () => {
+    const course = await newCourse(t.app, author);
+    await get(course.id, author, '10.2.0.1');
+    await get(course.id, author, '10.2.0.2');
+    expect((await get(course.id, author)).json<Course>().views).toBe(0);
+    // The same address as a guest is somebody else as far as the count knows.
+    expect((await get(course.id, undefined, '10.2.0.1')).json<Course>().views).toBe(1);
+  });
+
+  it('counts the same viewer again on the next Seoul day', async () => {
+    const course = await newCourse(t.app, author);
+    try {
+      // 23:30 and 23:55 in Seoul, then 00:05 the next day.
+      clock.offsetMs = Date.parse('2026-12-01T14:30:00Z') - Date.now();
+      await get(course.id, undefined, '10.3.0.1');
+      clock.offsetMs = Date.parse('2026-12-01T14:55:00Z') - Date.now();
+      expect((await get(course.id, undefined, '10.3.0.1')).json<Course>().views).toBe(1);
+      clock.offsetMs = Date.parse('2026-12-01T15:05:00Z') - Date.now();
+      expect((await get(course.id, undefined, '10.3.0.1')).json<Course>().views).toBe(2);
+    } finally {
+      clock.offsetMs = 0;
+    }
   });
 });
 

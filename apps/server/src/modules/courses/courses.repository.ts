@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
+import { isForeignKeyViolation } from '../../lib/errors.ts';
 import {
   courseBookmarks,
   coursePhotos,
@@ -28,11 +30,61 @@ const authorColumns = {
   goodRunnerScore: users.goodRunnerScore,
 };
 
+// A card needs no route (up to 5,000 points): it is read for the course page only.
+const { route: _route, ...cardColumns } = getTableColumns(courses);
+
+export type CourseCardRow = Omit<CourseRow, 'route'>;
+export type CourseCard = CourseCardRow & {
+  author: AuthorRow;
+  photoIds: string[];
+  /** The caller's rating and bookmark; undefined for a guest. */
+  viewer: { rating: number | null; bookmarked: boolean } | undefined;
+};
+export type CoursePageRow = CourseCard & { route: [number, number][]; histogram: number[] };
+
+const photoIds = sql<string[]>`coalesce((select array_agg(p.upload_id::text order by p.position)
+  from ${coursePhotos} p where p.course_id = ${courses.id}), '{}'::text[])`;
+
+/** How many ratings gave 1…5 stars, from the course's ratings (the primary key's index). */
+const histogram = sql<(number | string)[]>`(select array[
+    count(*) filter (where r.stars = 1), count(*) filter (where r.stars = 2), count(*) filter (where r.stars = 3),
+    count(*) filter (where r.stars = 4), count(*) filter (where r.stars = 5)]::int[]
+  from ${courseRatings} r where r.course_id = ${courses.id})`;
+
+function viewerColumns(viewerId: string) {
+  return {
+    myRating: sql<number | null>`(select r.stars from ${courseRatings} r
+      where r.course_id = ${courses.id} and r.user_id = ${viewerId})`,
+    bookmarked: sql<boolean>`exists (select 1 from ${courseBookmarks} b
+      where b.user_id = ${viewerId} and b.course_id = ${courses.id})`,
+  };
+}
+
+function toCard(
+  row: {
+    course: CourseCardRow;
+    author: AuthorRow;
+    photoIds: string[];
+    myRating?: number | null;
+    bookmarked?: boolean;
+  },
+  viewerId: string | null,
+): CourseCard {
+  const viewer = viewerId ? { rating: row.myRating ?? null, bookmarked: row.bookmarked ?? false } : undefined;
+  return { ...row.course, author: row.author, photoIds: row.photoIds, viewer };
+}
+
 /** The "best" score as SQL over the row's own counters (the same formula as bestScore in the contracts). */
-const bestScoreSql = (prior: number, weight: number, bookmarkWeight: number, viewWeight: number) =>
+const bestScoreSql = (
+  prior: number,
+  weight: number,
+  bookmarkWeight: number,
+  viewWeight: number,
+  views: SQL | typeof courses.views = courses.views,
+) =>
   sql`(${prior}::float8 * ${weight}::float8 + ${courses.ratingSum}) / (${weight}::float8 + ${courses.ratingCount})
     + ${bookmarkWeight}::float8 * log((1 + ${courses.bookmarkCount})::float8)
-    + ${viewWeight}::float8 * log((1 + ${courses.views})::float8)`;
+    + ${viewWeight}::float8 * log((1 + ${views})::float8)`;
 
 export class CoursesRepository {
   constructor(
@@ -96,12 +148,18 @@ export class CoursesRepository {
     return row ? { ...row.course, author: row.author } : undefined;
   }
 
+  /**
+   * A page of the feed in ONE statement whatever its size: photos and the caller's rating and bookmark come
+   * from correlated subqueries, evaluated only for the rows returned. Each sort walks its index
+   * (courses_best_idx, courses_created_idx, courses_views_idx) from the top: nothing is ranked per request.
+   */
   async list(
     filter: { regions?: string[]; themes?: string[]; authorId?: string; bookmarkedBy?: string },
     sort: CourseSort,
     cursor: [number | string, string] | undefined,
     limit: number,
-  ): Promise<CourseWithAuthor[]> {
+    viewerId: string | null,
+  ): Promise<CourseCard[]> {
     const conditions: SQL[] = [];
     if (filter.regions?.length) conditions.push(inArray(courses.region, filter.regions));
     if (filter.themes?.length) conditions.push(inArray(courses.theme, filter.themes));
@@ -117,56 +175,36 @@ export class CoursesRepository {
       conditions.push(sql`(${key}, ${courses.id}) < (${value}, ${cursor[1]})`);
     }
     const rows = await this.db
-      .select({ course: courses, author: authorColumns })
+      .select({
+        course: cardColumns,
+        author: authorColumns,
+        photoIds,
+        ...(viewerId ? viewerColumns(viewerId) : {}),
+      })
       .from(courses)
       .innerJoin(users, eq(users.id, courses.authorId))
       .where(and(...conditions))
       .orderBy(desc(key), desc(courses.id))
       .limit(limit);
-    return rows.map((r) => ({ ...r.course, author: r.author }));
+    return rows.map((r) => toCard(r, viewerId));
   }
 
-  async photoIdsOf(courseIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (courseIds.length === 0) return map;
-    const rows = await this.db
-      .select()
-      .from(coursePhotos)
-      .where(inArray(coursePhotos.courseId, courseIds))
-      .orderBy(asc(coursePhotos.courseId), asc(coursePhotos.position));
-    for (const row of rows) map.set(row.courseId, [...(map.get(row.courseId) ?? []), row.uploadId]);
-    return map;
-  }
-
-  /** The caller's rating and bookmark on each course of a page: two queries whatever the page size. */
-  async viewerStateOf(userId: string, courseIds: string[]) {
-    const map = new Map<string, { rating: number | null; bookmarked: boolean }>();
-    if (courseIds.length === 0) return map;
-    const [ratings, bookmarks] = await Promise.all([
-      this.db
-        .select({ courseId: courseRatings.courseId, stars: courseRatings.stars })
-        .from(courseRatings)
-        .where(and(eq(courseRatings.userId, userId), inArray(courseRatings.courseId, courseIds))),
-      this.db
-        .select({ courseId: courseBookmarks.courseId })
-        .from(courseBookmarks)
-        .where(and(eq(courseBookmarks.userId, userId), inArray(courseBookmarks.courseId, courseIds))),
-    ]);
-    const rated = new Map(ratings.map((r) => [r.courseId, r.stars]));
-    const saved = new Set(bookmarks.map((b) => b.courseId));
-    for (const id of courseIds) map.set(id, { rating: rated.get(id) ?? null, bookmarked: saved.has(id) });
-    return map;
-  }
-
-  async histogramOf(courseId: string): Promise<number[]> {
-    const rows = await this.db
-      .select({ stars: courseRatings.stars, n: sql<number>`count(*)::int` })
-      .from(courseRatings)
-      .where(eq(courseRatings.courseId, courseId))
-      .groupBy(courseRatings.stars);
-    const histogram = [0, 0, 0, 0, 0];
-    for (const row of rows) histogram[row.stars - 1] = Number(row.n);
-    return histogram;
+  /** The course page in ONE statement: the course, its author, photos, rating histogram and the caller's state. */
+  async findPage(id: string, viewerId: string | null): Promise<CoursePageRow | undefined> {
+    const [row] = await this.db
+      .select({
+        course: cardColumns,
+        route: courses.route,
+        author: authorColumns,
+        photoIds,
+        histogram,
+        ...(viewerId ? viewerColumns(viewerId) : {}),
+      })
+      .from(courses)
+      .innerJoin(users, eq(users.id, courses.authorId))
+      .where(eq(courses.id, id));
+    if (!row) return undefined;
+    return { ...toCard(row, viewerId), route: row.route, histogram: row.histogram.map(Number) };
   }
 
   /**
@@ -220,22 +258,35 @@ export class CoursesRepository {
     });
   }
 
-  /** Counts a view once per viewer and day: the primary key on (course, viewer, day) decides, atomically. */
-  async countView(courseId: string, viewerKey: string, day: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(courseViews)
-        .values({ courseId, viewerKey, day })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted.length === 0) return;
-      await tx
-        .update(courses)
-        .set({ views: sql`${courses.views} + 1` })
-        .where(eq(courses.id, courseId));
-      await tx.update(courses).set({ bestScore: this.bestScore }).where(eq(courses.id, courseId));
-      return true;
-    });
+  /**
+   * Counts a view once per viewer and day: the primary key on (course, viewer, day) decides, atomically, and
+   * the counter and score move in the same statement. True when this call counted it; false for a repeat or
+   * a course that is not (or no longer) there.
+   */
+  async countView(courseId: string, viewerKey: string, day: string): Promise<boolean> {
+    const s = this.score;
+    const views = sql`${courses.views} + 1`;
+    try {
+      const rows = await rawRows<{ id: string }>(
+        this.db,
+        sql`with counted as (
+            insert into ${courseViews} (course_id, viewer_key, day)
+            select ${courseId}, ${viewerKey}, ${day}
+            where exists (select 1 from ${courses} where ${courses.id} = ${courseId})
+            on conflict do nothing
+            returning course_id
+          )
+          update ${courses} set views = ${views},
+            best_score = ${bestScoreSql(s.prior, s.priorWeight, s.bookmarkWeight, s.viewWeight, views)}
+          where ${courses.id} in (select course_id from counted)
+          returning ${courses.id}`,
+      );
+      return rows.length > 0;
+    } catch (error) {
+      // Deleted between the check and the insert.
+      if (isForeignKeyViolation(error)) return false;
+      throw error;
+    }
   }
 
   initialScoreSql() {

@@ -13,6 +13,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
+import type { ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
 import type { CoursesService } from './courses.service.ts';
 
@@ -21,6 +23,7 @@ export interface CoursesRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
   identify: (request: FastifyRequest) => Promise<void>;
   publicUrl: string;
+  cache: ResponseCache;
 }
 
 const Params = z.object({ courseId: z.uuid() });
@@ -32,8 +35,22 @@ function viewerKeyOf(request: FastifyRequest): string {
 }
 
 export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesDeps> = async (app, deps) => {
-  const { courses, authenticate, identify } = deps;
+  const { courses, authenticate, identify, cache } = deps;
   const tags = ['courses'];
+  // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer.
+  const hotRead = {
+    onSend: cache.onSend,
+    onResponse: cache.release,
+    onRequestAbort: cache.release,
+    serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
+  };
+  // A guest's view counts before the cache may answer: a cached page is still a view.
+  const countGuestView = async (request: FastifyRequest) => {
+    if (request.headers.authorization !== undefined) return;
+    const params = Params.safeParse(request.params);
+    if (params.success) await courses.countGuestView(params.data.courseId, viewerKeyOf(request));
+  };
 
   app.post(
     '/courses',
@@ -52,7 +69,8 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesDeps> = async (ap
     '/courses',
     {
       schema: { tags, querystring: ListCoursesQuerySchema, response: { 200: CoursePageSchema, 400: e } },
-      preHandler: identify,
+      onRequest: cache.onRequest,
+      ...hotRead,
     },
     (req) => courses.list(req.query, req.userId),
   );
@@ -61,9 +79,14 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesDeps> = async (ap
     '/courses/:courseId',
     {
       schema: { tags, params: Params, response: { 200: CourseSchema, 400: e, 404: e } },
-      preHandler: identify,
+      onRequest: [countGuestView, cache.onRequest],
+      ...hotRead,
     },
-    (req) => courses.get(req.params.courseId, req.userId, viewerKeyOf(req)),
+    // Guests were counted on the way in; a signed-in reader (or a stale token, read as a guest) here.
+    (req) => {
+      const counted = req.headers.authorization === undefined;
+      return courses.get(req.params.courseId, req.userId, counted ? null : viewerKeyOf(req));
+    },
   );
 
   app.patch(

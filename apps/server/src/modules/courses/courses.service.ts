@@ -24,14 +24,26 @@ import {
 import type { Clock } from '../../ports/clock.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
-import type { CourseRow, CoursesRepository, CourseWithAuthor, NewCourse } from './courses.repository.ts';
+import type {
+  CourseCard,
+  CourseRow,
+  CoursesRepository,
+  CourseWithAuthor,
+  NewCourse,
+} from './courses.repository.ts';
 
 type ListQuery = z.output<typeof ListCoursesQuerySchema>;
 type CreateInput = z.output<typeof CreateCourseSchema>;
 
 export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Course not found');
 
+/** Views remembered per instance and day; past this many the memory starts over (the database still decides). */
+const SEEN_VIEWS_MAX = 100_000;
+
 export class CoursesService {
+  private viewsDay = '';
+  private readonly seenViews = new Set<string>();
+
   constructor(
     private readonly repo: CoursesRepository,
     private readonly uploads: UploadsService,
@@ -53,18 +65,42 @@ export class CoursesService {
     return this.get(row.id, authorId, null);
   }
 
-  /** The course page; `viewerKey` (user id or a hash of the address) counts the view once a day. */
+  /**
+   * The course page, in one statement. `viewerKey` (user id or a hash of the address) counts the view once a
+   * day; the author's own visits (their page, its edit form) never count.
+   */
   async get(courseId: string, viewerId: string | null, viewerKey: string | null): Promise<Course> {
-    const row = await this.repo.findWithAuthor(courseId);
+    const row = await this.repo.findPage(courseId, viewerId);
     if (!row) throw courseNotFound();
-    if (viewerKey && (await this.repo.countView(courseId, viewerKey, this.seoulDay()))) row.views += 1;
-    const [photos, viewer, histogram] = await Promise.all([
-      this.repo.photoIdsOf([row.id]),
-      viewerId ? this.repo.viewerStateOf(viewerId, [row.id]) : undefined,
-      this.repo.histogramOf(row.id),
-    ]);
-    const state = viewer?.get(row.id);
-    return { ...this.toSummary(row, photos.get(row.id) ?? [], state), route: row.route, histogram };
+    if (viewerKey !== null && viewerId !== row.authorId && (await this.countView(courseId, viewerKey)))
+      row.views += 1;
+    return { ...this.toSummary(row), route: row.route, histogram: row.histogram };
+  }
+
+  /**
+   * A guest's view, counted before the (cacheable) page is read. Guests are never authors; an unknown course
+   * counts nothing.
+   */
+  async countGuestView(courseId: string, viewerKey: string): Promise<void> {
+    await this.countView(courseId, viewerKey);
+  }
+
+  /**
+   * The database decides, atomically (the primary key of course_views). This instance remembers the views
+   * of the day it has already seen counted, so a viewer's repeated visits cost no write at all.
+   */
+  private async countView(courseId: string, viewerKey: string): Promise<boolean> {
+    const day = this.seoulDay();
+    if (day !== this.viewsDay) {
+      this.viewsDay = day;
+      this.seenViews.clear();
+    }
+    const key = `${courseId} ${viewerKey}`;
+    if (this.seenViews.has(key)) return false;
+    const counted = await this.repo.countView(courseId, viewerKey, day);
+    if (this.seenViews.size >= SEEN_VIEWS_MAX) this.seenViews.clear();
+    this.seenViews.add(key);
+    return counted;
   }
 
   async list(query: ListQuery, viewerId: string | null) {
@@ -81,16 +117,11 @@ export class CoursesService {
       authorId: query.authorId,
       bookmarkedBy: query.bookmarked ? (viewerId ?? undefined) : undefined,
     };
-    const rows = await this.repo.list(filter, query.sort, cursor, query.limit + 1);
+    const rows = await this.repo.list(filter, query.sort, cursor, query.limit + 1, viewerId);
     const page = rows.slice(0, query.limit);
-    const ids = page.map((r) => r.id);
-    const [photos, viewer] = await Promise.all([
-      this.repo.photoIdsOf(ids),
-      viewerId ? this.repo.viewerStateOf(viewerId, ids) : undefined,
-    ]);
-    const items = page.map((r) => this.toSummary(r, photos.get(r.id) ?? [], viewer?.get(r.id)));
+    const items = page.map((r) => this.toSummary(r));
     const last = page.at(-1);
-    const key = (r: CourseRow) =>
+    const key = (r: CourseCard) =>
       query.sort === 'best' ? r.bestScore : query.sort === 'views' ? r.views : r.createdAt.toISOString();
     const nextCursor = rows.length > query.limit && last ? encodeCursor(key(last), last.id) : null;
     return { items, nextCursor };
@@ -184,13 +215,10 @@ export class CoursesService {
     };
   }
 
-  private toSummary(
-    row: CourseWithAuthor,
-    photoIds: string[],
-    viewer: { rating: number | null; bookmarked: boolean } | undefined,
-  ): CourseSummary {
+  private toSummary(row: CourseCard): CourseSummary {
+    const { photoIds, viewer } = row;
     const imageOf = (id: string) => this.uploads.imageOf(id);
-    const fields = this.inputOf(row);
+    const fields = this.inputOf({ ...row, route: [] });
     return {
       id: row.id,
       title: fields.title,

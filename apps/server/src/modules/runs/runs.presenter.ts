@@ -40,6 +40,7 @@ export function toRunSummary(
     distanceKm: run.distanceKm,
     participantCount: run.participantCount,
     waitlistCount: run.waitlistCount,
+    commentCount: run.commentCount,
     host: {
       id: run.host.id,
       nickname: run.host.nickname,

@@ -50,8 +50,8 @@ describe('/runs filters ⇄ URL', () => {
     expect(router.state.location.search).toBe('?sort=popular');
   });
 
-  it('shows cards with date, place, distance, pace and seats', async () => {
-    const run = runFixture({ participantCount: 10, joinState: 'full', waitlistCount: 2 });
+  it('shows cards with date, place, distance, pace, seats and comments', async () => {
+    const run = runFixture({ participantCount: 10, joinState: 'full', waitlistCount: 2, commentCount: 7 });
     mockApi({ 'GET /api/runs': () => jsonResponse(200, { items: [run], nextCursor: null }) });
     renderApp('/runs');
 
@@ -66,6 +66,7 @@ describe('/runs filters ⇄ URL', () => {
       '10/10명',
       '대기 2명',
       '정원마감',
+      '댓글 7',
     ])
       expect(text).toContain(part);
     expect(

@@ -2,7 +2,7 @@ import type { RunSummary } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/avatar.tsx';
-import { ClockIcon, PinIcon } from '../../../components/icons.tsx';
+import { ClockIcon, CommentIcon, PinIcon } from '../../../components/icons.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
@@ -22,7 +22,7 @@ export function themeImage(theme: RunSummary['theme']): string {
   return `/themes/${theme}.svg`;
 }
 
-/** A run in a list: photo, title, when, where, distance, pace, seats, host, status and bookmark. */
+/** A run in a list: photo, title, when, where, distance, pace, seats, host, comments, status and bookmark. */
 export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps) {
   const { t, i18n } = useTranslation();
   const Heading = `h${headingLevel}` as const;
@@ -66,6 +66,13 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
           <span className={styles.hostName}>{run.host.nickname}</span>
           {run.host.runningLevel && (
             <span className={styles.level}>{t(`level.${run.host.runningLevel}`)}</span>
+          )}
+          {!preview && (
+            <span className={styles.comments}>
+              <CommentIcon width={16} height={16} />
+              <span className={styles.srOnly}>{t('runs.card.comments')} </span>
+              {run.commentCount}
+            </span>
           )}
         </p>
       </div>

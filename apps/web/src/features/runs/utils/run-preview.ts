@@ -41,6 +41,7 @@ export function previewSummary(
     distanceKm,
     participantCount: 1,
     waitlistCount: 0,
+    commentCount: 0,
     host,
     photos: values.photos,
     myStatus: 'joined',
