@@ -150,6 +150,7 @@ export function createServices(
     uploads,
     afterRun,
     earnedBadges: (id) => badges.earned(id),
+    decryptPhone: (encrypted) => phone.decrypt(encrypted),
   });
   return {
     account,

@@ -257,5 +257,7 @@ export const notifications = pgTable(
     index('notifications_unread_idx')
       .on(t.userId)
       .where(sql`${t.readAt} is null`),
+    // The push/SMS delivery sweep reads the last hour's notifications of everyone.
+    index('notifications_created_idx').on(t.createdAt),
   ],
 );

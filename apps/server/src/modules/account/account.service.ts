@@ -52,6 +52,8 @@ export class AccountService {
       uploads: UploadsService;
       afterRun: AfterRunService;
       earnedBadges: (userId: string) => Promise<{ code: string; awardedAt: string }[]>;
+      /** The stored (encrypted) phone number in clear, for the owner's own export. */
+      decryptPhone: (encrypted: string) => string | null;
     },
   ) {}
 
@@ -115,9 +117,13 @@ export class AccountService {
         goodRunnerScore: user.goodRunnerScore,
         runsHosted: user.runsHosted,
         hasPassword: user.passwordHash !== null,
-        // The number itself is stored encrypted; this export shows what identifies it to you.
-        phone: user.phoneLast4
-          ? { last4: user.phoneLast4, verifiedAt: user.phoneVerifiedAt, storedEncrypted: true }
+        // Stored encrypted (AES-256-GCM); the owner's export gives it in clear.
+        phone: user.phoneEncrypted
+          ? {
+              number: this.deps.decryptPhone(user.phoneEncrypted),
+              verifiedAt: user.phoneVerifiedAt,
+              storedEncrypted: true,
+            }
           : null,
         smsConsent: user.smsConsent,
         notificationPreferences: user.notificationPreferences,

@@ -94,6 +94,16 @@ describe('phone verification', () => {
 
     // The code is used up.
     expect((await confirm(user, '01012345678', code)).json<ErrorBody>().code).toBe('PHONE_CODE_EXPIRED');
+
+    // The owner's data export gives the number in clear.
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/export',
+      headers: bearer(user),
+    });
+    expect(exported.json<{ profile: { phone: { number: string } } }>().profile.phone.number).toBe(
+      '01012345678',
+    );
   });
 
   it('binds the code to the number it was sent to', async () => {

@@ -42,7 +42,7 @@ describe('notificationText', () => {
       '알 수 없는 러너님이 ‘한강 10K’에 댓글을 남겼어요.',
     );
     expect(notificationText(make('badge_earned', { badge: 'first_run' }), t)).toBe(
-      '새 배지를 받았어요! (first_run)',
+      '새 배지를 받았어요: ‘첫 러닝’',
     );
   });
 

@@ -16,13 +16,19 @@ function keyOf(n: Notification): string {
   return n.category;
 }
 
+/** The badge's own name ("첫 러닝"); an unknown code shows as is. */
+function badgeName(code: string, t: TFunction): string {
+  const key = `badges.${code}.name`;
+  return code && /^[a-z0-9_]+$/.test(code) && t(key, { defaultValue: '' }) !== '' ? t(key) : code;
+}
+
 /** "B님이 ‘한강 새벽 러닝’ 러닝에 참여했어요." — who did what on which run or course, in the UI language. */
 export function notificationText(n: Notification, t: TFunction): string {
   return t(`notificationCenter.text.${keyOf(n)}`, {
     actor: n.actor?.nickname ?? t('notificationCenter.someone'),
     title: text(n.data.title),
     reason: text(n.data.reason),
-    badge: text(n.data.badge),
+    badge: badgeName(text(n.data.badge), t),
   });
 }
 
