@@ -9,7 +9,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { cx } from '../../../lib/cx.ts';
 import { formatLongDate, formatTime } from '../../../lib/datetime.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
-import { linkify } from '../../comments/utils/linkify.ts';
+import { linkify } from '../../../lib/linkify.ts';
 import { chatKeys } from '../api/chat-keys.ts';
 import { useMessages, withMessage, type ChatPages } from '../api/get-messages.ts';
 import { markRead, sendMessage } from '../api/send-message.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { linkify } from '../utils/linkify.ts';
+import { linkify } from '../../../lib/linkify.ts';
 import styles from './comments.module.css';
 
 /**
