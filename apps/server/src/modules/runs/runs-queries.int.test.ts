@@ -19,6 +19,8 @@ const get = (url: string, who?: TestUser) =>
 
 /** SQL statements the request sent to the database driver. */
 async function statementsOf(url: string, who?: TestUser): Promise<number> {
+  // Joins notify the host, which starts a push/SMS delivery sweep in the background: let it finish first.
+  await t.services.deliveries.idle();
   const log = logQueries(t.database);
   try {
     const response = await get(url, who);
