@@ -16,6 +16,9 @@ export function PhoneSettings({ me }: { me: Me }) {
   const [notice, setNotice] = useState<string | null>(null);
   const remove = useRemovePhone();
   const consent = useSetSmsConsent();
+  // Set in the change handler itself, so the box shows the new state from the very click (the mutation's
+  // own pending state arrives a tick later and the controlled box would flick back meanwhile).
+  const [consentShown, setConsentShown] = useState<boolean | null>(null);
   const error: Message | null = remove.isError
     ? errorMessage(remove.error)
     : consent.isError
@@ -76,9 +79,12 @@ export function PhoneSettings({ me }: { me: Me }) {
             <input
               type="checkbox"
               className={styles.check}
-              checked={consent.isPending ? consent.variables : me.smsConsent}
+              checked={consentShown ?? me.smsConsent}
               disabled={consent.isPending}
-              onChange={(e) => consent.mutate(e.target.checked)}
+              onChange={(e) => {
+                setConsentShown(e.target.checked);
+                consent.mutate(e.target.checked, { onSettled: () => setConsentShown(null) });
+              }}
             />
             <span>{t('notifySettings.consent.label')}</span>
           </label>
