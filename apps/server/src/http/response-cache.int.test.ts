@@ -13,6 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function read(url: string, who?: TestUser) {
+  // Joins notify the host, which starts a push/SMS delivery sweep in the background: let it finish first.
+  await t.services.deliveries.idle();
   const log = logQueries(t.database);
   const response = await t.app
     .inject({ method: 'GET', url, headers: who ? bearer(who) : {} })
