@@ -11,7 +11,8 @@
  *
  * Flags: --sockets=2000 --burst=1000 --concurrency=100 (requests in flight) --chat-runs=20 --chat-members=10
  * --chat-messages=2000. Env: BENCH_RT_DATABASE_URL (postgres://postgres@127.0.0.1:5432/erun_bench_rt, dropped
- * and recreated each run, migrated by main.ts), BENCH_REDIS_URL (redis://127.0.0.1:6379).
+ * and recreated each run, migrated by main.ts), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_RT_NODE_ARGS
+ * (node flags for the API processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile both).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +25,13 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { AccessTokens } from '../../apps/server/src/modules/auth/access-tokens.ts';
 import { systemClock } from '../../apps/server/src/ports/clock.ts';
-import { rssOf, startServer, type ServerProcess } from '../../apps/server/src/test/processes.ts';
+import {
+  cpuMsOf,
+  cpuMsOfAll,
+  rssOf,
+  startServer,
+  type ServerProcess,
+} from '../../apps/server/src/test/processes.ts';
 import { insertRuns, insertUsers } from '../../apps/server/src/test/sql-fixtures.ts';
 
 const TARGET = { p99Ms: 100, chatPerSecond: 2000 };
@@ -91,9 +98,10 @@ async function main() {
     WEB_DIST_DIR: '/nonexistent',
   };
   progress('starting API process A (migrates), then B');
-  const a = await startServer('api-a', 'api', { ...env, DATA_DIR: path.join(dataDir, 'a') });
+  const nodeArgs = (process.env.BENCH_RT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const a = await startServer('api-a', 'api', { ...env, DATA_DIR: path.join(dataDir, 'a') }, nodeArgs);
   servers.push(a);
-  const b = await startServer('api-b', 'api', { ...env, DATA_DIR: path.join(dataDir, 'b') });
+  const b = await startServer('api-b', 'api', { ...env, DATA_DIR: path.join(dataDir, 'b') }, nodeArgs);
   servers.push(b);
   const apis = [a, b] as const;
   sql = new pg.Client({ connectionString: dbUrl });
@@ -152,6 +160,7 @@ async function main() {
 
   // Each join goes through the process its run's host is not connected to: every delivery crosses Redis.
   progress(`burst: ${BURST} joins through A and B (${CONCURRENCY} in flight), each notifies a host`);
+  const cpuBefore = await cpuSnapshot(apis);
   const burstStart = performance.now();
   let errors = 0;
   await inBatches(BURST, CONCURRENCY, async (i) => {
@@ -168,6 +177,8 @@ async function main() {
   const requestsSeconds = (performance.now() - burstStart) / 1000;
   await waitFor(() => latencies.length >= BURST - errors, 30_000);
   const burstSeconds = (performance.now() - burstStart) / 1000;
+  const cpuAfter = await cpuSnapshot(apis);
+  const perJoin = (key: keyof CpuSnapshot) => (cpuAfter[key] - cpuBefore[key]) / BURST;
 
   const chat = await chatThroughput(apis, users, accessTokens);
 
@@ -200,6 +211,11 @@ async function main() {
     `${p.p50} / ${p.p99} / ${p.max} ms`,
     verdict(p.p99 <= TARGET.p99Ms && seen.size === BURST - errors, `p99 ≤ ${TARGET.p99Ms} ms`),
   );
+  row(
+    'CPU per join: API processes / PostgreSQL / client',
+    `${perJoin('api').toFixed(2)} / ${perJoin('db').toFixed(2)} / ${perJoin('client').toFixed(2)} ms`,
+    '(user + system time over the burst)',
+  );
   row('request sent → delivered p50 / p99 / max', `${q.p50} / ${q.p99} / ${q.max} ms`, '(includes queueing)');
   if (chat === undefined) row('chat', 'not available', '(POST /api/runs/:id/messages is not a route yet)');
   else {
@@ -211,6 +227,23 @@ async function main() {
       verdict(chat.perSecond >= TARGET.chatPerSecond, `≥ ${TARGET.chatPerSecond}/s`),
     );
   }
+}
+
+interface CpuSnapshot {
+  api: number;
+  db: number;
+  client: number;
+}
+
+/** CPU time used so far by both API processes, the bench database's PostgreSQL backends and this client. */
+async function cpuSnapshot(apis: readonly ServerProcess[]): Promise<CpuSnapshot> {
+  const api = (await Promise.all(apis.map((s) => cpuMsOf(s.pid)))).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const usage = process.cpuUsage();
+  return {
+    api,
+    db: await cpuMsOfAll(new URL(dbUrl).pathname.slice(1)),
+    client: (usage.user + usage.system) / 1000,
+  };
 }
 
 interface ChatFigures {

@@ -73,6 +73,25 @@ describe('realtime', () => {
     });
     expect((await count).unreadCount).toBe(1);
     expect(await updated).toEqual({ runId: run.id });
+
+    // What arrives live is what the list says, and the count keeps up with more joins and a leave.
+    const listed = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: bearer(host) });
+    expect(listed.json<{ items: Notification[] }>().items[0]).toEqual(await notification);
+    const second = await newUser(t.app, { nickname: '두번째' });
+    const secondCount = next<{ unreadCount: number }>(hostSocket, 'notification:count');
+    const secondNotification = next<Notification>(hostSocket, 'notification');
+    await t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(second) });
+    expect((await secondNotification).actor?.nickname).toBe('두번째');
+    expect((await secondCount).unreadCount).toBe(2);
+    const leftCount = next<{ unreadCount: number }>(hostSocket, 'notification:count');
+    const left = next<Notification>(hostSocket, 'notification');
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/runs/${run.id}/participants/me`,
+      headers: bearer(runner),
+    });
+    expect(await left).toMatchObject({ category: 'run_left', actor: { nickname: '참가자' } });
+    expect((await leftCount).unreadCount).toBe(3);
   });
 });
 

@@ -41,9 +41,12 @@ export async function startServer(
   name: string,
   role: Role,
   env: Record<string, string>,
+  /** Extra node flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not accept). */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const port = role === 'worker' ? 0 : await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', `--role=${role}`], {
+  const args = [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts', `--role=${role}`];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
@@ -96,6 +99,34 @@ async function waitUntilReady(proc: ServerProcess, seconds = 90): Promise<void> 
 }
 
 /** Resident memory of a process in bytes (Linux /proc), or undefined elsewhere. */
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is not readable. */
+export async function cpuMsOf(pid: number): Promise<number | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    // Fields after the command name (which may hold spaces, inside parentheses): utime is the 14th field.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time used so far by every process whose command line contains `marker` (e.g. PostgreSQL backends). */
+export async function cpuMsOfAll(marker: string): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let total = 0;
+  for (const entry of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(marker)) total += (await cpuMsOf(Number(entry))) ?? 0;
+  }
+  return total;
+}
+
+/** Linux's USER_HZ: /proc reports CPU times in these ticks (100 on every mainstream build). */
+const CLOCK_TICKS = 100;
+
 export async function rssOf(pid: number): Promise<number | undefined> {
   const { readFile } = await import('node:fs/promises');
   try {

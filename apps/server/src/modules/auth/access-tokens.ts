@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../../ports/clock.ts';
 
@@ -5,15 +6,35 @@ export const ACCESS_TOKEN_TTL_SEC = 15 * 60;
 const ISSUER = 'erun-jrun';
 const AUDIENCE = 'erun-jrun:api';
 
-/** Short-lived HS256 JWTs; `typ` keeps them distinct from any other token we might sign (W#2). */
+/** How many verified tokens each process remembers (a few MB at most). */
+const VERIFIED_CACHE_SIZE = 5000;
+
+/**
+ * Short-lived HS256 JWTs; `typ` keeps them distinct from any other token we might sign (W#2).
+ *
+ * Verifying costs a WebCrypto HMAC (about 0.1 ms of CPU, far more on a busy machine), and a signed-in client
+ * sends the same token with every request for its 15 minutes; so a token that verified is remembered, by its
+ * whole text (signature included), until it expires. Only a token that passed every check gets in, and each
+ * hit checks the expiry against the clock again.
+ */
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  private readonly key: Promise<webcrypto.CryptoKey>;
+  private readonly verified = new Map<string, { userId: string; expiresAt: Date }>();
 
   constructor(
     secret: string,
     private readonly clock: Clock,
+    /** How many verified tokens to remember. */
+    private readonly remember = VERIFIED_CACHE_SIZE,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    // Imported once: handing jose the raw bytes would import the key again on every call.
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(userId: string): Promise<string> {
@@ -25,7 +46,7 @@ export class AccessTokens {
       .setAudience(AUDIENCE)
       .setIssuedAt(now)
       .setExpirationTime(now + ACCESS_TOKEN_TTL_SEC)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   /** The user id of a valid token, or null for anything else (expired, forged, malformed). */
@@ -34,8 +55,26 @@ export class AccessTokens {
   }
 
   async verifyWithExpiry(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.clock.now() < known.expiresAt) return known;
+      this.verified.delete(token);
+    }
+    const checked = await this.check(token);
+    if (checked) {
+      if (this.verified.size >= this.remember) {
+        // Forget the oldest entry (a Map iterates in insertion order).
+        const oldest = this.verified.keys().next();
+        if (!oldest.done) this.verified.delete(oldest.value);
+      }
+      this.verified.set(token, checked);
+    }
+    return checked;
+  }
+
+  private async check(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],

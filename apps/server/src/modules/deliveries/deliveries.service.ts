@@ -15,6 +15,11 @@ import { notificationText, PUSH_TITLE, smsText } from './delivery-texts.ts';
 /** Notifications older than this are not pushed or texted any more (a missed "30 minutes before" is moot). */
 export const DELIVERY_WINDOW_MINUTES = 60;
 const BATCH = 100;
+/**
+ * While notifications keep coming (a burst of joins), sweeps run at most this often: each sweep is two
+ * statements whatever it finds, and a push a fraction of a second later is as good.
+ */
+const KICK_GAP_MS = 200;
 
 export interface DeliveriesDeps {
   push: PushSender | undefined;
@@ -89,6 +94,7 @@ export class DeliveriesService {
       do {
         this.again = false;
         await this.sweep().catch(this.deps.onError);
+        if (this.again) await new Promise((resolve) => setTimeout(resolve, KICK_GAP_MS));
       } while (this.again);
     })().finally(() => {
       this.running = undefined;

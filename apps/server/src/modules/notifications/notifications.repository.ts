@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
 import { notifications, users } from '../../db/schema.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
@@ -7,11 +8,67 @@ export type NotificationRow = typeof notifications.$inferSelect & {
   actor: { id: string; nickname: string; avatarId: string | null } | null;
 };
 
+/** What a user's open tabs are told after a change: their newest notification and unread count. */
+export interface Announcement {
+  userId: string;
+  latest: NotificationRow | null;
+  unreadCount: number;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Stores notifications (in the caller's transaction, when given one) and returns, from the same statement,
+ * what to announce: each user's newest new row with its actor, and their unread count. Nothing is read
+ * again after the commit, so a live notification leaves as soon as the change is committed.
+ */
+export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): Promise<Announcement[]> {
+  if (rows.length === 0) return [];
+  const stored = await db
+    .insert(notifications)
+    .values(rows)
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      category: notifications.category,
+      runId: notifications.runId,
+      actorId: notifications.actorId,
+      data: notifications.data,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      actorNickname: sql<
+        string | null
+      >`(select a.nickname from ${users} a where a.id = ${notifications.actorId})`,
+      actorAvatarId: sql<
+        string | null
+      >`(select a.avatar_id from ${users} a where a.id = ${notifications.actorId})`,
+      // The statement's snapshot does not hold the rows it inserts: those are added below.
+      unreadBefore: sql<number>`(select count(*)::int from ${notifications} c
+        where c.user_id = ${notifications.userId} and c.read_at is null)`,
+    });
+  const byUser = new Map<string, Announcement>();
+  for (const { actorNickname, actorAvatarId, unreadBefore, ...row } of stored) {
+    const before = byUser.get(row.userId);
+    byUser.set(row.userId, {
+      userId: row.userId,
+      latest: {
+        ...row,
+        actor: row.actorId
+          ? { id: row.actorId, nickname: actorNickname ?? '', avatarId: actorAvatarId }
+          : null,
+      },
+      unreadCount: (before?.unreadCount ?? Number(unreadBefore)) + 1,
+    });
+  }
+  return [...byUser.values()];
+}
+
 export class NotificationsRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(rows: NewNotification[]): Promise<void> {
-    if (rows.length > 0) await this.db.insert(notifications).values(rows);
+  async insert(rows: NewNotification[]): Promise<Announcement[]> {
+    return storeNotifications(this.db, rows);
   }
 
   /** Newest first; cursor = (createdAt, id). */
@@ -40,6 +97,65 @@ export class NotificationsRepository {
     return rows.map((r) => ({
       ...r.n,
       actor: r.actorId ? { id: r.actorId, nickname: r.actorNickname ?? '', avatarId: r.actorAvatarId } : null,
+    }));
+  }
+
+  /**
+   * For each user, their newest notification (null when none) and unread count, in ONE statement however
+   * many users: what `announce` tells their open tabs after a change.
+   */
+  async latestAndUnread(userIds: string[]): Promise<Announcement[]> {
+    if (userIds.length === 0) return [];
+    const rows = await rawRows<{
+      user_id: string;
+      unread: number;
+      id: string | null;
+      category: string;
+      actor_id: string | null;
+      actor_nickname: string | null;
+      actor_avatar_id: string | null;
+      run_id: string | null;
+      data: Record<string, string | number | null>;
+      link: string;
+      read_at: string | Date | null;
+      created_at: string | Date;
+    }>(
+      this.db,
+      sql`
+      select u.id as user_id,
+        (select count(*)::int from ${notifications} c where c.user_id = u.id and c.read_at is null) as unread,
+        l.id, l.category, l.actor_id, l.actor_nickname, l.actor_avatar_id, l.run_id, l.data, l.link,
+        l.read_at, l.created_at
+      from unnest(${`{${userIds.join(',')}}`}::uuid[]) as u(id)
+      left join lateral (
+        select n.id, n.category, n.actor_id, a.nickname as actor_nickname, a.avatar_id as actor_avatar_id,
+          n.run_id, n.data, n.link, n.read_at, n.created_at
+        from ${notifications} n left join ${users} a on a.id = n.actor_id
+        where n.user_id = u.id
+        order by n.created_at desc, n.id desc
+        limit 1
+      ) l on true`,
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      unreadCount: Number(r.unread),
+      latest:
+        r.id === null
+          ? null
+          : {
+              id: r.id,
+              userId: r.user_id,
+              category: r.category,
+              actorId: r.actor_id,
+              runId: r.run_id,
+              data: r.data,
+              link: r.link,
+              readAt: r.read_at === null ? null : new Date(r.read_at),
+              createdAt: new Date(r.created_at),
+              actor: r.actor_id
+                ? { id: r.actor_id, nickname: r.actor_nickname ?? '', avatarId: r.actor_avatar_id }
+                : null,
+            },
     }));
   }
 

@@ -1,10 +1,15 @@
-import type { MarkRead, NotificationCategory, NotificationPage } from '@erun/contracts';
+import type { MarkRead, Notification, NotificationCategory, NotificationPage } from '@erun/contracts';
 import { ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Realtime } from '../../ports/realtime.ts';
-import type { NewNotification, NotificationsRepository } from './notifications.repository.ts';
+import type {
+  Announcement,
+  NewNotification,
+  NotificationRow,
+  NotificationsRepository,
+} from './notifications.repository.ts';
 
 export class NotificationsService {
   constructor(
@@ -16,25 +21,31 @@ export class NotificationsService {
     private readonly afterAnnounce: () => void = () => undefined,
   ) {}
 
-  /** Stores notifications and pushes them live. */
+  /** Stores notifications and pushes them live (one statement). */
   async notify(rows: NewNotification[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.repo.insert(rows);
-    await this.announce(rows.map((r) => r.userId));
+    this.publish(await this.repo.insert(rows));
   }
 
   /**
-   * Tells each user's open tabs about their newest notification and unread count. Called after the
-   * transaction that stored the notification has committed, so a client never fetches a row not yet there.
+   * Tells each user's open tabs about their newest notification and unread count (one statement for all of
+   * them). Called after the transaction that stored the notification has committed, so a client never fetches
+   * a row not yet there.
    */
   async announce(userIds: string[]): Promise<void> {
-    for (const userId of new Set(userIds)) {
-      const page = await this.list(userId, undefined, 1);
-      const [latest] = page.items;
-      if (latest) this.realtime.toUsers([userId], 'notification', latest);
-      this.realtime.toUsers([userId], 'notification:count', { unreadCount: page.unreadCount });
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return;
+    this.publish(await this.repo.latestAndUnread(unique));
+  }
+
+  /** Tells each user's open tabs what `storeNotifications` (or `announce`) found; no database read. */
+  publish(announcements: Announcement[]): void {
+    if (announcements.length === 0) return;
+    for (const { userId, latest, unreadCount } of announcements) {
+      if (latest) this.realtime.toUsers([userId], 'notification', this.toItem(latest));
+      this.realtime.toUsers([userId], 'notification:count', { unreadCount });
     }
-    if (userIds.length > 0) this.afterAnnounce();
+    this.afterAnnounce();
   }
 
   async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {
@@ -51,23 +62,27 @@ export class NotificationsService {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => ({
-        id: r.id,
-        category: r.category as NotificationCategory,
-        actor: r.actor
-          ? {
-              id: r.actor.id,
-              nickname: r.actor.nickname,
-              avatar: r.actor.avatarId ? this.uploads.imageOf(r.actor.avatarId) : null,
-            }
-          : null,
-        data: r.data,
-        link: r.link,
-        read: r.readAt !== null,
-        createdAt: r.createdAt.toISOString(),
-      })),
+      items: page.map((r) => this.toItem(r)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
       unreadCount,
+    };
+  }
+
+  private toItem(r: NotificationRow): Notification {
+    return {
+      id: r.id,
+      category: r.category as NotificationCategory,
+      actor: r.actor
+        ? {
+            id: r.actor.id,
+            nickname: r.actor.nickname,
+            avatar: r.actor.avatarId ? this.uploads.imageOf(r.actor.avatarId) : null,
+          }
+        : null,
+      data: r.data,
+      link: r.link,
+      read: r.readAt !== null,
+      createdAt: r.createdAt.toISOString(),
     };
   }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import { runParticipants, runs } from '../../db/schema.ts';
+import { storeNotifications, type Announcement } from '../notifications/notifications.repository.ts';
 import type { NewNotification, RunRow, Tx } from './runs.repository.ts';
 
 export type ParticipantRow = typeof runParticipants.$inferSelect;
@@ -18,7 +19,14 @@ export type JoinOutcome = { status: 'joined' } | { status: 'waitlisted'; positio
 export class ParticipationRepository {
   constructor(private readonly db: Db) {}
 
-  async join(runId: string, userId: string, now: Date, guard: Guard): Promise<JoinOutcome> {
+  /** Joins (or queues); the host's notice is stored in the same transaction. */
+  async join(
+    runId: string,
+    userId: string,
+    now: Date,
+    guard: Guard,
+    notices: (run: RunRow, outcome: JoinOutcome) => NewNotification[],
+  ): Promise<{ outcome: JoinOutcome; announced: Announcement[] }> {
     return this.db.transaction(async (tx) => {
       const { run, mine } = await this.lock(tx, runId, userId);
       guard(run, mine);
@@ -35,7 +43,10 @@ export class ParticipationRepository {
         )
         .where(eq(runs.id, runId))
         .returning({ waitlistCount: runs.waitlistCount });
-      return seat ? { status: 'joined' } : { status: 'waitlisted', position: counts?.waitlistCount ?? 1 };
+      const outcome: JoinOutcome = seat
+        ? { status: 'joined' }
+        : { status: 'waitlisted', position: counts?.waitlistCount ?? 1 };
+      return { outcome, announced: await storeNotifications(tx, notices(run, outcome)) };
     });
   }
 
@@ -46,7 +57,7 @@ export class ParticipationRepository {
     guard: Guard,
     removal: { reason: string } | null,
     notices: (run: RunRow, promoted: string | null) => NewNotification[],
-  ): Promise<string | null> {
+  ): Promise<Announcement[]> {
     return this.db.transaction(async (tx) => {
       const { run, mine } = await this.lock(tx, runId, userId);
       guard(run, mine);
@@ -69,22 +80,20 @@ export class ParticipationRepository {
           waitlistCount: sql`${runs.waitlistCount} - ${mine.status === 'waitlisted' || promoted.length ? 1 : 0}`,
         })
         .where(eq(runs.id, runId));
-      const rows = notices(run, promoted[0] ?? null);
-      if (rows.length > 0) await tx.insert(notifications).values(rows);
-      return promoted[0] ?? null;
+      return storeNotifications(tx, notices(run, promoted[0] ?? null));
     });
   }
 
+  /** The run's row, locked, and the user's place in it: one statement. */
   async lock(tx: Tx, runId: string, userId: string) {
-    const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
-    const [mine] = run
-      ? await tx
-          .select()
-          .from(runParticipants)
-          .where(and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId)))
-      : [];
-    if (!run) throw new RunMissing();
-    return { run, mine };
+    const [row] = await tx
+      .select({ run: runs, mine: runParticipants })
+      .from(runs)
+      .leftJoin(runParticipants, and(eq(runParticipants.runId, runs.id), eq(runParticipants.userId, userId)))
+      .where(eq(runs.id, runId))
+      .for('update', { of: runs });
+    if (!row) throw new RunMissing();
+    return { run: row.run, mine: row.mine ?? undefined };
   }
 }
 

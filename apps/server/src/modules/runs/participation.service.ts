@@ -2,6 +2,7 @@ import type { JoinResult } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
+import type { Announcement } from '../notifications/notifications.repository.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Guard, ParticipationRepository } from './participation.repository.ts';
 import type { NewNotification, RunRow } from './runs.repository.ts';
@@ -18,15 +19,13 @@ export class ParticipationService {
     private readonly revokeChat: (runId: string, userIds: string[]) => void,
   ) {}
 
-  /** After a change has committed: the host hears who came or went, the page's viewers see new seat counts. */
-  private async changed(
-    run: RunRow | undefined,
-    notices: NewNotification[],
-    stored: NewNotification[],
-  ): Promise<void> {
+  /**
+   * After a change has committed (its notices stored in the same transaction): those notified hear it live,
+   * the page's viewers see new seat counts.
+   */
+  private changed(run: RunRow | undefined, announced: Announcement[]): void {
     if (!run) return;
-    await this.notifications.notify(notices);
-    await this.notifications.announce(stored.map((n) => n.userId));
+    this.notifications.publish(announced);
     this.realtime.toRun(run.id, 'run:updated', { runId: run.id });
   }
 
@@ -42,21 +41,19 @@ export class ParticipationService {
         throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
       if (now >= run.joinDeadline) throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
     };
-    const result = await this.repo.join(runId, userId, now, guard).catch(missingRun).catch(alreadyJoined);
-    if (locked) {
-      const notice = {
-        ...toHost(locked, userId, 'run_joined'),
-        data: { title: locked.title, status: result.status },
-      };
-      await this.changed(locked, [notice], []);
-    }
-    return result;
+    const { outcome, announced } = await this.repo
+      .join(runId, userId, now, guard, (run, joined) => [
+        { ...toHost(run, userId, 'run_joined'), data: { title: run.title, status: joined.status } },
+      ])
+      .catch(missingRun)
+      .catch(alreadyJoined);
+    this.changed(locked, announced);
+    return outcome;
   }
 
   async leave(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
     let locked: RunRow | undefined;
-    let stored: NewNotification[] = [];
     const guard: Guard = (run, mine) => {
       locked = run;
       if (run.cancelledAt) throw runNotFound();
@@ -66,22 +63,21 @@ export class ParticipationService {
         throw new NotFoundError('NOT_JOINED', 'You are not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
     };
-    await this.repo
-      .release(runId, userId, guard, null, (run, promoted) => {
-        stored = promoted ? [notice(promoted, 'waitlist_promoted', run)] : [];
-        return stored;
-      })
+    const announced = await this.repo
+      .release(runId, userId, guard, null, (run, promoted) => [
+        toHost(run, userId, 'run_left'),
+        ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
+      ])
       .catch(missingRun);
     if (locked) {
       this.revokeChat(runId, [userId]);
-      await this.changed(locked, [toHost(locked, userId, 'run_left')], stored);
+      this.changed(locked, announced);
     }
   }
 
   async remove(runId: string, hostId: string, targetId: string, reason: string): Promise<void> {
     const now = this.clock.now();
     let locked: RunRow | undefined;
-    let stored: NewNotification[] = [];
     const guard: Guard = (run, target) => {
       locked = run;
       if (run.cancelledAt) throw runNotFound();
@@ -92,17 +88,14 @@ export class ParticipationService {
       if (!target || target.status === 'removed') throw new NotFoundError('NOT_JOINED', 'Not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
     };
-    await this.repo
-      .release(runId, targetId, guard, { reason }, (run, promoted) => {
-        stored = [
-          { ...notice(targetId, 'run_removed', run, { reason }), actorId: hostId },
-          ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
-        ];
-        return stored;
-      })
+    const announced = await this.repo
+      .release(runId, targetId, guard, { reason }, (run, promoted) => [
+        { ...notice(targetId, 'run_removed', run, { reason }), actorId: hostId },
+        ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
+      ])
       .catch(missingRun);
     if (locked) this.revokeChat(runId, [targetId]);
-    await this.changed(locked, [], stored);
+    this.changed(locked, announced);
   }
 }
 
