@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { runParticipants, runs, users } from '../../db/schema.ts';
@@ -52,12 +52,27 @@ export class ChatRepository {
     return row;
   }
 
+  /** Stores a message and returns it with its author, in one statement. */
   async create(values: typeof chatMessages.$inferInsert): Promise<MessageWithAuthor> {
-    const [row] = await this.db.insert(chatMessages).values(values).returning();
+    const [row] = await this.db
+      .insert(chatMessages)
+      .values(values)
+      .returning({
+        ...getTableColumns(chatMessages),
+        authorNickname: sql<
+          string | null
+        >`(select a.nickname from ${users} a where a.id = ${chatMessages.authorId})`,
+        authorAvatarId: sql<
+          string | null
+        >`(select a.avatar_id from ${users} a where a.id = ${chatMessages.authorId})`,
+      });
     if (!row) throw new Error('insert returned no row');
-    const [author] = await this.db.select(authorColumns).from(users).where(eq(users.id, row.authorId));
-    if (!author) throw new Error('message author missing');
-    return { ...row, author };
+    const { authorNickname, authorAvatarId, ...message } = row;
+    if (authorNickname === null) throw new Error('message author missing');
+    return {
+      ...message,
+      author: { id: message.authorId, nickname: authorNickname, avatarId: authorAvatarId },
+    };
   }
 
   /** Newest first; cursor = (createdAt, id) of the last message of the previous page. */
