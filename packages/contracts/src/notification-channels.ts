@@ -112,11 +112,18 @@ export type PushPublicKey = z.infer<typeof PushPublicKeySchema>;
 
 const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, { message: 'push.keyFormat' });
 
-/** The browser's PushSubscription.toJSON(), minus what the server does not need. */
+export const PUSH_LOCALES = ['ko', 'en'] as const;
+export type PushLocale = (typeof PUSH_LOCALES)[number];
+
+/**
+ * The browser's PushSubscription.toJSON(), minus what the server does not need, plus the language the app is
+ * shown in on that device: its pushes are written in it (Korean when absent).
+ */
 export const PushSubscriptionSchema = z.object({
   endpoint: z.url().max(2048),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({ p256dh: Base64Url.min(80).max(100), auth: Base64Url.min(16).max(32) }),
+  locale: z.enum(PUSH_LOCALES).optional(),
 });
 export type PushSubscriptionInput = z.infer<typeof PushSubscriptionSchema>;
 

@@ -71,6 +71,8 @@ export const pushSubscriptions = pgTable(
     endpoint: text('endpoint').notNull(),
     p256dh: text('p256dh').notNull(),
     auth: text('auth').notNull(),
+    // The app's language on that device when it subscribed: its pushes are written in it.
+    locale: text('locale').notNull().default('ko'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

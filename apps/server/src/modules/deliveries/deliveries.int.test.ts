@@ -195,6 +195,35 @@ describe('the 30-minute reminder', () => {
     const payload = JSON.parse(push.decrypt(push.to('host-desktop')[0] as PushRequest)) as PushPayload;
     expect(payload.body).toBe('‘반포 한강 러닝’에 새 러너가 참여했어요.');
   });
+
+  it('writes each device’s push in the language the app was shown in there, and follows a switch', async () => {
+    const { host, run } = await scenario();
+    await api(host, 'POST', '/api/me/push-subscriptions', push.subscription('host-ko'));
+    await api(host, 'POST', '/api/me/push-subscriptions', { ...push.subscription('host-en'), locale: 'en' });
+    const prefs = defaultNotificationPreferences();
+    prefs.run_joined.push = true;
+    await api(host, 'PUT', '/api/me/notification-preferences', prefs);
+    const body = (device: string, i: number) =>
+      (JSON.parse(push.decrypt(push.to(device)[i] as PushRequest)) as PushPayload).body;
+
+    await api(await newUser(t.app), 'POST', `/api/runs/${run.id}/participants`);
+    await expect.poll(() => push.to('host-en').length, { timeout: 3000 }).toBe(1);
+    await expect.poll(() => push.to('host-ko').length, { timeout: 3000 }).toBe(1);
+    expect(body('host-en', 0)).toBe('A new runner joined “반포 한강 러닝”.');
+    expect(body('host-ko', 0)).toBe('‘반포 한강 러닝’에 새 러너가 참여했어요.');
+
+    // The Korean device switches to English: saved again, its next push is in English.
+    await api(host, 'POST', '/api/me/push-subscriptions', { ...push.subscription('host-ko'), locale: 'en' });
+    await api(await newUser(t.app), 'POST', `/api/runs/${run.id}/participants`);
+    await expect.poll(() => push.to('host-ko').length, { timeout: 3000 }).toBe(2);
+    expect(body('host-ko', 1)).toBe('A new runner joined “반포 한강 러닝”.');
+    // A language the app does not have is refused.
+    const refused = await api(host, 'POST', '/api/me/push-subscriptions', {
+      ...push.subscription('host-ko'),
+      locale: 'fr',
+    });
+    expect(refused.statusCode).toBe(400);
+  });
 });
 
 describe('preferences and subscriptions API', () => {

@@ -1,4 +1,4 @@
-import { PUSH_BY_DEFAULT, SMS_CATEGORIES, type NotificationChannel } from '@erun/contracts';
+import { PUSH_BY_DEFAULT, SMS_CATEGORIES, type NotificationChannel, type PushLocale } from '@erun/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -19,6 +19,7 @@ export interface StoredSubscription {
   endpoint: string;
   p256dh: string;
   auth: string;
+  locale: PushLocale;
 }
 
 type Preferences = Record<string, { push?: boolean; sms?: boolean }>;
@@ -104,6 +105,7 @@ export class DeliveriesRepository {
         endpoint: pushSubscriptions.endpoint,
         p256dh: pushSubscriptions.p256dh,
         auth: pushSubscriptions.auth,
+        locale: sql<PushLocale>`${pushSubscriptions.locale}`,
       })
       .from(pushSubscriptions)
       .where(eq(pushSubscriptions.userId, userId));
@@ -116,7 +118,15 @@ export class DeliveriesRepository {
       .values({ userId, ...sub, createdAt: sql`now()` })
       .onConflictDoUpdate({
         target: pushSubscriptions.endpoint,
-        set: { userId, p256dh: sub.p256dh, auth: sub.auth, createdAt: sql`now()` },
+        set: {
+          userId,
+          p256dh: sub.p256dh,
+          auth: sub.auth,
+          locale: sub.locale,
+          // Another account taking the browser over hears nothing from before; the same user keeps theirs.
+          createdAt: sql`case when ${pushSubscriptions.userId} = excluded.user_id
+            then ${pushSubscriptions.createdAt} else now() end`,
+        },
       });
   }
 

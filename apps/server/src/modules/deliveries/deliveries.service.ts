@@ -77,7 +77,11 @@ export class DeliveriesService {
         { path: ['body', 'endpoint'], code: 'custom', message: 'push.endpointNotHttps' },
       ]);
     }
-    await this.repo.subscribe(userId, { endpoint: input.endpoint, ...input.keys });
+    await this.repo.subscribe(userId, {
+      endpoint: input.endpoint,
+      ...input.keys,
+      locale: input.locale ?? 'ko',
+    });
   }
 
   async unsubscribe(userId: string, endpoint: string): Promise<void> {
@@ -135,15 +139,16 @@ export class DeliveriesService {
     const push = this.deps.push;
     const subscriptions = await this.repo.subscriptionsOf(d.userId);
     if (!push || subscriptions.length === 0) return { status: 'skipped' as const, error: 'no subscription' };
-    const payload: PushPayload = {
-      id: d.id,
-      category: d.category,
-      title: PUSH_TITLE,
-      body: notificationText(d.category, d.data),
-      link: d.link,
-    };
     const results = await Promise.allSettled(
       subscriptions.map(async (s) => {
+        // Each device in the language the app was shown in there.
+        const payload: PushPayload = {
+          id: d.id,
+          category: d.category,
+          title: PUSH_TITLE[s.locale],
+          body: notificationText(d.category, d.data, s.locale),
+          link: d.link,
+        };
         const result = await push.send({ endpoint: s.endpoint, keys: s }, JSON.stringify(payload));
         if (result === 'gone') await this.repo.forgetEndpoint(s.endpoint);
         return result;

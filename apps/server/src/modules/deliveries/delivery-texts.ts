@@ -1,12 +1,13 @@
-import type { NotificationCategory } from '@erun/contracts';
+import type { NotificationCategory, PushLocale } from '@erun/contracts';
 
 type Data = Record<string, string | number | null>;
 
 /**
- * What a push or a text message says, per category. The user's language is not stored, so these are the
- * Korean texts of the in-app list (the default language); `title` is the run's or course's title.
+ * What a push or a text message says, per category and language: the sentences of the in-app list. A push
+ * is written in the language its device subscribed in; a text message in Korean (it goes to a Korean mobile
+ * number, and the account has no language of its own). `title` is the run's or course's title.
  */
-const TEXTS: Record<NotificationCategory, (d: Data) => string> = {
+const KO: Record<NotificationCategory, (d: Data) => string> = {
   comment: (d) => `${q(d.title)}에 새 댓글이 달렸어요.`,
   reply: (d) => `${q(d.title)}에 남긴 댓글에 답글이 달렸어요.`,
   run_updated: (d) => `${q(d.title)} 그룹 러닝 정보가 바뀌었어요.`,
@@ -23,15 +24,43 @@ const TEXTS: Record<NotificationCategory, (d: Data) => string> = {
   badge_earned: () => '새 배지를 받았어요!',
 };
 
+const EN: Record<NotificationCategory, (d: Data) => string> = {
+  comment: (d) => `New comment on ${en(d.title)}.`,
+  reply: (d) => `Someone replied to your comment on ${en(d.title)}.`,
+  run_updated: (d) => `${cap(en(d.title))} has changed.`,
+  run_cancelled: (d) => `${cap(en(d.title))} has been cancelled.`,
+  run_joined: (d) => `A new runner joined ${en(d.title)}.`,
+  run_left: (d) => `A runner left ${en(d.title)}.`,
+  waitlist_promoted: (d) => `Your turn came up on the waitlist: you're in ${en(d.title)}.`,
+  run_removed: (d) => `The host removed you from ${en(d.title)}.`,
+  reminder_dday: (d) => `${cap(en(d.title))} is today.`,
+  reminder_soon: (d) => `${cap(en(d.title))} starts in 30 minutes.`,
+  reminder_attendance: (d) => `${cap(en(d.title))} starts in 30 minutes. Time to take attendance.`,
+  review_request: (d) => `How was ${en(d.title)}? Leave a review for the host.`,
+  review_received: (d) => `A host review arrived for ${en(d.title)}.`,
+  badge_earned: () => 'You earned a new badge!',
+};
+
+const TEXTS: Record<PushLocale, Record<NotificationCategory, (d: Data) => string>> = { ko: KO, en: EN };
+const FALLBACK: Record<PushLocale, string> = { ko: '새 알림이 있어요.', en: 'You have a new notification.' };
+
 function q(title: Data[string] | undefined): string {
   return title === null || title === undefined || title === '' ? '그룹 러닝' : `‘${String(title)}’`;
 }
 
-export const PUSH_TITLE = '이RUN 저RUN';
+function en(title: Data[string] | undefined): string {
+  return title === null || title === undefined || title === '' ? 'the group run' : `“${String(title)}”`;
+}
 
-export function notificationText(category: string, data: Data): string {
-  const text = TEXTS[category as NotificationCategory] as ((d: Data) => string) | undefined;
-  return text ? text(data) : '새 알림이 있어요.';
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const PUSH_TITLE: Record<PushLocale, string> = { ko: '이RUN 저RUN', en: '이RUN 저RUN' };
+
+export function notificationText(category: string, data: Data, locale: PushLocale = 'ko'): string {
+  const text = TEXTS[locale][category as NotificationCategory] as ((d: Data) => string) | undefined;
+  return text ? text(data) : FALLBACK[locale];
 }
 
 /** A text message: the brand, the sentence, and the link where it leads somewhere to act (attendance, review). */

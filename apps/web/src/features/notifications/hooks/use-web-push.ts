@@ -1,5 +1,6 @@
-import { PushSubscriptionSchema } from '@erun/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { PushSubscriptionSchema, type PushLocale } from '@erun/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deletePushSubscription, getPushPublicKey, savePushSubscription } from '../api/push-subscription.ts';
 
 export type PushState = 'checking' | 'unsupported' | 'denied' | 'off' | 'on';
@@ -28,12 +29,22 @@ async function currentSubscription(): Promise<PushSubscription | null> {
   return registration ? registration.pushManager.getSubscription() : null;
 }
 
+/** The subscription as the server takes it, with the language this device's pushes are written in. */
+function forServer(subscription: PushSubscription, locale: PushLocale) {
+  return { ...PushSubscriptionSchema.parse(subscription.toJSON()), locale };
+}
+
 /**
  * Web push on this browser: registers the service worker, asks for permission, subscribes with the
- * server's VAPID key and gives the subscription to the server; `disable` undoes it on both sides.
+ * server's VAPID key and gives the subscription to the server, with the app's language; `disable` undoes it
+ * on both sides. Switching the language while push is on tells the server, so pushes follow it.
  */
 export function useWebPush() {
   const [state, setState] = useState<PushState>('checking');
+  const { i18n } = useTranslation();
+  const locale: PushLocale = i18n.resolvedLanguage === 'en' ? 'en' : 'ko';
+  // The language the server last heard from this page for this device.
+  const sentLocale = useRef<PushLocale | null>(null);
 
   const refresh = useCallback(async () => {
     if (!supported()) return setState('unsupported');
@@ -61,9 +72,21 @@ export function useWebPush() {
       userVisibleOnly: true,
       applicationServerKey: keyBytes(publicKey),
     });
-    await savePushSubscription(PushSubscriptionSchema.parse(subscription.toJSON()));
+    await savePushSubscription(forServer(subscription, locale));
+    sentLocale.current = locale;
     setState('on');
-  }, []);
+  }, [locale]);
+
+  useEffect(() => {
+    if (state !== 'on' || sentLocale.current === locale) return;
+    sentLocale.current = locale;
+    // Saving again is an upsert by endpoint: the same subscription, now in this language.
+    void currentSubscription()
+      .then((subscription) =>
+        subscription ? savePushSubscription(forServer(subscription, locale)) : undefined,
+      )
+      .catch(() => undefined);
+  }, [state, locale]);
 
   const disable = useCallback(async () => {
     const subscription = await currentSubscription();

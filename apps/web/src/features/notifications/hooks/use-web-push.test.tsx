@@ -1,0 +1,77 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../lib/i18n.ts';
+import { jsonResponse, mockApi } from '../../../test/api.ts';
+import { useWebPush } from './use-web-push.ts';
+
+const ENDPOINT = 'https://push.example/send/abc';
+const KEYS = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
+
+/** A browser that supports push, with permission granted and no subscription until one is made. */
+function fakeBrowser() {
+  let subscription: { endpoint: string; toJSON: () => unknown; unsubscribe: () => Promise<boolean> } | null =
+    null;
+  const pushManager = {
+    getSubscription: vi.fn(async () => subscription),
+    subscribe: vi.fn(async () => {
+      subscription = {
+        endpoint: ENDPOINT,
+        toJSON: () => ({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS }),
+        unsubscribe: async () => true,
+      };
+      return subscription;
+    }),
+  };
+  const registration = { pushManager };
+  Object.defineProperty(navigator, 'serviceWorker', {
+    configurable: true,
+    value: { register: vi.fn(async () => registration), getRegistration: vi.fn(async () => registration) },
+  });
+  vi.stubGlobal('PushManager', function PushManager() {});
+  vi.stubGlobal(
+    'Notification',
+    Object.assign(function Notification() {}, {
+      permission: 'granted',
+      requestPermission: vi.fn(async () => 'granted'),
+    }),
+  );
+  return pushManager;
+}
+
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+);
+
+describe('useWebPush', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+    await i18n.changeLanguage('ko');
+  });
+
+  it('gives the server the subscription in the app’s language, and tells it again after a switch', async () => {
+    fakeBrowser();
+    const api = mockApi({
+      'GET /api/push/public-key': () => jsonResponse(200, { publicKey: 'BAAA' }),
+      'POST /api/me/push-subscriptions': () => new Response(null, { status: 204 }),
+    });
+    const { result } = renderHook(() => useWebPush(), { wrapper });
+    await waitFor(() => expect(result.current.state).toBe('off'));
+
+    await act(() => result.current.enable());
+    expect(result.current.state).toBe('on');
+    const saves = () => api.calls.filter((c) => c.path === '/api/me/push-subscriptions');
+    expect(saves().map((c) => c.body)).toEqual([
+      { endpoint: ENDPOINT, expirationTime: null, keys: KEYS, locale: 'en' },
+    ]);
+
+    await act(() => i18n.changeLanguage('ko'));
+    await waitFor(() => expect(saves()).toHaveLength(2));
+    expect(saves()[1]?.body).toMatchObject({ endpoint: ENDPOINT, locale: 'ko' });
+  });
+});
