@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page, WebSocket, WebSocketRoute } from '@playwright/test';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
 import { createRunViaApi } from './runs.ts';
 
@@ -8,6 +8,7 @@ import { createRunViaApi } from './runs.ts';
 const T = {
   openChat: '채팅방',
   live: '실시간으로 대화 중',
+  offline: '연결이 끊겼어요. 다시 연결하는 중…',
   message: '메시지',
   send: '보내기',
   log: (title: string) => `${title} 채팅 메시지`,
@@ -23,6 +24,39 @@ const uniqueTitle = (base: string) => `${base} ${randomBytes(2).toString('hex')}
 
 function chatLog(page: Page, title: string) {
   return page.getByRole('log', { name: T.log(title) });
+}
+
+/** The socket.io connections `page` has open, and the most it ever had open at once. */
+function countSockets(page: Page) {
+  const open = new Set<WebSocket>();
+  const counts = { open, peak: 0 };
+  page.on('websocket', (ws) => {
+    if (!new URL(ws.url()).pathname.startsWith('/socket.io/')) return;
+    open.add(ws);
+    counts.peak = Math.max(counts.peak, open.size);
+    ws.on('close', () => open.delete(ws));
+  });
+  return counts;
+}
+
+/** Passes `page`'s socket.io connections through, so that the test can drop one and hold back reconnecting. */
+async function controlSockets(page: Page) {
+  let current: WebSocketRoute | null = null;
+  let held = false;
+  await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    if (held) return ws.close(); // as if the network were still down
+    ws.connectToServer();
+    current = ws;
+  });
+  return {
+    async drop() {
+      held = true;
+      await current?.close();
+    },
+    release() {
+      held = false;
+    },
+  };
 }
 
 async function say(page: Page, text: string) {
@@ -56,6 +90,8 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
   });
   expect(joined.status()).toBe(201);
 
+  const hostSockets = countSockets(page);
+  const hostNetwork = await controlSockets(page);
   await test.step('the host opens the chat from the run page', async () => {
     await page.goto(`/runs/${run.id}`);
     await page.getByRole('link', { name: T.openChat }).click();
@@ -63,6 +99,9 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText(T.empty)).toBeVisible();
     await expect(page.getByText(T.live)).toBeVisible({ timeout: 30_000 });
+    // The chat rides on the app's one socket (notifications, run pages) instead of opening its own.
+    expect(hostSockets.open.size).toBe(1);
+    expect(hostSockets.peak).toBe(1);
   });
 
   await test.step('the runner opens it too', async () => {
@@ -84,6 +123,19 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
     // Markup is shown as typed, never run.
     await say(runner.page, '<b>굵게</b> 아니에요');
     await expect(chatLog(page, title).getByText('<b>굵게</b> 아니에요')).toBeVisible();
+  });
+
+  await test.step('after a dropped connection the host catches up on what was said and stays live', async () => {
+    await hostNetwork.drop();
+    await expect(page.getByText(T.offline)).toBeVisible();
+    await say(runner.page, '연결 끊긴 사이에 보낸 메시지');
+    hostNetwork.release();
+    await expect(page.getByText(T.live)).toBeVisible({ timeout: 30_000 });
+    await expect(chatLog(page, title).getByText('연결 끊긴 사이에 보낸 메시지')).toBeVisible();
+    await say(runner.page, '다시 연결된 뒤의 메시지');
+    await expect(chatLog(page, title).getByText('다시 연결된 뒤의 메시지')).toBeVisible();
+    expect(hostSockets.open.size).toBe(1);
+    expect(hostSockets.peak).toBe(1);
   });
 
   await test.step('the composer counts toward the limit and refuses more', async () => {

@@ -71,4 +71,8 @@ export type ChatList = z.infer<typeof ChatListSchema>;
 export const CHAT_EVENTS = { join: 'chat:join', leave: 'chat:leave', message: 'chat:message' } as const;
 export const ChatJoinSchema = z.object({ runId: z.uuid() });
 export type ChatJoin = z.infer<typeof ChatJoinSchema>;
-export type ChatJoinAck = { ok: true } | { error: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'INTERNAL_ERROR' };
+export const ChatJoinAckSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ error: z.enum(['NOT_FOUND', 'VALIDATION_FAILED', 'INTERNAL_ERROR']) }),
+]);
+export type ChatJoinAck = z.infer<typeof ChatJoinAckSchema>;

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ChatMessageSchema } from './chat.ts';
 import { NotificationSchema } from './notifications.ts';
 
 /**
  * Socket.io events the server sends. `notification*` go to the user's room (`user:<id>`); `run:*` go to the
- * room of a run page a client watches with `run:watch` (and leaves with `run:unwatch`), payload the run id.
+ * room of a run page a client watches with `run:watch` (and leaves with `run:unwatch`), payload the run id;
+ * `chat:message` goes to a run's chat room, entered with `chat:join` once the server checked membership
+ * (CHAT_EVENTS in chat.ts).
  */
 export const RealtimeEventSchemas = {
   /** The user's newest notification, after it has been stored. */
@@ -14,6 +17,8 @@ export const RealtimeEventSchemas = {
   'run:updated': z.object({ runId: z.uuid() }),
   /** A comment or reply under the run was written, edited or deleted. */
   'run:comment': z.object({ runId: z.uuid(), commentId: z.uuid(), parentId: z.uuid().nullable() }),
+  /** A new message in a run's chat: the message itself, as the API returns it. */
+  'chat:message': ChatMessageSchema,
 };
 export type RealtimeEvent = keyof typeof RealtimeEventSchemas;
 export type RealtimePayload<E extends RealtimeEvent> = z.infer<(typeof RealtimeEventSchemas)[E]>;

@@ -60,16 +60,20 @@ export function attachRealtime(
     socket.on('run:unwatch', (runId: unknown) => {
       if (typeof runId === 'string') void socket.leave(runRoom(runId));
     });
+    // Leaves per guarded room: a join whose check was still running when a leave came must not enter.
+    const leaves = new Map<string, number>();
     for (const { name, roomOf, allow } of guarded) {
       socket.on(`${name}:join`, (payload: unknown, ack?: unknown) => {
         const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
         const parsed = RoomRequestSchema.safeParse(payload);
         if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
-        const { runId } = parsed.data;
-        allow(userId, runId).then(
+        const room = roomOf(parsed.data.runId);
+        const leavesBefore = leaves.get(room) ?? 0;
+        allow(userId, parsed.data.runId).then(
           async (allowed) => {
             if (!allowed) return reply({ error: 'NOT_FOUND' });
-            await socket.join(roomOf(runId));
+            // Answered as if handled in order: let in, then out again by the leave that followed.
+            if ((leaves.get(room) ?? 0) === leavesBefore) await socket.join(room);
             reply({ ok: true });
           },
           () => reply({ error: 'INTERNAL_ERROR' }),
@@ -77,7 +81,10 @@ export function attachRealtime(
       });
       socket.on(`${name}:leave`, (payload: unknown) => {
         const parsed = RoomRequestSchema.safeParse(payload);
-        if (parsed.success) void socket.leave(roomOf(parsed.data.runId));
+        if (!parsed.success) return;
+        const room = roomOf(parsed.data.runId);
+        leaves.set(room, (leaves.get(room) ?? 0) + 1);
+        void socket.leave(room);
       });
     }
   });

@@ -1,9 +1,11 @@
+import type { ChatMessage } from '@erun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeSockets, type FakeSocket } from '../test/realtime.ts';
 import type { AuthStatus } from './api-client.ts';
-import { createRealtime } from './realtime.ts';
+import { createRealtime, type ChatRoomState } from './realtime.ts';
 
 const RUN_ID = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const OTHER_RUN_ID = '6b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
 
 function fakeSession(initial: string | null) {
   let token = initial;
@@ -113,5 +115,173 @@ describe('realtime', () => {
     last()?.serverEmit('notification:count', { unreadCount: 'lots' });
     last()?.serverEmit('other', { unreadCount: 4 });
     expect(counts).toEqual([3]);
+  });
+});
+
+function chatMessage(runId: string, content: string): ChatMessage {
+  return {
+    id: crypto.randomUUID(),
+    runId,
+    author: { id: '3c9d2e61-5b7a-4c1f-8e2d-9a0b1c2d3e4f', nickname: '크루장', avatar: null },
+    content,
+    createdAt: '2026-05-01T06:30:00+09:00',
+  };
+}
+
+/** A chat room member that records what the room reports. */
+function chatMember() {
+  const states: ChatRoomState[] = [];
+  const messages: string[] = [];
+  const handlers = {
+    onState: (state: ChatRoomState) => states.push(state),
+    onMessage: (message: ChatMessage) => messages.push(message.content),
+    onResync: vi.fn(),
+  };
+  return { states, messages, handlers };
+}
+
+const joins = (socket: FakeSocket | undefined) => socket?.emitted.filter(([event]) => event === 'chat:join');
+
+describe('realtime chat rooms', () => {
+  it('joins on connect, goes live once the server lets it in, and resyncs', () => {
+    const session = fakeSession(null);
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    expect(member.states).toEqual(['connecting']);
+
+    session.set('token-1'); // signed in: the socket connects and asks to enter
+    expect(joins(last())).toEqual([['chat:join', { runId: RUN_ID }]]);
+    expect(member.states).toEqual(['connecting']);
+    last()?.answer('chat:join', { ok: true });
+    expect(member.states).toEqual(['connecting', 'live']);
+    expect(member.handlers.onResync).toHaveBeenCalledTimes(1);
+  });
+
+  it('joins again after a reconnect, offline meanwhile, and resyncs once back in', async () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    last()?.answer('chat:join', { ok: true });
+
+    last()?.drop(); // the token expired
+    expect(member.states).toEqual(['connecting', 'live', 'offline']);
+    await tick();
+    await tick();
+    expect(last()?.tokens).toEqual(['token-1', 'fresh-token']);
+    expect(joins(last())).toHaveLength(2);
+    last()?.answer('chat:join', { ok: true });
+    expect(member.states).toEqual(['connecting', 'live', 'offline', 'live']);
+    expect(member.handlers.onResync).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a refused join as refused', () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    last()?.answer('chat:join', { error: 'NOT_FOUND' });
+    expect(member.states).toEqual(['connecting', 'refused']);
+    expect(member.handlers.onResync).not.toHaveBeenCalled();
+  });
+
+  it('is offline while the handshake is refused, and enters once a fresh token gets it through', async () => {
+    const session = fakeSession('expired');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    stop = realtime.start((auth) => {
+      const made = factory(auth) as FakeSocket;
+      made.refuseNext = true;
+      return made;
+    });
+    expect(member.states).toEqual(['connecting', 'offline']);
+    await tick();
+    await tick();
+    last()?.answer('chat:join', { ok: true });
+    expect(member.states).toEqual(['connecting', 'offline', 'live']);
+  });
+
+  it('ignores the answer to a join sent before the socket dropped', async () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    const first = last()?.awaitingAck[0];
+    last()?.drop();
+    await tick();
+    await tick();
+    first?.ack({ error: 'INTERNAL_ERROR' }); // late: the rejoin is what counts
+    expect(member.states).toEqual(['connecting', 'offline']);
+    last()?.answer('chat:join', { ok: true });
+    expect(member.states).toEqual(['connecting', 'offline', 'live']);
+  });
+
+  it("passes on its run's valid messages only, to every member, and leaves when the last one goes", () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const first = chatMember();
+    const second = chatMember();
+    const leaveFirst = realtime.joinChat(RUN_ID, first.handlers);
+    last()?.answer('chat:join', { ok: true });
+    const leaveSecond = realtime.joinChat(RUN_ID, second.handlers);
+    expect(joins(last())).toHaveLength(1); // one room, entered once
+    expect(second.states).toEqual(['live']);
+    expect(second.handlers.onResync).toHaveBeenCalledTimes(1);
+
+    last()?.serverEmit('chat:message', chatMessage(RUN_ID, '지금 출발해요'));
+    last()?.serverEmit('chat:message', chatMessage(OTHER_RUN_ID, '다른 방 이야기'));
+    last()?.serverEmit('chat:message', { ...chatMessage(RUN_ID, '깨진 메시지'), createdAt: 'yesterday' });
+    expect(first.messages).toEqual(['지금 출발해요']);
+    expect(second.messages).toEqual(['지금 출발해요']);
+
+    leaveFirst();
+    leaveFirst(); // twice is once
+    expect(last()?.emitted.some(([event]) => event === 'chat:leave')).toBe(false);
+    leaveSecond();
+    expect(last()?.emitted.at(-1)).toEqual(['chat:leave', { runId: RUN_ID }]);
+    last()?.serverEmit('chat:message', chatMessage(RUN_ID, '떠난 뒤'));
+    expect(second.messages).toEqual(['지금 출발해요']);
+  });
+
+  it('a room left while disconnected is not joined again on reconnect', async () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const leave = realtime.joinChat(RUN_ID, chatMember().handlers);
+    last()?.drop();
+    leave();
+    await tick();
+    await tick();
+    expect(last()?.connected).toBe(true);
+    expect(last()?.emitted).toEqual([['chat:join', { runId: RUN_ID }]]);
+  });
+
+  it('goes offline on sign-out and enters again on the next sign-in', () => {
+    const session = fakeSession('token-1');
+    const { factory, sockets, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    last()?.answer('chat:join', { ok: true });
+    session.set(null);
+    expect(member.states).toEqual(['connecting', 'live', 'offline']);
+    session.set('token-2');
+    expect(sockets).toHaveLength(2);
+    expect(joins(last())).toEqual([['chat:join', { runId: RUN_ID }]]);
   });
 });

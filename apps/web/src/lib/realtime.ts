@@ -1,4 +1,11 @@
-import { RealtimeEventSchemas, type RealtimeEvent, type RealtimePayload } from '@erun/contracts';
+import {
+  CHAT_EVENTS,
+  ChatJoinAckSchema,
+  RealtimeEventSchemas,
+  type ChatMessage,
+  type RealtimeEvent,
+  type RealtimePayload,
+} from '@erun/contracts';
 import { io } from 'socket.io-client';
 import { apiClient, type ApiClient } from './api-client.ts';
 
@@ -6,7 +13,8 @@ import { apiClient, type ApiClient } from './api-client.ts';
 export interface RealtimeSocket {
   connect(): unknown;
   disconnect(): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
+  /** `ack`, when given, receives the server's answer (never, if the socket drops first). */
+  emit(event: string, payload: unknown, ack?: (answer: unknown) => void): unknown;
   on(event: 'connect', listener: () => void): unknown;
   on(event: 'connect_error', listener: (error: Error) => void): unknown;
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
@@ -21,6 +29,23 @@ export type SocketFactory = (
 type Session = Pick<ApiClient, 'getStatus' | 'subscribe' | 'getAccessToken' | 'refreshAccessToken'>;
 type Listener = (payload: unknown) => void;
 
+/** Where a run's chat room stands: entering, in it, disconnected (retrying), or not let in. */
+export type ChatRoomState = 'connecting' | 'live' | 'offline' | 'refused';
+
+export interface ChatRoomHandlers {
+  onState: (state: ChatRoomState) => void;
+  onMessage: (message: ChatMessage) => void;
+  /** In the room (again): messages sent before were not heard, the history should be fetched again. */
+  onResync: () => void;
+}
+
+interface ChatRoom {
+  state: ChatRoomState;
+  members: Set<ChatRoomHandlers>;
+  /** Counts the joins sent: only the answer to the latest one counts. */
+  attempt: number;
+}
+
 const defaultFactory: SocketFactory = (auth) =>
   io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth });
 
@@ -31,12 +56,15 @@ const MAX_BACKOFF_MS = 30_000;
 /**
  * One socket per signed-in session (guests never connect). The handshake carries the in-memory access token;
  * when the server refuses it or drops the socket because it expired, a fresh token comes from the API client's
- * single-flight refresh and the socket reconnects. Rooms of watched runs are joined again after every reconnect.
+ * single-flight refresh and the socket reconnects. Rooms of watched runs and chats are joined again after every
+ * reconnect.
  */
 export function createRealtime(session: Session) {
   const listeners = new Map<string, Set<Listener>>();
   const connectListeners = new Set<() => void>();
   const watched = new Map<string, number>();
+  const chats = new Map<string, ChatRoom>();
+  let connected = false;
   let factory: SocketFactory | null = null;
   let socket: RealtimeSocket | null = null;
   let usedToken: string | null = null;
@@ -50,6 +78,50 @@ export function createRealtime(session: Session) {
     if (!parsed?.success) return;
     listeners.get(event)?.forEach((listener) => listener(parsed.data));
   }
+
+  function on<E extends RealtimeEvent>(
+    event: E,
+    listener: (payload: RealtimePayload<E>) => void,
+  ): () => void {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    listeners.set(event, set);
+    const wrapped = listener as Listener;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
+  }
+
+  function setChatState(room: ChatRoom, state: ChatRoomState): void {
+    if (room.state === state) return;
+    room.state = state;
+    room.members.forEach((member) => member.onState(state));
+  }
+
+  /** Asks to enter the chat room (the server checks membership) when connected; otherwise on connect. */
+  function enterChat(runId: string, room: ChatRoom): void {
+    const current = socket;
+    if (!current || !connected) return;
+    room.attempt += 1;
+    const attempt = room.attempt;
+    current.emit(CHAT_EVENTS.join, { runId }, (answer) => {
+      // An answer to a join of a socket since replaced, or of a room since left, is old news.
+      if (socket !== current || chats.get(runId) !== room || room.attempt !== attempt) return;
+      const ack = ChatJoinAckSchema.safeParse(answer);
+      if (ack.success && 'ok' in ack.data) {
+        setChatState(room, 'live');
+        room.members.forEach((member) => member.onResync());
+      } else {
+        setChatState(room, 'refused');
+      }
+    });
+  }
+
+  function chatsOffline(): void {
+    for (const room of chats.values()) setChatState(room, 'offline');
+  }
+
+  on(CHAT_EVENTS.message, (message) => {
+    chats.get(message.runId)?.members.forEach((member) => member.onMessage(message));
+  });
 
   /** Gets a token the server has not refused yet, then connects again (backing off if it keeps failing). */
   async function reconnect(current: RealtimeSocket): Promise<void> {
@@ -73,13 +145,20 @@ export function createRealtime(session: Session) {
     socket = current;
     current.on('connect', () => {
       failures = 0;
+      connected = true;
       for (const runId of watched.keys()) current.emit('run:watch', runId);
+      for (const [runId, room] of chats) enterChat(runId, room);
       connectListeners.forEach((listener) => listener());
     });
     current.on('connect_error', (error) => {
+      if (socket === current) chatsOffline();
       if (error.message === UNAUTHENTICATED) void reconnect(current);
     });
     current.on('disconnect', (reason) => {
+      if (socket === current) {
+        connected = false;
+        chatsOffline();
+      }
       // The server drops a socket whose token expired; socket.io does not retry those by itself.
       if (reason === 'io server disconnect') void reconnect(current);
     });
@@ -93,7 +172,9 @@ export function createRealtime(session: Session) {
     socket = null;
     usedToken = null;
     failures = 0;
+    connected = false;
     current?.disconnect();
+    if (current) chatsOffline();
   }
 
   const sync = () => (session.getStatus() === 'signed-in' ? open() : close());
@@ -111,13 +192,7 @@ export function createRealtime(session: Session) {
       };
     },
     /** Calls `listener` with each valid payload of `event`; returns the unsubscribe function. */
-    on<E extends RealtimeEvent>(event: E, listener: (payload: RealtimePayload<E>) => void): () => void {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      const wrapped = listener as Listener;
-      set.add(wrapped);
-      return () => set.delete(wrapped);
-    },
+    on,
     /** Called after each (re)connection: events sent while disconnected were missed. */
     onConnect(listener: () => void): () => void {
       connectListeners.add(listener);
@@ -136,6 +211,33 @@ export function createRealtime(session: Session) {
         }
         watched.delete(runId);
         socket?.emit('run:unwatch', runId);
+      };
+    },
+    /**
+     * Enters the run's chat room (on every (re)connect, while at least one caller is in it) and reports its
+     * state and messages to `handlers`; returns the function that leaves it.
+     */
+    joinChat(runId: string, handlers: ChatRoomHandlers): () => void {
+      const member = { ...handlers }; // one membership per call, even with the same handlers
+      const existing = chats.get(runId);
+      const room: ChatRoom = existing ?? { state: 'connecting', members: new Set(), attempt: 0 };
+      room.members.add(member);
+      member.onState(room.state);
+      if (!existing) {
+        chats.set(runId, room);
+        enterChat(runId, room);
+      } else if (room.state === 'live') {
+        member.onResync(); // its history may predate the messages the room heard so far
+      }
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        room.members.delete(member);
+        if (room.members.size > 0 || chats.get(runId) !== room) return;
+        chats.delete(runId);
+        // A disconnected socket is in no room; socket.io would send a buffered leave after reconnecting.
+        if (connected) socket?.emit(CHAT_EVENTS.leave, { runId });
       };
     },
   };

@@ -1,10 +1,17 @@
 import type { RealtimeSocket, SocketFactory } from '../lib/realtime.ts';
 
 type Listener = (...args: never[]) => void;
+type Ack = (answer: unknown) => void;
 
-/** A socket.io client socket in memory: tests play the server with `serverEmit`, `refuse` and `drop`. */
+/**
+ * A socket.io client socket in memory: tests play the server with `serverEmit`, `answer`, `refuseNext` and
+ * `drop`.
+ */
 export class FakeSocket implements RealtimeSocket {
+  /** Every event sent, with its payload (acknowledgement callbacks left out). */
   readonly emitted: [string, ...unknown[]][] = [];
+  /** Events sent with an acknowledgement the server has not answered yet, oldest first. */
+  readonly awaitingAck: { event: string; payload: unknown; ack: Ack }[] = [];
   readonly tokens: (string | null)[] = [];
   connected = false;
   /** Whether the next handshake is refused as UNAUTHENTICATED. */
@@ -27,10 +34,20 @@ export class FakeSocket implements RealtimeSocket {
 
   disconnect() {
     this.connected = false;
+    this.awaitingAck.length = 0;
   }
 
-  emit(event: string, ...args: unknown[]) {
-    this.emitted.push([event, ...args]);
+  emit(event: string, payload: unknown, ack?: Ack) {
+    this.emitted.push([event, payload]);
+    if (ack) this.awaitingAck.push({ event, payload, ack });
+  }
+
+  /** The server answers the oldest unanswered `event` that asked for an acknowledgement. */
+  answer(event: string, answer: unknown) {
+    const index = this.awaitingAck.findIndex((sent) => sent.event === event);
+    const [sent] = index >= 0 ? this.awaitingAck.splice(index, 1) : [];
+    if (!sent) throw new Error(`no ${event} awaits an answer`);
+    sent.ack(answer);
   }
 
   on(event: string, listener: Listener) {
@@ -49,6 +66,8 @@ export class FakeSocket implements RealtimeSocket {
   /** The server drops the socket, as it does when the access token expires. */
   drop() {
     this.connected = false;
+    // A dropped socket never hears the answers it was waiting for.
+    this.awaitingAck.length = 0;
     this.fire('disconnect', 'io server disconnect');
   }
 

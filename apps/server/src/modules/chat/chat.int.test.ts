@@ -279,6 +279,11 @@ function next<T>(socket: Socket, event: string, ms = 5000): Promise<T> {
   });
 }
 
+/** Resolves once the server has handled everything the socket sent before (it handles them in order). */
+async function settled(socket: Socket): Promise<void> {
+  expect(await chatJoin(socket, { runId: 'not-a-uuid' })).toEqual({ error: 'VALIDATION_FAILED' });
+}
+
 /** Collects every `chat:message` a socket receives. */
 function inbox(socket: Socket): ChatMessage[] {
   const received: ChatMessage[] = [];
@@ -320,6 +325,51 @@ describe('chat over the socket', () => {
     // Promoted now, the former waitlisted runner may join.
     expect(await chatJoin(waitingSocket, { runId: run.id })).toEqual({ ok: true });
     expect(await chatJoin(aSocket, { runId: run.id })).toEqual({ error: 'NOT_FOUND' });
+  });
+
+  it('a socket that sends chat:leave stops hearing the chat; other rooms and sockets are untouched', async () => {
+    const { host, a, run } = await setUp();
+    const other = await newRun(t.app, host);
+    await join(other, a);
+    const hostSocket = await connect(host.accessToken);
+    const aSocket = await connect(a.accessToken);
+    const aOtherTab = await connect(a.accessToken);
+    for (const s of [hostSocket, aSocket, aOtherTab]) {
+      expect(await chatJoin(s, { runId: run.id })).toEqual({ ok: true });
+    }
+    expect(await chatJoin(aSocket, { runId: other.id })).toEqual({ ok: true });
+    const aHeard = inbox(aSocket);
+    const otherTabHeard = inbox(aOtherTab);
+
+    aSocket.emit('chat:leave', { runId: run.id });
+    aSocket.emit('chat:leave', { runId: 'not-a-uuid' }); // ignored, never an error
+    await settled(aSocket);
+    const hostHears = next<ChatMessage>(hostSocket, 'chat:message');
+    await send(t.app, run, host, '다들 출발했나요?');
+    await send(t.app, other, host, '다른 러닝 공지');
+    expect((await hostHears).content).toBe('다들 출발했나요?');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(aHeard.map((m) => m.content)).toEqual(['다른 러닝 공지']);
+    expect(otherTabHeard.map((m) => m.content)).toEqual(['다들 출발했나요?']);
+  });
+
+  it('a leave sent while the join is still being checked wins: the socket stays out', async () => {
+    const { host, a, run } = await setUp();
+    const hostSocket = await connect(host.accessToken);
+    const aSocket = await connect(a.accessToken);
+    expect(await chatJoin(hostSocket, { runId: run.id })).toEqual({ ok: true });
+    const aHeard = inbox(aSocket);
+
+    // A chat page opened and closed at once: both events go out before the membership check answers.
+    const joined = chatJoin(aSocket, { runId: run.id });
+    aSocket.emit('chat:leave', { runId: run.id });
+    expect(await joined).toEqual({ ok: true });
+    await settled(aSocket);
+    const hostHears = next<ChatMessage>(hostSocket, 'chat:message');
+    await send(t.app, run, host, '아무도 없나요?');
+    expect((await hostHears).content).toBe('아무도 없나요?');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(aHeard).toEqual([]);
   });
 });
 

@@ -61,7 +61,7 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
     return () => clearTimeout(readSoon.current);
   }, [markReadSoon]);
 
-  const socket = useChatSocket(runId, true, {
+  const socket = useChatSocket(runId, {
     onMessage: (message) => {
       queryClient.setQueryData<ChatPages>(chatKeys.messages(runId), (cached) => withMessage(cached, message));
       if (document.visibilityState === 'visible') markReadSoon();
