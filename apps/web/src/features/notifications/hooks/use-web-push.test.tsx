@@ -9,13 +9,20 @@ import { useWebPush } from './use-web-push.ts';
 const ENDPOINT = 'https://push.example/send/abc';
 const KEYS = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
 
-/** A browser that supports push, with permission granted and no subscription until one is made. */
-function fakeBrowser() {
+/**
+ * A browser that supports push, with permission granted and no subscription until one is made. Its service
+ * worker is new unless `active`: `register()` settles while it is still installing (as browsers do), it
+ * becomes active a moment later, and `subscribe()` refuses a registration without an active worker (as the
+ * Push API says).
+ */
+function fakeBrowser({ active = true } = {}) {
   let subscription: { endpoint: string; toJSON: () => unknown; unsubscribe: () => Promise<boolean> } | null =
     null;
+  const registration: { active: object | null; pushManager: unknown } = { active: null, pushManager: null };
   const pushManager = {
     getSubscription: vi.fn(async () => subscription),
     subscribe: vi.fn(async () => {
+      if (!registration.active) throw new DOMException('no active Service Worker', 'InvalidStateError');
       subscription = {
         endpoint: ENDPOINT,
         toJSON: () => ({ endpoint: ENDPOINT, expirationTime: null, keys: KEYS }),
@@ -24,10 +31,25 @@ function fakeBrowser() {
       return subscription;
     }),
   };
-  const registration = { pushManager };
+  registration.pushManager = pushManager;
+  let activate = () => {};
+  const ready = new Promise((resolve) => {
+    activate = () => {
+      registration.active = {};
+      resolve(registration);
+    };
+  });
+  if (active) activate();
   Object.defineProperty(navigator, 'serviceWorker', {
     configurable: true,
-    value: { register: vi.fn(async () => registration), getRegistration: vi.fn(async () => registration) },
+    value: {
+      register: vi.fn(async () => {
+        setTimeout(activate, 20);
+        return registration;
+      }),
+      getRegistration: vi.fn(async () => registration),
+      ready,
+    },
   });
   vi.stubGlobal('PushManager', function PushManager() {});
   vi.stubGlobal(
@@ -73,5 +95,22 @@ describe('useWebPush', () => {
     await act(() => i18n.changeLanguage('ko'));
     await waitFor(() => expect(saves()).toHaveLength(2));
     expect(saves()[1]?.body).toMatchObject({ endpoint: ENDPOINT, locale: 'ko' });
+  });
+
+  it('subscribes on a first visit once the new service worker is active, not when register() settles', async () => {
+    const pushManager = fakeBrowser({ active: false });
+    const api = mockApi({
+      'GET /api/push/public-key': () => jsonResponse(200, { publicKey: 'BAAA' }),
+      'POST /api/me/push-subscriptions': () => new Response(null, { status: 204 }),
+    });
+    const { result } = renderHook(() => useWebPush(), { wrapper });
+    await waitFor(() => expect(result.current.state).toBe('off'));
+
+    await act(() => result.current.enable());
+    expect(result.current.state).toBe('on');
+    expect(pushManager.subscribe).toHaveBeenCalledTimes(1);
+    expect(api.calls.filter((c) => c.path === '/api/me/push-subscriptions').map((c) => c.body)).toEqual([
+      { endpoint: ENDPOINT, expirationTime: null, keys: KEYS, locale: 'en' },
+    ]);
   });
 });

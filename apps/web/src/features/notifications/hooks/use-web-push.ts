@@ -61,13 +61,15 @@ export function useWebPush() {
   }, [refresh]);
 
   const enable = useCallback(async () => {
-    const registration = await navigator.serviceWorker.register(SW_URL);
+    await navigator.serviceWorker.register(SW_URL);
     const permission = await Notification.requestPermission();
     if (permission !== 'granted') {
       setState(permission === 'denied' ? 'denied' : 'off');
       return;
     }
     const { publicKey } = await getPushPublicKey();
+    // subscribe() needs an active worker (Push API), and register() settles while a new one is still installing.
+    const registration = await navigator.serviceWorker.ready;
     const subscription = await registration.pushManager.subscribe({
       userVisibleOnly: true,
       applicationServerKey: keyBytes(publicKey),
