@@ -1,6 +1,7 @@
 import { createDecipheriv, createECDH, type ECDH, hkdfSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importJWK, type JWTPayload, jwtVerify } from 'jose';
 
 export interface PushRequest {
   path: string;
@@ -11,6 +12,7 @@ export interface PushRequest {
 /**
  * A push service on loopback: records what the server posts to each subscription endpoint and answers
  * 201, or 410 for endpoints marked gone. Subscriptions carry real P-256 keys so the payload can be encrypted.
+ * Used by the integration tests and by the browser journeys (e2e), where the browser subscribes to it.
  */
 export class FakePushService {
   private server: Server | undefined;
@@ -70,6 +72,25 @@ export class FakePushService {
     decipher.setAuthTag(record.subarray(record.length - 16));
     const padded = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
     return padded.subarray(0, padded.lastIndexOf(2)).toString('utf8');
+  }
+
+  /**
+   * The sender's VAPID identity (RFC 8292): the `k=` key of `Authorization: vapid t=…, k=…` and the claims of
+   * the `t=` JWT, verified (ES256) with that key; throws when the header is missing or does not verify.
+   */
+  async vapid(request: PushRequest): Promise<{ key: string; claims: JWTPayload }> {
+    const match = /^vapid t=([\w.-]+), k=([\w-]+)$/.exec(String(request.headers.authorization));
+    if (!match?.[1] || !match[2]) throw new Error(`no VAPID authorization: ${request.headers.authorization}`);
+    const raw = Buffer.from(match[2], 'base64url');
+    const key = await importJWK({
+      kty: 'EC',
+      crv: 'P-256',
+      x: raw.subarray(1, 33).toString('base64url'),
+      y: raw.subarray(33, 65).toString('base64url'),
+      alg: 'ES256',
+    });
+    const { payload } = await jwtVerify(match[1], key, { algorithms: ['ES256'] });
+    return { key: match[2], claims: payload };
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import type { ErrorBody, NotificationPreferences, PushPayload } from '@erun/contracts';
 import { defaultNotificationPreferences } from '@erun/contracts';
-import { importJWK, jwtVerify } from 'jose';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogSmsSender } from '../../adapters/log-sms-sender.ts';
@@ -59,21 +58,6 @@ function toThirtyMinutesBefore(startsAt: string) {
   clock.offsetMs = Date.parse(startsAt) - 29 * 60_000 - Date.now();
 }
 
-async function vapidClaims(request: PushRequest, publicKey: string) {
-  const match = /^vapid t=([\w.-]+), k=([\w-]+)$/.exec(String(request.headers.authorization));
-  expect(match?.[2]).toBe(publicKey);
-  const raw = Buffer.from(publicKey, 'base64url');
-  const key = await importJWK({
-    kty: 'EC',
-    crv: 'P-256',
-    x: raw.subarray(1, 33).toString('base64url'),
-    y: raw.subarray(33, 65).toString('base64url'),
-    alg: 'ES256',
-  });
-  const { payload } = await jwtVerify(match?.[1] ?? '', key, { algorithms: ['ES256'] });
-  return payload;
-}
-
 async function deliveries(notificationUser: TestUser) {
   const result = await t.database.executeSql(
     `select n.category, d.channel, d.status from notification_deliveries d
@@ -118,7 +102,8 @@ describe('the 30-minute reminder', () => {
     const request = soon?.r as PushRequest;
     expect(request.headers['content-encoding']).toBe('aes128gcm');
     expect(Number(request.headers.ttl)).toBeGreaterThan(0);
-    const claims = await vapidClaims(request, publicKey);
+    const { key, claims } = await push.vapid(request);
+    expect(key).toBe(publicKey);
     expect(claims.aud).toBe(new URL(subscription.endpoint).origin);
     expect(claims.sub).toMatch(/^(mailto:|https:)/);
     expect(Number(claims.exp)).toBeGreaterThan(Date.now() / 1000);
