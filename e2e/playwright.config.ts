@@ -11,7 +11,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(os.tmpdir(), `erun-e2e-${process.env.E2E_RUN_ID}`);
-// Tests move the server's clock by writing this file (see tests/clock.ts).
+// Tests move the server's clock by writing this file, one test at a time (see tests/clock.ts).
 process.env.E2E_CLOCK_FILE ??= `${dataDir}-clock.json`;
 // Texts go to a fake SENS gateway on loopback (fake-sens.global.ts), which writes them here for the tests.
 process.env.E2E_SENS_FILE ??= `${dataDir}-sms.jsonl`;
@@ -79,10 +79,10 @@ export default defineConfig({
     // The real app (API + built web + jobs) on a fresh embedded database, as `npm start` runs it.
     // The shell traps TERM so that, after the server has shut down, it removes the data folder.
     command: [
-      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}'`,
+      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}' '${process.env.E2E_CLOCK_FILE}.lock'`,
       `trap 'true' TERM INT`,
       'node --import tsx apps/server/src/main.ts',
-      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}'`,
+      `rm -rf '${dataDir}' '${process.env.E2E_CLOCK_FILE}' '${process.env.E2E_CLOCK_FILE}.lock'`,
     ].join('; '),
     cwd: repoRoot,
     url: `${baseURL}/api/ready`,

@@ -1,12 +1,12 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { setServerClockOffset } from './clock.ts';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
 import { createRunViaApi, seoulDay } from './runs.ts';
 
 // Issue 6's journey: the host takes attendance in its window (B came, C did not), after the end B reviews
 // the host and C is told why they cannot, scores move (DOMAIN.md: present +1 km, absent −1 km), my page
 // shows the run in its calendar and the host's public profile shows only the good side of the reviews.
-// The server clock moves; the browser's does not. Korean texts from locales/extra/mypage.ko.json.
+// The server clock moves (with no other test running); the browser's does not. Korean texts from
+// locales/extra/mypage.ko.json.
 const T = {
   attendanceList: '참여자 출석',
   personGroup: (nickname: string) => `${nickname} 님 출석 여부`,
@@ -43,11 +43,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
-test.afterEach(() => setServerClockOffset(0));
-
 test('attendance, host review, scores, my page and public profile after a run', async ({
   page,
   newRunner,
+  serverClock,
 }, testInfo) => {
   // Three browsers, two clock moves and a dozen page loads: longer than one ordinary journey.
   test.setTimeout(240_000);
@@ -71,7 +70,7 @@ test('attendance, host review, scores, my page and public profile after a run', 
   const endsAt = Date.parse(`${day}T08:00:00+09:00`);
 
   // 10 minutes before the start: the window (start − 30 min … end + 48 h) is open.
-  setServerClockOffset(startsAt - 10 * MINUTE - Date.now());
+  serverClock.moveTo(startsAt - 10 * MINUTE);
   await page.goto(`/runs/${run.id}/attendance`);
   const list = page.getByRole('list', { name: T.attendanceList });
   await list
@@ -95,7 +94,7 @@ test('attendance, host review, scores, my page and public profile after a run', 
   await expect(page.getByRole('button', { name: T.save })).toBeEnabled();
 
   // Two hours after the end: reviews are open (end … end + 7 days).
-  setServerClockOffset(endsAt + 120 * MINUTE - Date.now());
+  serverClock.moveTo(endsAt + 120 * MINUTE);
   await b.page.goto(`/runs/${run.id}/review`);
   await b.page.getByRole('radio', { name: T.positive }).check();
   for (const category of T.categories) await b.page.getByRole('checkbox', { name: category }).check();

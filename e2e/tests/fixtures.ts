@@ -8,6 +8,7 @@ import {
   type Page,
 } from '@playwright/test';
 
+import { type ClockLease, leaseServerClock, type ServerClock } from './clock.ts';
 import { transparentPng } from './png.ts';
 
 export { expect };
@@ -108,17 +109,44 @@ export interface Runner {
   user: TestUser;
 }
 
+// A test waits for the server clock while another test has moved it (after-run takes up to 4 minutes): the
+// wait is not part of its own timeout.
+const CLOCK_WAIT_MS = 300_000;
+
 /**
  * `page` that fails its test on any browser console error, uncaught page error or 5xx answer
  * (the epic-stack habit: a journey that "passes" while the console shows errors has not passed).
  * `newRunner()` opens another browser context with a new signed-in user, watched the same way and
  * closed after the test (a second and a third runner joining the same run, say).
+ * `serverClock` moves the server's clock, once every other test has finished, and puts it back after the
+ * test; meanwhile no other test starts (see clock.ts).
  */
 export const test = base.extend<{
+  clockLease: ClockLease;
+  serverClock: ServerClock;
   blankMapTiles: void;
   failOnBrowserErrors: void;
   newRunner: (overrides?: Partial<Pick<TestUser, 'nickname'>>) => Promise<Runner>;
 }>({
+  // Declared first and depending on nothing: set up before the other fixtures, torn down after them.
+  clockLease: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const lease = await leaseServerClock();
+      try {
+        await use(lease);
+      } finally {
+        lease.release();
+      }
+    },
+    { auto: true, timeout: CLOCK_WAIT_MS },
+  ],
+  serverClock: [
+    async ({ clockLease }, use) => {
+      await use(await clockLease.takeAlone());
+    },
+    { timeout: CLOCK_WAIT_MS },
+  ],
   blankMapTiles: [
     async ({ context, baseURL }, use) => {
       await serveBlankTiles(context, baseURL);
