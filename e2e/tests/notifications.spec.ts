@@ -1,41 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, onboardViaApi, signUpViaApi, test, type TestUser } from './fixtures.ts';
+import { bell, BELL, isPhone, openNotifications } from './notifications.ts';
 import { createRunViaApi } from './runs.ts';
 
 const T = {
-  bell: /^알림(, 읽지 않은 알림 \d+개)?$/,
-  bellWith: (count: number) => `알림, 읽지 않은 알림 ${count}개`,
-  bellEmpty: '알림',
-  panel: '알림',
   joined: (nickname: string, title: string) => `${nickname}님이 ‘${title}’ 러닝에 참여했어요.`,
   markAll: '모두 읽음',
   seats: (count: number, capacity: number) => `${count}/${capacity}명`,
 };
 
 const SHOTS = 'test-results/notifications';
-
-/** The header's bell: a button opening a popover on wide screens, a link to /notifications on phones. */
-function bell(page: Page): Locator {
-  return page.getByRole('banner').getByRole(isPhone(page) ? 'link' : 'button', { name: T.bell });
-}
-
-function isPhone(page: Page): boolean {
-  return (page.viewportSize()?.width ?? 1280) < 768;
-}
-
-/** Where the latest notifications are: the popover (desktop) or the notifications page (phone). */
-async function openNotifications(page: Page): Promise<Locator> {
-  await bell(page).click();
-  if (isPhone(page)) {
-    await expect(page).toHaveURL(/\/notifications$/);
-    await expect(page.getByRole('heading', { level: 1, name: '알림' })).toBeVisible();
-    return page.getByRole('main');
-  }
-  const panel = page.getByRole('dialog', { name: T.panel });
-  await expect(panel).toBeVisible();
-  return panel;
-}
 
 async function joinViaApi(request: APIRequestContext, user: TestUser, runId: string): Promise<void> {
   const response = await request.post(`/api/runs/${runId}/participants`, {
@@ -65,13 +40,13 @@ test('the host hears live that runners joined, opens the notification and clears
 
   await test.step('the host, on the home page, has no unread notifications', async () => {
     await page.goto('/');
-    await expect(bell(page)).toHaveAccessibleName(T.bellEmpty);
+    await expect(bell(page)).toHaveAccessibleName(BELL.empty);
   });
 
   const second = await newRunner();
   await test.step('a runner joins from another browser: the bell counts it without a reload', async () => {
     await joinViaApi(second.page.request, second.user, run.id);
-    await expect(bell(page)).toHaveAccessibleName(T.bellWith(1));
+    await expect(bell(page)).toHaveAccessibleName(BELL.unread(1));
     await expect(bell(page)).toHaveText('1');
   });
 
@@ -85,7 +60,7 @@ test('the host hears live that runners joined, opens the notification and clears
     await expect(page).toHaveURL(new RegExp(`${runPath}$`));
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(fact(page, '인원')).toHaveText(T.seats(2, 4));
-    await expect(bell(page)).toHaveAccessibleName(T.bellEmpty);
+    await expect(bell(page)).toHaveAccessibleName(BELL.empty);
   });
 
   const third = await newRunner();
@@ -95,14 +70,14 @@ test('the host hears live that runners joined, opens the notification and clears
     await expect(
       page.getByRole('region', { name: '참여자 3/4명' }).getByText(third.user.nickname, { exact: true }),
     ).toBeVisible();
-    await expect(bell(page)).toHaveAccessibleName(T.bellWith(1));
+    await expect(bell(page)).toHaveAccessibleName(BELL.unread(1));
   });
 
   await test.step('"모두 읽음" clears the badge', async () => {
     const list = await openNotifications(page);
     await expect(list.getByRole('link', { name: new RegExp(escape(third.user.nickname)) })).toBeVisible();
     await list.getByRole('button', { name: T.markAll }).click();
-    await expect(bell(page)).toHaveAccessibleName(T.bellEmpty);
+    await expect(bell(page)).toHaveAccessibleName(BELL.empty);
     await expect(bell(page)).toHaveText('');
   });
 

@@ -1,15 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
-
-/** The last code the app texted to a number, from the fake SENS gateway's file. */
-function codeTextedTo(phoneDigits: string): string | undefined {
-  const lines = readFileSync(process.env.E2E_SENS_FILE ?? '', 'utf8')
-    .split('\n')
-    .filter(Boolean);
-  const messages = lines.map((l) => JSON.parse(l) as { to: string; content: string });
-  const last = messages.filter((m) => m.to === phoneDigits).at(-1);
-  return /인증번호 (\d{6})/.exec(last?.content ?? '')?.[1];
-}
+import { codeTextedTo, dashed, uniquePhoneDigits } from './sms.ts';
 
 test('notification settings: channels saved and kept, push state on this device, phone verified by text with consent', async ({
   page,
@@ -47,8 +37,8 @@ test('notification settings: channels saved and kept, push state on this device,
   expect(registered).toMatch(/\/$/);
 
   // Phone: a code by text (read from the fake SENS gateway), the resend countdown, verification.
-  const digits = `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  await page.getByLabel('휴대폰 번호').fill(`${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`);
+  const digits = uniquePhoneDigits();
+  await page.getByLabel('휴대폰 번호').fill(dashed(digits));
   await page.getByRole('button', { name: '인증번호 받기' }).click();
   await expect(page.getByText('인증번호를 보냈어요. 3분 안에 입력해 주세요.')).toBeVisible();
   await expect(page.getByRole('button', { name: /다시 받기 \(\d+초\)/ })).toBeDisabled();
