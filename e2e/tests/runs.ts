@@ -57,7 +57,7 @@ export async function createRunViaApi(request: APIRequestContext, host: TestUser
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; title: string };
+  return (await response.json()) as { id: string; title: string; startsAt: string };
 }
 
 /** A photo uploaded for a run; its id goes into `photoIds`. */
