@@ -47,11 +47,14 @@ export function BarChart({ title, labelHeader, valueHeader, data }: BarChartProp
           const height = max > 0 ? (d.value / max) * plot : 0;
           const x = i * slot + (slot - barWidth) / 2;
           const y = HEIGHT - BOTTOM - height;
+          // A value wider than its slot would be cut at the chart's edges: the outer ones hang inwards.
+          const anchor = i === 0 ? 'start' : i === data.length - 1 ? 'end' : 'middle';
+          const valueX = anchor === 'start' ? x : anchor === 'end' ? x + barWidth : x + barWidth / 2;
           return (
             <g key={d.key} data-value={d.value}>
               <rect x={x} y={y} width={barWidth} height={height} rx={3} className={styles.bar} />
               {d.value > 0 && (
-                <text x={x + barWidth / 2} y={y - 4} className={styles.value}>
+                <text x={valueX} y={y - 4} textAnchor={anchor} className={styles.value}>
                   {d.valueText}
                 </text>
               )}
@@ -107,7 +110,7 @@ export function RankedBars({
       <h3 id={titleId} className={styles.title}>
         {title}
       </h3>
-      {data.length === 0 ? (
+      {data.every((d) => d.value === 0) ? (
         <p className={styles.empty}>{empty}</p>
       ) : (
         <ol className={styles.rankList}>

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from '../lib/cx.ts';
 import styles from './tabs.module.css';
 
@@ -37,6 +37,20 @@ export function Tabs<K extends string>({
     tabs.findIndex((tab) => tab.key === selected),
   );
   const current = tabs[index];
+  const currentKey = current?.key;
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // On a narrow screen the list scrolls sideways; the selected tab (opened from the URL, say) is brought
+  // into the list's view. Not scrollIntoView: that would scroll the page to the list as well.
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = currentKey === undefined ? null : document.getElementById(`${id}-tab-${currentKey}`);
+    if (!list || !tab) return;
+    const box = list.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) list.scrollLeft -= box.left - at.left;
+    else if (at.right > box.right) list.scrollLeft += at.right - box.right;
+  }, [id, currentKey]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const last = tabs.length - 1;
@@ -59,7 +73,7 @@ export function Tabs<K extends string>({
 
   return (
     <div className={cx(styles.tabs, styles[variant], className)}>
-      <div role="tablist" aria-label={label} className={styles.list} onKeyDown={onKeyDown}>
+      <div ref={listRef} role="tablist" aria-label={label} className={styles.list} onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const active = tab.key === current?.key;
           return (

@@ -15,7 +15,9 @@ export function MeSettingsPage() {
   return (
     <div className={cx(styles.page, styles.narrow)}>
       <div className={styles.head}>
-        <Link to="/me">{t('settings.back')}</Link>
+        <Link to="/me" className={styles.back}>
+          {t('settings.back')}
+        </Link>
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
       <NotificationSettings me={me.data} />

@@ -6,7 +6,7 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { useNotice } from '../../../components/notice/notice-context.ts';
 import { cx } from '../../../lib/cx.ts';
-import { formatDateTime } from '../../../lib/datetime.ts';
+import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useSaveAttendance } from '../api/save-attendance.ts';
 import styles from './attendance-sheet.module.css';
@@ -34,8 +34,9 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
   const save = useSaveAttendance(attendance.runId);
   const [marks, setMarks] = useState<Marks>(() => marksOf(attendance));
   const editable = attendance.editable;
-  const opensAt = formatDateTime(attendance.opensAt, i18n.language);
-  const closesAt = formatDateTime(attendance.closesAt, i18n.language);
+  // The same short form as the run's start in the page's heading, a line above.
+  const opensAt = formatShortDateTime(attendance.opensAt, i18n.language);
+  const closesAt = formatShortDateTime(attendance.closesAt, i18n.language);
   const unmarked = Object.values(marks).filter((mark) => mark === null).length;
   const counts = {
     present: Object.values(marks).filter((mark) => mark === true).length,

@@ -54,7 +54,7 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
               <tr key={category}>
                 <th scope="row">{label}</th>
                 <td>
-                  <span className={styles.cell}>
+                  <label className={styles.cell}>
                     <input
                       type="checkbox"
                       className={styles.check}
@@ -62,10 +62,10 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
                       disabled
                       aria-label={`${label} · ${t('notifySettings.table.inApp')} (${t('notifySettings.table.always')})`}
                     />
-                  </span>
+                  </label>
                 </td>
                 <td>
-                  <span className={styles.cell}>
+                  <label className={styles.cell}>
                     <input
                       type="checkbox"
                       className={styles.check}
@@ -74,11 +74,11 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
                       onChange={(e) => toggle(category, 'push', e.target.checked)}
                       aria-label={`${label} · ${t('notifySettings.table.push')}`}
                     />
-                  </span>
+                  </label>
                 </td>
                 <td>
                   {SMS.has(category) ? (
-                    <span className={styles.cell}>
+                    <label className={styles.cell}>
                       <input
                         type="checkbox"
                         className={styles.check}
@@ -87,7 +87,7 @@ export function ChannelTable({ smsReady }: { smsReady: boolean }) {
                         onChange={(e) => toggle(category, 'sms', e.target.checked)}
                         aria-label={`${label} · ${t('notifySettings.table.sms')}`}
                       />
-                    </span>
+                    </label>
                   ) : (
                     <span className={styles.dash} title={t('notifySettings.table.notOffered')}>
                       <span aria-hidden="true">–</span>

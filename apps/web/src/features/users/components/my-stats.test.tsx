@@ -1,6 +1,7 @@
 import type { MyStats } from '@erun/contracts';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../../lib/i18n.ts';
 import { renderWithProviders } from '../../../test/render.tsx';
 import { StatsView } from './my-stats.tsx';
 
@@ -41,5 +42,43 @@ describe('StatsView', () => {
     ).toEqual(['강변3회', '공원2회']);
     expect(screen.getByText('42.5km')).toBeTruthy();
     expect(screen.getByText('4시간 20분')).toBeTruthy();
+  });
+
+  it("keeps the outer bars' values inside the chart: the first hangs right, the last left", () => {
+    renderWithProviders(<StatsView stats={stats} />);
+    const runs = screen.getByRole('figure', { name: '월별 러닝 횟수' });
+    const anchors = [...runs.querySelectorAll('g[data-value]')].map(
+      (g) => g.querySelector('text[text-anchor]')?.getAttribute('text-anchor') ?? null,
+    );
+    // October and November have runs (December none: no value drawn).
+    expect(anchors).toEqual(['start', 'middle', null]);
+    const months = { ...stats, months: [...stats.months.slice(0, 2), { month: '2026-12', runs: 1, km: 5 }] };
+    renderWithProviders(<StatsView stats={months} />);
+    const [, second] = screen.getAllByRole('figure', { name: '월별 러닝 횟수' });
+    const last = [...(second?.querySelectorAll('g[data-value]') ?? [])].at(-1);
+    expect(last?.querySelector('text[text-anchor]')?.getAttribute('text-anchor')).toBe('end');
+  });
+
+  it('says "nothing yet" for themes when every theme is at zero, as for regions', () => {
+    const none: MyStats = {
+      ...stats,
+      themes: stats.themes.map((theme) => ({ ...theme, runs: 0 })),
+      regions: [],
+    };
+    renderWithProviders(<StatsView stats={none} />);
+    const themes = screen.getByRole('region', { name: '자주 달린 테마' });
+    expect(within(themes).queryAllByRole('listitem')).toEqual([]);
+    expect(within(themes).getByText('아직 기록이 없어요.')).toBeTruthy();
+  });
+
+  describe('in English', () => {
+    afterEach(() => i18n.changeLanguage('ko'));
+
+    it('counts one run as "1 run", more as "runs"', async () => {
+      await i18n.changeLanguage('en');
+      renderWithProviders(<StatsView stats={{ ...stats, totals: { ...stats.totals, hosted: 1 } }} />);
+      expect(screen.getByText('1 run')).toBeTruthy();
+      expect(screen.getAllByText('5 runs').length).toBeGreaterThan(0);
+    });
   });
 });
