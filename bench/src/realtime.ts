@@ -3,7 +3,11 @@
  * PostgreSQL. Opens N sockets spread evenly over both, then
  * - fires a burst of M joins through the API (each one notifies the run's host, connected to A or B) and
  *   measures each delivery: the notification's `createdAt` (PostgreSQL's clock) to its arrival at the client
- *   (same machine, same clock); p50/p99/max, delivered/expected;
+ *   (same machine, same clock); p50/p99/max, delivered/expected. With M requests in flight on 2 cores this
+ *   is mostly the joins' own queueing;
+ * - a fan-out: runs of 100 (up to M notifications) cancelled at once through A and B notify their
+ *   participants, connected to A and B; the same latency per delivery (the realtime path itself: one insert,
+ *   one read, the Redis adapter);
  * - memory per 1,000 sockets: the API processes' RSS (/proc/<pid>/status VmRSS) before and after connecting;
  * - chat across processes when `POST /api/runs/:id/messages` exists: members of several runs' chat rooms on
  *   both processes, messages fired through both, `chat:message` deliveries per second.
@@ -136,14 +140,19 @@ async function main() {
   const rssBefore = await Promise.all(apis.map((s) => rssOf(s.pid)));
   progress(`connecting ${SOCKETS} sockets (half to A, half to B)`);
   const latencies: number[] = [];
+  const fanOutLatencies: number[] = [];
   const fromRequest: number[] = [];
   const sentAt = new Map<string, number>();
   const seen = new Set<string>();
   const connectStart = performance.now();
   await inBatches(SOCKETS, 200, async (i) => {
     const socket = await connect(processOf(i), accessTokens[i] as string);
-    socket.on('notification', (n: { id: string; createdAt: string; link: string }) => {
+    socket.on('notification', (n: { id: string; category: string; createdAt: string; link: string }) => {
       const now = Date.now();
+      if (n.category === 'run_cancelled') {
+        fanOutLatencies.push(now - Date.parse(n.createdAt));
+        return;
+      }
       seen.add(n.id);
       latencies.push(now - Date.parse(n.createdAt));
       const sent = sentAt.get(n.link.split('/')[2] ?? '');
@@ -180,6 +189,33 @@ async function main() {
   const cpuAfter = await cpuSnapshot(apis);
   const perJoin = (key: keyof CpuSnapshot) => (cpuAfter[key] - cpuBefore[key]) / BURST;
 
+  // Changes that notify many at once: hosts (socket users) cancel runs whose participants (socket users on A
+  // and B) all hear it live, half of them across Redis. A run holds at most 100, so runs of 100 (host + 99).
+  const group = Math.min(100, SOCKETS);
+  const groups = Math.max(1, Math.floor(Math.min(BURST, SOCKETS) / group));
+  const fanOutCount = groups * (group - 1);
+  progress(`fan-out: ${groups} cancellations at once, notifying ${fanOutCount} participants on A and B`);
+  const fanOutRuns = await insertRuns(
+    sql,
+    Array.from({ length: groups }, (_, g) => ({
+      hostId: users[g * group] as string,
+      startsAt,
+      endsAt,
+      participantIds: users.slice(g * group + 1, (g + 1) * group),
+    })),
+    '취소 부하 시험',
+  );
+  await Promise.all(
+    fanOutRuns.map(async (runId, g) => {
+      const cancelled = await fetch(`${apis[g % 2]?.url}/api/runs/${runId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${accessTokens[g * group]}` },
+      });
+      if (cancelled.status !== 204) throw new Error(`cancelling failed: ${cancelled.status}`);
+    }),
+  );
+  await waitFor(() => fanOutLatencies.length >= fanOutCount, 30_000);
+
   const chat = await chatThroughput(apis, users, accessTokens);
 
   // ------------------------------------------------------------------------------------------------------
@@ -215,6 +251,16 @@ async function main() {
     'CPU per join: API processes / PostgreSQL / client',
     `${perJoin('api').toFixed(2)} / ${perJoin('db').toFixed(2)} / ${perJoin('client').toFixed(2)} ms`,
     '(user + system time over the burst)',
+  );
+  const f = percentiles(fanOutLatencies);
+  row(
+    `fan-out: ${fanOutCount} notifications of ${groups} cancellations`,
+    `${fanOutLatencies.length} / ${fanOutCount} delivered`,
+  );
+  row(
+    'fan-out latency p50 / p99 / max (createdAt→client)',
+    `${f.p50} / ${f.p99} / ${f.max} ms`,
+    verdict(f.p99 <= TARGET.p99Ms && fanOutLatencies.length === fanOutCount, `p99 ≤ ${TARGET.p99Ms} ms`),
   );
   row('request sent → delivered p50 / p99 / max', `${q.p50} / ${q.p99} / ${q.max} ms`, '(includes queueing)');
   if (chat === undefined) row('chat', 'not available', '(POST /api/runs/:id/messages is not a route yet)');
