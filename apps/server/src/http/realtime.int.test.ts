@@ -47,6 +47,16 @@ describe('realtime', () => {
   });
 
   it('the host hears live when someone joins, and run page viewers see the seats change', async () => {
+    // Someone else has unread notifications: the host's count must not include them.
+    const otherHost = await newUser(t.app);
+    const otherRun = await newRun(t.app, otherHost);
+    for (const runner of [await newUser(t.app), await newUser(t.app)]) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/runs/${otherRun.id}/participants`,
+        headers: bearer(runner),
+      });
+    }
     const host = await newUser(t.app, { nickname: '호스트' });
     const runner = await newUser(t.app, { nickname: '참가자' });
     const viewer = await newUser(t.app);

@@ -61,10 +61,10 @@ export class ChatRepository {
         ...getTableColumns(chatMessages),
         authorNickname: sql<
           string | null
-        >`(select a.nickname from ${users} a where a.id = ${chatMessages.authorId})`,
+        >`(select a.nickname from ${users} a where a.id = ${sql.raw('"chat_messages"."author_id"')})`,
         authorAvatarId: sql<
           string | null
-        >`(select a.avatar_id from ${users} a where a.id = ${chatMessages.authorId})`,
+        >`(select a.avatar_id from ${users} a where a.id = ${sql.raw('"chat_messages"."author_id"')})`,
       });
     if (!row) throw new Error('insert returned no row');
     const { authorNickname, authorAvatarId, ...message } = row;

@@ -18,6 +18,15 @@ export interface Announcement {
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
+ * The inserted row's columns, qualified by the table's name: Drizzle writes a column in RETURNING without
+ * its table, and inside a subquery over `notifications c` a bare "user_id" would be c's own.
+ */
+const INSERTED = {
+  userId: sql.raw('"notifications"."user_id"'),
+  actorId: sql.raw('"notifications"."actor_id"'),
+};
+
+/**
  * Stores notifications (in the caller's transaction, when given one) and returns, from the same statement,
  * what to announce: each user's newest new row with its actor, and their unread count. Nothing is read
  * again after the commit, so a live notification leaves as soon as the change is committed.
@@ -37,15 +46,13 @@ export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): 
       link: notifications.link,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      actorNickname: sql<
-        string | null
-      >`(select a.nickname from ${users} a where a.id = ${notifications.actorId})`,
+      actorNickname: sql<string | null>`(select a.nickname from ${users} a where a.id = ${INSERTED.actorId})`,
       actorAvatarId: sql<
         string | null
-      >`(select a.avatar_id from ${users} a where a.id = ${notifications.actorId})`,
+      >`(select a.avatar_id from ${users} a where a.id = ${INSERTED.actorId})`,
       // The statement's snapshot does not hold the rows it inserts: those are added below.
       unreadBefore: sql<number>`(select count(*)::int from ${notifications} c
-        where c.user_id = ${notifications.userId} and c.read_at is null)`,
+        where c.user_id = ${INSERTED.userId} and c.read_at is null)`,
     });
   const byUser = new Map<string, Announcement>();
   for (const { actorNickname, actorAvatarId, unreadBefore, ...row } of stored) {
