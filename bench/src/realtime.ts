@@ -205,6 +205,7 @@ async function main() {
     })),
     '취소 부하 시험',
   );
+  const fanOutCpuBefore = await cpuSnapshot(apis);
   await Promise.all(
     fanOutRuns.map(async (runId, g) => {
       const cancelled = await fetch(`${apis[g % 2]?.url}/api/runs/${runId}`, {
@@ -215,6 +216,8 @@ async function main() {
     }),
   );
   await waitFor(() => fanOutLatencies.length >= fanOutCount, 30_000);
+  const fanOutCpuAfter = await cpuSnapshot(apis);
+  const perFanOut = (key: keyof CpuSnapshot) => (fanOutCpuAfter[key] - fanOutCpuBefore[key]) / fanOutCount;
 
   const chat = await chatThroughput(apis, users, accessTokens);
 
@@ -247,6 +250,7 @@ async function main() {
     `${p.p50} / ${p.p99} / ${p.max} ms`,
     verdict(p.p99 <= TARGET.p99Ms && seen.size === BURST - errors, `p99 ≤ ${TARGET.p99Ms} ms`),
   );
+  row('request sent → delivered p50 / p99 / max', `${q.p50} / ${q.p99} / ${q.max} ms`, '(includes queueing)');
   row(
     'CPU per join: API processes / PostgreSQL / client',
     `${perJoin('api').toFixed(2)} / ${perJoin('db').toFixed(2)} / ${perJoin('client').toFixed(2)} ms`,
@@ -262,7 +266,11 @@ async function main() {
     `${f.p50} / ${f.p99} / ${f.max} ms`,
     verdict(f.p99 <= TARGET.p99Ms && fanOutLatencies.length === fanOutCount, `p99 ≤ ${TARGET.p99Ms} ms`),
   );
-  row('request sent → delivered p50 / p99 / max', `${q.p50} / ${q.p99} / ${q.max} ms`, '(includes queueing)');
+  row(
+    'CPU per notification: API / PostgreSQL / client',
+    `${perFanOut('api').toFixed(2)} / ${perFanOut('db').toFixed(2)} / ${perFanOut('client').toFixed(2)} ms`,
+    '(over the fan-out)',
+  );
   if (chat === undefined) row('chat', 'not available', '(POST /api/runs/:id/messages is not a route yet)');
   else {
     row('chat messages sent (errors)', `${chat.sent} (${chat.errors})`);

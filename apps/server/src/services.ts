@@ -103,7 +103,7 @@ export function createServices(
   );
   const runs = new RunsService(new RunsRepository(db), uploads, clock, {
     realtime,
-    announce: (ids) => notifications.announce(ids),
+    publish: (announced) => notifications.publish(announced),
   });
   const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);

@@ -9,9 +9,12 @@ import { NotificationSchema } from './notifications.ts';
  * (CHAT_EVENTS in chat.ts).
  */
 export const RealtimeEventSchemas = {
-  /** The user's newest notification, after it has been stored. */
-  notification: NotificationSchema,
-  /** The user's unread count changed (a new notification, or some were marked read). */
+  /**
+   * The user's newest notification, after it has been stored, with their unread count now: one event, not
+   * a notification and a count, so that a run cancelled under a hundred runners sends a hundred frames.
+   */
+  notification: NotificationSchema.extend({ unreadCount: z.number().int().min(0) }),
+  /** The user's unread count changed without a new notification (some were marked read, on any tab). */
   'notification:count': z.object({ unreadCount: z.number().int().min(0) }),
   /** Seats, participants or details of the run changed: fetch it again. */
   'run:updated': z.object({ runId: z.uuid() }),

@@ -4,9 +4,11 @@ import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AccessTokens } from '../modules/auth/access-tokens.ts';
-import { type Realtime, runRoom, userRoom } from '../ports/realtime.ts';
+import { type Realtime, runRoom, type UserEvent, userRoom } from '../ports/realtime.ts';
 
 const RunIdSchema = z.uuid();
+/** Between processes: a batch of per-user events (`toEachUser`), delivered by each to its own sockets. */
+const USER_EVENTS = 'erun:user-events';
 const RoomRequestSchema = z.object({ runId: z.uuid() });
 
 /** May this user's socket enter the room of this id? Checked on every join (e.g. chat membership). */
@@ -37,6 +39,17 @@ export function attachRealtime(
   const guarded: { name: string; roomOf: (id: string) => string; allow: RoomGuard }[] = [];
   const io = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: redis.key }));
+
+  /** Emits each event to the sockets this process holds; users connected elsewhere cost a map lookup. */
+  const deliverLocally = (events: UserEvent[]) => {
+    const rooms = io.of('/').adapter.rooms;
+    for (const { userId, event, payload } of events) {
+      const room = userRoom(userId);
+      if (rooms.has(room)) io.local.to(room).emit(event, payload);
+    }
+  };
+  // Sent by another process with `serverSideEmit`, which never comes back to its sender.
+  io.on(USER_EVENTS, (events: UserEvent[]) => deliverLocally(events));
 
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
@@ -96,6 +109,11 @@ export function attachRealtime(
   return {
     toUsers: (userIds, event, payload) => {
       if (userIds.length > 0) io.to(userIds.map(userRoom)).emit(event, payload);
+    },
+    toEachUser: (events) => {
+      if (events.length === 0) return;
+      deliverLocally(events);
+      if (redis) io.serverSideEmit(USER_EVENTS, events);
     },
     toRun: (runId, event, payload) => {
       io.to(runRoom(runId)).emit(event, payload);

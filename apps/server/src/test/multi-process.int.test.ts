@@ -224,8 +224,7 @@ describe.skipIf(!enabled)(
       const run = await createRun(a, host);
       const onA = await connect(a, host.accessToken);
       const alsoOnB = await connect(b, host.accessToken);
-      const notifications = record<Notification>(onA, 'notification');
-      const counts = record<{ unreadCount: number }>(onA, 'notification:count');
+      const notifications = record<Notification & { unreadCount: number }>(onA, 'notification');
       const onBToo = record<Notification>(alsoOnB, 'notification');
 
       await join(b, runner, run.id);
@@ -243,7 +242,7 @@ describe.skipIf(!enabled)(
       });
       await eventually(
         'unread count on A',
-        () => counts.at(-1)?.unreadCount,
+        () => notifications.at(-1)?.unreadCount,
         (n) => n === 1,
         10_000,
       );

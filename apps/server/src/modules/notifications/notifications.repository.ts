@@ -17,55 +17,80 @@ export interface Announcement {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/**
- * The inserted row's columns, qualified by the table's name: Drizzle writes a column in RETURNING without
- * its table, and inside a subquery over `notifications c` a bare "user_id" would be c's own.
- */
-const INSERTED = {
-  userId: sql.raw('"notifications"."user_id"'),
-  actorId: sql.raw('"notifications"."actor_id"'),
-};
+/** A stored notification as `storeNotifications` reads it back (both drivers; timestamps may be strings). */
+interface StoredRow {
+  id: string;
+  user_id: string;
+  category: string;
+  run_id: string | null;
+  actor_id: string | null;
+  data: Record<string, string | number | null>;
+  link: string;
+  read_at: string | Date | null;
+  created_at: string | Date;
+  actor_nickname: string | null;
+  actor_avatar_id: string | null;
+  unread_before: number;
+}
 
 /**
  * Stores notifications (in the caller's transaction, when given one) and returns, from the same statement,
  * what to announce: each user's newest new row with its actor, and their unread count. Nothing is read
  * again after the commit, so a live notification leaves as soon as the change is committed.
+ *
+ * The rows travel as ONE JSON parameter, so the statement's text is the same for 1 row or 100: a run
+ * cancelled under 99 runners costs no 600-placeholder query to build, send and plan.
  */
 export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): Promise<Announcement[]> {
   if (rows.length === 0) return [];
-  const stored = await db
-    .insert(notifications)
-    .values(rows)
-    .returning({
-      id: notifications.id,
-      userId: notifications.userId,
-      category: notifications.category,
-      runId: notifications.runId,
-      actorId: notifications.actorId,
-      data: notifications.data,
-      link: notifications.link,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      actorNickname: sql<string | null>`(select a.nickname from ${users} a where a.id = ${INSERTED.actorId})`,
-      actorAvatarId: sql<
-        string | null
-      >`(select a.avatar_id from ${users} a where a.id = ${INSERTED.actorId})`,
-      // The statement's snapshot does not hold the rows it inserts: those are added below.
-      unreadBefore: sql<number>`(select count(*)::int from ${notifications} c
-        where c.user_id = ${INSERTED.userId} and c.read_at is null)`,
-    });
+  const input = rows.map((r) => ({
+    user_id: r.userId,
+    category: r.category,
+    run_id: r.runId ?? null,
+    actor_id: r.actorId ?? null,
+    data: r.data,
+    link: r.link,
+    read_at: r.readAt ?? null,
+    created_at: r.createdAt ?? null,
+  }));
+  const stored = await rawRows<StoredRow>(
+    db,
+    sql`
+    with inserted as (
+      insert into ${notifications} (user_id, category, run_id, actor_id, data, link, read_at, created_at)
+      select r.user_id, r.category, r.run_id, r.actor_id, r.data, r.link, r.read_at, coalesce(r.created_at, now())
+      from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(user_id uuid, category text, run_id uuid,
+        actor_id uuid, data jsonb, link text, read_at timestamptz, created_at timestamptz)
+      returning id, user_id, category, run_id, actor_id, data, link, read_at, created_at
+    )
+    select i.*,
+      (select a.nickname from ${users} a where a.id = i.actor_id) as actor_nickname,
+      (select a.avatar_id from ${users} a where a.id = i.actor_id) as actor_avatar_id,
+      -- The statement's snapshot does not hold the rows it inserts: those are added below.
+      (select count(*)::int from ${notifications} c where c.user_id = i.user_id and c.read_at is null)
+        as unread_before
+    from inserted i`,
+  );
   const byUser = new Map<string, Announcement>();
-  for (const { actorNickname, actorAvatarId, unreadBefore, ...row } of stored) {
-    const before = byUser.get(row.userId);
-    byUser.set(row.userId, {
-      userId: row.userId,
+  for (const r of stored) {
+    const before = byUser.get(r.user_id);
+    byUser.set(r.user_id, {
+      userId: r.user_id,
       latest: {
-        ...row,
-        actor: row.actorId
-          ? { id: row.actorId, nickname: actorNickname ?? '', avatarId: actorAvatarId }
+        id: r.id,
+        userId: r.user_id,
+        category: r.category,
+        runId: r.run_id,
+        actorId: r.actor_id,
+        data: r.data,
+        link: r.link,
+        readAt: r.read_at === null ? null : new Date(r.read_at),
+        createdAt: new Date(r.created_at),
+        actor: r.actor_id
+          ? { id: r.actor_id, nickname: r.actor_nickname ?? '', avatarId: r.actor_avatar_id }
           : null,
       },
-      unreadCount: (before?.unreadCount ?? Number(unreadBefore)) + 1,
+      unreadCount: (before?.unreadCount ?? Number(r.unread_before)) + 1,
     });
   }
   return [...byUser.values()];

@@ -3,7 +3,7 @@ import { ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import type { Realtime } from '../../ports/realtime.ts';
+import type { Realtime, UserEvent } from '../../ports/realtime.ts';
 import type {
   Announcement,
   NewNotification,
@@ -41,10 +41,13 @@ export class NotificationsService {
   /** Tells each user's open tabs what `storeNotifications` (or `announce`) found; no database read. */
   publish(announcements: Announcement[]): void {
     if (announcements.length === 0) return;
-    for (const { userId, latest, unreadCount } of announcements) {
-      if (latest) this.realtime.toUsers([userId], 'notification', this.toItem(latest));
-      this.realtime.toUsers([userId], 'notification:count', { unreadCount });
-    }
+    // One event per user: the notification carries the count, a frame per runner is what a fan-out costs.
+    const events: UserEvent[] = announcements.map(({ userId, latest, unreadCount }) =>
+      latest
+        ? { userId, event: 'notification', payload: { ...this.toItem(latest), unreadCount } }
+        : { userId, event: 'notification:count', payload: { unreadCount } },
+    );
+    this.realtime.toEachUser(events);
     this.afterAnnounce();
   }
 

@@ -1,6 +1,14 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { notifications, runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
+import {
+  type notifications,
+  runBookmarks,
+  runParticipants,
+  runPhotos,
+  runs,
+  users,
+} from '../../db/schema.ts';
+import { type Announcement, storeNotifications } from '../notifications/notifications.repository.ts';
 import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
 import {
   type Cursor,
@@ -118,8 +126,8 @@ export class RunsRepository {
     runId: string,
     decide: (run: RunRow) => { changes: Partial<NewRun>; photoIds: string[] | undefined },
     notices: (run: RunRow, audience: string[], promoted: string[]) => NewNotification[],
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  ): Promise<Announcement[]> {
+    return this.db.transaction(async (tx) => {
       const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
       if (!run) throw new RunMissing();
       const { changes, photoIds } = decide(run);
@@ -139,8 +147,7 @@ export class RunsRepository {
         })
         .where(eq(runs.id, runId));
       if (photoIds) await this.replacePhotos(tx, runId, photoIds);
-      const rows = notices(run, audience, promoted);
-      if (rows.length > 0) await tx.insert(notifications).values(rows);
+      return storeNotifications(tx, notices(run, audience, promoted));
     });
   }
 
@@ -150,8 +157,8 @@ export class RunsRepository {
     guard: (run: RunRow) => void,
     now: Date,
     notices: (run: RunRow, audience: string[]) => NewNotification[],
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  ): Promise<Announcement[]> {
+    return this.db.transaction(async (tx) => {
       const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
       if (!run) throw new RunMissing();
       guard(run);
@@ -160,8 +167,7 @@ export class RunsRepository {
         .update(users)
         .set({ runsHosted: sql`greatest(${users.runsHosted} - 1, 0)` })
         .where(eq(users.id, run.hostId));
-      const rows = notices(run, await audienceOf(tx, run));
-      if (rows.length > 0) await tx.insert(notifications).values(rows);
+      return storeNotifications(tx, notices(run, await audienceOf(tx, run)));
     });
   }
 }

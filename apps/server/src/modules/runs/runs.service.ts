@@ -25,6 +25,7 @@ import {
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
+import type { Announcement } from '../notifications/notifications.repository.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
@@ -54,12 +55,12 @@ export class RunsService {
     private readonly repo: RunsRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
-    private readonly live: { realtime: Realtime; announce: (userIds: string[]) => Promise<void> },
+    private readonly live: { realtime: Realtime; publish: (announced: Announcement[]) => void },
   ) {}
 
   /** After an edit or cancellation has committed: notified users hear it live, open run pages refresh. */
-  private async changed(runId: string, notified: NewNotification[]): Promise<void> {
-    await this.live.announce(notified.map((n) => n.userId));
+  private changed(runId: string, announced: Announcement[]): void {
+    this.live.publish(announced);
     this.live.realtime.toRun(runId, 'run:updated', { runId });
   }
 
@@ -169,40 +170,37 @@ export class RunsService {
   async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const now = this.clock.now();
-    let stored: NewNotification[] = [];
-    await this.repo
+    const announced = await this.repo
       .update(
         runId,
         (run) => {
           this.requireEditable(run, userId, now);
           return { changes: this.mergedChanges(run, input, now), photoIds: input.photoIds };
         },
-        (run, audience, promoted) =>
-          (stored = [
-            ...audience
-              .filter((id) => !promoted.includes(id))
-              .map((userId) => notice(userId, 'run_updated', run)),
-            ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
-          ]),
+        (run, audience, promoted) => [
+          ...audience
+            .filter((id) => !promoted.includes(id))
+            .map((userId) => notice(userId, 'run_updated', run)),
+          ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
+        ],
       )
       .catch(missingRun)
       .catch(photoInUse);
-    await this.changed(runId, stored);
+    this.changed(runId, announced);
     return this.get(runId, userId);
   }
 
   async cancel(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
-    let stored: NewNotification[] = [];
-    await this.repo
+    const announced = await this.repo
       .cancel(
         runId,
         (run) => this.requireEditable(run, userId, now),
         now,
-        (run, audience) => (stored = audience.map((id) => notice(id, 'run_cancelled', run))),
+        (run, audience) => audience.map((id) => notice(id, 'run_cancelled', run)),
       )
       .catch(missingRun);
-    await this.changed(runId, stored);
+    this.changed(runId, announced);
   }
 
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {

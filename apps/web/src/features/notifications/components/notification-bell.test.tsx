@@ -50,6 +50,11 @@ describe('NotificationBell', () => {
     push(0);
     const quiet = await screen.findByRole('button', { name: '알림' });
     expect(quiet.textContent).toBe('');
+
+    // A new notification brings the count with it.
+    unread = 1;
+    act(() => socket()?.serverEmit('notification', { ...notificationFixture(), unreadCount: 1 }));
+    expect((await screen.findByRole('button', { name: '알림, 읽지 않은 알림 1개' })).textContent).toBe('1');
   });
 
   it('opens a panel saying who did what, when; an item opens its page and is marked read', async () => {
@@ -147,7 +152,7 @@ describe('NotificationBell', () => {
       data: { title: '한강 10K', commentId: null },
     });
     items = [arrived, first];
-    act(() => socket()?.serverEmit('notification', arrived));
+    act(() => socket()?.serverEmit('notification', { ...arrived, unreadCount: 2 }));
     await within(panel).findByText('빠른토끼님이 ‘한강 10K’에 댓글을 남겼어요.');
   });
 });
