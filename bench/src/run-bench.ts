@@ -94,8 +94,12 @@ const runScenarios = [
   { name: 'GET /api/runs?q=한강 (keyword)', url: api.url + LISTS.keyword, target: true },
   { name: 'GET /api/runs near me (5 km)', url: api.url + LISTS.near, target: true },
   { name: 'GET /api/runs/:runId', url: `${api.url}/api/runs/${runId}`, target: true },
-  { name: 'GET /api/runs signed in (no cache)', url: api.url + LISTS.first, headers: auth },
-  { name: 'GET /api/runs/:runId signed in (no cache)', url: `${api.url}/api/runs/${runId}`, headers: auth },
+  { name: 'GET /api/runs signed in (shared + own)', url: api.url + LISTS.first, headers: auth },
+  {
+    name: 'GET /api/runs/:runId signed in (shared + own)',
+    url: `${api.url}/api/runs/${runId}`,
+    headers: auth,
+  },
   { name: 'GET /api/health', url: `${api.url}/api/health` },
 ];
 const courseScenarios = [
@@ -106,7 +110,7 @@ const courseScenarios = [
     url: `${api.url}/api/runs/${commentedRunId}/comments`,
     target: true,
   },
-  { name: 'GET /api/courses signed in (no cache)', url: `${api.url}/api/courses`, headers: auth },
+  { name: 'GET /api/courses signed in (shared + own)', url: `${api.url}/api/courses`, headers: auth },
   {
     name: 'GET /api/courses/:courseId signed in (no cache)',
     url: `${api.url}/api/courses/${courseId}`,

@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       tokens,
       publicUrl: publicUrlOf(env),
       realtime,
+      shared: responseCache,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),

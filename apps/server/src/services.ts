@@ -38,6 +38,7 @@ import type { Clock } from './ports/clock.ts';
 import type { PushSender } from './ports/push.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Realtime } from './ports/realtime.ts';
+import type { SharedReads } from './ports/shared-reads.ts';
 import type { FileStorage } from './ports/storage.ts';
 
 export interface Services {
@@ -71,7 +72,15 @@ export interface MessagingPorts {
 /** Every service, wired by hand in one place from the database and the ports. */
 export function createServices(
   db: Db,
-  ports: { storage: FileStorage; clock: Clock; tokens: AccessTokens; publicUrl: string; realtime: Realtime },
+  ports: {
+    storage: FileStorage;
+    clock: Clock;
+    tokens: AccessTokens;
+    publicUrl: string;
+    realtime: Realtime;
+    /** Guests' pages shared between requests (ADR 006); absent: every read goes to the database. */
+    shared?: SharedReads;
+  },
   messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
@@ -101,11 +110,14 @@ export function createServices(
     realtime,
     () => deliveries.kick(),
   );
-  const runs = new RunsService(new RunsRepository(db), uploads, clock, {
-    realtime,
-    publish: (announced) => notifications.publish(announced),
-  });
-  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock);
+  const runs = new RunsService(
+    new RunsRepository(db),
+    uploads,
+    clock,
+    { realtime, publish: (announced) => notifications.publish(announced) },
+    ports.shared,
+  );
+  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock, ports.shared);
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
   const participation = new ParticipationService(
     new ParticipationRepository(db),

@@ -58,13 +58,38 @@ describe('response cache for guests (ADR 006)', () => {
     expect((await read(`/api/runs/${posted.id}`)).response.json<Run>().participantCount).toBe(2);
   });
 
-  it('never caches a signed-in caller: the body holds their own state', async () => {
+  it('gives a signed-in caller the shared page with their own state read fresh, never the cached bytes', async () => {
     const run = await newRun(t.app, host);
     const once = await read(`/api/runs/${run.id}`, host);
     const twice = await read(`/api/runs/${run.id}`, host);
-    expect([once.statements, twice.statements]).toEqual([1, 1]);
+    // The guest's page, then the host's own state; next time only the host's own state.
+    expect([once.statements, twice.statements]).toEqual([2, 1]);
     expect(twice.response.json<Run>().myStatus).toBe('joined');
     expect((await read(`/api/runs/${run.id}`)).response.json<Run>().myStatus).toBeNull();
+
+    // Another instance writes the runner's seat and bookmark: the shared page is older, their state is not.
+    const runner = await newUser(t.app);
+    await t.database.executeSql(
+      `insert into run_participants (run_id, user_id, status, created_at) values ($1, $2, 'waitlisted', now())`,
+      [run.id, runner.user.id],
+    );
+    await t.database.executeSql('insert into run_bookmarks (user_id, run_id) values ($1, $2)', [
+      runner.user.id,
+      run.id,
+    ]);
+    const theirs = (await read(`/api/runs/${run.id}`, runner)).response.json<Run>();
+    expect(theirs).toMatchObject({ myStatus: 'waitlisted', waitlistPosition: 1, bookmarked: true });
+    expect((await read(`/api/runs/${run.id}`, host)).response.json<Run>()).toMatchObject({
+      myStatus: 'joined',
+      bookmarked: false,
+    });
+
+    // The feed the same way; "my bookmarks" is the caller's own page and read whole.
+    const feed = (await read('/api/runs?limit=50', runner)).response.json<RunPage>();
+    expect(feed.items.find((item) => item.id === run.id)).toMatchObject({ myStatus: 'waitlisted' });
+    expect(feed.items.filter((item) => item.myStatus !== null).map((item) => item.id)).toEqual([run.id]);
+    const marked = (await read('/api/runs?bookmarked=true', runner)).response.json<RunPage>();
+    expect(marked.items.map((item) => item.id)).toEqual([run.id]);
   });
 
   it('one database read for many guests asking at once', async () => {

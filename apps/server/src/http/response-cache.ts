@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../ports/clock.ts';
+import type { SharedReads } from '../ports/shared-reads.ts';
 
 interface Entry {
   /** Encoded once: a hit writes these bytes as they are. */
@@ -7,6 +8,12 @@ interface Entry {
   /** performance.now() after which the entry is stale. */
   expires: number;
   /** The app clock when the entry was made: a clock that jumps (tests) makes it stale too. */
+  madeAt: number;
+}
+
+interface SharedEntry {
+  value: Promise<unknown>;
+  expires: number;
   madeAt: number;
 }
 
@@ -24,10 +31,12 @@ const fills = new WeakMap<FastifyRequest, Fill>();
  * Keyed by URL; a guest's response is the same for every guest, so one database read serves all the
  * requests of the next `ttlMs`. Concurrent misses for one URL wait for the first one (single flight).
  * Any successful write through this instance empties it; another instance's writes show within `ttlMs`.
- * A request carrying a token is never cached: its body holds the caller's own state.
+ * A request carrying a token is never answered from here: its body holds the caller's own state. Its handler
+ * may still take the guest's page from `shared` (same lifetime, same emptying) and add that state.
  */
-export class ResponseCache {
+export class ResponseCache implements SharedReads {
   private readonly entries = new Map<string, Entry>();
+  private readonly sharedEntries = new Map<string, SharedEntry>();
   private readonly inFlight = new Map<string, Promise<Buffer | null>>();
   private generation = 0;
 
@@ -38,6 +47,8 @@ export class ResponseCache {
     private readonly clock: Clock,
     /** Bounds memory whatever URLs clients invent: the oldest entries go first. */
     private readonly maxBytes = 32 * 1024 * 1024,
+    /** The same for shared values, counted (a feed page is ~20 KB: 1,000 of them ~20 MB). */
+    private readonly maxShared = 1000,
   ) {}
 
   get enabled(): boolean {
@@ -48,9 +59,38 @@ export class ResponseCache {
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.sharedEntries.clear();
     this.bytes = 0;
     // Requests arriving from now on must not wait for a read that may predate the write.
     this.inFlight.clear();
+  }
+
+  /**
+   * A value the same for every caller (a guest's page), kept `ttlMs` from the start of its load and dropped
+   * by any write through this instance, like the bodies. Concurrent callers share one load; a failed load
+   * is not kept.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return load();
+    const now = this.clock.now().getTime();
+    const entry = this.sharedEntries.get(key);
+    if (entry) {
+      if (performance.now() < entry.expires && Math.abs(now - entry.madeAt) < this.ttlMs) {
+        return entry.value as Promise<T>;
+      }
+      this.sharedEntries.delete(key);
+    }
+    const value = load();
+    const made: SharedEntry = { value, expires: performance.now() + this.ttlMs, madeAt: now };
+    this.sharedEntries.set(key, made);
+    value.catch(() => {
+      if (this.sharedEntries.get(key) === made) this.sharedEntries.delete(key);
+    });
+    for (const oldest of this.sharedEntries.keys()) {
+      if (this.sharedEntries.size <= this.maxShared) break;
+      this.sharedEntries.delete(oldest);
+    }
+    return value;
   }
 
   /** Route onRequest hook: answers from the cache, or registers this request as the one that fills it. */

@@ -145,6 +145,32 @@ describe('with the guest response cache', () => {
     expect(page.json<Course>().views).toBe(4);
   });
 
+  it('gives a signed-in reader the shared feed page with their own rating and bookmark read fresh', async () => {
+    const owner = await newUser(cached.app);
+    const reader = await newUser(cached.app);
+    const course = await newCourse(cached.app, owner, { title: '공유 페이지 코스' });
+    const url = '/api/courses?sort=newest&limit=50';
+    const read = async () => {
+      const log = logQueries(cached.database);
+      const page = await cached.app.inject({ method: 'GET', url, headers: bearer(reader) }).finally(log.stop);
+      return { item: page.json<CoursePage>().items.find((c) => c.id === course.id), statements: log.queries };
+    };
+    const first = await read();
+    expect(first.item).toMatchObject({ bookmarked: false, myRating: null });
+    // Another instance stores the reader's rating and bookmark: the shared page is older, their own state is not.
+    await cached.database.executeSql(
+      'insert into course_ratings (course_id, user_id, stars) values ($1, $2, 4)',
+      [course.id, reader.user.id],
+    );
+    await cached.database.executeSql('insert into course_bookmarks (user_id, course_id) values ($1, $2)', [
+      reader.user.id,
+      course.id,
+    ]);
+    const second = await read();
+    expect(second.item).toMatchObject({ bookmarked: true, myRating: 4, rating: { count: 0 } });
+    expect([first.statements.length, second.statements.length]).toEqual([2, 1]);
+  });
+
   it('a new comment shows at once for guests: writing empties the cache', async () => {
     const owner = await newUser(cached.app);
     const run = await newRun(cached.app, owner);

@@ -190,6 +190,32 @@ export class CoursesRepository {
   }
 
   /** The course page in ONE statement: the course, its author, photos, rating histogram and the caller's state. */
+  /** The caller's own rating and bookmark on these courses, in one statement (ADR 006); others left out. */
+  async viewerStates(
+    userId: string,
+    courseIds: string[],
+  ): Promise<Map<string, { rating: number | null; bookmarked: boolean }>> {
+    if (courseIds.length === 0) return new Map();
+    const rows = await rawRows<{ course_id: string; rating: number | null; bookmarked: boolean }>(
+      this.db,
+      sql`
+      select c.id as course_id,
+        (select r.stars from ${courseRatings} r where r.course_id = c.id and r.user_id = ${userId}) as rating,
+        exists (select 1 from ${courseBookmarks} b where b.user_id = ${userId} and b.course_id = c.id)
+          as bookmarked
+      from unnest(${`{${courseIds.join(',')}}`}::uuid[]) as c(id)`,
+    );
+    const states = new Map<string, { rating: number | null; bookmarked: boolean }>();
+    for (const r of rows) {
+      if (r.rating === null && !r.bookmarked) continue;
+      states.set(r.course_id, {
+        rating: r.rating === null ? null : Number(r.rating),
+        bookmarked: r.bookmarked,
+      });
+    }
+    return states;
+  }
+
   async findPage(id: string, viewerId: string | null): Promise<CoursePageRow | undefined> {
     const [row] = await this.db
       .select({

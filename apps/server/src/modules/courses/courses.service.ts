@@ -1,6 +1,7 @@
 import {
   bestScore,
   type Course,
+  type CoursePage,
   type CourseSummary,
   type CreateCourseSchema,
   estimatedMinutes,
@@ -22,6 +23,7 @@ import {
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
 import type {
@@ -48,6 +50,7 @@ export class CoursesService {
     private readonly repo: CoursesRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
+    private readonly shared: SharedReads = noSharedReads,
   ) {}
 
   async create(authorId: string, input: CreateInput): Promise<Course> {
@@ -103,7 +106,7 @@ export class CoursesService {
     return counted;
   }
 
-  async list(query: ListQuery, viewerId: string | null) {
+  async list(query: ListQuery, viewerId: string | null): Promise<CoursePage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null) {
       throw new ValidationError('Invalid cursor', [
@@ -111,6 +114,22 @@ export class CoursesService {
       ]);
     }
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
+    // The page a guest sees (shared for a moment, ADR 006) and the caller's own rating and bookmark, fresh.
+    if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
+      const page = await this.shared.shared(`courses:${JSON.stringify(query)}`, () => this.list(query, null));
+      const mine = await this.repo.viewerStates(
+        viewerId,
+        page.items.map((item) => item.id),
+      );
+      return {
+        ...page,
+        items: page.items.map((item) => ({
+          ...item,
+          bookmarked: mine.get(item.id)?.bookmarked ?? false,
+          myRating: mine.get(item.id)?.rating ?? null,
+        })),
+      };
+    }
     const filter = {
       regions: query.region,
       themes: query.theme,

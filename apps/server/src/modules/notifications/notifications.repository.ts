@@ -17,8 +17,8 @@ export interface Announcement {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** A stored notification as `storeNotifications` reads it back (both drivers; timestamps may be strings). */
-interface StoredRow {
+/** A notification with its actor as raw SQL returns it (both drivers; timestamps may come as strings). */
+interface RawNotification {
   id: string;
   user_id: string;
   category: string;
@@ -30,7 +30,23 @@ interface StoredRow {
   created_at: string | Date;
   actor_nickname: string | null;
   actor_avatar_id: string | null;
-  unread_before: number;
+}
+
+function fromRaw(r: RawNotification): NotificationRow {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    category: r.category,
+    runId: r.run_id,
+    actorId: r.actor_id,
+    data: r.data,
+    link: r.link,
+    readAt: r.read_at === null ? null : new Date(r.read_at),
+    createdAt: new Date(r.created_at),
+    actor: r.actor_id
+      ? { id: r.actor_id, nickname: r.actor_nickname ?? '', avatarId: r.actor_avatar_id }
+      : null,
+  };
 }
 
 /**
@@ -53,7 +69,7 @@ export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): 
     read_at: r.readAt ?? null,
     created_at: r.createdAt ?? null,
   }));
-  const stored = await rawRows<StoredRow>(
+  const stored = await rawRows<RawNotification & { unread_before: number }>(
     db,
     sql`
     with inserted as (
@@ -76,20 +92,7 @@ export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): 
     const before = byUser.get(r.user_id);
     byUser.set(r.user_id, {
       userId: r.user_id,
-      latest: {
-        id: r.id,
-        userId: r.user_id,
-        category: r.category,
-        runId: r.run_id,
-        actorId: r.actor_id,
-        data: r.data,
-        link: r.link,
-        readAt: r.read_at === null ? null : new Date(r.read_at),
-        createdAt: new Date(r.created_at),
-        actor: r.actor_id
-          ? { id: r.actor_id, nickname: r.actor_nickname ?? '', avatarId: r.actor_avatar_id }
-          : null,
-      },
+      latest: fromRaw(r),
       unreadCount: (before?.unreadCount ?? Number(r.unread_before)) + 1,
     });
   }
@@ -138,20 +141,7 @@ export class NotificationsRepository {
    */
   async latestAndUnread(userIds: string[]): Promise<Announcement[]> {
     if (userIds.length === 0) return [];
-    const rows = await rawRows<{
-      user_id: string;
-      unread: number;
-      id: string | null;
-      category: string;
-      actor_id: string | null;
-      actor_nickname: string | null;
-      actor_avatar_id: string | null;
-      run_id: string | null;
-      data: Record<string, string | number | null>;
-      link: string;
-      read_at: string | Date | null;
-      created_at: string | Date;
-    }>(
+    const rows = await rawRows<Omit<RawNotification, 'id'> & { id: string | null; unread: number }>(
       this.db,
       sql`
       select u.id as user_id,
@@ -171,23 +161,7 @@ export class NotificationsRepository {
     return rows.map((r) => ({
       userId: r.user_id,
       unreadCount: Number(r.unread),
-      latest:
-        r.id === null
-          ? null
-          : {
-              id: r.id,
-              userId: r.user_id,
-              category: r.category,
-              actorId: r.actor_id,
-              runId: r.run_id,
-              data: r.data,
-              link: r.link,
-              readAt: r.read_at === null ? null : new Date(r.read_at),
-              createdAt: new Date(r.created_at),
-              actor: r.actor_id
-                ? { id: r.actor_id, nickname: r.actor_nickname ?? '', avatarId: r.actor_avatar_id }
-                : null,
-            },
+      latest: r.id === null ? null : fromRaw({ ...r, id: r.id }),
     }));
   }
 

@@ -18,8 +18,6 @@ export function toRunSummary(
   imageOf: (id: string) => Image,
   now: Date,
 ): RunSummary {
-  const v = viewer ?? NO_VIEWER;
-  const myStatus = v.status === 'joined' || v.status === 'waitlisted' ? v.status : null;
   return {
     id: run.id,
     title: run.title,
@@ -51,11 +49,22 @@ export function toRunSummary(
       runsHosted: run.host.runsHosted,
     },
     photos: photoIds.map(imageOf),
+    ...viewerFields(viewer),
+    joinState: joinStateOf(run, now),
+    createdAt: run.createdAt.toISOString(),
+  };
+}
+
+/** The fields of a run that depend on who asks; a guest's are all empty. */
+export function viewerFields(
+  viewer: ViewerState | undefined,
+): Pick<RunSummary, 'myStatus' | 'waitlistPosition' | 'bookmarked'> {
+  const v = viewer ?? NO_VIEWER;
+  const myStatus = v.status === 'joined' || v.status === 'waitlisted' ? v.status : null;
+  return {
     myStatus,
     waitlistPosition: myStatus === 'waitlisted' ? v.position : null,
     bookmarked: v.bookmarked,
-    joinState: joinStateOf(run, now),
-    createdAt: run.createdAt.toISOString(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
 import {
   type notifications,
   runBookmarks,
@@ -10,6 +11,7 @@ import {
 } from '../../db/schema.ts';
 import { type Announcement, storeNotifications } from '../notifications/notifications.repository.ts';
 import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
+import type { ViewerState } from './runs.presenter.ts';
 import {
   type Cursor,
   findRunDetail,
@@ -109,6 +111,37 @@ export class RunsRepository {
   /** A run's page (host, photos, participants, the caller's state) in one statement. */
   findDetail(id: string, viewerId: string | null): Promise<RunDetail | undefined> {
     return findRunDetail(this.db, id, viewerId);
+  }
+
+  /**
+   * The caller's own state on these runs (seat, place in the queue, bookmark), in one statement: what a
+   * signed-in page adds to the page every guest sees (ADR 006). Runs the caller has nothing to do with are
+   * left out.
+   */
+  async viewerStates(userId: string, runIds: string[]): Promise<Map<string, ViewerState>> {
+    if (runIds.length === 0) return new Map();
+    const rows = await rawRows<{
+      run_id: string;
+      status: string | null;
+      position: number;
+      bookmarked: boolean;
+    }>(
+      this.db,
+      sql`
+      select r.id as run_id, m.status,
+        case when m.status = 'waitlisted' then (select count(*)::int from ${runParticipants} q
+          where q.run_id = r.id and q.status = 'waitlisted'
+          and (q.created_at, q.user_id) <= (m.created_at, m.user_id)) else 0 end as position,
+        exists (select 1 from ${runBookmarks} b where b.user_id = ${userId} and b.run_id = r.id) as bookmarked
+      from unnest(${`{${runIds.join(',')}}`}::uuid[]) as r(id)
+      left join ${runParticipants} m on m.run_id = r.id and m.user_id = ${userId}`,
+    );
+    const states = new Map<string, ViewerState>();
+    for (const r of rows) {
+      if (r.status === null && !r.bookmarked) continue;
+      states.set(r.run_id, { status: r.status, position: Number(r.position), bookmarked: r.bookmarked });
+    }
+    return states;
   }
 
   async setBookmark(userId: string, runId: string, on: boolean): Promise<void> {

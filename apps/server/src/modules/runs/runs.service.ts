@@ -10,6 +10,7 @@ import {
   RUN_LIMITS,
   runTimeIssues,
   type Run,
+  type RunSummary,
   type RunPage,
   type UpdateRun,
 } from '@erun/contracts';
@@ -25,11 +26,12 @@ import {
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
+import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { Announcement } from '../notifications/notifications.repository.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { decodeCursor, encodeCursor, toParticipant, toRunSummary } from './runs.presenter.ts';
+import { decodeCursor, encodeCursor, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewNotification,
   NewRun,
@@ -56,6 +58,7 @@ export class RunsService {
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
     private readonly live: { realtime: Realtime; publish: (announced: Announcement[]) => void },
+    private readonly shared: SharedReads = noSharedReads,
   ) {}
 
   /** After an edit or cancellation has committed: notified users hear it live, open run pages refresh. */
@@ -86,10 +89,31 @@ export class RunsService {
       updatedAt: now,
     };
     const run = await this.repo.create(values, input.photoIds).catch(photoInUse);
-    return this.get(run.id, hostId);
+    return this.read(run.id, hostId);
   }
 
+  /**
+   * A run's page. Signed in, with sharing on: the page every guest sees (shared for a moment, ADR 006) and
+   * the caller's own state read fresh — a small statement instead of the whole page's.
+   */
   async get(runId: string, viewerId: string | null): Promise<Run> {
+    if (viewerId === null || !this.shared.enabled) return this.read(runId, viewerId);
+    const run = await this.shared.shared(`run:${runId}`, () => this.read(runId, null));
+    const [mine] = await this.withViewer([run], viewerId);
+    return mine ?? run;
+  }
+
+  /** The caller's own fields on pages read as a guest. */
+  private async withViewer<T extends RunSummary>(items: T[], viewerId: string): Promise<T[]> {
+    const states = await this.repo.viewerStates(
+      viewerId,
+      items.map((item) => item.id),
+    );
+    return items.map((item) => ({ ...item, ...viewerFields(states.get(item.id)) }));
+  }
+
+  /** A run's page straight from the database (also right after the caller's own write). */
+  private async read(runId: string, viewerId: string | null): Promise<Run> {
     const run = await this.repo.findDetail(runId, viewerId);
     if (!run) throw runNotFound();
     const imageOf = (id: string) => this.uploads.imageOf(id);
@@ -104,6 +128,11 @@ export class RunsService {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
+    // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs).
+    if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
+      const page = await this.shared.shared(`runs:${JSON.stringify(query)}`, () => this.list(query, null));
+      return { ...page, items: await this.withViewer(page.items, viewerId) };
+    }
     const rows = await this.repo.list(
       this.filterOf(query, viewerId),
       query.sort,
@@ -187,7 +216,7 @@ export class RunsService {
       .catch(missingRun)
       .catch(photoInUse);
     this.changed(runId, announced);
-    return this.get(runId, userId);
+    return this.read(runId, userId);
   }
 
   async cancel(runId: string, userId: string): Promise<void> {
