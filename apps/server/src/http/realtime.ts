@@ -82,15 +82,22 @@ export function attachRealtime(
         if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
         const room = roomOf(parsed.data.runId);
         const leavesBefore = leaves.get(room) ?? 0;
-        allow(userId, parsed.data.runId).then(
-          async (allowed) => {
+        const runId = parsed.data.runId;
+        allow(userId, runId)
+          .then(async (allowed) => {
             if (!allowed) return reply({ error: 'NOT_FOUND' });
             // Answered as if handled in order: let in, then out again by the leave that followed.
-            if ((leaves.get(room) ?? 0) === leavesBefore) await socket.join(room);
+            if ((leaves.get(room) ?? 0) !== leavesBefore) return reply({ ok: true });
+            await socket.join(room);
+            // Access lost while the check ran (left the run, removed): its revocation may have passed this
+            // socket before it was in the room. Asked again now that it is in, one of the two takes it out.
+            if (!(await allow(userId, runId))) {
+              await socket.leave(room);
+              return reply({ error: 'NOT_FOUND' });
+            }
             reply({ ok: true });
-          },
-          () => reply({ error: 'INTERNAL_ERROR' }),
-        );
+          })
+          .catch(() => reply({ error: 'INTERNAL_ERROR' }));
       });
       socket.on(`${name}:leave`, (payload: unknown) => {
         const parsed = RoomRequestSchema.safeParse(payload);

@@ -104,6 +104,20 @@ describe('realtime', () => {
     expect(last()?.emitted.at(-1)).toEqual(['run:unwatch', RUN_ID]);
   });
 
+  it('asks for a room once when a page starts watching while the socket is reconnecting', async () => {
+    const session = fakeSession('token-1');
+    const { factory, last } = fakeSockets();
+    const realtime = createRealtime(session);
+    stop = realtime.start(factory);
+    last()?.drop();
+    const unwatch = realtime.watchRun(RUN_ID); // disconnected: socket.io would buffer an emit until connected
+    await tick();
+    await tick();
+    expect(last()?.connected).toBe(true);
+    expect(last()?.emitted.filter(([event]) => event === 'run:watch')).toEqual([['run:watch', RUN_ID]]);
+    unwatch();
+  });
+
   it('passes on valid payloads only', () => {
     const session = fakeSession('token-1');
     const { factory, last } = fakeSockets();

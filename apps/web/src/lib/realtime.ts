@@ -202,7 +202,8 @@ export function createRealtime(session: Session) {
     watchRun(runId: string): () => void {
       const count = watched.get(runId) ?? 0;
       watched.set(runId, count + 1);
-      if (count === 0) socket?.emit('run:watch', runId);
+      // Only on a live socket: socket.io would hold it until connected, and the connect handler asks again.
+      if (count === 0 && connected) socket?.emit('run:watch', runId);
       return () => {
         const left = (watched.get(runId) ?? 1) - 1;
         if (left > 0) {
@@ -210,7 +211,7 @@ export function createRealtime(session: Session) {
           return;
         }
         watched.delete(runId);
-        socket?.emit('run:unwatch', runId);
+        if (connected) socket?.emit('run:unwatch', runId);
       };
     },
     /**

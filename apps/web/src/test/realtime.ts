@@ -18,6 +18,8 @@ export class FakeSocket implements RealtimeSocket {
   refuseNext = false;
   private readonly listeners = new Map<string, Listener[]>();
   private readonly any: ((event: string, ...args: unknown[]) => void)[] = [];
+  /** Emitted while disconnected: sent on the next connection. */
+  private readonly buffered: [string, unknown, Ack | undefined][] = [];
 
   constructor(private readonly auth: Parameters<SocketFactory>[0]) {}
 
@@ -29,6 +31,8 @@ export class FakeSocket implements RealtimeSocket {
       return;
     }
     this.connected = true;
+    // As socket.io-client does: what was emitted while disconnected goes out first, then 'connect' fires.
+    for (const [event, payload, ack] of this.buffered.splice(0)) this.emit(event, payload, ack);
     this.fire('connect');
   }
 
@@ -38,6 +42,10 @@ export class FakeSocket implements RealtimeSocket {
   }
 
   emit(event: string, payload: unknown, ack?: Ack) {
+    if (!this.connected) {
+      this.buffered.push([event, payload, ack]);
+      return;
+    }
     this.emitted.push([event, payload]);
     if (ack) this.awaitingAck.push({ event, payload, ack });
   }
