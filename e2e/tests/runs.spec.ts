@@ -506,6 +506,52 @@ test('a second runner joins from another browser, a third waits and is promoted 
   });
 });
 
+test('the host removes a runner with a reason; the runner is told and offered no way back in', async ({
+  page,
+  newRunner,
+}) => {
+  test.setTimeout(90_000);
+  const host = await signUpViaApi(page.request);
+  await onboardViaApi(page.request, host);
+  const title = uniqueTitle('아침 강변런');
+  const run = await createRunViaApi(page.request, host, {
+    title,
+    theme: 'riverside',
+    region: 'seoul',
+    start: '07:00',
+    end: '08:00',
+    capacity: 5,
+  });
+  const runPath = `/runs/${run.id}`;
+  const runner = await newRunner();
+  await runner.page.goto(runPath);
+  await joinPanel(runner.page).getByRole('button', { name: T.join }).click();
+  await expect(joinPanel(runner.page).getByText(T.joined, { exact: true })).toBeVisible();
+
+  await test.step('the host removes the runner, giving a reason', async () => {
+    await page.goto(runPath);
+    await page.getByRole('button', { name: `${runner.user.nickname} 님 내보내기` }).click();
+    const dialog = page.getByRole('dialog', { name: `${runner.user.nickname} 님을 내보낼까요?` });
+    await dialog.getByRole('button', { name: '내보내기' }).click();
+    // Not without a reason: the field says so and the dialog stays.
+    const reason = dialog.getByLabel('내보내는 이유');
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await reason.fill('연락 없이 두 번 불참했어요');
+    await dialog.getByRole('button', { name: '내보내기' }).click();
+    await expect(notice(page, `${runner.user.nickname} 님을 내보냈어요.`)).toBeVisible();
+    await expect(page.getByRole('button', { name: `${runner.user.nickname} 님 내보내기` })).toHaveCount(0);
+  });
+
+  await test.step('the runner sees why, and no join button', async () => {
+    await runner.page.reload();
+    const panel = joinPanel(runner.page);
+    await expect(panel.getByText('크루장이 이 러닝에서 나를 내보냈어요')).toBeVisible();
+    await expect(panel.getByRole('button')).toHaveCount(0);
+    await runner.page.goto('/notifications');
+    await expect(runner.page.getByText('연락 없이 두 번 불참했어요', { exact: false })).toBeVisible();
+  });
+});
+
 /** The content of `<meta property="…">` in a page's HTML. */
 function metaContent(html: string, property: string): string | null {
   const tag = new RegExp(`<meta property="${escape(property)}" content="([^"]*)"`).exec(html);

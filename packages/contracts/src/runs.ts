@@ -155,6 +155,8 @@ const RunCommonSchema = z.object({
   /** 1-based place on the waitlist when myStatus is "waitlisted". */
   waitlistPosition: z.number().int().nullable(),
   bookmarked: z.boolean(),
+  /** The host removed the caller from this run: they may not join it again (false for guests). */
+  removedByHost: z.boolean(),
   joinState: JoinStateSchema,
   createdAt: Iso,
 });

@@ -55,6 +55,7 @@ const run: Run = {
   myStatus: 'waitlisted',
   waitlistPosition: 2,
   bookmarked: true,
+  removedByHost: false,
   joinState: 'open',
   createdAt: '2026-11-20T01:02:03.004Z',
   route: [

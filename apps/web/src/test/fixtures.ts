@@ -63,6 +63,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     myStatus: null,
     waitlistPosition: null,
     bookmarked: false,
+    removedByHost: false,
     joinState: 'open',
     createdAt: '2026-11-20T10:00:00+09:00',
     route: [

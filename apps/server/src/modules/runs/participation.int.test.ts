@@ -178,6 +178,10 @@ describe('removal by the host', () => {
     expect(await notificationsOf(a.user.id)).toEqual(['run_removed']);
     expect((await view(run.id, b)).myStatus).toBe('joined');
     expect((await join(run.id, a)).json<ErrorBody>().code).toBe('REMOVED_BY_HOST');
+    // The run page tells the removed runner so, instead of offering a join the server refuses.
+    expect(await view(run.id, a)).toMatchObject({ myStatus: null, removedByHost: true });
+    expect(await view(run.id, b)).toMatchObject({ myStatus: 'joined', removedByHost: false });
+    expect((await view(run.id)).removedByHost).toBe(false);
     expect((await view(run.id)).participants.map((p) => p.id)).toEqual([host.user.id, b.user.id]);
   });
 });

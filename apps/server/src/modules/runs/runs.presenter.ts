@@ -58,13 +58,14 @@ export function toRunSummary(
 /** The fields of a run that depend on who asks; a guest's are all empty. */
 export function viewerFields(
   viewer: ViewerState | undefined,
-): Pick<RunSummary, 'myStatus' | 'waitlistPosition' | 'bookmarked'> {
+): Pick<RunSummary, 'myStatus' | 'waitlistPosition' | 'bookmarked' | 'removedByHost'> {
   const v = viewer ?? NO_VIEWER;
   const myStatus = v.status === 'joined' || v.status === 'waitlisted' ? v.status : null;
   return {
     myStatus,
     waitlistPosition: myStatus === 'waitlisted' ? v.position : null,
     bookmarked: v.bookmarked,
+    removedByHost: v.status === 'removed',
   };
 }
 

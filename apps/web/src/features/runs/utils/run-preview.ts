@@ -47,6 +47,7 @@ export function previewSummary(
     myStatus: 'joined',
     waitlistPosition: null,
     bookmarked: false,
+    removedByHost: false,
     joinState: 'open',
     createdAt: new Date(now).toISOString(),
   };

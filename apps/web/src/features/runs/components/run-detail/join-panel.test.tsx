@@ -88,6 +88,15 @@ describe('JoinPanel', () => {
     expect(status()).toBe('내가 만든 러닝이에요 · 3자리 남았어요 · 신청 마감 12.05 (토) 06:00');
   });
 
+  it('removed by the host: says so, and offers no join', () => {
+    mockApi({});
+    renderPanel({ removedByHost: true, myStatus: null });
+    expect(status()).toBe(
+      '크루장이 이 러닝에서 나를 내보냈어요 — 다시 참여할 수 없어요. 다른 러닝을 찾아보세요.',
+    );
+    expect(buttons()).toEqual([]);
+  });
+
   it('host of a full run: says it is full', () => {
     mockApi({});
     renderPanel({ participantCount: 10, joinState: 'full' }, { viewerId: HOST_ID });

@@ -73,6 +73,8 @@ function statusText(
       ];
     case 'joined':
       return [t('join.status.joined'), t('join.detail.joined', { start: when.start }), ' · '];
+    case 'removed':
+      return [t('join.status.removed'), t('join.detail.removed'), ' — '];
     default:
       return [t(`join.status.${state.kind}`)];
   }
