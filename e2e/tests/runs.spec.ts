@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
 import { makePng } from './png.ts';
-import { createRunViaApi, drawRoute, routeEditor, seoulDay, uploadPhotoViaApi } from './runs.ts';
+import { createRunViaApi, drawRoute, hostWithRun, routeEditor, seoulDay, uploadPhotoViaApi } from './runs.ts';
 
 // Issue 3's journey as a new user tries it: post a run by drawing its route (on a phone), find it with three
 // filters, a second runner joins from another browser, a third waits and is promoted when the second leaves,
@@ -511,18 +511,7 @@ test('the host removes a runner with a reason; the runner is told and offered no
   newRunner,
 }) => {
   test.setTimeout(90_000);
-  const host = await signUpViaApi(page.request);
-  await onboardViaApi(page.request, host);
-  const title = uniqueTitle('아침 강변런');
-  const run = await createRunViaApi(page.request, host, {
-    title,
-    theme: 'riverside',
-    region: 'seoul',
-    start: '07:00',
-    end: '08:00',
-    capacity: 5,
-  });
-  const runPath = `/runs/${run.id}`;
+  const { path: runPath } = await hostWithRun(page.request, uniqueTitle('아침 강변런'));
   const runner = await newRunner();
   await runner.page.goto(runPath);
   await joinPanel(runner.page).getByRole('button', { name: T.join }).click();

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, type TestUser } from './fixtures.ts';
+import { expect, onboardViaApi, signUpViaApi, type TestUser } from './fixtures.ts';
 
 // Shared by the runs journeys and the screenshots: runs made through the API, a route drawn on the map.
 
@@ -61,6 +61,21 @@ export async function createRunViaApi(request: APIRequestContext, host: TestUser
 }
 
 /** A photo uploaded for a run; its id goes into `photoIds`. */
+/** A new host, onboarded, with a run of theirs at 07:00–08:00 by the river in Seoul (all through the API). */
+export async function hostWithRun(request: APIRequestContext, title: string, capacity = 5) {
+  const host = await signUpViaApi(request);
+  await onboardViaApi(request, host);
+  const run = await createRunViaApi(request, host, {
+    title,
+    theme: 'riverside',
+    region: 'seoul',
+    start: '07:00',
+    end: '08:00',
+    capacity,
+  });
+  return { host, run, path: `/runs/${run.id}` };
+}
+
 export async function uploadPhotoViaApi(request: APIRequestContext, user: TestUser, png: Buffer) {
   const upload = await request.post('/api/uploads?purpose=photo', {
     headers: { authorization: `Bearer ${user.accessToken}` },
