@@ -72,16 +72,13 @@ export class ResponseCache implements SharedReads {
    */
   shared<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (!this.enabled) return load();
-    const now = this.clock.now().getTime();
     const entry = this.sharedEntries.get(key);
     if (entry) {
-      if (performance.now() < entry.expires && Math.abs(now - entry.madeAt) < this.ttlMs) {
-        return entry.value as Promise<T>;
-      }
+      if (this.isFresh(entry)) return entry.value as Promise<T>;
       this.sharedEntries.delete(key);
     }
     const value = load();
-    const made: SharedEntry = { value, expires: performance.now() + this.ttlMs, madeAt: now };
+    const made: SharedEntry = { value, ...this.lifetime() };
     this.sharedEntries.set(key, made);
     value.catch(() => {
       if (this.sharedEntries.get(key) === made) this.sharedEntries.delete(key);
@@ -151,8 +148,7 @@ export class ResponseCache implements SharedReads {
   private fresh(key: string): Buffer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const clockMoved = Math.abs(this.clock.now().getTime() - entry.madeAt) >= this.ttlMs;
-    if (performance.now() < entry.expires && !clockMoved) return entry.body;
+    if (this.isFresh(entry)) return entry.body;
     this.remove(key, entry);
     return undefined;
   }
@@ -166,12 +162,18 @@ export class ResponseCache implements SharedReads {
       if (this.bytes + body.length <= this.maxBytes) break;
       this.remove(oldest, entry);
     }
-    this.entries.set(key, {
-      body,
-      expires: performance.now() + this.ttlMs,
-      madeAt: this.clock.now().getTime(),
-    });
+    this.entries.set(key, { body, ...this.lifetime() });
     this.bytes += body.length;
+  }
+
+  /** An entry made now lives `ttlMs`, by the monotonic clock and by the app clock (which tests move). */
+  private lifetime(): { expires: number; madeAt: number } {
+    return { expires: performance.now() + this.ttlMs, madeAt: this.clock.now().getTime() };
+  }
+
+  private isFresh(entry: { expires: number; madeAt: number }): boolean {
+    const clockMoved = Math.abs(this.clock.now().getTime() - entry.madeAt) >= this.ttlMs;
+    return performance.now() < entry.expires && !clockMoved;
   }
 
   private remove(key: string, entry: Entry): void {

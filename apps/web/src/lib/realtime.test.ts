@@ -33,6 +33,15 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
+/** A realtime client started for a signed-in session, on fake sockets. */
+function started(token = 'token-1') {
+  const session = fakeSession(token);
+  const { factory, last } = fakeSockets();
+  const realtime = createRealtime(session);
+  stop = realtime.start(factory);
+  return { session, last, realtime };
+}
+
 describe('realtime', () => {
   it('connects only while signed in: never for guests, and disconnects on sign-out', () => {
     const session = fakeSession(null);
@@ -86,10 +95,7 @@ describe('realtime', () => {
   });
 
   it('joins watched run rooms, again after reconnecting, and leaves them', async () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const unwatch = realtime.watchRun(RUN_ID);
     expect(last()?.emitted).toEqual([['run:watch', RUN_ID]]);
 
@@ -105,10 +111,7 @@ describe('realtime', () => {
   });
 
   it('asks for a room once when a page starts watching while the socket is reconnecting', async () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     last()?.drop();
     const unwatch = realtime.watchRun(RUN_ID); // disconnected: socket.io would buffer an emit until connected
     await tick();
@@ -119,10 +122,7 @@ describe('realtime', () => {
   });
 
   it('passes on valid payloads only', () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const counts: number[] = [];
     realtime.on('notification:count', ({ unreadCount }) => counts.push(unreadCount));
     last()?.serverEmit('notification:count', { unreadCount: 3 });
@@ -175,10 +175,7 @@ describe('realtime chat rooms', () => {
   });
 
   it('joins again after a reconnect, offline meanwhile, and resyncs once back in', async () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
     last()?.answer('chat:join', { ok: true });
@@ -195,10 +192,7 @@ describe('realtime chat rooms', () => {
   });
 
   it('reports a refused join as refused', () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
     last()?.answer('chat:join', { error: 'NOT_FOUND' });
@@ -225,10 +219,7 @@ describe('realtime chat rooms', () => {
   });
 
   it('ignores the answer to a join sent before the socket dropped', async () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
     const first = last()?.awaitingAck[0];
@@ -242,10 +233,7 @@ describe('realtime chat rooms', () => {
   });
 
   it("passes on its run's valid messages only, to every member, and leaves when the last one goes", () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const first = chatMember();
     const second = chatMember();
     const leaveFirst = realtime.joinChat(RUN_ID, first.handlers);
@@ -271,10 +259,7 @@ describe('realtime chat rooms', () => {
   });
 
   it('a room left while disconnected is not joined again on reconnect', async () => {
-    const session = fakeSession('token-1');
-    const { factory, last } = fakeSockets();
-    const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    const { last, realtime } = started();
     const leave = realtime.joinChat(RUN_ID, chatMember().handlers);
     last()?.drop();
     leave();

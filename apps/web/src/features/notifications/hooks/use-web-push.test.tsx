@@ -66,6 +66,17 @@ const wrapper = ({ children }: { children: ReactNode }) => (
   <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
 );
 
+/** The hook on a browser that can push, with the server taking subscriptions; push is off so far. */
+async function renderOff() {
+  const api = mockApi({
+    'GET /api/push/public-key': () => jsonResponse(200, { publicKey: 'BAAA' }),
+    'POST /api/me/push-subscriptions': () => new Response(null, { status: 204 }),
+  });
+  const { result } = renderHook(() => useWebPush(), { wrapper });
+  await waitFor(() => expect(result.current.state).toBe('off'));
+  return { api, result };
+}
+
 describe('useWebPush', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
@@ -78,12 +89,7 @@ describe('useWebPush', () => {
 
   it('gives the server the subscription in the app’s language, and tells it again after a switch', async () => {
     fakeBrowser();
-    const api = mockApi({
-      'GET /api/push/public-key': () => jsonResponse(200, { publicKey: 'BAAA' }),
-      'POST /api/me/push-subscriptions': () => new Response(null, { status: 204 }),
-    });
-    const { result } = renderHook(() => useWebPush(), { wrapper });
-    await waitFor(() => expect(result.current.state).toBe('off'));
+    const { api, result } = await renderOff();
 
     await act(() => result.current.enable());
     expect(result.current.state).toBe('on');
@@ -99,12 +105,7 @@ describe('useWebPush', () => {
 
   it('subscribes on a first visit once the new service worker is active, not when register() settles', async () => {
     const pushManager = fakeBrowser({ active: false });
-    const api = mockApi({
-      'GET /api/push/public-key': () => jsonResponse(200, { publicKey: 'BAAA' }),
-      'POST /api/me/push-subscriptions': () => new Response(null, { status: 204 }),
-    });
-    const { result } = renderHook(() => useWebPush(), { wrapper });
-    await waitFor(() => expect(result.current.state).toBe('off'));
+    const { api, result } = await renderOff();
 
     await act(() => result.current.enable());
     expect(result.current.state).toBe('on');
