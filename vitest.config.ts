@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests (no database) and integration tests through app.inject on a real database.
+// Projects: fast unit tests (no database), integration tests through app.inject on a real database, the
+// security suite (hostile cases, same setup as integration) and the web component tests.
 // TEST_DB=postgres runs the integration project on PostgreSQL (+ Redis when REDIS_URL is set); default is PGlite.
 export default defineConfig({
   test: {
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.security.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -17,6 +18,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/server/src/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['apps/server/src/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Hostile cases (issue 12): the same real app and databases as integration, kept as a suite of their own
+        // so that `npm run test:security` runs them alone (CI runs them on PostgreSQL + Redis).
+        test: {
+          name: 'security',
+          include: ['apps/server/src/**/*.security.test.ts'],
           environment: 'node',
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 30_000,
