@@ -16,7 +16,7 @@ type Address = { address: string; family: number };
  * A `lookup` for one request that answers only the addresses already checked: the connection goes where the
  * check looked, whatever the name resolves to by then.
  */
-function pinnedLookup(addresses: Address[]): LookupFunction {
+export function pinnedLookup(addresses: Address[]): LookupFunction {
   return (_hostname, options, callback) => {
     const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
     if (usable.length === 0) {
