@@ -101,6 +101,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       TEST_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
       REMINDER_SWEEP_SECONDS: '1',
+      // The journeys' fake push service listens on http://127.0.0.1 (test-only switch, refused in production).
+      TEST_PUSH_LOOPBACK: 'on',
       SMS_PROVIDER: 'sens',
       SENS_BASE_URL: `http://127.0.0.1:${process.env.E2E_SENS_PORT}`,
       SENS_SERVICE_ID: 'ncp:sms:kr:e2e:erun',

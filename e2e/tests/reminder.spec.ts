@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { seoulTime } from '../../apps/server/src/modules/deliveries/delivery-texts.ts';
 import { FakePushService } from '../../apps/server/src/test/fake-push-service.ts';
 import { expect, onboardViaApi, signUpViaApi, test as base } from './fixtures.ts';
 import { bell, BELL, openNotifications } from './notifications.ts';
@@ -33,7 +34,9 @@ const T = {
   takeAttendance: '출석 체크하기',
   pushTitle: '이RUN 저RUN',
   pushBody: (title: string) => `30분 뒤 ‘${title}’ 그룹 러닝이 시작해요.`,
-  sms: (title: string) => `[이RUN 저RUN] 30분 뒤 ‘${title}’ 그룹 러닝이 시작해요.`,
+  // A text carries no host-written words: a fixed sentence, the start time in Seoul and a link to the run.
+  sms: (startsAt: string, url: string) =>
+    `[이RUN 저RUN] 참여하신 그룹 러닝이 30분 뒤(${seoulTime(startsAt)}) 시작해요.\n${url}`,
 };
 
 const MINUTE = 60_000;
@@ -178,7 +181,8 @@ test('the 30-minute reminder arrives in the app, as a push and as a text, once',
       .toEqual([{ title: T.pushTitle, body: T.pushBody(title), link: `/runs/${run.id}` }]);
   });
 
-  const codeThenReminder = [expect.stringMatching(/인증번호 \d{6}/), T.sms(title)];
+  const runUrl = new URL(`/runs/${run.id}`, page.url()).href;
+  const codeThenReminder = [expect.stringMatching(/인증번호 \d{6}/), T.sms(run.startsAt, runUrl)];
   await test.step("as a text: one, to B's number, and nothing B did not choose", async () => {
     await expect.poll(() => textsTo(digits), { timeout: 20_000 }).toEqual(codeThenReminder);
   });

@@ -17,6 +17,7 @@ import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
 import { phoneRoutes } from './modules/phone/phone.routes.ts';
 import { LogSmsSender } from './adapters/log-sms-sender.ts';
 import { SensSmsSender } from './adapters/sens-sms-sender.ts';
+import { type HostLookup, systemLookup } from './adapters/push-endpoints.ts';
 import { type VapidKeys, WebPushSender } from './adapters/web-push-sender.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Database } from './db/client.ts';
@@ -59,6 +60,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Web push keys (environment, or generated once and kept in the database); absent = push not offered. */
   vapid?: VapidKeys;
+  /** Resolves push endpoints' host names (default: the system resolver; tests answer their own). */
+  pushLookup?: HostLookup;
   /** Replaces the SMS provider chosen by SMS_PROVIDER (tests). */
   sms?: SmsSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
@@ -112,9 +115,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
-      push: deps.vapid ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT) : undefined,
+      push: deps.vapid
+        ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT, {
+            allowedHosts: env.PUSH_ALLOWED_HOSTS,
+            testLoopback: env.TEST_PUSH_LOOPBACK === 'on',
+            lookup: deps.pushLookup ?? systemLookup,
+          })
+        : undefined,
       phoneSecret: deps.secrets.phone,
-      allowLoopbackPushEndpoints: env.NODE_ENV !== 'production',
+      limits: {
+        subscriptionsPerUser: env.PUSH_MAX_SUBSCRIPTIONS_PER_USER,
+        textsPerUserPerDay: env.SMS_DAILY_LIMIT_USER,
+        textsPerNumberPerDay: env.SMS_DAILY_LIMIT_NUMBER,
+      },
       onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
     },
   );

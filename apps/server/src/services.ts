@@ -18,7 +18,7 @@ import { CommentsService } from './modules/comments/comments.service.ts';
 import { CoursesRepository } from './modules/courses/courses.repository.ts';
 import { CoursesService } from './modules/courses/courses.service.ts';
 import { DeliveriesRepository } from './modules/deliveries/deliveries.repository.ts';
-import { DeliveriesService } from './modules/deliveries/deliveries.service.ts';
+import { DeliveriesService, type DeliveryLimits } from './modules/deliveries/deliveries.service.ts';
 import { PhoneCrypto } from './modules/phone/phone-crypto.ts';
 import { PhoneRepository } from './modules/phone/phone.repository.ts';
 import { PhoneService } from './modules/phone/phone.service.ts';
@@ -65,7 +65,7 @@ export interface MessagingPorts {
   sms: SmsSender;
   push: PushSender | undefined;
   phoneSecret: string;
-  allowLoopbackPushEndpoints: boolean;
+  limits: DeliveryLimits;
   onDeliveryError: (error: unknown) => void;
 }
 
@@ -96,7 +96,8 @@ export function createServices(
     sms: messaging.sms,
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     publicUrl,
-    allowLoopbackEndpoints: messaging.allowLoopbackPushEndpoints,
+    hashPhone: (number) => phone.hashOf(number),
+    limits: messaging.limits,
     onError: messaging.onDeliveryError,
   });
   const users = new UsersService(new UsersRepository(db), uploads, (user) =>

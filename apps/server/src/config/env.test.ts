@@ -31,4 +31,20 @@ describe('parseEnv', () => {
     const env = parseEnv({ DATABASE_URL: '', REDIS_URL: '' });
     expect([env.DATABASE_URL, env.REDIS_URL]).toEqual([undefined, undefined]);
   });
+
+  it("allows browsers' push services by default, reads a host list, and keeps the loopback switch out of production", () => {
+    const env = parseEnv({});
+    expect(env.PUSH_ALLOWED_HOSTS).toContain('fcm.googleapis.com');
+    expect(env.PUSH_ALLOWED_HOSTS).toContain('*.push.services.mozilla.com');
+    expect([env.TEST_PUSH_LOOPBACK, env.PUSH_MAX_SUBSCRIPTIONS_PER_USER]).toEqual(['off', 10]);
+    expect(
+      parseEnv({ PUSH_ALLOWED_HOSTS: 'Push.Example.com, *.push.example.net' }).PUSH_ALLOWED_HOSTS,
+    ).toEqual(['push.example.com', '*.push.example.net']);
+    expect(() => parseEnv({ PUSH_ALLOWED_HOSTS: 'http://push.example.com' })).toThrow(/PUSH_ALLOWED_HOSTS/);
+    expect(() => parseEnv({ PUSH_ALLOWED_HOSTS: '*' })).toThrow(/PUSH_ALLOWED_HOSTS/);
+    expect(parseEnv({ NODE_ENV: 'test', TEST_PUSH_LOOPBACK: 'on' }).TEST_PUSH_LOOPBACK).toBe('on');
+    expect(() => parseEnv({ NODE_ENV: 'production', TEST_PUSH_LOOPBACK: 'on' })).toThrow(
+      /TEST_PUSH_LOOPBACK/,
+    );
+  });
 });

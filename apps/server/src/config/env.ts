@@ -15,6 +15,32 @@ export type RateLimit = z.output<typeof RateLimitSchema>;
 const rateLimit = (text: string): RateLimit => RateLimitSchema.parse(text);
 
 const OnOff = z.enum(['on', 'off']);
+
+/** Push services of the browsers people use: Chromium (FCM), Firefox (autopush), Edge (WNS), Safari (APNs). */
+const PUSH_HOSTS = [
+  'fcm.googleapis.com',
+  '*.push.services.mozilla.com',
+  '*.notify.windows.com',
+  'web.push.apple.com',
+  '*.push.apple.com',
+];
+const HostListSchema = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'expected host names or *.domain' }),
+      )
+      .min(1),
+  );
 const optionalString = z
   .string()
   .optional()
@@ -72,6 +98,17 @@ const EnvSchema = z
       .string()
       .regex(/^(mailto:|https:\/\/)/, { message: 'expected a mailto: or https:// URL' })
       .default('mailto:admin@erunjrun.example'),
+    // Hosts push endpoints may be on (comma-separated; `*.domain` = any subdomain): browsers' push services.
+    PUSH_ALLOWED_HOSTS: HostListSchema.default(PUSH_HOSTS),
+    // Browsers (push subscriptions) one account may keep; subscribing one more drops its oldest.
+    PUSH_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(10),
+    // Tests only (integration, browser): push endpoints may also be plain http on 127.0.0.1, where the tests'
+    // fake push service listens. Refused in production.
+    TEST_PUSH_LOOPBACK: OnOff.default('off'),
+    // Notification texts (reminders) one account, and one phone number, may receive in any 24 hours; the
+    // rest are recorded as skipped. Verification codes have their own limits.
+    SMS_DAILY_LIMIT_USER: z.coerce.number().int().min(0).max(1000).default(10),
+    SMS_DAILY_LIMIT_NUMBER: z.coerce.number().int().min(0).max(1000).default(10),
     MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
     MAP_TILE_ATTRIBUTION: z
       .string()
@@ -91,6 +128,10 @@ const EnvSchema = z
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
     path: ['TEST_CLOCK_FILE'],
     message: 'is for browser tests and must not be set in production',
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_PUSH_LOOPBACK === 'on'), {
+    path: ['TEST_PUSH_LOOPBACK'],
+    message: 'is for tests and must not be on in production',
   })
   .refine(
     (env) =>

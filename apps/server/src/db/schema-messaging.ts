@@ -95,9 +95,16 @@ export const notificationDeliveries = pgTable(
     // pending | sent | failed | skipped
     status: text('status').notNull(),
     error: text('error'),
+    // SMS: the keyed hash of the number it was sent to, set when the daily limits let it go (they count it).
+    recipientHash: text('recipient_hash'),
     createdAt: timestamp('created_at', { withTimezone: true })
       .notNull()
       .default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.notificationId, t.channel] })],
+  (t) => [
+    primaryKey({ columns: [t.notificationId, t.channel] }),
+    index('notification_deliveries_recipient_idx')
+      .on(t.recipientHash, t.createdAt)
+      .where(sql`${t.recipientHash} is not null`),
+  ],
 );

@@ -11,7 +11,9 @@ export interface PushRequest {
 
 /**
  * A push service on loopback: records what the server posts to each subscription endpoint and answers
- * 201, or 410 for endpoints marked gone. Subscriptions carry real P-256 keys so the payload can be encrypted.
+ * 201, 410 for endpoints marked gone, or a 302 to another path for endpoints marked moved (every request is
+ * recorded, so a test sees whether the redirect was followed). Subscriptions carry real P-256 keys so the
+ * payload can be encrypted.
  * Used by the integration tests and by the browser journeys (e2e), where the browser subscribes to it.
  */
 export class FakePushService {
@@ -19,6 +21,8 @@ export class FakePushService {
   private base = '';
   readonly requests: PushRequest[] = [];
   readonly gone = new Set<string>();
+  /** Endpoint path → where a 302 sends the caller. */
+  readonly moved = new Map<string, string>();
   private readonly keys = new Map<string, { ecdh: ECDH; auth: Buffer }>();
 
   async start(): Promise<void> {
@@ -28,7 +32,9 @@ export class FakePushService {
       req.on('end', () => {
         const path = req.url ?? '';
         this.requests.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(this.gone.has(path) ? 410 : 201).end();
+        const location = this.moved.get(path);
+        if (location) res.writeHead(302, { location }).end();
+        else res.writeHead(this.gone.has(path) ? 410 : 201).end();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -48,6 +54,11 @@ export class FakePushService {
         auth: auth.toString('base64url'),
       },
     };
+  }
+
+  /** This server's own origin, e.g. for a redirect target. */
+  get origin(): string {
+    return this.base;
   }
 
   to(name: string): PushRequest[] {

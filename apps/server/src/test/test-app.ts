@@ -17,6 +17,7 @@ import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SmsSender } from '../ports/sms.ts';
+import type { HostLookup } from '../adapters/push-endpoints.ts';
 import { generateVapidKeys } from '../adapters/web-push-sender.ts';
 import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-env.ts';
 
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   prefix?: string;
   /** The SMS provider (default: SMS_PROVIDER from env, i.e. the log provider on a silent logger). */
   sms?: SmsSender;
+  /** Resolves push endpoints' host names (default: the system resolver). */
+  pushLookup?: HostLookup;
 }
 
 let counter = 0;
@@ -101,6 +104,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),
     sms: options.sms,
+    pushLookup: options.pushLookup,
     secrets: {
       jwt: randomBytes(32).toString('hex'),
       cookie: randomBytes(32).toString('hex'),

@@ -52,6 +52,7 @@ const ERROR_KEYS: Record<string, string> = {
   LAST_SIGN_IN_METHOD: 'errors.lastSignInMethod',
   OAUTH_ACCOUNT_IN_USE: 'errors.oauthAccountInUse',
   PUSH_NOT_CONFIGURED: 'errors.pushNotConfigured',
+  PUSH_SUBSCRIPTION_TAKEN: 'errors.pushSubscriptionTaken',
 };
 
 /** The message to show for a failed call, chosen by the error's code (never the server's English text). */

@@ -4,9 +4,11 @@ import { defaultNotificationPreferences } from '@erun/contracts';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogSmsSender } from '../../adapters/log-sms-sender.ts';
+import { publicUrlOf } from '../../app.ts';
 import { FakePushService, type PushRequest } from '../../test/fake-push-service.ts';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { seoulTime } from './delivery-texts.ts';
 
 const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
 const push = new FakePushService();
@@ -24,7 +26,8 @@ const texts = () => logLines.flatMap((l) => (l.sms ? [l.sms] : []));
 let t: TestApp;
 beforeAll(async () => {
   await push.start();
-  t = await createTestApp({ clock, sms: new LogSmsSender(smsLog) });
+  // The fake push service listens on loopback: the test-only switch lets endpoints point there.
+  t = await createTestApp({ clock, sms: new LogSmsSender(smsLog), env: { TEST_PUSH_LOOPBACK: 'on' } });
 });
 afterAll(async () => {
   await t.close();
@@ -114,9 +117,13 @@ describe('the 30-minute reminder', () => {
       link: `/runs/${run.id}`,
     });
 
+    // The text carries no host-written words: a fixed sentence, the start time in Seoul, our link.
     const sms = texts().slice(before);
     expect(sms).toEqual([
-      { to: '010****4444', text: '[이RUN 저RUN] 30분 뒤 ‘반포 한강 러닝’ 그룹 러닝이 시작해요.' },
+      {
+        to: '010****4444',
+        text: `[이RUN 저RUN] 참여하신 그룹 러닝이 30분 뒤(${seoulTime(run.startsAt)}) 시작해요.\n${publicUrlOf(t.env)}/runs/${run.id}`,
+      },
     ]);
     const rows = await deliveries(runner);
     expect(rows.filter((d) => d.category === 'reminder_soon')).toEqual([
@@ -238,7 +245,7 @@ describe('preferences and subscriptions API', () => {
     );
   });
 
-  it('takes https push endpoints only (loopback http outside production), and unsubscribes', async () => {
+  it('takes https push endpoints of push services only (loopback http with the test switch), and unsubscribes', async () => {
     const user = await newUser(t.app);
     const sub = push.subscription('unsub');
     for (const endpoint of ['http://push.example.com/x', 'ftp://127.0.0.1/x', 'not a url']) {

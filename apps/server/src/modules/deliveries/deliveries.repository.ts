@@ -111,23 +111,74 @@ export class DeliveriesRepository {
       .where(eq(pushSubscriptions.userId, userId));
   }
 
-  /** One row per browser: subscribing again (or as another account on that browser) takes the row over. */
-  async subscribe(userId: string, sub: StoredSubscription): Promise<void> {
-    await this.db
-      .insert(pushSubscriptions)
-      .values({ userId, ...sub, createdAt: sql`now()` })
-      .onConflictDoUpdate({
-        target: pushSubscriptions.endpoint,
-        set: {
-          userId,
-          p256dh: sub.p256dh,
-          auth: sub.auth,
-          locale: sub.locale,
-          // Another account taking the browser over hears nothing from before; the same user keeps theirs.
-          createdAt: sql`case when ${pushSubscriptions.userId} = excluded.user_id
-            then ${pushSubscriptions.createdAt} else now() end`,
-        },
-      });
+  /**
+   * One row per browser. Subscribing again updates it; another account takes it over only with the same
+   * keys (the browser's own subscription, e.g. a shared computer), never a stranger with the endpoint alone.
+   * Then the account keeps its newest `maxPerUser` rows. False when the endpoint is another account's.
+   */
+  async subscribe(userId: string, sub: StoredSubscription, maxPerUser: number): Promise<boolean> {
+    const s = pushSubscriptions;
+    return this.db.transaction(async (tx) => {
+      // One subscription change per account at a time, so concurrent ones cannot keep more than the cap.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`push-subscriptions:${userId}`}))`);
+      const saved = await tx
+        .insert(s)
+        .values({ userId, ...sub, createdAt: sql`now()` })
+        .onConflictDoUpdate({
+          target: s.endpoint,
+          set: {
+            userId,
+            p256dh: sub.p256dh,
+            auth: sub.auth,
+            locale: sub.locale,
+            // Another account taking the browser over hears nothing from before; the same user keeps theirs.
+            createdAt: sql`case when ${s.userId} = excluded.user_id then ${s.createdAt} else now() end`,
+          },
+          setWhere: sql`${s.userId} = excluded.user_id
+            or (${s.p256dh} = excluded.p256dh and ${s.auth} = excluded.auth)`,
+        })
+        .returning({ id: s.id });
+      if (saved.length === 0) return false;
+      await tx.execute(sql`
+        delete from ${s} where ${s.userId} = ${userId} and ${s.id} not in (
+          select id from ${s} where ${s.userId} = ${userId}
+          order by ${s.createdAt} desc, ${s.id} desc limit ${maxPerUser})`);
+      return true;
+    });
+  }
+
+  /**
+   * Reserves one text of a claimed SMS delivery under the daily limits: counts what the account and the number
+   * received (or are being sent) in the last 24 hours, under locks on both, and marks this delivery with the
+   * number's hash when both are below their limit. False: over a limit, nothing reserved.
+   */
+  async reserveText(
+    notificationId: string,
+    userId: string,
+    phoneHash: string,
+    limits: { perUser: number; perNumber: number },
+  ): Promise<boolean> {
+    const d = notificationDeliveries;
+    return this.db.transaction(async (tx) => {
+      for (const key of [`u:${userId}`, `p:${phoneHash}`]) {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms-daily:${key}`}))`);
+      }
+      const counted = sql`${d.channel} = 'sms' and ${d.recipientHash} is not null
+        and ${d.status} in ('pending', 'sent') and ${d.createdAt} > now() - interval '24 hours'`;
+      const [row] = await rawRows<{ by_user: number; by_number: number }>(
+        tx,
+        sql`select
+          (select count(*)::int from ${d} join ${notifications} n on n.id = ${d.notificationId}
+            where n.user_id = ${userId} and ${counted}) as by_user,
+          (select count(*)::int from ${d} where ${d.recipientHash} = ${phoneHash} and ${counted}) as by_number`,
+      );
+      if (!row || row.by_user >= limits.perUser || row.by_number >= limits.perNumber) return false;
+      await tx
+        .update(d)
+        .set({ recipientHash: phoneHash })
+        .where(and(eq(d.notificationId, notificationId), eq(d.channel, 'sms')));
+      return true;
+    });
   }
 
   async unsubscribe(userId: string, endpoint: string): Promise<void> {

@@ -48,7 +48,11 @@ export const deliveriesRoutes: FastifyPluginAsyncZod<DeliveriesRoutesDeps> = asy
   app.post(
     '/me/push-subscriptions',
     {
-      schema: { tags, body: PushSubscriptionSchema, response: { 204: z.null(), 400: e, 401: e } },
+      schema: {
+        tags,
+        body: PushSubscriptionSchema,
+        response: { 204: z.null(), 400: e, 401: e, 409: e, 503: e },
+      },
       preHandler: authenticate,
     },
     async (req, reply) => {

@@ -6,7 +6,7 @@ import {
   type PushPayload,
   type PushSubscriptionInput,
 } from '@erun/contracts';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { PushSender } from '../../ports/push.ts';
 import type { SmsSender } from '../../ports/sms.ts';
 import type { ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.ts';
@@ -21,14 +21,23 @@ const BATCH = 100;
  */
 const KICK_GAP_MS = 200;
 
+export interface DeliveryLimits {
+  /** Browsers one account may keep subscribed; one more drops the oldest. */
+  subscriptionsPerUser: number;
+  /** Notification texts in any 24 hours, per account and per number; the rest are skipped. */
+  textsPerUserPerDay: number;
+  textsPerNumberPerDay: number;
+}
+
 export interface DeliveriesDeps {
   push: PushSender | undefined;
   sms: SmsSender;
   /** The number in clear from its stored form; null when unreadable. */
   decryptPhone: (encrypted: string) => string | null;
   publicUrl: string;
-  /** Plain http push endpoints on 127.0.0.1 are accepted (tests' fake push service); never in production. */
-  allowLoopbackEndpoints: boolean;
+  /** The keyed hash of a number in clear (texts are counted per number by it). */
+  hashPhone: (phone: string) => string;
+  limits: DeliveryLimits;
   onError: (error: unknown) => void;
 }
 
@@ -68,20 +77,35 @@ export class DeliveriesService {
     return { publicKey: this.deps.push.publicKey };
   }
 
+  /**
+   * Keeps a browser's subscription: only an endpoint of a real push service (the sender's check), at most
+   * `subscriptionsPerUser` per account (the oldest goes), and never another account's row — unless the
+   * request carries that subscription's own keys, which only the browser holding it knows: the account
+   * signed in last on a shared browser gets its pushes, a stranger who learnt the endpoint gets a 409.
+   */
   async subscribe(userId: string, input: PushSubscriptionInput): Promise<void> {
-    const url = new URL(input.endpoint);
-    const loopback =
-      url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.deps.allowLoopbackEndpoints;
-    if (url.protocol !== 'https:' && !loopback) {
-      throw new ValidationError('A push endpoint must be an https URL', [
-        { path: ['body', 'endpoint'], code: 'custom', message: 'push.endpointNotHttps' },
+    const push = this.deps.push;
+    if (!push) throw new AppError(503, 'PUSH_NOT_CONFIGURED', 'Web push is not configured');
+    const problem = await push.check(input.endpoint);
+    // A name that does not resolve now may later; every send checks again.
+    if (problem && problem !== 'unresolved') {
+      const https = problem === 'invalid' || problem === 'not_https';
+      throw new ValidationError('A push endpoint must be an https URL of a browser push service', [
+        {
+          path: ['body', 'endpoint'],
+          code: 'custom',
+          message: https ? 'push.endpointNotHttps' : 'push.endpointNotAllowed',
+        },
       ]);
     }
-    await this.repo.subscribe(userId, {
-      endpoint: input.endpoint,
-      ...input.keys,
-      locale: input.locale ?? 'ko',
-    });
+    const saved = await this.repo.subscribe(
+      userId,
+      { endpoint: input.endpoint, ...input.keys, locale: input.locale ?? 'ko' },
+      this.deps.limits.subscriptionsPerUser,
+    );
+    if (!saved) {
+      throw new ConflictError('PUSH_SUBSCRIPTION_TAKEN', 'This push subscription belongs to another account');
+    }
   }
 
   async unsubscribe(userId: string, endpoint: string): Promise<void> {
@@ -163,7 +187,13 @@ export class DeliveriesService {
   private async text(d: ClaimedDelivery) {
     const phone = d.phoneEncrypted ? this.deps.decryptPhone(d.phoneEncrypted) : null;
     if (!phone) return { status: 'skipped' as const, error: 'no readable phone number' };
-    await this.deps.sms.send(phone, smsText(d.category, d.data, `${this.deps.publicUrl}${d.link}`));
+    const { textsPerUserPerDay, textsPerNumberPerDay } = this.deps.limits;
+    const within = await this.repo.reserveText(d.id, d.userId, this.deps.hashPhone(phone), {
+      perUser: textsPerUserPerDay,
+      perNumber: textsPerNumberPerDay,
+    });
+    if (!within) return { status: 'skipped' as const, error: 'daily text limit reached' };
+    await this.deps.sms.send(phone, smsText(d.category, d.data, this.deps.publicUrl, d.link));
     return { status: 'sent' as const, error: null };
   }
 }

@@ -3,9 +3,10 @@ import type { NotificationCategory, PushLocale } from '@erun/contracts';
 type Data = Record<string, string | number | null>;
 
 /**
- * What a push or a text message says, per category and language: the sentences of the in-app list. A push
- * is written in the language its device subscribed in; a text message in Korean (it goes to a Korean mobile
- * number, and the account has no language of its own). `title` is the run's or course's title.
+ * What a push says, per category and language: the sentences of the in-app list, in the language its device
+ * subscribed in. `title` is the run's or course's title: a push is shown by our own service worker under the
+ * app's name and opens only our own pages, like the in-app list that shows the same words. Text messages
+ * (below) are Korean (a Korean mobile number; the account has no language) and carry no title.
  */
 const KO: Record<NotificationCategory, (d: Data) => string> = {
   comment: (d) => `${q(d.title)}에 새 댓글이 달렸어요.`,
@@ -63,8 +64,43 @@ export function notificationText(category: string, data: Data, locale: PushLocal
   return text ? text(data) : FALLBACK[locale];
 }
 
-/** A text message: the brand, the sentence, and the link where it leads somewhere to act (attendance, review). */
-export function smsText(category: string, data: Data, url: string): string {
-  const base = `[이RUN 저RUN] ${notificationText(category, data)}`;
-  return category === 'reminder_attendance' || category === 'review_request' ? `${base}\n${url}` : base;
+const SEOUL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "12월 7일 06:40" in Asia/Seoul; null when the value is not a time. */
+export function seoulTime(value: Data[string] | undefined): string | null {
+  const date = typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const part = Object.fromEntries(SEOUL.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${Number(part.month)}월 ${Number(part.day)}일 ${part.hour}:${part.minute}`;
+}
+
+/**
+ * Text messages go out from the service's sender number, so they carry nothing anyone else wrote (a run's
+ * title could read "계정정지예정 http://…" — issue 12): a fixed sentence per category, the start time, and a
+ * link on our own origin.
+ */
+const SMS: Record<string, (time: string | null) => string> = {
+  reminder_dday: (t) =>
+    t ? `오늘 ${t}에 참여하신 그룹 러닝이 있어요.` : '오늘 참여하신 그룹 러닝이 있어요.',
+  reminder_soon: (t) =>
+    t ? `참여하신 그룹 러닝이 30분 뒤(${t}) 시작해요.` : '참여하신 그룹 러닝이 30분 뒤 시작해요.',
+  reminder_attendance: (t) =>
+    `크루장으로 여는 그룹 러닝이 30분 뒤${t ? `(${t})` : ''} 시작해요. 출석체크를 해 주세요.`,
+};
+
+/** The link a text may carry: a notification's own path when it is one of ours, else the home page. */
+const OWN_PATH = /^\/runs\/[0-9a-f-]{36}(\/attendance)?$/;
+
+/** A text message: the brand, a fixed sentence with the start time, and the link on `publicUrl`. */
+export function smsText(category: string, data: Data, publicUrl: string, link: string): string {
+  const sentence = SMS[category]?.(seoulTime(data.startsAt)) ?? '새 알림이 있어요.';
+  const origin = publicUrl.replace(/\/+$/, '');
+  return `[이RUN 저RUN] ${sentence}\n${origin}${OWN_PATH.test(link) ? link : '/'}`;
 }

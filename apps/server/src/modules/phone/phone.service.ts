@@ -110,4 +110,9 @@ export class PhoneService {
       return null;
     }
   }
+
+  /** The keyed hash of a number (the per-number limits of texts count by it). */
+  hashOf(phone: string): string {
+    return this.crypto.hashPhone(phone);
+  }
 }

@@ -38,7 +38,7 @@ export class RemindersRepository {
       this.db,
       sql`
       with due as (
-        select r.id as run_id, p.user_id, r.host_id, r.title, ${kind}::text as kind
+        select r.id as run_id, p.user_id, r.host_id, r.title, r.starts_at, ${kind}::text as kind
         from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.status = 'joined'
         where r.cancelled_at is null and ${DUE[kind](now)}
           ${kind === 'review' ? sql`and p.user_id <> r.host_id` : sql``}
@@ -56,7 +56,7 @@ export class RemindersRepository {
         case when d.kind = 'soon' and d.user_id = d.host_id then '/runs/' || d.run_id || '/attendance'
              when d.kind = 'review' then '/runs/' || d.run_id || '/review'
              else '/runs/' || d.run_id end,
-        jsonb_build_object('title', d.title)
+        jsonb_build_object('title', d.title, 'startsAt', d.starts_at)
       from due d join sent s on s.run_id = d.run_id and s.user_id = d.user_id
       returning user_id, run_id`,
     );

@@ -1,0 +1,2 @@
+ALTER TABLE "notification_deliveries" ADD COLUMN "recipient_hash" text;--> statement-breakpoint
+CREATE INDEX "notification_deliveries_recipient_idx" ON "notification_deliveries" USING btree ("recipient_hash","created_at") WHERE "notification_deliveries"."recipient_hash" is not null;
