@@ -2,8 +2,9 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
 import { createRunViaApi, seoulDay } from './runs.ts';
 
-// Issue 6's journey: the host takes attendance in its window (B came, C did not), after the end B reviews
-// the host and C is told why they cannot, scores move (DOMAIN.md: present +1 km, absent −1 km), my page
+// Issue 6's journey: the host takes attendance in its window (B came, C did not; absent only from the
+// start), after the end B reviews the host and C is told why they cannot, scores move (DOMAIN.md: present
+// +1 km, absent −1 km; a review by a runner never present at another host's run moves none), my page
 // shows the run in its calendar and the host's public profile shows only the good side of the reviews.
 // The server clock moves (with no other test running); the browser's does not. Korean texts from
 // locales/extra/mypage.ko.json.
@@ -14,6 +15,7 @@ const T = {
   absent: '불참',
   save: '출석 저장하기',
   saved: '출석을 저장했어요.',
+  absentNotYet: /불참은 출발 시각인 .*부터 체크할 수 있어요/,
   positive: '좋았어요',
   categories: ['크루를 잘 이끌어 줬어요', '시간을 잘 지켰어요'],
   note: '크루장에게만 보이는 한마디 (선택)',
@@ -69,14 +71,25 @@ test('attendance, host review, scores, my page and public profile after a run', 
   const startsAt = Date.parse(`${day}T07:00:00+09:00`);
   const endsAt = Date.parse(`${day}T08:00:00+09:00`);
 
-  // 10 minutes before the start: the window (start − 30 min … end + 48 h) is open.
+  // 10 minutes before the start: the window (start − 30 min … end + 48 h) is open for present; absent
+  // waits for the start (DOMAIN: absent only from the start), and the page says why.
   serverClock.moveTo(startsAt - 10 * MINUTE);
   await page.goto(`/runs/${run.id}/attendance`);
   const list = page.getByRole('list', { name: T.attendanceList });
+  await expect(page.getByText(T.absentNotYet)).toBeVisible();
+  await expect(
+    list.getByRole('group', { name: T.personGroup(c.user.nickname) }).getByRole('radio', { name: T.absent }),
+  ).toBeDisabled();
   await list
     .getByRole('group', { name: T.personGroup(b.user.nickname) })
     .getByRole('radio', { name: T.present })
     .check();
+  await page.getByRole('button', { name: T.save }).click();
+  await expect(page.getByText(T.saved)).toBeVisible();
+
+  // Five minutes after the start: C did not come.
+  serverClock.moveTo(startsAt + 5 * MINUTE);
+  await page.reload();
   await list
     .getByRole('group', { name: T.personGroup(c.user.nickname) })
     .getByRole('radio', { name: T.absent })
@@ -108,7 +121,8 @@ test('attendance, host review, scores, my page and public profile after a run', 
   await expect(c.page.getByRole('button', { name: T.submit })).toHaveCount(0);
   await shot(c.page, testInfo, 'review-not-present');
 
-  // Scores: B 51 km (present), C 49 km (absent), the host 51 km (one good review).
+  // Scores: B 51 km (present), C 49 km (absent), the host 50 km: B's good review is shown but moves no
+  // score, since B has never been marked present at another host's run (review farming must not pay).
   await b.page.goto('/me');
   await expect(b.page.getByRole('meter', { name: T.score })).toHaveAttribute('aria-valuenow', '51');
   await b.page.getByText(T.scoreHistory).click();
@@ -121,7 +135,7 @@ test('attendance, host review, scores, my page and public profile after a run', 
   // The host's public profile, seen by C: the good side with B's two categories, nothing of the other side.
   await c.page.goto(`/users/${host.userId}`);
   await expect(c.page.getByRole('heading', { level: 1, name: host.nickname })).toBeVisible();
-  await expect(c.page.getByRole('meter', { name: T.score })).toHaveAttribute('aria-valuenow', '51');
+  await expect(c.page.getByRole('meter', { name: T.score })).toHaveAttribute('aria-valuenow', '50');
   const good = c.page.getByRole('region', { name: T.positive });
   for (const category of T.categories) {
     await expect(good.getByRole('listitem').filter({ hasText: category })).toContainText('1회');
@@ -132,7 +146,7 @@ test('attendance, host review, scores, my page and public profile after a run', 
   // The host sees both sides on their own page.
   await page.goto('/me?tab=reviews');
   await expect(page.getByRole('region', { name: '아쉬웠어요' })).toBeVisible();
-  await expect(page.getByRole('meter', { name: T.score })).toHaveAttribute('aria-valuenow', '51');
+  await expect(page.getByRole('meter', { name: T.score })).toHaveAttribute('aria-valuenow', '50');
 
   if (process.env.E2E_SHOTS === '1') {
     for (const [index, tab] of T.tabs.entries()) {

@@ -34,13 +34,19 @@ export const AttendanceSchema = z.object({
   runId: z.uuid(),
   opensAt: z.iso.datetime({ offset: true }),
   closesAt: z.iso.datetime({ offset: true }),
+  /** Absent (no-show) can be recorded only from the start on; present from `opensAt`. */
+  absentOpensAt: z.iso.datetime({ offset: true }),
   editable: z.boolean(),
+  /** Whether absent can be recorded now (by the server's clock): from the start until `closesAt`. */
+  absentEditable: z.boolean(),
   participants: z.array(
     z.object({
       id: z.uuid(),
       nickname: z.string(),
       avatar: ImageSchema.nullable(),
       present: z.boolean().nullable(),
+      /** Wrote a host review: stays present (marking them absent answers 409 REVIEWER_STAYS_PRESENT). */
+      reviewed: z.boolean(),
     }),
   ),
   present: z.array(z.uuid()),

@@ -34,6 +34,12 @@ export const hostReviews = pgTable(
     positive: boolean('positive').notNull(),
     categories: text('categories').array().notNull(),
     note: text('note'),
+    /**
+     * Whether the review moves the host's score: decided once, when it is written, by whether its author had
+     * then been marked present at a run of another host (DOMAIN: review farming with fresh accounts must not
+     * pay). A withheld review is still stored and shown; it never starts counting later.
+     */
+    movesScore: boolean('moves_score').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -411,7 +411,12 @@ describe.skipIf(!enabled)(
       );
       expect(await reminderCounts([started.id])).toEqual([]);
 
-      // The review request is still relevant an hour after the end: it goes out, once.
+      // The review request is still relevant an hour after the end: it goes out, once (to a runner the host
+      // marked present: the absent and the unmarked are not asked).
+      await sql.query(
+        'insert into attendance (run_id, user_id, present, recorded_at) values ($1, $2, true, now())',
+        [started.id, runner.user.id],
+      );
       await clockAt(`${day}T12:31:00+09:00`);
       await eventually(
         'review request',

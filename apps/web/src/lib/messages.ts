@@ -44,6 +44,8 @@ const ERROR_KEYS: Record<string, string> = {
   REVIEW_EXISTS: 'errors.reviewExists',
   OUTSIDE_WINDOW: 'errors.outsideWindow',
   NOT_PRESENT: 'errors.notPresent',
+  ABSENT_BEFORE_START: 'errors.absentBeforeStart',
+  REVIEWER_STAYS_PRESENT: 'errors.reviewerStaysPresent',
   CHAT_CLOSED: 'errors.chatClosed',
   PHONE_CODE_INVALID: 'errors.phoneCodeInvalid',
   PHONE_CODE_EXPIRED: 'errors.phoneCodeExpired',

@@ -177,7 +177,7 @@ describe('GET /api/me/runs', () => {
 });
 
 describe('GET /api/me/stats', () => {
-  it('counts ended runs not cancelled where I was not absent; 12 Seoul months with zeros', async () => {
+  it('counts ended runs not cancelled that I hosted or was marked present at; 12 Seoul months with zeros', async () => {
     clock.offsetMs = 0;
     const me = await newUser(t.app);
     const host = await newUser(t.app);
@@ -185,8 +185,10 @@ describe('GET /api/me/stats', () => {
     const present = await newRun(t.app, host, runAt(seoul(3, 21), { theme: 'riverside' }));
     const absent = await newRun(t.app, host, runAt(seoul(3, 7)));
     const cancelled = await newRun(t.app, host, runAt(seoul(3, 12)));
+    // Joined, ended, never marked: not counted (statistics count a run only for runners marked present).
+    const unmarked = await newRun(t.app, host, runAt(seoul(3, 16)));
     const later = await newRun(t.app, host, runAt(seoul(40, 12)));
-    for (const run of [present, absent, cancelled, later]) await join(run, me);
+    for (const run of [present, absent, cancelled, unmarked, later]) await join(run, me);
     expect((await cancel(cancelled, host)).statusCode).toBe(204);
     const [h] = await at(Date.parse(present.endsAt) + HOUR, host);
     expect((await markAttendance(present, h, [me.user.id], [])).statusCode).toBe(200);
@@ -222,6 +224,7 @@ describe('GET /api/me/stats', () => {
     expect(stats.timesOfDay.find((x) => x.timeOfDay === 'dawn')?.runs).toBe(1);
     expect(stats.timesOfDay.find((x) => x.timeOfDay === 'night')?.runs).toBe(1);
     expect(stats.timesOfDay.find((x) => x.timeOfDay === 'morning')?.runs).toBe(0);
+    expect(stats.timesOfDay.find((x) => x.timeOfDay === 'evening')?.runs).toBe(0);
     clock.offsetMs = 0;
   });
 });

@@ -62,6 +62,18 @@ const review = (run: Run, who: { accessToken: string }, body: unknown) =>
     payload: body as object,
   });
 
+/** Another host's run at which the runners were marked present: their reviews then move a host's score. */
+async function qualify(...runners: TestUser[]) {
+  const other = await newUser(t.app);
+  const run = await newRun(t.app, other, { capacity: 10 });
+  for (const r of runners)
+    await t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(r) });
+  const [o] = await at(Date.parse(run.startsAt), other);
+  const marked = await save(run, o, { present: runners.map((r) => r.user.id), absent: [] });
+  expect(marked.statusCode).toBe(200);
+  clock.offsetMs = 0;
+}
+
 describe('attendance', () => {
   it('host only, inside the window; scores follow the record and do not move when saved again', async () => {
     const { host, runners, run } = await setUp(3);
@@ -73,16 +85,31 @@ describe('attendance', () => {
     expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json<ErrorBody>().code).toBe('OUTSIDE_WINDOW');
 
-    const [h, ta, tb, tc] = await at(start - 10 * 60_000, host, a, b, c);
-    const byRunner = await save(run, ta, { present: [a.user.id], absent: [] });
+    const [h0, ta0] = await at(start - 30 * 60_000, host, a);
+    const byRunner = await save(run, ta0, { present: [a.user.id], absent: [] });
     expect(byRunner.statusCode).toBe(403);
     const stranger = await newUser(t.app);
-    const notMember = await save(run, h, { present: [stranger.user.id], absent: [] });
+    const notMember = await save(run, h0, { present: [stranger.user.id], absent: [] });
     expect(notMember.statusCode).toBe(400);
+    // Present from start − 30 min; absent only from the start, and a refused save writes nothing.
+    const absentEarly = await save(run, h0, { present: [a.user.id, b.user.id], absent: [c.user.id] });
+    expect(absentEarly.statusCode).toBe(409);
+    expect(absentEarly.json<ErrorBody>().code).toBe('ABSENT_BEFORE_START');
+    expect(await scoreOf(a, ta0)).toBe(50);
+    const early30 = await save(run, h0, { present: [a.user.id], absent: [] });
+    expect(early30.statusCode).toBe(200);
+    expect(early30.json<Attendance>()).toMatchObject({ editable: true, absentEditable: false });
+    expect(Date.parse(early30.json<Attendance>().absentOpensAt)).toBe(start);
+    expect(await scoreOf(a, ta0)).toBe(51);
 
+    const [h, ta, tb, tc] = await at(start, host, a, b, c);
     const saved = await save(run, h, { present: [a.user.id, b.user.id], absent: [c.user.id] });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json<Attendance>()).toMatchObject({ editable: true, absent: [c.user.id] });
+    expect(saved.json<Attendance>()).toMatchObject({
+      editable: true,
+      absentEditable: true,
+      absent: [c.user.id],
+    });
     expect([await scoreOf(a, ta), await scoreOf(c, tc)]).toEqual([51, 49]);
 
     await save(run, h, { present: [a.user.id, b.user.id], absent: [c.user.id] });
@@ -104,10 +131,34 @@ describe('attendance', () => {
   });
 });
 
+describe('attendance and leaving', () => {
+  it('a runner marked present who leaves before the start takes no mark and no +1 km along', async () => {
+    const { host, runners, run } = await setUp(1);
+    const [a] = runners as [TestUser];
+    const [h, ta] = await at(Date.parse(run.startsAt) - 20 * 60_000, host, a);
+    expect((await save(run, h, { present: [a.user.id], absent: [] })).statusCode).toBe(200);
+    expect(await scoreOf(a, ta)).toBe(51);
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/runs/${run.id}/participants/me`,
+      headers: bearer(ta),
+    });
+    expect(left.statusCode).toBe(204);
+    expect(await scoreOf(a, ta)).toBe(50);
+    const view = await t.app.inject({
+      method: 'GET',
+      url: `/api/runs/${run.id}/attendance`,
+      headers: bearer(h),
+    });
+    expect(view.json<Attendance>()).toMatchObject({ participants: [], present: [], absent: [] });
+  });
+});
+
 describe('host review', () => {
   it('present participants review once within 7 days; absent ones cannot; the host score moves', async () => {
     const { host, runners, run } = await setUp(3);
     const [a, b, c] = runners as [TestUser, TestUser, TestUser];
+    await qualify(a, b);
     const [h] = await at(Date.parse(run.startsAt), host);
     await save(run, h, { present: [a.user.id, b.user.id], absent: [c.user.id] });
 
@@ -160,8 +211,8 @@ describe('host review', () => {
     // 55 disappointed reviewers on record (inserted directly), then one real review triggers the recomputation.
     await t.database.executeSql(
       `with reviewers as (insert into users (nickname) select 'r' || g from generate_series(1, 55) g returning id)
-       insert into host_reviews (run_id, reviewer_id, host_id, positive, categories, created_at)
-       select $1, id, $2, false, array['late'], now() from reviewers`,
+       insert into host_reviews (run_id, reviewer_id, host_id, positive, categories, moves_score, created_at)
+       select $1, id, $2, false, array['late'], true, now() from reviewers`,
       [run.id, host.user.id],
     );
     const [h2, ta] = await at(Date.parse(run.endsAt) + 3600_000, host, a);

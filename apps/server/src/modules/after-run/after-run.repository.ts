@@ -2,20 +2,60 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { notifications, runs, users } from '../../db/schema.ts';
+import { notifications, runParticipants, runs, users } from '../../db/schema.ts';
+import type { Tx } from '../runs/runs.repository.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 
 /**
  * The good-runner score is derived from the current records, never accumulated: 50, +1 per "present",
- * −1 per "absent", ±1 per review received as host, clamped to 0–100. Saving attendance twice or editing
- * it therefore cannot count anything twice.
+ * −1 per "absent", ±1 per review received as host that moves the score, clamped to 0–100. Saving
+ * attendance twice, editing it or deleting a mark therefore cannot leave anything counted wrongly.
  */
 const scoreOf = (userId: SQL) => sql`greatest(0, least(100, 50
   + coalesce((select sum(case when a.present then 1 else -1 end) from ${attendance} a where a.user_id = ${userId}), 0)
-  + coalesce((select sum(case when r.positive then 1 else -1 end) from ${hostReviews} r where r.host_id = ${userId}), 0)
+  + coalesce((select sum(case when r.positive then 1 else -1 end) from ${hostReviews} r where r.host_id = ${userId} and r.moves_score), 0)
 ))`;
 type SQL = ReturnType<typeof sql>;
+
+/** Who may be marked and who must stay present, read with the run locked. */
+export interface AttendanceState {
+  /** Participants holding a seat, the host excepted. */
+  members: Set<string>;
+  /** Participants who wrote a host review for the run. */
+  reviewers: Set<string>;
+}
+
+/**
+ * Locks the run's row: attendance, reviews and removals of one run take this lock first, so each reads
+ * what the one before it committed (a reviewer cannot be marked absent while their review goes in).
+ */
+async function lockRun(tx: Tx, runId: string): Promise<void> {
+  await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for('update');
+}
+
+async function recomputeScores(tx: Tx, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx
+    .update(users)
+    .set({ goodRunnerScore: scoreOf(sql`${users.id}`) })
+    .where(inArray(users.id, userIds));
+}
+
+/**
+ * A runner leaves or is removed (inside the caller's transaction, run locked): their marks for the run go,
+ * and with them the score those marks gave or took.
+ */
+export async function dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
+  const dropped = await tx
+    .delete(attendance)
+    .where(and(eq(attendance.runId, runId), eq(attendance.userId, userId)))
+    .returning({ userId: attendance.userId });
+  await recomputeScores(
+    tx,
+    dropped.map((d) => d.userId),
+  );
+}
 
 export class AfterRunRepository {
   constructor(private readonly db: Db) {}
@@ -25,14 +65,41 @@ export class AfterRunRepository {
     return new Map(rows.map((r) => [r.userId, r.present]));
   }
 
-  /** Replaces the listed participants' records and recomputes their scores, in one transaction. */
+  /** Who wrote a review for the run. */
+  async reviewersOf(runId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ reviewerId: hostReviews.reviewerId })
+      .from(hostReviews)
+      .where(eq(hostReviews.runId, runId));
+    return new Set(rows.map((r) => r.reviewerId));
+  }
+
+  /**
+   * Replaces the listed participants' records and recomputes their scores, in one transaction with the run
+   * locked; `guard` sees who holds a seat and who has reviewed as of that lock, and throws to refuse.
+   */
   async saveAttendance(
     runId: string,
+    hostId: string,
     marks: { userId: string; present: boolean }[],
     now: Date,
+    guard: (state: AttendanceState) => void,
   ): Promise<void> {
     if (marks.length === 0) return;
     await this.db.transaction(async (tx) => {
+      await lockRun(tx, runId);
+      const seated = await tx
+        .select({ userId: runParticipants.userId })
+        .from(runParticipants)
+        .where(and(eq(runParticipants.runId, runId), eq(runParticipants.status, 'joined')));
+      const reviewed = await tx
+        .select({ userId: hostReviews.reviewerId })
+        .from(hostReviews)
+        .where(eq(hostReviews.runId, runId));
+      guard({
+        members: new Set(seated.map((r) => r.userId).filter((id) => id !== hostId)),
+        reviewers: new Set(reviewed.map((r) => r.userId)),
+      });
       await tx
         .insert(attendance)
         .values(marks.map((m) => ({ runId, userId: m.userId, present: m.present, recordedAt: now })))
@@ -40,26 +107,40 @@ export class AfterRunRepository {
           target: [attendance.runId, attendance.userId],
           set: { present: sql`excluded.present`, recordedAt: now },
         });
-      const ids = marks.map((m) => m.userId);
-      await tx
-        .update(users)
-        .set({ goodRunnerScore: scoreOf(sql`${users.id}`) })
-        .where(inArray(users.id, ids));
+      await recomputeScores(
+        tx,
+        marks.map((m) => m.userId),
+      );
     });
   }
 
-  /** Inserts the review (once per reviewer: the primary key refuses a second) and moves the host's score. */
+  /**
+   * Inserts the review (once per reviewer: the primary key refuses a second) if its author is marked present,
+   * with the run locked so the mark cannot flip meanwhile. It moves the host's score only when its author
+   * has been marked present at a live run of another host (review farming with fresh accounts never pays).
+   */
   async insertReview(
-    review: typeof hostReviews.$inferInsert,
+    review: Omit<typeof hostReviews.$inferInsert, 'movesScore'>,
     notice: NewNotification,
-  ): Promise<'created' | 'exists'> {
+  ): Promise<'created' | 'exists' | 'not_present'> {
     return this.db.transaction(async (tx) => {
-      const inserted = await tx.insert(hostReviews).values(review).onConflictDoNothing().returning();
+      await lockRun(tx, review.runId);
+      const [mark] = await tx
+        .select({ present: attendance.present })
+        .from(attendance)
+        .where(and(eq(attendance.runId, review.runId), eq(attendance.userId, review.reviewerId)));
+      if (mark?.present !== true) return 'not_present';
+      const movesScore = sql<boolean>`exists (
+        select 1 from ${attendance} a join ${runs} r on r.id = a.run_id
+        where a.user_id = ${review.reviewerId} and a.present
+          and r.host_id <> ${review.hostId} and r.cancelled_at is null)`;
+      const inserted = await tx
+        .insert(hostReviews)
+        .values({ ...review, movesScore })
+        .onConflictDoNothing()
+        .returning({ runId: hostReviews.runId });
       if (inserted.length === 0) return 'exists';
-      await tx
-        .update(users)
-        .set({ goodRunnerScore: scoreOf(sql`${users.id}`) })
-        .where(eq(users.id, review.hostId));
+      await recomputeScores(tx, [review.hostId]);
       await tx.insert(notifications).values(notice);
       return 'created';
     });
@@ -86,7 +167,7 @@ export class AfterRunRepository {
     return new Map(rows.map((r) => [r.category, Number(r.n)]));
   }
 
-  /** What moved a user's score: attendance records and reviews received, newest first. */
+  /** What moved a user's score: attendance records and score-moving reviews received, newest first. */
   async historyOf(userId: string, limit: number) {
     return rawRows<{ delta: number; reason: string; run_id: string; run_title: string; at: Date | string }>(
       this.db,
@@ -101,7 +182,7 @@ export class AfterRunRepository {
               case when h.positive then 'review_positive' else 'review_negative' end,
               h.run_id, r.title, h.created_at
          from ${hostReviews} h join ${runs} r on r.id = h.run_id
-        where h.host_id = ${userId})
+        where h.host_id = ${userId} and h.moves_score)
       order by at desc
       limit ${limit}`,
     );

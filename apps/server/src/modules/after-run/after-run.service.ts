@@ -11,13 +11,16 @@ import {
 import { ConflictError, ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { runNotFound } from '../runs/runs.service.ts';
-import type { AfterRunRepository } from './after-run.repository.ts';
+import type { AfterRunRepository, AttendanceState } from './after-run.repository.ts';
 
 type GetRun = (runId: string) => Promise<Run>;
 
 const outsideWindow = (what: string) => new ConflictError('OUTSIDE_WINDOW', `${what} is not open now`);
 
-/** Attendance (host only, start − 30 min … end + 48 h) and host reviews (present runners, end … end + 7 days). */
+/**
+ * Attendance (host only: present from start − 30 min, absent from the start, both until end + 48 h; a runner
+ * who reviewed stays present) and host reviews (present runners, end … end + 7 days).
+ */
 export class AfterRunService {
   constructor(
     private readonly repo: AfterRunRepository,
@@ -30,20 +33,26 @@ export class AfterRunService {
 
   async attendance(runId: string, userId: string): Promise<Attendance> {
     const run = await this.hostedRun(runId, userId);
-    const marks = await this.repo.attendanceOf(runId);
-    const { opensAt, closesAt } = attendanceWindow(run);
+    const [marks, reviewers] = await Promise.all([
+      this.repo.attendanceOf(runId),
+      this.repo.reviewersOf(runId),
+    ]);
+    const { opensAt, absentOpensAt, closesAt } = attendanceWindow(run);
     const now = this.clock.now();
     const participants = run.participants.filter((p) => p.id !== run.host.id);
     return {
       runId,
       opensAt: opensAt.toISOString(),
       closesAt: closesAt.toISOString(),
+      absentOpensAt: absentOpensAt.toISOString(),
       editable: now >= opensAt && now <= closesAt,
+      absentEditable: now >= absentOpensAt && now <= closesAt,
       participants: participants.map((p) => ({
         id: p.id,
         nickname: p.nickname,
         avatar: p.avatar,
         present: marks.get(p.id) ?? null,
+        reviewed: reviewers.has(p.id),
       })),
       present: participants.filter((p) => marks.get(p.id) === true).map((p) => p.id),
       absent: participants.filter((p) => marks.get(p.id) === false).map((p) => p.id),
@@ -52,23 +61,21 @@ export class AfterRunService {
 
   async saveAttendance(runId: string, userId: string, input: SaveAttendance): Promise<Attendance> {
     const run = await this.hostedRun(runId, userId);
-    const { opensAt, closesAt } = attendanceWindow(run);
+    const { opensAt, absentOpensAt, closesAt } = attendanceWindow(run);
     const now = this.clock.now();
     if (now < opensAt || now > closesAt) throw outsideWindow('Attendance');
-    const members = new Set(run.participants.filter((p) => p.id !== run.host.id).map((p) => p.id));
-    const strangers = [...input.present, ...input.absent].filter((id) => !members.has(id));
-    if (strangers.length > 0) {
-      throw new ValidationError('Only the run’s participants can be marked', [
-        { path: ['body'], code: 'custom', message: 'attendance.notParticipant' },
-      ]);
-    }
+    // A no-show is a fact only once the run has started; earlier it would be a −1 km nobody earned.
+    if (input.absent.length > 0 && now < absentOpensAt)
+      throw new ConflictError('ABSENT_BEFORE_START', 'Absence can be recorded only from the start');
     await this.repo.saveAttendance(
       runId,
+      run.host.id,
       [
         ...input.present.map((id) => ({ userId: id, present: true })),
         ...input.absent.map((id) => ({ userId: id, present: false })),
       ],
       now,
+      (state) => checkMarks(input, state),
     );
     await this.evaluateBadges([userId, ...input.present, ...input.absent]);
     return this.attendance(runId, userId);
@@ -99,6 +106,8 @@ export class AfterRunService {
     );
     if (result === 'exists')
       throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
+    if (result === 'not_present')
+      throw new ForbiddenError('NOT_PRESENT', 'Only participants the host marked present can review');
     await this.announce([run.host.id]);
     await this.evaluateBadges([run.host.id]);
   }
@@ -138,9 +147,22 @@ export class AfterRunService {
 
 const POSITIVE = new Set<string>(['course_good', 'led_well', 'answered_fast', 'kept_bags', 'on_time']);
 
+/** Marks go only to seated participants, and a runner who wrote a review stays present. */
+function checkMarks(input: SaveAttendance, { members, reviewers }: AttendanceState): void {
+  const strangers = [...input.present, ...input.absent].filter((id) => !members.has(id));
+  if (strangers.length > 0) {
+    throw new ValidationError('Only the run’s participants can be marked', [
+      { path: ['body'], code: 'custom', message: 'attendance.notParticipant' },
+    ]);
+  }
+  if (input.absent.some((id) => reviewers.has(id)))
+    throw new ConflictError('REVIEWER_STAYS_PRESENT', 'A runner who reviewed the host stays present');
+}
+
 function attendanceWindow(run: Run) {
   return {
     opensAt: new Date(Date.parse(run.startsAt) - AFTER_RUN_WINDOWS.attendanceOpensBeforeStartMs),
+    absentOpensAt: new Date(run.startsAt),
     closesAt: new Date(Date.parse(run.endsAt) + AFTER_RUN_WINDOWS.attendanceClosesAfterEndMs),
   };
 }

@@ -4,7 +4,10 @@ import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
 import { notifications, runParticipants, runs } from '../../db/schema.ts';
 
-/** A run that counts for stats and badges (me.ts): ended, not cancelled, I had a seat and was not marked absent. */
+/**
+ * A run that counts for stats and badges (me.ts): ended, not cancelled, and I hosted it or held a seat and
+ * the host marked me present (DOMAIN: badges and statistics count a run only for runners marked present).
+ */
 export interface CountedRun {
   id: string;
   host_id: string;
@@ -27,7 +30,8 @@ export function countedRunsOf(db: Db, userId: string, now: Date): Promise<Counte
       to_char(r.starts_at at time zone 'Asia/Seoul', 'YYYY-MM') as month
     from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.user_id = ${userId} and p.status = 'joined'
     where r.cancelled_at is null and r.ends_at <= ${now}
-      and not exists (select 1 from ${attendance} a where a.run_id = r.id and a.user_id = ${userId} and not a.present)`,
+      and (r.host_id = ${userId}
+        or exists (select 1 from ${attendance} a where a.run_id = r.id and a.user_id = ${userId} and a.present))`,
   );
 }
 
@@ -58,11 +62,11 @@ export class BadgesRepository {
     return rows.map((r) => r.present);
   }
 
-  /** Whether each of the host's latest reviews was positive, newest first. */
+  /** Whether each of the host's latest score-moving reviews was positive, newest first (farming never pays). */
   async latestReviews(hostId: string, limit: number): Promise<boolean[]> {
     const rows = await rawRows<{ positive: boolean }>(
       this.db,
-      sql`select positive from ${hostReviews} where host_id = ${hostId}
+      sql`select positive from ${hostReviews} where host_id = ${hostId} and moves_score
         order by created_at desc, run_id desc, reviewer_id desc limit ${limit}`,
     );
     return rows.map((r) => r.positive);

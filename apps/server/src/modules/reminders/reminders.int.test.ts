@@ -46,9 +46,25 @@ const at = (iso: string) => {
   clock.offsetMs = Date.parse(iso) - Date.now();
 };
 
+/** The host (signed in again at the test clock's time) records attendance. */
+async function mark(run: { id: string }, host: TestUser, present: TestUser[], absent: TestUser[] = []) {
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: host.email, password: host.password },
+  });
+  const saved = await t.app.inject({
+    method: 'PUT',
+    url: `/api/runs/${run.id}/attendance`,
+    headers: bearer(login.json<{ accessToken: string }>()),
+    payload: { present: present.map((u) => u.user.id), absent: absent.map((u) => u.user.id) },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+}
+
 describe('reminders', () => {
   it('D-day at 08:00, 30 minutes before (the host asked for attendance), review request an hour after the end', async () => {
-    const { host, runner, day } = await scenario();
+    const { host, runner, run, day } = await scenario();
     at(`${day}T07:59:00+09:00`);
     await t.services.reminders.sweep();
     expect(await categories(runner)).toEqual([]);
@@ -61,6 +77,8 @@ describe('reminders', () => {
     await t.services.reminders.sweep();
     expect(await categories(runner)).toEqual(['reminder_dday', 'reminder_soon']);
     expect(await categories(host)).toEqual(['reminder_dday', 'reminder_attendance']);
+    at(`${day}T10:05:00+09:00`);
+    await mark(run, host, [runner]);
 
     at(`${day}T12:29:00+09:00`);
     await t.services.reminders.sweep();
@@ -70,6 +88,27 @@ describe('reminders', () => {
     await t.services.reminders.sweep();
     expect(await reviewRequests(runner)).toBe(1);
     expect(await reviewRequests(host)).toBe(0);
+  });
+
+  it('asks only runners marked present to review: never the absent, an unmarked one once marked', async () => {
+    const { host, runner, run, day } = await scenario();
+    const [absent, late] = [await newUser(t.app), await newUser(t.app)];
+    for (const u of [absent, late])
+      await t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(u) });
+    at(`${day}T10:05:00+09:00`);
+    await mark(run, host, [runner], [absent]);
+
+    at(`${day}T12:31:00+09:00`);
+    await t.services.reminders.sweep();
+    expect([await reviewRequests(runner), await reviewRequests(absent), await reviewRequests(late)]).toEqual([
+      1, 0, 0,
+    ]);
+    at(`${day}T20:00:00+09:00`);
+    await mark(run, host, [late]);
+    await t.services.reminders.sweep();
+    expect([await reviewRequests(runner), await reviewRequests(absent), await reviewRequests(late)]).toEqual([
+      1, 0, 1,
+    ]);
   });
 
   it('two workers sweeping at the same moment send each reminder once', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { remindersSent } from '../../db/schema-after-run.ts';
+import { attendance, remindersSent } from '../../db/schema-after-run.ts';
 import { notifications, runParticipants, runs } from '../../db/schema.ts';
 
 export type ReminderKind = 'dday' | 'soon' | 'review';
@@ -18,6 +18,13 @@ const DUE: Record<ReminderKind, (now: Date) => ReturnType<typeof sql>> = {
     sql`r.ends_at <= ${now}::timestamptz - interval '1 hour' and r.ends_at > ${now}::timestamptz - interval '7 days'`,
 };
 
+/**
+ * Review requests go only to runners the host marked present (absent ones are never asked); one marked
+ * later in the window is asked at the next sweep.
+ */
+const REVIEWERS = sql`and p.user_id <> r.host_id and exists (
+  select 1 from ${attendance} a where a.run_id = r.id and a.user_id = p.user_id and a.present)`;
+
 /** The notification category per kind; the host's "soon" asks them to take attendance. */
 const CATEGORY = sql`case
   when d.kind = 'dday' then 'reminder_dday'
@@ -31,7 +38,7 @@ export class RemindersRepository {
   /**
    * Sends every due reminder of a kind that has not been sent: one statement records them as sent and
    * creates the notifications, so a reminder exists exactly once whatever runs concurrently or again.
-   * Review requests go to participants other than the host; the others to everyone in the run.
+   * Review requests go to participants the host marked present; the others to everyone in the run.
    */
   async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<{ userId: string; runId: string }[]> {
     const rows = await rawRows<{ user_id: string; run_id: string }>(
@@ -41,7 +48,7 @@ export class RemindersRepository {
         select r.id as run_id, p.user_id, r.host_id, r.title, r.starts_at, ${kind}::text as kind
         from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.status = 'joined'
         where r.cancelled_at is null and ${DUE[kind](now)}
-          ${kind === 'review' ? sql`and p.user_id <> r.host_id` : sql``}
+          ${kind === 'review' ? REVIEWERS : sql``}
           and not exists (select 1 from ${remindersSent} s where s.run_id = r.id and s.user_id = p.user_id and s.kind = ${kind})
         order by r.starts_at
         limit ${limit}

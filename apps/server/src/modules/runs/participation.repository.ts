@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runParticipants, runs } from '../../db/schema.ts';
+import { dropAttendanceOf } from '../after-run/after-run.repository.ts';
 import { storeNotifications, type Announcement } from '../notifications/notifications.repository.ts';
 import type { NewNotification, RunRow, Tx } from './runs.repository.ts';
 
@@ -50,7 +51,10 @@ export class ParticipationRepository {
     });
   }
 
-  /** Leaves (or is removed); a freed seat goes to the first on the waitlist. Returns who was promoted. */
+  /**
+   * Leaves (or is removed); a freed seat goes to the first on the waitlist. Whoever goes loses their
+   * attendance marks for the run and the score those gave or took. Returns the notices stored.
+   */
   async release(
     runId: string,
     userId: string,
@@ -71,6 +75,7 @@ export class ParticipationRepository {
       } else {
         await tx.delete(runParticipants).where(where);
       }
+      await dropAttendanceOf(tx, runId, userId);
       const promoted = mine.status === 'joined' ? await promoteWaitlisted(tx, run, 1) : [];
       const seatFreed = mine.status === 'joined' && promoted.length === 0;
       await tx

@@ -15,11 +15,13 @@ function attendance(overrides: Partial<Attendance> = {}): Attendance {
     runId: RUN_ID,
     opensAt: '2026-12-05T06:30:00+09:00',
     closesAt: '2026-12-07T08:30:00+09:00',
+    absentOpensAt: '2026-12-05T07:00:00+09:00',
     editable: true,
+    absentEditable: true,
     participants: [
-      { id: B, nickname: '비러너', avatar: null, present: null },
-      { id: C, nickname: '씨러너', avatar: null, present: true },
-      { id: D, nickname: '디러너', avatar: null, present: null },
+      { id: B, nickname: '비러너', avatar: null, present: null, reviewed: false },
+      { id: C, nickname: '씨러너', avatar: null, present: true, reviewed: false },
+      { id: D, nickname: '디러너', avatar: null, present: null, reviewed: false },
     ],
     present: [C],
     absent: [],
@@ -78,6 +80,43 @@ describe('/runs/:runId/attendance', () => {
     renderApp(`/runs/${RUN_ID}/attendance`, { user: onboardedMe() });
     expect(await screen.findByText('크루장만 출석을 체크할 수 있어요')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '출석 저장하기' })).toBeNull();
+  });
+
+  it('before the start only present can be marked, with the reason; a runner who reviewed stays present', async () => {
+    const { calls } = mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, runFixture()),
+      [`GET /api/runs/${RUN_ID}/attendance`]: () =>
+        jsonResponse(
+          200,
+          attendance({
+            absentEditable: false,
+            participants: attendance().participants.map((p) => ({ ...p, reviewed: p.id === C })),
+          }),
+        ),
+      [`PUT /api/runs/${RUN_ID}/attendance`]: () =>
+        jsonResponse(409, {
+          code: 'ABSENT_BEFORE_START',
+          message: 'Absence can be recorded only from the start',
+        }),
+    });
+    const { events } = renderApp(`/runs/${RUN_ID}/attendance`, { user: host });
+
+    const list = await screen.findByRole('list', { name: '참여자 출석' });
+    const note = screen.getByText(/불참은 출발 시각인 .*부터 체크할 수 있어요/);
+    const b = within(list).getByRole('group', { name: '비러너 님 출석 여부' });
+    const bAbsent = within(b).getByRole('radio', { name: '불참' });
+    expect(bAbsent).toHaveProperty('disabled', true);
+    expect(bAbsent.getAttribute('aria-describedby')).toBe(note.id);
+    expect(within(b).getByRole('radio', { name: '출석' })).toHaveProperty('disabled', false);
+    const c = within(list).getByRole('group', { name: '씨러너 님 출석 여부' });
+    const reviewed = within(list).getByText('크루장을 평가한 러너라 출석으로 유지돼요.');
+    expect(within(c).getByRole('radio', { name: '불참' }).getAttribute('aria-describedby')).toBe(reviewed.id);
+
+    // Should the server still refuse (its clock decides), its reason is shown, not a generic error.
+    await events.click(within(b).getByRole('radio', { name: '출석' }));
+    await events.click(screen.getByRole('button', { name: '출석 저장하기' }));
+    expect(await screen.findByText('불참은 러닝이 출발한 뒤에만 체크할 수 있어요.')).toBeTruthy();
+    expect(calls.find((call) => call.method === 'PUT')?.body).toEqual({ present: [B, C], absent: [] });
   });
 
   it('shows when the window opens and locks the toggles outside it', async () => {

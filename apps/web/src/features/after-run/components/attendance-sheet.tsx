@@ -37,6 +37,9 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
   // The same short form as the run's start in the page's heading, a line above.
   const opensAt = formatShortDateTime(attendance.opensAt, i18n.language);
   const closesAt = formatShortDateTime(attendance.closesAt, i18n.language);
+  // A no-show is recorded only once the run has started (the server answers 409 ABSENT_BEFORE_START).
+  const absentOpen = attendance.absentEditable;
+  const absentNoteId = `attendance-absent-note-${attendance.runId}`;
   const unmarked = Object.values(marks).filter((mark) => mark === null).length;
   const counts = {
     present: Object.values(marks).filter((mark) => mark === true).length,
@@ -65,6 +68,13 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
       <p className={cx(styles.window, !editable && styles.windowClosed)} role="status">
         {windowNote}
       </p>
+      {editable && !absentOpen && attendance.participants.length > 0 && (
+        <p id={absentNoteId} className={cx(styles.window, styles.windowClosed)}>
+          {t('attendance.absentNotYet', {
+            startsAt: formatShortDateTime(attendance.absentOpensAt, i18n.language),
+          })}
+        </p>
+      )}
       {attendance.participants.length === 0 ? (
         <p className={styles.empty}>{t('attendance.empty')}</p>
       ) : (
@@ -79,29 +89,49 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
             {attendance.participants.map((person) => (
               <li key={person.id} className={styles.person}>
                 <Avatar image={person.avatar} name={person.nickname} size="sm" />
-                <span className={styles.name}>{person.nickname}</span>
+                <span className={styles.name}>
+                  {person.nickname}
+                  {person.reviewed && (
+                    <span id={`attendance-reviewed-${person.id}`} className={styles.note}>
+                      {t('attendance.reviewedStaysPresent')}
+                    </span>
+                  )}
+                </span>
                 <fieldset className={styles.toggle} disabled={!editable}>
                   <legend className={styles.hidden}>
                     {t('attendance.personLegend', { nickname: person.nickname })}
                   </legend>
-                  {([true, false] as const).map((value) => (
-                    <label
-                      key={String(value)}
-                      className={cx(
-                        styles.option,
-                        marks[person.id] === value && (value ? styles.present : styles.absent),
-                      )}
-                    >
-                      <input
-                        type="radio"
-                        className={styles.radio}
-                        name={`attendance-${person.id}`}
-                        checked={marks[person.id] === value}
-                        onChange={() => mark(person.id, value)}
-                      />
-                      {t(value ? 'attendance.present' : 'attendance.absent')}
-                    </label>
-                  ))}
+                  {([true, false] as const).map((value) => {
+                    // Absent is refused before the start and for a runner who reviewed the host.
+                    const locked = !value && (!absentOpen || person.reviewed);
+                    return (
+                      <label
+                        key={String(value)}
+                        className={cx(
+                          styles.option,
+                          marks[person.id] === value && (value ? styles.present : styles.absent),
+                          locked && styles.optionLocked,
+                        )}
+                      >
+                        <input
+                          type="radio"
+                          className={styles.radio}
+                          name={`attendance-${person.id}`}
+                          checked={marks[person.id] === value}
+                          disabled={locked}
+                          aria-describedby={
+                            locked
+                              ? person.reviewed
+                                ? `attendance-reviewed-${person.id}`
+                                : absentNoteId
+                              : undefined
+                          }
+                          onChange={() => mark(person.id, value)}
+                        />
+                        {t(value ? 'attendance.present' : 'attendance.absent')}
+                      </label>
+                    );
+                  })}
                 </fieldset>
               </li>
             ))}
