@@ -39,7 +39,7 @@ import { connectionsRoutes, oauthRoutes } from './modules/auth/oauth.routes.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
 import { isSecureOrigin, sessionCookies } from './modules/auth/session-cookie.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { MAX_UPLOAD_BYTES, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
+import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -191,7 +191,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         authenticate,
         now: () => deps.clock.now(),
       });
-      await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });
+      const uploadLimits = [
+        limit('upload-user', env.RATE_LIMIT_UPLOAD_USER, (r) => r.userId ?? undefined),
+        limit(
+          'upload-quota',
+          env.UPLOAD_QUOTA_USER,
+          (r) => r.userId ?? undefined,
+          uploadQuotaError(env.UPLOAD_QUOTA_USER),
+        ),
+      ];
+      await api.register(uploadsRoutes, { uploads: services.uploads, authenticate, limits: uploadLimits });
       await api.register(runsRoutes, {
         runs: services.runs,
         participation: services.participation,

@@ -75,6 +75,9 @@ const EnvSchema = z
     RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
     RATE_LIMIT_COMMENT_USER: RateLimitSchema.default(rateLimit('20/1m')),
     RATE_LIMIT_CHAT_USER: RateLimitSchema.default(rateLimit('30/1m')),
+    RATE_LIMIT_UPLOAD_USER: RateLimitSchema.default(rateLimit('20/5m')),
+    // Images one user may upload per window (attempts count, refused ones too); off with RATE_LIMITS=off.
+    UPLOAD_QUOTA_USER: RateLimitSchema.default(rateLimit('100/24h')),
     JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
     PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
     // Text messages: `log` writes them to the server log (development, tests); `sens` sends through Naver SENS.

@@ -45,8 +45,8 @@ export class ConflictError extends AppError {
 }
 
 export class PayloadTooLargeError extends AppError {
-  constructor(message = 'Payload too large') {
-    super(413, 'PAYLOAD_TOO_LARGE', message);
+  constructor(message = 'Payload too large', code = 'PAYLOAD_TOO_LARGE') {
+    super(413, code, message);
   }
 }
 
@@ -61,6 +61,13 @@ export class RateLimitedError extends AppError {
     super(429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSec} s`, undefined, {
       'retry-after': String(retryAfterSec),
     });
+  }
+}
+
+/** A per-user allowance used up (uploads a day…): 429 with its own code and reason, and Retry-After. */
+export class QuotaExceededError extends AppError {
+  constructor(code: string, message: string, retryAfterSec: number) {
+    super(429, code, message, undefined, { 'retry-after': String(retryAfterSec) });
   }
 }
 

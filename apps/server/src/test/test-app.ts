@@ -81,8 +81,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       'API_IP',
       'COMMENT_USER',
       'CHAT_USER',
+      'UPLOAD_USER',
     ].map((n) => [`RATE_LIMIT_${n}`, '100000/1m']),
   );
+  generous.UPLOAD_QUOTA_USER = '100000/24h';
   const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...generous, ...options.env });
   const clock = options.clock ?? { now: () => new Date() };
   const { database, drop } = options.database

@@ -19,6 +19,8 @@ const ERROR_KEYS: Record<string, string> = {
   CONFLICT: 'errors.conflict',
   PAYLOAD_TOO_LARGE: 'errors.payloadTooLarge',
   UNSUPPORTED_MEDIA_TYPE: 'errors.unsupportedMediaType',
+  IMAGE_TOO_LARGE: 'errors.imageTooLarge',
+  UPLOAD_QUOTA_EXCEEDED: 'errors.uploadQuotaExceeded',
   OAUTH_STATE_MISMATCH: 'errors.oauthState',
   OAUTH_FAILED: 'errors.oauthFailed',
   PROVIDER_NOT_CONFIGURED: 'errors.providerNotConfigured',

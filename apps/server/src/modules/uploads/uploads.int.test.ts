@@ -141,32 +141,3 @@ describe('POST /api/uploads', () => {
     expect(await readFile(`${dir}/${folders[0]}/small.webp`)).toBeInstanceOf(Buffer);
   });
 });
-
-describe('purging unreferenced uploads', () => {
-  it('removes, after a day, photos of runs never published and replaced avatars, and keeps what is used', async () => {
-    const owner = await newUser(t.app);
-    const send = async (purpose: string) =>
-      (await upload(multipart(await png(), 'x.png', 'image/png'), purpose, owner)).json<Image>();
-    const [kept, replaced, stray] = [await send('avatar'), await send('avatar'), await send('photo')];
-    await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: bearer(owner),
-      payload: { avatarId: replaced.id },
-    });
-    await t.app.inject({
-      method: 'PATCH',
-      url: '/api/me',
-      headers: bearer(owner),
-      payload: { avatarId: kept.id },
-    });
-    expect(await t.services.uploads.purgeUnreferenced(new Date())).toBe(0);
-    const tomorrow = new Date(Date.now() + 25 * 3600 * 1000);
-    const purged = await t.services.uploads.purgeUnreferenced(tomorrow);
-    expect(purged).toBeGreaterThanOrEqual(2);
-    for (const gone of [replaced, stray]) {
-      expect((await t.app.inject({ method: 'GET', url: gone.urls.small })).statusCode).toBe(404);
-    }
-    expect((await t.app.inject({ method: 'GET', url: kept.urls.small })).statusCode).toBe(200);
-  });
-});

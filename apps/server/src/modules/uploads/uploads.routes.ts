@@ -2,8 +2,10 @@ import { ErrorBodySchema, ImageSchema } from '@erun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RateLimit } from '../../config/env.ts';
 import { userIdOf } from '../../http/authenticate.ts';
-import { ValidationError } from '../../lib/errors.ts';
+import type { RateLimitHook } from '../../http/rate-limit.ts';
+import { QuotaExceededError, ValidationError } from '../../lib/errors.ts';
 import { UPLOAD_PURPOSES } from './image-processing.ts';
 import type { UploadsService } from './uploads.service.ts';
 
@@ -12,20 +14,28 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export interface UploadsRoutesDeps {
   uploads: UploadsService;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Per-user rate and quota, counted after sign-in and before the body is read. */
+  limits: RateLimitHook[];
 }
 
 const QuerySchema = z.object({ purpose: z.enum(UPLOAD_PURPOSES).default('photo') });
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema };
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  413: ErrorBodySchema,
+  415: ErrorBodySchema,
+  429: ErrorBodySchema,
+};
 
 export const uploadsRoutes: FastifyPluginAsyncZod<UploadsRoutesDeps> = async (
   app,
-  { uploads, authenticate },
+  { uploads, authenticate, limits },
 ) => {
   app.post(
     '/uploads',
     {
       schema: { tags: ['uploads'], querystring: QuerySchema, response: { 201: ImageSchema, ...errors } },
-      preHandler: authenticate,
+      preHandler: [authenticate, ...limits],
     },
     async (request, reply) => {
       const data = await readFile(request);
@@ -36,11 +46,44 @@ export const uploadsRoutes: FastifyPluginAsyncZod<UploadsRoutesDeps> = async (
 
 /** The `file` field of a multipart body; a file over the limit throws 413 through toBuffer. */
 async function readFile(request: FastifyRequest): Promise<Buffer> {
-  const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }).catch(malformedBody);
   if (!file || file.fieldname !== 'file') {
-    throw new ValidationError('Send the image in a multipart field named "file"', [
+    throw new ValidationError('사진을 "file" 항목에 담아 보내 주세요.', [
       { path: ['body', 'file'], code: 'required', message: 'file.required' },
     ]);
   }
-  return file.toBuffer();
+  const data = await file.toBuffer().catch(malformedBody);
+  if (data.length === 0) {
+    throw new ValidationError('빈 파일이에요. 사진을 골라 다시 올려 주세요.', [
+      { path: ['body', 'file'], code: 'too_small', message: 'file.empty' },
+    ]);
+  }
+  return data;
+}
+
+/**
+ * The multipart parser (busboy) rejects a cut-off or garbled body with a bare Error ("Unexpected end of form"):
+ * that is the client's bytes, so 400. Its own limits (413 file too large) keep their status.
+ */
+function malformedBody(error: unknown): never {
+  if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+  throw new ValidationError('업로드 내용을 읽을 수 없어요. 사진을 다시 올려 주세요.', [
+    { path: ['body'], code: 'invalid_format', message: 'file.malformed' },
+  ]);
+}
+
+/** 429 UPLOAD_QUOTA_EXCEEDED, saying the allowance and when it comes back. */
+export function uploadQuotaError(quota: RateLimit) {
+  return (retryAfterSec: number) =>
+    new QuotaExceededError(
+      'UPLOAD_QUOTA_EXCEEDED',
+      `사진은 ${span(quota.windowMs)} 동안 ${quota.max}장까지 올릴 수 있어요. ${span(retryAfterSec * 1000)} 뒤에 다시 올려 주세요.`,
+      retryAfterSec,
+    );
+}
+
+function span(ms: number): string {
+  if (ms >= 3_600_000) return `${Math.ceil(ms / 3_600_000)}시간`;
+  if (ms >= 60_000) return `${Math.ceil(ms / 60_000)}분`;
+  return `${Math.ceil(ms / 1000)}초`;
 }

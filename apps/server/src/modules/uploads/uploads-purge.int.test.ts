@@ -1,0 +1,106 @@
+import { readdir } from 'node:fs/promises';
+import type { Course, Image, Me, Run } from '@erun/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, newCourse, newPhoto, newRun, newUser, type TestUser } from '../../test/factories.ts';
+import { multipart, png } from '../../test/images.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await newUser(t.app);
+});
+afterAll(() => t.close());
+
+const DAY_AND_AN_HOUR = 25 * 3600 * 1000;
+
+async function send(purpose: 'avatar' | 'photo'): Promise<Image> {
+  const body = multipart(await png(), 'x.png', 'image/png');
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/uploads?purpose=${purpose}`,
+    payload: body.payload,
+    headers: { ...body.headers, ...bearer(owner) },
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json<Image>();
+}
+
+async function get<T>(url: string): Promise<T> {
+  const response = await t.app.inject({ method: 'GET', url, headers: bearer(owner) });
+  expect(response.statusCode).toBe(200);
+  return response.json<T>();
+}
+
+async function setAvatar(avatarId: string): Promise<void> {
+  const response = await t.app.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    headers: bearer(owner),
+    payload: { avatarId },
+  });
+  expect(response.statusCode).toBe(200);
+}
+
+/** Every foreign key column that points at `uploads`, straight from the catalog. */
+async function columnsReferencingUploads(): Promise<{ table: string; column: string }[]> {
+  const result = await t.database.executeSql(
+    `select c.relname as "table", a.attname as "column"
+       from pg_constraint k
+       join pg_class c on c.oid = k.conrelid
+       join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+      where k.contype = 'f' and k.confrelid = 'uploads'::regclass`,
+  );
+  return result.rows as { table: string; column: string }[];
+}
+
+async function storedFolders(): Promise<string[]> {
+  const root = (t.services.uploads as unknown as { storage: { root: string } }).storage.root;
+  return readdir(root);
+}
+
+describe('purging unreferenced uploads', () => {
+  it('keeps, a day later, an upload of every kind of attachment, and removes the orphans with their files', async () => {
+    const replaced = await send('avatar');
+    await setAvatar(replaced.id);
+    const avatar = await send('avatar');
+    await setAvatar(avatar.id);
+    const run = await newRun(t.app, owner, { photoIds: [await newPhoto(t.app, owner)] });
+    const course = await newCourse(t.app, owner);
+    const orphan = await send('photo');
+    const attached = [avatar.id, ...run.photos.map((p) => p.id), ...course.photos.map((p) => p.id)];
+
+    // The test covers every table that can hold an upload: a new one must get its attachment here.
+    const references = await columnsReferencingUploads();
+    expect(references.length).toBeGreaterThanOrEqual(3);
+    for (const { table, column } of references) {
+      const found = await t.database.executeSql(
+        `select count(*)::int as n from "${table}" where "${column}" = any($1::uuid[])`,
+        [attached],
+      );
+      expect((found.rows[0] as { n: number }).n, `${table}.${column}`).toBeGreaterThan(0);
+    }
+
+    expect(await t.services.uploads.purgeUnreferenced(new Date())).toBe(0);
+    const purged = await t.services.uploads.purgeUnreferenced(new Date(Date.now() + DAY_AND_AN_HOUR));
+    expect(purged).toBe(2);
+
+    expect((await get<Me>('/api/me')).avatar?.id).toBe(avatar.id);
+    expect((await get<Run>(`/api/runs/${run.id}`)).photos.map((p) => p.id)).toEqual(
+      run.photos.map((p) => p.id),
+    );
+    expect((await get<Course>(`/api/courses/${course.id}`)).photos.map((p) => p.id)).toEqual(
+      course.photos.map((p) => p.id),
+    );
+    const folders = await storedFolders();
+    expect(folders).toEqual(expect.arrayContaining(attached));
+    for (const image of [...run.photos, ...course.photos]) {
+      expect((await t.app.inject({ method: 'GET', url: image.urls.small })).statusCode).toBe(200);
+    }
+    for (const gone of [orphan, replaced]) {
+      expect(folders).not.toContain(gone.id);
+      expect((await t.app.inject({ method: 'GET', url: gone.urls.small })).statusCode).toBe(404);
+    }
+  });
+});
