@@ -5,7 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Env } from './config/env.ts';
+import type { Env, TrustProxy } from './config/env.ts';
 import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
@@ -65,6 +65,17 @@ export interface AppDeps {
   redis?: { pub: Redis; sub: Redis; key: string };
 }
 
+/**
+ * Which X-Forwarded-For hops request.ip skips (env.ts: never all of them). Fastify turns a bare hop count into
+ * "trust nothing", since it cannot tell the balancer from a client that reached us directly; with a count the
+ * deployment promises that only its proxies can reach us (docs/operations.md), so trust that many hops.
+ */
+export function trustProxyOf(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export function publicUrlOf(env: Env): string {
   return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
@@ -74,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const { env } = deps;
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: env.TRUST_PROXY === 'on',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
