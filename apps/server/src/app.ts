@@ -24,6 +24,7 @@ import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         auth: services.auth,
         cookies,
         authenticate,
+        sameOrigin: sameOriginHook(env.PUBLIC_URL),
         limit,
         env,
         providers,

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Env, RateLimit } from '../../config/env.ts';
 import { userIdOf } from '../../http/authenticate.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
+import type { SameOriginHook } from '../../http/same-origin.ts';
 import type { AuthService } from './auth.service.ts';
 import { hashRefreshToken } from './refresh-tokens.ts';
 import type { SessionCookies } from './session-cookie.ts';
@@ -20,12 +21,15 @@ export interface AuthRoutesDeps {
   auth: AuthService;
   cookies: SessionCookies;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Every endpoint the refresh cookie authenticates: same origin and a JSON body only. */
+  sameOrigin: SameOriginHook;
   limit: (name: string, limit: RateLimit, keyOf: (r: FastifyRequest) => string | undefined) => RateLimitHook;
   env: Env;
   providers: { kakao: boolean; naver: boolean };
 }
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
+const cookieErrors = { 403: ErrorBodySchema, 415: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, deps) => {
   const { auth, cookies, env, limit } = deps;
@@ -70,8 +74,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     {
       schema: {
         tags: ['auth'],
-        response: { 200: RefreshResponseSchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+        response: { 200: RefreshResponseSchema, 401: ErrorBodySchema, 429: ErrorBodySchema, ...cookieErrors },
       },
+      onRequest: deps.sameOrigin,
       preHandler: [
         limit('refresh-ip', env.RATE_LIMIT_REFRESH_IP, byIp),
         limit('refresh-session', env.RATE_LIMIT_REFRESH_ACCOUNT, bySession),
@@ -87,11 +92,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     },
   );
 
-  app.post('/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (request, reply) => {
-    await auth.logout(cookies.read(request));
-    cookies.clear(reply);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/logout',
+    {
+      schema: { tags: ['auth'], response: { 204: z.null(), ...cookieErrors } },
+      onRequest: deps.sameOrigin,
+    },
+    async (request, reply) => {
+      await auth.logout(cookies.read(request));
+      cookies.clear(reply);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/logout-all',
