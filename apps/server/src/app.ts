@@ -23,7 +23,7 @@ import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
 import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -189,6 +189,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         badges: services.badges,
         cookies,
         authenticate,
+        passwordLimits: passwordGuessLimits(
+          limit,
+          { perIp: env.RATE_LIMIT_LOGIN_IP, perAccount: env.RATE_LIMIT_LOGIN_ACCOUNT },
+          (r) => (r.userId === null ? undefined : `user:${r.userId}`),
+        ),
         now: () => deps.clock.now(),
       });
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate });

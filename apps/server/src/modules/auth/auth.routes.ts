@@ -9,9 +9,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Env, RateLimit } from '../../config/env.ts';
+import type { Env } from '../../config/env.ts';
 import { userIdOf } from '../../http/authenticate.ts';
-import type { RateLimitHook } from '../../http/rate-limit.ts';
+import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts';
 import type { SameOriginHook } from '../../http/same-origin.ts';
 import type { AuthService } from './auth.service.ts';
 import { hashRefreshToken } from './refresh-tokens.ts';
@@ -23,7 +23,7 @@ export interface AuthRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
   /** Every endpoint the refresh cookie authenticates: same origin and a JSON body only. */
   sameOrigin: SameOriginHook;
-  limit: (name: string, limit: RateLimit, keyOf: (r: FastifyRequest) => string | undefined) => RateLimitHook;
+  limit: LimitFactory;
   env: Env;
   providers: { kakao: boolean; naver: boolean };
 }
@@ -34,7 +34,10 @@ const cookieErrors = { 403: ErrorBodySchema, 415: ErrorBodySchema };
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, deps) => {
   const { auth, cookies, env, limit } = deps;
   const byIp = (r: FastifyRequest) => r.ip;
-  const byEmail = (r: FastifyRequest) => (r.body as { email?: string } | undefined)?.email;
+  const byEmail = (r: FastifyRequest) => {
+    const email = (r.body as { email?: string } | undefined)?.email;
+    return email === undefined ? undefined : `email:${email.toLowerCase()}`;
+  };
   const bySession = (r: FastifyRequest) => {
     const token = cookies.read(r);
     return token === undefined ? undefined : hashRefreshToken(token);
@@ -57,10 +60,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     '/login',
     {
       schema: { tags: ['auth'], body: LoginSchema, response: { 200: AuthResponseSchema, ...errors } },
-      preHandler: [
-        limit('login-ip', env.RATE_LIMIT_LOGIN_IP, byIp),
-        limit('login-account', env.RATE_LIMIT_LOGIN_ACCOUNT, byEmail),
-      ],
+      preHandler: passwordGuessLimits(
+        limit,
+        { perIp: env.RATE_LIMIT_LOGIN_IP, perAccount: env.RATE_LIMIT_LOGIN_ACCOUNT },
+        byEmail,
+      ),
     },
     async (request, reply) => {
       const { refreshToken, ...signedIn } = await auth.login(request.body);
