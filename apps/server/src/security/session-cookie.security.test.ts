@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newUser, refreshCookieOf } from '../test/factories.ts';
+import { newUser, refreshCookieOf, uniqueEmail } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /**
@@ -100,5 +100,27 @@ describe('without PUBLIC_URL (development)', () => {
     expect((await send('http://localhost:5174', user.cookie)).statusCode).toBe(403);
     const ok = await send('http://localhost:5173', user.cookie);
     expect(ok.statusCode).toBe(200);
+  });
+});
+
+describe('production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { NODE_ENV: 'production', PUBLIC_URL: ORIGIN } });
+  });
+  afterAll(() => t.close());
+
+  it('issues the refresh cookie Secure and httpOnly (it cannot start without an https PUBLIC_URL)', async () => {
+    const signup = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너' },
+    });
+    expect(signup.statusCode).toBe(201);
+    expect(signup.cookies.find((c) => c.name === 'erun_refresh')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
   });
 });
