@@ -32,7 +32,12 @@ export async function probeQueries(
   paths: string[],
   accessToken?: string,
 ): Promise<QueryFigures[]> {
-  const env = parseEnv({ NODE_ENV: 'production', RATE_LIMITS: 'off', RESPONSE_CACHE_MS: '0' });
+  const env = parseEnv({
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://bench.erun.example',
+    RATE_LIMITS: 'off',
+    RESPONSE_CACHE_MS: '0',
+  });
   const secret = randomBytes(32).toString('hex');
   const { app } = await buildApp({
     env,

@@ -92,6 +92,8 @@ async function main() {
   await recreateDatabase(dbUrl);
   const env = {
     NODE_ENV: 'production',
+    // Production refuses to start without an https origin; the benchmark's clients talk to loopback directly.
+    PUBLIC_URL: 'https://bench.erun.example',
     DATABASE_URL: dbUrl,
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,

@@ -5,7 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Env } from './config/env.ts';
+import type { Env, TrustProxy } from './config/env.ts';
 import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
@@ -24,7 +24,8 @@ import type { Database } from './db/client.ts';
 import { authHooks } from './http/authenticate.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { rateLimitHookFactory } from './http/rate-limit.ts';
+import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
+import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
@@ -68,6 +69,17 @@ export interface AppDeps {
   redis?: { pub: Redis; sub: Redis; key: string };
 }
 
+/**
+ * Which X-Forwarded-For hops request.ip skips (env.ts: never all of them). Fastify turns a bare hop count into
+ * "trust nothing", since it cannot tell the balancer from a client that reached us directly; with a count the
+ * deployment promises that only its proxies can reach us (docs/operations.md), so trust that many hops.
+ */
+export function trustProxyOf(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export function publicUrlOf(env: Env): string {
   return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
@@ -77,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const { env } = deps;
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: env.TRUST_PROXY === 'on',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -157,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         auth: services.auth,
         cookies,
         authenticate,
+        sameOrigin: sameOriginHook(env.PUBLIC_URL),
         limit,
         env,
         providers,
@@ -189,6 +202,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         badges: services.badges,
         cookies,
         authenticate,
+        passwordLimits: passwordGuessLimits(
+          limit,
+          { perIp: env.RATE_LIMIT_LOGIN_IP, perAccount: env.RATE_LIMIT_LOGIN_ACCOUNT },
+          (r) => (r.userId === null ? undefined : `user:${r.userId}`),
+        ),
         now: () => deps.clock.now(),
       });
       const uploadLimits = [
@@ -197,7 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
           'upload-quota',
           env.UPLOAD_QUOTA_USER,
           (r) => r.userId ?? undefined,
-          uploadQuotaError(env.UPLOAD_QUOTA_USER),
+          { refuse: uploadQuotaError(env.UPLOAD_QUOTA_USER) },
         ),
       ];
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate, limits: uploadLimits });

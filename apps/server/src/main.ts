@@ -47,7 +47,9 @@ const { app, services } = await buildApp({
   database,
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,
-  rateLimiter: redis ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX) : new MemoryRateLimiter(clock),
+  rateLimiter: redis
+    ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX, clock)
+    : new MemoryRateLimiter(clock),
   clock,
   secrets: {
     jwt: await getOrCreateSecret(database.db, 'JWT_SECRET', env.JWT_SECRET),

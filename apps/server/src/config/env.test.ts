@@ -47,4 +47,46 @@ describe('parseEnv', () => {
       /TEST_PUSH_LOOPBACK/,
     );
   });
+
+  it('refuses production without an https PUBLIC_URL, naming the variable', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /PUBLIC_URL: production needs the https origin/,
+    );
+    expect(() => parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://erun.example.com' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(() => parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://erun.example.com' }).PUBLIC_URL).toBe(
+      'https://erun.example.com',
+    );
+    expect(parseEnv({ NODE_ENV: 'development' }).PUBLIC_URL).toBeUndefined();
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'off' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=on (trust every hop) with the forms it accepts', () => {
+    for (const value of ['on', 'true', 'TRUE', 'all']) {
+      expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(
+        /TRUST_PROXY: trusting every hop[\s\S]*hop count[\s\S]*10\.0\.0\.0\/8/,
+      );
+    }
+    for (const value of ['10.0.0.0/33', '10.0.0.300', 'proxy.example', '1,2', '-1', '1.5']) {
+      expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: expected off, a hop count/);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A rate limit written as `COUNT/WINDOW`, e.g. `10/15m`, `60/1m`, `5/1h`, `30/30s`. */
@@ -41,6 +42,48 @@ const HostListSchema = z
       )
       .min(1),
   );
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** An address, a CIDR block or one of proxy-addr's names for the ranges Fastify's `trustProxy` accepts. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+/**
+ * Which hops in front of us may set X-Forwarded-For: `off`, a hop count (`1` behind one load balancer) or
+ * the proxies' addresses/CIDRs. Never "every hop": then any client could choose the address that rate limits,
+ * view counts and logs see, so `on`/`true` are refused rather than guessed at.
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .refine((v) => !['on', 'true', 'yes', 'all', '*'].includes(v.toLowerCase()), {
+    message:
+      'trusting every hop lets any client choose its address; use off, a hop count (1 behind one load ' +
+      "balancer) or the proxies' addresses/CIDRs (10.0.0.0/8,192.168.1.5)",
+    abort: true,
+  })
+  .refine(
+    (v) =>
+      v === '' ||
+      v === 'off' ||
+      /^\d{1,2}$/.test(v) ||
+      v.split(',').every((entry) => isProxyAddress(entry.trim())),
+    {
+      message:
+        'expected off, a hop count (1, 2) or a comma list of proxy addresses/CIDRs (10.0.0.0/8,192.168.1.5)',
+    },
+  )
+  .transform((v): false | number | string[] => {
+    if (v === '' || v === 'off' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((entry) => entry.trim());
+  });
+export type TrustProxy = z.output<typeof TrustProxySchema>;
 const optionalString = z
   .string()
   .optional()
@@ -57,7 +100,7 @@ const EnvSchema = z
     REDIS_KEY_PREFIX: z.string().default('erun:'),
     PUBLIC_URL: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: OnOff.default('off'),
+    TRUST_PROXY: TrustProxySchema.default(false),
     WEB_DIST_DIR: optionalString,
     DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
     RATE_LIMITS: OnOff.default('on'),
@@ -128,6 +171,11 @@ const EnvSchema = z
     NAVER_TOKEN_URL: z.url().default('https://nid.naver.com/oauth2.0/token'),
     NAVER_USERINFO_URL: z.url().default('https://openapi.naver.com/v1/nid/me'),
   })
+  // The 30-day refresh cookie is Secure only on an https origin; production without one would send it in clear.
+  .refine((env) => env.NODE_ENV !== 'production' || isHttps(env.PUBLIC_URL), {
+    path: ['PUBLIC_URL'],
+    message: 'production needs the https origin users visit, e.g. https://erun.example.com',
+  })
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
     path: ['TEST_CLOCK_FILE'],
     message: 'is for browser tests and must not be set in production',
@@ -151,6 +199,10 @@ const EnvSchema = z
   });
 
 export type Env = z.output<typeof EnvSchema>;
+
+function isHttps(url: string | undefined): boolean {
+  return url !== undefined && new URL(url).protocol === 'https:';
+}
 
 /** Parses the environment; throws one error naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -101,7 +101,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     storage: new LocalFileStorage(uploadsDir),
     uploadsDir,
-    rateLimiter: redis ? new RedisRateLimiter(redis, prefix) : new MemoryRateLimiter(clock),
+    rateLimiter: redis ? new RedisRateLimiter(redis, prefix, clock) : new MemoryRateLimiter(clock),
     clock,
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),

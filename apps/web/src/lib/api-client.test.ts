@@ -9,6 +9,8 @@ const OkSchema = z.object({ ok: z.boolean() });
 interface Call {
   path: string;
   authorization: string | null;
+  contentType: string | null;
+  body: unknown;
 }
 
 /** A fetch double: records calls and answers through `respond`. */
@@ -16,7 +18,13 @@ function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
   const calls: Call[] = [];
   const fetch = vi.fn((input: string | URL | Request, init: RequestInit = {}) => {
     const path = input instanceof Request ? input.url : input.toString();
-    const call = { path, authorization: new Headers(init.headers).get('authorization') };
+    const headers = new Headers(init.headers);
+    const call = {
+      path,
+      authorization: headers.get('authorization'),
+      contentType: headers.get('content-type'),
+      body: init.body,
+    };
     calls.push(call);
     return Promise.resolve(respond(call));
   });
@@ -95,6 +103,8 @@ describe('api client', () => {
     await client.restore();
 
     expect(calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
+    // The server takes the refresh cookie only with a JSON body (no cross-site form can send one).
+    expect(calls[0]).toMatchObject({ contentType: 'application/json', body: '{}' });
     expect(client.getStatus()).toBe('signed-in');
     await client.send('/api/auth/logout-all', 'POST').catch(() => undefined);
     expect(calls[1]?.authorization).toBe('Bearer restored');

@@ -79,7 +79,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function runRefresh(): Promise<string | null> {
     try {
-      const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST')(null));
+      // An empty JSON body: the server takes the refresh cookie only with JSON, which no cross-site form can send.
+      const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST', {})(null));
       const parsed = raw.status === 200 ? RefreshResponseSchema.safeParse(parseJson(raw.text)) : null;
       setSession(parsed?.success === true ? parsed.data.accessToken : null);
     } catch {

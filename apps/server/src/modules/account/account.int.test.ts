@@ -398,6 +398,7 @@ describe('DELETE /api/me', () => {
       method: 'POST',
       url: '/api/auth/refresh',
       headers: { cookie: refreshCookie },
+      payload: {},
     });
     expect(refresh.statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(m) })).statusCode).toBe(401);

@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import type { RateLimitHook } from '../../http/rate-limit.ts';
 import type { SessionCookies } from '../auth/session-cookie.ts';
 import type { BadgesService } from '../badges/badges.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
@@ -21,6 +22,8 @@ export interface AccountRoutesDeps {
   badges: BadgesService;
   cookies: SessionCookies;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** The password re-check before deleting is limited like a login (run after authenticate). */
+  passwordLimits: RateLimitHook[];
   now: () => Date;
 }
 
@@ -64,8 +67,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
   app.delete(
     '/me',
     {
-      schema: { tags: ['me'], body: DeleteAccountSchema, response: { 204: z.null(), ...errors } },
-      preHandler: authenticate,
+      schema: {
+        tags: ['me'],
+        body: DeleteAccountSchema,
+        response: { 204: z.null(), ...errors, 429: ErrorBodySchema },
+      },
+      preHandler: [authenticate, ...deps.passwordLimits],
     },
     async (request, reply) => {
       await account.deleteAccount(userIdOf(request), request.body);

@@ -15,7 +15,7 @@ const signup = (payload: unknown) =>
 const login = (payload: unknown) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
 const refresh = (cookie?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: cookie ? { cookie } : {} });
+  t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: cookie ? { cookie } : {}, payload: {} });
 const me = (accessToken: string) =>
   t.app.inject({ method: 'GET', url: '/api/me', headers: bearer({ accessToken }) });
 
@@ -123,6 +123,7 @@ describe('refresh tokens', () => {
       method: 'POST',
       url: '/api/auth/logout',
       headers: { cookie: user.cookie },
+      payload: {},
     });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'erun_refresh')?.value).toBe('');

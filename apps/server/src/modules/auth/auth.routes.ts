@@ -9,9 +9,10 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Env, RateLimit } from '../../config/env.ts';
+import type { Env } from '../../config/env.ts';
 import { userIdOf } from '../../http/authenticate.ts';
-import type { RateLimitHook } from '../../http/rate-limit.ts';
+import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts';
+import type { SameOriginHook } from '../../http/same-origin.ts';
 import type { AuthService } from './auth.service.ts';
 import { hashRefreshToken } from './refresh-tokens.ts';
 import type { SessionCookies } from './session-cookie.ts';
@@ -20,17 +21,23 @@ export interface AuthRoutesDeps {
   auth: AuthService;
   cookies: SessionCookies;
   authenticate: (request: FastifyRequest) => Promise<void>;
-  limit: (name: string, limit: RateLimit, keyOf: (r: FastifyRequest) => string | undefined) => RateLimitHook;
+  /** Every endpoint the refresh cookie authenticates: same origin and a JSON body only. */
+  sameOrigin: SameOriginHook;
+  limit: LimitFactory;
   env: Env;
   providers: { kakao: boolean; naver: boolean };
 }
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
+const cookieErrors = { 403: ErrorBodySchema, 415: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, deps) => {
   const { auth, cookies, env, limit } = deps;
   const byIp = (r: FastifyRequest) => r.ip;
-  const byEmail = (r: FastifyRequest) => (r.body as { email?: string } | undefined)?.email;
+  const byEmail = (r: FastifyRequest) => {
+    const email = (r.body as { email?: string } | undefined)?.email;
+    return email === undefined ? undefined : `email:${email.toLowerCase()}`;
+  };
   const bySession = (r: FastifyRequest) => {
     const token = cookies.read(r);
     return token === undefined ? undefined : hashRefreshToken(token);
@@ -53,10 +60,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     '/login',
     {
       schema: { tags: ['auth'], body: LoginSchema, response: { 200: AuthResponseSchema, ...errors } },
-      preHandler: [
-        limit('login-ip', env.RATE_LIMIT_LOGIN_IP, byIp),
-        limit('login-account', env.RATE_LIMIT_LOGIN_ACCOUNT, byEmail),
-      ],
+      preHandler: passwordGuessLimits(
+        limit,
+        { perIp: env.RATE_LIMIT_LOGIN_IP, perAccount: env.RATE_LIMIT_LOGIN_ACCOUNT },
+        byEmail,
+      ),
     },
     async (request, reply) => {
       const { refreshToken, ...signedIn } = await auth.login(request.body);
@@ -70,8 +78,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     {
       schema: {
         tags: ['auth'],
-        response: { 200: RefreshResponseSchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+        response: { 200: RefreshResponseSchema, 401: ErrorBodySchema, 429: ErrorBodySchema, ...cookieErrors },
       },
+      onRequest: deps.sameOrigin,
       preHandler: [
         limit('refresh-ip', env.RATE_LIMIT_REFRESH_IP, byIp),
         limit('refresh-session', env.RATE_LIMIT_REFRESH_ACCOUNT, bySession),
@@ -87,11 +96,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     },
   );
 
-  app.post('/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (request, reply) => {
-    await auth.logout(cookies.read(request));
-    cookies.clear(reply);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/logout',
+    {
+      schema: { tags: ['auth'], response: { 204: z.null(), ...cookieErrors } },
+      onRequest: deps.sameOrigin,
+    },
+    async (request, reply) => {
+      await auth.logout(cookies.read(request));
+      cookies.clear(reply);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/logout-all',

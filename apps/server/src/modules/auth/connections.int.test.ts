@@ -67,6 +67,7 @@ async function signIn(provider: 'kakao' | 'naver'): Promise<Token> {
     method: 'POST',
     url: '/api/auth/refresh',
     headers: { cookie: refreshCookieOf(done) ?? '' },
+    payload: {},
   });
   return refresh.json<Token>();
 }

@@ -54,6 +54,7 @@ async function meOf(response: Awaited<ReturnType<typeof signInWith>>): Promise<M
     method: 'POST',
     url: '/api/auth/refresh',
     headers: { cookie: cookie ?? '' },
+    payload: {},
   });
   const { accessToken } = refresh.json<{ accessToken: string }>();
   return (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer({ accessToken }) })).json<Me>();
@@ -89,6 +90,7 @@ describe('Kakao and Naver sign-in', () => {
       method: 'POST',
       url: '/api/auth/refresh',
       headers: { cookie: cookie ?? '' },
+      payload: {},
     });
     const headers = bearer(refreshed.json<{ accessToken: string }>());
     await t.app.inject({

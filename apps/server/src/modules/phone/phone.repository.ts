@@ -1,16 +1,26 @@
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { phoneVerifications } from '../../db/schema-messaging.ts';
 import { users } from '../../db/schema.ts';
 
 export interface CodeLimits {
   resendAfterMs: number;
+  /** Codes one user may have sent to one number a day. */
+  perUserPhonePerDay: number;
+  /** Codes one user may have sent a day, to any numbers. */
+  perUserPerDay: number;
+  /** Codes a number may receive a day from everyone (SMS pumping); well above perUserPhonePerDay. */
   perPhonePerDay: number;
   perIpPerHour: number;
 }
 
 export type IssueOutcome =
-  { ok: true } | { ok: false; reason: 'too_soon' | 'phone_limit' | 'ip_limit'; retryAt: Date };
+  | { ok: true }
+  | {
+      ok: false;
+      reason: 'too_soon' | 'user_phone_limit' | 'user_limit' | 'phone_limit' | 'ip_limit';
+      retryAt: Date;
+    };
 
 export interface NewCode {
   userId: string;
@@ -51,20 +61,45 @@ export class PhoneRepository {
           retryAt: new Date(last.createdAt.getTime() + limits.resendAfterMs),
         };
       }
-      const windowed = async (column: typeof t.phoneHash | typeof t.ip, value: string, windowMs: number) => {
+      const windowed = async (where: SQL | undefined, windowMs: number) => {
         const [row] = await tx
           .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${t.createdAt})` })
           .from(t)
-          .where(and(eq(column, value), gt(t.createdAt, new Date(code.now.getTime() - windowMs))));
+          .where(and(where, gt(t.createdAt, new Date(code.now.getTime() - windowMs))));
         return { n: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : code.now };
       };
-      const phone = await windowed(t.phoneHash, code.phoneHash, DAY_MS);
-      if (phone.n >= limits.perPhonePerDay) {
-        return { ok: false, reason: 'phone_limit', retryAt: new Date(phone.oldest.getTime() + DAY_MS) };
-      }
-      const ip = await windowed(t.ip, code.ip, HOUR_MS);
-      if (ip.n >= limits.perIpPerHour) {
-        return { ok: false, reason: 'ip_limit', retryAt: new Date(ip.oldest.getTime() + HOUR_MS) };
+      // Strangers typing someone's number use up their own allowance (user, number), not the owner's; the
+      // number's own cap is high enough that one stranger cannot reach it.
+      const checks = [
+        {
+          reason: 'user_phone_limit',
+          max: limits.perUserPhonePerDay,
+          windowMs: DAY_MS,
+          where: and(eq(t.userId, code.userId), eq(t.phoneHash, code.phoneHash)),
+        },
+        {
+          reason: 'user_limit',
+          max: limits.perUserPerDay,
+          windowMs: DAY_MS,
+          where: eq(t.userId, code.userId),
+        },
+        {
+          reason: 'phone_limit',
+          max: limits.perPhonePerDay,
+          windowMs: DAY_MS,
+          where: eq(t.phoneHash, code.phoneHash),
+        },
+        { reason: 'ip_limit', max: limits.perIpPerHour, windowMs: HOUR_MS, where: eq(t.ip, code.ip) },
+      ] as const;
+      for (const check of checks) {
+        const used = await windowed(check.where, check.windowMs);
+        if (used.n >= check.max) {
+          return {
+            ok: false,
+            reason: check.reason,
+            retryAt: new Date(used.oldest.getTime() + check.windowMs),
+          };
+        }
       }
       await tx
         .update(t)

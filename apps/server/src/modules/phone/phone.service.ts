@@ -8,7 +8,13 @@ import type { CodeLimits, PhoneRepository } from './phone.repository.ts';
 
 export const CODE_TTL_MS = 3 * 60_000;
 export const MAX_ATTEMPTS = 5;
-export const CODE_LIMITS: CodeLimits = { resendAfterMs: 60_000, perPhonePerDay: 5, perIpPerHour: 5 };
+export const CODE_LIMITS: CodeLimits = {
+  resendAfterMs: 60_000,
+  perUserPhonePerDay: 5,
+  perUserPerDay: 10,
+  perPhonePerDay: 20,
+  perIpPerHour: 5,
+};
 
 export function verificationText(code: string): string {
   return `[이RUN 저RUN] 인증번호 ${code} (3분 안에 입력해 주세요)`;
@@ -18,8 +24,9 @@ const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime(
 
 /**
  * Phone verification (issue 5): a 6-digit code by SMS, valid 3 minutes, burnt after 5 wrong tries, one per
- * minute per user, at most 5 per number per day and per IP per hour. The verified number is stored
- * encrypted and only ever shown masked.
+ * minute per user; a day, at most 5 per user and number, 10 per user and 20 per number (so strangers cannot
+ * use up the owner's), and 5 per IP an hour. The verified number is stored encrypted and only ever shown
+ * masked.
  */
 export class PhoneService {
   constructor(

@@ -3,7 +3,8 @@ import { apiClient } from '../../../lib/api-client.ts';
 
 /** Ends the session on this device (revokes its refresh token). */
 export function logout(): Promise<void> {
-  return apiClient.send('/api/auth/logout', 'POST');
+  // A JSON body, like every call the refresh cookie authenticates (the server refuses anything else).
+  return apiClient.send('/api/auth/logout', 'POST', {});
 }
 
 export function useLogout() {
