@@ -78,6 +78,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       'API_IP',
       'COMMENT_USER',
       'CHAT_USER',
+      'SOCKET_EVENTS',
+      'SOCKET_USER',
     ].map((n) => [`RATE_LIMIT_${n}`, '100000/1m']),
   );
   const env = parseEnv({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...generous, ...options.env });
