@@ -172,7 +172,20 @@ describe('socket floods', () => {
 });
 
 describe('socket handshakes and sessions', () => {
-  it("a deleted account's token is refused at the handshake, and its open socket is disconnected", async () => {
+  it("a deleted account's still unexpired access token opens no socket", async () => {
+    const { t, url } = await start();
+    const user = await newUser(t.app);
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers: bearer(user),
+      payload: { password: user.password },
+    });
+    expect(deleted.statusCode).toBe(204);
+    await expect(connect(url, user.accessToken)).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+
+  it("deleting the account disconnects the user's open socket, which cannot come back", async () => {
     const { t, url } = await start();
     const user = await newUser(t.app);
     const socket = await connect(url, user.accessToken);
