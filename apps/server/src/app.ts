@@ -29,7 +29,7 @@ import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './http/realtime.ts';
-import { chatRoom } from './ports/realtime.ts';
+import { chatRoom, runRoom } from './ports/realtime.ts';
 import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -114,7 +114,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await registerOpenApi(app);
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
-  const realtime = attachRealtime(app, tokens, deps.redis);
+  // The one rule for "may this account act" (it exists, not deleted), for HTTP requests and socket handshakes.
+  const mayAct = (userId: string) => services.auth.isActive(userId);
+  const realtime = attachRealtime(app, {
+    tokens,
+    mayAct,
+    rateLimiter: deps.rateLimiter,
+    limits: {
+      enabled: env.RATE_LIMITS === 'on',
+      perSocket: env.RATE_LIMIT_SOCKET_EVENTS,
+      perUser: env.RATE_LIMIT_SOCKET_USER,
+    },
+    redis: deps.redis,
+  });
   const services = createServices(
     deps.database.db,
     {
@@ -145,8 +157,22 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   );
   app.addHook('onClose', () => services.deliveries.idle());
   // `chat:join` lets a socket into a run's chat room only after the membership check.
-  realtime.guardedRooms('chat', chatRoom, (userId, runId) => services.chat.isMember(runId, userId));
-  const { authenticate, identify } = authHooks(tokens, (id) => services.auth.isActive(id));
+  realtime.guardedRooms({
+    join: 'chat:join',
+    leave: 'chat:leave',
+    roomOf: chatRoom,
+    allow: (userId, runId) => services.chat.isMember(runId, userId),
+    recheck: true,
+  });
+  // `run:watch` (a run page's live updates): any signed-in user, for a run that exists.
+  realtime.guardedRooms({
+    join: 'run:watch',
+    leave: 'run:unwatch',
+    roomOf: runRoom,
+    allow: (_userId, runId) => services.runs.exists(runId),
+    recheck: false,
+  });
+  const { authenticate, identify } = authHooks(tokens, mayAct);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);

@@ -103,7 +103,9 @@ export function createServices(
   const users = new UsersService(new UsersRepository(db), uploads, (user) =>
     phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
   );
-  const auth = new AuthService(new AuthRepository(db), tokens, users, clock);
+  const auth = new AuthService(new AuthRepository(db), tokens, users, clock, (userId) =>
+    realtime.disconnectUser(userId),
+  );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
     uploads,
@@ -164,6 +166,7 @@ export function createServices(
     afterRun,
     earnedBadges: (id) => badges.earned(id),
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
+    disconnect: (userId) => realtime.disconnectUser(userId),
   });
   return {
     account,

@@ -66,13 +66,9 @@ export type ChatList = z.infer<typeof ChatListSchema>;
 
 /**
  * socket.io protocol of the chat. Client → server `chat:join` `{ runId }` with an ack answering
- * `{ ok: true }` or `{ error }`; `chat:leave` `{ runId }`. Server → client `chat:message` (a ChatMessage).
+ * `{ ok: true }` or `{ error: { code, message } }` (RealtimeAckSchema in realtime.ts); `chat:leave`
+ * `{ runId }`. Server → client `chat:message` (a ChatMessage).
  */
 export const CHAT_EVENTS = { join: 'chat:join', leave: 'chat:leave', message: 'chat:message' } as const;
 export const ChatJoinSchema = z.object({ runId: z.uuid() });
 export type ChatJoin = z.infer<typeof ChatJoinSchema>;
-export const ChatJoinAckSchema = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ error: z.enum(['NOT_FOUND', 'VALIDATION_FAILED', 'INTERNAL_ERROR']) }),
-]);
-export type ChatJoinAck = z.infer<typeof ChatJoinAckSchema>;

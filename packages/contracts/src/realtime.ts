@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatMessageSchema } from './chat.ts';
+import { ChatJoinSchema, ChatMessageSchema } from './chat.ts';
 import { NotificationSchema } from './notifications.ts';
 
 /**
@@ -25,3 +25,32 @@ export const RealtimeEventSchemas = {
 };
 export type RealtimeEvent = keyof typeof RealtimeEventSchemas;
 export type RealtimePayload<E extends RealtimeEvent> = z.infer<(typeof RealtimeEventSchemas)[E]>;
+
+/**
+ * Events a client sends, with their payloads: `run:watch`/`run:unwatch` the run id, `chat:join`/`chat:leave`
+ * `{ runId }`. Each may carry an ack callback, answered with a RealtimeAck.
+ */
+export const RealtimeClientEventSchemas = {
+  'run:watch': z.uuid(),
+  'run:unwatch': z.uuid(),
+  'chat:join': ChatJoinSchema,
+  'chat:leave': ChatJoinSchema,
+};
+export type RealtimeClientEvent = keyof typeof RealtimeClientEventSchemas;
+
+/**
+ * Why the server refused a client event: a payload its schema refuses, a run that does not exist (or whose
+ * chat the user may not enter, like the API's 404), too many events, more rooms than one socket may be in.
+ */
+export const REALTIME_ACK_ERRORS = [
+  'VALIDATION_FAILED',
+  'RUN_NOT_FOUND',
+  'RATE_LIMITED',
+  'TOO_MANY_ROOMS',
+  'INTERNAL_ERROR',
+] as const;
+export const RealtimeAckSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ error: z.object({ code: z.enum(REALTIME_ACK_ERRORS), message: z.string() }) }),
+]);
+export type RealtimeAck = z.infer<typeof RealtimeAckSchema>;

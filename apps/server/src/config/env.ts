@@ -121,6 +121,10 @@ const EnvSchema = z
     RATE_LIMIT_UPLOAD_USER: RateLimitSchema.default(rateLimit('20/5m')),
     // Images one user may upload per window (attempts count, refused ones too); off with RATE_LIMITS=off.
     UPLOAD_QUOTA_USER: RateLimitSchema.default(rateLimit('100/24h')),
+    // Socket events (run:watch, chat:join…): per socket in each process (a token bucket refilled at this
+    // rate), and per user across every process together with handshakes.
+    RATE_LIMIT_SOCKET_EVENTS: RateLimitSchema.default(rateLimit('30/10s')),
+    RATE_LIMIT_SOCKET_USER: RateLimitSchema.default(rateLimit('120/1m')),
     JWT_SECRET: optionalString.pipe(z.string().min(32).optional()),
     PHONE_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32).optional()),
     // Text messages: `log` writes them to the server log (development, tests); `sens` sends through Naver SENS.

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccessTokens } from '../modules/auth/access-tokens.ts';
+import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { systemClock } from '../ports/clock.ts';
 import { attachRealtime, type RealtimeServer } from './realtime.ts';
 
@@ -20,8 +21,14 @@ const room = (id: string) => `guarded:${id}`;
 async function start(allow: (userId: string, id: string) => Promise<boolean>) {
   app = Fastify();
   const tokens = new AccessTokens('a-secret-for-this-test-only-0123456789', systemClock);
-  const realtime: RealtimeServer = attachRealtime(app, tokens, undefined);
-  realtime.guardedRooms('guarded', room, allow);
+  const realtime: RealtimeServer = attachRealtime(app, {
+    tokens,
+    mayAct: () => Promise.resolve(true),
+    rateLimiter: new MemoryRateLimiter(systemClock),
+    limits: { enabled: false, perSocket: { max: 1, windowMs: 1 }, perUser: { max: 1, windowMs: 1 } },
+    redis: undefined,
+  });
+  realtime.guardedRooms({ join: 'chat:join', leave: 'chat:leave', roomOf: room, allow, recheck: true });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const userId = randomUUID();
   client = io(url, {
@@ -53,13 +60,13 @@ describe('guarded rooms', () => {
     const heard: unknown[] = [];
     socket.on('ping:room', (payload: unknown) => heard.push(payload));
 
-    const ack = socket.timeout(5000).emitWithAck('guarded:join', { runId: RUN_ID });
+    const ack = socket.timeout(5000).emitWithAck('chat:join', { runId: RUN_ID });
     await new Promise((resolve) => setTimeout(resolve, 100));
     // The runner leaves the run meanwhile: the revocation passes before the socket is in the room.
     realtime.leaveRoom([userId], room(RUN_ID));
     letIn(true);
 
-    expect(await ack).toEqual({ error: 'NOT_FOUND' });
+    expect(await ack).toMatchObject({ error: { code: 'RUN_NOT_FOUND' } });
     realtime.toRoom(room(RUN_ID), 'ping:room', 'for members only');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).toEqual([]);
@@ -70,7 +77,7 @@ describe('guarded rooms', () => {
     const { realtime, socket } = await start(() => Promise.resolve(true));
     const heard: unknown[] = [];
     socket.on('ping:room', (payload: unknown) => heard.push(payload));
-    expect(await socket.timeout(5000).emitWithAck('guarded:join', { runId: RUN_ID })).toEqual({ ok: true });
+    expect(await socket.timeout(5000).emitWithAck('chat:join', { runId: RUN_ID })).toEqual({ ok: true });
     realtime.toRoom(room(RUN_ID), 'ping:room', 'hello');
     await expect.poll(() => heard).toEqual(['hello']);
   });

@@ -2,41 +2,49 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
+import type { RateLimit } from '../config/env.ts';
 import type { AccessTokens } from '../modules/auth/access-tokens.ts';
+import type { RateLimiter } from '../ports/rate-limiter.ts';
 import { type Realtime, runRoom, type UserEvent, userRoom } from '../ports/realtime.ts';
+import { type RoomKind, serveClientEvents } from './socket-gate.ts';
 
-const RunIdSchema = z.uuid();
+export { MAX_ROOMS_PER_SOCKET, type RoomGuard, type RoomKind } from './socket-gate.ts';
+
 /** Between processes: a batch of per-user events (`toEachUser`), delivered by each to its own sockets. */
 const USER_EVENTS = 'erun:user-events';
-const RoomRequestSchema = z.object({ runId: z.uuid() });
-
-/** May this user's socket enter the room of this id? Checked on every join (e.g. chat membership). */
-export type RoomGuard = (userId: string, id: string) => Promise<boolean>;
 
 export interface RealtimeServer extends Realtime {
   /**
-   * Rooms a socket enters on request: `<name>:join` `{ runId }` with an ack `{ ok: true }` or
-   * `{ error: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'INTERNAL_ERROR' }`, and `<name>:leave` `{ runId }`.
-   * Registered once the services exist; a refused socket never joins.
+   * Registers a kind of room: `join` with the run id (the payload its contract schema describes) answers
+   * with an ack `{ ok: true }` or `{ error: { code, message } }`, `leave` likewise. Registered once the
+   * services exist; a refused socket never joins.
    */
-  guardedRooms(name: string, roomOf: (id: string) => string, allow: RoomGuard): void;
+  guardedRooms(kind: RoomKind): void;
 }
 
-type Ack = (answer: unknown) => void;
+export interface RealtimeOptions {
+  tokens: AccessTokens;
+  /** The rule HTTP's `authenticate` applies (the account exists, is not deleted): checked at each handshake. */
+  mayAct: (userId: string) => Promise<boolean>;
+  /** Per user across processes (Redis when several): every handshake and every event counts. */
+  rateLimiter: RateLimiter;
+  limits: { enabled: boolean; perSocket: RateLimit; perUser: RateLimit };
+  /** Publisher and subscriber connections for the Redis adapter; absent = one process. */
+  redis: { pub: Redis; sub: Redis; key: string } | undefined;
+}
 
 /**
- * socket.io on the app's HTTP server. The handshake must carry a valid access token (`auth: { token }`);
- * the socket joins `user:<id>`, and `run:watch` joins a run page's room. When the token expires the socket
- * is disconnected, and the client reconnects with a fresh one. With Redis, rooms span every process.
- * Guarded rooms (the run chats) are entered with `<name>:join` after the server checked the user may.
+ * socket.io on the app's HTTP server. The handshake must carry a valid access token (`auth: { token }`) of an
+ * account that may act (`mayAct`, the rule of HTTP's `authenticate`), within the user's limit; the socket joins
+ * `user:<id>`. When the token expires the socket is disconnected, and the client reconnects with a fresh one.
+ * Logging out everywhere or deleting the account disconnects the user's sockets on every process
+ * (`disconnectUser`); a deleted account's handshake is refused from then on. (A handshake checked in the
+ * instant before the deletion committed can keep its socket until its token expires, ≤ 15 minutes.)
+ * What a client sends is limited and checked by `serveClientEvents`. With Redis, rooms span every process.
  */
-export function attachRealtime(
-  app: FastifyInstance,
-  tokens: AccessTokens,
-  redis: { pub: Redis; sub: Redis; key: string } | undefined,
-): RealtimeServer {
-  const guarded: { name: string; roomOf: (id: string) => string; allow: RoomGuard }[] = [];
+export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): RealtimeServer {
+  const { tokens, redis, limits, rateLimiter } = options;
+  const kinds: RoomKind[] = [];
   const io = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: redis.key }));
 
@@ -51,62 +59,39 @@ export function attachRealtime(
   // Sent by another process with `serverSideEmit`, which never comes back to its sender.
   io.on(USER_EVENTS, (events: UserEvent[]) => deliverLocally(events));
 
-  io.use((socket, next) => {
+  const userMaySend = async (userId: string) =>
+    !limits.enabled || (await rateLimiter.consume(`socket-user:${userId}`, limits.perUser)).allowed;
+
+  /** Why a handshake is refused, or undefined to let it in. */
+  const admit = async (socket: Socket): Promise<string | undefined> => {
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
-    if (typeof token !== 'string') return next(new Error('UNAUTHENTICATED'));
-    void tokens.verifyWithExpiry(token).then((verified) => {
-      if (!verified) return next(new Error('UNAUTHENTICATED'));
-      socket.data = { userId: verified.userId };
-      const untilExpiry = Math.max(0, verified.expiresAt.getTime() - Date.now());
-      const timer = setTimeout(() => socket.disconnect(true), untilExpiry);
-      socket.on('disconnect', () => clearTimeout(timer));
-      next();
-    });
+    if (typeof token !== 'string') return 'UNAUTHENTICATED';
+    const verified = await tokens.verifyWithExpiry(token);
+    if (!verified) return 'UNAUTHENTICATED';
+    if (!(await userMaySend(verified.userId))) return 'RATE_LIMITED';
+    if (!(await options.mayAct(verified.userId))) return 'UNAUTHENTICATED';
+    socket.data = { userId: verified.userId };
+    const untilExpiry = Math.max(0, verified.expiresAt.getTime() - Date.now());
+    const timer = setTimeout(() => socket.disconnect(true), untilExpiry);
+    socket.on('disconnect', () => clearTimeout(timer));
+    return undefined;
+  };
+  io.use((socket, next) => {
+    void admit(socket).then(
+      (refused) => next(refused === undefined ? undefined : new Error(refused)),
+      () => next(new Error('INTERNAL_ERROR')),
+    );
   });
 
   io.on('connection', (socket: Socket) => {
     const { userId } = socket.data as { userId: string };
     void socket.join(userRoom(userId));
-    socket.on('run:watch', (runId: unknown) => {
-      if (RunIdSchema.safeParse(runId).success) void socket.join(runRoom(runId as string));
+    serveClientEvents(socket, {
+      userId,
+      kinds,
+      perSocket: limits.enabled ? limits.perSocket : undefined,
+      userMaySend,
     });
-    socket.on('run:unwatch', (runId: unknown) => {
-      if (typeof runId === 'string') void socket.leave(runRoom(runId));
-    });
-    // Leaves per guarded room: a join whose check was still running when a leave came must not enter.
-    const leaves = new Map<string, number>();
-    for (const { name, roomOf, allow } of guarded) {
-      socket.on(`${name}:join`, (payload: unknown, ack?: unknown) => {
-        const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
-        const parsed = RoomRequestSchema.safeParse(payload);
-        if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
-        const room = roomOf(parsed.data.runId);
-        const leavesBefore = leaves.get(room) ?? 0;
-        const runId = parsed.data.runId;
-        allow(userId, runId)
-          .then(async (allowed) => {
-            if (!allowed) return reply({ error: 'NOT_FOUND' });
-            // Answered as if handled in order: let in, then out again by the leave that followed.
-            if ((leaves.get(room) ?? 0) !== leavesBefore) return reply({ ok: true });
-            await socket.join(room);
-            // Access lost while the check ran (left the run, removed): its revocation may have passed this
-            // socket before it was in the room. Asked again now that it is in, one of the two takes it out.
-            if (!(await allow(userId, runId))) {
-              await socket.leave(room);
-              return reply({ error: 'NOT_FOUND' });
-            }
-            reply({ ok: true });
-          })
-          .catch(() => reply({ error: 'INTERNAL_ERROR' }));
-      });
-      socket.on(`${name}:leave`, (payload: unknown) => {
-        const parsed = RoomRequestSchema.safeParse(payload);
-        if (!parsed.success) return;
-        const room = roomOf(parsed.data.runId);
-        leaves.set(room, (leaves.get(room) ?? 0) + 1);
-        void socket.leave(room);
-      });
-    }
   });
 
   app.addHook('onClose', async () => {
@@ -131,8 +116,11 @@ export function attachRealtime(
     leaveRoom: (userIds, room) => {
       if (userIds.length > 0) io.in(userIds.map(userRoom)).socketsLeave(room);
     },
-    guardedRooms: (name, roomOf, allow) => {
-      guarded.push({ name, roomOf, allow });
+    disconnectUser: (userId) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    guardedRooms: (kind) => {
+      kinds.push(kind);
     },
   };
 }

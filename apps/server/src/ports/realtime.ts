@@ -19,6 +19,8 @@ export interface Realtime {
   toRoom(room: string, event: string, payload: unknown): void;
   /** Takes every socket of these users out of a room, on every process (they lost access). */
   leaveRoom(userIds: string[], room: string): void;
+  /** Disconnects every socket of this user, on every process (logged out everywhere, account deleted). */
+  disconnectUser(userId: string): void;
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;

@@ -82,6 +82,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       'COMMENT_USER',
       'CHAT_USER',
       'UPLOAD_USER',
+      'SOCKET_EVENTS',
+      'SOCKET_USER',
     ].map((n) => [`RATE_LIMIT_${n}`, '100000/1m']),
   );
   generous.UPLOAD_QUOTA_USER = '100000/24h';

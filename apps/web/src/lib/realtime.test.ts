@@ -195,7 +195,7 @@ describe('realtime chat rooms', () => {
     const { last, realtime } = started();
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
-    last()?.answer('chat:join', { error: 'NOT_FOUND' });
+    last()?.answer('chat:join', { error: { code: 'RUN_NOT_FOUND', message: 'Run not found' } });
     expect(member.states).toEqual(['connecting', 'refused']);
     expect(member.handlers.onResync).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 import {
   CHAT_EVENTS,
-  ChatJoinAckSchema,
+  RealtimeAckSchema,
   RealtimeEventSchemas,
   type ChatMessage,
   type RealtimeEvent,
@@ -105,7 +105,7 @@ export function createRealtime(session: Session) {
     current.emit(CHAT_EVENTS.join, { runId }, (answer) => {
       // An answer to a join of a socket since replaced, or of a room since left, is old news.
       if (socket !== current || chats.get(runId) !== room || room.attempt !== attempt) return;
-      const ack = ChatJoinAckSchema.safeParse(answer);
+      const ack = RealtimeAckSchema.safeParse(answer);
       if (ack.success && 'ok' in ack.data) {
         setChatState(room, 'live');
         room.members.forEach((member) => member.onResync());

@@ -54,6 +54,8 @@ export class AccountService {
       earnedBadges: (userId: string) => Promise<{ code: string; awardedAt: string }[]>;
       /** The stored (encrypted) phone number in clear, for the owner's own export. */
       decryptPhone: (encrypted: string) => string | null;
+      /** Ends the user's open sockets on every process (the handshake refuses them from now on). */
+      disconnect: (userId: string) => void;
     },
   ) {}
 
@@ -145,7 +147,8 @@ export class AccountService {
    * 1. my future hosted runs are cancelled through the runs service (participants get run_cancelled);
    * 2. my seats and waitlist places in future runs are given up through the participation service
    *    (waitlists are promoted, counters stay exact);
-   * 3. one transaction erases my personal data and marks the account deleted; tokens go with it.
+   * 3. one transaction erases my personal data and marks the account deleted; tokens go with it, and my open
+   *    sockets are disconnected on every process.
    * My comments, past runs, courses, reviews and chat messages stay, shown as "탈퇴한 사용자".
    */
   async deleteAccount(userId: string, input: DeleteAccount): Promise<void> {
@@ -170,6 +173,7 @@ export class AccountService {
       if ((await this.repo.stillIn(userId, this.deps.clock.now())) === 0) break;
     }
     const erased = await this.repo.erase(userId, this.deps.clock.now());
+    this.deps.disconnect(userId);
     if (erased?.avatarId) await this.deps.uploads.deleteMany([erased.avatarId]);
   }
 }

@@ -29,6 +29,8 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    /** Ends the user's open sockets on every process. */
+    private readonly disconnect: (userId: string) => void,
   ) {}
 
   async signup(input: Signup): Promise<SignedIn> {
@@ -71,8 +73,14 @@ export class AuthService {
     if (row) await this.repo.revokeFamily(row.familyId, this.clock.now());
   }
 
+  /**
+   * Revokes every refresh token and disconnects the user's sockets everywhere: a browser's socket reconnects
+   * only with a refreshed token, which it can no longer get. (An access token already issued still works for
+   * HTTP and a handshake until it expires, ≤ 15 minutes, like every bearer token.)
+   */
   async logoutEverywhere(userId: string): Promise<void> {
     await this.repo.revokeAllOfUser(userId, this.clock.now());
+    this.disconnect(userId);
   }
 
   /** Finds the user by provider id or creates one; a new user has yet to onboard. */

@@ -238,6 +238,11 @@ export class RunsService {
     await this.repo.setBookmark(userId, runId, on);
   }
 
+  /** For a socket's `run:watch`: whether the run exists (a cancelled one still has a page). */
+  exists(runId: string): Promise<boolean> {
+    return this.repo.exists(runId);
+  }
+
   /** For comments: who hosts the run, and its title for notifications. A cancelled run takes no comments. */
   async ownerOf(runId: string): Promise<{ ownerId: string; title: string }> {
     const run = await this.repo.findWithHost(runId);
