@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.security.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.security.test.ts', '**/*.fault.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -33,6 +33,18 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Faults (issue 13): Redis, PostgreSQL, disk and signals failing under the real app; tests start private
+        // Redis/PostgreSQL instances on their own ports when they stop one. `npm run test:faults`.
+        test: {
+          name: 'faults',
+          include: ['apps/server/src/**/*.fault.test.ts'],
+          environment: 'node',
+          globalSetup: ['apps/server/src/test/global-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
