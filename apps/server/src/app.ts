@@ -106,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (!READS.has(request.method) && reply.statusCode < 400) responseCache.clear();
     done(null, payload);
   });
-  registerErrorHandler(app);
+  registerErrorHandler(app, () => deps.database.ping());
 
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives() } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
@@ -179,6 +179,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const cookies = sessionCookies(secure);
   const apiLimit = limit('api-ip', env.RATE_LIMIT_API_IP, (r) => r.ip);
 
+  // Outside the limited scope: probes never wait on the rate limiter, hence never on Redis (ADR 013).
+  await app.register(healthRoutes, {
+    prefix: '/api',
+    ping: () => deps.database.ping(),
+    redisDown: () => deps.redis !== undefined && deps.redis.pub.status !== 'ready',
+  });
   await app.register(
     async (api) => {
       if (env.RATE_LIMITS === 'on') api.addHook('onRequest', apiLimit);
@@ -189,7 +195,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         ]),
       );
       const providers = { kakao: clients.has('kakao'), naver: clients.has('naver') };
-      await api.register(healthRoutes, { ping: () => deps.database.ping() });
       await api.register(authRoutes, {
         prefix: '/auth',
         auth: services.auth,
@@ -237,12 +242,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       });
       const uploadLimits = [
         limit('upload-user', env.RATE_LIMIT_UPLOAD_USER, (r) => r.userId ?? undefined),
-        limit(
-          'upload-quota',
-          env.UPLOAD_QUOTA_USER,
-          (r) => r.userId ?? undefined,
-          { refuse: uploadQuotaError(env.UPLOAD_QUOTA_USER) },
-        ),
+        limit('upload-quota', env.UPLOAD_QUOTA_USER, (r) => r.userId ?? undefined, {
+          refuse: uploadQuotaError(env.UPLOAD_QUOTA_USER),
+        }),
       ];
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate, limits: uploadLimits });
       await api.register(runsRoutes, {

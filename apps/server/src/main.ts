@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import type PgBoss from 'pg-boss';
 import { LocalFileStorage } from './adapters/local-storage.ts';
+import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from './adapters/memory-rate-limiter.ts';
+import { connectRedis, watchOutages, whenReady } from './adapters/redis-client.ts';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter.ts';
 import { subscriberOf } from './adapters/redis-subscriber.ts';
 import { buildApp, publicUrlOf } from './app.ts';
@@ -22,22 +23,37 @@ const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?
 
 const env = loadEnv();
 const log = pino({ level: env.LOG_LEVEL });
+// A promise nobody handled is a bug to log, not a reason to drop every request in flight: keep serving. An
+// exception thrown out of a callback leaves the process in an unknown state: log it and exit (Node's advice),
+// the supervisor starts a fresh one. ADR 013.
+process.on('unhandledRejection', (reason) =>
+  log.error({ err: reason }, 'unhandled promise rejection (kept serving)'),
+);
+process.on('uncaughtException', (error, origin) => {
+  log.fatal({ err: error, origin }, 'uncaught exception: exiting');
+  process.exit(1);
+});
 const clock: Clock = env.TEST_CLOCK_FILE ? new FileClock(env.TEST_CLOCK_FILE) : systemClock;
 if (env.TEST_CLOCK_FILE)
   log.warn({ file: env.TEST_CLOCK_FILE }, 'TEST_CLOCK_FILE: the clock can be moved (tests only)');
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: path.join(env.DATA_DIR, 'db'),
+  connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+  statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
   onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool reconnects'),
 });
 await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
 
-const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+// Redis is an accelerator, never a single point of failure (ADR 013): commands time out, the app carries on
+// without it, and ioredis reconnects (and resubscribes) for ever; each outage is logged once per connection.
+const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.REDIS_COMMAND_TIMEOUT_MS) : undefined;
 const redisSub = redis ? subscriberOf(redis) : undefined;
-// ioredis reconnects (and resubscribes) by itself; say so instead of an unhandled 'error' event.
-for (const client of [redis, redisSub])
-  client?.on('error', (error) => log.warn({ err: error }, 'Redis connection error; reconnecting'));
+if (redis) watchOutages(redis, 'commands', log);
+if (redisSub) watchOutages(redisSub, 'subscriber', log);
+if (redis && !(await whenReady(redis, 3000)))
+  log.warn('Redis did not answer within 3 s: starting without it; it is used as soon as it connects');
 const uploadsDir = path.join(env.DATA_DIR, 'uploads');
 mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
@@ -48,7 +64,11 @@ const { app, services } = await buildApp({
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,
   rateLimiter: redis
-    ? new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX, clock)
+    ? new FailoverRateLimiter(
+        new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX, clock),
+        new MemoryRateLimiter(clock),
+        { available: () => redis.status === 'ready', log },
+      )
     : new MemoryRateLimiter(clock),
   clock,
   secrets: {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const StatusSchema = z.object({ status: z.literal('ok') });
 
+/** `/api/ready`: ready, and which accelerators (Redis) it is serving without right now (ADR 013). */
+export const ReadySchema = StatusSchema.extend({ degraded: z.array(z.enum(['redis'])).optional() });
+
 /** Cursor pages: `{ items, nextCursor }`, nextCursor null on the last page. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -22,6 +22,11 @@ export const RealtimeEventSchemas = {
   'run:comment': z.object({ runId: z.uuid(), commentId: z.uuid(), parentId: z.uuid().nullable() }),
   /** A new message in a run's chat: the message itself, as the API returns it. */
   'chat:message': ChatMessageSchema,
+  /**
+   * Events may have been missed (fan-out between server processes through Redis was interrupted and is back):
+   * fetch what is shown again, as after a reconnection.
+   */
+  resync: z.object({}),
 };
 export type RealtimeEvent = keyof typeof RealtimeEventSchemas;
 export type RealtimePayload<E extends RealtimeEvent> = z.infer<(typeof RealtimeEventSchemas)[E]>;

@@ -98,6 +98,12 @@ const EnvSchema = z
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
     REDIS_KEY_PREFIX: z.string().default('erun:'),
+    // Redis is an accelerator (ADR 013): each command gives up after this long, and the app carries on without it.
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    // PostgreSQL: how long to wait for a pooled connection, and the longest one statement may run (server side;
+    // the client gives up a little later, so a frozen database cannot hold a request forever).
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     PUBLIC_URL: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: TrustProxySchema.default(false),

@@ -43,13 +43,26 @@ export interface DatabaseOptions {
   /** An already-open PGlite (tests share a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /** PostgreSQL: how long a request waits for a pooled connection (a frozen database must not hang it). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: statement_timeout; the client gives up 5 s later if the server does not answer at all. */
+  statementTimeoutMs?: number;
   /** An idle pooled connection failed (database restart, failover, terminated backend); the pool replaces it. */
   onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 20, options.onConnectionError)
+    ? openPostgres(
+        options.url,
+        {
+          max: options.poolSize ?? 20,
+          connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+          statement_timeout: options.statementTimeoutMs ?? 30_000,
+          query_timeout: (options.statementTimeoutMs ?? 30_000) + 5000,
+        },
+        options.onConnectionError,
+      )
     : openPglite(options);
 }
 
@@ -82,10 +95,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(
   url: string,
-  poolSize: number,
+  poolOptions: pg.PoolConfig,
   onError?: (error: Error) => void,
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, ...poolOptions });
   // Without a listener, an idle client's error would crash the process (EventEmitter 'error').
   pool.on('error', (error) => onError?.(error));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -96,13 +109,16 @@ async function openPostgres(
     pglite: undefined,
     executeSql: (text, values) => pool.query(text, values),
     migrate: async () => {
-      const conn = await pool.connect();
+      // A connection of its own, without the pool's timeouts: waiting for another instance's migration, or a
+      // long one, is expected here.
+      const conn = new pg.Client({ connectionString: url });
+      await conn.connect();
       try {
         await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         await migratePg(drizzlePg({ client: conn }), { migrationsFolder });
       } finally {
         await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-        conn.release();
+        await conn.end();
       }
     },
     ping: async () => {

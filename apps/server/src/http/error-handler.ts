@@ -2,6 +2,7 @@ import type { ErrorBody, ErrorIssue } from '@erun/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
+import { DatabaseOutage, isDatabaseUnavailable } from './database-outage.ts';
 
 const STATUS_CODES: Record<number, [string, string]> = {
   400: ['VALIDATION_FAILED', 'The request is not valid'],
@@ -29,7 +30,13 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'Expected multipart/form-data',
 };
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SEC = 5;
+
+/** `ping` checks the database during an outage, to log its end (`DatabaseOutage`). */
+export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<void>): void {
+  const outage = new DatabaseOutage(ping, app.log);
+  app.addHook('onClose', () => outage.close());
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.headers) void reply.headers(error.headers);
@@ -49,6 +56,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const [code, fallback] = STATUS_CODES[status] ?? ['BAD_REQUEST', 'Bad request'];
       const message = FASTIFY_CODES[error.code] ?? fallback;
       return reply.status(status).send(body(code, message));
+    }
+    // The database unreachable is not our bug but an outage: 503, logged once for the whole outage (issue 13).
+    if (isDatabaseUnavailable(error)) {
+      outage.record(error);
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SEC))
+        .send(body('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; retry shortly'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Something went wrong on our side'));

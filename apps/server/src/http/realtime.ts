@@ -12,6 +12,8 @@ export { MAX_ROOMS_PER_SOCKET, type RoomGuard, type RoomKind } from './socket-ga
 
 /** Between processes: a batch of per-user events (`toEachUser`), delivered by each to its own sockets. */
 const USER_EVENTS = 'erun:user-events';
+/** Between processes: a process publishes again after failing to; clients of the others fetch again. */
+const RESYNC = 'erun:resync';
 
 export interface RealtimeServer extends Realtime {
   /**
@@ -46,7 +48,26 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
   const { tokens, redis, limits, rateLimiter } = options;
   const kinds: RoomKind[] = [];
   const io = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: redis.key }));
+  // Without Redis each process delivers to its own sockets only; when fan-out works again, every client is told
+  // to fetch again what it may have missed (`resync`): here when this process hears Redis again, elsewhere when
+  // this process can publish again (ADR 013).
+  const resync = () => io.local.emit('resync', {});
+  if (redis) {
+    io.adapter(
+      createAdapter(
+        publisher(redis.pub, app, () => io.serverSideEmit(RESYNC)),
+        subscriber(redis.sub),
+        { key: redis.key },
+      ),
+    );
+    let missed = false;
+    redis.sub.on('close', () => (missed = true));
+    redis.sub.on('ready', () => {
+      if (missed) resync();
+      missed = false;
+    });
+  }
+  io.on(RESYNC, resync);
 
   /** Emits each event to the sockets this process holds; users connected elsewhere cost a map lookup. */
   const deliverLocally = (events: UserEvent[]) => {
@@ -123,4 +144,51 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
       kinds.push(kind);
     },
   };
+}
+
+/**
+ * The adapter's publisher, whose `publish` never rejects: the adapter publishes without handling the promise, and
+ * an unhandled rejection while Redis is away would end the process (issue 13). Each broadcast is delivered to
+ * this process's sockets whatever Redis does; the others miss it until Redis is back (ADR 013). A failure is
+ * logged once per outage (the first), and that it works again once (then `resumed`).
+ */
+function publisher(pub: Redis, app: FastifyInstance, resumed: () => void): Redis {
+  let failures = 0;
+  const publish = async (...args: Parameters<Redis['publish']>): Promise<number> => {
+    try {
+      const receivers = await pub.publish(...args);
+      if (failures > 0) {
+        app.log.info({ failures }, 'realtime fan-out through Redis resumed');
+        failures = 0;
+        resumed();
+      }
+      return receivers;
+    } catch (error) {
+      if (failures++ === 0)
+        app.log.warn({ err: error }, 'realtime fan-out through Redis failed: events reach this process only');
+      return 0;
+    }
+  };
+  return new Proxy(pub, {
+    get: (target, property, receiver) =>
+      property === 'publish' ? publish : (Reflect.get(target, property, receiver) as unknown),
+  });
+}
+
+const SUBSCRIPTIONS = new Set<PropertyKey>(['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']);
+
+/**
+ * The adapter's subscriber, whose (un)subscribe commands never reject: the adapter does not handle them either,
+ * and they fail when the connection is closed under them (shutdown, outage). ioredis subscribes again by itself
+ * on every reconnection; the outage itself is logged by `watchOutages`.
+ */
+function subscriber(sub: Redis): Redis {
+  return new Proxy(sub, {
+    get: (target, property, receiver) => {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (!SUBSCRIPTIONS.has(property) || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch(() => undefined);
+    },
+  });
 }

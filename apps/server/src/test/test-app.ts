@@ -5,11 +5,14 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
+import type { Writable } from 'node:stream';
+import pino from 'pino';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { LocalFileStorage } from '../adapters/local-storage.ts';
+import { FailoverRateLimiter } from '../adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
+import { connectRedis, watchOutages, whenReady } from '../adapters/redis-client.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
 import { buildApp, type Services } from '../app.ts';
@@ -41,6 +44,10 @@ export interface TestAppOptions {
   sms?: SmsSender;
   /** Resolves push endpoints' host names (default: the system resolver). */
   pushLookup?: HostLookup;
+  /** Redis for this app (default TEST_REDIS_URL; null = none): fault tests point it at their own instance. */
+  redisUrl?: string | null;
+  /** Where the app's log (pino, level info) goes; default: no log. */
+  logStream?: Writable;
 }
 
 let counter = 0;
@@ -94,16 +101,29 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     : await openTestDatabase();
   const ownsDatabase = !options.database;
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
-  const redisUrl = testRedisUrl();
-  const redis = redisUrl ? new Redis(redisUrl) : undefined;
+  const redisUrl = options.redisUrl === undefined ? testRedisUrl() : (options.redisUrl ?? undefined);
+  const log = options.logStream ? pino({ level: 'info' }, options.logStream) : pino({ level: 'silent' });
+  // Wired as main.ts wires it (ADR 013): the same timeouts, the same fallback to an in-process limiter.
+  const redis = redisUrl ? connectRedis(redisUrl, env.REDIS_COMMAND_TIMEOUT_MS) : undefined;
   const sub = redis ? subscriberOf(redis) : undefined;
+  if (redis) {
+    watchOutages(redis, 'commands', log);
+    await whenReady(redis, 5000);
+  }
+  if (sub) watchOutages(sub, 'subscriber', log);
   const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
   const { app, services } = await buildApp({
     env,
     database,
     storage: new LocalFileStorage(uploadsDir),
     uploadsDir,
-    rateLimiter: redis ? new RedisRateLimiter(redis, prefix, clock) : new MemoryRateLimiter(clock),
+    rateLimiter: redis
+      ? new FailoverRateLimiter(new RedisRateLimiter(redis, prefix, clock), new MemoryRateLimiter(clock), {
+          available: () => redis.status === 'ready',
+          log,
+        })
+      : new MemoryRateLimiter(clock),
+    logger: options.logStream ? { level: 'info', stream: options.logStream } : undefined,
     clock,
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),
@@ -129,8 +149,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         await drop();
       }
       if (redis) {
-        const keys = await redis.keys(`${prefix}*`);
-        if (keys.length > 0) await redis.del(...keys);
+        const keys = await redis.keys(`${prefix}*`).catch(() => []);
+        if (keys.length > 0) await redis.del(...keys).catch(() => undefined);
         redis.disconnect();
         sub?.disconnect();
       }

@@ -162,7 +162,11 @@ export function createRealtime(session: Session) {
       // The server drops a socket whose token expired; socket.io does not retry those by itself.
       if (reason === 'io server disconnect') void reconnect(current);
     });
-    current.onAny((event, payload) => dispatch(event, payload));
+    // The server's fan-out was interrupted (Redis away) and is back: what a reconnection does, without one.
+    current.onAny((event, payload) => {
+      if (event === 'resync') connectListeners.forEach((listener) => listener());
+      dispatch(event, payload);
+    });
     current.connect();
   }
 

@@ -1,20 +1,34 @@
-import { ErrorBodySchema, StatusSchema } from '@erun/contracts';
+import { ErrorBodySchema, ReadySchema, StatusSchema } from '@erun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void> }> = async (app, { ping }) => {
+export interface HealthOptions {
+  ping: () => Promise<void>;
+  /** Whether the app is serving without Redis right now (it still serves: ADR 013). */
+  redisDown: () => boolean;
+}
+
+/**
+ * Liveness (`/health`: the process answers; touches nothing, not even the rate limiter) and readiness (`/ready`:
+ * the database answers; Redis away is reported as degraded, not as not ready).
+ */
+export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { ping, redisDown }) => {
   app.get('/health', { schema: { tags: ['health'], response: { 200: StatusSchema } } }, () => ({
     status: 'ok' as const,
   }));
 
   app.get(
     '/ready',
-    { schema: { tags: ['health'], response: { 200: StatusSchema, 503: ErrorBodySchema } } },
+    { schema: { tags: ['health'], response: { 200: ReadySchema, 503: ErrorBodySchema } } },
     async () => {
       await ping().catch(() => {
-        throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Database unreachable');
+        throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Database unreachable', undefined, {
+          'retry-after': '5',
+        });
       });
-      return { status: 'ok' as const };
+      return redisDown()
+        ? { status: 'ok' as const, degraded: ['redis' as const] }
+        : { status: 'ok' as const };
     },
   );
 };
