@@ -41,7 +41,7 @@ const database = await openDatabase({
   dataDir: path.join(env.DATA_DIR, 'db'),
   connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
   statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-  onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool reconnects'),
+  onConnectionError: poolErrorLog(),
 });
 await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
@@ -81,6 +81,22 @@ const { app, services } = await buildApp({
   redis:
     redis && redisSub ? { pub: redis, sub: redisSub, key: `${env.REDIS_KEY_PREFIX}socket.io` } : undefined,
 });
+
+/**
+ * Idle pooled connections failing (a restart or outage of PostgreSQL fails all of them at once): one line, then at
+ * most one a minute with how many failed meanwhile; the requests' side is logged by the error handler.
+ */
+function poolErrorLog(): (error: Error) => void {
+  let last = 0;
+  let since = 0;
+  return (error) => {
+    since += 1;
+    if (Date.now() - last < 60_000) return;
+    log.warn({ err: error, connections: since }, 'database connection lost; the pool reconnects');
+    last = Date.now();
+    since = 0;
+  };
+}
 
 /** From the environment, else one pair generated on first start and shared by every instance (ADR 010). */
 async function vapidKeys(): Promise<VapidKeys> {
