@@ -130,6 +130,14 @@ describe('realtime', () => {
     last()?.serverEmit('other', { unreadCount: 4 });
     expect(counts).toEqual([3]);
   });
+
+  it('fetches again, as after a reconnection, when the server says events were missed (resync)', () => {
+    const { last, realtime } = started();
+    let refetches = 0;
+    realtime.onConnect(() => (refetches += 1));
+    last()?.serverEmit('resync', {});
+    expect(refetches).toBe(1);
+  });
 });
 
 function chatMessage(runId: string, content: string): ChatMessage {
