@@ -46,6 +46,7 @@ import { configRoutes } from './modules/health/config.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
+import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
 import type { FileStorage } from './ports/storage.ts';
 
 export interface AppDeps {
@@ -183,7 +184,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(healthRoutes, {
     prefix: '/api',
     ping: () => deps.database.ping(),
-    redisDown: () => deps.redis !== undefined && deps.redis.pub.status !== 'ready',
+    // Disconnected, or connected but not answering (the limiter failed over: a frozen Redis).
+    redisDown: () =>
+      deps.redis !== undefined &&
+      (deps.redis.pub.status !== 'ready' ||
+        (deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded)),
   });
   await app.register(
     async (api) => {

@@ -192,6 +192,10 @@ describe('Redis frozen, refused and back (through a proxy)', { timeout: 60_000 }
     );
     expect(slowest).toBeLessThan(timeout + 1000);
     expect(log.problems().filter((l) => l.msg.includes('shared rate limiter')).length).toBe(1);
+    // Ready, but saying it serves without Redis: not a reason to take the instance out.
+    const ready = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', degraded: ['redis'] });
   });
 
   it('shares limits and fan-out again across processes once Redis is back', async () => {
