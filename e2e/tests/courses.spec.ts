@@ -56,8 +56,8 @@ const T = {
   showReplies: (n: number) => `답글 ${n}개`,
   gpx: 'GPX로 내려받기',
   errors: {
-    invalid: 'GPX 파일을 읽을 수 없어요. 올바른 GPX 파일인지 확인해 주세요.',
-    noTrack: 'GPX 파일에 코스(트랙)가 없어요.',
+    invalid: 'GPX 파일을 읽을 수 없어요. 파일이 손상됐거나 XML 형식이 아니에요.',
+    noTrack: 'GPX 파일에는 지점(웨이포인트)만 있고 트랙이나 경로가 없어요.',
     route: '지도를 눌러 코스를 2개 지점 이상 그려 주세요.',
   },
 };
