@@ -142,6 +142,8 @@ export const runs = pgTable(
     placeLat: doublePrecision('place_lat').notNull(),
     placeLng: doublePrecision('place_lng').notNull(),
     route: jsonb('route').$type<[number, number][]>().notNull(),
+    /** Index of the first point of each piece after the first (a track recorded in pieces). */
+    segmentStarts: jsonb('segment_starts').$type<number[]>().notNull().default([]),
     distanceKm: doublePrecision('distance_km').notNull(),
     capacity: integer('capacity').notNull(),
     theme: text('theme').notNull(),

@@ -115,6 +115,7 @@ function createBody(d: RunDraft): CreateRunParsed {
     joinDeadline: d.joinDeadline.toISOString(),
     meetingPlace: d.meetingPlace,
     route: d.route,
+    segmentStarts: [],
     capacity: d.capacity,
     theme: d.theme,
     region: d.region,

@@ -148,7 +148,13 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesDeps> = async (ap
   app.get('/courses/:courseId/gpx', { schema: { tags, params: Params } }, async (req, reply) => {
     const course = await courses.get(req.params.courseId, null, null);
     const link = `${deps.publicUrl}/courses/${course.id}`;
-    const body = toGpx({ name: course.title, description: course.description, link, route: course.route });
+    const body = toGpx({
+      name: course.title,
+      description: course.description,
+      link,
+      route: course.route,
+      segmentStarts: course.segmentStarts,
+    });
     return reply
       .type('application/gpx+xml; charset=utf-8')
       .header('content-disposition', gpxDisposition(course.title))

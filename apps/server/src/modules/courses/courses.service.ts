@@ -9,6 +9,7 @@ import {
   type RatingResult,
   type Region,
   routeDistanceKm,
+  routeIssues,
   type RunningLevel,
   type Theme,
   type UpdateCourse,
@@ -77,7 +78,12 @@ export class CoursesService {
     if (!row) throw courseNotFound();
     if (viewerKey !== null && viewerId !== row.authorId && (await this.countView(courseId, viewerKey)))
       row.views += 1;
-    return { ...this.toSummary(row), route: row.route, histogram: row.histogram };
+    return {
+      ...this.toSummary(row),
+      route: row.route,
+      segmentStarts: row.segmentStarts,
+      histogram: row.histogram,
+    };
   }
 
   /**
@@ -150,6 +156,16 @@ export class CoursesService {
     const row = await this.requireAuthor(courseId, userId);
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const merged = { ...this.inputOf(row), ...input } as CreateInput;
+    // A new route comes with its own pieces (none when it sends none); new pieces alone fit the stored route.
+    if (input.route && !input.segmentStarts) merged.segmentStarts = [];
+    if (!input.route && input.segmentStarts) {
+      const problems = routeIssues(row.route, input.segmentStarts);
+      if (problems.length > 0)
+        throw new ValidationError(
+          'The route cannot be a group run',
+          problems.map((p) => ({ path: ['body', p.path], code: 'custom', message: p.message })),
+        );
+    }
     await this.repo
       .update(courseId, { ...this.fields(merged), updatedAt: this.clock.now() }, input.photoIds)
       .catch(photoInUse);
@@ -200,7 +216,8 @@ export class CoursesService {
       title: input.title,
       description: input.description ?? '',
       route: input.route,
-      distanceKm: routeDistanceKm(input.route),
+      segmentStarts: input.segmentStarts,
+      distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       region: input.region,
       theme: input.theme,
       startName: input.startPoint?.name ?? null,
@@ -223,6 +240,7 @@ export class CoursesService {
       title: row.title,
       description: row.description,
       route: row.route,
+      segmentStarts: row.segmentStarts,
       region: row.region as Region,
       theme: row.theme as Theme,
       startPoint,

@@ -160,6 +160,7 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
       description: run.description,
       link,
       route: run.route,
+      segmentStarts: run.segmentStarts,
       time: new Date(run.startsAt),
     });
     return reply

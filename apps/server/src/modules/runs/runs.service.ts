@@ -7,6 +7,7 @@ import {
   type MeRunsQuery,
   type MyRunPage,
   routeDistanceKm,
+  routeIssues,
   RUN_LIMITS,
   runTimeIssues,
   type Run,
@@ -120,6 +121,7 @@ export class RunsService {
     return {
       ...toRunSummary(run, run.photoIds, run.viewer, imageOf, this.clock.now()),
       route: run.route,
+      segmentStarts: run.segmentStarts,
       participants: run.participants.map((p) => toParticipant(p, imageOf)),
     };
   }
@@ -294,7 +296,17 @@ export class RunsService {
       description: input.description ?? run.description,
       meetingPlace: input.meetingPlace ?? { name: run.placeName, lat: run.placeLat, lng: run.placeLng },
       route: input.route ?? run.route,
+      segmentStarts: input.route ? (input.segmentStarts ?? []) : (input.segmentStarts ?? run.segmentStarts),
     };
+    // A new route was checked with its pieces by the contract; new pieces alone are checked here.
+    if (!input.route && input.segmentStarts) {
+      const routeProblems = routeIssues(run.route, input.segmentStarts);
+      if (routeProblems.length > 0)
+        throw new ValidationError(
+          'The route cannot be a group run',
+          routeProblems.map((p) => issue(p.path, p.message)),
+        );
+    }
     return {
       ...this.derived({ ...text, startsAt: startsAt.toISOString() }),
       startsAt,
@@ -313,6 +325,7 @@ export class RunsService {
     startsAt: string;
     meetingPlace: { name: string; lat: number; lng: number };
     route: [number, number][];
+    segmentStarts: number[];
   }) {
     const placeName = input.meetingPlace.name;
     return {
@@ -322,7 +335,8 @@ export class RunsService {
       placeLat: input.meetingPlace.lat,
       placeLng: input.meetingPlace.lng,
       route: input.route,
-      distanceKm: routeDistanceKm(input.route),
+      segmentStarts: input.segmentStarts,
+      distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       timeOfDay: timeOfDayOf(new Date(input.startsAt)),
       searchText: searchTextOf({ title: input.title, description: input.description, placeName }),
     };
