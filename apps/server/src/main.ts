@@ -73,7 +73,7 @@ async function vapidKeys(): Promise<VapidKeys> {
 }
 
 const demo = env.DEMO_DATA === 'on' || (env.DEMO_DATA === 'auto' && database.kind === 'pglite');
-if (demo && role !== 'worker') await seedDemoData(services, log);
+if (demo && role !== 'worker') await seedDemoData(services, log, env.DEMO_PASSWORD);
 
 let boss: PgBoss | undefined;
 if (role !== 'api') {

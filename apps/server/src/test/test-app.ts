@@ -12,7 +12,7 @@ import { LocalFileStorage } from '../adapters/local-storage.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
-import { buildApp, type Services } from '../app.ts';
+import { type AppDeps, buildApp, type Services } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -41,6 +41,8 @@ export interface TestAppOptions {
   sms?: SmsSender;
   /** Resolves push endpoints' host names (default: the system resolver). */
   pushLookup?: HostLookup;
+  /** The app's request logger (default: none), e.g. `{ level: 'info', stream }` to read what it writes. */
+  logger?: AppDeps['logger'];
 }
 
 let counter = 0;
@@ -109,6 +111,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     vapid: generateVapidKeys(),
     sms: options.sms,
     pushLookup: options.pushLookup,
+    logger: options.logger,
     secrets: {
       jwt: randomBytes(32).toString('hex'),
       cookie: randomBytes(32).toString('hex'),

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fileResponse } from '../../http/openapi.ts';
 import type { CalendarService } from './calendar.service.ts';
 
 export interface CalendarRoutesDeps {
@@ -21,7 +22,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
 
   app.get(
     '/runs/:runId/ics',
-    { schema: { tags, params: z.object({ runId: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ runId: z.uuid() }),
+        response: {
+          200: fileResponse('text/calendar', 'The run as an iCalendar file'),
+          404: ErrorBodySchema,
+        },
+      },
+    },
     async (req, reply) =>
       reply
         .type(ICS)
@@ -31,7 +41,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
 
   app.get(
     '/calendar/:file',
-    { schema: { tags, params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }),
+        response: {
+          200: fileResponse('text/calendar', 'Your runs, an iCalendar feed'),
+          404: ErrorBodySchema,
+        },
+      },
+    },
     async (req, reply) =>
       reply
         .type(ICS)
