@@ -56,6 +56,7 @@ beforeAll(async () => {
     sms: { send: async (to, text) => void texts.push({ to, text }) },
     env: {
       PUBLIC_URL,
+      TEST_PUSH_LOOPBACK: 'on',
       KAKAO_CLIENT_ID: kakao.clientId,
       KAKAO_CLIENT_SECRET: kakao.clientSecret,
       KAKAO_AUTHORIZE_URL: `${k}/authorize`,
@@ -182,11 +183,11 @@ const CALLS: Record<string, Call> = {
     call(null, 'POST', '/api/auth/login', { email: host.email, password: host.password }),
   'POST /api/auth/refresh': async () => {
     const user = await newUser(t.app);
-    return call(null, 'POST', '/api/auth/refresh', undefined, { cookie: user.cookie });
+    return call(null, 'POST', '/api/auth/refresh', {}, { cookie: user.cookie });
   },
   'POST /api/auth/logout': async () => {
     const user = await newUser(t.app);
-    return call(null, 'POST', '/api/auth/logout', undefined, { cookie: user.cookie });
+    return call(null, 'POST', '/api/auth/logout', {}, { cookie: user.cookie });
   },
   'POST /api/auth/logout-all': async () => call(await newUser(t.app), 'POST', '/api/auth/logout-all'),
   'GET /api/auth/providers': () => call(null, 'GET', '/api/auth/providers'),
