@@ -69,3 +69,29 @@ export function enumOf(schema: JsonSchema | undefined): string[] {
   if (schema.enum) return schema.enum.filter((v): v is string => typeof v === 'string');
   return [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap(enumOf);
 }
+
+/** Paths (`['meetingPlace', 'name']`, `['items', 0, 'text']`) of every string a JSON body schema holds. */
+export function stringFieldsOf(
+  schema: JsonSchema | undefined,
+  path: (string | number)[] = [],
+): (string | number)[][] {
+  if (!schema || path.length > 6) return [];
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const variants = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
+  if (variants.length)
+    return stringFieldsOf(
+      variants.find((v) => v.type !== 'null'),
+      path,
+    );
+  if (types.includes('string') && !schema.enum) return [path];
+  if (types.includes('array')) return stringFieldsOf(schema.items, [...path, 0]);
+  return Object.entries(schema.properties ?? {}).flatMap(([key, sub]) => stringFieldsOf(sub, [...path, key]));
+}
+
+/** A body holding `value` at `path` and nothing else. */
+export function bodyWith(path: (string | number)[], value: string): unknown {
+  return path.reduceRight<unknown>(
+    (inner, key) => (typeof key === 'number' ? [inner] : { [key]: inner }),
+    value,
+  );
+}
