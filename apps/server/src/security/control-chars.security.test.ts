@@ -1,4 +1,4 @@
-import type { Comment, Run } from '@erun/contracts';
+import { type Comment, FORBIDDEN_TEXT_CHARS, type Run } from '@erun/contracts';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, courseBody, newCourse, newRun, newUser, runBody, type TestUser } from '../test/factories.ts';
@@ -146,7 +146,7 @@ describe('control characters in any text', () => {
 });
 
 describe('exports of text stored before the check', () => {
-  it('the GPX export stays well-formed XML', async () => {
+  it('the GPX export stays well-formed XML and the .ics holds no control character', async () => {
     const legacy = await newRun(t.app, host);
     await t.database.executeSql(`update runs set title = $1, description = $2 where id = $3`, [
       '옛\u0001러닝\u001f',
@@ -160,6 +160,11 @@ describe('exports of text stored before the check', () => {
     parser.on('text', (text) => texts.push(text));
     parser.write(gpx.body).close(); // throws on any character XML 1.0 does not allow
     expect(texts.join('')).toContain('옛러닝');
+
+    const ics = await t.app.inject({ method: 'GET', url: `/api/runs/${legacy.id}/ics` });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).not.toMatch(FORBIDDEN_TEXT_CHARS);
+    expect(ics.body).toContain('SUMMARY:옛러닝');
   });
 });
 
