@@ -14,24 +14,50 @@ export const stripForbiddenChars = (s: string): string =>
 
 /**
  * The path of the first string (value or key) in `input` holding a forbidden character, or null. Walks with
- * its own stack: a deeply nested JSON body must not overflow the call stack.
+ * its own stack (a deeply nested JSON body must not overflow the call stack) through arrays and plain objects
+ * only (parsed JSON and query strings; never a stream or a cycle).
  */
 export function forbiddenCharPath(input: unknown): (string | number)[] | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value, path } = item;
+  // Each entry links to its parent instead of copying its path: linear in the size of the input.
+  const stack: Step[] = [{ value: input, key: null, parent: null }];
+  const seen = new Set<unknown>();
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    const { value } = step;
     if (typeof value === 'string') {
-      if (FORBIDDEN_TEXT_CHARS.test(value)) return path;
+      if (FORBIDDEN_TEXT_CHARS.test(value)) return pathOf(step);
+    } else if (seen.has(value)) {
+      continue;
     } else if (Array.isArray(value)) {
-      value.forEach((v: unknown, i) => stack.push({ value: v, path: [...path, i] }));
-    } else if (value !== null && typeof value === 'object') {
+      seen.add(value);
+      value.forEach((v: unknown, i) => stack.push({ value: v, key: i, parent: step }));
+    } else if (isPlainObject(value)) {
+      seen.add(value);
       for (const [key, v] of Object.entries(value)) {
-        if (FORBIDDEN_TEXT_CHARS.test(key)) return [...path, key];
-        stack.push({ value: v, path: [...path, key] });
+        if (FORBIDDEN_TEXT_CHARS.test(key)) return [...pathOf(step), key];
+        stack.push({ value: v, key, parent: step });
       }
     }
   }
   return null;
+}
+
+interface Step {
+  value: unknown;
+  key: string | number | null;
+  parent: Step | null;
+}
+
+function pathOf(step: Step): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let s: Step | null = step; s && s.key !== null; s = s.parent) path.push(s.key);
+  return path.reverse();
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  // Object literals, and the null-prototype objects query-string and router parsers build (`new Empty()`).
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
