@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv } from './common.ts';
+import { CursorSchema, csv } from './common.ts';
 import { RegionSchema, THEMES, REGIONS, ThemeSchema } from './domain.ts';
 import { LatLngSchema, MeetingPlaceSchema, refineRoute, RouteSchema, SegmentStartsSchema } from './runs.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
@@ -104,7 +104,7 @@ export const ListCoursesQuerySchema = z
       .transform((v) => v === 'true')
       .optional(),
     sort: z.enum(COURSE_SORTS).default('best'),
-    cursor: z.string().max(300).optional(),
+    cursor: CursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();

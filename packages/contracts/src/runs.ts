@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv } from './common.ts';
+import { CursorSchema, csv, DaySchema } from './common.ts';
 import {
   DISTANCE_BUCKETS,
   DistanceBucketSchema,
@@ -206,16 +206,14 @@ export type Run = z.infer<typeof RunSchema>;
 
 export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
-
 export const ListRunsQuerySchema = z
   .object({
     region: csv(REGIONS).optional(),
     theme: csv(THEMES).optional(),
     timeOfDay: csv(TIMES_OF_DAY).optional(),
     distance: csv(DISTANCE_BUCKETS).optional(),
-    from: Day.optional(),
-    to: Day.optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
     q: z.string().trim().max(50).optional(),
     near: z
       .string()
@@ -235,7 +233,7 @@ export const ListRunsQuerySchema = z
       .transform((v) => v === 'true')
       .optional(),
     sort: z.enum(RUN_SORTS).default('soonest'),
-    cursor: z.string().max(300).optional(),
+    cursor: CursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();

@@ -160,6 +160,8 @@ export const runs = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    // Bumped by every edit and the cancellation (not by seats): the calendar's SEQUENCE.
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     check('runs_capacity_range', sql`${t.capacity} between 2 and 100`),

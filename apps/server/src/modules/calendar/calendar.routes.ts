@@ -32,11 +32,14 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
         },
       },
     },
-    async (req, reply) =>
-      reply
+    async (req, reply) => {
+      // Written before any header is set: an unknown run answers the JSON error, not an empty attachment.
+      const ics = await calendar.runIcs(req.params.runId);
+      return reply
         .type(ICS)
         .header('content-disposition', `attachment; filename="erun-${req.params.runId}.ics"`)
-        .send(await calendar.runIcs(req.params.runId)),
+        .send(ics);
+    },
   );
 
   app.get(
@@ -51,11 +54,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
         },
       },
     },
-    async (req, reply) =>
-      reply
-        .type(ICS)
-        .header('cache-control', 'private, max-age=300')
-        .send(await calendar.feed(req.params.file.replace(/\.ics$/, ''))),
+    async (req, reply) => {
+      const ics = await calendar.feed(req.params.file.replace(/\.ics$/, ''));
+      return reply.type(ICS).header('cache-control', 'private, max-age=300').send(ics);
+    },
   );
 
   app.get(

@@ -21,12 +21,11 @@ import {
   isUniqueViolation,
   NotFoundError,
   UnauthorizedError,
-  ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type {
   CourseCard,
   CourseRow,
@@ -42,6 +41,8 @@ export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Cours
 
 /** Views remembered per instance and day; past this many the memory starts over (the database still decides). */
 const SEEN_VIEWS_MAX = 100_000;
+/** The key each sort pages by: the best score is a float, views an int4 counter. */
+const CURSOR_KINDS: Record<ListQuery['sort'], CursorKind> = { best: 'number', views: 'int', newest: 'time' };
 
 export class CoursesService {
   private viewsDay = '';
@@ -113,12 +114,7 @@ export class CoursesService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<CoursePage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
+    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[query.sort]);
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     // The page a guest sees (shared for a moment, ADR 006) and the caller's own rating and bookmark, fresh.
     if (viewerId !== null && this.shared.enabled && !query.bookmarked) {

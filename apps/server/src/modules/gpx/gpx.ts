@@ -1,7 +1,9 @@
-import { routePieces } from '@erun/contracts';
+import { routePieces, stripForbiddenChars } from '@erun/contracts';
 
+// Input is refused with control characters since issue 12; rows stored before may still hold some, and one
+// would make the whole document invalid XML.
 const escapeXml = (s: string) =>
-  s.replace(
+  stripForbiddenChars(s).replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );

@@ -32,7 +32,8 @@ import type { Announcement } from '../notifications/notifications.repository.ts'
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { decodeCursor, encodeCursor, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewNotification,
   NewRun,
@@ -127,8 +128,7 @@ export class RunsService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
+    const cursor = decodeCursor(query.cursor, query.sort === 'popular' ? 'int' : 'time');
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs).
     if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
@@ -154,27 +154,14 @@ export class RunsService {
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
   async mine(userId: string, query: MeRunsQuery): Promise<MyRunPage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null || (cursor && typeof cursor[0] !== 'string')) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
-    for (const field of ['from', 'to'] as const) {
-      const day = query[field];
-      if (day && !isRealDay(day)) {
-        throw new ValidationError('Invalid day', [
-          { path: ['query', field], code: 'custom', message: 'date.invalid' },
-        ]);
-      }
-    }
+    const cursor = decodeCursor(query.cursor, 'time');
     const rows = await this.repo.listMine({
       userId,
       role: query.role,
       from: query.from ? seoulDayStart(query.from) : undefined,
       to: query.to ? seoulDayStart(query.to, 1) : undefined,
       order: query.order,
-      cursor: cursor as [string, string] | undefined,
+      cursor,
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
@@ -358,12 +345,6 @@ export class RunsService {
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
     };
   }
-}
-
-/** A YYYY-MM-DD that exists on the calendar (not 2026-13-01, not 2026-02-31). */
-function isRealDay(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
