@@ -21,6 +21,7 @@ import {
   isUniqueViolation,
   NotFoundError,
   UnauthorizedError,
+  ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
