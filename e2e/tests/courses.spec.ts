@@ -20,6 +20,10 @@ const T = {
   importGpx: 'GPX 불러오기',
   distance: /^총 (\d+\.\d\d)km$/,
   points: (count: number) => `지점 ${count}개`,
+  pieces: (count: number) => `조각 ${count}개`,
+  joinPieces: '조각 잇기',
+  vertex: '코스 지점 (끌어서 옮기기)',
+  zoomToEdit: '지점이 많아요. 지도를 확대하면 보이는 곳의 지점을 끌어 옮길 수 있어요.',
   startName: '모이는 곳 이름 (선택)',
   region: '지역',
   regionSuggested: '코스 시작점 기준으로 추천된 지역이에요',
@@ -56,8 +60,8 @@ const T = {
   showReplies: (n: number) => `답글 ${n}개`,
   gpx: 'GPX로 내려받기',
   errors: {
-    invalid: 'GPX 파일을 읽을 수 없어요. 올바른 GPX 파일인지 확인해 주세요.',
-    noTrack: 'GPX 파일에 코스(트랙)가 없어요.',
+    invalid: 'GPX 파일을 읽을 수 없어요. 파일이 손상됐거나 XML 형식이 아니에요.',
+    noTrack: 'GPX 파일에는 지점(웨이포인트)만 있고 트랙이나 경로가 없어요.',
     route: '지도를 눌러 코스를 2개 지점 이상 그려 주세요.',
   },
 };
@@ -66,6 +70,11 @@ const T = {
 // elevation, a timestamp every 3 s, heart rate and cadence in Garmin's extension.
 const STRAVA_GPX = path.join(import.meta.dirname, 'files', 'strava-seoul-forest.gpx');
 const STRAVA_POINTS = 229;
+// Our own Apple-Watch-like export: one <trk> of two <trkseg>, the second 3 km from where the first stopped.
+const APPLE_WATCH_GPX = path.join(
+  import.meta.dirname,
+  '../../apps/server/src/modules/gpx/fixtures/apple-watch-paused.gpx',
+);
 
 function uniqueTitle(prefix: string): string {
   return `${prefix} ${randomBytes(3).toString('hex')}`;
@@ -326,6 +335,35 @@ test.describe('courses', () => {
       await expect(page.getByText(T.points(STRAVA_POINTS), { exact: true })).toBeVisible();
       await expect(page.getByText(T.errors.noTrack)).toHaveCount(0);
       await expect(picker).not.toHaveAttribute('aria-invalid', 'true');
+    });
+  });
+
+  test('a watch track paused and resumed far away comes in pieces: the jump is not counted until joined', async ({
+    page,
+  }) => {
+    const author = await signUpViaApi(page.request);
+    await onboardViaApi(page.request, author);
+    await page.goto('/courses/new');
+
+    await test.step('import: two pieces, under a kilometre, every point a handle (a short route)', async () => {
+      await page.getByLabel(T.importGpx).setInputFiles(APPLE_WATCH_GPX);
+      await expect(page.getByText(T.pieces(2), { exact: true })).toBeVisible();
+      expect(Number(await distanceShown(page))).toBeLessThan(1);
+    });
+
+    await test.step('joining the pieces counts the jump, knowingly', async () => {
+      await page.getByRole('button', { name: T.joinPieces }).click();
+      await expect(page.getByText(T.pieces(2), { exact: true })).toHaveCount(0);
+      expect(Number(await distanceShown(page))).toBeGreaterThan(2);
+    });
+
+    await test.step('a long track gets a few handles, never one on every point', async () => {
+      await page.getByLabel(T.importGpx).setInputFiles(STRAVA_GPX);
+      await expect(page.getByText(T.points(STRAVA_POINTS), { exact: true })).toBeVisible();
+      const handles = await page.getByTitle(T.vertex).count();
+      expect(handles).toBeLessThanOrEqual(30);
+      // Too dense to give handles at this zoom: the editor says to zoom in instead.
+      if (handles === 0) await expect(page.getByText(T.zoomToEdit)).toBeVisible();
     });
   });
 });

@@ -623,9 +623,10 @@ test('a shared run link previews with its title and an image, without JavaScript
     await expectImage(request, image, /^image\//);
   });
 
-  await test.step('an unknown run still answers the app, without a preview', async () => {
+  await test.step('an unknown run answers the app with 404, without a preview', async () => {
     const response = await request.get('/runs/00000000-0000-4000-8000-000000000000');
-    expect(response.status()).toBe(200);
+    expect(response.status()).toBe(404);
+    expect(response.headers()['content-type']).toContain('text/html');
     expect(metaContent(await response.text(), 'og:title')).toBeNull();
   });
 });

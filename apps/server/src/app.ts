@@ -4,7 +4,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler } from './http/validation.ts';
 import type { Env, TrustProxy } from './config/env.ts';
 import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
@@ -21,7 +22,8 @@ import { type HostLookup, systemLookup } from './adapters/push-endpoints.ts';
 import { type VapidKeys, WebPushSender } from './adapters/web-push-sender.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Database } from './db/client.ts';
-import { authHooks } from './http/authenticate.ts';
+import { authHooks, privateResponses, routeAccess } from './http/authenticate.ts';
+import { logSerializers } from './http/log-redaction.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
@@ -88,10 +90,18 @@ export function publicUrlOf(env: Env): string {
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { env } = deps;
+  const requestTimeoutMs = env.REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withRedaction(deps.logger),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
+    // A request (headers and body) must arrive within this time: a client trickling its body ties up a socket
+    // and its buffers for seconds, not Node's default 300 s. Node checks it every connectionsCheckingInterval.
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.min(requestTimeoutMs, 1000),
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -103,16 +113,21 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    // A write went through (it is committed: the handler has finished): nobody may read older data here.
-    if (!READS.has(request.method) && reply.statusCode < 400) responseCache.clear();
+    // A user's write went through (it is committed: the handler has finished): nobody may read older data
+    // here. A guest's request (sign-in, a refused write) changes nothing guests read: it keeps the cache, or
+    // anyone could empty it at will.
+    const wrote = !READS.has(request.method) && reply.statusCode < 400 && request.userId !== null;
+    if (wrote) responseCache.clear();
     done(null, payload);
   });
   registerErrorHandler(app, () => deps.database.ping());
 
-  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives() } });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env)) } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
-  await registerOpenApi(app);
+  await registerOpenApi(app, {
+    docs: env.API_DOCS === 'on' || (env.API_DOCS === 'auto' && env.NODE_ENV !== 'production'),
+  });
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
   // The one rule for "may this account act" (it exists, not deleted), for HTTP requests and socket handshakes.
@@ -180,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const cookies = sessionCookies(secure);
   const apiLimit = limit('api-ip', env.RATE_LIMIT_API_IP, (r) => r.ip);
 
-  // Outside the limited scope: probes never wait on the rate limiter, hence never on Redis (ADR 013).
+  // Outside the limited scope: probes never wait on the rate limiter, hence never on Redis (ADR 014).
   await app.register(healthRoutes, {
     prefix: '/api',
     ping: () => deps.database.ping(),
@@ -193,6 +208,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(
     async (api) => {
       if (env.RATE_LIMITS === 'on') api.addHook('onRequest', apiLimit);
+      // What each route's preHandler says about its caller, applied in one place: authentication before the
+      // body is read, the operation's security in the document, no-store on what was made for one caller.
+      api.addHook('onRoute', routeAccess({ authenticate, identify }));
+      api.addHook('onSend', privateResponses);
       const clients = new Map(
         oauthConfigsFrom(env).map((c) => [
           c.provider,
@@ -321,14 +340,24 @@ function defaultWebDist(): string {
   return path.resolve(import.meta.dirname, '../../web/dist');
 }
 
-function cspDirectives() {
+/** The logger with secrets in request urls (calendar tokens, OAuth codes) replaced before they are written. */
+function withRedaction(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  if (logger === true) return { serializers: logSerializers };
+  return { ...logger, serializers: { ...logSerializers, ...logger.serializers } };
+}
+
+function cspDirectives(publicUrl: string) {
+  const origin = new URL(publicUrl);
+  const socketOrigin = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}`;
   return {
     defaultSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
     // Kakao's share SDK, loaded by the web app only when KAKAO_JS_KEY is set.
     scriptSrc: ["'self'", 'https://t1.kakaocdn.net'],
-    connectSrc: ["'self'", 'ws:', 'wss:'],
+    // The API and socket.io of this origin only ('self' covers ws/wss of the same host in CSP 3 browsers only).
+    connectSrc: ["'self'", socketOrigin],
     fontSrc: ["'self'", 'data:'],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],

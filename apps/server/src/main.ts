@@ -25,7 +25,7 @@ const env = loadEnv();
 const log = pino({ level: env.LOG_LEVEL });
 // A promise nobody handled is a bug to log, not a reason to drop every request in flight: keep serving. An
 // exception thrown out of a callback leaves the process in an unknown state: log it and exit (Node's advice),
-// the supervisor starts a fresh one. ADR 013.
+// the supervisor starts a fresh one. ADR 014.
 process.on('unhandledRejection', (reason) =>
   log.error({ err: reason }, 'unhandled promise rejection (kept serving)'),
 );
@@ -46,7 +46,7 @@ const database = await openDatabase({
 await database.migrate();
 log.info({ database: database.kind, role }, 'database ready');
 
-// Redis is an accelerator, never a single point of failure (ADR 013): commands time out, the app carries on
+// Redis is an accelerator, never a single point of failure (ADR 014): commands time out, the app carries on
 // without it, and ioredis reconnects (and resubscribes) for ever; each outage is logged once per connection.
 const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.REDIS_COMMAND_TIMEOUT_MS) : undefined;
 const redisSub = redis ? subscriberOf(redis) : undefined;
@@ -109,7 +109,7 @@ async function vapidKeys(): Promise<VapidKeys> {
 }
 
 const demo = env.DEMO_DATA === 'on' || (env.DEMO_DATA === 'auto' && database.kind === 'pglite');
-if (demo && role !== 'worker') await seedDemoData(services, log);
+if (demo && role !== 'worker') await seedDemoData(services, log, env.DEMO_PASSWORD);
 
 let boss: PgBoss | undefined;
 if (role !== 'api') {

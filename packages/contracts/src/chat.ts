@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorSchema } from './common.ts';
 import { PublicUserSchema } from './users.ts';
 
 const Iso = z.iso.datetime({ offset: true });
@@ -31,7 +32,7 @@ export const ChatMessageSchema = z.object({
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 export const ChatPageQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: CursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

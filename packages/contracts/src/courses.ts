@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { csv } from './common.ts';
+import { CursorSchema, csv } from './common.ts';
 import { RegionSchema, THEMES, REGIONS, ThemeSchema } from './domain.ts';
-import { MeetingPlaceSchema, RouteSchema, LatLngSchema } from './runs.ts';
+import { LatLngSchema, MeetingPlaceSchema, refineRoute, RouteSchema, SegmentStartsSchema } from './runs.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
 
 export const COURSE_LIMITS = {
@@ -25,6 +25,7 @@ const CourseFieldsSchema = z.object({
     .max(COURSE_LIMITS.titleMax, { message: 'title.tooLong' }),
   description: z.string().trim().max(COURSE_LIMITS.descriptionMax, { message: 'description.tooLong' }),
   route: RouteSchema,
+  segmentStarts: SegmentStartsSchema.optional(),
   region: RegionSchema,
   theme: ThemeSchema,
   startPoint: MeetingPlaceSchema.nullish(),
@@ -43,9 +44,10 @@ const CourseFieldsSchema = z.object({
 // The default belongs to creation only: an edit that leaves the description out keeps it.
 export const CreateCourseSchema = CourseFieldsSchema.extend({
   description: CourseFieldsSchema.shape.description.default(''),
-});
+  segmentStarts: SegmentStartsSchema.default([]),
+}).superRefine(refineRoute);
 export type CreateCourse = z.input<typeof CreateCourseSchema>;
-export const UpdateCourseSchema = CourseFieldsSchema.partial().strict();
+export const UpdateCourseSchema = CourseFieldsSchema.partial().strict().superRefine(refineRoute);
 export type UpdateCourse = z.infer<typeof UpdateCourseSchema>;
 
 export const RatingSummarySchema = z.object({ average: z.number(), count: z.number().int() });
@@ -82,6 +84,8 @@ export type CourseSummary = z.infer<typeof CourseSummarySchema>;
 
 export const CourseSchema = CourseCommonSchema.extend({
   route: z.array(LatLngSchema),
+  /** Where each piece after the first starts (empty: one line). */
+  segmentStarts: z.array(z.number().int()),
   /** How many ratings gave 1, 2, 3, 4, 5 stars (index 0 = 1 star). */
   histogram: z.array(z.number().int()).length(5),
 });
@@ -100,7 +104,7 @@ export const ListCoursesQuerySchema = z
       .transform((v) => v === 'true')
       .optional(),
     sort: z.enum(COURSE_SORTS).default('best'),
-    cursor: z.string().max(300).optional(),
+    cursor: CursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();

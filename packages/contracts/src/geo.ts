@@ -13,11 +13,78 @@ export function haversineKm(a: Point, b: Point): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Length of a route in km, rounded to 10 m. */
-export function routeDistanceKm(route: readonly Point[]): number {
+/**
+ * Length of a route in km, rounded to 10 m. A route recorded in pieces (a watch paused and resumed) lists
+ * the index of each piece's first point in `segmentStarts`; the jump from one piece to the next is not run.
+ */
+export function routeDistanceKm(route: readonly Point[], segmentStarts: readonly number[] = []): number {
+  const breaks = new Set(segmentStarts);
   let total = 0;
-  for (let i = 1; i < route.length; i++) total += haversineKm(route[i - 1] as Point, route[i] as Point);
+  for (let i = 1; i < route.length; i++)
+    if (!breaks.has(i)) total += haversineKm(route[i - 1] as Point, route[i] as Point);
   return Math.round(total * 100) / 100;
+}
+
+/** The pieces of a route as separate lines (one line when it has no `segmentStarts`). */
+export function routePieces<T>(route: readonly T[], segmentStarts: readonly number[] = []): T[][] {
+  const cuts = [0, ...segmentStarts.filter((i) => i > 0 && i < route.length), route.length];
+  return cuts.slice(1).map((end, k) => route.slice(cuts[k], end));
+}
+
+/**
+ * South Korea, mainland and islands (Jeju, Ulleungdo, Dokdo, the West Sea islands), as a rough polygon of
+ * [lng, lat] that stays south of the DMZ and off Tsushima. A group run of this service starts and ends here.
+ */
+const KOREA: readonly (readonly [number, number])[] = [
+  [124.5, 38.1],
+  [126.0, 37.8],
+  [126.7, 37.95],
+  [127.1, 38.35],
+  [128.0, 38.35],
+  [128.4, 38.65],
+  [129.0, 38.65],
+  [132.0, 37.8],
+  [132.0, 36.8],
+  [129.8, 35.3],
+  [129.6, 35.0],
+  [128.8, 34.5],
+  [127.5, 34.0],
+  [126.9, 32.9],
+  [126.0, 32.9],
+  [124.8, 34.0],
+  [124.5, 35.0],
+];
+
+/** Whether a point lies in South Korea (ray casting over the polygon above). */
+export function inKorea([lat, lng]: Point): boolean {
+  let inside = false;
+  for (let i = 0, j = KOREA.length - 1; i < KOREA.length; j = i++) {
+    const [xi, yi] = KOREA[i] as readonly [number, number];
+    const [xj, yj] = KOREA[j] as readonly [number, number];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** What a group run's route can be: in Korea, longer than a lap of the block, shorter than a day on foot. */
+export const ROUTE_PLAUSIBLE = { minKm: 0.1, maxKm: 200, segmentsMax: 100 } as const;
+
+/** Why a route cannot be a group run (i18n keys under `validation`); empty when it can. */
+export function routeIssues(
+  route: readonly Point[],
+  segmentStarts: readonly number[] = [],
+): { path: string; message: string }[] {
+  const cuts = [0, ...segmentStarts, route.length];
+  if (
+    segmentStarts.length > ROUTE_PLAUSIBLE.segmentsMax ||
+    cuts.some((c, k) => k > 0 && c - (cuts[k - 1] ?? 0) < 2)
+  )
+    return [{ path: 'segmentStarts', message: 'segmentStarts.invalid' }];
+  if (!route.every(inKorea)) return [{ path: 'route', message: 'route.outsideKorea' }];
+  const km = routeDistanceKm(route, segmentStarts);
+  if (km < ROUTE_PLAUSIBLE.minKm) return [{ path: 'route', message: 'route.tooShortKm' }];
+  if (km > ROUTE_PLAUSIBLE.maxKm) return [{ path: 'route', message: 'route.tooLongKm' }];
+  return [];
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './chat.ts';
 export * from './realtime.ts';
 export * from './account.ts';
 export * from './notification-channels.ts';
+export * from './text.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { CursorSchema, DaySchema } from './common.ts';
 import { RegionSchema, ThemeSchema, TimeOfDaySchema } from './domain.ts';
 import { RunSummarySchema } from './runs.ts';
 
 const Iso = z.iso.datetime({ offset: true });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
 
 /**
  * `GET /api/me/runs`: the runs I host and/or joined (joined, not waitlisted), cancelled ones included.
@@ -12,11 +12,11 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' })
 export const MeRunsQuerySchema = z
   .object({
     role: z.enum(['host', 'participant']).optional(),
-    from: Day.optional(),
-    to: Day.optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
     /** asc: soonest first (calendar, upcoming); desc: latest first (history). */
     order: z.enum(['asc', 'desc']).default('desc'),
-    cursor: z.string().max(200).optional(),
+    cursor: CursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();

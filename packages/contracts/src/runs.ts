@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv } from './common.ts';
+import { CursorSchema, csv, DaySchema } from './common.ts';
 import {
   DISTANCE_BUCKETS,
   DistanceBucketSchema,
@@ -10,6 +10,7 @@ import {
   TIMES_OF_DAY,
   TimeOfDaySchema,
 } from './domain.ts';
+import { ROUTE_PLAUSIBLE, routeIssues } from './geo.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
 
 export const RUN_LIMITS = {
@@ -42,6 +43,24 @@ export const RouteSchema = z
   .min(RUN_LIMITS.routeMin, { message: 'route.tooShort' })
   .max(RUN_LIMITS.routeMax, { message: 'route.tooLong' });
 
+/** Index of the first point of each piece after the first, for a track recorded in pieces. */
+export const SegmentStartsSchema = z
+  .array(z.number().int().min(1), { message: 'segmentStarts.invalid' })
+  .max(ROUTE_PLAUSIBLE.segmentsMax, { message: 'segmentStarts.invalid' });
+
+/**
+ * The shared route rule of runs and courses (create, edit, import): pieces that fit the route, and a route
+ * a group can run (in Korea, ≥ 100 m, ≤ 200 km). An edit that sends no route is checked by the service.
+ */
+export function refineRoute(
+  value: { route?: [number, number][] | undefined; segmentStarts?: number[] | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (!value.route) return;
+  for (const issue of routeIssues(value.route, value.segmentStarts ?? []))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
 export const MeetingPlaceSchema = z.object({
   name: z.string().trim().min(1, { message: 'place.required' }).max(RUN_LIMITS.placeNameMax),
   lat: LatSchema,
@@ -64,6 +83,7 @@ const RunFieldsSchema = z.object({
   joinDeadline: Iso.nullish(),
   meetingPlace: MeetingPlaceSchema,
   route: RouteSchema,
+  segmentStarts: SegmentStartsSchema.optional(),
   capacity: z
     .number()
     .int()
@@ -110,12 +130,15 @@ function refineTimes(value: Parameters<typeof runTimeIssues>[0], ctx: z.Refineme
 export const CreateRunSchema = RunFieldsSchema.extend({
   description: RunFieldsSchema.shape.description.default(''),
   photoIds: RunFieldsSchema.shape.photoIds.default([]),
-}).superRefine(refineTimes);
+  segmentStarts: SegmentStartsSchema.default([]),
+})
+  .superRefine(refineTimes)
+  .superRefine(refineRoute);
 export type CreateRun = z.input<typeof CreateRunSchema>;
 export type CreateRunParsed = z.output<typeof CreateRunSchema>;
 
 /** An edit sends only what changes; the merged run must still satisfy the create rules. */
-export const UpdateRunSchema = RunFieldsSchema.partial().strict();
+export const UpdateRunSchema = RunFieldsSchema.partial().strict().superRefine(refineRoute);
 export type UpdateRun = z.infer<typeof UpdateRunSchema>;
 
 export const MY_STATUSES = ['joined', 'waitlisted'] as const;
@@ -175,13 +198,13 @@ export type Participant = z.infer<typeof ParticipantSchema>;
 
 export const RunSchema = RunCommonSchema.extend({
   route: z.array(LatLngSchema),
+  /** Where each piece after the first starts (empty: one line). */
+  segmentStarts: z.array(z.number().int()),
   participants: z.array(ParticipantSchema),
 });
 export type Run = z.infer<typeof RunSchema>;
 
 export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date.invalid' });
 
 export const ListRunsQuerySchema = z
   .object({
@@ -189,8 +212,8 @@ export const ListRunsQuerySchema = z
     theme: csv(THEMES).optional(),
     timeOfDay: csv(TIMES_OF_DAY).optional(),
     distance: csv(DISTANCE_BUCKETS).optional(),
-    from: Day.optional(),
-    to: Day.optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
     q: z.string().trim().max(50).optional(),
     near: z
       .string()
@@ -210,7 +233,7 @@ export const ListRunsQuerySchema = z
       .transform((v) => v === 'true')
       .optional(),
     sort: z.enum(RUN_SORTS).default('soonest'),
-    cursor: z.string().max(300).optional(),
+    cursor: CursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();

@@ -11,7 +11,7 @@ export interface FailoverOptions {
 }
 
 /**
- * The shared limiter (Redis) while it answers, an in-process one while it does not (ADR 013): limits then hold
+ * The shared limiter (Redis) while it answers, an in-process one while it does not (ADR 014): limits then hold
  * per process, which is weaker but keeps every request served. The outage is logged once, with how many
  * requests were counted locally when the shared limiter answers again.
  */

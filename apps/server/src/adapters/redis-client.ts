@@ -8,7 +8,7 @@ export interface OutageLog {
 
 /**
  * Options of a command connection (rate limits, the socket.io adapter's publisher). Redis is an accelerator
- * (ADR 013): a command fails after `commandTimeoutMs` instead of waiting, fails at once while the connection is
+ * (ADR 014): a command fails after `commandTimeoutMs` instead of waiting, fails at once while the connection is
  * down (no offline queue: the caller falls back instead of piling up), and the connection is retried forever
  * with a capped backoff, so the app uses Redis again as soon as it is back.
  */

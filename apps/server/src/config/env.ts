@@ -93,12 +93,14 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    // Interface to listen on. Unset: 127.0.0.1 with the embedded database (a demo on a laptop is not offered to
+    // the whole Wi-Fi), 0.0.0.0 with DATABASE_URL (a deployment). Containers set 0.0.0.0.
+    HOST: optionalString,
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
     REDIS_KEY_PREFIX: z.string().default('erun:'),
-    // Redis is an accelerator (ADR 013): each command gives up after this long, and the app carries on without it.
+    // Redis is an accelerator (ADR 014): each command gives up after this long, and the app carries on without it.
     REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     // PostgreSQL: how long to wait for a pooled connection, and the longest one statement may run (server side;
     // the client gives up a little later, so a frozen database cannot hold a request forever).
@@ -109,6 +111,12 @@ const EnvSchema = z
     TRUST_PROXY: TrustProxySchema.default(false),
     WEB_DIST_DIR: optionalString,
     DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+    // The demo accounts' password. Unset: one is generated when they are created and printed once in the log.
+    DEMO_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+    // The API's description at /api/docs and /api/openapi.json: auto = on except in production.
+    API_DOCS: z.enum(['auto', 'on', 'off']).default('auto'),
+    // A request's headers and body must arrive within this many seconds (slow clients hold a connection).
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     RATE_LIMITS: OnOff.default('on'),
     // How often a worker sends due reminders (D-day, start − 30 min, review requests). Exactly once regardless.
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -206,7 +214,8 @@ const EnvSchema = z
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],
     message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
-  });
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1') }));
 
 export type Env = z.output<typeof EnvSchema>;
 

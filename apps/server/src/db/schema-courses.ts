@@ -30,6 +30,8 @@ export const courses = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     route: jsonb('route').$type<[number, number][]>().notNull(),
+    /** Index of the first point of each piece after the first (a track recorded in pieces). */
+    segmentStarts: jsonb('segment_starts').$type<number[]>().notNull().default([]),
     distanceKm: doublePrecision('distance_km').notNull(),
     region: text('region').notNull(),
     theme: text('theme').notNull(),

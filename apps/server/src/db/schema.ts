@@ -142,6 +142,8 @@ export const runs = pgTable(
     placeLat: doublePrecision('place_lat').notNull(),
     placeLng: doublePrecision('place_lng').notNull(),
     route: jsonb('route').$type<[number, number][]>().notNull(),
+    /** Index of the first point of each piece after the first (a track recorded in pieces). */
+    segmentStarts: jsonb('segment_starts').$type<number[]>().notNull().default([]),
     distanceKm: doublePrecision('distance_km').notNull(),
     capacity: integer('capacity').notNull(),
     theme: text('theme').notNull(),
@@ -158,6 +160,8 @@ export const runs = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    // Bumped by every edit and the cancellation (not by seats): the calendar's SEQUENCE.
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     check('runs_capacity_range', sql`${t.capacity} between 2 and 100`),

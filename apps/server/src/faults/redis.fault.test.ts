@@ -20,7 +20,7 @@ import { startServer, type ServerProcess } from '../test/processes.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /**
- * Issue 13, findings 1 and 2: Redis is an accelerator, never a single point of failure (ADR 013). Each test has
+ * Issue 13, findings 1 and 2: Redis is an accelerator, never a single point of failure (ADR 014). Each test has
  * its own redis-server on a free port (never the shared one), stopped, frozen behind a proxy, and brought back.
  */
 

@@ -1,5 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import { ErrorBodySchema } from '@erun/contracts';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { UnauthorizedError } from '../lib/errors.ts';
+import { BEARER_AUTH } from './openapi.ts';
 import type { AccessTokens } from '../modules/auth/access-tokens.ts';
 
 declare module 'fastify' {
@@ -43,4 +45,68 @@ export function authHooks(
 export function userIdOf(request: FastifyRequest): string {
   if (!request.userId) throw new UnauthorizedError();
   return request.userId;
+}
+
+type AuthHook = (request: FastifyRequest) => Promise<void>;
+type RouteHook = NonNullable<RouteOptions['onRequest']>;
+
+function hooksOf(value: RouteHook | RouteOptions['preHandler'] | undefined): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? [...(value as unknown[])] : [value];
+}
+
+/**
+ * Makes a route an authenticated one: `authenticate` runs at onRequest, before the body is read, parsed or
+ * validated (a caller without a valid token gets 401, never a 400 about its body, and uploads no bytes), and the
+ * document says the operation needs the bearer token and may answer 401. Idempotent.
+ */
+export function requireAuthentication(route: RouteOptions, authenticate: AuthHook): void {
+  const onRequest = hooksOf(route.onRequest);
+  if (!onRequest.includes(authenticate)) route.onRequest = [...onRequest, authenticate] as RouteHook;
+  route.preHandler = hooksOf(route.preHandler).filter(
+    (h) => h !== authenticate,
+  ) as RouteOptions['preHandler'];
+  const schema = (route.schema ?? {}) as Record<string, unknown>;
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  route.schema = {
+    ...schema,
+    security: [{ [BEARER_AUTH]: [] }],
+    response: { 401: ErrorBodySchema, ...response },
+  };
+}
+
+/**
+ * The one place that reads what a route's preHandler says about its caller (an onRoute hook of the API):
+ * `authenticate` → requireAuthentication; `identify` → the token is optional (documented as such); anything
+ * else is public. A plugin whose every route is authenticated adds `everyRouteAuthenticated` instead.
+ */
+export function routeAccess(hooks: { authenticate: AuthHook; identify: AuthHook }) {
+  return (route: RouteOptions): void => {
+    const preHandler = hooksOf(route.preHandler);
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    if (preHandler.includes(hooks.authenticate)) requireAuthentication(route, hooks.authenticate);
+    else if (preHandler.includes(hooks.identify))
+      route.schema = { ...schema, security: [{}, { [BEARER_AUTH]: [] }] };
+    else if (!schema.security) route.schema = { ...schema, security: [] };
+  };
+}
+
+/** For a plugin's `addHook('onRoute', …)`: each of its routes requires a valid token. */
+export function everyRouteAuthenticated(authenticate: AuthHook) {
+  return (route: RouteOptions): void => requireAuthentication(route, authenticate);
+}
+
+/**
+ * onSend hook of the API: a response made for a caller who sent a token (their own data, their status on a
+ * run) is never stored by the browser or a proxy, unless the route chose its own caching.
+ */
+export function privateResponses(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
+  const private_ = request.userId !== null || request.headers.authorization !== undefined;
+  if (private_ && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  done(null, payload);
 }

@@ -50,7 +50,7 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
   const io = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   // Without Redis each process delivers to its own sockets only; when fan-out works again, every client is told
   // to fetch again what it may have missed (`resync`): here when this process hears Redis again, elsewhere when
-  // this process can publish again (ADR 013).
+  // this process can publish again (ADR 014).
   const resync = () => io.local.emit('resync', {});
   if (redis) {
     io.adapter(
@@ -149,7 +149,7 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
 /**
  * The adapter's publisher, whose `publish` never rejects: the adapter publishes without handling the promise, and
  * an unhandled rejection while Redis is away would end the process (issue 13). Each broadcast is delivered to
- * this process's sockets whatever Redis does; the others miss it until Redis is back (ADR 013). A failure is
+ * this process's sockets whatever Redis does; the others miss it until Redis is back (ADR 014). A failure is
  * logged once per outage (the first), and that it works again once (then `resumed`).
  */
 function publisher(pub: Redis, app: FastifyInstance, resumed: () => void): Redis {

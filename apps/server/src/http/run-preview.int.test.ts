@@ -93,16 +93,37 @@ describe('the web app and run previews', () => {
     expect((await t.app.inject({ method: 'GET', url: '/og/themes/desert.png' })).statusCode).toBe(404);
   });
 
-  it('serves the plain page for an unknown or malformed run or course id', async () => {
+  it('serves the plain page with 404 for an unknown, malformed or deleted run or course id', async () => {
+    const author = await newUser(t.app);
+    const deleted = await newCourse(t.app, author);
+    const removal = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/courses/${deleted.id}`,
+      headers: bearer(author),
+    });
+    expect(removal.statusCode).toBe(204);
     for (const url of [
       '/runs/00000000-0000-4000-8000-000000000000',
       '/runs/nope',
       '/courses/00000000-0000-4000-8000-000000000000',
       '/courses/nope',
+      `/courses/${deleted.id}`,
     ]) {
       const response = await t.app.inject({ method: 'GET', url });
-      expect(response.statusCode).toBe(200);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toContain('text/html');
       expect(response.body).toContain('<title>이RUN 저RUN</title>');
+      expect(response.body).toContain('<body>app</body>');
     }
+  });
+
+  it("says a cancelled run is cancelled in its preview's title", async () => {
+    const host = await newUser(t.app);
+    const run = await newRun(t.app, host, { title: '취소될 새벽 러닝' });
+    await t.app.inject({ method: 'DELETE', url: `/api/runs/${run.id}`, headers: bearer(host) });
+    const response = await t.app.inject({ method: 'GET', url: `/runs/${run.id}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<meta property="og:title" content="[취소됨] 취소될 새벽 러닝" />');
+    expect(response.body).toContain('<title>[취소됨] 취소될 새벽 러닝 · 이RUN 저RUN</title>');
   });
 });

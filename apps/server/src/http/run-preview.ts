@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Course, type Run, ThemeSchema } from '@erun/contracts';
 import sharp from 'sharp';
-import { NotFoundError } from '../lib/errors.ts';
+import { AppError, NotFoundError } from '../lib/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -51,9 +51,11 @@ function metaTags(preview: Preview, publicUrl: string): string {
 
 /** Open Graph and Twitter tags for a run, so a link pasted into KakaoTalk or Slack shows a preview. */
 export function runMetaTags(run: Run, publicUrl: string): string {
+  // A link shared before the cancellation must not invite anyone.
+  const title = run.joinState === 'cancelled' ? `[취소됨] ${run.title}` : run.title;
   const description = `${dateFormat.format(new Date(run.startsAt))} · ${run.meetingPlace.name} · ${run.distanceKm}km · ${run.participantCount}/${run.capacity}명`;
   const image = run.photos[0]?.urls.large ?? `/og/themes/${run.theme}.png`;
-  return metaTags({ title: run.title, description, path: `/runs/${run.id}`, image }, publicUrl);
+  return metaTags({ title, description, path: `/runs/${run.id}`, image }, publicUrl);
 }
 
 /** The same for a course: distance, estimated time, start point and rating. */
@@ -70,8 +72,20 @@ export function courseMetaTags(course: Course, publicUrl: string): string {
 }
 
 /**
+ * The page's head with the item's tags in place of its `<title>` and its own description: one `<title>`, one
+ * description. Replaced through functions, never replacement strings: a title holding `$&`, `` $` `` or `$'`
+ * would otherwise copy parts of the page into the head.
+ */
+export function withPreview(index: string, tags: string): string {
+  return index.replace(/[ \t]*<meta\s+name="description"[^>]*>\s*/i, () => '').replace(TITLE, () => tags);
+}
+
+const TITLE = /<title>[^<]*<\/title>/;
+
+/**
  * `/<kind>/:id` is the SPA's page, served with the item's preview tags in its head. Crawlers do not run
- * JavaScript, so the tags must come from the server. An unknown or malformed id gets the plain page.
+ * JavaScript, so the tags must come from the server. An unknown, malformed or deleted id gets the plain page
+ * with status 404 (the app shows its "not found" there).
  */
 function registerPreview(
   app: FastifyInstance,
@@ -84,10 +98,18 @@ function registerPreview(
     // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
     const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
     const params = Params.safeParse(request.params);
-    const tags = params.success ? await tagsOf(params.data.id).catch(() => null) : null;
-    const html = tags ? index.replace(/<title>[^<]*<\/title>/, tags) : index;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    const tags = params.success ? await tagsOf(params.data.id).catch(notFoundAsNull) : null;
+    return reply
+      .status(tags ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(tags ? withPreview(index, tags) : index);
   });
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof AppError && error.statusCode === 404) return null;
+  throw error;
 }
 
 export function registerRunPreview(

@@ -7,12 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// Exactly what @fastify/helmet 13 sent with the same options before the headers were precomputed (ADR 008).
+// What @fastify/helmet 13 sent with the same options before the headers were precomputed (ADR 008), but for
+// connect-src, limited to the app's own origin (issue 12).
 const EXPECTED: Record<string, string> = {
   'content-security-policy':
     "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
     "img-src 'self' data: blob: https:;object-src 'none';script-src 'self' https://t1.kakaocdn.net;" +
-    "script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self' ws: wss:",
+    // connect-src: this origin and its own socket.io (PUBLIC_URL, http://localhost:3000 here), no other host.
+    "script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self' ws://localhost:3000",
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -41,5 +43,19 @@ describe('security headers', () => {
     expect(response.statusCode).toBe(status);
     for (const [name, value] of Object.entries(EXPECTED)) expect(response.headers[name], name).toBe(value);
     expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('content security policy behind a public https address', () => {
+  it('lets pages connect to this origin and its wss:// socket only', async () => {
+    const app = await createTestApp({ env: { PUBLIC_URL: 'https://erun.example' } });
+    try {
+      const response = await app.app.inject({ method: 'GET', url: '/api/health' });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("connect-src 'self' wss://erun.example");
+      expect(csp).not.toMatch(/connect-src[^;]*\b(ws|wss):(?!\/\/erun\.example)/);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type CreateRunParsed, REGIONS, type Region, type RunningLevel } from '@erun/contracts';
 import type { Logger } from 'pino';
 import type { Services } from '../app.ts';
@@ -5,24 +6,10 @@ import { ConflictError } from '../lib/errors.ts';
 import { pickAnchor, type RunDraft, runDraft } from './generator.ts';
 import { Random } from './random.ts';
 
-const PASSWORD = 'runrun2026!';
-
 /** Demo accounts for trying the app locally (embedded mode only; README lists them). */
 export const DEMO_USERS = [
-  {
-    email: 'demo@erun.run',
-    password: PASSWORD,
-    nickname: '한강러너',
-    runningLevel: '10to15',
-    regions: ['seoul'],
-  },
-  {
-    email: 'crew@erun.run',
-    password: PASSWORD,
-    nickname: '부산갈매기',
-    runningLevel: 'lt5',
-    regions: ['busan'],
-  },
+  { email: 'demo@erun.run', nickname: '한강러너', runningLevel: '10to15', regions: ['seoul'] },
+  { email: 'crew@erun.run', nickname: '부산갈매기', runningLevel: 'lt5', regions: ['busan'] },
 ] as const;
 
 /** Hosts of the demo runs (they sign in with the same password). */
@@ -41,15 +28,23 @@ const DEMO_RUNS = 60;
  * every region with some runners in them, made through the services like any user's (no photos). Runs only
  * on the first start: when the demo hosts exist already, nothing more is added.
  */
-export async function seedDemoData(services: Services, log: Logger): Promise<void> {
-  const accounts = await Promise.all(DEMO_USERS.map((demo) => account(services, demo)));
+export async function seedDemoData(services: Services, log: Logger, chosenPassword?: string): Promise<void> {
+  // No published password: anyone who can reach the server could sign in with it. One is made here, kept only
+  // as the accounts' hashes, and shown once, in this start's log.
+  const password = chosenPassword ?? randomBytes(12).toString('base64url');
+  const accounts = await Promise.all(DEMO_USERS.map((demo) => account(services, { ...demo, password })));
   const hosts = await Promise.all(
-    DEMO_HOSTS.map((h, i) =>
-      account(services, { ...h, email: `host${i + 1}@demo.erun.run`, password: PASSWORD }),
-    ),
+    DEMO_HOSTS.map((h, i) => account(services, { ...h, email: `host${i + 1}@demo.erun.run`, password })),
   );
-  if (accounts.some((a) => a.created))
-    log.info({ accounts: DEMO_USERS.map((u) => u.email) }, 'demo accounts created');
+  if (accounts.some((a) => a.created)) {
+    const emails = DEMO_USERS.map((u) => u.email);
+    if (chosenPassword) log.info({ accounts: emails }, 'demo accounts created with DEMO_PASSWORD');
+    else
+      log.warn(
+        { accounts: emails, password },
+        'demo accounts created; their password is shown here once and kept nowhere (set DEMO_PASSWORD to choose it)',
+      );
+  }
   const hostIds = hosts.flatMap((h) => (h.id ? [h.id] : []));
   if (hostIds.length < hosts.length) return;
   const runnerIds = [...hosts, ...accounts].flatMap((a) => (a.id ? [a.id] : []));
@@ -115,6 +110,7 @@ function createBody(d: RunDraft): CreateRunParsed {
     joinDeadline: d.joinDeadline.toISOString(),
     meetingPlace: d.meetingPlace,
     route: d.route,
+    segmentStarts: [],
     capacity: d.capacity,
     theme: d.theme,
     region: d.region,

@@ -15,7 +15,7 @@ import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { connectRedis, watchOutages, whenReady } from '../adapters/redis-client.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
-import { buildApp, type Services } from '../app.ts';
+import { type AppDeps, buildApp, type Services } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -48,6 +48,8 @@ export interface TestAppOptions {
   redisUrl?: string | null;
   /** Where the app's log (pino, level info) goes; default: no log. */
   logStream?: Writable;
+  /** The app's request logger (default: none), e.g. `{ level: 'info', stream }` to read what it writes. */
+  logger?: AppDeps['logger'];
 }
 
 let counter = 0;
@@ -103,7 +105,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const uploadsDir = await mkdtemp(path.join(tmpdir(), 'erun-uploads-'));
   const redisUrl = options.redisUrl === undefined ? testRedisUrl() : (options.redisUrl ?? undefined);
   const log = options.logStream ? pino({ level: 'info' }, options.logStream) : pino({ level: 'silent' });
-  // Wired as main.ts wires it (ADR 013): the same timeouts, the same fallback to an in-process limiter.
+  // Wired as main.ts wires it (ADR 014): the same timeouts, the same fallback to an in-process limiter.
   const redis = redisUrl ? connectRedis(redisUrl, env.REDIS_COMMAND_TIMEOUT_MS) : undefined;
   const sub = redis ? subscriberOf(redis) : undefined;
   if (redis) {
@@ -123,7 +125,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
           log,
         })
       : new MemoryRateLimiter(clock),
-    logger: options.logStream ? { level: 'info', stream: options.logStream } : undefined,
+    logger: options.logger ?? (options.logStream ? { level: 'info', stream: options.logStream } : undefined),
     clock,
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),

@@ -66,6 +66,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     removedByHost: false,
     joinState: 'open',
     createdAt: '2026-11-20T10:00:00+09:00',
+    segmentStarts: [],
     route: [
       [37.5271, 126.9326],
       [37.5201, 126.9402],
@@ -115,6 +116,7 @@ export function courseFixture(overrides: Partial<Course> = {}): Course {
     bookmarked: false,
     myRating: null,
     createdAt: '2026-11-20T10:00:00+09:00',
+    segmentStarts: [],
     route: [
       [37.5105, 126.996],
       [37.515, 126.97],

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
+import { fileResponse } from '../../http/openapi.ts';
 import type { SessionCookies } from '../auth/session-cookie.ts';
 import type { BadgesService } from '../badges/badges.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
@@ -54,15 +55,24 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
     (request) => deps.badges.list(userIdOf(request)),
   );
 
-  app.get('/me/export', { schema: { tags: ['me'] }, preHandler: authenticate }, async (request, reply) => {
-    const data = await account.export(userIdOf(request));
-    const day = new Date(deps.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-    return reply
-      .header('content-disposition', `attachment; filename="erun-export-${day}.json"`)
-      .header('cache-control', 'no-store')
-      .type('application/json; charset=utf-8')
-      .send(JSON.stringify(data, null, 2));
-  });
+  const exportResponse = fileResponse(
+    'application/json',
+    'Everything the service keeps about you, as a JSON attachment',
+    z.record(z.string(), z.unknown()),
+  );
+  app.get(
+    '/me/export',
+    { schema: { tags: ['me'], response: { 200: exportResponse } }, preHandler: authenticate },
+    async (request, reply) => {
+      const data = await account.export(userIdOf(request));
+      const day = new Date(deps.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+      return reply
+        .header('content-disposition', `attachment; filename="erun-export-${day}.json"`)
+        .header('cache-control', 'no-store')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(data, null, 2));
+    },
+  );
 
   app.delete(
     '/me',

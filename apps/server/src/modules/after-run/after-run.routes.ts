@@ -8,7 +8,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { userIdOf } from '../../http/authenticate.ts';
+import { everyRouteAuthenticated, userIdOf } from '../../http/authenticate.ts';
 import type { AfterRunService } from './after-run.service.ts';
 
 export interface AfterRunRoutesDeps {
@@ -23,7 +23,7 @@ export const afterRunRoutes: FastifyPluginAsyncZod<AfterRunRoutesDeps> = async (
   app,
   { afterRun, authenticate },
 ) => {
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRoute', everyRouteAuthenticated(authenticate));
   const tags = ['after the run'];
 
   app.get(
@@ -52,12 +52,12 @@ export const afterRunRoutes: FastifyPluginAsyncZod<AfterRunRoutesDeps> = async (
         tags,
         params: Params,
         body: WriteHostReviewSchema,
-        response: { 201: z.null(), 400: e, 401: e, 403: e, 404: e, 409: e },
+        response: { 201: z.undefined(), 400: e, 401: e, 403: e, 404: e, 409: e },
       },
     },
     async (req, reply) => {
       await afterRun.review(req.params.runId, userIdOf(req), req.body);
-      return reply.status(201).send(null);
+      return reply.status(201).send();
     },
   );
 

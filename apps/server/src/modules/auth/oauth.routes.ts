@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { redirectResponse } from '../../http/openapi.ts';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AuthService } from './auth.service.ts';
@@ -62,7 +63,13 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
 
   app.get(
     '/:provider/start',
-    { schema: { tags: ['auth'], params: ParamsSchema, response: { 404: ErrorBodySchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        params: ParamsSchema,
+        response: { 302: redirectResponse("To the provider's sign-in page"), 404: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       const client = clientOf(request.params.provider);
       return reply.redirect(beginAuthorization(reply, client, deps.secure).toString(), 302);
@@ -72,7 +79,19 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
   app.get(
     '/:provider/callback',
     {
-      schema: { tags: ['auth'], params: ParamsSchema, querystring: CallbackQuerySchema },
+      schema: {
+        tags: ['auth'],
+        params: ParamsSchema,
+        querystring: CallbackQuerySchema,
+        response: {
+          302: redirectResponse('Back to the web app, signed in or with the reason why not'),
+          400: {
+            description:
+              'The sign-in expired or was tampered with: a page leading back to sign-in, or the error body',
+            content: { 'text/html': { schema: z.string() }, 'application/json': { schema: ErrorBodySchema } },
+          },
+        },
+      },
     },
     async (request, reply) => {
       const client = clientOf(request.params.provider);

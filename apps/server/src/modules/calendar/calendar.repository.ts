@@ -14,7 +14,9 @@ export type CalendarRun = Pick<
   | 'placeLat'
   | 'placeLng'
   | 'cancelledAt'
+  | 'createdAt'
   | 'updatedAt'
+  | 'version'
   | 'hostId'
 >;
 
@@ -28,7 +30,9 @@ const columns = {
   placeLat: runs.placeLat,
   placeLng: runs.placeLng,
   cancelledAt: runs.cancelledAt,
+  createdAt: runs.createdAt,
   updatedAt: runs.updatedAt,
+  version: runs.version,
   hostId: runs.hostId,
 };
 
@@ -49,6 +53,12 @@ export class CalendarRepository {
   async userIdOfToken(token: string): Promise<string | undefined> {
     const [row] = await this.db.select({ id: users.id }).from(users).where(eq(users.calendarToken, token));
     return row?.id;
+  }
+
+  /** One run as the feed shows it (the same columns: the same bytes in both). */
+  async run(runId: string): Promise<CalendarRun | undefined> {
+    const [row] = await this.db.select(columns).from(runs).where(eq(runs.id, runId));
+    return row;
   }
 
   /**

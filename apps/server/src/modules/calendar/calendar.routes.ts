@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fileResponse } from '../../http/openapi.ts';
 import type { CalendarService } from './calendar.service.ts';
 
 export interface CalendarRoutesDeps {
@@ -21,22 +22,42 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
 
   app.get(
     '/runs/:runId/ics',
-    { schema: { tags, params: z.object({ runId: z.uuid() }) } },
-    async (req, reply) =>
-      reply
+    {
+      schema: {
+        tags,
+        params: z.object({ runId: z.uuid() }),
+        response: {
+          200: fileResponse('text/calendar', 'The run as an iCalendar file'),
+          404: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      // Written before any header is set: an unknown run answers the JSON error, not an empty attachment.
+      const ics = await calendar.runIcs(req.params.runId);
+      return reply
         .type(ICS)
         .header('content-disposition', `attachment; filename="erun-${req.params.runId}.ics"`)
-        .send(await calendar.runIcs(req.params.runId)),
+        .send(ics);
+    },
   );
 
   app.get(
     '/calendar/:file',
-    { schema: { tags, params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }) } },
-    async (req, reply) =>
-      reply
-        .type(ICS)
-        .header('cache-control', 'private, max-age=300')
-        .send(await calendar.feed(req.params.file.replace(/\.ics$/, ''))),
+    {
+      schema: {
+        tags,
+        params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }),
+        response: {
+          200: fileResponse('text/calendar', 'Your runs, an iCalendar feed'),
+          404: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const ics = await calendar.feed(req.params.file.replace(/\.ics$/, ''));
+      return reply.type(ICS).header('cache-control', 'private, max-age=300').send(ics);
+    },
   );
 
   app.get(

@@ -1,38 +1,34 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Run } from '@erun/contracts';
+import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import { stripForbiddenChars } from '@erun/contracts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import { runNotFound } from '../runs/runs.service.ts';
 import type { CalendarRepository, CalendarRun } from './calendar.repository.ts';
 
 const PAST_DAYS = 90;
+const ALARM_BEFORE_SEC = 3600;
+const PROD_ID = { company: 'erun', product: 'erun-jrun' };
 
-/** .ics for one run ("add to calendar") and a personal feed that calendar apps subscribe to. */
+/**
+ * .ics for one run ("add to calendar") and a personal feed that calendar apps subscribe to. An event is
+ * written from the run's row alone, so the same run gives the same bytes in both, download after download,
+ * until it is edited or cancelled: SEQUENCE is the run's version, LAST-MODIFIED and DTSTAMP its last change
+ * (RFC 5545 3.8.7.2: without METHOD, DTSTAMP is when the information was last revised).
+ */
 export class CalendarService {
   constructor(
     private readonly repo: CalendarRepository,
-    private readonly getRun: (runId: string) => Promise<Run>,
+    /** The run as its page shows it: a run nobody may see is not in a calendar either. */
+    private readonly getRun: (runId: string) => Promise<unknown>,
     private readonly publicUrl: string,
     private readonly clock: Clock,
   ) {}
 
   async runIcs(runId: string): Promise<string> {
-    const run = await this.getRun(runId);
-    const calendar = ical({ name: '이RUN 저RUN', prodId: { company: 'erun', product: 'erun-jrun' } });
-    calendar.method(ICalCalendarMethod.PUBLISH);
-    this.addEvent(calendar, {
-      id: run.id,
-      title: run.title,
-      description: run.description,
-      startsAt: new Date(run.startsAt),
-      endsAt: new Date(run.endsAt),
-      placeName: run.meetingPlace.name,
-      placeLat: run.meetingPlace.lat,
-      placeLng: run.meetingPlace.lng,
-      cancelledAt: run.joinState === 'cancelled' ? new Date() : null,
-      updatedAt: new Date(),
-      hostId: run.host.id,
-    });
-    return calendar.toString();
+    await this.getRun(runId);
+    const run = await this.repo.run(runId);
+    if (!run) throw runNotFound();
+    return this.write('이RUN 저RUN', [run]);
   }
 
   async feedUrl(userId: string, rotate: boolean): Promise<string> {
@@ -43,29 +39,39 @@ export class CalendarService {
     const userId = await this.repo.userIdOfToken(token);
     if (!userId) throw new NotFoundError('CALENDAR_NOT_FOUND', 'No such calendar');
     const since = new Date(this.clock.now().getTime() - PAST_DAYS * 86_400_000);
-    const calendar = ical({
-      name: '이RUN 저RUN 러닝 일정',
-      ttl: 3600,
-      prodId: { company: 'erun', product: 'erun-jrun' },
-    });
-    for (const run of await this.repo.runsOf(userId, since)) this.addEvent(calendar, run);
-    return calendar.toString();
+    return this.write('이RUN 저RUN 러닝 일정', await this.repo.runsOf(userId, since), 3600);
+  }
+
+  private write(name: string, runs: CalendarRun[], ttl?: number): string {
+    const calendar = ical({ name, prodId: PROD_ID, ...(ttl ? { ttl } : {}) });
+    for (const run of runs) this.addEvent(calendar, run);
+    // ical-generator ends the last line without CRLF; RFC 5545 ends every content line with one.
+    return `${calendar.toString()}\r\n`;
   }
 
   private addEvent(calendar: ReturnType<typeof ical>, run: CalendarRun): void {
-    calendar.createEvent({
+    // Input is refused with control characters since issue 12; rows stored before may still hold some.
+    const title = stripForbiddenChars(run.title);
+    const event = calendar.createEvent({
       id: `${run.id}@erun-jrun`,
       // UTC instants: calendar apps show them in the viewer's zone (Asia/Seoul for our runners) without a VTIMEZONE block.
       start: run.startsAt,
       end: run.endsAt,
-      summary: run.title,
-      description: run.description,
-      location: { title: run.placeName, geo: { lat: run.placeLat, lon: run.placeLng } },
+      summary: title,
+      description: stripForbiddenChars(run.description),
+      location: {
+        title: stripForbiddenChars(run.placeName),
+        geo: { lat: run.placeLat, lon: run.placeLng },
+      },
       url: `${this.publicUrl}/runs/${run.id}`,
       status: run.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      // A higher sequence tells calendar apps that the event changed since they last read it.
-      sequence: Math.floor(run.updatedAt.getTime() / 1000) % 2_000_000_000,
+      sequence: run.version,
+      created: run.createdAt,
       lastModified: run.updatedAt,
+      stamp: run.updatedAt,
     });
+    if (!run.cancelledAt) {
+      event.createAlarm({ type: ICalAlarmType.display, trigger: ALARM_BEFORE_SEC, description: title });
+    }
   }
 }

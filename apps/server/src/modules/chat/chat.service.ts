@@ -5,10 +5,10 @@ import {
   type ChatMessage,
   type ChatPage,
 } from '@erun/contracts';
-import { ConflictError, ValidationError } from '../../lib/errors.ts';
+import { ConflictError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { chatRoom, type Realtime } from '../../ports/realtime.ts';
-import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { runNotFound } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { ChatAccess, ChatRepository, MessageWithAuthor } from './chat.repository.ts';
@@ -38,14 +38,9 @@ export class ChatService {
 
   async list(runId: string, userId: string, cursor: string | undefined, limit: number): Promise<ChatPage> {
     const access = await this.requireMember(runId, userId);
-    const decoded = cursor ? decodeCursor(cursor) : undefined;
-    if (decoded === null || (decoded && typeof decoded[0] !== 'string')) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
+    const decoded = decodeCursor(cursor, 'time');
     const [rows, lastReadAt] = await Promise.all([
-      this.repo.list(runId, decoded as [string, string] | undefined, limit + 1),
+      this.repo.list(runId, decoded, limit + 1),
       this.repo.lastReadAt(runId, userId),
     ]);
     const items = rows.slice(0, limit);

@@ -3,7 +3,7 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
 
@@ -118,13 +118,8 @@ export class CommentsService {
     cursor: string | undefined,
     limit: number,
   ) {
-    const decoded = cursor ? decodeCursor(cursor) : undefined;
-    if (decoded === null || (decoded && typeof decoded[0] !== 'string')) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
-    const rows = await this.repo.list(where, decoded as [string, string] | undefined, limit + 1);
+    const decoded = decodeCursor(cursor, 'time');
+    const rows = await this.repo.list(where, decoded, limit + 1);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {

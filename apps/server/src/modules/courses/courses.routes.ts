@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
 import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
+import { fileResponse } from '../../http/openapi.ts';
 import type { ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
 import type { CoursesService } from './courses.service.ts';
@@ -145,13 +146,29 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesDeps> = async (ap
     });
   }
 
-  app.get('/courses/:courseId/gpx', { schema: { tags, params: Params } }, async (req, reply) => {
-    const course = await courses.get(req.params.courseId, null, null);
-    const link = `${deps.publicUrl}/courses/${course.id}`;
-    const body = toGpx({ name: course.title, description: course.description, link, route: course.route });
-    return reply
-      .type('application/gpx+xml; charset=utf-8')
-      .header('content-disposition', gpxDisposition(course.title))
-      .send(body);
-  });
+  app.get(
+    '/courses/:courseId/gpx',
+    {
+      schema: {
+        tags,
+        params: Params,
+        response: { 200: fileResponse('application/gpx+xml', "The course's route, GPX 1.1"), 404: e },
+      },
+    },
+    async (req, reply) => {
+      const course = await courses.get(req.params.courseId, null, null);
+      const link = `${deps.publicUrl}/courses/${course.id}`;
+      const body = toGpx({
+        name: course.title,
+        description: course.description,
+        link,
+        route: course.route,
+        segmentStarts: course.segmentStarts,
+      });
+      return reply
+        .type('application/gpx+xml; charset=utf-8')
+        .header('content-disposition', gpxDisposition(course.title))
+        .send(body);
+    },
+  );
 };

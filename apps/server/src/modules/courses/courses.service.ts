@@ -9,6 +9,7 @@ import {
   type RatingResult,
   type Region,
   routeDistanceKm,
+  routeIssues,
   type RunningLevel,
   type Theme,
   type UpdateCourse,
@@ -25,7 +26,7 @@ import {
 import type { Clock } from '../../ports/clock.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type {
   CourseCard,
   CourseRow,
@@ -41,6 +42,8 @@ export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Cours
 
 /** Views remembered per instance and day; past this many the memory starts over (the database still decides). */
 const SEEN_VIEWS_MAX = 100_000;
+/** The key each sort pages by: the best score is a float, views an int4 counter. */
+const CURSOR_KINDS: Record<ListQuery['sort'], CursorKind> = { best: 'number', views: 'int', newest: 'time' };
 
 export class CoursesService {
   private viewsDay = '';
@@ -77,7 +80,12 @@ export class CoursesService {
     if (!row) throw courseNotFound();
     if (viewerKey !== null && viewerId !== row.authorId && (await this.countView(courseId, viewerKey)))
       row.views += 1;
-    return { ...this.toSummary(row), route: row.route, histogram: row.histogram };
+    return {
+      ...this.toSummary(row),
+      route: row.route,
+      segmentStarts: row.segmentStarts,
+      histogram: row.histogram,
+    };
   }
 
   /**
@@ -107,12 +115,7 @@ export class CoursesService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<CoursePage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
+    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[query.sort]);
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     // The page a guest sees (shared for a moment, ADR 006) and the caller's own rating and bookmark, fresh.
     if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
@@ -150,6 +153,16 @@ export class CoursesService {
     const row = await this.requireAuthor(courseId, userId);
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const merged = { ...this.inputOf(row), ...input } as CreateInput;
+    // A new route comes with its own pieces (none when it sends none); new pieces alone fit the stored route.
+    if (input.route && !input.segmentStarts) merged.segmentStarts = [];
+    if (!input.route && input.segmentStarts) {
+      const problems = routeIssues(row.route, input.segmentStarts);
+      if (problems.length > 0)
+        throw new ValidationError(
+          'The route cannot be a group run',
+          problems.map((p) => ({ path: ['body', p.path], code: 'custom', message: p.message })),
+        );
+    }
     await this.repo
       .update(courseId, { ...this.fields(merged), updatedAt: this.clock.now() }, input.photoIds)
       .catch(photoInUse);
@@ -200,7 +213,8 @@ export class CoursesService {
       title: input.title,
       description: input.description ?? '',
       route: input.route,
-      distanceKm: routeDistanceKm(input.route),
+      segmentStarts: input.segmentStarts,
+      distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       region: input.region,
       theme: input.theme,
       startName: input.startPoint?.name ?? null,
@@ -223,6 +237,7 @@ export class CoursesService {
       title: row.title,
       description: row.description,
       route: row.route,
+      segmentStarts: row.segmentStarts,
       region: row.region as Region,
       theme: row.theme as Theme,
       startPoint,

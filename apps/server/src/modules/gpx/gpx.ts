@@ -1,5 +1,9 @@
+import { routePieces, stripForbiddenChars } from '@erun/contracts';
+
+// Input is refused with control characters since issue 12; rows stored before may still hold some, and one
+// would make the whole document invalid XML.
 const escapeXml = (s: string) =>
-  s.replace(
+  stripForbiddenChars(s).replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
@@ -9,14 +13,19 @@ export interface GpxRoute {
   description: string;
   link: string;
   route: [number, number][];
+  /** A route recorded in pieces: each piece is a track segment of its own. */
+  segmentStarts?: number[];
   time?: Date;
 }
 
 /** A GPX 1.1 document with the route as one track, as Strava, Garmin Connect and map apps import it. */
-export function toGpx({ name, description, link, route, time }: GpxRoute): string {
-  const points = route.map(
-    ([lat, lng]) => `      <trkpt lat="${lat.toFixed(6)}" lon="${lng.toFixed(6)}"></trkpt>`,
-  );
+export function toGpx({ name, description, link, route, segmentStarts, time }: GpxRoute): string {
+  const segments = routePieces(route, segmentStarts).map((piece) => {
+    const points = piece.map(
+      ([lat, lng]) => `      <trkpt lat="${lat.toFixed(6)}" lon="${lng.toFixed(6)}"></trkpt>`,
+    );
+    return `    <trkseg>\n${points.join('\n')}\n    </trkseg>`;
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="이RUN 저RUN" xmlns="http://www.topografix.com/GPX/1/1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -30,9 +39,7 @@ export function toGpx({ name, description, link, route, time }: GpxRoute): strin
     <name>${escapeXml(name)}</name>
     <desc>${escapeXml(description)}</desc>
     <type>running</type>
-    <trkseg>
-${points.join('\n')}
-    </trkseg>
+${segments.join('\n')}
   </trk>
 </gpx>
 `;

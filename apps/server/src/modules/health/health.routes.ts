@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 
 export interface HealthOptions {
   ping: () => Promise<void>;
-  /** Whether the app is serving without Redis right now (it still serves: ADR 013). */
+  /** Whether the app is serving without Redis right now (it still serves: ADR 014). */
   redisDown: () => boolean;
 }
 

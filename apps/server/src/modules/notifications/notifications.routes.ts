@@ -2,7 +2,7 @@ import { ErrorBodySchema, MarkReadSchema, NotificationPageSchema, PageQuerySchem
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { userIdOf } from '../../http/authenticate.ts';
+import { everyRouteAuthenticated, userIdOf } from '../../http/authenticate.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
 export interface NotificationsRoutesDeps {
@@ -14,7 +14,7 @@ const e = ErrorBodySchema;
 
 export const notificationsRoutes: FastifyPluginAsyncZod<NotificationsRoutesDeps> = async (app, deps) => {
   const { notifications, authenticate } = deps;
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRoute', everyRouteAuthenticated(authenticate));
   const tags = ['notifications'];
 
   app.get(

@@ -1,7 +1,6 @@
 import type { MarkRead, Notification, NotificationCategory, NotificationPage } from '@erun/contracts';
-import { ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import { decodeCursor, encodeCursor } from '../runs/runs.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Realtime, UserEvent } from '../../ports/realtime.ts';
 import type {
@@ -52,14 +51,9 @@ export class NotificationsService {
   }
 
   async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {
-    const decoded = cursor ? decodeCursor(cursor) : undefined;
-    if (decoded === null || (decoded && typeof decoded[0] !== 'string')) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
+    const decoded = decodeCursor(cursor, 'time');
     const [rows, unreadCount] = await Promise.all([
-      this.repo.list(userId, decoded as [string, string] | undefined, limit + 1),
+      this.repo.list(userId, decoded, limit + 1),
       this.repo.unreadCount(userId),
     ]);
     const page = rows.slice(0, limit);

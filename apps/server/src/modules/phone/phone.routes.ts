@@ -9,7 +9,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { userIdOf } from '../../http/authenticate.ts';
+import { everyRouteAuthenticated, userIdOf } from '../../http/authenticate.ts';
 import type { PhoneService } from './phone.service.ts';
 
 export interface PhoneRoutesDeps {
@@ -20,7 +20,7 @@ export interface PhoneRoutesDeps {
 const e = ErrorBodySchema;
 
 export const phoneRoutes: FastifyPluginAsyncZod<PhoneRoutesDeps> = async (app, { phone, authenticate }) => {
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRoute', everyRouteAuthenticated(authenticate));
   const tags = ['phone'];
 
   app.post(

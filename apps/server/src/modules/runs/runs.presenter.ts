@@ -80,22 +80,3 @@ export function toParticipant(
     runningLevel: row.runningLevel as RunningLevel | null,
   };
 }
-
-/** Opaque cursor: the sort key and id of the last item, base64url JSON. */
-export function encodeCursor(value: string | number, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string | number, string] | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [value, id] = parsed as unknown[];
-    const validValue =
-      typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-    const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
-    return validValue && validId ? [value, id] : null;
-  } catch {
-    return null;
-  }
-}

@@ -180,6 +180,7 @@ export class RunsRepository {
         .update(runs)
         .set({
           ...changes,
+          version: sql`${runs.version} + 1`,
           participantCount: run.participantCount + promoted.length,
           waitlistCount: run.waitlistCount - promoted.length,
         })
@@ -200,7 +201,10 @@ export class RunsRepository {
       const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
       if (!run) throw new RunMissing();
       guard(run);
-      await tx.update(runs).set({ cancelledAt: now, updatedAt: now }).where(eq(runs.id, runId));
+      await tx
+        .update(runs)
+        .set({ cancelledAt: now, updatedAt: now, version: sql`${runs.version} + 1` })
+        .where(eq(runs.id, runId));
       await tx
         .update(users)
         .set({ runsHosted: sql`greatest(${users.runsHosted} - 1, 0)` })

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
 import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
+import { fileResponse } from '../../http/openapi.ts';
 import type { ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
@@ -152,19 +153,33 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
     });
   }
 
-  app.get('/runs/:runId/gpx', { schema: { tags, params: RunParams } }, async (req, reply) => {
-    const run = await runs.get(req.params.runId, null);
-    const link = `${deps.publicUrl}/runs/${run.id}`;
-    const body = toGpx({
-      name: run.title,
-      description: run.description,
-      link,
-      route: run.route,
-      time: new Date(run.startsAt),
-    });
-    return reply
-      .type('application/gpx+xml; charset=utf-8')
-      .header('content-disposition', gpxDisposition(run.title))
-      .send(body);
-  });
+  app.get(
+    '/runs/:runId/gpx',
+    {
+      schema: {
+        tags,
+        params: RunParams,
+        response: {
+          200: fileResponse('application/gpx+xml', "The run's route, GPX 1.1"),
+          404: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const run = await runs.get(req.params.runId, null);
+      const link = `${deps.publicUrl}/runs/${run.id}`;
+      const body = toGpx({
+        name: run.title,
+        description: run.description,
+        link,
+        route: run.route,
+        segmentStarts: run.segmentStarts,
+        time: new Date(run.startsAt),
+      });
+      return reply
+        .type('application/gpx+xml; charset=utf-8')
+        .header('content-disposition', gpxDisposition(run.title))
+        .send(body);
+    },
+  );
 };

@@ -7,6 +7,7 @@ import {
   type MeRunsQuery,
   type MyRunPage,
   routeDistanceKm,
+  routeIssues,
   RUN_LIMITS,
   runTimeIssues,
   type Run,
@@ -31,7 +32,8 @@ import type { Announcement } from '../notifications/notifications.repository.ts'
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { decodeCursor, encodeCursor, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewNotification,
   NewRun,
@@ -120,13 +122,13 @@ export class RunsService {
     return {
       ...toRunSummary(run, run.photoIds, run.viewer, imageOf, this.clock.now()),
       route: run.route,
+      segmentStarts: run.segmentStarts,
       participants: run.participants.map((p) => toParticipant(p, imageOf)),
     };
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null) throw new ValidationError('Invalid cursor', [issue('cursor', 'cursor.invalid')]);
+    const cursor = decodeCursor(query.cursor, query.sort === 'popular' ? 'int' : 'time');
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs).
     if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
@@ -152,27 +154,14 @@ export class RunsService {
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
   async mine(userId: string, query: MeRunsQuery): Promise<MyRunPage> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null || (cursor && typeof cursor[0] !== 'string')) {
-      throw new ValidationError('Invalid cursor', [
-        { path: ['query', 'cursor'], code: 'custom', message: 'cursor.invalid' },
-      ]);
-    }
-    for (const field of ['from', 'to'] as const) {
-      const day = query[field];
-      if (day && !isRealDay(day)) {
-        throw new ValidationError('Invalid day', [
-          { path: ['query', field], code: 'custom', message: 'date.invalid' },
-        ]);
-      }
-    }
+    const cursor = decodeCursor(query.cursor, 'time');
     const rows = await this.repo.listMine({
       userId,
       role: query.role,
       from: query.from ? seoulDayStart(query.from) : undefined,
       to: query.to ? seoulDayStart(query.to, 1) : undefined,
       order: query.order,
-      cursor: cursor as [string, string] | undefined,
+      cursor,
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
@@ -294,7 +283,17 @@ export class RunsService {
       description: input.description ?? run.description,
       meetingPlace: input.meetingPlace ?? { name: run.placeName, lat: run.placeLat, lng: run.placeLng },
       route: input.route ?? run.route,
+      segmentStarts: input.route ? (input.segmentStarts ?? []) : (input.segmentStarts ?? run.segmentStarts),
     };
+    // A new route was checked with its pieces by the contract; new pieces alone are checked here.
+    if (!input.route && input.segmentStarts) {
+      const routeProblems = routeIssues(run.route, input.segmentStarts);
+      if (routeProblems.length > 0)
+        throw new ValidationError(
+          'The route cannot be a group run',
+          routeProblems.map((p) => issue(p.path, p.message)),
+        );
+    }
     return {
       ...this.derived({ ...text, startsAt: startsAt.toISOString() }),
       startsAt,
@@ -313,6 +312,7 @@ export class RunsService {
     startsAt: string;
     meetingPlace: { name: string; lat: number; lng: number };
     route: [number, number][];
+    segmentStarts: number[];
   }) {
     const placeName = input.meetingPlace.name;
     return {
@@ -322,7 +322,8 @@ export class RunsService {
       placeLat: input.meetingPlace.lat,
       placeLng: input.meetingPlace.lng,
       route: input.route,
-      distanceKm: routeDistanceKm(input.route),
+      segmentStarts: input.segmentStarts,
+      distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       timeOfDay: timeOfDayOf(new Date(input.startsAt)),
       searchText: searchTextOf({ title: input.title, description: input.description, placeName }),
     };
@@ -344,12 +345,6 @@ export class RunsService {
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
     };
   }
-}
-
-/** A YYYY-MM-DD that exists on the calendar (not 2026-13-01, not 2026-02-31). */
-function isRealDay(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {

@@ -18,6 +18,10 @@ export interface UploadsRoutesDeps {
   limits: RateLimitHook[];
 }
 
+/** The multipart form the handler reads (documentation; the handler checks it). */
+const UploadFormSchema = z.object({
+  file: z.file().max(MAX_UPLOAD_BYTES).describe('The image: JPEG, PNG, WebP, GIF, HEIF, AVIF or TIFF'),
+});
 const QuerySchema = z.object({ purpose: z.enum(UPLOAD_PURPOSES).default('photo') });
 const errors = {
   400: ErrorBodySchema,
@@ -36,6 +40,7 @@ export const uploadsRoutes: FastifyPluginAsyncZod<UploadsRoutesDeps> = async (
     {
       schema: { tags: ['uploads'], querystring: QuerySchema, response: { 201: ImageSchema, ...errors } },
       preHandler: [authenticate, ...limits],
+      config: { multipartBody: UploadFormSchema },
     },
     async (request, reply) => {
       const data = await readFile(request);

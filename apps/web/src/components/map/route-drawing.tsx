@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../lib/app-config.ts';
 import { formatKm } from '../../lib/format.ts';
 import type { RouteTrack } from '../../lib/gpx.ts';
+import { GpxError } from '../../lib/gpx-error.ts';
 import type { Message } from '../../lib/messages.ts';
 import { Button } from '../button.tsx';
 import { ChoiceGroup, type ChoiceOption } from '../choice-group.tsx';
@@ -19,8 +20,10 @@ const GPX_ACCEPT = '.gpx,.tcx,.kml,application/gpx+xml,application/vnd.google-ea
 
 interface RouteDrawingProps {
   route: LatLng[];
-  /** Every change of the route: a point drawn or moved, undo, clear, a file imported. */
-  onRouteChange: (route: LatLng[]) => void;
+  /** Where each piece after the first starts (a track recorded in pieces); empty: one line. */
+  segmentStarts: number[];
+  /** Every change of the route: a point drawn or moved, undo, clear, pieces joined, a file imported. */
+  onRouteChange: (route: LatLng[], segmentStarts: number[]) => void;
   /** The draggable pin (meeting point of a run, start point of a course); null: at the route's start. */
   pin: LatLng | null;
   onPinChange: (point: LatLng | null) => void;
@@ -37,26 +40,38 @@ interface RouteDrawingProps {
  * The route part of a form: the map editor with undo, clear, a point at the centre, and import from a GPX
  * (or TCX, KML) file — a file with several tracks asks which one.
  */
-export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props }: RouteDrawingProps) {
+export function RouteDrawing({
+  route,
+  segmentStarts,
+  onRouteChange,
+  pin,
+  onPinChange,
+  ...props
+}: RouteDrawingProps) {
   const { t } = useTranslation();
   const id = useId();
   const config = useClientConfig();
-  const [history, setHistory] = useState<LatLng[][]>([]);
+  const [history, setHistory] = useState<{ route: LatLng[]; segmentStarts: number[] }[]>([]);
   const [fitKey, setFitKey] = useState(0);
   const [fileError, setFileError] = useState<Message | null>(null);
   const [tracks, setTracks] = useState<RouteTrack[] | null>(null);
+  const [handlesHidden, setHandlesHidden] = useState(false);
   const map = useRef<LeafletMap | null>(null);
 
-  const change = (next: LatLng[], { fit = false } = {}) => {
-    setHistory((all) => [...all.slice(-HISTORY_MAX + 1), route]);
-    onRouteChange(next);
+  const change = (next: LatLng[], { fit = false, starts = segmentStarts } = {}) => {
+    setHistory((all) => [...all.slice(-HISTORY_MAX + 1), { route, segmentStarts }]);
+    onRouteChange(next, starts);
     if (fit) setFitKey((key) => key + 1);
   };
 
   const undo = () => {
-    const previous = history[history.length - 1] ?? route.slice(0, -1);
+    const shorter = route.slice(0, -1);
+    const previous = history[history.length - 1] ?? {
+      route: shorter,
+      segmentStarts: segmentStarts.filter((start) => start <= shorter.length - 2),
+    };
     setHistory((all) => all.slice(0, -1));
-    onRouteChange(previous);
+    onRouteChange(previous.route, previous.segmentStarts);
   };
 
   const addCenter = () => {
@@ -67,7 +82,7 @@ export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props 
   const applyTrack = (track: RouteTrack) => {
     setTracks(null);
     onPinChange(null);
-    change(track.points, { fit: true });
+    change(track.points, { fit: true, starts: track.segmentStarts });
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -82,8 +97,12 @@ export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props 
       if (found.length === 1 && found[0]) applyTrack(found[0]);
       else setTracks(found);
     } catch (error) {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : 'invalid';
-      setFileError({ key: `routeEditor.file.${code}` });
+      const { format, reason } =
+        error instanceof GpxError ? error : { format: 'unknown', reason: 'unreadable' };
+      setFileError({
+        key: `routeEditor.file.${reason}`,
+        values: { file: t(`routeEditor.format.${format}`) },
+      });
     }
   };
 
@@ -93,7 +112,9 @@ export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props 
         <RouteEditor
           className={styles.editorMap}
           route={route}
+          segmentStarts={segmentStarts}
           onRouteChange={change}
+          onHandlesHiddenChange={setHandlesHidden}
           meetingPoint={pin}
           onMeetingPointChange={onPinChange}
           tiles={{ url: config.tileUrl, attribution: config.tileAttribution }}
@@ -110,10 +131,17 @@ export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props 
           }}
         />
         <p className={styles.distance} aria-live="polite">
-          <strong>{t('routeEditor.distance', { km: routeDistanceKm(route).toFixed(2) })}</strong>
+          <strong>
+            {t('routeEditor.distance', { km: routeDistanceKm(route, segmentStarts).toFixed(2) })}
+          </strong>
           <span>{t('routeEditor.points', { count: route.length })}</span>
+          {segmentStarts.length > 0 && (
+            <span>{t('routeEditor.pieces', { count: segmentStarts.length + 1 })}</span>
+          )}
         </p>
       </div>
+      {handlesHidden && <p className={styles.hint}>{t('routeEditor.zoomToEdit')}</p>}
+      {segmentStarts.length > 0 && <p className={styles.hint}>{t('routeEditor.joinHint')}</p>}
       <div className={styles.toolbar} role="group" aria-label={t('routeEditor.tools')}>
         <Button variant="outline" size="sm" onClick={undo} disabled={route.length === 0}>
           <UndoIcon width={18} height={18} />
@@ -132,6 +160,11 @@ export function RouteDrawing({ route, onRouteChange, pin, onPinChange, ...props 
           <PlusIcon width={18} height={18} />
           {t('routeEditor.addCenter')}
         </Button>
+        {segmentStarts.length > 0 && (
+          <Button variant="outline" size="sm" onClick={() => change(route, { starts: [] })}>
+            {t('routeEditor.join')}
+          </Button>
+        )}
         <label className={styles.fileButton}>
           <input
             type="file"
@@ -174,10 +207,11 @@ function TrackPicker({
   const options = (tracks ?? []).map((track, index): ChoiceOption<number> => ({
     key: String(index),
     value: index,
-    label: track.name ?? t('routeEditor.pick.unnamed', { n: index + 1 }),
-    description: t('routeEditor.pick.info', {
-      km: formatKm(routeDistanceKm(track.points)),
+    label: `${t(`routeEditor.pick.kind.${track.kind}`)} · ${track.name ?? t('routeEditor.pick.unnamed', { n: index + 1 })}`,
+    description: t(track.segmentStarts.length > 0 ? 'routeEditor.pick.infoPieces' : 'routeEditor.pick.info', {
+      km: formatKm(routeDistanceKm(track.points, track.segmentStarts)),
       count: track.points.length,
+      pieces: track.segmentStarts.length + 1,
     }),
   }));
   const pick = () => {

@@ -1,4 +1,4 @@
-import type { LatLng } from '@erun/contracts';
+import { routePieces, type LatLng } from '@erun/contracts';
 import {
   latLngBounds,
   type LeafletEvent,
@@ -6,15 +6,20 @@ import {
   type Marker as LeafletMarker,
 } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { cx } from '../../lib/cx.ts';
 import { MapContainer, Marker, Polyline, useMap, useMapEvents } from 'react-leaflet';
 import { endpointIcon, meetingIcon, vertexIcon } from './map-icons.ts';
 import { Tiles, type MapTiles } from './tiles.tsx';
 import styles from './map.module.css';
 
-/** Above this many points the vertices are not draggable markers (a GPX track has thousands). */
-export const MAX_DRAGGABLE_POINTS = 200;
+/**
+ * Drag handles never cover the route: a short route has one on every point; a longer one (an imported track
+ * has hundreds) has them on the points in view at least `HANDLE_SPACING_PX` apart on screen, and none while
+ * that would still be more than `MAX_HANDLES` (the user zooms in to edit).
+ */
+export const MAX_HANDLES = 30;
+const HANDLE_SPACING_PX = 36;
 const DEFAULT_CENTER: LatLng = [37.5283, 126.9326]; // 여의도 한강공원
 const ROUTE_STYLE = { color: '#686ef9', weight: 5, opacity: 0.9 };
 
@@ -26,7 +31,11 @@ const toPoint = (event: LeafletEvent): LatLng => {
 
 interface RouteEditorProps {
   route: readonly LatLng[];
+  /** Where each piece after the first starts: the pieces are separate lines (the jump was not run). */
+  segmentStarts?: readonly number[];
   onRouteChange: (route: LatLng[]) => void;
+  /** True while the route has too many points in view for handles (the user should zoom in). */
+  onHandlesHiddenChange?: (hidden: boolean) => void;
   /** Where the group meets; null shows it at the route's start. */
   meetingPoint: LatLng | null;
   onMeetingPointChange: (point: LatLng) => void;
@@ -66,29 +75,69 @@ function FitRoute({ route, fitKey }: { route: readonly LatLng[]; fitKey: number 
   return null;
 }
 
+/** The indexes of the points that get a drag handle (see MAX_HANDLES). */
+function useHandleIndexes(route: readonly LatLng[], onHiddenChange?: (hidden: boolean) => void): number[] {
+  const map = useMap();
+  const [view, setView] = useState(() => ({ bounds: map.getBounds(), zoom: map.getZoom() }));
+  const update = () => setView({ bounds: map.getBounds(), zoom: map.getZoom() });
+  useMapEvents({ moveend: update, zoomend: update });
+  const indexes = useMemo(() => {
+    if (route.length <= MAX_HANDLES) return route.map((_, index) => index);
+    const inView = view.bounds.pad(0.1);
+    const kept: number[] = [];
+    let last: { x: number; y: number } | null = null;
+    for (let i = 0; i < route.length && kept.length <= MAX_HANDLES; i++) {
+      const point = route[i] as LatLng;
+      if (!inView.contains(point)) continue;
+      const at = map.project(point, view.zoom);
+      if (last && Math.hypot(at.x - last.x, at.y - last.y) < HANDLE_SPACING_PX) continue;
+      kept.push(i);
+      last = at;
+    }
+    return kept.length <= MAX_HANDLES ? kept : [];
+  }, [map, route, view]);
+  const hidden = route.length > MAX_HANDLES && indexes.length === 0;
+  useEffect(() => onHiddenChange?.(hidden), [hidden, onHiddenChange]);
+  return indexes;
+}
+
+/** Drag handles on the points, never so many that they cover the route. */
+function Handles({
+  route,
+  onRouteChange,
+  label,
+  onHiddenChange,
+}: {
+  route: readonly LatLng[];
+  onRouteChange: (route: LatLng[]) => void;
+  label: string;
+  onHiddenChange?: (hidden: boolean) => void;
+}) {
+  const indexes = useHandleIndexes(route, onHiddenChange);
+  const move = (index: number, point: LatLng) =>
+    onRouteChange(route.map((p, i) => (i === index ? point : p)));
+  return indexes.map((index) => (
+    <Marker
+      key={index}
+      position={route[index] as LatLng}
+      icon={vertexIcon()}
+      draggable
+      title={label}
+      eventHandlers={{ dragend: (event) => move(index, toPoint(event)) }}
+    />
+  ));
+}
+
 /** Draw a route: click or tap to add a point, drag a point to move it, drag the pin to move the meeting point. */
 export function RouteEditor(props: RouteEditorProps) {
   const { route, onRouteChange, meetingPoint, onMeetingPointChange, tiles, label, labels, fitKey } = props;
-  const draggable = route.length <= MAX_DRAGGABLE_POINTS;
   const meeting = meetingPoint ?? route[0] ?? null;
   const start = route[0];
   const finish = route.length > 1 ? route[route.length - 1] : undefined;
-
-  const vertices = useMemo(() => {
-    if (!draggable) return null;
-    const move = (index: number, point: LatLng) =>
-      onRouteChange(route.map((p, i) => (i === index ? point : p)));
-    return route.map((point, index) => (
-      <Marker
-        key={index}
-        position={point}
-        icon={vertexIcon()}
-        draggable
-        title={labels.vertex}
-        eventHandlers={{ dragend: (event) => move(index, toPoint(event)) }}
-      />
-    ));
-  }, [draggable, route, onRouteChange, labels.vertex]);
+  const pieces = useMemo(
+    () => routePieces(route as LatLng[], props.segmentStarts ?? []).filter((piece) => piece.length > 1),
+    [route, props.segmentStarts],
+  );
 
   return (
     <div className={cx(styles.frame, props.className)} role="region" aria-label={label}>
@@ -103,10 +152,15 @@ export function RouteEditor(props: RouteEditorProps) {
         <Tiles tiles={tiles} />
         <ClickToAdd onAdd={(point) => onRouteChange([...route, point])} />
         <FitRoute route={route} fitKey={fitKey} />
-        {route.length > 1 && (
-          <Polyline positions={route as LatLng[]} pathOptions={ROUTE_STYLE} interactive={false} />
-        )}
-        {vertices}
+        {pieces.map((piece, index) => (
+          <Polyline key={index} positions={piece} pathOptions={ROUTE_STYLE} interactive={false} />
+        ))}
+        <Handles
+          route={route}
+          onRouteChange={onRouteChange}
+          label={labels.vertex}
+          onHiddenChange={props.onHandlesHiddenChange}
+        />
         {start && <Marker position={start} icon={endpointIcon('start', labels.start)} interactive={false} />}
         {finish && (
           <Marker position={finish} icon={endpointIcon('finish', labels.finish)} interactive={false} />

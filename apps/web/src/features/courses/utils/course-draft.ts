@@ -28,6 +28,8 @@ function sanitize(raw: Record<string, unknown>): CourseFormValues {
     if (typeof fallback === 'string' && typeof value === 'string') values[key] = value;
   }
   if (Array.isArray(raw.route) && raw.route.every(isPoint)) values.route = raw.route;
+  if (Array.isArray(raw.segmentStarts) && raw.segmentStarts.every((n) => Number.isInteger(n)))
+    values.segmentStarts = raw.segmentStarts;
   if (isPoint(raw.startPin)) values.startPin = raw.startPin;
   if (Array.isArray(raw.photos) && raw.photos.every((p) => isRecord(p) && typeof p.id === 'string'))
     values.photos = raw.photos;

@@ -14,6 +14,8 @@ import { z } from 'zod';
 /** What the three steps edit. Inputs stay strings until the payload is built. */
 export type CourseFormValues = {
   route: LatLng[];
+  /** Where each piece of a track recorded in pieces starts (after the first). */
+  segmentStarts: number[];
   /** The start point's pin; null: the route's first point. */
   startPin: LatLng | null;
   /** The start point's name; empty: no start point. */
@@ -36,6 +38,7 @@ export type CourseFormParsed = z.output<typeof CreateCourseSchema>;
 
 export const EMPTY_COURSE_FORM: CourseFormValues = {
   route: [],
+  segmentStarts: [],
   startPin: null,
   startName: '',
   region: '',
@@ -107,6 +110,7 @@ export function toCoursePayload(values: CourseFormValues): CreateCourse {
     title: values.title,
     description: values.description,
     route: values.route,
+    segmentStarts: values.segmentStarts,
     region: values.region as Region,
     theme: values.theme as Theme,
     startPoint: startPointOf(values),
@@ -154,6 +158,7 @@ export function courseToFormValues(course: Course): CourseFormValues {
   const pinMoved = start !== null && (first?.[0] !== start.lat || first[1] !== start.lng);
   return {
     route: course.route,
+    segmentStarts: course.segmentStarts,
     startPin: start && pinMoved ? [start.lat, start.lng] : null,
     startName: start?.name ?? '',
     region: course.region,
@@ -181,6 +186,8 @@ export function changedCourseFields(before: CreateCourse, after: CourseFormParse
   for (const key of Object.keys(after) as (keyof CourseFormParsed)[]) {
     if (!same(before[key], after[key])) Object.assign(changes, { [key]: after[key] });
   }
+  // A new route goes with its pieces: the server takes a route sent alone as one line.
+  if (changes.route) changes.segmentStarts = after.segmentStarts;
   return changes;
 }
 

@@ -10,7 +10,7 @@ export function previewCourse(
   author: CourseAuthor,
   now: number = Date.now(),
 ): CourseSummary {
-  const distanceKm = routeDistanceKm(values.route);
+  const distanceKm = routeDistanceKm(values.route, values.segmentStarts);
   const pace = paceOfForm(values);
   return {
     id: PREVIEW_ID,

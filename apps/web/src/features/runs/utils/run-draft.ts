@@ -23,6 +23,8 @@ function sanitize(raw: Record<string, unknown>): RunFormValues {
   const isPoint = (p: unknown) =>
     Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
   if (Array.isArray(raw.route) && raw.route.every(isPoint)) values.route = raw.route;
+  if (Array.isArray(raw.segmentStarts) && raw.segmentStarts.every((n) => Number.isInteger(n)))
+    values.segmentStarts = raw.segmentStarts;
   if (isPoint(raw.meetingPoint)) values.meetingPoint = raw.meetingPoint;
   if (Array.isArray(raw.photos) && raw.photos.every((p) => isRecord(p) && typeof p.id === 'string'))
     values.photos = raw.photos;
@@ -67,7 +69,7 @@ export function clearDraft(): void {
 
 export type CourseForRun = Pick<
   Course,
-  'route' | 'startPoint' | 'region' | 'theme' | 'paceSecPerKm' | 'parking' | 'baggage'
+  'route' | 'segmentStarts' | 'startPoint' | 'region' | 'theme' | 'paceSecPerKm' | 'parking' | 'baggage'
 >;
 
 /**
@@ -82,6 +84,7 @@ export function runDraftFromCourse(course: CourseForRun): RunDraft {
     values: {
       ...EMPTY_RUN_FORM,
       route: course.route,
+      segmentStarts: course.segmentStarts,
       meetingPoint: start ? [start.lat, start.lng] : null,
       placeName: start?.name ?? '',
       region: course.region,

@@ -17,6 +17,8 @@ import { isoToLocalInput, localInputToIso, seoulParts, toSeoulIso } from '../../
 /** What the three steps edit. Inputs stay strings until the payload is built. */
 export type RunFormValues = {
   route: LatLng[];
+  /** Where each piece of a track recorded in pieces starts (after the first). */
+  segmentStarts: number[];
   /** null: the route's start. */
   meetingPoint: LatLng | null;
   placeName: string;
@@ -44,6 +46,7 @@ export type RunFormField = keyof RunFormValues;
 
 export const EMPTY_RUN_FORM: RunFormValues = {
   route: [],
+  segmentStarts: [],
   meetingPoint: null,
   placeName: '',
   region: '',
@@ -137,6 +140,7 @@ export function toPayload(values: RunFormValues): CreateRun {
     joinDeadline: deadline ? (localInputToIso(deadline) ?? '') : null,
     meetingPlace: { name: values.placeName, lat, lng },
     route: values.route,
+    segmentStarts: values.segmentStarts,
     capacity: values.capacity.trim() === '' ? Number.NaN : Number(values.capacity),
     theme: values.theme as Theme,
     region: values.region as Region,
@@ -200,6 +204,7 @@ export function runToFormValues(run: Run): RunFormValues {
   const deadline = isoToLocalInput(run.joinDeadline);
   return {
     route: run.route,
+    segmentStarts: run.segmentStarts,
     meetingPoint: [run.meetingPlace.lat, run.meetingPlace.lng],
     placeName: run.meetingPlace.name,
     region: run.region,
@@ -231,5 +236,7 @@ export function changedFields(before: CreateRun, after: CreateRunParsed): Update
   for (const key of Object.keys(after) as (keyof CreateRunParsed)[]) {
     if (!same(before[key], after[key])) Object.assign(changes, { [key]: after[key] });
   }
+  // A new route goes with its pieces: the server takes a route sent alone as one line.
+  if (changes.route) changes.segmentStarts = after.segmentStarts;
   return changes;
 }

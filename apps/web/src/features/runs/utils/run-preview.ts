@@ -19,7 +19,7 @@ export function previewSummary(
   now: number = Date.now(),
 ): RunSummary {
   const startsAt = payload.startsAt || new Date(now).toISOString();
-  const distanceKm = routeDistanceKm(values.route);
+  const distanceKm = routeDistanceKm(values.route, values.segmentStarts);
   const capacity = Number.isFinite(payload.capacity) ? payload.capacity : 2;
   return {
     id: PREVIEW_ID,

@@ -75,6 +75,7 @@ describe('CourseForm', () => {
       title: '한강 10K',
       description: '',
       route: drawn.route,
+      segmentStarts: [],
       region: 'seoul',
       theme: 'riverside',
       startPoint: null,

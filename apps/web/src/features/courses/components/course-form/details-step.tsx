@@ -20,7 +20,7 @@ export function DetailsStep({ form }: { form: CourseFormApi }) {
   const themes = THEMES.map((v): ChoiceOption<Theme> => ({ key: v, value: v, label: t(`theme.${v}`) }));
   const pace = paceOfForm(values);
   const usedPace = pace ?? COURSE_LIMITS.defaultPaceSecPerKm;
-  const minutes = estimatedMinutes(routeDistanceKm(values.route), pace);
+  const minutes = estimatedMinutes(routeDistanceKm(values.route, values.segmentStarts), pace);
   const paceError = form.errorOf('paceMin');
 
   return (

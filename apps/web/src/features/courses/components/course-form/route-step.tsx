@@ -23,8 +23,9 @@ export function RouteStep({ form }: { form: CourseFormApi }) {
   // The region follows the start point until the author picks another one.
   const follow = region === '' || region === current;
 
-  const changeRoute = (next: LatLng[]) => {
+  const changeRoute = (next: LatLng[], segmentStarts: number[]) => {
     form.setValue('route', next);
+    form.setValue('segmentStarts', segmentStarts);
     if (follow) form.setValue('region', suggestionOf(startPin, next));
   };
   const changePin = (pin: LatLng | null) => {
@@ -44,6 +45,7 @@ export function RouteStep({ form }: { form: CourseFormApi }) {
       </div>
       <RouteDrawing
         route={route}
+        segmentStarts={form.values.segmentStarts}
         onRouteChange={changeRoute}
         pin={startPin}
         onPinChange={changePin}

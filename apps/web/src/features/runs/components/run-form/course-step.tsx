@@ -17,8 +17,9 @@ export function CourseStep({ form }: { form: RunFormApi }) {
   const id = useId();
   const { route, meetingPoint, region } = form.values;
 
-  const changeRoute = (next: LatLng[]) => {
+  const changeRoute = (next: LatLng[], segmentStarts: number[]) => {
     form.setValue('route', next);
+    form.setValue('segmentStarts', segmentStarts);
     // The region follows the start point until the host picks another one.
     if (region === '' || region === suggestionOf(route)) form.setValue('region', suggestionOf(next));
   };
@@ -34,6 +35,7 @@ export function CourseStep({ form }: { form: RunFormApi }) {
       </div>
       <RouteDrawing
         route={route}
+        segmentStarts={form.values.segmentStarts}
         onRouteChange={changeRoute}
         pin={meetingPoint}
         onPinChange={(point) => form.setValue('meetingPoint', point)}

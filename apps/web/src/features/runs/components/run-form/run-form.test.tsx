@@ -123,6 +123,7 @@ describe('RunForm details step', () => {
       joinDeadline: `${day}T06:10:00+09:00`,
       meetingPlace: { name: '여의나루역 2번 출구', lat: 37.5271, lng: 126.9326 },
       route: course.route,
+      segmentStarts: [],
       capacity: 10,
       theme: 'riverside',
       region: 'seoul',

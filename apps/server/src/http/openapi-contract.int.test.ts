@@ -1,0 +1,453 @@
+import { defaultNotificationPreferences, type Run } from '@erun/contracts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  courseBody,
+  newCourse,
+  newUser,
+  runBody,
+  type TestUser,
+  uniqueEmail,
+} from '../test/factories.ts';
+import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
+import { FakePushService } from '../test/fake-push-service.ts';
+import { multipart, png } from '../test/images.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+
+/**
+ * The OpenAPI document is true: every operation it lists is called (its success case at least) on the real app,
+ * and each response has a documented status, a documented media type and a body that Ajv (JSON Schema 2020-12,
+ * OpenAPI 3.1's dialect) finds valid against the documented schema. A route added to the app without a call
+ * here fails "covers every operation of the document".
+ */
+
+interface Operation {
+  security?: Record<string, string[]>[];
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+}
+
+const PUBLIC_URL = 'http://localhost:3000';
+const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
+const push = new FakePushService();
+const texts: { to: string; text: string }[] = [];
+let t: TestApp;
+let doc: Document;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+let host: TestUser;
+let runner: TestUser;
+let run: Run;
+let courseId: string;
+let commentId: string;
+
+beforeAll(async () => {
+  const [k] = await Promise.all([kakao.start(), push.start()]);
+  t = await createTestApp({
+    clock,
+    sms: { send: async (to, text) => void texts.push({ to, text }) },
+    env: {
+      PUBLIC_URL,
+      TEST_PUSH_LOOPBACK: 'on',
+      KAKAO_CLIENT_ID: kakao.clientId,
+      KAKAO_CLIENT_SECRET: kakao.clientSecret,
+      KAKAO_AUTHORIZE_URL: `${k}/authorize`,
+      KAKAO_TOKEN_URL: `${k}/token`,
+      KAKAO_USERINFO_URL: `${k}/me`,
+    },
+  });
+  doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Document>();
+  ajv.addSchema(doc, 'openapi');
+  host = await newUser(t.app, { nickname: '계약호스트' });
+  runner = await newUser(t.app, { nickname: '계약러너' });
+  run = await newRunOf(host);
+  await call(runner, 'POST', `/api/runs/${run.id}/participants`);
+  courseId = (await newCourse(t.app, host)).id;
+  commentId = (await call(runner, 'POST', `/api/runs/${run.id}/comments`, { content: '같이 뛰어요!' })).json<{
+    id: string;
+  }>().id;
+});
+afterAll(async () => {
+  await t.close();
+  await Promise.all([kakao.stop(), push.stop()]);
+});
+
+type Who = { accessToken: string } | null;
+
+function call(
+  who: Who,
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { origin: PUBLIC_URL, ...(who ? bearer(who) : {}), ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+async function newRunOf(who: TestUser, hoursAhead = 48): Promise<Run> {
+  const response = await call(who, 'POST', '/api/runs', runBody({}, hoursAhead));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Run>();
+}
+
+async function joined(hoursAhead = 48) {
+  const owner = await newUser(t.app);
+  const guest = await newUser(t.app);
+  const made = await newRunOf(owner, hoursAhead);
+  expect((await call(guest, 'POST', `/api/runs/${made.id}/participants`)).statusCode).toBe(201);
+  return { owner, guest, run: made };
+}
+
+async function upload(who: TestUser) {
+  const body = multipart(await png(120, 80), 'photo.png', 'image/png');
+  return call(who, 'POST', '/api/uploads?purpose=photo', body.payload, body.headers);
+}
+
+/** The sign-in flow through the fake provider: start → provider → callback (302 to the web app). */
+async function oauthSignIn() {
+  const start = await call(null, 'GET', '/api/auth/kakao/start');
+  const state = start.cookies.find((c) => c.name === 'erun_oauth');
+  const atProvider = await fetch(String(start.headers.location), { redirect: 'manual' });
+  const callback = new URL(atProvider.headers.get('location') ?? '');
+  return call(null, 'GET', callback.pathname + callback.search, undefined, {
+    cookie: `erun_oauth=${state?.value}`,
+  });
+}
+
+/** Links the fake provider to `who` (POST connections → provider → callback). */
+async function link(who: TestUser) {
+  kakao.nextUser = { id: `linked-${who.user.id}` };
+  const start = await call(who, 'POST', '/api/me/connections/kakao');
+  const state = start.cookies.find((c) => c.name === 'erun_oauth');
+  const atProvider = await fetch(start.json<{ url: string }>().url, { redirect: 'manual' });
+  const callback = new URL(atProvider.headers.get('location') ?? '');
+  await call(null, 'GET', callback.pathname + callback.search, undefined, {
+    cookie: `erun_oauth=${state?.value}`,
+  });
+}
+
+async function verifiedPhone(who: TestUser) {
+  const phone = `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const sent = await call(who, 'POST', '/api/me/phone/verification', { phone });
+  const code = /\d{6}/.exec(texts.findLast((m) => m.to === phone)?.text ?? '')?.[0] ?? '';
+  return { phone, code, sent };
+}
+
+/** Runs `body` with the clock just after the run ended (attendance open, reviews allowed), signed in there. */
+async function afterTheRun<T>(
+  made: Run,
+  users: TestUser[],
+  body: (tokens: { accessToken: string }[]) => Promise<T>,
+) {
+  clock.offsetMs = new Date(made.endsAt).getTime() + 10 * 60_000 - Date.now();
+  try {
+    const tokens = await Promise.all(
+      users.map(async (u) =>
+        (await call(null, 'POST', '/api/auth/login', { email: u.email, password: u.password })).json<{
+          accessToken: string;
+        }>(),
+      ),
+    );
+    return await body(tokens);
+  } finally {
+    clock.offsetMs = 0;
+  }
+}
+
+type Call = () => Promise<LightMyRequestResponse | LightMyRequestResponse[]>;
+
+/** One call (or a few: as a guest and as a user) for every operation, keyed `METHOD /path/{param}`. */
+const CALLS: Record<string, Call> = {
+  'GET /api/health': () => call(null, 'GET', '/api/health'),
+  'GET /api/ready': () => call(null, 'GET', '/api/ready'),
+  'POST /api/auth/signup': () =>
+    call(null, 'POST', '/api/auth/signup', {
+      email: uniqueEmail(),
+      password: 'run4fun!2026',
+      nickname: '새러너',
+    }),
+  'POST /api/auth/login': () =>
+    call(null, 'POST', '/api/auth/login', { email: host.email, password: host.password }),
+  'POST /api/auth/refresh': async () => {
+    const user = await newUser(t.app);
+    return call(null, 'POST', '/api/auth/refresh', {}, { cookie: user.cookie });
+  },
+  'POST /api/auth/logout': async () => {
+    const user = await newUser(t.app);
+    return call(null, 'POST', '/api/auth/logout', {}, { cookie: user.cookie });
+  },
+  'POST /api/auth/logout-all': async () => call(await newUser(t.app), 'POST', '/api/auth/logout-all'),
+  'GET /api/auth/providers': () => call(null, 'GET', '/api/auth/providers'),
+  'GET /api/auth/{provider}/start': () => call(null, 'GET', '/api/auth/kakao/start'),
+  'GET /api/auth/{provider}/callback': oauthSignIn,
+  'GET /api/users/{userId}': async () => [
+    await call(null, 'GET', `/api/users/${host.user.id}`),
+    await call(runner, 'GET', `/api/users/${host.user.id}`),
+  ],
+  'GET /api/me': () => call(runner, 'GET', '/api/me'),
+  'PATCH /api/me': async () =>
+    call(await newUser(t.app), 'PATCH', '/api/me', { bio: '주말마다 달려요', preferredDistance: null }),
+  'DELETE /api/me': async () => {
+    const user = await newUser(t.app);
+    return call(user, 'DELETE', '/api/me', { password: user.password });
+  },
+  'GET /api/me/connections': () => call(runner, 'GET', '/api/me/connections'),
+  'POST /api/me/connections/{provider}': () => call(runner, 'POST', '/api/me/connections/kakao'),
+  'DELETE /api/me/connections/{provider}': async () => {
+    const user = await newUser(t.app);
+    await link(user);
+    return call(user, 'DELETE', '/api/me/connections/kakao');
+  },
+  'GET /api/me/runs': async () => [
+    await call(runner, 'GET', '/api/me/runs'),
+    await call(host, 'GET', '/api/me/runs?role=host'),
+  ],
+  'GET /api/me/stats': () => call(runner, 'GET', '/api/me/stats'),
+  'GET /api/me/badges': () => call(runner, 'GET', '/api/me/badges'),
+  'GET /api/me/export': () => call(runner, 'GET', '/api/me/export'),
+  'POST /api/uploads': () => upload(runner),
+  'POST /api/runs': () => call(host, 'POST', '/api/runs', runBody()),
+  'GET /api/runs': async () => [
+    await call(null, 'GET', '/api/runs?limit=5'),
+    await call(runner, 'GET', '/api/runs?limit=5'),
+  ],
+  'GET /api/runs/{runId}': async () => [
+    await call(null, 'GET', `/api/runs/${run.id}`),
+    await call(runner, 'GET', `/api/runs/${run.id}`),
+    await call(host, 'GET', `/api/runs/${run.id}`),
+  ],
+  'PATCH /api/runs/{runId}': async () => {
+    const made = await newRunOf(host);
+    return call(host, 'PATCH', `/api/runs/${made.id}`, { title: '제목을 바꾼 러닝' });
+  },
+  'DELETE /api/runs/{runId}': async () => call(host, 'DELETE', `/api/runs/${(await newRunOf(host)).id}`),
+  'POST /api/runs/{runId}/participants': async () =>
+    call(runner, 'POST', `/api/runs/${(await newRunOf(host)).id}/participants`),
+  'DELETE /api/runs/{runId}/participants/me': async () => {
+    const { guest, run: made } = await joined();
+    return call(guest, 'DELETE', `/api/runs/${made.id}/participants/me`);
+  },
+  'DELETE /api/runs/{runId}/participants/{userId}': async () => {
+    const { owner, guest, run: made } = await joined();
+    return call(owner, 'DELETE', `/api/runs/${made.id}/participants/${guest.user.id}`, {
+      reason: '연락이 없어요',
+    });
+  },
+  'PUT /api/runs/{runId}/bookmark': () => call(runner, 'PUT', `/api/runs/${run.id}/bookmark`),
+  'DELETE /api/runs/{runId}/bookmark': () => call(runner, 'DELETE', `/api/runs/${run.id}/bookmark`),
+  'GET /api/runs/{runId}/gpx': () => call(null, 'GET', `/api/runs/${run.id}/gpx`),
+  'POST /api/courses': async () => call(host, 'POST', '/api/courses', await courseBody(t.app, host)),
+  'GET /api/courses': async () => [
+    await call(null, 'GET', '/api/courses?limit=5'),
+    await call(runner, 'GET', '/api/courses?limit=5'),
+  ],
+  'GET /api/courses/{courseId}': async () => [
+    await call(null, 'GET', `/api/courses/${courseId}`),
+    await call(runner, 'GET', `/api/courses/${courseId}`),
+  ],
+  'PATCH /api/courses/{courseId}': () =>
+    call(host, 'PATCH', `/api/courses/${courseId}`, { title: '새 이름의 코스' }),
+  'DELETE /api/courses/{courseId}': async () =>
+    call(host, 'DELETE', `/api/courses/${(await newCourse(t.app, host)).id}`),
+  'PUT /api/courses/{courseId}/rating': () =>
+    call(runner, 'PUT', `/api/courses/${courseId}/rating`, { stars: 5 }),
+  'PUT /api/courses/{courseId}/bookmark': () => call(runner, 'PUT', `/api/courses/${courseId}/bookmark`),
+  'DELETE /api/courses/{courseId}/bookmark': () =>
+    call(runner, 'DELETE', `/api/courses/${courseId}/bookmark`),
+  'GET /api/courses/{courseId}/gpx': () => call(null, 'GET', `/api/courses/${courseId}/gpx`),
+  'GET /api/runs/{id}/comments': () => call(null, 'GET', `/api/runs/${run.id}/comments`),
+  'POST /api/runs/{id}/comments': () =>
+    call(host, 'POST', `/api/runs/${run.id}/comments`, { content: '환영해요' }),
+  'GET /api/courses/{id}/comments': async () => {
+    await call(runner, 'POST', `/api/courses/${courseId}/comments`, { content: '좋은 코스네요' });
+    return call(null, 'GET', `/api/courses/${courseId}/comments`);
+  },
+  'POST /api/courses/{id}/comments': () =>
+    call(runner, 'POST', `/api/courses/${courseId}/comments`, { content: '다음에 달려볼게요' }),
+  'PATCH /api/comments/{commentId}': () =>
+    call(runner, 'PATCH', `/api/comments/${commentId}`, { content: '수정했어요' }),
+  'DELETE /api/comments/{commentId}': async () => {
+    const made = await call(runner, 'POST', `/api/runs/${run.id}/comments`, { content: '지울 댓글' });
+    return call(runner, 'DELETE', `/api/comments/${made.json<{ id: string }>().id}`);
+  },
+  'GET /api/comments/{commentId}/replies': async () => {
+    await call(host, 'POST', `/api/comments/${commentId}/replies`, { content: '네 좋아요' });
+    return call(null, 'GET', `/api/comments/${commentId}/replies`);
+  },
+  'POST /api/comments/{commentId}/replies': () =>
+    call(host, 'POST', `/api/comments/${commentId}/replies`, { content: '답글이에요' }),
+  'GET /api/notifications': async () => [
+    await call(host, 'GET', '/api/notifications'),
+    await call(runner, 'GET', '/api/notifications'),
+  ],
+  'POST /api/notifications/read': () => call(host, 'POST', '/api/notifications/read', { all: true }),
+  'GET /api/runs/{runId}/attendance': () => call(host, 'GET', `/api/runs/${run.id}/attendance`),
+  'PUT /api/runs/{runId}/attendance': async () => {
+    const { owner, guest, run: made } = await joined(2);
+    return afterTheRun(made, [owner], ([token]) =>
+      call(token as { accessToken: string }, 'PUT', `/api/runs/${made.id}/attendance`, {
+        present: [guest.user.id],
+        absent: [],
+      }),
+    );
+  },
+  'POST /api/runs/{runId}/host-review': async () => {
+    const { owner, guest, run: made } = await joined(2);
+    return afterTheRun(made, [owner, guest], async ([ownerToken, guestToken]) => {
+      const marked = await call(
+        ownerToken as { accessToken: string },
+        'PUT',
+        `/api/runs/${made.id}/attendance`,
+        {
+          present: [guest.user.id],
+          absent: [],
+        },
+      );
+      expect(marked.statusCode, marked.body).toBe(200);
+      return call(guestToken as { accessToken: string }, 'POST', `/api/runs/${made.id}/host-review`, {
+        positive: true,
+        categories: ['led_well'],
+      });
+    });
+  },
+  'GET /api/me/score-history': () => call(host, 'GET', '/api/me/score-history'),
+  'GET /api/runs/{runId}/ics': () => call(null, 'GET', `/api/runs/${run.id}/ics`),
+  'GET /api/calendar/{file}': async () => {
+    const { url } = (await call(runner, 'GET', '/api/me/calendar')).json<{ url: string }>();
+    return call(null, 'GET', new URL(url).pathname);
+  },
+  'GET /api/me/calendar': () => call(runner, 'GET', '/api/me/calendar'),
+  'POST /api/me/calendar/rotate': async () => call(await newUser(t.app), 'POST', '/api/me/calendar/rotate'),
+  'GET /api/runs/{runId}/messages': async () => {
+    await call(host, 'POST', `/api/runs/${run.id}/messages`, { content: '내일 봬요' });
+    return call(runner, 'GET', `/api/runs/${run.id}/messages`);
+  },
+  'POST /api/runs/{runId}/messages': () =>
+    call(runner, 'POST', `/api/runs/${run.id}/messages`, { content: '네!' }),
+  'POST /api/runs/{runId}/messages/read': () => call(runner, 'POST', `/api/runs/${run.id}/messages/read`),
+  'GET /api/me/chats': () => call(runner, 'GET', '/api/me/chats'),
+  'POST /api/me/phone/verification': async () => (await verifiedPhone(await newUser(t.app))).sent,
+  'POST /api/me/phone/verification/confirm': async () => {
+    const user = await newUser(t.app);
+    const { phone, code } = await verifiedPhone(user);
+    return call(user, 'POST', '/api/me/phone/verification/confirm', { phone, code });
+  },
+  'DELETE /api/me/phone': async () => {
+    const user = await newUser(t.app);
+    const { phone, code } = await verifiedPhone(user);
+    await call(user, 'POST', '/api/me/phone/verification/confirm', { phone, code });
+    return call(user, 'DELETE', '/api/me/phone');
+  },
+  'PUT /api/me/sms-consent': async () => {
+    const user = await newUser(t.app);
+    const { phone, code } = await verifiedPhone(user);
+    await call(user, 'POST', '/api/me/phone/verification/confirm', { phone, code });
+    return call(user, 'PUT', '/api/me/sms-consent', { consent: true });
+  },
+  'GET /api/push/public-key': () => call(null, 'GET', '/api/push/public-key'),
+  'GET /api/me/notification-preferences': () => call(runner, 'GET', '/api/me/notification-preferences'),
+  'PUT /api/me/notification-preferences': () =>
+    call(runner, 'PUT', '/api/me/notification-preferences', defaultNotificationPreferences()),
+  'POST /api/me/push-subscriptions': () =>
+    call(runner, 'POST', '/api/me/push-subscriptions', push.subscription('contract')),
+  'DELETE /api/me/push-subscriptions': async () => {
+    const subscription = push.subscription('contract-gone');
+    await call(runner, 'POST', '/api/me/push-subscriptions', subscription);
+    return call(runner, 'DELETE', '/api/me/push-subscriptions', { endpoint: subscription.endpoint });
+  },
+  'GET /api/config': () => call(null, 'GET', '/api/config'),
+};
+
+/** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */
+const pointer = (...parts: string[]) =>
+  `openapi#/${parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/')}`;
+
+function checkAgainstDocument(key: string, response: LightMyRequestResponse) {
+  const [method, path] = key.split(' ') as [string, string];
+  const operation = doc.paths[path]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${key} is not in the document`);
+  const status = String(response.statusCode);
+  const documented = operation.responses[status];
+  expect(
+    documented,
+    `${key} answered ${status} (${response.body.slice(0, 200)}), which is not documented`,
+  ).toBeDefined();
+  const mediaType = String(response.headers['content-type'] ?? '')
+    .replace(/;.*$/, '')
+    .trim();
+  if (!documented?.content) {
+    expect(response.body, `${key} ${status} is documented without a body`).toBe('');
+    return;
+  }
+  const media = documented.content[mediaType];
+  expect(
+    media,
+    `${key} ${status} sent ${mediaType}, documented: ${Object.keys(documented.content).join(', ')}`,
+  ).toBeDefined();
+  if (!mediaType.endsWith('json')) {
+    expect(response.body.length).toBeGreaterThan(0);
+    return;
+  }
+  const validate = ajv.compile({
+    $ref: pointer('paths', path, method.toLowerCase(), 'responses', status, 'content', mediaType, 'schema'),
+  });
+  const valid = validate(response.json());
+  expect(
+    valid ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n'),
+    `${key} ${status}`,
+  ).toEqual([]);
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 (JSON Schema 2020-12: null is a type)', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+  });
+
+  it('covers every operation of the document, and only those', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect([...documented].sort()).toEqual(Object.keys(CALLS).sort());
+  });
+
+  it('says which operations need the bearer token: exactly those that answer 401 without one', async () => {
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const needsToken = operation.security?.some(
+          (s) => 'bearerAuth' in s && !operation.security?.some((o) => Object.keys(o).length === 0),
+        );
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        if (!needsToken) continue;
+        const response = await call(null, method.toUpperCase(), url);
+        expect(response.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
+      }
+    }
+  });
+
+  for (const [key, make] of Object.entries(CALLS)) {
+    it(`${key}: the real response matches the documented one`, async () => {
+      const [method, path] = key.split(' ') as [string, string];
+      const success = Object.keys(doc.paths[path]?.[method.toLowerCase()]?.responses ?? {}).find((s) =>
+        /^[23]/.test(s),
+      );
+      const responses = [await make()].flat();
+      for (const response of responses) {
+        expect(String(response.statusCode), `${key}: ${response.body.slice(0, 300)}`).toBe(success);
+        checkAgainstDocument(key, response);
+      }
+    });
+  }
+});
