@@ -10,6 +10,7 @@ import { subscriberOf } from './adapters/redis-subscriber.ts';
 import { buildApp, publicUrlOf } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -25,6 +26,21 @@ const log = pino({ level: env.LOG_LEVEL });
 const clock: Clock = env.TEST_CLOCK_FILE ? new FileClock(env.TEST_CLOCK_FILE) : systemClock;
 if (env.TEST_CLOCK_FILE)
   log.warn({ file: env.TEST_CLOCK_FILE }, 'TEST_CLOCK_FILE: the clock can be moved (tests only)');
+// Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
+if (!env.DATABASE_URL) {
+  try {
+    const lock = lockDataDir(env.DATA_DIR, 'server');
+    if (lock.tookOver)
+      log.warn(
+        { dataDir: env.DATA_DIR, stale: lock.tookOver },
+        `DATA_DIR ${env.DATA_DIR}: took over the lock of process ${lock.tookOver.pid}, which is gone (crash or reboot)`,
+      );
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    log.fatal({ dataDir: error.dataDir, owner: error.owner }, error.message);
+    process.exit(1);
+  }
+}
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: path.join(env.DATA_DIR, 'db'),
