@@ -28,6 +28,7 @@ import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts'
 import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { Drain, registerDrain } from './http/drain.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { chatRoom, runRoom } from './ports/realtime.ts';
 import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
@@ -67,6 +68,8 @@ export interface AppDeps {
   sms?: SmsSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
   redis?: { pub: Redis; sub: Redis; key: string };
+  /** Set by main.ts when a shutdown starts: `/api/ready` answers 503 and responses close their connection. */
+  drain?: Drain;
 }
 
 /**
@@ -107,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     done(null, payload);
   });
   registerErrorHandler(app);
+  const drain = deps.drain ?? new Drain();
+  registerDrain(app, drain);
 
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives() } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
@@ -189,7 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         ]),
       );
       const providers = { kakao: clients.has('kakao'), naver: clients.has('naver') };
-      await api.register(healthRoutes, { ping: () => deps.database.ping() });
+      await api.register(healthRoutes, { ping: () => deps.database.ping(), drain });
       await api.register(authRoutes, {
         prefix: '/auth',
         auth: services.auth,
@@ -237,12 +242,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       });
       const uploadLimits = [
         limit('upload-user', env.RATE_LIMIT_UPLOAD_USER, (r) => r.userId ?? undefined),
-        limit(
-          'upload-quota',
-          env.UPLOAD_QUOTA_USER,
-          (r) => r.userId ?? undefined,
-          { refuse: uploadQuotaError(env.UPLOAD_QUOTA_USER) },
-        ),
+        limit('upload-quota', env.UPLOAD_QUOTA_USER, (r) => r.userId ?? undefined, {
+          refuse: uploadQuotaError(env.UPLOAD_QUOTA_USER),
+        }),
       ];
       await api.register(uploadsRoutes, { uploads: services.uploads, authenticate, limits: uploadLimits });
       await api.register(runsRoutes, {

@@ -11,6 +11,7 @@ import { buildApp, publicUrlOf } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { Drain } from './http/drain.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -58,8 +59,10 @@ const uploadsDir = path.join(env.DATA_DIR, 'uploads');
 mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
+const drain = new Drain();
 const { app, services } = await buildApp({
   env,
+  drain,
   database,
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,
@@ -138,20 +141,42 @@ if (role !== 'worker') {
 }
 
 let stopping = false;
-async function shutdown(signal: string) {
+/**
+ * Graceful shutdown (issue 13, docs/operations.md): `/api/ready` answers 503 at once while the process keeps
+ * serving for SHUTDOWN_DRAIN_SECONDS (the balancer moves away; responses close their connections); then it
+ * stops accepting, disconnects sockets (clients reconnect elsewhere), finishes every accepted request, the
+ * jobs and the sweep, closes Redis and the database and exits 0. SHUTDOWN_TIMEOUT_SECONDS is the last resort.
+ */
+async function shutdown(reason: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
-  const timer = setTimeout(() => process.exit(1), 15_000).unref();
+  const forced = setTimeout(() => {
+    log.error({ reason }, `shutdown still running after ${env.SHUTDOWN_TIMEOUT_SECONDS} s: forced exit`);
+    process.exit(1);
+  }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+  drain.start();
   clearInterval(reminderTimer);
+  clearInterval(parentWatch);
+  const drainSeconds = role === 'worker' ? 0 : env.SHUTDOWN_DRAIN_SECONDS;
+  log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
+  if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
+  log.info('drain over: no new connections; finishing in-flight requests and jobs');
   await app.close();
   await sweeping;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
   redis?.disconnect();
   redisSub?.disconnect();
   await database.close();
-  clearTimeout(timer);
+  clearTimeout(forced);
+  log.info({ reason }, 'shut down cleanly');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// Started by a launcher (npm, a test): if it dies without passing a signal on (kill -9), stop too rather than
+// stay an orphan holding the port. Under systemd or as a container's PID 1 the parent is init: nothing to watch.
+const parentPid = process.ppid;
+const parentWatch = setInterval(() => {
+  if (parentPid > 1 && process.ppid !== parentPid) void shutdown('parent process exited');
+}, 1000).unref();

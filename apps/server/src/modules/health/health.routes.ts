@@ -1,8 +1,13 @@
 import { ErrorBodySchema, StatusSchema } from '@erun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Drain } from '../../http/drain.ts';
 import { AppError } from '../../lib/errors.ts';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void> }> = async (app, { ping }) => {
+/** Liveness (`/health`: the process answers) and readiness (`/ready`: send it traffic). */
+export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void>; drain: Drain }> = async (
+  app,
+  { ping, drain },
+) => {
   app.get('/health', { schema: { tags: ['health'], response: { 200: StatusSchema } } }, () => ({
     status: 'ok' as const,
   }));
@@ -11,6 +16,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ping: () => Promise<void> }> 
     '/ready',
     { schema: { tags: ['health'], response: { 200: StatusSchema, 503: ErrorBodySchema } } },
     async () => {
+      // Shutting down: the balancer moves away during the drain window while this process still serves.
+      if (drain.draining) throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Shutting down');
       await ping().catch(() => {
         throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Database unreachable');
       });
