@@ -29,6 +29,7 @@ import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { Drain, registerDrain } from './http/drain.ts';
+import type { DiskSpace } from './ports/disk.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { chatRoom, runRoom } from './ports/realtime.ts';
 import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
@@ -70,6 +71,11 @@ export interface AppDeps {
   redis?: { pub: Redis; sub: Redis; key: string };
   /** Set by main.ts when a shutdown starts: `/api/ready` answers 503 and responses close their connection. */
   drain?: Drain;
+  /**
+   * Free space of DATA_DIR: uploads answer 507 when it runs low, and in embedded mode (the database on that
+   * disk) `/api/ready` answers 503. Absent: not checked.
+   */
+  disk?: DiskSpace;
 }
 
 /**
@@ -141,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       publicUrl: publicUrlOf(env),
       realtime,
       shared: responseCache,
+      disk: deps.disk,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -194,7 +201,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
         ]),
       );
       const providers = { kakao: clients.has('kakao'), naver: clients.has('naver') };
-      await api.register(healthRoutes, { ping: () => deps.database.ping(), drain });
+      await api.register(healthRoutes, {
+        ping: () => deps.database.ping(),
+        drain,
+        disk: deps.database.kind === 'pglite' ? deps.disk : undefined,
+      });
       await api.register(authRoutes, {
         prefix: '/auth',
         auth: services.auth,

@@ -12,6 +12,7 @@ import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { Drain } from './http/drain.ts';
+import { StatfsDiskSpace } from './adapters/statfs-disk-space.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -42,6 +43,18 @@ if (!env.DATABASE_URL) {
     process.exit(1);
   }
 }
+// A full disk: say so plainly instead of PGlite's `ErrnoError … errno: 51` (embedded: the database is there).
+mkdirSync(env.DATA_DIR, { recursive: true });
+const disk = new StatfsDiskSpace(env.DATA_DIR, env.DISK_MIN_FREE_MB * 1024 * 1024);
+if (await disk.low()) {
+  const freeMb = Math.floor((await disk.freeBytes()) / 1024 / 1024);
+  const message = `DATA_DIR ${env.DATA_DIR} has ${freeMb} MB free, below DISK_MIN_FREE_MB=${env.DISK_MIN_FREE_MB}: free some space (docs/operations.md)`;
+  if (!env.DATABASE_URL) {
+    log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
+    process.exit(1);
+  }
+  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+}
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: path.join(env.DATA_DIR, 'db'),
@@ -63,6 +76,7 @@ const drain = new Drain();
 const { app, services } = await buildApp({
   env,
   drain,
+  disk,
   database,
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,

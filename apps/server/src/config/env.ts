@@ -111,6 +111,9 @@ const EnvSchema = z
     SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     // Last resort: a shutdown still running after this long exits with code 1. Above the drain + a request.
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Below this much free space in DATA_DIR (MB): uploads answer 507, and in embedded mode the server does not
+    // start and /api/ready answers 503 (the database is on that disk).
+    DISK_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000_000).default(100),
     // Browser tests only: a JSON file {"offsetMs": n} that moves the server's clock; refused in production.
     TEST_CLOCK_FILE: optionalString,
     // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { StatfsDiskSpace } from '../adapters/statfs-disk-space.ts';
 import { LocalFileStorage } from '../adapters/local-storage.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
@@ -103,6 +104,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     storage: new LocalFileStorage(uploadsDir),
     uploadsDir,
+    disk: new StatfsDiskSpace(uploadsDir, env.DISK_MIN_FREE_MB * 1024 * 1024),
     rateLimiter: redis ? new RedisRateLimiter(redis, prefix, clock) : new MemoryRateLimiter(clock),
     clock,
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
