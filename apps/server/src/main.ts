@@ -28,6 +28,19 @@ const log = pino({ level: env.LOG_LEVEL });
 const clock: Clock = env.TEST_CLOCK_FILE ? new FileClock(env.TEST_CLOCK_FILE) : systemClock;
 if (env.TEST_CLOCK_FILE)
   log.warn({ file: env.TEST_CLOCK_FILE }, 'TEST_CLOCK_FILE: the clock can be moved (tests only)');
+// A full disk: say so plainly instead of PGlite's `ErrnoError … errno: 51` (embedded: the database is there).
+// Checked first: not even the lock file can be written then.
+mkdirSync(env.DATA_DIR, { recursive: true });
+const disk = new StatfsDiskSpace(env.DATA_DIR, env.DISK_MIN_FREE_MB * 1024 * 1024);
+if (await disk.low()) {
+  const freeMb = Math.floor((await disk.freeBytes()) / 1024 / 1024);
+  const message = `DATA_DIR ${env.DATA_DIR} has ${freeMb} MB free, below DISK_MIN_FREE_MB=${env.DISK_MIN_FREE_MB}: free some space (docs/operations.md)`;
+  if (!env.DATABASE_URL) {
+    log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
+    process.exit(1);
+  }
+  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+}
 // Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
 if (!env.DATABASE_URL) {
   try {
@@ -42,18 +55,6 @@ if (!env.DATABASE_URL) {
     log.fatal({ dataDir: error.dataDir, owner: error.owner }, error.message);
     process.exit(1);
   }
-}
-// A full disk: say so plainly instead of PGlite's `ErrnoError … errno: 51` (embedded: the database is there).
-mkdirSync(env.DATA_DIR, { recursive: true });
-const disk = new StatfsDiskSpace(env.DATA_DIR, env.DISK_MIN_FREE_MB * 1024 * 1024);
-if (await disk.low()) {
-  const freeMb = Math.floor((await disk.freeBytes()) / 1024 / 1024);
-  const message = `DATA_DIR ${env.DATA_DIR} has ${freeMb} MB free, below DISK_MIN_FREE_MB=${env.DISK_MIN_FREE_MB}: free some space (docs/operations.md)`;
-  if (!env.DATABASE_URL) {
-    log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
-    process.exit(1);
-  }
-  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
 }
 const database = await openDatabase({
   url: env.DATABASE_URL,
