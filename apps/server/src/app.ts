@@ -30,6 +30,8 @@ import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts'
 import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { Drain, registerDrain } from './http/drain.ts';
+import type { DiskSpace } from './ports/disk.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { chatRoom, runRoom } from './ports/realtime.ts';
 import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
@@ -70,6 +72,13 @@ export interface AppDeps {
   sms?: SmsSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
   redis?: { pub: Redis; sub: Redis; key: string };
+  /** Set by main.ts when a shutdown starts: `/api/ready` answers 503 and responses close their connection. */
+  drain?: Drain;
+  /**
+   * Free space of DATA_DIR: uploads answer 507 when it runs low, and in embedded mode (the database on that
+   * disk) `/api/ready` answers 503. Absent: not checked.
+   */
+  disk?: DiskSpace;
 }
 
 /**
@@ -121,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     done(null, payload);
   });
   registerErrorHandler(app, () => deps.database.ping());
+  const drain = deps.drain ?? new Drain();
+  registerDrain(app, drain);
 
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env)) } });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
@@ -152,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       publicUrl: publicUrlOf(env),
       realtime,
       shared: responseCache,
+      disk: deps.disk,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -199,6 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(healthRoutes, {
     prefix: '/api',
     ping: () => deps.database.ping(),
+    drain,
+    disk: deps.database.kind === 'pglite' ? deps.disk : undefined,
     // Disconnected, or connected but not answering (the limiter failed over: a frozen Redis).
     redisDown: () =>
       deps.redis !== undefined &&

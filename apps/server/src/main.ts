@@ -11,6 +11,9 @@ import { subscriberOf } from './adapters/redis-subscriber.ts';
 import { buildApp, publicUrlOf } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { Drain } from './http/drain.ts';
+import { StatfsDiskSpace } from './adapters/statfs-disk-space.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -36,6 +39,34 @@ process.on('uncaughtException', (error, origin) => {
 const clock: Clock = env.TEST_CLOCK_FILE ? new FileClock(env.TEST_CLOCK_FILE) : systemClock;
 if (env.TEST_CLOCK_FILE)
   log.warn({ file: env.TEST_CLOCK_FILE }, 'TEST_CLOCK_FILE: the clock can be moved (tests only)');
+// A full disk: say so plainly instead of PGlite's `ErrnoError … errno: 51` (embedded: the database is there).
+// Checked first: not even the lock file can be written then.
+mkdirSync(env.DATA_DIR, { recursive: true });
+const disk = new StatfsDiskSpace(env.DATA_DIR, env.DISK_MIN_FREE_MB * 1024 * 1024);
+if (await disk.low()) {
+  const freeMb = Math.floor((await disk.freeBytes()) / 1024 / 1024);
+  const message = `DATA_DIR ${env.DATA_DIR} has ${freeMb} MB free, below DISK_MIN_FREE_MB=${env.DISK_MIN_FREE_MB}: free some space (docs/operations.md)`;
+  if (!env.DATABASE_URL) {
+    log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
+    process.exit(1);
+  }
+  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+}
+// Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
+if (!env.DATABASE_URL) {
+  try {
+    const lock = lockDataDir(env.DATA_DIR, 'server');
+    if (lock.tookOver)
+      log.warn(
+        { dataDir: env.DATA_DIR, stale: lock.tookOver },
+        `DATA_DIR ${env.DATA_DIR}: took over the lock of process ${lock.tookOver.pid}, which is gone (crash or reboot)`,
+      );
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    log.fatal({ dataDir: error.dataDir, owner: error.owner }, error.message);
+    process.exit(1);
+  }
+}
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: path.join(env.DATA_DIR, 'db'),
@@ -58,8 +89,11 @@ const uploadsDir = path.join(env.DATA_DIR, 'uploads');
 mkdirSync(uploadsDir, { recursive: true });
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
+const drain = new Drain();
 const { app, services } = await buildApp({
   env,
+  drain,
+  disk,
   database,
   storage: new LocalFileStorage(uploadsDir),
   uploadsDir,
@@ -158,20 +192,42 @@ if (role !== 'worker') {
 }
 
 let stopping = false;
-async function shutdown(signal: string) {
+/**
+ * Graceful shutdown (issue 13, docs/operations.md): `/api/ready` answers 503 at once while the process keeps
+ * serving for SHUTDOWN_DRAIN_SECONDS (the balancer moves away; responses close their connections); then it
+ * stops accepting, disconnects sockets (clients reconnect elsewhere), finishes every accepted request, the
+ * jobs and the sweep, closes Redis and the database and exits 0. SHUTDOWN_TIMEOUT_SECONDS is the last resort.
+ */
+async function shutdown(reason: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
-  const timer = setTimeout(() => process.exit(1), 15_000).unref();
+  const forced = setTimeout(() => {
+    log.error({ reason }, `shutdown still running after ${env.SHUTDOWN_TIMEOUT_SECONDS} s: forced exit`);
+    process.exit(1);
+  }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+  drain.start();
   clearInterval(reminderTimer);
+  clearInterval(parentWatch);
+  const drainSeconds = role === 'worker' ? 0 : env.SHUTDOWN_DRAIN_SECONDS;
+  log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
+  if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
+  log.info('drain over: no new connections; finishing in-flight requests and jobs');
   await app.close();
   await sweeping;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
   redis?.disconnect();
   redisSub?.disconnect();
   await database.close();
-  clearTimeout(timer);
+  clearTimeout(forced);
+  log.info({ reason }, 'shut down cleanly');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// Started by a launcher (npm, a test): if it dies without passing a signal on (kill -9), stop too rather than
+// stay an orphan holding the port. Under systemd or as a container's PID 1 the parent is init: nothing to watch.
+const parentPid = process.ppid;
+const parentWatch = setInterval(() => {
+  if (parentPid > 1 && process.ppid !== parentPid) void shutdown('parent process exited');
+}, 1000).unref();

@@ -35,6 +35,7 @@ import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './ports/clock.ts';
+import type { DiskSpace } from './ports/disk.ts';
 import type { PushSender } from './ports/push.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Realtime } from './ports/realtime.ts';
@@ -80,11 +81,13 @@ export function createServices(
     realtime: Realtime;
     /** Guests' pages shared between requests (ADR 006); absent: every read goes to the database. */
     shared?: SharedReads;
+    /** Free space of the local uploads folder; absent: not checked. */
+    disk?: DiskSpace;
   },
   messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
-  const uploads = new UploadsService(new UploadsRepository(db), storage);
+  const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   const phone = new PhoneService(
     new PhoneRepository(db),
     new PhoneCrypto(messaging.phoneSecret),

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'PUSH_SUBSCRIPTION_TAKEN',
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
+  'INSUFFICIENT_STORAGE',
 ] as const;
 
 export const ErrorIssueSchema = z.object({

@@ -40,6 +40,14 @@ describe('parseEnv', () => {
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*RATE_LIMITS[\s\S]*RATE_LIMIT_LOGIN_IP[\s\S]*JWT_SECRET/);
   });
 
+  it('drains 5 s on SIGTERM by default, and refuses a forced-exit timeout that does not exceed the drain', () => {
+    expect(parseEnv({})).toMatchObject({ SHUTDOWN_DRAIN_SECONDS: 5, SHUTDOWN_TIMEOUT_SECONDS: 30 });
+    expect(parseEnv({ SHUTDOWN_DRAIN_SECONDS: '0' }).SHUTDOWN_DRAIN_SECONDS).toBe(0);
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_SECONDS: '30' })).toThrow(
+      /SHUTDOWN_TIMEOUT_SECONDS/,
+    );
+  });
+
   it('treats an empty optional variable as unset', () => {
     const env = parseEnv({ DATABASE_URL: '', REDIS_URL: '' });
     expect([env.DATABASE_URL, env.REDIS_URL]).toEqual([undefined, undefined]);

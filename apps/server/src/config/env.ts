@@ -120,6 +120,14 @@ const EnvSchema = z
     RATE_LIMITS: OnOff.default('on'),
     // How often a worker sends due reminders (D-day, start − 30 min, review requests). Exactly once regardless.
     REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Graceful shutdown (docs/operations.md): after SIGTERM, /api/ready answers 503 while the process keeps
+    // serving this long, so the balancer moves away; then it stops accepting and finishes what it accepted.
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+    // Last resort: a shutdown still running after this long exits with code 1. Above the drain + a request.
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Below this much free space in DATA_DIR (MB): uploads answer 507, and in embedded mode the server does not
+    // start and /api/ready answers 503 (the database is on that disk).
+    DISK_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000_000).default(100),
     // Browser tests only: a JSON file {"offsetMs": n} that moves the server's clock; refused in production.
     TEST_CLOCK_FILE: optionalString,
     // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.
@@ -193,6 +201,10 @@ const EnvSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || isHttps(env.PUBLIC_URL), {
     path: ['PUBLIC_URL'],
     message: 'production needs the https origin users visit, e.g. https://erun.example.com',
+  })
+  .refine((env) => env.SHUTDOWN_TIMEOUT_SECONDS > env.SHUTDOWN_DRAIN_SECONDS, {
+    path: ['SHUTDOWN_TIMEOUT_SECONDS'],
+    message: 'must be longer than SHUTDOWN_DRAIN_SECONDS (the drain, then the requests in flight)',
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
     path: ['TEST_CLOCK_FILE'],

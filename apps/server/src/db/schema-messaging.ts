@@ -100,6 +100,10 @@ export const notificationDeliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true })
       .notNull()
       .default(sql`now()`),
+    // When a sweep last claimed it: a pending delivery whose lease ran out (its sender died) is claimed again.
+    claimedAt: timestamp('claimed_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [
     primaryKey({ columns: [t.notificationId, t.channel] }),

@@ -115,6 +115,14 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
     });
   });
 
+  // Before the server stops accepting (fastify's preClose): an open WebSocket or long poll would otherwise keep
+  // server.close() waiting until the forced exit. Clients reconnect, through the balancer, to another process.
+  // `local`: with the Redis adapter, a plain disconnectSockets would drop every process's clients.
+  app.addHook('preClose', (done) => {
+    io.local.disconnectSockets(true);
+    io.engine.close();
+    done();
+  });
   app.addHook('onClose', async () => {
     await io.close();
   });

@@ -1,11 +1,13 @@
 /**
  * `npm run seed -- --users 2000 --runs 100000 [--seed 2026] [--reset]`: sample data in the configured database
- * (DATABASE_URL, else the embedded one in DATA_DIR/db — stop `npm start` first, PGlite has one owner).
+ * (DATABASE_URL, else the embedded one in DATA_DIR/db — stop `npm start` first, PGlite has one owner: the
+ * DATA_DIR lock refuses to seed a folder a server has open).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../config/env.ts';
 import { openDatabase } from '../db/client.ts';
+import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
 import { SEED_PASSWORD, SeedDataExists, seedDatabase } from './seed.ts';
 
 const { values } = parseArgs({
@@ -39,6 +41,16 @@ const options = {
 };
 
 const env = loadEnv();
+if (!env.DATABASE_URL) {
+  try {
+    const lock = lockDataDir(env.DATA_DIR, 'seed');
+    if (lock.tookOver) console.warn(`took over the stale lock of process ${lock.tookOver.pid} (gone)`);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'db') });
 try {
   await database.migrate();

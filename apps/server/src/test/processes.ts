@@ -18,6 +18,8 @@ export interface ServerProcess {
   /** The last 20 kB of stdout and stderr. */
   output(): string;
   exited(): boolean;
+  /** Resolves with the exit code (null when a signal ended it) once the process is gone. */
+  exit: Promise<number | null>;
   /** SIGTERM (graceful shutdown), then SIGKILL after `graceMs`; resolves once the process is gone. */
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL now: a crash, nothing finishes. */
@@ -44,11 +46,36 @@ export async function startServer(
   /** Extra node flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not accept). */
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
+  const proc = await spawnServer(name, role, env, nodeArgs);
+  if (role !== 'worker') await waitUntilReady(proc);
+  return proc;
+}
+
+/**
+ * Spawns a server process without waiting for it to be ready (a start expected to fail, e.g. a second process
+ * on one DATA_DIR). `command` replaces `node main.ts`, e.g. `['npm', 'run', 'start:api']`; `detached` puts it
+ * in a process group of its own (signals to the group).
+ */
+export async function spawnServer(
+  name: string,
+  role: Role,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  options: { command?: string[]; detached?: boolean } = {},
+): Promise<ServerProcess> {
   const port = role === 'worker' ? 0 : await freePort();
-  const args = [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts', `--role=${role}`];
-  const child = spawn(process.execPath, args, {
+  const [file, ...args] = options.command ?? [
+    process.execPath,
+    ...nodeArgs,
+    '--import',
+    'tsx',
+    'apps/server/src/main.ts',
+    `--role=${role}`,
+  ];
+  const child = spawn(file ?? process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
   });
   let output = '';
@@ -57,7 +84,8 @@ export async function startServer(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const gone = exit.then(() => undefined);
   const exited = () => child.exitCode !== null || child.signalCode !== null;
   const proc: ServerProcess = {
     name,
@@ -67,6 +95,7 @@ export async function startServer(
     pid: child.pid ?? -1,
     output: () => output,
     exited,
+    exit,
     stop: async (graceMs = 15_000) => {
       if (exited()) return;
       child.kill('SIGTERM');
@@ -80,11 +109,10 @@ export async function startServer(
       await gone;
     },
   };
-  if (role !== 'worker') await waitUntilReady(proc);
   return proc;
 }
 
-async function waitUntilReady(proc: ServerProcess, seconds = 90): Promise<void> {
+export async function waitUntilReady(proc: ServerProcess, seconds = 90): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (proc.exited()) throw new Error(`${proc.name} exited before it was ready:\n${proc.output()}`);

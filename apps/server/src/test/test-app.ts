@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import pino from 'pino';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { StatfsDiskSpace } from '../adapters/statfs-disk-space.ts';
 import { LocalFileStorage } from '../adapters/local-storage.ts';
 import { FailoverRateLimiter } from '../adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
@@ -119,6 +120,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     storage: new LocalFileStorage(uploadsDir),
     uploadsDir,
+    disk: new StatfsDiskSpace(uploadsDir, env.DISK_MIN_FREE_MB * 1024 * 1024),
     rateLimiter: redis
       ? new FailoverRateLimiter(new RedisRateLimiter(redis, prefix, clock), new MemoryRateLimiter(clock), {
           available: () => redis.status === 'ready',

@@ -25,6 +25,7 @@ const ERROR_KEYS: Record<string, string> = {
   OAUTH_FAILED: 'errors.oauthFailed',
   PROVIDER_NOT_CONFIGURED: 'errors.providerNotConfigured',
   SERVICE_UNAVAILABLE: 'errors.serviceUnavailable',
+  INSUFFICIENT_STORAGE: 'errors.insufficientStorage',
   NETWORK_ERROR: 'errors.network',
   UPLOAD_NOT_FOUND: 'errors.uploadNotFound',
   RUN_NOT_FOUND: 'errors.runNotFound',

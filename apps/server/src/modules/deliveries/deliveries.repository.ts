@@ -53,13 +53,20 @@ export class DeliveriesRepository {
    * Claims up to `limit` recent notifications to deliver on a channel: one statement picks those the user
    * wants there and inserts their delivery rows as pending. The primary key (notification, channel) lets only
    * one inserter through, so whoever gets a row back is the only one to send it — however many sweeps run.
-   * `created_at` is the database's clock, like the notifications' own.
+   * A pending row whose lease ran out (its sender was killed between claim and send) is claimed again, by one
+   * sweep: the conflict update re-checks the lease on the locked row. Never a sent, failed or skipped one, nor
+   * an SMS whose text was reserved (it may have gone out: a second text costs the user and us). ADR 010.
+   * `created_at` and `claimed_at` are the database's clock, like the notifications' own.
    */
   async claim(
     channel: NotificationChannel,
     windowMinutes: number,
     limit: number,
+    leaseSeconds: number,
   ): Promise<ClaimedDelivery[]> {
+    const d = notificationDeliveries;
+    const expired = sql`${d.status} = 'pending' and ${d.claimedAt} < now() - make_interval(secs => ${leaseSeconds}::int)
+      ${channel === 'sms' ? sql`and ${d.recipientHash} is null` : sql``}`;
     return rawRows<ClaimedDelivery>(
       this.db,
       sql`
@@ -68,13 +75,14 @@ export class DeliveriesRepository {
         from ${notifications} n join ${users} u on u.id = n.user_id
         where u.deleted_at is null and n.created_at > now() - make_interval(mins => ${windowMinutes}::int)
           and ${REACHABLE[channel]} and ${WANTED[channel]}
-          and not exists (select 1 from ${notificationDeliveries} d where d.notification_id = n.id and d.channel = ${channel})
+          and not exists (select 1 from ${d} where ${d.notificationId} = n.id and ${d.channel} = ${channel}
+            and not (${expired}))
         order by n.created_at
         limit ${limit}
       ), claimed as (
-        insert into ${notificationDeliveries} (notification_id, channel, status)
+        insert into ${d} (notification_id, channel, status)
         select id, ${channel}, 'pending' from candidates
-        on conflict do nothing
+        on conflict (notification_id, channel) do update set claimed_at = now() where ${expired}
         returning notification_id
       )
       select c.id, c.user_id as "userId", c.category, c.data, c.link, c.phone_encrypted as "phoneEncrypted"

@@ -16,6 +16,11 @@ import { notificationText, PUSH_TITLE, smsText } from './delivery-texts.ts';
 export const DELIVERY_WINDOW_MINUTES = 60;
 const BATCH = 100;
 /**
+ * A claimed delivery not finished within this long is claimed again (its sender died between claim and send).
+ * Far above one send (web push and SENS answer in seconds, with their own timeouts).
+ */
+export const DELIVERY_LEASE_SECONDS = 120;
+/**
  * While notifications keep coming (a burst of joins), sweeps run at most this often: each sweep is two
  * statements whatever it finds, and a push a fraction of a second later is as good.
  */
@@ -141,7 +146,7 @@ export class DeliveriesService {
     for (const channel of channels) {
       let claimed: ClaimedDelivery[];
       do {
-        claimed = await this.repo.claim(channel, DELIVERY_WINDOW_MINUTES, BATCH);
+        claimed = await this.repo.claim(channel, DELIVERY_WINDOW_MINUTES, BATCH, DELIVERY_LEASE_SECONDS);
         total += claimed.length;
         await Promise.all(claimed.map((d) => this.deliver(channel, d)));
       } while (claimed.length === BATCH);

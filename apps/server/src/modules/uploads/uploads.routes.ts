@@ -29,6 +29,7 @@ const errors = {
   413: ErrorBodySchema,
   415: ErrorBodySchema,
   429: ErrorBodySchema,
+  507: ErrorBodySchema,
 };
 
 export const uploadsRoutes: FastifyPluginAsyncZod<UploadsRoutesDeps> = async (

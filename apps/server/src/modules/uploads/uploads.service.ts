@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Image } from '@erun/contracts';
-import { NotFoundError } from '../../lib/errors.ts';
+import { AppError, NotFoundError } from '../../lib/errors.ts';
+import type { DiskSpace } from '../../ports/disk.ts';
 import type { FileStorage } from '../../ports/storage.ts';
 import { IMAGE_SIZES, processImage, type UploadPurpose } from './image-processing.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
@@ -12,10 +13,16 @@ export class UploadsService {
   constructor(
     private readonly repo: UploadsRepository,
     private readonly storage: FileStorage,
+    /** Where the files go, when it is a local disk: a full one refuses uploads with 507 (issue 13). */
+    private readonly disk?: DiskSpace,
   ) {}
 
-  /** Stores a re-encoded image. Files are written first and removed again if the row cannot be written. */
+  /**
+   * Stores a re-encoded image. Files are written first and removed again if the row cannot be written.
+   * A full disk (below the free-space minimum, or ENOSPC on the way) answers 507, never a 500.
+   */
   async create(ownerId: string, purpose: UploadPurpose, data: Buffer): Promise<Image> {
+    if (await this.disk?.low()) throw storageFull();
     const image = await processImage(data, purpose);
     const id = randomUUID();
     try {
@@ -26,6 +33,7 @@ export class UploadsService {
       await this.repo.insert({ id, ownerId, purpose, width: image.width, height: image.height, bytes });
     } catch (error) {
       await this.storage.deletePrefix(id);
+      if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw storageFull();
       throw error;
     }
     return this.imageOf(id);
@@ -62,4 +70,8 @@ export class UploadsService {
     const url = (size: string) => this.storage.urlOf(`${id}/${size}.webp`);
     return { id, urls: { small: url('small'), medium: url('medium'), large: url('large') } };
   }
+}
+
+function storageFull(): AppError {
+  return new AppError(507, 'INSUFFICIENT_STORAGE', 'No room to store images right now; try again later');
 }
