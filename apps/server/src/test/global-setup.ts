@@ -36,7 +36,8 @@ export default async function setup(project: TestProject) {
 }
 
 async function setupPostgres(project: TestProject, runId: string) {
-  const template = `erun_tpl_${runId}`;
+  // One template per project: `vitest run` with several database projects sets each of them up at once.
+  const template = `erun_tpl_${runId}_${project.name}`;
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   await admin.query(`create database "${template}"`);
