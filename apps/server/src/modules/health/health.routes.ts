@@ -22,13 +22,14 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (
   app,
   { ping, redisDown, drain, disk },
 ) => {
-  app.get('/health', { schema: { tags: ['health'], response: { 200: StatusSchema } } }, () => ({
+  // Registered outside the API scope whose onRoute hook documents each operation's access: public, said here.
+  app.get('/health', { schema: { tags: ['health'], security: [], response: { 200: StatusSchema } } }, () => ({
     status: 'ok' as const,
   }));
 
   app.get(
     '/ready',
-    { schema: { tags: ['health'], response: { 200: ReadySchema, 503: ErrorBodySchema } } },
+    { schema: { tags: ['health'], security: [], response: { 200: ReadySchema, 503: ErrorBodySchema } } },
     async () => {
       // Shutting down: the balancer moves away during the drain window while this process still serves.
       if (drain.draining) throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Shutting down');
