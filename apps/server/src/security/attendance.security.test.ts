@@ -1,10 +1,10 @@
 import type { Attendance, ErrorBody, Me, Profile, Run, ScoreHistory } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newRun, newUser, type TestUser } from '../test/factories.ts';
+import { bearer, newRun, newUser, type TestUser, movableClock, signInAt } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /** Host griefing through attendance, and review farming: attacks that once moved scores. */
-const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const clock = movableClock();
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -15,21 +15,7 @@ type Token = { accessToken: string };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Moves the test clock to `time` and signs the users in there (access tokens live 15 minutes). */
-async function at<const U extends TestUser[]>(time: number, ...users: U) {
-  clock.offsetMs = time - Date.now();
-  const tokens = await Promise.all(
-    users.map(async (u) => {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: u.email, password: u.password },
-      });
-      return r.json<Token>();
-    }),
-  );
-  return tokens as { [K in keyof U]: Token };
-}
+const at = <const U extends TestUser[]>(time: number, ...users: U) => signInAt(t.app, clock, time, ...users);
 
 async function hostedRun(joiners: number) {
   clock.offsetMs = 0;

@@ -1,10 +1,19 @@
 import type { Comment, ErrorBody, MyRunPage, MyStats, NotificationPage, Profile, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newCourse, newRun, newUser, runBody, type TestUser } from '../../test/factories.ts';
+import {
+  bearer,
+  newCourse,
+  newRun,
+  newUser,
+  runBody,
+  type TestUser,
+  movableClock,
+  signInAt,
+} from '../../test/factories.ts';
 import { logQueries } from '../../test/query-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
-const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const clock = movableClock();
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -14,21 +23,7 @@ afterAll(() => t.close());
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Moves the test clock to `time` and signs the users in again there (access tokens live 15 minutes). */
-async function at<const U extends TestUser[]>(time: number, ...users: U) {
-  clock.offsetMs = time - Date.now();
-  const tokens = await Promise.all(
-    users.map(async (u) => {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: u.email, password: u.password },
-      });
-      return r.json<{ accessToken: string }>();
-    }),
-  );
-  return tokens as { [K in keyof U]: { accessToken: string } };
-}
+const at = <const U extends TestUser[]>(time: number, ...users: U) => signInAt(t.app, clock, time, ...users);
 
 /** A Seoul wall-clock time `days` from today at `hour`:`minute`, as an ISO string with +09:00. */
 function seoul(days: number, hour: number, minute = 0): string {

@@ -1,36 +1,16 @@
 import type { Attendance, ErrorBody, Me, Profile, Run, ScoreHistory } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
+import { bearer, newRun, newUser, type TestUser, movableClock, signInAt } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
-const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const clock = movableClock();
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock });
 });
 afterAll(() => t.close());
 
-/** Moves the test clock to `at` and signs the users in again there (access tokens live 15 minutes). */
-async function at<const U extends TestUser[]>(
-  time: number,
-  ...users: U
-): Promise<{ [K in keyof U]: { accessToken: string } }> {
-  clock.offsetMs = time - Date.now();
-  const tokens = await Promise.all(
-    users.map(async (u) =>
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: u.email, password: u.password },
-        })
-      ).json<{
-        accessToken: string;
-      }>(),
-    ),
-  );
-  return tokens as { [K in keyof U]: { accessToken: string } };
-}
+const at = <const U extends TestUser[]>(time: number, ...users: U) => signInAt(t.app, clock, time, ...users);
 
 async function scoreOf(user: TestUser, token: { accessToken: string }): Promise<number> {
   return (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json<Me>()

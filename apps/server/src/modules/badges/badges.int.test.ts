@@ -1,9 +1,9 @@
 import type { BadgeList, NotificationPage, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
+import { bearer, newRun, newUser, type TestUser, movableClock, signInAt } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
-const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
+const clock = movableClock();
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -13,20 +13,7 @@ afterAll(() => t.close());
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-async function at<const U extends TestUser[]>(time: number, ...users: U) {
-  clock.offsetMs = time - Date.now();
-  const tokens = await Promise.all(
-    users.map(async (u) => {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: u.email, password: u.password },
-      });
-      return r.json<{ accessToken: string }>();
-    }),
-  );
-  return tokens as { [K in keyof U]: { accessToken: string } };
-}
+const at = <const U extends TestUser[]>(time: number, ...users: U) => signInAt(t.app, clock, time, ...users);
 
 function seoul(days: number, hour: number): string {
   const day = new Date(Date.now() + 9 * HOUR + days * DAY).toISOString().slice(0, 10);
