@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ROOMS_PER_SOCKET } from '../http/realtime.ts';
-import { bearer, newRun, newUser, type TestUser } from '../test/factories.ts';
+import { bearer, newRun, newUser, type TestUser, deleteAccount } from '../test/factories.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from '../test/test-app.ts';
 
 const opened: Socket[] = [];
@@ -175,12 +175,7 @@ describe('socket handshakes and sessions', () => {
   it("a deleted account's still unexpired access token opens no socket", async () => {
     const { t, url } = await start();
     const user = await newUser(t.app);
-    const deleted = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers: bearer(user),
-      payload: { password: user.password },
-    });
+    const deleted = await deleteAccount(t.app, user);
     expect(deleted.statusCode).toBe(204);
     await expect(connect(url, user.accessToken)).rejects.toThrow(/UNAUTHENTICATED/);
   });
@@ -190,12 +185,7 @@ describe('socket handshakes and sessions', () => {
     const user = await newUser(t.app);
     const socket = await connect(url, user.accessToken);
     const cut = disconnected(socket);
-    const deleted = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/me',
-      headers: bearer(user),
-      payload: { password: user.password },
-    });
+    const deleted = await deleteAccount(t.app, user);
     expect(deleted.statusCode).toBe(204);
     expect(await cut).toBe('io server disconnect');
     await expect(connect(url, user.accessToken)).rejects.toThrow(/UNAUTHENTICATED/);
@@ -238,12 +228,7 @@ if (process.env.TEST_REDIS_URL)
       const tokenB = await tokenOn(b.app, user);
       const onB = await connect(urlB, tokenB);
       const cut = disconnected(onB);
-      const deleted = await a.app.inject({
-        method: 'DELETE',
-        url: '/api/me',
-        headers: bearer(user),
-        payload: { password: user.password },
-      });
+      const deleted = await deleteAccount(a.app, user);
       expect(deleted.statusCode).toBe(204);
       expect(await cut).toBe('io server disconnect');
       await expect(connect(urlB, tokenB)).rejects.toThrow(/UNAUTHENTICATED/);

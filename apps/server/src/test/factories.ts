@@ -163,3 +163,13 @@ export async function signInAt<const U extends TestUser[]>(
   );
   return tokens as { [K in keyof U]: { accessToken: string } };
 }
+
+/** `DELETE /api/me` with the user's own password, as the settings page sends it. */
+export function deleteAccount(app: FastifyInstance, user: TestUser) {
+  return app.inject({
+    method: 'DELETE',
+    url: '/api/me',
+    headers: bearer(user),
+    payload: { password: user.password },
+  });
+}
