@@ -57,6 +57,8 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   });
 
   it('answers the Prometheus text format to Authorization: Bearer <token>', async () => {
+    // A request that uses the database first: the pool then holds a connection (idle) when it is scraped.
+    expect((await t.app.inject({ method: 'GET', url: '/api/runs' })).statusCode).toBe(200);
     const response = await get();
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
