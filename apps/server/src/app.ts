@@ -25,6 +25,7 @@ import type { Database } from './db/client.ts';
 import { authHooks, privateResponses, routeAccess } from './http/authenticate.ts';
 import { logSerializers } from './http/log-redaction.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { queuedJobs } from './jobs/jobs.ts';
 import { type AppMetrics, registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
@@ -140,6 +141,14 @@ export async function buildApp(
     redis: deps.redis,
     limiterFallback: () => deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded,
     sockets: () => realtime.localSockets(),
+    backlog: async () => {
+      const [outbox, jobs] = await Promise.all([services.deliveries.outbox(), queuedJobs(deps.database.db)]);
+      return {
+        pendingDeliveries: outbox.pending,
+        oldestPendingSeconds: outbox.oldestPendingSeconds,
+        queuedJobs: jobs,
+      };
+    },
   });
   const drain = deps.drain ?? new Drain();
   registerDrain(app, drain);

@@ -52,6 +52,8 @@ describe('the worker process with METRICS_PORT', { timeout: 120_000 }, () => {
     expect(sampleOf(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
     expect(sampleOf(text, 'erun_delivery_outbox_pending')).toBe(0);
     expect(sampleOf(text, 'erun_database_up')).toBe(1);
+    // The worker has created pg-boss's queue: its depth is read.
+    expect(sampleOf(text, 'erun_jobs_queued')).toBeGreaterThanOrEqual(0);
 
     const refused = await get('/metrics', { authorization: 'Bearer wrong-token-0123456789' });
     expect(refused.status).toBe(401);

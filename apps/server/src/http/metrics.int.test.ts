@@ -35,7 +35,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     t.app.inject({ method: 'GET', url: '/metrics', headers });
 
   it('answers 401 with the error body without the token, with a wrong one or another scheme', async () => {
-    const refused = [
+    const refused: Record<string, string>[] = [
       {},
       { authorization: TOKEN },
       { authorization: `Basic ${Buffer.from(`prometheus:${TOKEN}`).toString('base64')}` },

@@ -1,20 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.ts';
-import { rawRows } from '../db/raw.ts';
 import { AppError, NotFoundError } from '../lib/errors.ts';
-import { isDatabaseUnavailable } from './database-outage.ts';
+import { type Backlog, DatabaseSampler } from './database-sampler.ts';
 
 /** The route label of a request no route matched (404s, the web app's pages): one value, whatever the URL. */
 export const UNMATCHED_ROUTE = 'unmatched';
-/** How long a scrape waits for the database's figures (outbox, jobs) before answering without them. */
-export const SAMPLE_TIMEOUT_MS = 2000;
-/** Figures read from the database are reused this long: however often it is scraped, one query per interval. */
-export const SAMPLE_TTL_MS = 5000;
-
 /** What the gauges read at scrape time; none of it may wait on Redis or the database beyond SAMPLE_TIMEOUT_MS. */
 export interface MetricsSources {
   database: Database;
@@ -26,92 +19,8 @@ export interface MetricsSources {
   limiterFallback: () => boolean;
   /** Sockets connected to this process. */
   sockets: () => number;
-}
-
-/** What one query of the database said, kept SAMPLE_TTL_MS. */
-interface Sample {
-  at: number;
-  /** False when the query failed because the database could not be reached (or did not answer in time). */
-  reachable: boolean;
-  pendingDeliveries?: number;
-  oldestPendingSeconds?: number;
-  /** Undefined where pg-boss has never run against this database (no worker started yet). */
-  queuedJobs?: number;
-}
-
-/**
- * The figures of the database a scrape shows, read at most once per SAMPLE_TTL_MS whatever the number of
- * scrapes, each read bounded by SAMPLE_TIMEOUT_MS (a frozen database must not hold the scrape), one at a time.
- */
-export class DatabaseSampler {
-  private last: Sample | undefined;
-  private inFlight: Promise<Sample> | undefined;
-
-  constructor(
-    private readonly database: Database,
-    private readonly timeoutMs = SAMPLE_TIMEOUT_MS,
-    private readonly ttlMs = SAMPLE_TTL_MS,
-  ) {}
-
-  /** Drops the kept sample: the next scrape reads the database (tests). */
-  forget(): void {
-    this.last = undefined;
-  }
-
-  async get(): Promise<Sample> {
-    if (this.last && Date.now() - this.last.at < this.ttlMs) return this.last;
-    this.inFlight ??= this.read().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
-  }
-
-  private async read(): Promise<Sample> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
-    });
-    const query = this.query().then(
-      (figures) => ({ reachable: true, ...figures }),
-      (error: unknown) => ({ reachable: !isDatabaseUnavailable(error) }),
-    );
-    try {
-      const result = await Promise.race([query, timeout]);
-      this.last = { at: Date.now(), ...(result === 'timeout' ? { reachable: false } : result) };
-      return this.last;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private async query(): Promise<Omit<Sample, 'at' | 'reachable'>> {
-    const { db } = this.database;
-    // The outbox: push and SMS deliveries claimed but not yet sent (a sender died, or a provider is slow).
-    const [outbox] = await rawRows<{ pending: number; oldest: number | null }>(
-      db,
-      sql`select count(*)::int as pending, extract(epoch from now() - min(created_at))::float8 as oldest
-          from notification_deliveries where status = 'pending'`,
-    );
-    // pg-boss's queue (the worker's maintenance jobs), once a worker has created it in this database.
-    const [boss] = await rawRows<{ present: boolean }>(
-      db,
-      sql`select to_regclass('pgboss.job') is not null as present`,
-    );
-    let queuedJobs: number | undefined;
-    if (boss?.present) {
-      const [jobs] = await rawRows<{ queued: number }>(
-        db,
-        sql`select count(*)::int as queued from pgboss.job
-            where state in ('created', 'retry') and start_after <= now()`,
-      );
-      queuedJobs = Number(jobs?.queued ?? 0);
-    }
-    return {
-      pendingDeliveries: Number(outbox?.pending ?? 0),
-      oldestPendingSeconds: Number(outbox?.oldest ?? 0),
-      queuedJobs,
-    };
-  }
+  /** What waits in the database (outbox, job queue): read at scrape time through a `DatabaseSampler`. */
+  backlog: () => Promise<Backlog>;
 }
 
 /**
@@ -142,7 +51,7 @@ export class AppMetrics {
       labelNames: ['method', 'route', 'status_code'],
       registers,
     });
-    this.sampler = new DatabaseSampler(sources.database);
+    this.sampler = new DatabaseSampler(sources.backlog);
     const sampler = this.sampler;
     const { database, redis } = sources;
 
