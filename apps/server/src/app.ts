@@ -25,6 +25,8 @@ import type { Database } from './db/client.ts';
 import { authHooks, privateResponses, routeAccess } from './http/authenticate.ts';
 import { logSerializers } from './http/log-redaction.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { queuedJobs } from './jobs/jobs.ts';
+import { type AppMetrics, registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
 import { sameOriginHook } from './http/same-origin.ts';
@@ -97,7 +99,9 @@ export function publicUrlOf(env: Env): string {
 }
 
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services; metrics: AppMetrics | undefined }> {
   const { env } = deps;
   const requestTimeoutMs = env.REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
@@ -129,7 +133,23 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (wrote) responseCache.clear();
     done(null, payload);
   });
-  registerErrorHandler(app, () => deps.database.ping());
+  const databaseOutage = registerErrorHandler(app, () => deps.database.ping());
+  // First, so that its timing hook applies to every route; what it reads is read at scrape time only.
+  const metrics = registerMetrics(app, env.METRICS_TOKEN, {
+    database: deps.database,
+    databaseOutage: () => databaseOutage.ongoing,
+    redis: deps.redis,
+    limiterFallback: () => deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded,
+    sockets: () => realtime.localSockets(),
+    backlog: async () => {
+      const [outbox, jobs] = await Promise.all([services.deliveries.outbox(), queuedJobs(deps.database.db)]);
+      return {
+        pendingDeliveries: outbox.pending,
+        oldestPendingSeconds: outbox.oldestPendingSeconds,
+        queuedJobs: jobs,
+      };
+    },
+  });
   const drain = deps.drain ?? new Drain();
   registerDrain(app, drain);
 
@@ -333,7 +353,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
-  return { app, services };
+  return { app, services, metrics };
 }
 
 function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {

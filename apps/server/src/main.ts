@@ -14,6 +14,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { Drain } from './http/drain.ts';
 import { StatfsDiskSpace } from './adapters/statfs-disk-space.ts';
+import { serveMetricsOnly } from './http/metrics-listener.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -190,6 +191,12 @@ if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });
   log.info(`이RUN 저RUN is running at ${publicUrlOf(env)}`);
 }
+// The worker has no HTTP listener: with METRICS_PORT it serves GET /metrics alone there (docs/operations.md).
+const metricsServer =
+  role === 'worker' && env.METRICS_PORT !== undefined
+    ? await serveMetricsOnly(app, env.METRICS_PORT, env.HOST)
+    : undefined;
+if (metricsServer) log.info({ port: env.METRICS_PORT }, 'worker metrics at /metrics');
 
 let stopping = false;
 /**
@@ -212,6 +219,8 @@ async function shutdown(reason: string) {
   log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
   if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
   log.info('drain over: no new connections; finishing in-flight requests and jobs');
+  metricsServer?.close();
+  metricsServer?.closeAllConnections();
   await app.close();
   await sweeping;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });

@@ -22,6 +22,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS/);
   });
 
+  it('exposes no metrics by default, refuses a short METRICS_TOKEN, and a worker METRICS_PORT without one', () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    const token = 'a-long-enough-token-1234';
+    expect(parseEnv({ METRICS_TOKEN: token, METRICS_PORT: '9464' })).toMatchObject({
+      METRICS_TOKEN: token,
+      METRICS_PORT: 9464,
+    });
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_TOKEN: 'has a space in it 1234' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_PORT: '9464' })).toThrow(/METRICS_PORT: needs METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_TOKEN: token, METRICS_PORT: 'x' })).toThrow(/METRICS_PORT/);
+  });
+
   it('reads COUNT/WINDOW limits in s, m and h', () => {
     const env = parseEnv({ RATE_LIMIT_LOGIN_IP: '5/30s', RATE_LIMIT_SIGNUP_IP: '2/2h' });
     expect(env.RATE_LIMIT_LOGIN_IP).toEqual({ max: 5, windowMs: 30_000 });

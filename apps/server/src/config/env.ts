@@ -106,6 +106,18 @@ const EnvSchema = z
     // the client gives up a little later, so a frozen database cannot hold a request forever).
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // GET /metrics (Prometheus) answers a scrape carrying `Authorization: Bearer <METRICS_TOKEN>`; unset = 404.
+    METRICS_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]{16,}$/, { message: 'expected at least 16 printable characters, no spaces' })
+        .optional(),
+    ),
+    // The worker (--role=worker) serves GET /metrics alone on this port (it has no HTTP listener otherwise);
+    // unset = the worker exposes no metrics. Needs METRICS_TOKEN.
+    METRICS_PORT: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number().int().min(1).max(65535).optional()),
     PUBLIC_URL: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: TrustProxySchema.default(false),
@@ -223,6 +235,10 @@ const EnvSchema = z
       message: 'sens needs SENS_SERVICE_ID, SENS_ACCESS_KEY, SENS_SECRET_KEY and SENS_FROM',
     },
   )
+  .refine((env) => env.METRICS_PORT === undefined || env.METRICS_TOKEN !== undefined, {
+    path: ['METRICS_PORT'],
+    message: 'needs METRICS_TOKEN (metrics are only served to a scraper that has it)',
+  })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],
     message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',

@@ -17,6 +17,7 @@ import { connectRedis, watchOutages, whenReady } from '../adapters/redis-client.
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
 import { type AppDeps, buildApp, type Services } from '../app.ts';
+import type { AppMetrics } from '../http/metrics.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -31,6 +32,8 @@ export interface TestApp {
   services: Services;
   database: Database;
   env: Env;
+  /** The app's metrics when METRICS_TOKEN is set. */
+  metrics: AppMetrics | undefined;
   close(): Promise<void>;
 }
 
@@ -115,7 +118,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
   if (sub) watchOutages(sub, 'subscriber', log);
   const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
-  const { app, services } = await buildApp({
+  const { app, services, metrics } = await buildApp({
     env,
     database,
     storage: new LocalFileStorage(uploadsDir),
@@ -146,6 +149,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     services,
     database,
     env,
+    metrics,
     close: async () => {
       await app.close();
       if (ownsDatabase) {
