@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AuthResponse, Run } from '@erun/contracts';
@@ -10,23 +12,29 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runBody } from './factories.ts';
 import { startPrivateRedis, until, type PrivateRedis } from './faults.ts';
 import { startNginx, type RunningNginx } from './nginx.ts';
-import { freePort, startServer, type ServerProcess } from './processes.ts';
+import {
+  freePort,
+  repoRoot,
+  spawnServer,
+  startServer,
+  waitUntilReady,
+  type ServerProcess,
+} from './processes.ts';
 import { testDatabaseUrl, withDatabase } from './test-env.ts';
 
 /**
  * Issue 13, "a real balancer": Debian's nginx with deploy/nginx.conf in front of two `--role=api` processes and a
  * worker on PostgreSQL and a private Redis, 20 signed-in users writing (comments, joins, leaves) and reading
- * through it, one socket.io client connected through its WebSocket upgrade. API 1 and then API 2 are restarted
- * as deploy/rolling-restart.sh does (SIGTERM, wait for the exit, start, wait for /api/ready 200, wait out nginx's
- * fail_timeout). Before: 1–3 `502`s per restart. Now: no request fails, every acknowledged write is in the
+ * through it, one socket.io client connected through its WebSocket upgrade. deploy/rolling-restart.sh restarts API
+ * 1 and then API 2 (SIGTERM, wait for the exit, start, wait for /api/ready 200, wait out nginx's fail_timeout). Before: 1–3 `502`s per restart. Now: no request fails, every acknowledged write is in the
  * database, and the socket comes back.
  *
  * Always on PostgreSQL (TEST_DATABASE_URL, a database of its own; the PGlite pass has no server two processes
  * could share), with a Redis of its own, so `npm run test:faults` runs it the same with or without TEST_DB.
  */
 
-/** nginx's fail_timeout in deploy/nginx.conf, and what rolling-restart.sh waits after an instance is ready. */
-const SETTLE_MS = 6000;
+/** rolling-restart.sh's wait after an instance is ready: above nginx's fail_timeout in deploy/nginx.conf. */
+const SETTLE_SECONDS = 6;
 /** Each user's pause between two requests: 20 users, roughly 150 requests/s in all. */
 const THINK_MS = 100;
 
@@ -161,6 +169,53 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
     return { ...r.body, email };
   }
 
+  /**
+   * Runs deploy/rolling-restart.sh on `ports`. Its restart command (systemctl in production) is a request to a
+   * little server of the test's own, which does what `systemctl restart erun-api@<port>` does: SIGTERM, wait for
+   * the exit, start again on the same port, answer once started (not ready: the script waits for that).
+   */
+  async function rollingRestart(ports: number[]) {
+    const restarts: { name: string; exitCode: number | null; ms: number }[] = [];
+    const control = createServer((request, response) => {
+      const port = Number(request.url?.split('/').at(-1));
+      const index = apiPorts.indexOf(port);
+      const old = apis[index];
+      if ((index !== 0 && index !== 1) || !old) return response.writeHead(404).end();
+      const t0 = Date.now();
+      void (async () => {
+        await old.stop(60_000);
+        const proc = await spawnServer(old.name, 'api', env, [], { port });
+        processes.push(proc);
+        apis[index] = proc;
+        response.writeHead(200).end();
+        await waitUntilReady(proc);
+        restarts.push({ name: old.name, exitCode: await old.exit, ms: Date.now() - t0 });
+      })().catch((error: unknown) => {
+        if (!response.headersSent) response.writeHead(500).end(String(error));
+      });
+    });
+    const controlPort = await freePort();
+    await new Promise<void>((resolve) => control.listen(controlPort, '127.0.0.1', resolve));
+    try {
+      const child = spawn('bash', [path.join(repoRoot, 'deploy/rolling-restart.sh'), ...ports.map(String)], {
+        env: {
+          ...process.env,
+          UNIT: `http://127.0.0.1:${controlPort}/restart/%s`,
+          RESTART_COMMAND: 'curl -fsS -X POST',
+          SETTLE_SECONDS: String(SETTLE_SECONDS),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { exitCode, output, restarts };
+    } finally {
+      await new Promise((resolve) => control.close(resolve));
+    }
+  }
+
   it('serves the web app from disk and the pages from the API, as deploy/nginx.conf says', async () => {
     const host = await signup('정적호스트');
     const run = await call<Run>('create run', 'POST', '/api/runs', host.accessToken, runBody());
@@ -263,22 +318,15 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
     }
     const load = Promise.all(users.map((u, n) => userLoop(u, n)));
 
-    // The rolling restart, as deploy/rolling-restart.sh does it.
+    // deploy/rolling-restart.sh itself, with `systemctl restart erun-api@<port>` replaced by a call to the test.
     await sleep(2000);
     const restartStarted = Date.now();
-    const restarts: { name: string; exitCode: number | null; ms: number }[] = [];
-    for (const index of [0, 1] as const) {
-      const old = apis[index];
-      if (!old) throw new Error('no API process');
-      const t0 = Date.now();
-      await old.stop(60_000);
-      await startApi(index); // resolves once /api/ready answers 200
-      restarts.push({ name: old.name, exitCode: await old.exit, ms: Date.now() - t0 });
-      await sleep(SETTLE_MS);
-    }
+    const script = await rollingRestart(apiPorts);
+    const restarts = script.restarts;
     const restartEnded = Date.now();
     running = false;
     await load;
+    expect(script.exitCode, script.output).toBe(0);
 
     // The socket is back, and hears what happens now: one more join notifies the host.
     await until('socket reconnected', () => socket.connected);
