@@ -108,6 +108,9 @@ export async function buildApp(
     logger: withRedaction(deps.logger),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
+    // A request that reached us on a connection accepted before close() is served (with `Connection: close`),
+    // not answered 503: close() waits for it anyway, and a balancer may not resend a POST it passed on (issue 13).
+    return503OnClosing: false,
     // A request (headers and body) must arrive within this time: a client trickling its body ties up a socket
     // and its buffers for seconds, not Node's default 300 s. Node checks it every connectionsCheckingInterval.
     requestTimeout: requestTimeoutMs,
