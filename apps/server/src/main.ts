@@ -50,7 +50,10 @@ if (await disk.low()) {
     log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
     process.exit(1);
   }
-  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+  log.error(
+    { dataDir: env.DATA_DIR, freeMb },
+    env.STORAGE === 'local' ? `${message}; uploads are refused (507) until then` : message,
+  );
 }
 // Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
 if (!env.DATABASE_URL) {

@@ -40,6 +40,19 @@ export interface StoredObject {
   modified: Date;
 }
 
+/** The environment main.ts reads for STORAGE=s3, pointing at `s3` (for createTestApp's `env`). */
+export function s3Env(s3: FakeS3, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    STORAGE: 's3',
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+    ...extra,
+  };
+}
+
 const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 export async function startFakeS3(bucket = 'erun-test'): Promise<FakeS3> {
