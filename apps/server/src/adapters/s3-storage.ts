@@ -89,6 +89,19 @@ export class S3FileStorage implements FileStorage {
   async deletePrefix(prefix: string): Promise<void> {
     const folder = `${prefix.replace(/\/+$/, '')}/`;
     if (folder === '/') throw new Error('deletePrefix needs a non-empty prefix');
+    try {
+      await this.deleteFolder(folder);
+    } catch (error) {
+      // Deleted uploads' files (an account's avatar…) left in the bucket: say which, to remove them later.
+      this.options.log.warn(
+        { prefix: folder, bucket: this.options.bucket },
+        `object storage (S3): files under ${folder} were not deleted; remove them when the store is back`,
+      );
+      throw error;
+    }
+  }
+
+  private async deleteFolder(folder: string): Promise<void> {
     for (;;) {
       const page = await this.call('list', folder, (abortSignal) =>
         this.client.send(

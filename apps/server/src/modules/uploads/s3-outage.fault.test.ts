@@ -1,6 +1,6 @@
 import type { ErrorBody, Image } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser, type TestUser } from '../../test/factories.ts';
+import { bearer, newCourse, newUser, type TestUser } from '../../test/factories.ts';
 import { s3Env, startFakeS3, type FakeS3 } from '../../test/fake-s3.ts';
 import { LogCapture, startTcpProxy, within, type TcpProxy } from '../../test/faults.ts';
 import { multipart, png } from '../../test/images.ts';
@@ -92,5 +92,24 @@ describe('the object store (S3) down', () => {
     // Not mistaken for a database outage (both are network errors), and no 500 on the way.
     expect(messages.some((m) => m.startsWith('database unavailable'))).toBe(false);
     expect(messages).not.toContain('unhandled error');
+  });
+
+  it("stopped: deleting a course answers 204 (it is deleted); its photos' folder is named in the log", async () => {
+    const course = await newCourse(t.app, user);
+    const photoId = course.photos[0]?.id ?? '';
+    await s3.stop();
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/courses/${course.id}`,
+      headers: bearer(user),
+    });
+    await s3.start();
+    expect(response.statusCode).toBe(204);
+    // The row is gone (the count is the earlier upload's); its files could not be.
+    expect(await rows()).toBe(1);
+    expect(s3.keys(`${photoId}/`)).toHaveLength(3);
+    expect(logs.problems().map((l) => l.msg)).toContain(
+      `object storage (S3): files under ${photoId}/ were not deleted; remove them when the store is back`,
+    );
   });
 });

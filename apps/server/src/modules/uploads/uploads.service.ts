@@ -58,7 +58,7 @@ export class UploadsService {
   /** Removes uploads nobody used within a day, rows first so a crash leaves stray files, never broken links. */
   async purgeUnreferenced(now: Date): Promise<number> {
     const ids = await this.repo.deleteUnreferenced(new Date(now.getTime() - ORPHAN_GRACE_MS));
-    for (const id of ids) await this.storage.deletePrefix(id);
+    await this.removeFiles(ids);
     return ids.length;
   }
 
@@ -66,7 +66,15 @@ export class UploadsService {
   async deleteMany(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.repo.deleteByIds(ids);
-    for (const id of ids) await this.storage.deletePrefix(id);
+    await this.removeFiles(ids);
+  }
+
+  /**
+   * The files of uploads whose rows are already deleted (committed): a store that fails now (an S3 outage) must
+   * not turn the deletion into an error, since it happened. The adapter logs each folder it could not remove.
+   */
+  private async removeFiles(ids: string[]): Promise<void> {
+    for (const id of ids) await this.storage.deletePrefix(id).catch(() => undefined);
   }
 
   imageOf(id: string): Image {
