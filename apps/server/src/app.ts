@@ -156,7 +156,9 @@ export async function buildApp(
   const drain = deps.drain ?? new Drain();
   registerDrain(app, drain);
 
-  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env)) } });
+  registerSecurityHeaders(app, {
+    contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env), imageOriginOf(deps.storage)) },
+  });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await registerOpenApi(app, {
@@ -186,7 +188,8 @@ export async function buildApp(
       publicUrl: publicUrlOf(env),
       realtime,
       shared: responseCache,
-      disk: deps.disk,
+      // Uploads are on that disk only when they are kept in a local folder (not in an object store).
+      disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -384,12 +387,19 @@ function withRedaction(logger: AppDeps['logger']): FastifyServerOptions['logger'
   return { ...logger, serializers: { ...logSerializers, ...logger.serializers } };
 }
 
-function cspDirectives(publicUrl: string) {
+/** Where photos are fetched from when not from this app (an S3 bucket or CDN): that origin, else none. */
+function imageOriginOf(storage: FileStorage): string | undefined {
+  const url = storage.urlOf('probe.webp');
+  return /^https?:\/\//.test(url) ? new URL(url).origin : undefined;
+}
+
+function cspDirectives(publicUrl: string, imageOrigin: string | undefined) {
   const origin = new URL(publicUrl);
   const socketOrigin = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}`;
   return {
     defaultSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    // Any https image (map tiles, avatars) and the photo store's origin, which may be plain http (MinIO on a LAN).
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(imageOrigin ? [imageOrigin] : [])],
     styleSrc: ["'self'", "'unsafe-inline'"],
     // Kakao's share SDK, loaded by the web app only when KAKAO_JS_KEY is set.
     scriptSrc: ["'self'", 'https://t1.kakaocdn.net'],

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import type PgBoss from 'pg-boss';
-import { LocalFileStorage } from './adapters/local-storage.ts';
+import { fileStorageOf, uploadsDirOf } from './adapters/file-storage.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from './adapters/memory-rate-limiter.ts';
 import { connectRedis, watchOutages, whenReady } from './adapters/redis-client.ts';
@@ -51,7 +51,10 @@ if (await disk.low()) {
     log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
     process.exit(1);
   }
-  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+  log.error(
+    { dataDir: env.DATA_DIR, freeMb },
+    env.STORAGE === 'local' ? `${message}; uploads are refused (507) until then` : message,
+  );
 }
 // Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
 if (!env.DATABASE_URL) {
@@ -86,8 +89,12 @@ if (redis) watchOutages(redis, 'commands', log);
 if (redisSub) watchOutages(redisSub, 'subscriber', log);
 if (redis && !(await whenReady(redis, 3000)))
   log.warn('Redis did not answer within 3 s: starting without it; it is used as soon as it connects');
-const uploadsDir = path.join(env.DATA_DIR, 'uploads');
-mkdirSync(uploadsDir, { recursive: true });
+const storage = fileStorageOf(env, path.join(env.DATA_DIR, 'uploads'), log);
+if (env.STORAGE === 's3')
+  log.info(
+    { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT ?? 'AWS S3' },
+    'uploads go to object storage (S3)',
+  );
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
 const drain = new Drain();
@@ -96,8 +103,8 @@ const { app, services } = await buildApp({
   drain,
   disk,
   database,
-  storage: new LocalFileStorage(uploadsDir),
-  uploadsDir,
+  storage,
+  uploadsDir: uploadsDirOf(storage),
   rateLimiter: redis
     ? new FailoverRateLimiter(
         new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX, clock),

@@ -124,4 +124,58 @@ describe('parseEnv', () => {
       expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: expected off, a hop count/);
     }
   });
+
+  it('keeps uploads in the local folder by default; STORAGE=s3 names each missing S3 variable', () => {
+    expect(parseEnv({}).STORAGE).toBe('local');
+    expect(() => parseEnv({ STORAGE: 's3' })).toThrow(
+      /S3_BUCKET: STORAGE=s3 needs S3_BUCKET[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY[\s\S]*S3_REGION/,
+    );
+    expect(() => parseEnv({ STORAGE: 'ftp' })).toThrow(/STORAGE/);
+  });
+
+  it('reads the S3 settings: region and path style follow S3_ENDPOINT unless set; URLs are http(s)', () => {
+    const keys = {
+      STORAGE: 's3',
+      S3_BUCKET: 'erun-photos',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    const minio = parseEnv({
+      ...keys,
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_PUBLIC_URL: 'http://cdn.local/p/',
+    });
+    expect(minio).toMatchObject({
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: true,
+      S3_PUBLIC_URL: 'http://cdn.local/p',
+      S3_TIMEOUT_MS: 5000,
+    });
+    const aws = parseEnv({ ...keys, S3_REGION: 'ap-northeast-2' });
+    expect([aws.S3_REGION, aws.S3_FORCE_PATH_STYLE]).toEqual(['ap-northeast-2', false]);
+    expect(
+      parseEnv({ ...keys, S3_ENDPOINT: 'https://r2.example', S3_FORCE_PATH_STYLE: 'false' })
+        .S3_FORCE_PATH_STYLE,
+    ).toBe(false);
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(
+      /S3_FORCE_PATH_STYLE/,
+    );
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_PUBLIC_URL: 'ftp://cdn.example' })).toThrow(
+      /S3_PUBLIC_URL/,
+    );
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_PUBLIC_URL: 'cdn.example' })).toThrow(
+      /S3_PUBLIC_URL/,
+    );
+    expect(() => parseEnv({ ...keys, S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_BUCKET: 'Bad_Bucket' })).toThrow(/S3_BUCKET/);
+    expect(() =>
+      parseEnv({
+        ...keys,
+        S3_REGION: 'x',
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://erun.example',
+        S3_PUBLIC_URL: 'http://cdn.example',
+      }),
+    ).toThrow(/S3_PUBLIC_URL: production needs an https URL/);
+  });
 });
