@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -338,6 +338,9 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
     joined.set(latecomer.user.id, true);
     await until('notification after the restarts', () => notifications.length > heard, 10_000);
 
+    // Connections nginx found refused (an instance between its drain and its restart) and passed on.
+    const nginxLog = await readFile(path.join(dir, 'nginx', 'error.log'), 'utf8').catch(() => '');
+    const refused = nginxLog.split('\n').filter((l) => l.includes('Connection refused')).length;
     const during = outcomes.filter((o) => o.at >= restartStarted && o.at <= restartEnded);
     const failed = outcomes.filter((o) => o.status === 0 || o.status >= 500);
     const unexpected = outcomes.filter((o) => o.status >= 400);
@@ -345,7 +348,8 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
       `rolling restart behind nginx: ${outcomes.length} requests in all, ${during.length} during the restart ` +
         `(${((restartEnded - restartStarted) / 1000).toFixed(1)} s), ${failed.length} failed; ` +
         `restarts ${restarts.map((r) => `${r.name} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}; ` +
-        `${comments.length} comments, ${joined.size} members acknowledged; socket disconnects ${disconnects.length}`,
+        `${comments.length} comments, ${joined.size} members acknowledged; socket disconnects ${disconnects.length}; ` +
+        `nginx retried ${refused} refused connections`,
     );
     expect(failed).toEqual([]);
     expect(unexpected).toEqual([]);
