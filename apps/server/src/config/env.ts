@@ -151,7 +151,11 @@ const EnvSchema = z
     // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, NCP Object Storage…), read by browsers straight from it.
     STORAGE: z.enum(['local', 's3']).default('local'),
     // The store's API (unset: AWS S3 in S3_REGION), e.g. https://<account>.r2.cloudflarestorage.com.
-    S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    S3_ENDPOINT: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://s3.example.com' })
+        .optional(),
+    ),
     S3_BUCKET: optionalString.pipe(
       z
         .string()
@@ -167,7 +171,11 @@ const EnvSchema = z
     // Bucket in the path (https://host/bucket/key) rather than the host name; default: on with S3_ENDPOINT.
     S3_FORCE_PATH_STYLE: Flag,
     // Where browsers fetch the images (a CDN, the bucket's public URL): URL + '/' + key. Unset: the store's own.
-    S3_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    S3_PUBLIC_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://img.erun.example' })
+        .optional(),
+    ),
     // Each call to the store gives up after this long (an upload then answers 503, never hangs).
     S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     // Browser tests only: a JSON file {"offsetMs": n} that moves the server's clock; refused in production.

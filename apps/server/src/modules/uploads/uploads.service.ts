@@ -27,9 +27,12 @@ export class UploadsService {
     const image = await processImage(data, purpose);
     const id = randomUUID();
     try {
-      await Promise.all(
+      // Every write settles before any clean-up, so none lands after the folder was removed.
+      const writes = await Promise.allSettled(
         IMAGE_SIZES.map((size) => this.storage.put(`${id}/${size}.webp`, image.variants[size], 'image/webp')),
       );
+      const failed = writes.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
       const bytes = IMAGE_SIZES.reduce((sum, size) => sum + image.variants[size].length, 0);
       await this.repo.insert({ id, ownerId, purpose, width: image.width, height: image.height, bytes });
     } catch (error) {
