@@ -23,7 +23,7 @@ import { CourseShare } from '../../features/courses/components/course-detail/cou
 import { RatingSummary } from '../../features/courses/components/course-detail/rating-summary.tsx';
 import { StarRating } from '../../features/courses/components/course-detail/star-rating.tsx';
 import { RatingBadge } from '../../features/courses/components/rating-stars.tsx';
-import { runDraftFromCourse, saveDraft } from '../../features/runs/utils/run-draft.ts';
+import { runDraftFromCourse, runDrafts } from '../../features/runs/utils/run-draft.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { useClientConfig } from '../../lib/app-config.ts';
 import { formatKm } from '../../lib/format.ts';
@@ -63,7 +63,7 @@ function CourseDetail({ course, viewerId }: { course: Course; viewerId: string |
 
   // The run form reads its draft from sessionStorage: the course becomes that draft, then the form opens.
   const createRun = () => {
-    saveDraft(runDraftFromCourse(course));
+    runDrafts.save(runDraftFromCourse(course));
     void navigate('/runs/new', { state: { fromCourse: course.title } });
   };
 
