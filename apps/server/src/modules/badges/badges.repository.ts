@@ -88,7 +88,9 @@ export class BadgesRepository {
       if (won.length > 0) {
         await tx
           .insert(notifications)
-          .values(won.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })));
+          .values(
+            won.map((badge) => ({ userId, category: 'badge_earned' as const, link: '/me', data: { badge } })),
+          );
       }
       return won;
     });
