@@ -1,10 +1,10 @@
-import type { ErrorBody, ErrorIssue } from '@erun/contracts';
+import type { ErrorBody, ErrorCode, ErrorIssue } from '@erun/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
 import { DatabaseOutage, isDatabaseUnavailable } from './database-outage.ts';
 
-const STATUS_CODES: Record<number, [string, string]> = {
+const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   400: ['VALIDATION_FAILED', 'The request is not valid'],
   401: ['UNAUTHENTICATED', 'Sign-in required'],
   403: ['FORBIDDEN', 'Not allowed'],
@@ -74,7 +74,7 @@ export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<v
   return outage;
 }
 
-function body(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
+function body(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorBody {
   return issues ? { code, message, issues } : { code, message };
 }
 

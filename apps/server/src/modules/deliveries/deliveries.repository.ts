@@ -1,4 +1,10 @@
-import { PUSH_BY_DEFAULT, SMS_CATEGORIES, type NotificationChannel, type PushLocale } from '@erun/contracts';
+import {
+  PUSH_BY_DEFAULT,
+  SMS_CATEGORIES,
+  type NotificationCategory,
+  type NotificationChannel,
+  type PushLocale,
+} from '@erun/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -8,7 +14,7 @@ import { notifications, users } from '../../db/schema.ts';
 export interface ClaimedDelivery {
   id: string;
   userId: string;
-  category: string;
+  category: NotificationCategory;
   data: Record<string, string | number | null>;
   link: string;
   /** SMS only: the user's encrypted number. */

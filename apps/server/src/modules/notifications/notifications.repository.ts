@@ -1,3 +1,4 @@
+import type { NotificationCategory } from '@erun/contracts';
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -21,7 +22,7 @@ export interface Announcement {
 interface RawNotification {
   id: string;
   user_id: string;
-  category: string;
+  category: NotificationCategory;
   run_id: string | null;
   actor_id: string | null;
   data: Record<string, string | number | null>;

@@ -1,4 +1,4 @@
-import type { MarkRead, Notification, NotificationCategory, NotificationPage } from '@erun/contracts';
+import type { MarkRead, Notification, NotificationPage } from '@erun/contracts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -91,7 +91,7 @@ export class NotificationsService {
   private toItem(r: NotificationRow): Notification {
     return {
       id: r.id,
-      category: r.category as NotificationCategory,
+      category: r.category,
       actor: r.actor
         ? {
             id: r.actor.id,

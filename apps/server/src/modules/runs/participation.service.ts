@@ -1,4 +1,4 @@
-import type { JoinResult } from '@erun/contracts';
+import type { JoinResult, NotificationCategory } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
@@ -135,7 +135,7 @@ function alreadyJoined(error: unknown): never {
   throw error;
 }
 
-function toHost(run: RunRow, actorId: string, category: string): NewNotification {
+function toHost(run: RunRow, actorId: string, category: NotificationCategory): NewNotification {
   return {
     userId: run.hostId,
     actorId,

@@ -11,6 +11,7 @@ import {
   RUN_LIMITS,
   runTimeIssues,
   type Run,
+  type NotificationCategory,
   type RunSummary,
   type RunPage,
   type UpdateRun,
@@ -397,7 +398,7 @@ function pick<T extends object, K extends keyof T>(input: T, keys: K[]): Partial
 
 export function notice(
   userId: string,
-  category: string,
+  category: NotificationCategory,
   run: RunRow,
   extra: Record<string, string> = {},
 ): NewNotification {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Image } from '@erun/contracts';
+import type { Image, UploadPurpose } from '@erun/contracts';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import type { DiskSpace } from '../../ports/disk.ts';
 import type { FileStorage } from '../../ports/storage.ts';
-import { IMAGE_SIZES, processImage, type UploadPurpose } from './image-processing.ts';
+import { IMAGE_SIZES, processImage } from './image-processing.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
 
 /** An upload not attached within this time (a run never published, an avatar replaced) is removed. */
