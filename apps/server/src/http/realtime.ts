@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { RateLimit } from '../config/env.ts';
-import type { AccessTokens } from '../modules/auth/access-tokens.ts';
+import type { AccessTokens } from '../modules/auth/index.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import { type Realtime, runRoom, type UserEvent, userRoom } from '../ports/realtime.ts';
 import { type RoomKind, serveClientEvents } from './socket-gate.ts';

@@ -14,17 +14,12 @@ import {
   uploads,
   users,
 } from '../../db/schema.ts';
-import { countedRunsOf, type CountedRun } from '../badges/badges.repository.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
 /** Stats, the data export and the erasure of an account: the account's own rows across every table. */
 export class AccountRepository {
   constructor(private readonly db: Db) {}
-
-  countedRuns(userId: string, now: Date): Promise<CountedRun[]> {
-    return countedRunsOf(this.db, userId, now);
-  }
 
   async user(userId: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.id, userId));

@@ -1,9 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews } from '../../db/schema-after-run.ts';
 import { notifications, runParticipants, runs, users } from '../../db/schema.ts';
-import type { Tx } from '../runs/runs.repository.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 

@@ -21,7 +21,7 @@ export interface CountedRun {
 }
 
 /** The counting rule of me.ts as one statement; stats and badges share it so they never disagree. */
-export function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]> {
+function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]> {
   return rawRows<CountedRun>(
     db,
     sql`

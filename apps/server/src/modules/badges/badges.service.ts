@@ -9,6 +9,8 @@ import {
 import type { Clock } from '../../ports/clock.ts';
 import type { BadgesRepository, CountedRun } from './badges.repository.ts';
 
+export type { CountedRun };
+
 interface Records {
   runs: CountedRun[];
   userId: string;
@@ -66,6 +68,11 @@ export class BadgesService {
       const code = BadgeCodeSchema.safeParse(badge);
       return code.success ? [{ code: code.data, awardedAt: awardedAt.toISOString() }] : [];
     });
+  }
+
+  /** The runs that count for a user's stats and badges (me.ts): one rule, so the two never disagree. */
+  countedRuns(userId: string, now: Date): Promise<CountedRun[]> {
+    return this.repo.countedRuns(userId, now);
   }
 
   /** Awards whatever the records now earn; returns the badges newly awarded (and notified) by this call. */

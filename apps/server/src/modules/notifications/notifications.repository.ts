@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { notifications, users } from '../../db/schema.ts';
 
@@ -14,8 +14,6 @@ export interface Announcement {
   latest: NotificationRow | null;
   unreadCount: number;
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A notification with its actor as raw SQL returns it (both drivers; timestamps may come as strings). */
 interface RawNotification {

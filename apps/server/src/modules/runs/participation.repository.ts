@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { runParticipants, runs } from '../../db/schema.ts';
-import { dropAttendanceOf } from '../after-run/after-run.repository.ts';
-import { storeNotifications, type Announcement } from '../notifications/notifications.repository.ts';
-import type { NewNotification, RunRow, Tx } from './runs.repository.ts';
+import { dropAttendanceOf } from '../after-run/index.ts';
+import { type Announcement, type NewNotification, storeNotifications } from '../notifications/index.ts';
+import type { RunRow } from './runs.queries.ts';
 
 export type ParticipantRow = typeof runParticipants.$inferSelect;
 

@@ -2,7 +2,7 @@ import type { JoinResult } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
-import type { Announcement } from '../notifications/notifications.repository.ts';
+import type { Announcement } from '../notifications/index.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Guard, ParticipationRepository } from './participation.repository.ts';
 import type { NewNotification, RunRow } from './runs.repository.ts';

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import {
   type notifications,
@@ -9,9 +9,8 @@ import {
   runs,
   users,
 } from '../../db/schema.ts';
-import { type Announcement, storeNotifications } from '../notifications/notifications.repository.ts';
+import { type Announcement, storeNotifications } from '../notifications/index.ts';
 import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
-import type { ViewerState } from './runs.presenter.ts';
 import {
   type Cursor,
   findRunDetail,
@@ -26,13 +25,13 @@ import {
   type RunFilter,
   type RunRow,
   type RunSort,
+  type ViewerState,
 } from './runs.queries.ts';
 
 export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
 export type NewNotification = typeof notifications.$inferInsert;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export class RunsRepository {
   constructor(private readonly db: Db) {}

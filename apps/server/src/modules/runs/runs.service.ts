@@ -28,7 +28,7 @@ import {
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
-import type { Announcement } from '../notifications/notifications.repository.ts';
+import type { Announcement } from '../notifications/index.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { RunMissing } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';

@@ -21,7 +21,7 @@ export function MeSettingsPage() {
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
       <NotificationSettings me={me.data} />
-      <AccountSettings />
+      <AccountSettings me={me.data} />
     </div>
   );
 }
