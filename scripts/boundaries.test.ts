@@ -51,7 +51,7 @@ describe('layering lint', () => {
     expect(await problems(file, `import { eq } from 'drizzle-orm';`)).toEqual([
       expect.stringMatching(/^no-restricted-imports: .*through their repository/),
     ]);
-    expect(await problems(file, `import { runs } from '../../db/schema.ts';`)).toEqual([
+    expect(await problems(file, `import { runs } from '../../db/tables.ts';`)).toEqual([
       expect.stringMatching(/^import-x\/no-restricted-paths: .*through its repository/),
     ]);
   });

@@ -1,19 +1,27 @@
 import { DELETED_USER_NICKNAME } from '@erun/contracts';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
-import { comments, courseBookmarks, courseRatings, courses } from '../../db/schema-courses.ts';
-import { chatMessages, chatReads, phoneVerifications, pushSubscriptions } from '../../db/schema-messaging.ts';
 import {
+  attendance,
+  chatMessages,
+  chatReads,
+  comments,
+  courseBookmarks,
+  courseRatings,
+  courses,
+  hostReviews,
   notifications,
   oauthAccounts,
+  phoneVerifications,
+  pushSubscriptions,
   refreshTokens,
   runBookmarks,
   runParticipants,
   runs,
   uploads,
+  userBadges,
   users,
-} from '../../db/schema.ts';
+} from '../../db/tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

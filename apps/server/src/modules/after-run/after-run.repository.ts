@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs, users } from '../../db/schema.ts';
+import { attendance, hostReviews, notifications, runParticipants, runs, users } from '../../db/tables.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 

@@ -1,8 +1,14 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import {
+  attendance,
+  hostReviews,
+  notifications,
+  runParticipants,
+  runs,
+  userBadges,
+} from '../../db/tables.ts';
 
 /**
  * A run that counts for stats and badges (me.ts): ended, not cancelled, and I hosted it or held a seat and

@@ -8,8 +8,8 @@ import {
   courseRatings,
   courses,
   courseViews,
-} from '../../db/schema-courses.ts';
-import { users } from '../../db/schema.ts';
+  users,
+} from '../../db/tables.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
 export type NewCourse = Omit<typeof courses.$inferInsert, 'id'>;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { notifications, users } from '../../db/schema.ts';
+import { notifications, users } from '../../db/tables.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 export type NotificationRow = typeof notifications.$inferSelect & {

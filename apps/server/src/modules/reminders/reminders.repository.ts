@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { attendance, remindersSent } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import { attendance, notifications, remindersSent, runParticipants, runs } from '../../db/tables.ts';
 
 export type ReminderKind = 'dday' | 'soon' | 'review';
 

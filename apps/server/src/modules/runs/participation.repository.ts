@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { runParticipants, runs } from '../../db/schema.ts';
+import { runParticipants, runs } from '../../db/tables.ts';
 import { dropAttendanceOf } from '../after-run/index.ts';
 import { type Announcement, type NewNotification, storeNotifications } from '../notifications/index.ts';
 import type { RunRow } from './runs.queries.ts';

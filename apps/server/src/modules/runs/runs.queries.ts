@@ -14,8 +14,15 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
+import {
+  attendance,
+  hostReviews,
+  runBookmarks,
+  runParticipants,
+  runPhotos,
+  runs,
+  users,
+} from '../../db/tables.ts';
 
 /**
  * The runs read path: a page of the feed and a run's page, each in ONE statement whatever the page size.

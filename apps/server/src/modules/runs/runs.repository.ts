@@ -8,7 +8,7 @@ import {
   runPhotos,
   runs,
   users,
-} from '../../db/schema.ts';
+} from '../../db/tables.ts';
 import { type Announcement, storeNotifications } from '../notifications/index.ts';
 import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
 import {

@@ -1,6 +1,6 @@
 import { and, eq, getTableName, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { uploads } from '../../db/schema.ts';
+import { uploads } from '../../db/tables.ts';
 
 export type UploadRow = typeof uploads.$inferSelect;
 

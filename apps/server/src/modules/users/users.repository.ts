@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, users } from '../../db/schema.ts';
+import { oauthAccounts, users } from '../../db/tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserChanges = Partial<
