@@ -38,7 +38,7 @@ describe('layering lint', () => {
   it("lets a module use another's service, types and index", async () => {
     const code = [
       `import type { RunsService } from '../runs/runs.service.ts';`,
-      `import type { Announcement } from '../notifications/index.ts';`,
+      `import type { AccessTokens } from '../auth/index.ts';`,
     ].join('\n');
     expect(await problems(`${SERVER}/modules/account/fine.ts`, code)).toEqual([]);
   });

@@ -14,8 +14,6 @@ import * as schema from './tables.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-/** A transaction of `Db`: what a repository method running inside the caller's transaction takes. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Runs raw SQL for pg-boss, which brings its own queries. */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
@@ -30,7 +28,18 @@ export interface Database {
   pglite: PGlite | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** PostgreSQL: the pool's connections right now (no I/O); undefined on PGlite (one embedded connection). */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  max: number;
+  /** Open connections, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -91,6 +100,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     ping: async () => {
       await pglite.query('select 1');
     },
+    poolStats: () => undefined,
     close: () => pglite.close(),
   };
 }
@@ -126,6 +136,12 @@ async function openPostgres(
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats: () => ({
+      max: poolOptions.max ?? 10,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => pool.end(),
   };
 }

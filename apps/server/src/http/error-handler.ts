@@ -33,8 +33,11 @@ const FASTIFY_CODES: Record<string, string> = {
 /** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SEC = 5;
 
-/** `ping` checks the database during an outage, to log its end (`DatabaseOutage`). */
-export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<void>): void {
+/**
+ * `ping` checks the database during an outage, to log its end (`DatabaseOutage`). Returns that outage tracker:
+ * while it says `ongoing`, requests that needed the database answer 503 (and `/metrics` says the database is down).
+ */
+export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<void>): DatabaseOutage {
   const outage = new DatabaseOutage(ping, app.log);
   app.addHook('onClose', () => outage.close());
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -68,6 +71,7 @@ export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<v
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Something went wrong on our side'));
   });
+  return outage;
 }
 
 function body(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {

@@ -45,8 +45,24 @@ const REACHABLE: Record<NotificationChannel, ReturnType<typeof sql>> = {
     and u.phone_encrypted is not null`,
 };
 
+/** Deliveries not sent yet (the outbox), for `/metrics`. */
+export interface Outbox {
+  pending: number;
+  /** Age of the oldest pending one; 0 when none is. */
+  oldestPendingSeconds: number;
+}
+
 export class DeliveriesRepository {
   constructor(private readonly db: Db) {}
+
+  async outbox(): Promise<Outbox> {
+    const [row] = await rawRows<{ pending: number; oldest: number | null }>(
+      this.db,
+      sql`select count(*)::int as pending, extract(epoch from now() - min(created_at))::float8 as oldest
+          from ${notificationDeliveries} where status = 'pending'`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestPendingSeconds: Number(row?.oldest ?? 0) };
+  }
 
   /**
    * Claims up to `limit` recent notifications to deliver on a channel: one statement picks those the user

@@ -29,6 +29,8 @@ const errors = {
   413: ErrorBodySchema,
   415: ErrorBodySchema,
   429: ErrorBodySchema,
+  // The object store (STORAGE=s3) unreachable or too slow; with Retry-After.
+  503: ErrorBodySchema,
   507: ErrorBodySchema,
 };
 

@@ -2,9 +2,14 @@ import { RUN_SORTS } from '@erun/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '../../components/button.tsx';
-import { Dialog } from '../../components/dialog.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { FilterIcon, PlusIcon, RunIcon, SearchIcon } from '../../components/icons.tsx';
+import { PlusIcon, RunIcon, SearchIcon } from '../../components/icons.tsx';
+import {
+  FilterSheet,
+  FilterSidebar,
+  ListEmpty,
+  listStyles,
+  SortSelect,
+} from '../../components/list-page/list-page.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
@@ -13,7 +18,6 @@ import {
   EMPTY_FILTERS,
   filtersToQuery,
   type RunFilters,
-  type RunSort,
 } from '../../features/runs/utils/run-filters.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -27,72 +31,65 @@ export function RunsPage() {
   const signedIn = session.status === 'signed-in';
   const [filters, setFilters] = useRunFilters();
   const wide = useMediaQuery('(min-width: 1024px)');
-  const reset = () => setFilters({ ...EMPTY_FILTERS, sort: filters.sort });
+  const count = countFilters(filters);
+  const reset =
+    count > 0 ? { label: t('runs.filters.reset'), onReset: () => setFilters(resetOf(filters)) } : undefined;
 
   const empty = (
-    <EmptyState
+    <ListEmpty
       icon={<RunIcon />}
       title={t('runs.empty.title')}
       description={t(signedIn ? 'runs.empty.descriptionSignedIn' : 'runs.empty.description')}
-      action={
-        <div className={styles.emptyActions}>
-          {countFilters(filters) > 0 && (
-            <Button variant="outline" onClick={reset}>
-              {t('runs.filters.reset')}
-            </Button>
-          )}
-          {signedIn && <ButtonLink to="/runs/new">{t('runs.create')}</ButtonLink>}
-        </div>
-      }
+      reset={reset}
+      create={signedIn ? { label: t('runs.create'), to: '/runs/new' } : undefined}
     />
   );
 
   return (
-    <div className={styles.page}>
-      <div className={styles.head}>
-        <h1 className={styles.title}>{t('runs.title')}</h1>
-        <p className={styles.lead}>{t('runs.lead')}</p>
+    <div className={listStyles.page}>
+      <div className={listStyles.head}>
+        <h1 className={listStyles.title}>{t('runs.title')}</h1>
+        <p className={listStyles.lead}>{t('runs.lead')}</p>
       </div>
       <div className={styles.toolbar}>
         <KeywordSearch key={filters.q} value={filters.q} onSearch={(q) => setFilters({ ...filters, q })} />
         <div className={styles.tools}>
-          {!wide && <FilterSheet filters={filters} onApply={setFilters} />}
-          <label className={styles.sort}>
-            <span className={styles.srOnly}>{t('runs.sort.label')}</span>
-            <select
-              className={styles.select}
-              value={filters.sort}
-              onChange={(event) => setFilters({ ...filters, sort: event.target.value as RunSort })}
-            >
-              {RUN_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`runs.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!wide && (
+            <FilterSheet
+              filters={filters}
+              onApply={setFilters}
+              count={count}
+              resetOf={resetOf}
+              labels={{
+                title: t('runs.filters.title'),
+                count: t('runs.filters.count', { count }),
+                reset: t('runs.filters.reset'),
+                apply: t('runs.filters.apply'),
+              }}
+              panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} />}
+            />
+          )}
+          <SortSelect
+            label={t('runs.sort.label')}
+            value={filters.sort}
+            options={RUN_SORTS}
+            labelOf={(sort) => t(`runs.sort.${sort}`)}
+            onChange={(sort) => setFilters({ ...filters, sort })}
+          />
         </div>
       </div>
-      <div className={styles.layout}>
+      <div className={listStyles.layout}>
         {wide && (
-          <aside className={styles.sidebar} aria-label={t('runs.filters.title')}>
-            <div className={styles.sidebarHead}>
-              <h2 className={styles.sidebarTitle}>{t('runs.filters.title')}</h2>
-              {countFilters(filters) > 0 && (
-                <Button variant="ghost" size="sm" onClick={reset}>
-                  {t('runs.filters.reset')}
-                </Button>
-              )}
-            </div>
+          <FilterSidebar title={t('runs.filters.title')} reset={reset}>
             <RunFiltersPanel value={filters} onChange={setFilters} />
-          </aside>
+          </FilterSidebar>
         )}
-        <section className={styles.results} aria-label={t('runs.list.label')}>
+        <section className={listStyles.results} aria-label={t('runs.list.label')}>
           <RunsList query={filtersToQuery(filters)} empty={empty} />
         </section>
       </div>
       {signedIn && (
-        <ButtonLink to="/runs/new" className={styles.fab} size="lg">
+        <ButtonLink to="/runs/new" className={listStyles.fab} size="lg">
           <PlusIcon width={20} height={20} />
           {t('runs.create')}
         </ButtonLink>
@@ -100,6 +97,9 @@ export function RunsPage() {
     </div>
   );
 }
+
+/** A reset keeps the sort. */
+const resetOf = (filters: RunFilters): RunFilters => ({ ...EMPTY_FILTERS, sort: filters.sort });
 
 function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useTranslation();
@@ -111,7 +111,7 @@ function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: strin
   return (
     <form role="search" className={styles.search} onSubmit={onSubmit}>
       <label className={styles.searchField}>
-        <span className={styles.srOnly}>{t('runs.search.label')}</span>
+        <span className={listStyles.srOnly}>{t('runs.search.label')}</span>
         <SearchIcon width={20} height={20} className={styles.searchIcon} />
         <input
           type="search"
@@ -126,48 +126,5 @@ function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: strin
         {t('runs.search.submit')}
       </Button>
     </form>
-  );
-}
-
-/** Phones: the filters in a full-screen sheet, applied together. */
-function FilterSheet({ filters, onApply }: { filters: RunFilters; onApply: (next: RunFilters) => void }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState(filters);
-  const count = countFilters(filters);
-  const show = () => {
-    setDraft(filters);
-    setOpen(true);
-  };
-  return (
-    <>
-      <Button variant="outline" onClick={show} aria-haspopup="dialog">
-        <FilterIcon width={18} height={18} />
-        {count > 0 ? t('runs.filters.count', { count }) : t('runs.filters.title')}
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={t('runs.filters.title')}
-        variant="sheet"
-        actions={
-          <>
-            <Button variant="outline" onClick={() => setDraft({ ...EMPTY_FILTERS, sort: filters.sort })}>
-              {t('runs.filters.reset')}
-            </Button>
-            <Button
-              onClick={() => {
-                onApply(draft);
-                setOpen(false);
-              }}
-            >
-              {t('runs.filters.apply')}
-            </Button>
-          </>
-        }
-      >
-        <RunFiltersPanel value={draft} onChange={setDraft} />
-      </Dialog>
-    </>
   );
 }

@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-// eslint-disable-next-line import-x/no-restricted-paths -- until the shared page CSS leaves app/routes (issue 14, point 1)
-import styles from '../../../app/routes/page.module.css';
+import styles from '../../../components/page.module.css';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';

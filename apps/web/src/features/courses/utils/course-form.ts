@@ -63,10 +63,6 @@ export const COURSE_STEP_FIELDS: Record<CourseFormStep, readonly CourseFormField
   photos: ['photos'],
 };
 
-export function courseStepOfField(field: CourseFormField): CourseFormStep {
-  return COURSE_FORM_STEPS.find((step) => COURSE_STEP_FIELDS[step].includes(field)) ?? 'details';
-}
-
 /** Payload keys the form edits as other fields; issues about them (client or server) land there. */
 export const COURSE_ISSUE_FIELDS: Partial<Record<string, CourseFormField>> = {
   startPoint: 'startName',

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-// eslint-disable-next-line import-x/no-restricted-paths -- until the shared page CSS leaves app/routes (issue 14, point 1)
-import styles from '../../../app/routes/page.module.css';
+import styles from '../../../components/page.module.css';
 import type { Me } from '@erun/contracts';
 import { ChannelTable } from './channel-table.tsx';
 import own from './notification-settings.module.css';

@@ -7,7 +7,7 @@ import { Skeleton } from '../../../components/skeleton.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { formatKm, formatPace } from '../../../lib/format.ts';
-import { BookmarkButton } from './bookmark-button.tsx';
+import { RunBookmarkButton } from './bookmark-button.tsx';
 import { RunBadgeLabel } from './run-badge.tsx';
 import styles from './run-card.module.css';
 
@@ -77,7 +77,7 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
         </p>
       </div>
       {!preview && (
-        <BookmarkButton
+        <RunBookmarkButton
           runId={run.id}
           title={run.title}
           bookmarked={run.bookmarked}

@@ -1,71 +1,23 @@
 import type { Course } from '@erun/contracts';
+import {
+  draftStore,
+  isImageList,
+  isIndexList,
+  isPoint,
+  isRoute,
+  type Draft,
+} from '../../../lib/draft-store.ts';
 import { RUN_FORM_STEPS, EMPTY_RUN_FORM, type RunFormStep, type RunFormValues } from './run-form.ts';
 
 // A draft is work in progress on this tab: sessionStorage keeps it across a reload, not forever.
-const KEY = 'erun.runDraft';
+export type RunDraft = Draft<RunFormValues, RunFormStep>;
 
-export interface RunDraft {
-  values: RunFormValues;
-  step: RunFormStep;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Keeps only fields of the right type: an old or tampered draft must not break the form. */
-function sanitize(raw: Record<string, unknown>): RunFormValues {
-  const values: Record<string, unknown> = { ...EMPTY_RUN_FORM };
-  for (const [key, fallback] of Object.entries(EMPTY_RUN_FORM)) {
-    const value = raw[key];
-    if (typeof fallback === 'string' && typeof value === 'string') values[key] = value;
-  }
-  const isPoint = (p: unknown) =>
-    Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
-  if (Array.isArray(raw.route) && raw.route.every(isPoint)) values.route = raw.route;
-  if (Array.isArray(raw.segmentStarts) && raw.segmentStarts.every((n) => Number.isInteger(n)))
-    values.segmentStarts = raw.segmentStarts;
-  if (isPoint(raw.meetingPoint)) values.meetingPoint = raw.meetingPoint;
-  if (Array.isArray(raw.photos) && raw.photos.every((p) => isRecord(p) && typeof p.id === 'string'))
-    values.photos = raw.photos;
-  // Every key was copied from EMPTY_RUN_FORM's and checked against its type above.
-  return values as RunFormValues;
-}
-
-export function loadDraft(): RunDraft | null {
-  try {
-    const raw: unknown = JSON.parse(window.sessionStorage.getItem(KEY) ?? 'null');
-    if (!isRecord(raw) || !isRecord(raw.values)) return null;
-    const step = RUN_FORM_STEPS.find((s) => s === raw.step) ?? 'course';
-    return { values: sanitize(raw.values), step };
-  } catch {
-    return null;
-  }
-}
-
-/** Saves a draft with work in it; an untouched form leaves nothing behind. */
-export function rememberDraft(draft: RunDraft): void {
-  const untouched =
-    draft.step === 'course' && JSON.stringify(draft.values) === JSON.stringify(EMPTY_RUN_FORM);
-  if (untouched) clearDraft();
-  else saveDraft(draft);
-}
-
-export function saveDraft(draft: RunDraft): void {
-  try {
-    window.sessionStorage.setItem(KEY, JSON.stringify(draft));
-  } catch {
-    // Storage full or unavailable: the form still works, only a reload would lose it.
-  }
-}
-
-export function clearDraft(): void {
-  try {
-    window.sessionStorage.removeItem(KEY);
-  } catch {
-    // Nothing to clear.
-  }
-}
+export const runDrafts = draftStore({
+  key: 'erun.runDraft',
+  empty: EMPTY_RUN_FORM,
+  steps: RUN_FORM_STEPS,
+  checks: { route: isRoute, segmentStarts: isIndexList, meetingPoint: isPoint, photos: isImageList },
+});
 
 export type CourseForRun = Pick<
   Course,

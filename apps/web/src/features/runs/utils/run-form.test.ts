@@ -1,7 +1,7 @@
 import { CreateRunSchema } from '@erun/contracts';
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../../test/fixtures.ts';
-import { changedFields, defaultDeadline, runToFormValues, toPayload } from './run-form.ts';
+import { changedRunFields, defaultDeadline, runToFormValues, toRunPayload } from './run-form.ts';
 
 describe('run form ⇄ payload', () => {
   it('edits an existing run without changing what the host did not touch', () => {
@@ -15,10 +15,10 @@ describe('run form ⇄ payload', () => {
     });
     expect(values).toMatchObject({ paceMin: '5', paceSec: '30', capacity: '10', joinDeadline: '' });
 
-    const before = toPayload(values);
-    const after = CreateRunSchema.parse(toPayload({ ...values, title: '일요일 아침 한강 10K' }));
+    const before = toRunPayload(values);
+    const after = CreateRunSchema.parse(toRunPayload({ ...values, title: '일요일 아침 한강 10K' }));
     // Description and photos always go along: the PATCH contract would otherwise reset them to its defaults.
-    expect(changedFields(before, after)).toEqual({
+    expect(changedRunFields(before, after)).toEqual({
       title: '일요일 아침 한강 10K',
       description: run.description,
       photoIds: [],
@@ -27,9 +27,9 @@ describe('run form ⇄ payload', () => {
 
   it('moves a default join deadline with the start', () => {
     const values = runToFormValues(runFixture());
-    const before = toPayload(values);
-    const after = CreateRunSchema.parse(toPayload({ ...values, startTime: '08:00', endTime: '09:30' }));
-    expect(changedFields(before, after)).toMatchObject({
+    const before = toRunPayload(values);
+    const after = CreateRunSchema.parse(toRunPayload({ ...values, startTime: '08:00', endTime: '09:30' }));
+    expect(changedRunFields(before, after)).toMatchObject({
       startsAt: '2026-12-05T08:00:00+09:00',
       endsAt: '2026-12-05T09:30:00+09:00',
       joinDeadline: '2026-12-05T07:00:00+09:00',

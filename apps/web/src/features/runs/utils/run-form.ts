@@ -69,7 +69,7 @@ export const EMPTY_RUN_FORM: RunFormValues = {
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
 export type RunFormStep = (typeof RUN_FORM_STEPS)[number];
 
-export const STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
+export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
   course: ['route', 'placeName', 'region'],
   details: [
     'title',
@@ -88,12 +88,8 @@ export const STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
   photos: ['photos'],
 };
 
-export function stepOfField(field: RunFormField): RunFormStep {
-  return RUN_FORM_STEPS.find((step) => STEP_FIELDS[step].includes(field)) ?? 'details';
-}
-
 /** Payload keys the form edits as other fields; issues about them (client or server) land there. */
-export const ISSUE_FIELDS: Partial<Record<string, RunFormField>> = {
+export const RUN_ISSUE_FIELDS: Partial<Record<string, RunFormField>> = {
   startsAt: 'startTime',
   endsAt: 'endTime',
   meetAt: 'meetTime',
@@ -103,7 +99,7 @@ export const ISSUE_FIELDS: Partial<Record<string, RunFormField>> = {
 };
 
 /** Messages for zod's generic issues on fields whose contract message is not specific. */
-export const FIELD_MESSAGES: Partial<Record<RunFormField, string>> = {
+export const RUN_FIELD_MESSAGES: Partial<Record<RunFormField, string>> = {
   capacity: 'validation.capacity.range',
   paceMin: 'validation.pace.range',
   theme: 'validation.theme.required',
@@ -127,7 +123,7 @@ function paceOf(minutes: string, seconds: string): number | null {
 const optional = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** The request body of the form's values (not yet validated). */
-export function toPayload(values: RunFormValues): CreateRun {
+export function toRunPayload(values: RunFormValues): CreateRun {
   const [lat, lng] = values.meetingPoint ?? values.route[0] ?? [0, 0];
   const deadline = values.joinDeadline || defaultDeadline(values.date, values.startTime);
   return {
@@ -178,7 +174,7 @@ export interface RunFormRules {
  */
 export function runFormSchema(rules: RunFormRules) {
   return z.custom<RunFormValues>().transform((values, ctx): CreateRunParsed => {
-    const payload = toPayload(values);
+    const payload = toRunPayload(values);
     const problems = requiredProblems(values);
     const parsed = CreateRunSchema.safeParse(payload);
     if (!parsed.success) {
@@ -230,7 +226,7 @@ export function runToFormValues(run: Run): RunFormValues {
  * made partial, and their defaults ('' and []) still apply to a PATCH that leaves them out, which would erase
  * them (reported to the server side; drop this once the contract has no defaults on PATCH).
  */
-export function changedFields(before: CreateRun, after: CreateRunParsed): UpdateRun {
+export function changedRunFields(before: CreateRun, after: CreateRunParsed): UpdateRun {
   const changes: UpdateRun = { description: after.description, photoIds: after.photoIds };
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   for (const key of Object.keys(after) as (keyof CreateRunParsed)[]) {

@@ -1,12 +1,12 @@
-import { REGIONS, RUN_LIMITS, suggestRegion, type LatLng, type Region } from '@erun/contracts';
-import { useId } from 'react';
+import { RUN_LIMITS, suggestRegion, type LatLng, type Region } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
-import { describedBy, FieldError } from '../../../../components/field-error.tsx';
 import { RouteDrawing } from '../../../../components/map/route-drawing.tsx';
+import { FormSection } from '../../../../components/step-form/form-section.tsx';
+import { RegionSelect } from '../../../../components/step-form/region-select.tsx';
+import styles from '../../../../components/step-form/step-form.module.css';
 import { TextField } from '../../../../components/text-field.tsx';
 import type { CourseFormApi } from './form-api.ts';
-import styles from './course-form.module.css';
 
 /** The region of the start point: the pin when moved, else the route's first point. */
 const suggestionOf = (pin: LatLng | null, route: readonly LatLng[]): Region | '' => {
@@ -17,7 +17,6 @@ const suggestionOf = (pin: LatLng | null, route: readonly LatLng[]): Region | ''
 /** Step 1: the route (drawn or from a GPX file), the start point and the region. */
 export function RouteStep({ form }: { form: CourseFormApi }) {
   const { t } = useTranslation();
-  const id = useId();
   const { route, startPin, region } = form.values;
   const current = suggestionOf(startPin, route);
   // The region follows the start point until the author picks another one.
@@ -34,15 +33,8 @@ export function RouteStep({ form }: { form: CourseFormApi }) {
   };
 
   const suggested = route.length > 0 && region === current;
-  const regionError = form.errorOf('region');
   return (
-    <section className={styles.section} aria-labelledby={`${id}-title`}>
-      <div className={styles.sectionHead}>
-        <h2 id={`${id}-title`} className={styles.heading}>
-          {t('courseForm.route.title')}
-        </h2>
-        <p className={styles.help}>{t('courseForm.route.help')}</p>
-      </div>
+    <FormSection title={t('courseForm.route.title')} help={t('courseForm.route.help')}>
       <RouteDrawing
         route={route}
         segmentStarts={form.values.segmentStarts}
@@ -62,39 +54,20 @@ export function RouteStep({ form }: { form: CourseFormApi }) {
           maxLength={RUN_LIMITS.placeNameMax}
           {...form.register('startName')}
         />
-        <div className={styles.field}>
-          <label htmlFor={`${id}-region`} className={styles.label}>
-            {t('courseForm.route.region')}
-          </label>
-          <select
-            id={`${id}-region`}
-            name="region"
-            className={styles.control}
-            value={region}
-            onChange={(event) => form.setValue('region', event.target.value as Region)}
-            aria-invalid={regionError ? true : undefined}
-            aria-describedby={describedBy(`${id}-region`, { hint: suggested, error: Boolean(regionError) })}
-          >
-            <option value="">{t('courseForm.route.regionPlaceholder')}</option>
-            {REGIONS.map((code) => (
-              <option key={code} value={code}>
-                {t(`region.${code}`)}
-              </option>
-            ))}
-          </select>
-          {suggested && (
-            <p id={`${id}-region-hint`} className={styles.hint}>
-              {t('courseForm.route.regionSuggested')}
-            </p>
-          )}
-          <FieldError id={`${id}-region-error`} error={regionError} />
-        </div>
+        <RegionSelect
+          label={t('courseForm.route.region')}
+          placeholder={t('courseForm.route.regionPlaceholder')}
+          value={region}
+          onChange={(next) => form.setValue('region', next)}
+          suggestedHint={suggested ? t('courseForm.route.regionSuggested') : undefined}
+          error={form.errorOf('region')}
+        />
       </div>
       {startPin && (
         <Button variant="ghost" size="sm" className={styles.inlineAction} onClick={() => changePin(null)}>
           {t('courseForm.route.startAtRoute')}
         </Button>
       )}
-    </section>
+    </FormSection>
   );
 }

@@ -1,12 +1,12 @@
-import { REGIONS, RUN_LIMITS, suggestRegion, type LatLng, type Region } from '@erun/contracts';
-import { useId } from 'react';
+import { RUN_LIMITS, suggestRegion, type LatLng, type Region } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
-import { describedBy, FieldError } from '../../../../components/field-error.tsx';
 import { RouteDrawing } from '../../../../components/map/route-drawing.tsx';
+import { FormSection } from '../../../../components/step-form/form-section.tsx';
+import { RegionSelect } from '../../../../components/step-form/region-select.tsx';
+import styles from '../../../../components/step-form/step-form.module.css';
 import { TextField } from '../../../../components/text-field.tsx';
 import type { RunFormApi } from './form-api.ts';
-import styles from './run-form.module.css';
 
 const suggestionOf = (route: readonly LatLng[]): Region | '' =>
   route[0] ? suggestRegion(route[0][0], route[0][1]) : '';
@@ -14,7 +14,6 @@ const suggestionOf = (route: readonly LatLng[]): Region | '' =>
 /** Step 1: the route on the map (drawn or from GPX), the meeting point and the region. */
 export function CourseStep({ form }: { form: RunFormApi }) {
   const { t } = useTranslation();
-  const id = useId();
   const { route, meetingPoint, region } = form.values;
 
   const changeRoute = (next: LatLng[], segmentStarts: number[]) => {
@@ -26,13 +25,7 @@ export function CourseStep({ form }: { form: RunFormApi }) {
 
   const suggested = route.length > 0 && region === suggestionOf(route);
   return (
-    <section className={styles.section} aria-labelledby={`${id}-title`}>
-      <div className={styles.sectionHead}>
-        <h2 id={`${id}-title`} className={styles.heading}>
-          {t('runForm.course.title')}
-        </h2>
-        <p className={styles.help}>{t('runForm.course.help')}</p>
-      </div>
+    <FormSection title={t('runForm.course.title')} help={t('runForm.course.help')}>
       <RouteDrawing
         route={route}
         segmentStarts={form.values.segmentStarts}
@@ -44,7 +37,6 @@ export function CourseStep({ form }: { form: RunFormApi }) {
         name="route"
         error={form.errorOf('route')}
       />
-
       <div className={styles.grid}>
         <TextField
           label={t('runForm.course.place')}
@@ -53,36 +45,14 @@ export function CourseStep({ form }: { form: RunFormApi }) {
           maxLength={RUN_LIMITS.placeNameMax}
           {...form.register('placeName')}
         />
-        <div className={styles.field}>
-          <label htmlFor={`${id}-region`} className={styles.label}>
-            {t('runForm.course.region')}
-          </label>
-          <select
-            id={`${id}-region`}
-            name="region"
-            className={styles.control}
-            value={region}
-            onChange={(event) => form.setValue('region', event.target.value as Region)}
-            aria-invalid={form.errorOf('region') ? true : undefined}
-            aria-describedby={describedBy(`${id}-region`, {
-              hint: suggested,
-              error: Boolean(form.errorOf('region')),
-            })}
-          >
-            <option value="">{t('runForm.course.regionPlaceholder')}</option>
-            {REGIONS.map((code) => (
-              <option key={code} value={code}>
-                {t(`region.${code}`)}
-              </option>
-            ))}
-          </select>
-          {suggested && (
-            <p id={`${id}-region-hint`} className={styles.hint}>
-              {t('runForm.course.regionSuggested')}
-            </p>
-          )}
-          <FieldError id={`${id}-region-error`} error={form.errorOf('region')} />
-        </div>
+        <RegionSelect
+          label={t('runForm.course.region')}
+          placeholder={t('runForm.course.regionPlaceholder')}
+          value={region}
+          onChange={(next) => form.setValue('region', next)}
+          suggestedHint={suggested ? t('runForm.course.regionSuggested') : undefined}
+          error={form.errorOf('region')}
+        />
       </div>
       {meetingPoint && (
         <Button
@@ -94,6 +64,6 @@ export function CourseStep({ form }: { form: RunFormApi }) {
           {t('runForm.course.meetingAtStart')}
         </Button>
       )}
-    </section>
+    </FormSection>
   );
 }

@@ -1,11 +1,11 @@
 import { RUN_LIMITS, THEMES, type Theme } from '@erun/contracts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { ChoiceGroup, type ChoiceOption } from '../../../../components/choice-group.tsx';
-import { describedBy, FieldError } from '../../../../components/field-error.tsx';
+import { FormSection } from '../../../../components/step-form/form-section.tsx';
+import { PaceFields } from '../../../../components/step-form/pace-fields.tsx';
+import shared from '../../../../components/step-form/step-form.module.css';
 import { TextAreaField, TextField } from '../../../../components/text-field.tsx';
-import { cx } from '../../../../lib/cx.ts';
 import { seoulToday } from '../../../../lib/datetime.ts';
 import { formatPace } from '../../../../lib/format.ts';
 import { defaultDeadline } from '../../utils/run-form.ts';
@@ -15,20 +15,13 @@ import styles from './run-form.module.css';
 /** Step 2: title, times, pace, seats, theme, logistics and description. */
 export function DetailsStep({ form }: { form: RunFormApi }) {
   const { t } = useTranslation();
-  const id = useId();
   const { values } = form;
   const themes = THEMES.map((v): ChoiceOption<Theme> => ({ key: v, value: v, label: t(`theme.${v}`) }));
   const fallbackDeadline = defaultDeadline(values.date, values.startTime);
   const pace = Number(values.paceMin || 0) * 60 + Number(values.paceSec || 0);
-  const paceError = form.errorOf('paceMin');
 
   return (
-    <section className={styles.section} aria-labelledby={`${id}-title`}>
-      <div className={styles.sectionHead}>
-        <h2 id={`${id}-title`} className={styles.heading}>
-          {t('runForm.details.title')}
-        </h2>
-      </div>
+    <FormSection title={t('runForm.details.title')}>
       <TextField
         label={t('runForm.details.name')}
         hint={t('runForm.details.nameHint', { min: RUN_LIMITS.titleMin, max: RUN_LIMITS.titleMax })}
@@ -78,52 +71,20 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           </Button>
         )}
       </div>
-      <div className={styles.grid}>
-        <fieldset
-          className={styles.fieldset}
-          aria-describedby={describedBy(`${id}-pace`, { hint: true, error: Boolean(paceError) })}
-        >
-          <legend className={styles.label}>{t('runForm.details.pace')}</legend>
-          <div className={styles.paceInputs}>
-            <label className={styles.unitField}>
-              <input
-                type="number"
-                inputMode="numeric"
-                name="paceMin"
-                min={2}
-                max={20}
-                className={cx(styles.control, paceError && styles.invalid)}
-                value={values.paceMin}
-                onChange={(event) => form.setValue('paceMin', event.target.value)}
-                onBlur={() => form.validateField('paceMin')}
-                aria-invalid={paceError ? true : undefined}
-              />
-              <span>{t('runForm.details.minutes')}</span>
-            </label>
-            <label className={styles.unitField}>
-              <input
-                type="number"
-                inputMode="numeric"
-                name="paceSec"
-                min={0}
-                max={59}
-                step={5}
-                className={cx(styles.control, paceError && styles.invalid)}
-                value={values.paceSec}
-                onChange={(event) => form.setValue('paceSec', event.target.value)}
-                onBlur={() => form.validateField('paceMin')}
-                aria-invalid={paceError ? true : undefined}
-              />
-              <span>{t('runForm.details.seconds')}</span>
-            </label>
-          </div>
-          <p id={`${id}-pace-hint`} className={styles.hint}>
-            {pace >= RUN_LIMITS.paceMin && pace <= RUN_LIMITS.paceMax
+      <div className={shared.grid}>
+        <PaceFields
+          legend={t('runForm.details.pace')}
+          units={{ minutes: t('runForm.details.minutes'), seconds: t('runForm.details.seconds') }}
+          hint={
+            pace >= RUN_LIMITS.paceMin && pace <= RUN_LIMITS.paceMax
               ? t('runForm.details.pacePreview', { pace: formatPace(pace) })
-              : t('runForm.details.paceHint')}
-          </p>
-          <FieldError id={`${id}-pace-error`} error={paceError} />
-        </fieldset>
+              : t('runForm.details.paceHint')
+          }
+          values={values}
+          onChange={(field, value) => form.setValue(field, value)}
+          onBlur={() => form.validateField('paceMin')}
+          error={form.errorOf('paceMin')}
+        />
         <TextField
           type="number"
           inputMode="numeric"
@@ -147,7 +108,7 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
         onChange={(theme) => form.setValue('theme', theme)}
         error={form.errorOf('theme')}
       />
-      <div className={styles.grid}>
+      <div className={shared.grid}>
         <TextField
           label={t('runForm.details.parking')}
           placeholder={t('runForm.details.parkingPlaceholder')}
@@ -168,6 +129,6 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
         rows={6}
         {...form.register('description')}
       />
-    </section>
+    </FormSection>
   );
 }

@@ -1,26 +1,21 @@
 import type { CreateRunParsed, Image, Run } from '@erun/contracts';
 import { RUN_LIMITS } from '@erun/contracts';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../../components/button.tsx';
-import { FormAlert } from '../../../../components/form-alert.tsx';
-import { Stepper } from '../../../../components/stepper.tsx';
-import { cx } from '../../../../lib/cx.ts';
-import type { Message } from '../../../../lib/messages.ts';
+import { StepForm } from '../../../../components/step-form/step-form.tsx';
 import { useZodForm } from '../../../../lib/form.ts';
+import type { Message } from '../../../../lib/messages.ts';
 import { useCreateRun } from '../../api/create-run.ts';
 import { useUpdateRun } from '../../api/update-run.ts';
 import type { RunDraft } from '../../utils/run-draft.ts';
 import {
-  changedFields,
-  FIELD_MESSAGES,
-  ISSUE_FIELDS,
+  changedRunFields,
+  RUN_FIELD_MESSAGES,
+  RUN_ISSUE_FIELDS,
   RUN_FORM_STEPS,
   runFormSchema,
-  STEP_FIELDS,
-  stepOfField,
-  toPayload,
-  type RunFormField,
+  RUN_STEP_FIELDS,
+  toRunPayload,
   type RunFormStep,
   type RunFormValues,
 } from '../../utils/run-form.ts';
@@ -28,7 +23,6 @@ import type { RunHost } from '../../utils/run-preview.ts';
 import { CourseStep } from './course-step.tsx';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
-import styles from './run-form.module.css';
 
 /** What the page plugs in as the photos field (uploads live in another feature). */
 export interface PhotosFieldProps {
@@ -51,120 +45,59 @@ interface RunFormProps {
 }
 
 /** Post or edit a run in three steps: course, details, photos (with a preview of the card). */
-export function RunForm({ initial, initialStep = 'course', original, host, ...props }: RunFormProps) {
+export function RunForm({ initial, initialStep, original, host, ...props }: RunFormProps) {
   const { t } = useTranslation();
-  const [step, setStep] = useState<RunFormStep>(initialStep);
   const [photosPending, setPhotosPending] = useState(false);
   const createRun = useCreateRun();
   const updateRun = useUpdateRun();
-  const [initialPayload] = useState(() => toPayload(initial));
+  const [initialPayload] = useState(() => toRunPayload(initial));
   const form = useZodForm(runFormSchema({ now: Date.now, originalStartsAt: original?.startsAt }), initial, {
-    issueFields: ISSUE_FIELDS,
-    fieldMessages: FIELD_MESSAGES,
+    issueFields: RUN_ISSUE_FIELDS,
+    fieldMessages: RUN_FIELD_MESSAGES,
     codeFields: { START_TOO_SOON: 'startTime', UPLOAD_NOT_FOUND: 'photos' },
   });
-  const top = useRef<HTMLDivElement>(null);
-  const { onDraftChange } = props;
 
-  useEffect(() => onDraftChange?.({ values: form.values, step }), [form.values, step, onDraftChange]);
-
-  const goTo = (next: RunFormStep) => {
-    setStep(next);
-    top.current?.scrollIntoView?.({ block: 'start' });
+  const publish = (data: CreateRunParsed, onError: (error: unknown) => void) => {
+    if (!original) return createRun.mutate(data, { onSuccess: props.onSaved, onError });
+    const changes = changedRunFields(initialPayload, data);
+    updateRun.mutate({ runId: original.id, changes }, { onSuccess: props.onSaved, onError });
   };
 
-  const focusFirstError = (fields: readonly RunFormField[]) =>
-    // After the step's fields are on screen.
-    window.setTimeout(() => {
-      const first = fields.map((f) => document.querySelector<HTMLElement>(`[name="${f}"]`)).find(Boolean);
-      first?.focus();
-    });
-
-  const next = () => {
-    const fields = STEP_FIELDS[step];
-    if (!form.checkFields(fields))
-      return focusFirstError(fields.filter((f) => form.invalidFields().includes(f)));
-    const index = RUN_FORM_STEPS.indexOf(step);
-    goTo(RUN_FORM_STEPS[index + 1] ?? step);
-  };
-
-  const previous = () => goTo(RUN_FORM_STEPS[RUN_FORM_STEPS.indexOf(step) - 1] ?? step);
-
-  const onServerError = (error: unknown) => {
-    const fields = form.applyServerError(error);
-    const first = fields[0];
-    if (first) {
-      goTo(stepOfField(first));
-      focusFirstError(fields);
-    }
-  };
-
-  const publish = (data: CreateRunParsed) => {
-    if (!original) return createRun.mutate(data, { onSuccess: props.onSaved, onError: onServerError });
-    const changes = changedFields(initialPayload, data);
-    updateRun.mutate({ runId: original.id, changes }, { onSuccess: props.onSaved, onError: onServerError });
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (step !== 'photos') return next();
-    const invalid = form.invalidFields();
-    const firstStep = RUN_FORM_STEPS.find((s) => STEP_FIELDS[s].some((f) => invalid.includes(f)));
-    if (firstStep) {
-      form.checkFields(STEP_FIELDS[firstStep]);
-      goTo(firstStep);
-      return focusFirstError(STEP_FIELDS[firstStep].filter((f) => invalid.includes(f)));
-    }
-    form.handleSubmit(publish)(event);
-  };
-
-  const pending = createRun.isPending || updateRun.isPending;
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate>
-      <div ref={top} className={styles.anchor} />
-      <Stepper
-        steps={RUN_FORM_STEPS}
-        current={step}
-        labelOf={(s) => t(`runForm.steps.${s}`)}
-        onSelect={goTo}
-      />
-      <FormAlert message={form.formError} />
-      {step === 'course' && <CourseStep form={form} />}
-      {step === 'details' && <DetailsStep form={form} />}
-      {step === 'photos' && (
-        <PhotosStep form={form} host={host}>
-          {props.renderPhotosField({
-            photos: form.values.photos,
-            onChange: (photos) => form.setValue('photos', photos),
-            max: RUN_LIMITS.photosMax,
-            onPendingChange: setPhotosPending,
-            error: form.errorOf('photos'),
-          })}
-        </PhotosStep>
-      )}
-      {/* Not sticky over the map: there it would hide the bottom of the drawing area. */}
-      <div className={cx(styles.nav, step !== 'course' && styles.sticky)}>
-        {step !== 'course' && (
-          <Button variant="outline" size="lg" onClick={previous}>
-            {t('runForm.previous')}
-          </Button>
-        )}
-        {step === 'photos' ? (
-          <Button
-            type="submit"
-            size="lg"
-            pending={pending}
-            disabled={photosPending}
-            className={styles.primary}
-          >
-            {t(original ? 'runForm.saveEdit' : 'runForm.publish')}
-          </Button>
+    <StepForm
+      form={form}
+      steps={RUN_FORM_STEPS}
+      stepFields={RUN_STEP_FIELDS}
+      initialStep={initialStep}
+      fallbackStep="details"
+      labels={{
+        step: (s) => t(`runForm.steps.${s}`),
+        previous: t('runForm.previous'),
+        next: t('runForm.next'),
+        submit: t(original ? 'runForm.saveEdit' : 'runForm.publish'),
+      }}
+      pending={createRun.isPending || updateRun.isPending}
+      submitDisabled={photosPending}
+      onDraftChange={props.onDraftChange}
+      onPublish={publish}
+    >
+      {(step) =>
+        step === 'course' ? (
+          <CourseStep form={form} />
+        ) : step === 'details' ? (
+          <DetailsStep form={form} />
         ) : (
-          <Button type="submit" size="lg" className={styles.primary}>
-            {t('runForm.next')}
-          </Button>
-        )}
-      </div>
-    </form>
+          <PhotosStep form={form} host={host}>
+            {props.renderPhotosField({
+              photos: form.values.photos,
+              onChange: (photos) => form.setValue('photos', photos),
+              max: RUN_LIMITS.photosMax,
+              onPendingChange: setPhotosPending,
+              error: form.errorOf('photos'),
+            })}
+          </PhotosStep>
+        )
+      }
+    </StepForm>
   );
 }

@@ -1,0 +1,147 @@
+import { useState, type ReactNode } from 'react';
+import { Button, ButtonLink } from '../button.tsx';
+import { Dialog } from '../dialog.tsx';
+import { EmptyState } from '../empty-state.tsx';
+import { FilterIcon } from '../icons.tsx';
+import styles from './list-page.module.css';
+
+/** The shared classes of a list page (runs, courses…): page, head, layout, sidebar, results, sort, fab. */
+export { styles as listStyles };
+
+interface ListEmptyProps {
+  icon: ReactNode;
+  title: string;
+  description: string;
+  /** Offered when filters are on: back to all (keeping the sort). */
+  reset?: { label: string; onReset: () => void };
+  /** Offered to signed-in visitors: post one. */
+  create?: { label: string; to: string };
+}
+
+/** What a list shows when nothing matches: why, and the ways on (reset the filters, post one). */
+export function ListEmpty({ icon, title, description, reset, create }: ListEmptyProps) {
+  return (
+    <EmptyState
+      icon={icon}
+      title={title}
+      description={description}
+      action={
+        <div className={styles.emptyActions}>
+          {reset && (
+            <Button variant="outline" onClick={reset.onReset}>
+              {reset.label}
+            </Button>
+          )}
+          {create && <ButtonLink to={create.to}>{create.label}</ButtonLink>}
+        </div>
+      }
+    />
+  );
+}
+
+/** Wide screens: the filters beside the list, applied as they change. */
+export function FilterSidebar({
+  title,
+  reset,
+  children,
+}: {
+  title: string;
+  reset?: { label: string; onReset: () => void };
+  children: ReactNode;
+}) {
+  return (
+    <aside className={styles.sidebar} aria-label={title}>
+      <div className={styles.sidebarHead}>
+        <h2 className={styles.sidebarTitle}>{title}</h2>
+        {reset && (
+          <Button variant="ghost" size="sm" onClick={reset.onReset}>
+            {reset.label}
+          </Button>
+        )}
+      </div>
+      {children}
+    </aside>
+  );
+}
+
+interface FilterSheetProps<F> {
+  filters: F;
+  onApply: (next: F) => void;
+  /** How many filters are on (shown on the button). */
+  count: number;
+  /** The filters a reset leaves (the sort stays). */
+  resetOf: (filters: F) => F;
+  labels: { title: string; count: string; reset: string; apply: string };
+  panel: (value: F, onChange: (next: F) => void) => ReactNode;
+}
+
+/** Phones: the filters in a sheet, applied together. */
+export function FilterSheet<F>({ filters, onApply, count, resetOf, labels, panel }: FilterSheetProps<F>) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState(filters);
+  const show = () => {
+    setDraft(filters);
+    setOpen(true);
+  };
+  return (
+    <>
+      <Button variant="outline" onClick={show} aria-haspopup="dialog">
+        <FilterIcon width={18} height={18} />
+        {count > 0 ? labels.count : labels.title}
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={labels.title}
+        variant="sheet"
+        actions={
+          <>
+            <Button variant="outline" onClick={() => setDraft(resetOf(filters))}>
+              {labels.reset}
+            </Button>
+            <Button
+              onClick={() => {
+                onApply(draft);
+                setOpen(false);
+              }}
+            >
+              {labels.apply}
+            </Button>
+          </>
+        }
+      >
+        {panel(draft, setDraft)}
+      </Dialog>
+    </>
+  );
+}
+
+interface SortSelectProps<S extends string> {
+  label: string;
+  value: S;
+  options: readonly S[];
+  labelOf: (sort: S) => string;
+  onChange: (sort: S) => void;
+}
+
+/** The list's order, as a select with a hidden label. */
+export function SortSelect<S extends string>({
+  label,
+  value,
+  options,
+  labelOf,
+  onChange,
+}: SortSelectProps<S>) {
+  return (
+    <label className={styles.sort}>
+      <span className={styles.srOnly}>{label}</span>
+      <select className={styles.select} value={value} onChange={(event) => onChange(event.target.value as S)}>
+        {options.map((sort) => (
+          <option key={sort} value={sort}>
+            {labelOf(sort)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
