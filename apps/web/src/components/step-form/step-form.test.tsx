@@ -54,7 +54,7 @@ function ThingForm({
       }}
       pending={false}
       onDraftChange={store.remember}
-      onPublish={onPublish}
+      onPublish={(data) => onPublish(data)}
     >
       {(current) =>
         current === 'first' ? (
