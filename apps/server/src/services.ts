@@ -182,6 +182,7 @@ export function createServices(
     uploads,
     afterRun,
     earnedBadges: (id) => badges.earned(id),
+    countedRuns: (id, now) => badges.countedRuns(id, now),
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     disconnect: (userId) => realtime.disconnectUser(userId),
   });

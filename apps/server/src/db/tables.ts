@@ -1,5 +1,17 @@
-/** Every table, for Drizzle's relational queries and drizzle-kit. */
-export * from './schema.ts';
-export * from './schema-courses.ts';
-export * from './schema-after-run.ts';
-export * from './schema-messaging.ts';
+/**
+ * Every table, for Drizzle's relational queries and drizzle-kit. Each module's tables live in schema/<module>.ts
+ * (users and uploads share one file: each references the other).
+ */
+export * from './schema/after-run.ts';
+export * from './schema/auth.ts';
+export * from './schema/badges.ts';
+export * from './schema/chat.ts';
+export * from './schema/comments.ts';
+export * from './schema/courses.ts';
+export * from './schema/deliveries.ts';
+export * from './schema/notifications.ts';
+export * from './schema/phone.ts';
+export * from './schema/reminders.ts';
+export * from './schema/runs.ts';
+export * from './schema/secrets.ts';
+export * from './schema/users.ts';

@@ -2,7 +2,7 @@ import { ErrorBodySchema } from '@erun/contracts';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { UnauthorizedError } from '../lib/errors.ts';
 import { BEARER_AUTH } from './openapi.ts';
-import type { AccessTokens } from '../modules/auth/access-tokens.ts';
+import type { AccessTokens } from '../modules/auth/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccessTokens } from '../modules/auth/access-tokens.ts';
+import { AccessTokens } from '../modules/auth/index.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { systemClock } from '../ports/clock.ts';
 import { attachRealtime, type RealtimeServer } from './realtime.ts';

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { RateLimit } from '../config/env.ts';
-import type { AccessTokens } from '../modules/auth/access-tokens.ts';
+import type { AccessTokens } from '../modules/auth/index.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import { type Realtime, runRoom, type UserEvent, userRoom } from '../ports/realtime.ts';
 import { type RoomKind, serveClientEvents } from './socket-gate.ts';
 
-export { MAX_ROOMS_PER_SOCKET, type RoomGuard, type RoomKind } from './socket-gate.ts';
+export { MAX_ROOMS_PER_SOCKET, type RoomKind } from './socket-gate.ts';
 
 /** Between processes: a batch of per-user events (`toEachUser`), delivered by each to its own sockets. */
 const USER_EVENTS = 'erun:user-events';

@@ -1,4 +1,4 @@
-import type { NewNotification } from '../modules/notifications/notifications.repository.ts';
+import type { NewNotification } from '../modules/notifications/notifications.service.ts';
 import type { Tx, UnitOfWork } from '../ports/unit-of-work.ts';
 
 /**

@@ -10,9 +10,9 @@ export interface StorageUnderTest {
 }
 
 /**
- * The behaviour every `FileStorage` must have, run against each adapter (local-storage.int.test.ts,
- * s3-storage.int.test.ts). `make` gets the page size `deletePrefix` should use where the adapter has one, so
- * paging is tested without thousands of files (the S3 suite also deletes more than 1000 at the default).
+ * The behaviour every `FileStorage` must have, run against each adapter (http/local-storage.int.test.ts,
+ * adapters/s3-storage.int.test.ts). `make` gets the page size `deletePrefix` should use where the adapter has
+ * one, so paging is tested without thousands of files (the S3 suite also deletes more than 1000 at the default).
  */
 export function describeFileStorage(
   name: string,

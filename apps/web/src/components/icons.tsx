@@ -197,13 +197,6 @@ export const UploadIcon = (props: IconProps) => (
   </Icon>
 );
 
-export const PaceIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <path d="M4 17a8 8 0 1 1 16 0" />
-    <path d="m12 17 4-5" />
-  </Icon>
-);
-
 export const RouteIcon = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="6" cy="19" r="2" />

@@ -66,12 +66,6 @@ export function formatShortDateTime(value: string | Date | number, locale = 'ko'
   return `${p.month}.${p.date} (${weekdayOf(value, locale)}) ${p.time}`;
 }
 
-/** "12.06 (토)" */
-export function formatShortDate(value: string | Date | number, locale = 'ko'): string {
-  const p = seoulParts(value);
-  return `${p.month}.${p.date} (${weekdayOf(value, locale)})`;
-}
-
 /** "07:00" */
 export function formatTime(value: string | Date | number): string {
   return seoulParts(value).time;

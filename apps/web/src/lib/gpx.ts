@@ -5,7 +5,7 @@ import simplify from 'simplify-js';
 
 export const MAX_GPX_BYTES = 10 * 1024 * 1024;
 
-export { GpxError, type RouteFileFormat, type RouteFileReason } from './gpx-error.ts';
+export { GpxError } from './gpx-error.ts';
 import { GpxError, type RouteFileFormat, type RouteFileReason } from './gpx-error.ts';
 
 /**
@@ -129,9 +129,6 @@ function projector(lat0: number) {
     from: ({ x, y }: { x: number; y: number }): LatLng => [round(y / ky), round(x / kx)],
   };
 }
-
-/** Largest share of the distance a simplification may lose (0.2 %). */
-export const SIMPLIFY_MAX_DISTANCE_CHANGE = 0.002;
 
 /**
  * At most `max` points, by shape (Douglas–Peucker, simplify-js): the smallest tolerance in metres that fits

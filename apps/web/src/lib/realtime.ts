@@ -248,6 +248,4 @@ export function createRealtime(session: Session) {
   };
 }
 
-export type Realtime = ReturnType<typeof createRealtime>;
-
 export const realtime = createRealtime(apiClient);

@@ -3,30 +3,33 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
-import { comments, courseBookmarks, courseRatings, courses } from '../../db/schema-courses.ts';
-import { chatMessages, chatReads, phoneVerifications, pushSubscriptions } from '../../db/schema-messaging.ts';
 import {
+  attendance,
+  chatMessages,
+  chatReads,
+  comments,
+  courseBookmarks,
+  courseRatings,
+  courses,
+  hostReviews,
   notifications,
   oauthAccounts,
+  phoneVerifications,
+  pushSubscriptions,
   refreshTokens,
   runBookmarks,
   runParticipants,
   runs,
   uploads,
+  userBadges,
   users,
-} from '../../db/schema.ts';
-import { countedRunsOf, type CountedRun } from '../badges/badges.repository.ts';
+} from '../../db/tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
 /** Stats, the data export and the erasure of an account: the account's own rows across every table. */
 export class AccountRepository {
   constructor(private readonly db: Db) {}
-
-  countedRuns(userId: string, now: Date): Promise<CountedRun[]> {
-    return countedRunsOf(this.db, userId, now);
-  }
 
   async user(userId: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.id, userId));

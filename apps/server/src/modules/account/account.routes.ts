@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
 import { fileResponse } from '../../http/openapi.ts';
-import type { SessionCookies } from '../auth/session-cookie.ts';
+import type { SessionCookies } from '../auth/index.ts';
 import type { BadgesService } from '../badges/badges.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { AccountService } from './account.service.ts';

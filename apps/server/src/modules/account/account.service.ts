@@ -14,6 +14,7 @@ import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { AfterRunService } from '../after-run/after-run.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import type { CountedRun } from '../badges/badges.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -57,6 +58,8 @@ export class AccountService {
       uploads: UploadsService;
       afterRun: AfterRunService;
       earnedBadges: (userId: string) => Promise<{ code: string; awardedAt: string }[]>;
+      /** The runs that count (badges' rule), for the stats. */
+      countedRuns: (userId: string, now: Date) => Promise<CountedRun[]>;
       /** The stored (encrypted) phone number in clear, for the owner's own export. */
       decryptPhone: (encrypted: string) => string | null;
       /** Ends the user's open sockets on every process (the handshake refuses them from now on). */
@@ -67,7 +70,7 @@ export class AccountService {
   /** me.ts's counting rule: ended, not cancelled, not marked absent; hosted and joined alike. */
   async stats(userId: string): Promise<MyStats> {
     const now = this.deps.clock.now();
-    const runs = await this.repo.countedRuns(userId, now);
+    const runs = await this.deps.countedRuns(userId, now);
     const months = lastTwelveMonths(now).map((month) => {
       const inMonth = runs.filter((r) => r.month === month);
       return {

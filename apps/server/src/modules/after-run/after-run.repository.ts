@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { runParticipants, runs, users } from '../../db/schema.ts';
+import { attendance, hostReviews, runParticipants, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, refreshTokens, users } from '../../db/schema.ts';
+import { oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;

@@ -1,8 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
-import { runParticipants, runs } from '../../db/schema.ts';
+import { attendance, hostReviews, runParticipants, runs, userBadges } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -23,7 +22,7 @@ export interface CountedRun {
 }
 
 /** The counting rule of me.ts as one statement; stats and badges share it so they never disagree. */
-export function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]> {
+function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]> {
   return rawRows<CountedRun>(
     db,
     sql`

@@ -11,6 +11,8 @@ import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { BadgesRepository, CountedRun } from './badges.repository.ts';
 
+export type { CountedRun };
+
 interface Records {
   runs: CountedRun[];
   userId: string;
@@ -69,6 +71,11 @@ export class BadgesService {
       const code = BadgeCodeSchema.safeParse(badge);
       return code.success ? [{ code: code.data, awardedAt: awardedAt.toISOString() }] : [];
     });
+  }
+
+  /** The runs that count for a user's stats and badges (me.ts): one rule, so the two never disagree. */
+  countedRuns(userId: string, now: Date): Promise<CountedRun[]> {
+    return this.repo.countedRuns(userId, now);
   }
 
   /** Awards whatever the records now earn; returns the badges newly awarded (and notified) by this call. */

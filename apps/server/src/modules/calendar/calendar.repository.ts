@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { runParticipants, runs, users } from '../../db/schema.ts';
+import { runParticipants, runs, users } from '../../db/tables.ts';
 
 export type CalendarRun = Pick<
   typeof runs.$inferSelect,

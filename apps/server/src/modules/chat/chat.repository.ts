@@ -1,8 +1,7 @@
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { runParticipants, runs, users } from '../../db/schema.ts';
-import { chatMessages, chatReads } from '../../db/schema-messaging.ts';
+import { chatMessages, chatReads, runParticipants, runs, users } from '../../db/tables.ts';
 
 export type ChatMessageRow = typeof chatMessages.$inferSelect;
 export type ChatAuthorRow = { id: string; nickname: string; avatarId: string | null };

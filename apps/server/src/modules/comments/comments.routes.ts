@@ -12,8 +12,7 @@ import { userIdOf } from '../../http/authenticate.ts';
 import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
 import type { ResponseCache } from '../../http/response-cache.ts';
-import type { Target } from './comments.repository.ts';
-import type { CommentsService } from './comments.service.ts';
+import type { CommentsService, Target } from './comments.service.ts';
 
 export interface CommentsRoutesDeps {
   comments: CommentsService;

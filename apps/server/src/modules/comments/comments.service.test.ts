@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Realtime } from '../../ports/realtime.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import { FakeNotifications, FakeUnitOfWork, fakeOf } from '../../test/fake-unit-of-work.ts';
-import type { NewNotification } from '../notifications/notifications.repository.ts';
+import type { NewNotification } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CommentRow, CommentsRepository } from './comments.repository.ts';
 import { CommentsService } from './comments.service.ts';

@@ -8,6 +8,9 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
 
+/** What a comment is under: a run or a course. */
+export type { Target };
+
 /** Who owns the post a comment is under, and what to call it in a notification. */
 export type OwnerOf = (target: Target) => Promise<{ ownerId: string; title: string }>;
 

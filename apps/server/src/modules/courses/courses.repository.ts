@@ -8,8 +8,8 @@ import {
   courseRatings,
   courses,
   courseViews,
-} from '../../db/schema-courses.ts';
-import { users } from '../../db/schema.ts';
+  users,
+} from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 

@@ -8,8 +8,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { notificationDeliveries, pushSubscriptions } from '../../db/schema-messaging.ts';
-import { notifications, users } from '../../db/schema.ts';
+import { notificationDeliveries, notifications, pushSubscriptions, users } from '../../db/tables.ts';
 
 export interface ClaimedDelivery {
   id: string;

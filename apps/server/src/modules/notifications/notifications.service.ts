@@ -12,6 +12,9 @@ import type {
   NotificationsRepository,
 } from './notifications.repository.ts';
 
+/** A notification to store: who, what and where it links. */
+export type { NewNotification };
+
 export class NotificationsService {
   constructor(
     private readonly repo: NotificationsRepository,

@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { phoneVerifications } from '../../db/schema-messaging.ts';
-import { users } from '../../db/schema.ts';
+import { phoneVerifications, users } from '../../db/tables.ts';
 
 export interface CodeLimits {
   resendAfterMs: number;

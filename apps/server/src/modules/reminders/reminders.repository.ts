@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { attendance, remindersSent } from '../../db/schema-after-run.ts';
-import { runParticipants, runs } from '../../db/schema.ts';
+import { attendance, remindersSent, runParticipants, runs } from '../../db/tables.ts';
 
 export type ReminderKind = 'dday' | 'soon' | 'review';
 

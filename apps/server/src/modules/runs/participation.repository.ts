@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { runParticipants, runs } from '../../db/schema.ts';
+import { runParticipants, runs } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import type { RunRow } from './runs.repository.ts';
+import type { RunRow } from './runs.queries.ts';
 
 export type ParticipantRow = typeof runParticipants.$inferSelect;
 export type Place = 'joined' | 'waitlisted';

@@ -3,9 +3,9 @@ import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from 
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
-import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import type { ParticipantRow, ParticipationRepository } from './participation.repository.ts';
-import type { NewNotification, RunRow } from './runs.repository.ts';
+import type { RunRow } from './runs.repository.ts';
 import { notice, runNotFound } from './runs.service.ts';
 
 /** What participation needs of after-run: a runner who goes loses their marks for the run (ADR 012). */

@@ -1,12 +1,6 @@
 import type { Image, Participant, Region, RunningLevel, RunSummary, Theme, TimeOfDay } from '@erun/contracts';
 import { bucketOf, joinStateOf } from './run-rules.ts';
-import type { RunCard } from './runs.queries.ts';
-
-export interface ViewerState {
-  status: string | null;
-  position: number | null;
-  bookmarked: boolean;
-}
+import type { RunCard, ViewerState } from './runs.queries.ts';
 
 const NO_VIEWER: ViewerState = { status: null, position: null, bookmarked: false };
 

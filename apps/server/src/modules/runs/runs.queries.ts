@@ -14,9 +14,15 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/schema.ts';
-import type { ViewerState } from './runs.presenter.ts';
+import {
+  attendance,
+  hostReviews,
+  runBookmarks,
+  runParticipants,
+  runPhotos,
+  runs,
+  users,
+} from '../../db/tables.ts';
 
 /**
  * The runs read path: a page of the feed and a run's page, each in ONE statement whatever the page size.
@@ -25,6 +31,13 @@ import type { ViewerState } from './runs.presenter.ts';
  */
 
 export type RunRow = typeof runs.$inferSelect;
+
+/** The caller's place in a run, as the read path finds it (runs.presenter.ts shows it). */
+export interface ViewerState {
+  status: string | null;
+  position: number | null;
+  bookmarked: boolean;
+}
 
 export const hostColumns = {
   id: users.id,

@@ -1,17 +1,9 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import {
-  type notifications,
-  runBookmarks,
-  runParticipants,
-  runPhotos,
-  runs,
-  users,
-} from '../../db/schema.ts';
+import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import type { ViewerState } from './runs.presenter.ts';
 import {
   type Cursor,
   findRunDetail,
@@ -26,12 +18,12 @@ import {
   type RunFilter,
   type RunRow,
   type RunSort,
+  type ViewerState,
 } from './runs.queries.ts';
 
 export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
-export type NewNotification = typeof notifications.$inferInsert;
 
 export class RunsRepository {
   constructor(private readonly db: Db) {}

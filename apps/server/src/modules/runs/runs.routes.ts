@@ -15,7 +15,7 @@ import { userIdOf } from '../../http/authenticate.ts';
 import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import { fileResponse } from '../../http/openapi.ts';
 import type { ResponseCache } from '../../http/response-cache.ts';
-import { gpxDisposition, toGpx } from '../gpx/gpx.ts';
+import { gpxDisposition, toGpx } from '../../lib/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
 import type { RunsService } from './runs.service.ts';
 

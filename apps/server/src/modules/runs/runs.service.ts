@@ -30,21 +30,14 @@ import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
-import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
-import type {
-  NewNotification,
-  NewRun,
-  RunCard,
-  RunFilter,
-  RunRow,
-  RunsRepository,
-} from './runs.repository.ts';
+import type { NewRun, RunCard, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { appSecrets } from '../../db/schema.ts';
+import { appSecrets } from '../../db/tables.ts';
 
 /**
  * A secret from the environment wins; otherwise one is generated on first start and kept in the database,

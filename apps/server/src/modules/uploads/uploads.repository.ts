@@ -1,6 +1,7 @@
 import { and, eq, getTableName, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { uploads } from '../../db/schema.ts';
+import { uploads } from '../../db/tables.ts';
+import type { DbTx } from '../../db/transaction.ts';
 
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -62,10 +63,8 @@ interface ForeignKey {
   referenced: string[];
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** `select 1 from <t> where <t>.<col> = uploads.<ref> …` for every foreign key onto `table`, from pg_constraint. */
-async function referencesTo(tx: Tx, table: string): Promise<SQL[]> {
+async function referencesTo(tx: DbTx, table: string): Promise<SQL[]> {
   const result = await tx.execute(sql`
     select n.nspname as "schema", c.relname as "table",
            array(select a.attname::text from unnest(k.conkey) with ordinality as u(num, i)

@@ -5,7 +5,7 @@ import { NotificationSettings } from '../../features/notifications/components/no
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
-import styles from './page.module.css';
+import styles from '../../components/page.module.css';
 
 /** `/me/settings`: notifications (channels, push, phone) and the account (sign-in methods, export, deletion). */
 export function MeSettingsPage() {
@@ -21,7 +21,7 @@ export function MeSettingsPage() {
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
       <NotificationSettings me={me.data} />
-      <AccountSettings />
+      <AccountSettings me={me.data} />
     </div>
   );
 }

@@ -24,7 +24,7 @@ import { RunningStyleForm } from '../../features/users/components/running-style-
 import { errorMessage } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
-import pageStyles from './page.module.css';
+import pageStyles from '../../components/page.module.css';
 import meStyles from './me.module.css';
 
 const styles = { ...pageStyles, ...meStyles };

@@ -3,7 +3,7 @@ import { ButtonLink } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { MapIcon } from '../../components/icons.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import styles from './page.module.css';
+import styles from '../../components/page.module.css';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

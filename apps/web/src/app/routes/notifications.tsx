@@ -7,7 +7,7 @@ import { cx } from '../../lib/cx.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useOnVisible } from '../../lib/use-on-visible.ts';
 import own from './notifications.module.css';
-import styles from './page.module.css';
+import styles from '../../components/page.module.css';
 
 /** Every notification of the user, newest first, page by page. */
 export function NotificationsPage() {

@@ -8,7 +8,7 @@ import { RunningStyleForm } from '../../features/users/components/running-style-
 import { cx } from '../../lib/cx.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
-import styles from './page.module.css';
+import styles from '../../components/page.module.css';
 
 export function OnboardingPage() {
   const session = useSession();

@@ -12,7 +12,7 @@ import { ApiError } from '../../lib/api-error.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
-import styles from './page.module.css';
+import styles from '../../components/page.module.css';
 
 /** `/users/:userId`: the public parts of a runner's profile. */
 export function UserProfilePage() {

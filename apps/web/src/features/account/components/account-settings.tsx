@@ -1,9 +1,9 @@
-import type { Connections, OAuthProvider } from '@erun/contracts';
+import type { Connections, Me, OAuthProvider } from '@erun/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import styles from '../../../app/routes/page.module.css';
+import styles from '../../../components/page.module.css';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
@@ -14,15 +14,14 @@ import { apiClient } from '../../../lib/api-client.ts';
 import { cx } from '../../../lib/cx.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
 import { meQueryKey } from '../../../lib/session.ts';
-import { useMe } from '../../users/api/get-me.ts';
 import { useDeleteAccount, useDownloadExport } from '../api/account-data.ts';
 import { useConnectProvider, useConnections, useDisconnectProvider } from '../api/connections.ts';
 import own from './account-settings.module.css';
 
 const PROVIDERS: OAuthProvider[] = ['kakao', 'naver'];
 
-/** Sign-in methods, data export and account deletion (issue 6). */
-export function AccountSettings() {
+/** Sign-in methods, data export and account deletion (issue 6); `me` is the signed-in user, once loaded. */
+export function AccountSettings({ me }: { me: Me | undefined }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const deleted = useRef(false);
@@ -43,7 +42,7 @@ export function AccountSettings() {
       </h2>
       <SignInMethods />
       <DataExport />
-      <DeleteAccount onDeleted={() => (deleted.current = true)} />
+      <DeleteAccount me={me} onDeleted={() => (deleted.current = true)} />
     </section>
   );
 }
@@ -209,25 +208,24 @@ function DataExport() {
   );
 }
 
-function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
+function DeleteAccount({ me, onDeleted }: { me: Me | undefined; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const me = useMe();
   const [open, setOpen] = useState(false);
   return (
     <div className={cx(own.block, own.dangerZone)}>
       <h3 className={cx(own.subtitle, own.danger)}>{t('account.delete.title')}</h3>
       <p className={own.text}>{t('account.delete.description')}</p>
       <div className={own.actions}>
-        <Button variant="ghost" className={own.danger} onClick={() => setOpen(true)} disabled={!me.data}>
+        <Button variant="ghost" className={own.danger} onClick={() => setOpen(true)} disabled={!me}>
           {t('account.delete.button')}
         </Button>
       </div>
-      {me.data && (
+      {me && (
         <DeleteDialog
           open={open}
           onClose={() => setOpen(false)}
-          nickname={me.data.nickname}
-          hasPassword={me.data.hasPassword}
+          nickname={me.nickname}
+          hasPassword={me.hasPassword}
           onDeleted={onDeleted}
         />
       )}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import styles from '../../../app/routes/page.module.css';
+import styles from '../../../components/page.module.css';
 import type { Me } from '@erun/contracts';
 import { ChannelTable } from './channel-table.tsx';
 import own from './notification-settings.module.css';

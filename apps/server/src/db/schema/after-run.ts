@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { runs, users } from './schema.ts';
+import { runs } from './runs.ts';
+import { users } from './users.ts';
 
 /** The host's record of who came. One row per participant; editing replaces the value, never adds a row. */
 export const attendance = pgTable(
@@ -47,36 +48,4 @@ export const hostReviews = pgTable(
     index('host_reviews_host_idx').on(t.hostId, t.createdAt),
     check('host_reviews_has_category', sql`cardinality(${t.categories}) > 0`),
   ],
-);
-
-/**
- * Reminders already sent: one row per run, user and kind. The sweeper inserts here and creates the
- * notification in the same statement, so two workers, a retry or a restart never send one twice.
- */
-export const remindersSent = pgTable(
-  'reminders_sent',
-  {
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => runs.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.userId, t.kind] })],
-);
-
-/** Badges earned; the primary key makes awarding idempotent. */
-export const userBadges = pgTable(
-  'user_badges',
-  {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    badge: text('badge').notNull(),
-    awardedAt: timestamp('awarded_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.badge] })],
 );

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { registerUploads } from '../http/web.ts';
+import { LocalFileStorage } from '../adapters/local-storage.ts';
 import { describeFileStorage } from '../test/storage-contract.ts';
-import { LocalFileStorage } from './local-storage.ts';
+import { registerUploads } from './web.ts';
 
-// The folder, served at /uploads as app.ts serves it (STORAGE=local, the default).
+// The folder, served at /uploads as app.ts serves it (STORAGE=local, the default). In http/, not beside
+// the adapter: adapters/ never import HTTP (eslint.boundaries.config.js), and this serves it with web.ts.
 describeFileStorage('local folder', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'erun-storage-'));
   const app = Fastify();

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   check,
   date,
   doublePrecision,
@@ -14,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { runs, uploads, users } from './schema.ts';
+import { uploads, users } from './users.ts';
 
 /**
  * A recommended course. Rating sum/count, bookmark and view counters and the "best" score are kept in the
@@ -128,33 +127,4 @@ export const courseViews = pgTable(
     day: date('day').notNull(),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.viewerKey, t.day] })],
-);
-
-/** Comments under runs (Q&A) and courses (reviews); replies point at a top-level comment. */
-export const comments = pgTable(
-  'comments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
-    courseId: uuid('course_id').references(() => courses.id, { onDelete: 'cascade' }),
-    parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    content: text('content').notNull(),
-    replyCount: integer('reply_count').notNull().default(0),
-    editedAt: timestamp('edited_at', { withTimezone: true }),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    check('comments_one_target', sql`(${t.runId} is null) <> (${t.courseId} is null)`),
-    index('comments_run_idx')
-      .on(t.runId, t.createdAt, t.id)
-      .where(sql`${t.parentId} is null`),
-    index('comments_course_idx')
-      .on(t.courseId, t.createdAt, t.id)
-      .where(sql`${t.parentId} is null`),
-    index('comments_parent_idx').on(t.parentId, t.createdAt, t.id),
-  ],
 );

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.ts';
+import { uploads, users } from './users.ts';
+
+/** A group run. Counters are kept in the same transaction as the rows they count (seats are never oversold). */
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hostId: uuid('host_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    meetAt: timestamp('meet_at', { withTimezone: true }),
+    joinDeadline: timestamp('join_deadline', { withTimezone: true }).notNull(),
+    placeName: text('place_name').notNull(),
+    placeLat: doublePrecision('place_lat').notNull(),
+    placeLng: doublePrecision('place_lng').notNull(),
+    route: jsonb('route').$type<[number, number][]>().notNull(),
+    /** Index of the first point of each piece after the first (a track recorded in pieces). */
+    segmentStarts: jsonb('segment_starts').$type<number[]>().notNull().default([]),
+    distanceKm: doublePrecision('distance_km').notNull(),
+    capacity: integer('capacity').notNull(),
+    theme: text('theme').notNull(),
+    region: text('region').notNull(),
+    timeOfDay: text('time_of_day').notNull(),
+    paceSecPerKm: integer('pace_sec_per_km'),
+    parking: text('parking'),
+    baggage: text('baggage'),
+    participantCount: integer('participant_count').notNull().default(1),
+    waitlistCount: integer('waitlist_count').notNull().default(0),
+    // Comments and replies, kept by the comments module in the same transaction.
+    commentCount: integer('comment_count').notNull().default(0),
+    searchText: text('search_text').notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    // Bumped by every edit and the cancellation (not by seats): the calendar's SEQUENCE.
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    check('runs_capacity_range', sql`${t.capacity} between 2 and 100`),
+    check('runs_seats_never_oversold', sql`${t.participantCount} between 1 and ${t.capacity}`),
+    check('runs_waitlist_non_negative', sql`${t.waitlistCount} >= 0`),
+    // The feed's "still open" filter relies on it: a deadline after now implies a start after now.
+    check('runs_join_deadline_before_start', sql`${t.joinDeadline} <= ${t.startsAt}`),
+    index('runs_starts_idx')
+      .on(t.startsAt, t.id)
+      .where(sql`${t.cancelledAt} is null`),
+    index('runs_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.cancelledAt} is null`),
+    index('runs_popular_idx')
+      .on(t.participantCount, t.id)
+      .where(sql`${t.cancelledAt} is null`),
+    index('runs_region_starts_idx')
+      .on(t.region, t.startsAt)
+      .where(sql`${t.cancelledAt} is null`),
+    index('runs_place_idx').on(t.placeLat, t.placeLng),
+    index('runs_host_idx').on(t.hostId, t.startsAt),
+    index('runs_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const runParticipants = pgTable(
+  'run_participants',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // joined | waitlisted | removed (by the host; may not join again)
+    status: text('status').notNull(),
+    removedReason: text('removed_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.userId] }),
+    index('run_participants_queue_idx').on(t.runId, t.status, t.createdAt),
+    index('run_participants_user_idx').on(t.userId),
+  ],
+);
+
+export const runPhotos = pgTable(
+  'run_photos',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.uploadId] }),
+    uniqueIndex('run_photos_upload_key').on(t.uploadId),
+  ],
+);
+
+export const runBookmarks = pgTable(
+  'run_bookmarks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.runId] }), index('run_bookmarks_run_idx').on(t.runId)],
+);
