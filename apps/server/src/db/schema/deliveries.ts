@@ -50,6 +50,10 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.notificationId, t.channel] }),
+    // The outbox: what the sweeps claim again after a lease ran out, and what /metrics counts.
+    index('notification_deliveries_pending_idx')
+      .on(t.claimedAt)
+      .where(sql`${t.status} = 'pending'`),
     index('notification_deliveries_recipient_idx')
       .on(t.recipientHash, t.createdAt)
       .where(sql`${t.recipientHash} is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "notification_deliveries_pending_idx" ON "notification_deliveries" USING btree ("claimed_at") WHERE "notification_deliveries"."status" = 'pending';
