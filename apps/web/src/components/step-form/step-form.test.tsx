@@ -54,7 +54,7 @@ function ThingForm({
       }}
       pending={false}
       onDraftChange={store.remember}
-      onPublish={(data) => onPublish(data as Values)}
+      onPublish={(data) => onPublish(data)}
     >
       {(current) =>
         current === 'first' ? (
@@ -104,13 +104,13 @@ describe('StepForm', () => {
     const again = renderWithProviders(<NewThing onPublish={vi.fn()} />);
 
     expect(screen.getByText('작성 중이던 글이에요.')).toBeTruthy();
-    expect((screen.getByLabelText('장소 이름') as HTMLInputElement).value).toBe('여의');
+    expect(screen.getByLabelText<HTMLInputElement>('장소 이름').value).toBe('여의');
     await again.events.click(screen.getByRole('button', { name: '이전' }));
-    expect((screen.getByLabelText('글 이름') as HTMLInputElement).value).toBe('한강 10K');
+    expect(screen.getByLabelText<HTMLInputElement>('글 이름').value).toBe('한강 10K');
 
     await again.events.click(screen.getByRole('button', { name: '새로 쓰기' }));
     expect(screen.queryByText('작성 중이던 글이에요.')).toBeNull();
-    expect((screen.getByLabelText('글 이름') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('글 이름').value).toBe('');
     expect(window.sessionStorage.getItem('test.draft')).toBeNull();
   });
 });
