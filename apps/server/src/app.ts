@@ -25,6 +25,8 @@ import type { Database } from './db/client.ts';
 import { authHooks, privateResponses, routeAccess } from './http/authenticate.ts';
 import { logSerializers } from './http/log-redaction.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { queuedJobs } from './jobs/jobs.ts';
+import { type AppMetrics, registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
 import { sameOriginHook } from './http/same-origin.ts';
@@ -97,13 +99,18 @@ export function publicUrlOf(env: Env): string {
 }
 
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services; metrics: AppMetrics | undefined }> {
   const { env } = deps;
   const requestTimeoutMs = env.REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
     logger: withRedaction(deps.logger),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
+    // A request that reached us on a connection accepted before close() is served (with `Connection: close`),
+    // not answered 503: close() waits for it anyway, and a balancer may not resend a POST it passed on (issue 13).
+    return503OnClosing: false,
     // A request (headers and body) must arrive within this time: a client trickling its body ties up a socket
     // and its buffers for seconds, not Node's default 300 s. Node checks it every connectionsCheckingInterval.
     requestTimeout: requestTimeoutMs,
@@ -129,11 +136,29 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (wrote) responseCache.clear();
     done(null, payload);
   });
-  registerErrorHandler(app, () => deps.database.ping());
+  const databaseOutage = registerErrorHandler(app, () => deps.database.ping());
+  // First, so that its timing hook applies to every route; what it reads is read at scrape time only.
+  const metrics = registerMetrics(app, env.METRICS_TOKEN, {
+    database: deps.database,
+    databaseOutage: () => databaseOutage.ongoing,
+    redis: deps.redis,
+    limiterFallback: () => deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded,
+    sockets: () => realtime.localSockets(),
+    backlog: async () => {
+      const [outbox, jobs] = await Promise.all([services.deliveries.outbox(), queuedJobs(deps.database.db)]);
+      return {
+        pendingDeliveries: outbox.pending,
+        oldestPendingSeconds: outbox.oldestPendingSeconds,
+        queuedJobs: jobs,
+      };
+    },
+  });
   const drain = deps.drain ?? new Drain();
   registerDrain(app, drain);
 
-  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env)) } });
+  registerSecurityHeaders(app, {
+    contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env), imageOriginOf(deps.storage)) },
+  });
   await app.register(fastifyCookie, { secret: deps.secrets.cookie });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await registerOpenApi(app, {
@@ -163,7 +188,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       publicUrl: publicUrlOf(env),
       realtime,
       shared: responseCache,
-      disk: deps.disk,
+      // Uploads are on that disk only when they are kept in a local folder (not in an object store).
+      disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -333,7 +359,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
-  return { app, services };
+  return { app, services, metrics };
 }
 
 function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {
@@ -361,12 +387,19 @@ function withRedaction(logger: AppDeps['logger']): FastifyServerOptions['logger'
   return { ...logger, serializers: { ...logSerializers, ...logger.serializers } };
 }
 
-function cspDirectives(publicUrl: string) {
+/** Where photos are fetched from when not from this app (an S3 bucket or CDN): that origin, else none. */
+function imageOriginOf(storage: FileStorage): string | undefined {
+  const url = storage.urlOf('probe.webp');
+  return /^https?:\/\//.test(url) ? new URL(url).origin : undefined;
+}
+
+function cspDirectives(publicUrl: string, imageOrigin: string | undefined) {
   const origin = new URL(publicUrl);
   const socketOrigin = `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}`;
   return {
     defaultSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    // Any https image (map tiles, avatars) and the photo store's origin, which may be plain http (MinIO on a LAN).
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(imageOrigin ? [imageOrigin] : [])],
     styleSrc: ["'self'", "'unsafe-inline'"],
     // Kakao's share SDK, loaded by the web app only when KAKAO_JS_KEY is set.
     scriptSrc: ["'self'", 'https://t1.kakaocdn.net'],

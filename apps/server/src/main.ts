@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import type PgBoss from 'pg-boss';
-import { LocalFileStorage } from './adapters/local-storage.ts';
+import { fileStorageOf, uploadsDirOf } from './adapters/file-storage.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from './adapters/memory-rate-limiter.ts';
 import { connectRedis, watchOutages, whenReady } from './adapters/redis-client.ts';
@@ -14,6 +14,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { Drain } from './http/drain.ts';
 import { StatfsDiskSpace } from './adapters/statfs-disk-space.ts';
+import { serveMetricsOnly } from './http/metrics-listener.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
@@ -50,7 +51,10 @@ if (await disk.low()) {
     log.fatal({ dataDir: env.DATA_DIR, freeMb }, message);
     process.exit(1);
   }
-  log.error({ dataDir: env.DATA_DIR, freeMb }, `${message}; uploads are refused (507) until then`);
+  log.error(
+    { dataDir: env.DATA_DIR, freeMb },
+    env.STORAGE === 'local' ? `${message}; uploads are refused (507) until then` : message,
+  );
 }
 // Embedded mode: one process per data folder (two would destroy the PGlite database). PostgreSQL has its own.
 if (!env.DATABASE_URL) {
@@ -85,8 +89,12 @@ if (redis) watchOutages(redis, 'commands', log);
 if (redisSub) watchOutages(redisSub, 'subscriber', log);
 if (redis && !(await whenReady(redis, 3000)))
   log.warn('Redis did not answer within 3 s: starting without it; it is used as soon as it connects');
-const uploadsDir = path.join(env.DATA_DIR, 'uploads');
-mkdirSync(uploadsDir, { recursive: true });
+const storage = fileStorageOf(env, path.join(env.DATA_DIR, 'uploads'), log);
+if (env.STORAGE === 's3')
+  log.info(
+    { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT ?? 'AWS S3' },
+    'uploads go to object storage (S3)',
+  );
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
 const drain = new Drain();
@@ -95,8 +103,8 @@ const { app, services } = await buildApp({
   drain,
   disk,
   database,
-  storage: new LocalFileStorage(uploadsDir),
-  uploadsDir,
+  storage,
+  uploadsDir: uploadsDirOf(storage),
   rateLimiter: redis
     ? new FailoverRateLimiter(
         new RedisRateLimiter(redis, env.REDIS_KEY_PREFIX, clock),
@@ -190,6 +198,12 @@ if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });
   log.info(`이RUN 저RUN is running at ${publicUrlOf(env)}`);
 }
+// The worker has no HTTP listener: with METRICS_PORT it serves GET /metrics alone there (docs/operations.md).
+const metricsServer =
+  role === 'worker' && env.METRICS_PORT !== undefined
+    ? await serveMetricsOnly(app, env.METRICS_PORT, env.HOST)
+    : undefined;
+if (metricsServer) log.info({ port: env.METRICS_PORT }, 'worker metrics at /metrics');
 
 let stopping = false;
 /**
@@ -212,6 +226,8 @@ async function shutdown(reason: string) {
   log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
   if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
   log.info('drain over: no new connections; finishing in-flight requests and jobs');
+  metricsServer?.close();
+  metricsServer?.closeAllConnections();
   await app.close();
   await sweeping;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });

@@ -34,6 +34,7 @@ import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
 import type { PushSender } from './ports/push.ts';
@@ -87,6 +88,7 @@ export function createServices(
   messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
+  const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   const phone = new PhoneService(
     new PhoneRepository(db),
@@ -116,23 +118,45 @@ export function createServices(
     realtime,
     () => deliveries.kick(),
   );
+  const participants = new ParticipationRepository(db);
   const runs = new RunsService(
+    uow,
     new RunsRepository(db),
+    participants,
     uploads,
     clock,
-    { realtime, publish: (announced) => notifications.publish(announced) },
+    { realtime, notifications },
+    users,
     ports.shared,
   );
-  const courses = new CoursesService(new CoursesRepository(db, BEST_SCORE), uploads, clock, ports.shared);
+  const courses = new CoursesService(
+    uow,
+    new CoursesRepository(db, BEST_SCORE),
+    uploads,
+    clock,
+    ports.shared,
+  );
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
-  const participation = new ParticipationService(
-    new ParticipationRepository(db),
+  const badges = new BadgesService(uow, new BadgesRepository(db), clock, notifications);
+  const afterRun = new AfterRunService(
+    uow,
+    new AfterRunRepository(db),
+    (id) => runs.get(id, null),
     clock,
     notifications,
+    (ids) => badges.evaluateMany(ids),
+  );
+  const participation = new ParticipationService(
+    uow,
+    participants,
+    clock,
+    notifications,
+    afterRun,
     realtime,
     (runId, userIds) => chat.revoke(runId, userIds),
   );
   const comments = new CommentsService(
+    uow,
     new CommentsRepository(db),
     notifications,
     uploads,
@@ -140,28 +164,18 @@ export function createServices(
     clock,
     realtime,
   );
-  const badges = new BadgesService(new BadgesRepository(db), clock, (ids) => notifications.announce(ids));
-  const afterRun = new AfterRunService(
-    new AfterRunRepository(db),
-    (id) => runs.get(id, null),
-    clock,
-    (ids) => notifications.announce(ids),
-    (ids) => badges.evaluateMany(ids),
-  );
   const calendar = new CalendarService(
     new CalendarRepository(db),
     (id) => runs.get(id, null),
     publicUrl,
     clock,
   );
-  const reminders = new RemindersService(
-    new RemindersRepository(db),
-    clock,
-    (ids) => notifications.announce(ids),
-    (runIds, userIds) => badges.evaluateAfterRuns(runIds, userIds),
+  const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
+    badges.evaluateAfterRuns(runIds, userIds),
   );
-  const account = new AccountService(new AccountRepository(db), {
+  const account = new AccountService(uow, new AccountRepository(db), {
     clock,
+    notifications,
     auth,
     runs,
     participation,

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
+/**
+ * Every `code` the server answers with. The server's `AppError` takes only these (an unknown code does not
+ * compile), and the web's translation test checks each has a message in Korean and English.
+ */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'BAD_REQUEST',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'INVALID_TOKEN',
@@ -10,6 +15,8 @@ export const ERROR_CODES = [
   'USER_NOT_FOUND',
   'UPLOAD_NOT_FOUND',
   'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
   'EMAIL_TAKEN',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
@@ -37,7 +44,10 @@ export const ERROR_CODES = [
   'REVIEW_EXISTS',
   'OUTSIDE_WINDOW',
   'NOT_PRESENT',
+  'ABSENT_BEFORE_START',
+  'REVIEWER_STAYS_PRESENT',
   'CHAT_CLOSED',
+  'CALENDAR_NOT_FOUND',
   'PHONE_CODE_INVALID',
   'PHONE_CODE_EXPIRED',
   'PHONE_RESEND_TOO_SOON',
@@ -50,6 +60,7 @@ export const ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   'INSUFFICIENT_STORAGE',
 ] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),

@@ -15,3 +15,4 @@ export * from './realtime.ts';
 export * from './account.ts';
 export * from './notification-channels.ts';
 export * from './text.ts';
+export * from './endpoints.ts';

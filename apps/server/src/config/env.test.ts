@@ -22,6 +22,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS/);
   });
 
+  it('exposes no metrics by default, refuses a short METRICS_TOKEN, and a worker METRICS_PORT without one', () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    const token = 'a-long-enough-token-1234';
+    expect(parseEnv({ METRICS_TOKEN: token, METRICS_PORT: '9464' })).toMatchObject({
+      METRICS_TOKEN: token,
+      METRICS_PORT: 9464,
+    });
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_TOKEN: 'has a space in it 1234' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_PORT: '9464' })).toThrow(/METRICS_PORT: needs METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_TOKEN: token, METRICS_PORT: 'x' })).toThrow(/METRICS_PORT/);
+  });
+
   it('reads COUNT/WINDOW limits in s, m and h', () => {
     const env = parseEnv({ RATE_LIMIT_LOGIN_IP: '5/30s', RATE_LIMIT_SIGNUP_IP: '2/2h' });
     expect(env.RATE_LIMIT_LOGIN_IP).toEqual({ max: 5, windowMs: 30_000 });
@@ -109,5 +123,59 @@ describe('parseEnv', () => {
     for (const value of ['10.0.0.0/33', '10.0.0.300', 'proxy.example', '1,2', '-1', '1.5']) {
       expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: expected off, a hop count/);
     }
+  });
+
+  it('keeps uploads in the local folder by default; STORAGE=s3 names each missing S3 variable', () => {
+    expect(parseEnv({}).STORAGE).toBe('local');
+    expect(() => parseEnv({ STORAGE: 's3' })).toThrow(
+      /S3_BUCKET: STORAGE=s3 needs S3_BUCKET[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY[\s\S]*S3_REGION/,
+    );
+    expect(() => parseEnv({ STORAGE: 'ftp' })).toThrow(/STORAGE/);
+  });
+
+  it('reads the S3 settings: region and path style follow S3_ENDPOINT unless set; URLs are http(s)', () => {
+    const keys = {
+      STORAGE: 's3',
+      S3_BUCKET: 'erun-photos',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    const minio = parseEnv({
+      ...keys,
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_PUBLIC_URL: 'http://cdn.local/p/',
+    });
+    expect(minio).toMatchObject({
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: true,
+      S3_PUBLIC_URL: 'http://cdn.local/p',
+      S3_TIMEOUT_MS: 5000,
+    });
+    const aws = parseEnv({ ...keys, S3_REGION: 'ap-northeast-2' });
+    expect([aws.S3_REGION, aws.S3_FORCE_PATH_STYLE]).toEqual(['ap-northeast-2', false]);
+    expect(
+      parseEnv({ ...keys, S3_ENDPOINT: 'https://r2.example', S3_FORCE_PATH_STYLE: 'false' })
+        .S3_FORCE_PATH_STYLE,
+    ).toBe(false);
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(
+      /S3_FORCE_PATH_STYLE/,
+    );
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_PUBLIC_URL: 'ftp://cdn.example' })).toThrow(
+      /S3_PUBLIC_URL/,
+    );
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_PUBLIC_URL: 'cdn.example' })).toThrow(
+      /S3_PUBLIC_URL/,
+    );
+    expect(() => parseEnv({ ...keys, S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
+    expect(() => parseEnv({ ...keys, S3_REGION: 'x', S3_BUCKET: 'Bad_Bucket' })).toThrow(/S3_BUCKET/);
+    expect(() =>
+      parseEnv({
+        ...keys,
+        S3_REGION: 'x',
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://erun.example',
+        S3_PUBLIC_URL: 'http://cdn.example',
+      }),
+    ).toThrow(/S3_PUBLIC_URL: production needs an https URL/);
   });
 });

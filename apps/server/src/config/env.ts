@@ -16,6 +16,13 @@ export type RateLimit = z.output<typeof RateLimitSchema>;
 const rateLimit = (text: string): RateLimit => RateLimitSchema.parse(text);
 
 const OnOff = z.enum(['on', 'off']);
+/** A yes/no setting written as true/false (or on/off, 1/0); empty = unset. */
+const Flag = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? undefined : v.toLowerCase()))
+  .pipe(z.enum(['true', 'false', 'on', 'off', '1', '0']).optional())
+  .transform((v) => (v === undefined ? undefined : ['true', 'on', '1'].includes(v)));
 
 /** Push services of the browsers people use: Chromium (FCM), Firefox (autopush), Edge (WNS), Safari (APNs). */
 const PUSH_HOSTS = [
@@ -106,6 +113,18 @@ const EnvSchema = z
     // the client gives up a little later, so a frozen database cannot hold a request forever).
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // GET /metrics (Prometheus) answers a scrape carrying `Authorization: Bearer <METRICS_TOKEN>`; unset = 404.
+    METRICS_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]{16,}$/, { message: 'expected at least 16 printable characters, no spaces' })
+        .optional(),
+    ),
+    // The worker (--role=worker) serves GET /metrics alone on this port (it has no HTTP listener otherwise);
+    // unset = the worker exposes no metrics. Needs METRICS_TOKEN.
+    METRICS_PORT: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number().int().min(1).max(65535).optional()),
     PUBLIC_URL: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: TrustProxySchema.default(false),
@@ -128,6 +147,37 @@ const EnvSchema = z
     // Below this much free space in DATA_DIR (MB): uploads answer 507, and in embedded mode the server does not
     // start and /api/ready answers 503 (the database is on that disk).
     DISK_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000_000).default(100),
+    // Where uploaded images are kept: `local` = DATA_DIR/uploads, served by the app at /uploads; `s3` = an
+    // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, NCP Object Storage…), read by browsers straight from it.
+    STORAGE: z.enum(['local', 's3']).default('local'),
+    // The store's API (unset: AWS S3 in S3_REGION), e.g. https://<account>.r2.cloudflarestorage.com.
+    S3_ENDPOINT: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://s3.example.com' })
+        .optional(),
+    ),
+    S3_BUCKET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+          message: 'expected a bucket name such as erun-photos',
+        })
+        .optional(),
+    ),
+    // Required for AWS S3 (no S3_ENDPOINT); other stores mostly ignore it (R2: auto, NCP: kr-standard).
+    S3_REGION: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    // Bucket in the path (https://host/bucket/key) rather than the host name; default: on with S3_ENDPOINT.
+    S3_FORCE_PATH_STYLE: Flag,
+    // Where browsers fetch the images (a CDN, the bucket's public URL): URL + '/' + key. Unset: the store's own.
+    S3_PUBLIC_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://img.erun.example' })
+        .optional(),
+    ),
+    // Each call to the store gives up after this long (an upload then answers 503, never hangs).
+    S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     // Browser tests only: a JSON file {"offsetMs": n} that moves the server's clock; refused in production.
     TEST_CLOCK_FILE: optionalString,
     // Guests' reads of the run feed and run pages are served from memory for this long (ADR 006); 0 = off.
@@ -223,11 +273,36 @@ const EnvSchema = z
       message: 'sens needs SENS_SERVICE_ID, SENS_ACCESS_KEY, SENS_SECRET_KEY and SENS_FROM',
     },
   )
+  .refine((env) => env.METRICS_PORT === undefined || env.METRICS_TOKEN !== undefined, {
+    path: ['METRICS_PORT'],
+    message: 'needs METRICS_TOKEN (metrics are only served to a scraper that has it)',
+  })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],
     message: 'set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
   })
-  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1') }));
+  .superRefine((env, ctx) => {
+    if (env.STORAGE !== 's3') return;
+    const need = (name: keyof typeof env, what: string) => {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: `STORAGE=s3 needs ${name}: ${what}` });
+    };
+    need('S3_BUCKET', 'the bucket uploads are stored in');
+    need('S3_ACCESS_KEY_ID', "the store's access key");
+    need('S3_SECRET_ACCESS_KEY', "the store's secret key");
+    if (!env.S3_ENDPOINT)
+      need('S3_REGION', "the bucket's AWS region, e.g. ap-northeast-2 (or set S3_ENDPOINT)");
+    // An http image on an https page is blocked (mixed content) and the CSP only lets https images through.
+    if (env.NODE_ENV === 'production' && env.S3_PUBLIC_URL && !isHttps(env.S3_PUBLIC_URL))
+      ctx.addIssue({ code: 'custom', path: ['S3_PUBLIC_URL'], message: 'production needs an https URL' });
+  })
+  .transform((env) => ({
+    ...env,
+    HOST: env.HOST ?? (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1'),
+    S3_REGION: env.S3_REGION ?? 'us-east-1',
+    S3_FORCE_PATH_STYLE: env.S3_FORCE_PATH_STYLE ?? env.S3_ENDPOINT !== undefined,
+    S3_PUBLIC_URL: env.S3_PUBLIC_URL?.replace(/\/+$/, ''),
+  }));
 
 export type Env = z.output<typeof EnvSchema>;
 

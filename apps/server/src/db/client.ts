@@ -28,7 +28,18 @@ export interface Database {
   pglite: PGlite | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** PostgreSQL: the pool's connections right now (no I/O); undefined on PGlite (one embedded connection). */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  max: number;
+  /** Open connections, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -89,6 +100,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     ping: async () => {
       await pglite.query('select 1');
     },
+    poolStats: () => undefined,
     close: () => pglite.close(),
   };
 }
@@ -124,6 +136,12 @@ async function openPostgres(
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats: () => ({
+      max: poolOptions.max ?? 10,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => pool.end(),
   };
 }

@@ -1,3 +1,4 @@
+import type { NotificationCategory } from '@erun/contracts';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -247,7 +248,7 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    category: text('category').notNull(),
+    category: text('category').$type<NotificationCategory>().notNull(),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
     // Who caused it (a commenter, a runner who joined); null for reminders and system notices.
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../db/client.ts';
 import { bearer, newRun, newUser } from '../test/factories.ts';
 import { LogCapture, startTcpProxy, until, type TcpProxy } from '../test/faults.ts';
+import { sampleOf } from '../test/prometheus.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { testDatabaseUrl, withDatabase } from '../test/test-env.ts';
 
@@ -13,6 +14,8 @@ import { testDatabaseUrl, withDatabase } from '../test/test-env.ts';
  * database sits behind a proxy that the test cuts (connections refused) and freezes (accepted, never answered);
  * the shared PostgreSQL itself is never touched. Always on PostgreSQL (the embedded database cannot go away).
  */
+const METRICS_TOKEN = 'fault-scrape-token-0123456789';
+
 describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
   const name = `erun_fault_db_${inject('runId')}_${process.pid}`;
   let admin: pg.Client;
@@ -38,7 +41,12 @@ describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
       statementTimeoutMs: 2000,
     });
     await database.migrate();
-    t = await createTestApp({ database, logStream: log, redisUrl: null });
+    t = await createTestApp({
+      database,
+      logStream: log,
+      redisUrl: null,
+      env: { METRICS_TOKEN: METRICS_TOKEN },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -66,6 +74,17 @@ describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
       if ((await comment(`before ${n}`)).statusCode === 201) acknowledged.push(`before ${n}`);
     expect(acknowledged).toHaveLength(3);
     const linesBefore = log.problems().length;
+    const databaseUp = async () => {
+      // The scrape itself answers whatever the database does (its reads give up after a short timeout).
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(response.statusCode).toBe(200);
+      return sampleOf(response.body, 'erun_database_up');
+    };
+    expect(await databaseUp()).toBe(1);
 
     proxy.set('refuse');
     const statuses: number[] = [];
@@ -83,6 +102,7 @@ describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     const ready = await t.app.inject({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(503);
+    expect(await databaseUp()).toBe(0);
 
     // Frozen (a partition): the pool gives up after its connection timeout instead of hanging.
     proxy.set('freeze');
@@ -91,6 +111,7 @@ describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
     const frozenMs = performance.now() - started;
     expect(frozen.statusCode).toBe(503);
     expect(frozenMs).toBeLessThan(1000 + 2000);
+    expect(await databaseUp()).toBe(0);
 
     proxy.set('open');
     await until('the end of the outage to be logged', () =>
@@ -99,6 +120,7 @@ describe('PostgreSQL unavailable', { timeout: 120_000 }, () => {
     const after = await comment('after');
     expect(after.statusCode).toBe(201);
     acknowledged.push('after');
+    await until('the database to be reported up', async () => (await databaseUp()) === 1);
 
     const problems = log.problems().slice(linesBefore);
     console.info(

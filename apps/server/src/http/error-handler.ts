@@ -1,10 +1,10 @@
-import type { ErrorBody, ErrorIssue } from '@erun/contracts';
+import type { ErrorBody, ErrorCode, ErrorIssue } from '@erun/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
 import { DatabaseOutage, isDatabaseUnavailable } from './database-outage.ts';
 
-const STATUS_CODES: Record<number, [string, string]> = {
+const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   400: ['VALIDATION_FAILED', 'The request is not valid'],
   401: ['UNAUTHENTICATED', 'Sign-in required'],
   403: ['FORBIDDEN', 'Not allowed'],
@@ -33,8 +33,11 @@ const FASTIFY_CODES: Record<string, string> = {
 /** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SEC = 5;
 
-/** `ping` checks the database during an outage, to log its end (`DatabaseOutage`). */
-export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<void>): void {
+/**
+ * `ping` checks the database during an outage, to log its end (`DatabaseOutage`). Returns that outage tracker:
+ * while it says `ongoing`, requests that needed the database answer 503 (and `/metrics` says the database is down).
+ */
+export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<void>): DatabaseOutage {
   const outage = new DatabaseOutage(ping, app.log);
   app.addHook('onClose', () => outage.close());
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -68,9 +71,10 @@ export function registerErrorHandler(app: FastifyInstance, ping: () => Promise<v
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Something went wrong on our side'));
   });
+  return outage;
 }
 
-function body(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
+function body(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorBody {
   return issues ? { code, message, issues } : { code, message };
 }
 

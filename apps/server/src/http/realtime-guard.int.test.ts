@@ -58,7 +58,7 @@ describe('guarded rooms', () => {
       return Promise.resolve(false);
     });
     const heard: unknown[] = [];
-    socket.on('ping:room', (payload: unknown) => heard.push(payload));
+    socket.on('run:updated', (payload: unknown) => heard.push(payload));
 
     const ack = socket.timeout(5000).emitWithAck('chat:join', { runId: RUN_ID });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -67,7 +67,7 @@ describe('guarded rooms', () => {
     letIn(true);
 
     expect(await ack).toMatchObject({ error: { code: 'RUN_NOT_FOUND' } });
-    realtime.toRoom(room(RUN_ID), 'ping:room', 'for members only');
+    realtime.toRoom(room(RUN_ID), 'run:updated', { runId: RUN_ID });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).toEqual([]);
     expect(answers).toEqual([true, false]);
@@ -76,9 +76,9 @@ describe('guarded rooms', () => {
   it('lets a member in and keeps them there', async () => {
     const { realtime, socket } = await start(() => Promise.resolve(true));
     const heard: unknown[] = [];
-    socket.on('ping:room', (payload: unknown) => heard.push(payload));
+    socket.on('run:updated', (payload: unknown) => heard.push(payload));
     expect(await socket.timeout(5000).emitWithAck('chat:join', { runId: RUN_ID })).toEqual({ ok: true });
-    realtime.toRoom(room(RUN_ID), 'ping:room', 'hello');
-    await expect.poll(() => heard).toEqual(['hello']);
+    realtime.toRoom(room(RUN_ID), 'run:updated', { runId: RUN_ID });
+    await expect.poll(() => heard).toEqual([{ runId: RUN_ID }]);
   });
 });

@@ -22,6 +22,8 @@ export interface RealtimeServer extends Realtime {
    * services exist; a refused socket never joins.
    */
   guardedRooms(kind: RoomKind): void;
+  /** Sockets connected to this process (not the others'), for `/metrics`. */
+  localSockets(): number;
 }
 
 export interface RealtimeOptions {
@@ -151,6 +153,7 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
     guardedRooms: (kind) => {
       kinds.push(kind);
     },
+    localSockets: () => io.of('/').sockets.size,
   };
 }
 

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
+import { rawRows } from '../db/raw.ts';
 
 /** A recurring maintenance job; handlers are idempotent, so a retried or duplicated run does no harm. */
 export interface ScheduledJob {
@@ -43,4 +45,21 @@ async function retryOnStartupRace<T>(fn: () => Promise<T>, attempts = 5): Promis
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
     }
   }
+}
+
+/**
+ * Jobs due and not started (`/metrics`): created or retry, which pg-boss orders before active (its partial index
+ * says `state < 'active'`). Undefined while pg-boss has never run against this database (no worker yet).
+ */
+export async function queuedJobs(db: Db): Promise<number | undefined> {
+  const [boss] = await rawRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('pgboss.job') is not null as present`,
+  );
+  if (!boss?.present) return undefined;
+  const [jobs] = await rawRows<{ queued: number }>(
+    db,
+    sql`select count(*)::int as queued from pgboss.job where state < 'active' and start_after <= now()`,
+  );
+  return Number(jobs?.queued ?? 0);
 }

@@ -1,10 +1,10 @@
-import type { ErrorIssue } from '@erun/contracts';
+import type { ErrorCode, ErrorIssue } from '@erun/contracts';
 
-/** Errors services throw; the one error handler turns them into the error body. */
+/** Errors services throw; the one error handler turns them into the error body. Codes are the contract's. */
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
     readonly headers?: Record<string, string>,
@@ -21,31 +21,31 @@ export class ValidationError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(code = 'UNAUTHENTICATED', message = 'Sign-in required') {
+  constructor(code: ErrorCode = 'UNAUTHENTICATED', message = 'Sign-in required') {
     super(401, code, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code = 'FORBIDDEN', message = 'Not allowed') {
+  constructor(code: ErrorCode = 'FORBIDDEN', message = 'Not allowed') {
     super(403, code, message);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(code = 'NOT_FOUND', message = 'Not found') {
+  constructor(code: ErrorCode = 'NOT_FOUND', message = 'Not found') {
     super(404, code, message);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(409, code, message);
   }
 }
 
 export class PayloadTooLargeError extends AppError {
-  constructor(message = 'Payload too large', code = 'PAYLOAD_TOO_LARGE') {
+  constructor(message = 'Payload too large', code: ErrorCode = 'PAYLOAD_TOO_LARGE') {
     super(413, code, message);
   }
 }
@@ -66,7 +66,7 @@ export class RateLimitedError extends AppError {
 
 /** A per-user allowance used up (uploads a day…): 429 with its own code and reason, and Retry-After. */
 export class QuotaExceededError extends AppError {
-  constructor(code: string, message: string, retryAfterSec: number) {
+  constructor(code: ErrorCode, message: string, retryAfterSec: number) {
     super(429, code, message, undefined, { 'retry-after': String(retryAfterSec) });
   }
 }

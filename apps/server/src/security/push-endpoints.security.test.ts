@@ -54,7 +54,7 @@ async function deliveryOf(t: TestApp, who: TestUser) {
 
 /** One notification pushed by default (a cancellation), delivered by a sweep. */
 async function notifyAndDeliver(t: TestApp, who: TestUser, times = 1) {
-  await t.services.notifications.notify(
+  await t.services.notifications.send(
     Array.from({ length: times }, () => ({
       userId: who.user.id,
       category: 'run_cancelled',

@@ -53,7 +53,7 @@ async function smsDeliveries(user: TestUser) {
 /** `count` reminders for `user` at once, then two sweeps (a skipped text must stay skipped). */
 async function remind(user: TestUser, count: number) {
   const startsAt = new Date(Date.now() + 30 * 60_000).toISOString();
-  await t.services.notifications.notify(
+  await t.services.notifications.send(
     Array.from({ length: count }, () => ({
       userId: user.user.id,
       category: 'reminder_soon',

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { freePort } from './processes.ts';
 
@@ -161,4 +165,82 @@ export async function within<T>(what: string, promise: Promise<T>, ms = 20_000):
   } finally {
     clearTimeout(timer);
   }
+}
+
+export interface PrivatePostgres {
+  port: number;
+  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  url: string;
+  /** Stops the server the way an operator or a crash would: `fast` ends every session, `immediate` aborts. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  start(): Promise<void>;
+  /** Stops it and removes its data folder. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL server of the test's own (initdb into a temporary folder, a free loopback port), so a test may
+ * stop and restart it. PostgreSQL refuses to run as root: as root the cluster is owned by and run as the
+ * `postgres` system user that Debian's package creates.
+ */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const bin = postgresBinDir();
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'erun-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await run('chown', ['postgres:postgres', dir]);
+  const pg = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
+  const data = join(dir, 'data');
+  await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const start = async () => {
+    await pg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off`,
+      'start',
+    ]);
+  };
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    await pg('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']).catch(() => undefined);
+  };
+  await start();
+  return {
+    port,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop,
+    start,
+    destroy: async () => {
+      await stop('immediate');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions[0]) return join(root, versions[0], 'bin');
+  throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql');
+}
+
+function run(file: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${stderr}`)),
+    );
+  });
 }

@@ -45,10 +45,20 @@ export async function startServer(
   env: Record<string, string>,
   /** Extra node flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not accept). */
   nodeArgs: string[] = [],
+  options: SpawnOptions = {},
 ): Promise<ServerProcess> {
-  const proc = await spawnServer(name, role, env, nodeArgs);
+  const proc = await spawnServer(name, role, env, nodeArgs, options);
   if (role !== 'worker') await waitUntilReady(proc);
   return proc;
+}
+
+export interface SpawnOptions {
+  /** Replaces `node main.ts`, e.g. `['npm', 'run', 'start:api']`. */
+  command?: string[];
+  /** A process group of its own (signals to the group). */
+  detached?: boolean;
+  /** The port to listen on (an instance restarted where the balancer expects it); default a free one. */
+  port?: number;
 }
 
 /**
@@ -61,9 +71,9 @@ export async function spawnServer(
   role: Role,
   env: Record<string, string>,
   nodeArgs: string[] = [],
-  options: { command?: string[]; detached?: boolean } = {},
+  options: SpawnOptions = {},
 ): Promise<ServerProcess> {
-  const port = role === 'worker' ? 0 : await freePort();
+  const port = role === 'worker' ? 0 : (options.port ?? (await freePort()));
   const [file, ...args] = options.command ?? [
     process.execPath,
     ...nodeArgs,

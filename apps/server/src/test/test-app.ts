@@ -10,13 +10,14 @@ import pino from 'pino';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { StatfsDiskSpace } from '../adapters/statfs-disk-space.ts';
-import { LocalFileStorage } from '../adapters/local-storage.ts';
+import { fileStorageOf, uploadsDirOf } from '../adapters/file-storage.ts';
 import { FailoverRateLimiter } from '../adapters/failover-rate-limiter.ts';
 import { MemoryRateLimiter } from '../adapters/memory-rate-limiter.ts';
 import { connectRedis, watchOutages, whenReady } from '../adapters/redis-client.ts';
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
 import { type AppDeps, buildApp, type Services } from '../app.ts';
+import type { AppMetrics } from '../http/metrics.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -31,6 +32,8 @@ export interface TestApp {
   services: Services;
   database: Database;
   env: Env;
+  /** The app's metrics when METRICS_TOKEN is set. */
+  metrics: AppMetrics | undefined;
   close(): Promise<void>;
 }
 
@@ -115,11 +118,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }
   if (sub) watchOutages(sub, 'subscriber', log);
   const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
-  const { app, services } = await buildApp({
+  // STORAGE=s3 in `env` (with the S3_* variables) stores uploads in that bucket instead, as main.ts does.
+  const storage = fileStorageOf(env, uploadsDir, log);
+  const { app, services, metrics } = await buildApp({
     env,
     database,
-    storage: new LocalFileStorage(uploadsDir),
-    uploadsDir,
+    storage,
+    uploadsDir: uploadsDirOf(storage),
     disk: new StatfsDiskSpace(uploadsDir, env.DISK_MIN_FREE_MB * 1024 * 1024),
     rateLimiter: redis
       ? new FailoverRateLimiter(new RedisRateLimiter(redis, prefix, clock), new MemoryRateLimiter(clock), {
@@ -146,6 +151,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     services,
     database,
     env,
+    metrics,
     close: async () => {
       await app.close();
       if (ownsDatabase) {

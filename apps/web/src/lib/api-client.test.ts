@@ -1,7 +1,8 @@
+import { endpoints } from '@erun/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { jsonResponse } from '../test/api.ts';
-import { createApiClient } from './api-client.ts';
+import { createApiClient, pathOf } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 
 const OkSchema = z.object({ ok: z.boolean() });
@@ -140,5 +141,72 @@ describe('api client', () => {
   it('turns a failed connection into a NETWORK_ERROR', async () => {
     const client = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     await expect(client.get('/api/me', OkSchema)).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});
+
+describe('call (the contracts’ endpoints table)', () => {
+  const comment = {
+    id: '00000000-0000-4000-8000-000000000001',
+    parentId: null,
+    author: null,
+    content: '같이 뛰어요',
+    replyCount: 0,
+    edited: false,
+    deleted: false,
+    createdAt: '2026-12-06T09:00:00.000Z',
+  };
+
+  it('builds the path from encoded parameters and the query without empty values, and sends the body', async () => {
+    const { fetch, calls } = fakeFetch(() => jsonResponse(200, { items: [], nextCursor: null }));
+    const client = createApiClient({ fetch });
+
+    await client.call(endpoints.getReplies, {
+      params: { commentId: 'a/b c' },
+      query: { limit: 20, cursor: '' },
+    });
+    await client.call(endpoints.getRuns, { query: 'region=seoul,busan' });
+    await client.call(endpoints.getRuns);
+
+    expect(calls.map((c) => c.path)).toEqual([
+      '/api/comments/a%2Fb%20c/replies?limit=20',
+      '/api/runs?region=seoul,busan',
+      '/api/runs',
+    ]);
+  });
+
+  it('sends JSON bodies, resolves a 204 with nothing, and rejects an answer its schema refuses', async () => {
+    const { fetch, calls } = fakeFetch((call) =>
+      call.path === '/api/notifications/read'
+        ? new Response(null, { status: 204 })
+        : jsonResponse(200, { id: 1 }),
+    );
+    const client = createApiClient({ fetch });
+
+    await expect(
+      client.call(endpoints.markNotificationsRead, { body: { all: true } }),
+    ).resolves.toBeUndefined();
+    expect(calls[0]).toMatchObject({ contentType: 'application/json', body: '{"all":true}' });
+    await expect(
+      client.call(endpoints.editComment, { params: { commentId: comment.id }, body: { content: 'x' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+  });
+
+  it('maps error bodies to ApiError as every call does', async () => {
+    const { fetch } = fakeFetch(() => jsonResponse(404, { code: 'RUN_NOT_FOUND', message: 'No such run' }));
+    const client = createApiClient({ fetch });
+    const failure = client.call(endpoints.getRun, { params: { runId: 'x' } });
+    await expect(failure).rejects.toBeInstanceOf(ApiError);
+    await expect(failure).rejects.toMatchObject({ status: 404, code: 'RUN_NOT_FOUND' });
+  });
+
+  it('types parameters, query and body from the table', () => {
+    const client = createApiClient({ fetch: () => Promise.resolve(jsonResponse(200, {})) });
+    // @ts-expect-error — a path parameter is required
+    void client.call(endpoints.getRun).catch(() => undefined);
+    // @ts-expect-error — the body is the endpoint's
+    void client.call(endpoints.markNotificationsRead, { body: { nope: 1 } }).catch(() => undefined);
+    // @ts-expect-error — this endpoint has no query
+    void client.call(endpoints.getMe, { query: { a: 1 } }).catch(() => undefined);
+    expect(pathOf(endpoints.getRun, { runId: 'r' })).toBe('/api/runs/r');
   });
 });

@@ -1,4 +1,4 @@
-import { RefreshResponseSchema } from '@erun/contracts';
+import { type Endpoint, type PathParamNames, type PathParams, RefreshResponseSchema } from '@erun/contracts';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -18,6 +18,43 @@ export interface UploadOptions {
   /** Fraction 0–1 of the request body sent so far. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+}
+
+/** A query as values by name (empty ones left out), or a search string already built (`a=1&b=2`). */
+type QueryValues<Q extends z.ZodType> = { [K in keyof z.input<Q>]?: string | number | boolean | null };
+/** What `call` needs for one endpoint: its path parameters, query and body, as its table entry says. */
+export type CallOptions<E extends Endpoint> = ([PathParamNames<E['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: PathParams<E['path']> }) &
+  (E extends { query: infer Q extends z.ZodType }
+    ? { query?: QueryValues<Q> | string }
+    : { query?: undefined }) &
+  (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined }) & {
+    signal?: AbortSignal;
+  };
+/** The parsed answer of an endpoint; nothing for a 204. */
+export type CallResult<E extends Endpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : void;
+/** The options argument may be left out when an endpoint needs none. */
+type CallArgs<E extends Endpoint> =
+  object extends CallOptions<E> ? [options?: CallOptions<E>] : [options: CallOptions<E>];
+
+/** The URL of an endpoint: its path with the parameters encoded, and the query when there is one. */
+export function pathOf(
+  endpoint: Endpoint,
+  params: Record<string, string> = {},
+  query?: Record<string, string | number | boolean | null | undefined> | string,
+): string {
+  const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  let search = '';
+  if (typeof query === 'string') search = query;
+  else if (query) {
+    const values = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') values.set(key, String(value));
+    }
+    search = values.toString();
+  }
+  return search ? `${path}?${search}` : path;
 }
 
 export interface ApiClientOptions {
@@ -123,7 +160,25 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (raw.status < 200 || raw.status >= 300) throw toApiError(raw);
   }
 
+  /**
+   * Calls one endpoint of the contracts' table: builds its URL, sends its body as JSON, checks the answer with the
+   * endpoint's schema (INVALID_RESPONSE when it does not match) and rejects with an ApiError as every call does.
+   */
+  function call<E extends Endpoint>(endpoint: E, ...[options]: CallArgs<E>): Promise<CallResult<E>> {
+    const { params, query, body, signal } = (options ?? {}) as {
+      params?: Record<string, string>;
+      query?: Record<string, string | number | boolean | null | undefined> | string;
+      body?: unknown;
+      signal?: AbortSignal;
+    };
+    const path = pathOf(endpoint, params, query);
+    const transport = fetchTransport(path, endpoint.method, body, signal);
+    if (endpoint.response === null) return empty(path, transport) as Promise<CallResult<E>>;
+    return json(path, transport, endpoint.response) as Promise<CallResult<E>>;
+  }
+
   return {
+    call,
     get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) =>
       json(path, fetchTransport(path, 'GET', undefined, signal), schema),
     post: <T>(path: string, body: unknown, schema: z.ZodType<T>) =>

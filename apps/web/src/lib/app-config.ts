@@ -1,4 +1,4 @@
-import { AppConfigSchema, type AppConfig } from '@erun/contracts';
+import { endpoints, type AppConfig } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from './api-client.ts';
 
@@ -11,7 +11,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
 /** Map tiles and optional integrations; the OSM defaults when the call fails, so maps never wait on it. */
 export async function getConfig(signal?: AbortSignal): Promise<AppConfig> {
   try {
-    return await apiClient.get('/api/config', AppConfigSchema, signal);
+    return await apiClient.call(endpoints.getConfig, { signal });
   } catch (error) {
     if (signal?.aborted === true) throw error;
     return DEFAULT_APP_CONFIG;

@@ -41,6 +41,31 @@ describe('locales', () => {
     }
   });
 
+  it('give each server error code its own message in Korean and English, unless nobody can act on it', () => {
+    // Bugs on either side: the person can only try again later, which is what the generic message says.
+    const generic = new Set([
+      'BAD_REQUEST',
+      'METHOD_NOT_ALLOWED',
+      'NOT_ACCEPTABLE',
+      'ROUTE_NOT_FOUND',
+      'INTERNAL_ERROR',
+    ]);
+    const at = (tree: unknown, key: string) =>
+      key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    for (const code of ERROR_CODES) {
+      const { key } = errorMessage(new ApiError({ status: 400, code, message: 'x' }));
+      expect(key === 'errors.unknown', `${code} → ${key}`).toBe(generic.has(code));
+      for (const language of ['ko', 'en'] as const) {
+        expect(typeof at(localeTree(language), key), `${language}: ${code} → ${key}`).toBe('string');
+      }
+    }
+    expect(errorMessage(new ApiError({ status: 404, code: 'CALENDAR_NOT_FOUND', message: 'x' }))).toEqual({
+      key: 'errors.calendarNotFound',
+    });
+  });
+
   it('translate contract messages by key and zod issues generically', () => {
     expect(issueMessage({ code: 'too_small', message: 'password.tooShort' })).toEqual({
       key: 'validation.password.tooShort',

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@erun/contracts';
 import { ApiError } from './api-error.ts';
 import { i18n } from './i18n.ts';
 
@@ -7,8 +8,18 @@ export interface Message {
   values?: Record<string, string | number>;
 }
 
-const ERROR_KEYS: Record<string, string> = {
+/**
+ * The message of each server code (the contract's ERROR_CODES): a code added there does not compile until it has
+ * one here. Codes a person can do nothing about (a bug on either side) show the generic message.
+ */
+const ERROR_KEYS: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'errors.validationFailed',
+  BAD_REQUEST: 'errors.unknown',
+  METHOD_NOT_ALLOWED: 'errors.unknown',
+  NOT_ACCEPTABLE: 'errors.unknown',
+  ROUTE_NOT_FOUND: 'errors.unknown',
+  INTERNAL_ERROR: 'errors.unknown',
+  RATE_LIMITED: 'errors.rateLimitedSoon',
   UNAUTHENTICATED: 'errors.unauthenticated',
   INVALID_TOKEN: 'errors.unauthenticated',
   INVALID_CREDENTIALS: 'errors.invalidCredentials',
@@ -26,15 +37,12 @@ const ERROR_KEYS: Record<string, string> = {
   PROVIDER_NOT_CONFIGURED: 'errors.providerNotConfigured',
   SERVICE_UNAVAILABLE: 'errors.serviceUnavailable',
   INSUFFICIENT_STORAGE: 'errors.insufficientStorage',
-  NETWORK_ERROR: 'errors.network',
   UPLOAD_NOT_FOUND: 'errors.uploadNotFound',
   RUN_NOT_FOUND: 'errors.runNotFound',
-  START_TOO_SOON: 'validation.startsAt.tooSoon',
   NOT_HOST: 'errors.notHost',
   RUN_STARTED: 'errors.runStarted',
   ALREADY_JOINED: 'errors.alreadyJoined',
   JOIN_CLOSED: 'errors.joinClosed',
-  HOST_CANNOT_JOIN: 'errors.hostCannotJoin',
   HOST_CANNOT_LEAVE: 'errors.hostCannotLeave',
   REMOVED_BY_HOST: 'errors.removedByHost',
   CAPACITY_BELOW_PARTICIPANTS: 'errors.capacityBelowParticipants',
@@ -50,6 +58,7 @@ const ERROR_KEYS: Record<string, string> = {
   ABSENT_BEFORE_START: 'errors.absentBeforeStart',
   REVIEWER_STAYS_PRESENT: 'errors.reviewerStaysPresent',
   CHAT_CLOSED: 'errors.chatClosed',
+  CALENDAR_NOT_FOUND: 'errors.calendarNotFound',
   PHONE_CODE_INVALID: 'errors.phoneCodeInvalid',
   PHONE_CODE_EXPIRED: 'errors.phoneCodeExpired',
   PHONE_RESEND_TOO_SOON: 'errors.phoneResendTooSoon',
@@ -60,6 +69,18 @@ const ERROR_KEYS: Record<string, string> = {
   PUSH_SUBSCRIPTION_TAKEN: 'errors.pushSubscriptionTaken',
 };
 
+/** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */
+const CLIENT_ERROR_KEYS: Record<string, string> = {
+  NETWORK_ERROR: 'errors.network',
+  START_TOO_SOON: 'validation.startsAt.tooSoon',
+  HOST_CANNOT_JOIN: 'errors.hostCannotJoin',
+};
+
+function errorKey(code: string): string {
+  const keys: Record<string, string> = Object.hasOwn(ERROR_KEYS, code) ? ERROR_KEYS : CLIENT_ERROR_KEYS;
+  return (Object.hasOwn(keys, code) ? keys[code] : undefined) ?? 'errors.unknown';
+}
+
 /** The message to show for a failed call, chosen by the error's code (never the server's English text). */
 export function errorMessage(error: unknown): Message {
   if (!(error instanceof ApiError)) return { key: 'errors.unknown' };
@@ -68,7 +89,7 @@ export function errorMessage(error: unknown): Message {
       ? { key: 'errors.rateLimitedSoon' }
       : { key: 'errors.rateLimited', values: { seconds: error.retryAfter } };
   }
-  return { key: ERROR_KEYS[error.code] ?? 'errors.unknown' };
+  return { key: errorKey(error.code) };
 }
 
 const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;

@@ -1,6 +1,8 @@
 import { DELETED_USER_NICKNAME } from '@erun/contracts';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
 import { comments, courseBookmarks, courseRatings, courses } from '../../db/schema-courses.ts';
 import { chatMessages, chatReads, phoneVerifications, pushSubscriptions } from '../../db/schema-messaging.ts';
@@ -267,56 +269,54 @@ export class AccountRepository {
   }
 
   /**
-   * Erases the personal data of an account in one transaction. The users row stays (its id keeps others'
+   * Erases the personal data of an account in the caller's unit of work. The users row stays (its id keeps others'
    * content whole: comments, past runs, reviews, courses) but carries nothing personal and `deleted_at`.
    * Returns the avatar upload to remove.
    */
-  async erase(userId: string, now: Date): Promise<{ avatarId: string | null } | undefined> {
-    return this.db.transaction(async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-      if (!user) return undefined;
-      await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
-      await tx.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
-      await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
-      await tx.delete(phoneVerifications).where(eq(phoneVerifications.userId, userId));
-      await tx.delete(runBookmarks).where(eq(runBookmarks.userId, userId));
-      await tx.delete(notifications).where(eq(notifications.userId, userId));
-      await tx.delete(chatReads).where(eq(chatReads.userId, userId));
-      await tx.delete(userBadges).where(eq(userBadges.userId, userId));
-      // Course bookmarks carry a counter on the course: keep it exact.
-      const marked = await tx
-        .delete(courseBookmarks)
-        .where(eq(courseBookmarks.userId, userId))
-        .returning({ courseId: courseBookmarks.courseId });
-      for (const { courseId } of marked) {
-        await tx
-          .update(courses)
-          .set({ bookmarkCount: sql`greatest(${courses.bookmarkCount} - 1, 0)` })
-          .where(eq(courses.id, courseId));
-      }
+  async erase(unit: Tx, userId: string, now: Date): Promise<{ avatarId: string | null } | undefined> {
+    const tx = sqlOf(unit);
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user) return undefined;
+    await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
+    await tx.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
+    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+    await tx.delete(phoneVerifications).where(eq(phoneVerifications.userId, userId));
+    await tx.delete(runBookmarks).where(eq(runBookmarks.userId, userId));
+    await tx.delete(chatReads).where(eq(chatReads.userId, userId));
+    await tx.delete(userBadges).where(eq(userBadges.userId, userId));
+    // Course bookmarks carry a counter on the course: keep it exact.
+    const marked = await tx
+      .delete(courseBookmarks)
+      .where(eq(courseBookmarks.userId, userId))
+      .returning({ courseId: courseBookmarks.courseId });
+    for (const { courseId } of marked) {
       await tx
-        .update(users)
-        .set({
-          nickname: DELETED_USER_NICKNAME,
-          email: null,
-          passwordHash: null,
-          bio: '',
-          runningLevel: null,
-          preferredRegions: [],
-          preferredDistance: null,
-          avatarId: null,
-          calendarToken: null,
-          phoneEncrypted: null,
-          phoneLast4: null,
-          phoneVerifiedAt: null,
-          smsConsent: false,
-          notificationPreferences: {},
-          deletedAt: user.deletedAt ?? now,
-          updatedAt: now,
-        })
-        .where(eq(users.id, userId));
-      return { avatarId: user.avatarId };
-    });
+        .update(courses)
+        .set({ bookmarkCount: sql`greatest(${courses.bookmarkCount} - 1, 0)` })
+        .where(eq(courses.id, courseId));
+    }
+    await tx
+      .update(users)
+      .set({
+        nickname: DELETED_USER_NICKNAME,
+        email: null,
+        passwordHash: null,
+        bio: '',
+        runningLevel: null,
+        preferredRegions: [],
+        preferredDistance: null,
+        avatarId: null,
+        calendarToken: null,
+        phoneEncrypted: null,
+        phoneLast4: null,
+        phoneVerifiedAt: null,
+        smsConsent: false,
+        notificationPreferences: {},
+        deletedAt: user.deletedAt ?? now,
+        updatedAt: now,
+      })
+      .where(eq(users.id, userId));
+    return { avatarId: user.avatarId };
   }
 
   /** Runs still ahead the user holds a seat or place in (a join that raced the deletion). */

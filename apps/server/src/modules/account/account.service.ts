@@ -10,6 +10,8 @@ import {
 } from '@erun/contracts';
 import { AppError, UnauthorizedError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { AfterRunService } from '../after-run/after-run.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
@@ -43,9 +45,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** My stats, my data export and deleting my account (issue 6, Korean PIPA expectations). */
 export class AccountService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: AccountRepository,
     private readonly deps: {
       clock: Clock;
+      /** My notifications go with my personal data, in the same transaction. */
+      notifications: Pick<NotificationsService, 'forget'>;
       auth: AuthService;
       runs: RunsService;
       participation: ParticipationService;
@@ -172,7 +177,11 @@ export class AccountService {
       for (const runId of joined) await this.deps.participation.leave(runId, userId).catch(alreadyDone);
       if ((await this.repo.stillIn(userId, this.deps.clock.now())) === 0) break;
     }
-    const erased = await this.repo.erase(userId, this.deps.clock.now());
+    const erased = await this.uow.run(async (tx) => {
+      const found = await this.repo.erase(tx, userId, this.deps.clock.now());
+      if (found) await this.deps.notifications.forget(tx, userId);
+      return found;
+    });
     this.deps.disconnect(userId);
     if (erased?.avatarId) await this.deps.uploads.deleteMany([erased.avatarId]);
   }

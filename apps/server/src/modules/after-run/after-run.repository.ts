@@ -2,10 +2,9 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs, users } from '../../db/schema.ts';
-import type { Tx } from '../runs/runs.repository.ts';
-
-export type NewNotification = typeof notifications.$inferInsert;
+import { runParticipants, runs, users } from '../../db/schema.ts';
+import { type DbTx, sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 /**
  * The good-runner score is derived from the current records, never accumulated: 50, +1 per "present",
@@ -30,31 +29,16 @@ export interface AttendanceState {
  * Locks the run's row: attendance, reviews and removals of one run take this lock first, so each reads
  * what the one before it committed (a reviewer cannot be marked absent while their review goes in).
  */
-async function lockRun(tx: Tx, runId: string): Promise<void> {
+async function lockRun(tx: DbTx, runId: string): Promise<void> {
   await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for('update');
 }
 
-async function recomputeScores(tx: Tx, userIds: string[]): Promise<void> {
+async function recomputeScores(tx: DbTx, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
   await tx
     .update(users)
     .set({ goodRunnerScore: scoreOf(sql`${users.id}`) })
     .where(inArray(users.id, userIds));
-}
-
-/**
- * A runner leaves or is removed (inside the caller's transaction, run locked): their marks for the run go,
- * and with them the score those marks gave or took.
- */
-export async function dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
-  const dropped = await tx
-    .delete(attendance)
-    .where(and(eq(attendance.runId, runId), eq(attendance.userId, userId)))
-    .returning({ userId: attendance.userId });
-  await recomputeScores(
-    tx,
-    dropped.map((d) => d.userId),
-  );
 }
 
 export class AfterRunRepository {
@@ -75,43 +59,62 @@ export class AfterRunRepository {
   }
 
   /**
-   * Replaces the listed participants' records and recomputes their scores, in one transaction with the run
-   * locked; `guard` sees who holds a seat and who has reviewed as of that lock, and throws to refuse.
+   * Locks the run (attendance, reviews and removals of one run take this lock first) and reads, as of that
+   * lock, who holds a seat and who has reviewed.
    */
-  async saveAttendance(
+  async lockForAttendance(tx: Tx, runId: string, hostId: string): Promise<AttendanceState> {
+    const db = sqlOf(tx);
+    await lockRun(db, runId);
+    const seated = await db
+      .select({ userId: runParticipants.userId })
+      .from(runParticipants)
+      .where(and(eq(runParticipants.runId, runId), eq(runParticipants.status, 'joined')));
+    const reviewed = await db
+      .select({ userId: hostReviews.reviewerId })
+      .from(hostReviews)
+      .where(eq(hostReviews.runId, runId));
+    return {
+      members: new Set(seated.map((r) => r.userId).filter((id) => id !== hostId)),
+      reviewers: new Set(reviewed.map((r) => r.userId)),
+    };
+  }
+
+  /** Replaces the listed participants' records and recomputes their scores (the run locked by the caller). */
+  async saveMarks(
+    tx: Tx,
     runId: string,
-    hostId: string,
     marks: { userId: string; present: boolean }[],
     now: Date,
-    guard: (state: AttendanceState) => void,
   ): Promise<void> {
     if (marks.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      await lockRun(tx, runId);
-      const seated = await tx
-        .select({ userId: runParticipants.userId })
-        .from(runParticipants)
-        .where(and(eq(runParticipants.runId, runId), eq(runParticipants.status, 'joined')));
-      const reviewed = await tx
-        .select({ userId: hostReviews.reviewerId })
-        .from(hostReviews)
-        .where(eq(hostReviews.runId, runId));
-      guard({
-        members: new Set(seated.map((r) => r.userId).filter((id) => id !== hostId)),
-        reviewers: new Set(reviewed.map((r) => r.userId)),
+    const db = sqlOf(tx);
+    await db
+      .insert(attendance)
+      .values(marks.map((m) => ({ runId, userId: m.userId, present: m.present, recordedAt: now })))
+      .onConflictDoUpdate({
+        target: [attendance.runId, attendance.userId],
+        set: { present: sql`excluded.present`, recordedAt: now },
       });
-      await tx
-        .insert(attendance)
-        .values(marks.map((m) => ({ runId, userId: m.userId, present: m.present, recordedAt: now })))
-        .onConflictDoUpdate({
-          target: [attendance.runId, attendance.userId],
-          set: { present: sql`excluded.present`, recordedAt: now },
-        });
-      await recomputeScores(
-        tx,
-        marks.map((m) => m.userId),
-      );
-    });
+    await recomputeScores(
+      db,
+      marks.map((m) => m.userId),
+    );
+  }
+
+  /**
+   * A runner leaves or is removed (in the caller's unit of work, run locked): their marks for the run go,
+   * and with them the score those marks gave or took.
+   */
+  async dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
+    const db = sqlOf(tx);
+    const dropped = await db
+      .delete(attendance)
+      .where(and(eq(attendance.runId, runId), eq(attendance.userId, userId)))
+      .returning({ userId: attendance.userId });
+    await recomputeScores(
+      db,
+      dropped.map((d) => d.userId),
+    );
   }
 
   /**
@@ -120,30 +123,28 @@ export class AfterRunRepository {
    * has been marked present at a live run of another host (review farming with fresh accounts never pays).
    */
   async insertReview(
+    tx: Tx,
     review: Omit<typeof hostReviews.$inferInsert, 'movesScore'>,
-    notice: NewNotification,
   ): Promise<'created' | 'exists' | 'not_present'> {
-    return this.db.transaction(async (tx) => {
-      await lockRun(tx, review.runId);
-      const [mark] = await tx
-        .select({ present: attendance.present })
-        .from(attendance)
-        .where(and(eq(attendance.runId, review.runId), eq(attendance.userId, review.reviewerId)));
-      if (mark?.present !== true) return 'not_present';
-      const movesScore = sql<boolean>`exists (
-        select 1 from ${attendance} a join ${runs} r on r.id = a.run_id
-        where a.user_id = ${review.reviewerId} and a.present
-          and r.host_id <> ${review.hostId} and r.cancelled_at is null)`;
-      const inserted = await tx
-        .insert(hostReviews)
-        .values({ ...review, movesScore })
-        .onConflictDoNothing()
-        .returning({ runId: hostReviews.runId });
-      if (inserted.length === 0) return 'exists';
-      await recomputeScores(tx, [review.hostId]);
-      await tx.insert(notifications).values(notice);
-      return 'created';
-    });
+    const db = sqlOf(tx);
+    await lockRun(db, review.runId);
+    const [mark] = await db
+      .select({ present: attendance.present })
+      .from(attendance)
+      .where(and(eq(attendance.runId, review.runId), eq(attendance.userId, review.reviewerId)));
+    if (mark?.present !== true) return 'not_present';
+    const movesScore = sql<boolean>`exists (
+      select 1 from ${attendance} a join ${runs} r on r.id = a.run_id
+      where a.user_id = ${review.reviewerId} and a.present
+        and r.host_id <> ${review.hostId} and r.cancelled_at is null)`;
+    const inserted = await db
+      .insert(hostReviews)
+      .values({ ...review, movesScore })
+      .onConflictDoNothing()
+      .returning({ runId: hostReviews.runId });
+    if (inserted.length === 0) return 'exists';
+    await recomputeScores(db, [review.hostId]);
+    return 'created';
   }
 
   async reviewOf(runId: string, reviewerId: string) {

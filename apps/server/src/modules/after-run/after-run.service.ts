@@ -10,6 +10,8 @@ import {
 } from '@erun/contracts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { runNotFound } from '../runs/runs.service.ts';
 import type { AfterRunRepository, AttendanceState } from './after-run.repository.ts';
 
@@ -23,10 +25,11 @@ const outsideWindow = (what: string) => new ConflictError('OUTSIDE_WINDOW', `${w
  */
 export class AfterRunService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: AfterRunRepository,
     private readonly getRun: GetRun,
     private readonly clock: Clock,
-    private readonly announce: (userIds: string[]) => Promise<void>,
+    private readonly notifications: Pick<NotificationsService, 'notify'>,
     /** Badges are evaluated once a record that can earn one has committed. */
     private readonly evaluateBadges: (userIds: string[]) => Promise<void> = async () => {},
   ) {}
@@ -67,16 +70,16 @@ export class AfterRunService {
     // A no-show is a fact only once the run has started; earlier it would be a −1 km nobody earned.
     if (input.absent.length > 0 && now < absentOpensAt)
       throw new ConflictError('ABSENT_BEFORE_START', 'Absence can be recorded only from the start');
-    await this.repo.saveAttendance(
-      runId,
-      run.host.id,
-      [
-        ...input.present.map((id) => ({ userId: id, present: true })),
-        ...input.absent.map((id) => ({ userId: id, present: false })),
-      ],
-      now,
-      (state) => checkMarks(input, state),
-    );
+    const marks = [
+      ...input.present.map((id) => ({ userId: id, present: true })),
+      ...input.absent.map((id) => ({ userId: id, present: false })),
+    ];
+    if (marks.length > 0) {
+      await this.uow.run(async (tx) => {
+        checkMarks(input, await this.repo.lockForAttendance(tx, runId, run.host.id));
+        await this.repo.saveMarks(tx, runId, marks, now);
+      });
+    }
     await this.evaluateBadges([userId, ...input.present, ...input.absent]);
     return this.attendance(runId, userId);
   }
@@ -92,8 +95,8 @@ export class AfterRunService {
     const end = new Date(run.endsAt);
     if (now < end || now.getTime() > end.getTime() + AFTER_RUN_WINDOWS.reviewClosesAfterEndMs)
       throw outsideWindow('Reviewing');
-    const result = await this.repo.insertReview(
-      {
+    await this.uow.run(async (tx) => {
+      const result = await this.repo.insertReview(tx, {
         runId,
         reviewerId,
         hostId: run.host.id,
@@ -101,15 +104,21 @@ export class AfterRunService {
         categories: input.categories,
         note: input.note || null,
         createdAt: now,
-      },
-      { userId: run.host.id, category: 'review_received', runId, link: '/me', data: { title: run.title } },
-    );
-    if (result === 'exists')
-      throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
-    if (result === 'not_present')
-      throw new ForbiddenError('NOT_PRESENT', 'Only participants the host marked present can review');
-    await this.announce([run.host.id]);
+      });
+      if (result === 'exists')
+        throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
+      if (result === 'not_present')
+        throw new ForbiddenError('NOT_PRESENT', 'Only participants the host marked present can review');
+      await this.notifications.notify(tx, [
+        { userId: run.host.id, category: 'review_received', runId, link: '/me', data: { title: run.title } },
+      ]);
+    });
     await this.evaluateBadges([run.host.id]);
+  }
+
+  /** A runner who leaves or is removed loses their marks for the run (participation's unit of work). */
+  dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
+    return this.repo.dropAttendanceOf(tx, runId, userId);
   }
 
   /** Category counts of a host's reviews; the disappointing side only for the host themself. */

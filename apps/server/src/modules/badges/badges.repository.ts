@@ -2,7 +2,9 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews, userBadges } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import { runParticipants, runs } from '../../db/schema.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 /**
  * A run that counts for stats and badges (me.ts): ended, not cancelled, and I hosted it or held a seat and
@@ -73,25 +75,18 @@ export class BadgesRepository {
   }
 
   /**
-   * Awards badges: the primary key lets each in once, and only rows actually inserted get a notification,
-   * in the same transaction, so concurrent evaluations never award or notify twice.
+   * Awards badges in the caller's unit of work: the primary key lets each in once, and only the badges
+   * actually inserted are returned (to be notified in the same transaction), so concurrent evaluations never
+   * award or notify twice.
    */
-  async award(userId: string, badges: string[], now: Date): Promise<string[]> {
+  async award(tx: Tx, userId: string, badges: string[], now: Date): Promise<string[]> {
     if (badges.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(userBadges)
-        .values(badges.map((badge) => ({ userId, badge, awardedAt: now })))
-        .onConflictDoNothing()
-        .returning({ badge: userBadges.badge });
-      const won = inserted.map((r) => r.badge);
-      if (won.length > 0) {
-        await tx
-          .insert(notifications)
-          .values(won.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })));
-      }
-      return won;
-    });
+    const inserted = await sqlOf(tx)
+      .insert(userBadges)
+      .values(badges.map((badge) => ({ userId, badge, awardedAt: now })))
+      .onConflictDoNothing()
+      .returning({ badge: userBadges.badge });
+    return inserted.map((r) => r.badge);
   }
 
   /** Hosts of the given runs (a run's end is a moment to evaluate its host too). */

@@ -7,6 +7,8 @@ import {
   THEMES,
 } from '@erun/contracts';
 import type { Clock } from '../../ports/clock.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { BadgesRepository, CountedRun } from './badges.repository.ts';
 
 interface Records {
@@ -55,9 +57,10 @@ function leadingPositives(newestFirst: boolean[]): number {
 /** Badges (me.ts): progress from the records, awarded once by the server with a notification. */
 export class BadgesService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: BadgesRepository,
     private readonly clock: Clock,
-    private readonly announce: (userIds: string[]) => Promise<void>,
+    private readonly notifications: Pick<NotificationsService, 'notify'>,
   ) {}
 
   async earned(userId: string): Promise<EarnedBadge[]> {
@@ -76,8 +79,15 @@ export class BadgesService {
   private async awardDue(userId: string, progress: Record<BadgeCode, [number, number]>) {
     const have = new Set((await this.repo.earned(userId)).map((e) => e.badge));
     const due = BADGES.filter((code) => !have.has(code) && progress[code][0] >= progress[code][1]);
-    const won = await this.repo.award(userId, due, this.clock.now());
-    if (won.length > 0) await this.announce([userId]);
+    if (due.length === 0) return [];
+    const won = await this.uow.run(async (tx) => {
+      const inserted = await this.repo.award(tx, userId, due, this.clock.now());
+      await this.notifications.notify(
+        tx,
+        inserted.map((badge) => ({ userId, category: 'badge_earned', link: '/me', data: { badge } })),
+      );
+      return inserted;
+    });
     return won as BadgeCode[];
   }
 

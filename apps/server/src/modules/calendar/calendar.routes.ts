@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '@erun/contracts';
+import { ErrorBodySchema, FeedUrlSchema } from '@erun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +11,6 @@ export interface CalendarRoutesDeps {
   authenticate: (request: FastifyRequest) => Promise<void>;
 }
 
-const FeedUrlSchema = z.object({ url: z.string() });
 const ICS = 'text/calendar; charset=utf-8';
 
 export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (

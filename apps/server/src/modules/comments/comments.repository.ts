@@ -2,6 +2,8 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { comments, courses } from '../../db/schema-courses.ts';
 import { runs, users } from '../../db/schema.ts';
+import { type DbTx, sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
 export type Target = { kind: 'run'; id: string } | { kind: 'course'; id: string };
@@ -28,19 +30,18 @@ function targetConditions(target: Target): SQL[] {
 export class CommentsRepository {
   constructor(private readonly db: Db) {}
 
-  async create(values: typeof comments.$inferInsert): Promise<CommentRow> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(comments).values(values).returning();
-      if (!row) throw new Error('insert returned no row');
-      if (row.parentId) {
-        await tx
-          .update(comments)
-          .set({ replyCount: sql`${comments.replyCount} + 1` })
-          .where(eq(comments.id, row.parentId));
-      }
-      await this.moveTargetCount(tx, row, 1);
-      return row;
-    });
+  async create(tx: Tx, values: typeof comments.$inferInsert): Promise<CommentRow> {
+    const db = sqlOf(tx);
+    const [row] = await db.insert(comments).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    if (row.parentId) {
+      await db
+        .update(comments)
+        .set({ replyCount: sql`${comments.replyCount} + 1` })
+        .where(eq(comments.id, row.parentId));
+    }
+    await this.moveTargetCount(db, row, 1);
+    return row;
   }
 
   async find(id: string): Promise<CommentRow | undefined> {
@@ -97,32 +98,27 @@ export class CommentsRepository {
    * Deletes a comment. One with replies stays as a "deleted" placeholder that keeps them; a placeholder whose
    * last reply goes is removed too.
    */
-  async delete(id: string, now: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(comments).where(eq(comments.id, id)).for('update');
-      if (!row || row.deletedAt) return;
-      if (row.replyCount > 0) {
-        await tx.update(comments).set({ deletedAt: now, content: '' }).where(eq(comments.id, id));
-      } else {
-        await tx.delete(comments).where(eq(comments.id, id));
-      }
-      await this.moveTargetCount(tx, row, -1);
-      if (!row.parentId) return;
-      const [parent] = await tx
-        .update(comments)
-        .set({ replyCount: sql`${comments.replyCount} - 1` })
-        .where(eq(comments.id, row.parentId))
-        .returning();
-      if (parent?.deletedAt && parent.replyCount === 0)
-        await tx.delete(comments).where(eq(comments.id, parent.id));
-    });
+  async delete(tx: Tx, id: string, now: Date): Promise<void> {
+    const db = sqlOf(tx);
+    const [row] = await db.select().from(comments).where(eq(comments.id, id)).for('update');
+    if (!row || row.deletedAt) return;
+    if (row.replyCount > 0) {
+      await db.update(comments).set({ deletedAt: now, content: '' }).where(eq(comments.id, id));
+    } else {
+      await db.delete(comments).where(eq(comments.id, id));
+    }
+    await this.moveTargetCount(db, row, -1);
+    if (!row.parentId) return;
+    const [parent] = await db
+      .update(comments)
+      .set({ replyCount: sql`${comments.replyCount} - 1` })
+      .where(eq(comments.id, row.parentId))
+      .returning();
+    if (parent?.deletedAt && parent.replyCount === 0)
+      await db.delete(comments).where(eq(comments.id, parent.id));
   }
 
-  private async moveTargetCount(
-    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-    row: CommentRow,
-    by: number,
-  ) {
+  private async moveTargetCount(tx: DbTx, row: CommentRow, by: number) {
     if (row.courseId) {
       await tx
         .update(courses)

@@ -2,6 +2,7 @@ import type { Comment, CommentPage, RunningLevel } from '@erun/contracts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -14,8 +15,9 @@ const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment no
 
 export class CommentsService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: CommentsRepository,
-    private readonly notifications: NotificationsService,
+    private readonly notifications: Pick<NotificationsService, 'notify'>,
     private readonly uploads: UploadsService,
     private readonly ownerOf: OwnerOf,
     private readonly clock: Clock,
@@ -37,23 +39,27 @@ export class CommentsService {
 
   async write(target: Target, authorId: string, content: string): Promise<Comment> {
     const owner = await this.ownerOf(target);
-    const row = await this.repo.create({
-      ...targetColumns(target),
-      authorId,
-      content,
-      createdAt: this.clock.now(),
+    // The comment and its owner's notification commit together.
+    const row = await this.uow.run(async (tx) => {
+      const created = await this.repo.create(tx, {
+        ...targetColumns(target),
+        authorId,
+        content,
+        createdAt: this.clock.now(),
+      });
+      if (owner.ownerId !== authorId) {
+        await this.notifications.notify(tx, [
+          {
+            userId: owner.ownerId,
+            actorId: authorId,
+            category: 'comment',
+            ...linkOf(target),
+            data: { title: owner.title, commentId: created.id },
+          },
+        ]);
+      }
+      return created;
     });
-    if (owner.ownerId !== authorId) {
-      await this.notifications.notify([
-        {
-          userId: owner.ownerId,
-          actorId: authorId,
-          category: 'comment',
-          ...linkOf(target),
-          data: { title: owner.title, commentId: row.id },
-        },
-      ]);
-    }
     this.changed(target, row.id, null);
     return this.view(row.id);
   }
@@ -64,24 +70,27 @@ export class CommentsService {
     if (parent.parentId) throw new ValidationError('Replies go one level deep', [issue('reply.toReply')]);
     const target = targetOf(parent);
     const owner = await this.ownerOf(target);
-    const row = await this.repo.create({
-      ...targetColumns(target),
-      parentId: parent.id,
-      authorId,
-      content,
-      createdAt: this.clock.now(),
+    const row = await this.uow.run(async (tx) => {
+      const created = await this.repo.create(tx, {
+        ...targetColumns(target),
+        parentId: parent.id,
+        authorId,
+        content,
+        createdAt: this.clock.now(),
+      });
+      if (parent.authorId !== authorId) {
+        await this.notifications.notify(tx, [
+          {
+            userId: parent.authorId,
+            actorId: authorId,
+            category: 'reply',
+            ...linkOf(target),
+            data: { title: owner.title, commentId: created.id },
+          },
+        ]);
+      }
+      return created;
     });
-    if (parent.authorId !== authorId) {
-      await this.notifications.notify([
-        {
-          userId: parent.authorId,
-          actorId: authorId,
-          category: 'reply',
-          ...linkOf(target),
-          data: { title: owner.title, commentId: row.id },
-        },
-      ]);
-    }
     this.changed(target, row.id, parent.id);
     return this.view(row.id);
   }
@@ -103,7 +112,7 @@ export class CommentsService {
     if (row.authorId !== userId && (await this.ownerOf(targetOf(row))).ownerId !== userId) {
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
     }
-    await this.repo.delete(commentId, this.clock.now());
+    await this.uow.run((tx) => this.repo.delete(tx, commentId, this.clock.now()));
     this.changed(targetOf(row), commentId, row.parentId);
   }
 

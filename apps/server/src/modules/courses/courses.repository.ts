@@ -10,6 +10,8 @@ import {
   courseViews,
 } from '../../db/schema-courses.ts';
 import { users } from '../../db/schema.ts';
+import { type DbTx, sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
 export type NewCourse = Omit<typeof courses.$inferInsert, 'id'>;
@@ -19,7 +21,6 @@ export type AuthorRow = Pick<
 >;
 export type CourseWithAuthor = CourseRow & { author: AuthorRow };
 export type CourseSort = 'best' | 'newest' | 'views';
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const authorColumns = {
   id: users.id,
@@ -102,38 +103,32 @@ export class CoursesRepository {
     return bestScoreSql(s.prior, s.priorWeight, s.bookmarkWeight, s.viewWeight);
   }
 
-  async create(values: NewCourse, photoIds: string[]): Promise<CourseRow> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(courses).values(values).returning();
-      if (!row) throw new Error('insert returned no row');
-      await this.replacePhotos(tx, row.id, photoIds);
-      return row;
-    });
+  async create(tx: Tx, values: NewCourse): Promise<CourseRow> {
+    const [row] = await sqlOf(tx).insert(courses).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
   }
 
-  async update(id: string, changes: Partial<NewCourse>, photoIds: string[] | undefined): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.update(courses).set(changes).where(eq(courses.id, id));
-      if (photoIds) await this.replacePhotos(tx, id, photoIds);
-    });
+  async update(tx: Tx, id: string, changes: Partial<NewCourse>): Promise<void> {
+    await sqlOf(tx).update(courses).set(changes).where(eq(courses.id, id));
   }
 
   /** Deletes the course; its photos' uploads go with it, and their ids are returned so files can follow. */
-  async delete(id: string): Promise<string[]> {
-    return this.db.transaction(async (tx) => {
-      const photos = await tx
-        .select({ id: coursePhotos.uploadId })
-        .from(coursePhotos)
-        .where(eq(coursePhotos.courseId, id));
-      await tx.delete(courses).where(eq(courses.id, id));
-      return photos.map((p) => p.id);
-    });
+  async delete(tx: Tx, id: string): Promise<string[]> {
+    const db = sqlOf(tx);
+    const photos = await db
+      .select({ id: coursePhotos.uploadId })
+      .from(coursePhotos)
+      .where(eq(coursePhotos.courseId, id));
+    await db.delete(courses).where(eq(courses.id, id));
+    return photos.map((p) => p.id);
   }
 
-  private async replacePhotos(tx: Tx, courseId: string, photoIds: string[]): Promise<void> {
-    await tx.delete(coursePhotos).where(eq(coursePhotos.courseId, courseId));
+  async replacePhotos(tx: Tx, courseId: string, photoIds: string[]): Promise<void> {
+    const db = sqlOf(tx);
+    await db.delete(coursePhotos).where(eq(coursePhotos.courseId, courseId));
     if (photoIds.length > 0) {
-      await tx
+      await db
         .insert(coursePhotos)
         .values(photoIds.map((uploadId, position) => ({ courseId, uploadId, position })));
     }
@@ -233,55 +228,61 @@ export class CoursesRepository {
     return { ...toCard(row, viewerId), route: row.route, histogram: row.histogram.map(Number) };
   }
 
+  /** The course's row, locked until the unit of work ends: concurrent ratings queue up. */
+  async lock(tx: Tx, courseId: string): Promise<CourseRow | undefined> {
+    const [course] = await sqlOf(tx).select().from(courses).where(eq(courses.id, courseId)).for('update');
+    return course;
+  }
+
   /**
-   * Upserts the user's rating and moves the course's sum and count by the difference, with the course row
-   * locked: concurrent ratings queue up and the average stays exact.
+   * Upserts the user's rating and moves the course's sum and count by the difference (the course locked by
+   * the caller, so the average stays exact); returns the new sum and count.
    */
-  async rate(courseId: string, userId: string, stars: number, guard: (course: CourseRow) => void) {
-    return this.db.transaction(async (tx) => {
-      const [course] = await tx.select().from(courses).where(eq(courses.id, courseId)).for('update');
-      if (!course) return undefined;
-      guard(course);
-      const [previous] = await tx
-        .select({ stars: courseRatings.stars })
-        .from(courseRatings)
-        .where(and(eq(courseRatings.courseId, courseId), eq(courseRatings.userId, userId)));
-      await tx
-        .insert(courseRatings)
-        .values({ courseId, userId, stars })
-        .onConflictDoUpdate({
-          target: [courseRatings.courseId, courseRatings.userId],
-          set: { stars, updatedAt: new Date() },
-        });
-      const [updated] = await tx
-        .update(courses)
-        .set({
-          ratingSum: sql`${courses.ratingSum} + ${stars - (previous?.stars ?? 0)}`,
-          ratingCount: sql`${courses.ratingCount} + ${previous ? 0 : 1}`,
-        })
-        .where(eq(courses.id, courseId))
-        .returning({ sum: courses.ratingSum, count: courses.ratingCount });
-      await tx.update(courses).set({ bestScore: this.bestScore }).where(eq(courses.id, courseId));
-      return updated;
-    });
+  async rate(tx: Tx, courseId: string, userId: string, stars: number) {
+    const db = sqlOf(tx);
+    const [previous] = await db
+      .select({ stars: courseRatings.stars })
+      .from(courseRatings)
+      .where(and(eq(courseRatings.courseId, courseId), eq(courseRatings.userId, userId)));
+    await db
+      .insert(courseRatings)
+      .values({ courseId, userId, stars })
+      .onConflictDoUpdate({
+        target: [courseRatings.courseId, courseRatings.userId],
+        set: { stars, updatedAt: new Date() },
+      });
+    const [updated] = await db
+      .update(courses)
+      .set({
+        ratingSum: sql`${courses.ratingSum} + ${stars - (previous?.stars ?? 0)}`,
+        ratingCount: sql`${courses.ratingCount} + ${previous ? 0 : 1}`,
+      })
+      .where(eq(courses.id, courseId))
+      .returning({ sum: courses.ratingSum, count: courses.ratingCount });
+    await this.rescore(db, courseId);
+    if (!updated) throw new Error('update returned no row');
+    return updated;
   }
 
   /** Adds or removes a bookmark and keeps the counter and score in step; a repeat is a no-op. */
-  async setBookmark(userId: string, courseId: string, on: boolean): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const changed = on
-        ? await tx.insert(courseBookmarks).values({ userId, courseId }).onConflictDoNothing().returning()
-        : await tx
-            .delete(courseBookmarks)
-            .where(and(eq(courseBookmarks.userId, userId), eq(courseBookmarks.courseId, courseId)))
-            .returning();
-      if (changed.length === 0) return;
-      await tx
-        .update(courses)
-        .set({ bookmarkCount: sql`${courses.bookmarkCount} + ${on ? 1 : -1}` })
-        .where(eq(courses.id, courseId));
-      await tx.update(courses).set({ bestScore: this.bestScore }).where(eq(courses.id, courseId));
-    });
+  async setBookmark(tx: Tx, userId: string, courseId: string, on: boolean): Promise<void> {
+    const db = sqlOf(tx);
+    const changed = on
+      ? await db.insert(courseBookmarks).values({ userId, courseId }).onConflictDoNothing().returning()
+      : await db
+          .delete(courseBookmarks)
+          .where(and(eq(courseBookmarks.userId, userId), eq(courseBookmarks.courseId, courseId)))
+          .returning();
+    if (changed.length === 0) return;
+    await db
+      .update(courses)
+      .set({ bookmarkCount: sql`${courses.bookmarkCount} + ${on ? 1 : -1}` })
+      .where(eq(courses.id, courseId));
+    await this.rescore(db, courseId);
+  }
+
+  private async rescore(db: DbTx, courseId: string): Promise<void> {
+    await db.update(courses).set({ bestScore: this.bestScore }).where(eq(courses.id, courseId));
   }
 
   /**

@@ -24,6 +24,7 @@ import {
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
@@ -50,6 +51,7 @@ export class CoursesService {
   private readonly seenViews = new Set<string>();
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: CoursesRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
@@ -67,7 +69,13 @@ export class CoursesService {
       createdAt: now,
       updatedAt: now,
     };
-    const row = await this.repo.create(values, photoIds).catch(photoInUse);
+    const row = await this.uow
+      .run(async (tx) => {
+        const created = await this.repo.create(tx, values);
+        await this.repo.replacePhotos(tx, created.id, photoIds);
+        return created;
+      })
+      .catch(photoInUse);
     return this.get(row.id, authorId, null);
   }
 
@@ -163,30 +171,36 @@ export class CoursesService {
           problems.map((p) => ({ path: ['body', p.path], code: 'custom', message: p.message })),
         );
     }
-    await this.repo
-      .update(courseId, { ...this.fields(merged), updatedAt: this.clock.now() }, input.photoIds)
+    const photoIds = input.photoIds;
+    await this.uow
+      .run(async (tx) => {
+        await this.repo.update(tx, courseId, { ...this.fields(merged), updatedAt: this.clock.now() });
+        if (photoIds) await this.repo.replacePhotos(tx, courseId, photoIds);
+      })
       .catch(photoInUse);
     return this.get(courseId, userId, null);
   }
 
   async delete(courseId: string, userId: string): Promise<void> {
     await this.requireAuthor(courseId, userId);
-    const photoIds = await this.repo.delete(courseId);
+    const photoIds = await this.uow.run((tx) => this.repo.delete(tx, courseId));
     await this.uploads.deleteMany(photoIds);
   }
 
   async rate(courseId: string, userId: string, stars: number): Promise<RatingResult> {
-    const result = await this.repo.rate(courseId, userId, stars, (course) => {
+    const result = await this.uow.run(async (tx) => {
+      const course = await this.repo.lock(tx, courseId);
+      if (!course) throw courseNotFound();
       if (course.authorId === userId)
         throw new ForbiddenError('OWN_COURSE', 'You cannot rate your own course');
+      return this.repo.rate(tx, courseId, userId, stars);
     });
-    if (!result) throw courseNotFound();
     return { average: average(result.sum, result.count), count: result.count, mine: stars };
   }
 
   async bookmark(courseId: string, userId: string, on: boolean): Promise<void> {
     if (!(await this.repo.findWithAuthor(courseId))) throw courseNotFound();
-    await this.repo.setBookmark(userId, courseId, on);
+    await this.uow.run((tx) => this.repo.setBookmark(tx, userId, courseId, on));
   }
 
   /** For the comments module: who to tell about a new comment. */

@@ -1,4 +1,10 @@
-import { PUSH_BY_DEFAULT, SMS_CATEGORIES, type NotificationChannel, type PushLocale } from '@erun/contracts';
+import {
+  PUSH_BY_DEFAULT,
+  SMS_CATEGORIES,
+  type NotificationCategory,
+  type NotificationChannel,
+  type PushLocale,
+} from '@erun/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -8,7 +14,7 @@ import { notifications, users } from '../../db/schema.ts';
 export interface ClaimedDelivery {
   id: string;
   userId: string;
-  category: string;
+  category: NotificationCategory;
   data: Record<string, string | number | null>;
   link: string;
   /** SMS only: the user's encrypted number. */
@@ -46,8 +52,24 @@ const REACHABLE: Record<NotificationChannel, ReturnType<typeof sql>> = {
     and u.phone_encrypted is not null`,
 };
 
+/** Deliveries not sent yet (the outbox), for `/metrics`. */
+export interface Outbox {
+  pending: number;
+  /** Age of the oldest pending one; 0 when none is. */
+  oldestPendingSeconds: number;
+}
+
 export class DeliveriesRepository {
   constructor(private readonly db: Db) {}
+
+  async outbox(): Promise<Outbox> {
+    const [row] = await rawRows<{ pending: number; oldest: number | null }>(
+      this.db,
+      sql`select count(*)::int as pending, extract(epoch from now() - min(created_at))::float8 as oldest
+          from ${notificationDeliveries} where status = 'pending'`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestPendingSeconds: Number(row?.oldest ?? 0) };
+  }
 
   /**
    * Claims up to `limit` recent notifications to deliver on a channel: one statement picks those the user

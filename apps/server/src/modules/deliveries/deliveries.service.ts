@@ -9,7 +9,7 @@ import {
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { PushSender } from '../../ports/push.ts';
 import type { SmsSender } from '../../ports/sms.ts';
-import type { ClaimedDelivery, DeliveriesRepository } from './deliveries.repository.ts';
+import type { ClaimedDelivery, DeliveriesRepository, Outbox } from './deliveries.repository.ts';
 import { notificationText, PUSH_TITLE, smsText } from './delivery-texts.ts';
 
 /** Notifications older than this are not pushed or texted any more (a missed "30 minutes before" is moot). */
@@ -132,6 +132,11 @@ export class DeliveriesService {
     })().finally(() => {
       this.running = undefined;
     });
+  }
+
+  /** Push and SMS deliveries claimed but not sent yet, whichever process claimed them (`/metrics`). */
+  outbox(): Promise<Outbox> {
+    return this.repo.outbox();
   }
 
   /** Resolves when no background sweep is running (shutdown, tests). */

@@ -59,8 +59,13 @@ function cap(text: string): string {
 
 export const PUSH_TITLE: Record<PushLocale, string> = { ko: '이RUN 저RUN', en: '이RUN 저RUN' };
 
-export function notificationText(category: string, data: Data, locale: PushLocale = 'ko'): string {
-  const text = TEXTS[locale][category as NotificationCategory] as ((d: Data) => string) | undefined;
+export function notificationText(
+  category: NotificationCategory,
+  data: Data,
+  locale: PushLocale = 'ko',
+): string {
+  // The column is text: a value outside the contract's categories still gets the fallback.
+  const text = TEXTS[locale][category] as ((d: Data) => string) | undefined;
   return text ? text(data) : FALLBACK[locale];
 }
 
@@ -86,7 +91,7 @@ export function seoulTime(value: Data[string] | undefined): string | null {
  * title could read "계정정지예정 http://…" — issue 12): a fixed sentence per category, the start time, and a
  * link on our own origin.
  */
-const SMS: Record<string, (time: string | null) => string> = {
+const SMS: Partial<Record<NotificationCategory, (time: string | null) => string>> = {
   reminder_dday: (t) =>
     t ? `오늘 ${t}에 참여하신 그룹 러닝이 있어요.` : '오늘 참여하신 그룹 러닝이 있어요.',
   reminder_soon: (t) =>
@@ -99,7 +104,7 @@ const SMS: Record<string, (time: string | null) => string> = {
 const OWN_PATH = /^\/runs\/[0-9a-f-]{36}(\/attendance)?$/;
 
 /** A text message: the brand, a fixed sentence with the start time, and the link on `publicUrl`. */
-export function smsText(category: string, data: Data, publicUrl: string, link: string): string {
+export function smsText(category: NotificationCategory, data: Data, publicUrl: string, link: string): string {
   const sentence = SMS[category]?.(seoulTime(data.startsAt)) ?? '새 알림이 있어요.';
   const origin = publicUrl.replace(/\/+$/, '');
   return `[이RUN 저RUN] ${sentence}\n${origin}${OWN_PATH.test(link) ? link : '/'}`;

@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { NotificationCategory } from '@erun/contracts';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { notifications, users } from '../../db/schema.ts';
+import { type DbTx, sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type NewNotification = typeof notifications.$inferInsert;
 export type NotificationRow = typeof notifications.$inferSelect & {
@@ -15,13 +18,11 @@ export interface Announcement {
   unreadCount: number;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** A notification with its actor as raw SQL returns it (both drivers; timestamps may come as strings). */
 interface RawNotification {
   id: string;
   user_id: string;
-  category: string;
+  category: NotificationCategory;
   run_id: string | null;
   actor_id: string | null;
   data: Record<string, string | number | null>;
@@ -50,33 +51,40 @@ function fromRaw(r: RawNotification): NotificationRow {
 }
 
 /**
- * Stores notifications (in the caller's transaction, when given one) and returns, from the same statement,
- * what to announce: each user's newest new row with its actor, and their unread count. Nothing is read
- * again after the commit, so a live notification leaves as soon as the change is committed.
- *
- * The rows travel as ONE JSON parameter, so the statement's text is the same for 1 row or 100: a run
- * cancelled under 99 runners costs no 600-placeholder query to build, send and plan.
+ * Rows to insert described as a query (a sweep's own bookkeeping in the same statement): WITH clauses and a
+ * SELECT of (user_id, category, run_id, actor_id, data, link, read_at, created_at).
  */
-export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): Promise<Announcement[]> {
-  if (rows.length === 0) return [];
-  const input = rows.map((r) => ({
-    user_id: r.userId,
-    category: r.category,
-    run_id: r.runId ?? null,
-    actor_id: r.actorId ?? null,
-    data: r.data,
-    link: r.link,
-    read_at: r.readAt ?? null,
-    created_at: r.createdAt ?? null,
-  }));
+export interface NotificationQuery {
+  ctes: SQL;
+  select: SQL;
+}
+
+/** What storing notifications gives back: the rows (with their actor) and what to announce after commit. */
+export interface Stored {
+  rows: NotificationRow[];
+  announcements: Announcement[];
+}
+
+/**
+ * THE insert into `notifications` (ADR 015: the notifications module writes that table alone). One statement
+ * stores the rows and returns, from the same statement, what to announce: each user's newest new row with its
+ * actor, and their unread count. Nothing is read again after the commit, so a live notification leaves as
+ * soon as the change is committed.
+ *
+ * `source` is a SELECT of (user_id, category, run_id, actor_id, data, link, read_at, created_at); `ctes`, when
+ * given, are WITH clauses it reads (a sweep that records what it sent in the same statement).
+ */
+export async function insertNotifications(
+  db: Db | DbTx,
+  source: SQL,
+  ctes: SQL | undefined = undefined,
+): Promise<Stored> {
   const stored = await rawRows<RawNotification & { unread_before: number }>(
     db,
     sql`
-    with inserted as (
+    with ${ctes ? sql`${ctes},` : sql``} inserted as (
       insert into ${notifications} (user_id, category, run_id, actor_id, data, link, read_at, created_at)
-      select r.user_id, r.category, r.run_id, r.actor_id, r.data, r.link, r.read_at, coalesce(r.created_at, now())
-      from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(user_id uuid, category text, run_id uuid,
-        actor_id uuid, data jsonb, link text, read_at timestamptz, created_at timestamptz)
+      ${source}
       returning id, user_id, category, run_id, actor_id, data, link, read_at, created_at
     )
     select i.*,
@@ -88,22 +96,62 @@ export async function storeNotifications(db: Db | Tx, rows: NewNotification[]): 
     from inserted i`,
   );
   const byUser = new Map<string, Announcement>();
+  const rows: NotificationRow[] = [];
   for (const r of stored) {
+    const row = fromRaw(r);
+    rows.push(row);
     const before = byUser.get(r.user_id);
     byUser.set(r.user_id, {
       userId: r.user_id,
-      latest: fromRaw(r),
+      latest: row,
       unreadCount: (before?.unreadCount ?? Number(r.unread_before)) + 1,
     });
   }
-  return [...byUser.values()];
+  return { rows, announcements: [...byUser.values()] };
+}
+
+/**
+ * The rows travel as ONE JSON parameter, so the statement's text is the same for 1 row or 100: a run
+ * cancelled under 99 runners costs no 600-placeholder query to build, send and plan.
+ */
+function fromJson(rows: NewNotification[]): SQL {
+  const input = rows.map((r) => ({
+    user_id: r.userId,
+    category: r.category,
+    run_id: r.runId ?? null,
+    actor_id: r.actorId ?? null,
+    data: r.data,
+    link: r.link,
+    read_at: r.readAt ?? null,
+    created_at: r.createdAt ?? null,
+  }));
+  return sql`select r.user_id, r.category, r.run_id, r.actor_id, r.data, r.link, r.read_at,
+      coalesce(r.created_at, now())
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as r(user_id uuid, category text, run_id uuid,
+      actor_id uuid, data jsonb, link text, read_at timestamptz, created_at timestamptz)`;
 }
 
 export class NotificationsRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(rows: NewNotification[]): Promise<Announcement[]> {
-    return storeNotifications(this.db, rows);
+  /** Stores the rows in the caller's unit of work. */
+  async store(tx: Tx, rows: NewNotification[]): Promise<Stored> {
+    return insertNotifications(sqlOf(tx), fromJson(rows));
+  }
+
+  /** A deleted account's notifications, in its deletion's unit of work (ADR 011). */
+  async deleteOf(tx: Tx, userId: string): Promise<void> {
+    await sqlOf(tx).delete(notifications).where(eq(notifications.userId, userId));
+  }
+
+  /** Stores the rows a query selects, with the WITH clauses it reads, in one statement of its own. */
+  async storeFrom(due: NotificationQuery): Promise<Stored> {
+    return insertNotifications(this.db, due.select, due.ctes);
+  }
+
+  /** Stores the rows in a statement of their own (its own transaction). */
+  async storeNow(rows: NewNotification[]): Promise<Stored> {
+    return insertNotifications(this.db, fromJson(rows));
   }
 
   /** Newest first; cursor = (createdAt, id). */
@@ -132,36 +180,6 @@ export class NotificationsRepository {
     return rows.map((r) => ({
       ...r.n,
       actor: r.actorId ? { id: r.actorId, nickname: r.actorNickname ?? '', avatarId: r.actorAvatarId } : null,
-    }));
-  }
-
-  /**
-   * For each user, their newest notification (null when none) and unread count, in ONE statement however
-   * many users: what `announce` tells their open tabs after a change.
-   */
-  async latestAndUnread(userIds: string[]): Promise<Announcement[]> {
-    if (userIds.length === 0) return [];
-    const rows = await rawRows<Omit<RawNotification, 'id'> & { id: string | null; unread: number }>(
-      this.db,
-      sql`
-      select u.id as user_id,
-        (select count(*)::int from ${notifications} c where c.user_id = u.id and c.read_at is null) as unread,
-        l.id, l.category, l.actor_id, l.actor_nickname, l.actor_avatar_id, l.run_id, l.data, l.link,
-        l.read_at, l.created_at
-      from unnest(${`{${userIds.join(',')}}`}::uuid[]) as u(id)
-      left join lateral (
-        select n.id, n.category, n.actor_id, a.nickname as actor_nickname, a.avatar_id as actor_avatar_id,
-          n.run_id, n.data, n.link, n.read_at, n.created_at
-        from ${notifications} n left join ${users} a on a.id = n.actor_id
-        where n.user_id = u.id
-        order by n.created_at desc, n.id desc
-        limit 1
-      ) l on true`,
-    );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      unreadCount: Number(r.unread),
-      latest: r.id === null ? null : fromRaw({ ...r, id: r.id }),
     }));
   }
 

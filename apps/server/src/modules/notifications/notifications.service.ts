@@ -1,11 +1,13 @@
-import type { MarkRead, Notification, NotificationCategory, NotificationPage } from '@erun/contracts';
+import type { MarkRead, Notification, NotificationPage } from '@erun/contracts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Realtime, UserEvent } from '../../ports/realtime.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 import type {
   Announcement,
   NewNotification,
+  NotificationQuery,
   NotificationRow,
   NotificationsRepository,
 } from './notifications.repository.ts';
@@ -20,24 +22,40 @@ export class NotificationsService {
     private readonly afterAnnounce: () => void = () => undefined,
   ) {}
 
-  /** Stores notifications and pushes them live (one statement). */
-  async notify(rows: NewNotification[]): Promise<void> {
-    if (rows.length === 0) return;
-    this.publish(await this.repo.insert(rows));
+  /**
+   * Stores notifications in the caller's unit of work (one statement) and announces them once it has
+   * committed, so a client never fetches a row not yet there, and a rollback announces nothing. Returns the
+   * rows stored.
+   */
+  async notify(tx: Tx, rows: NewNotification[]): Promise<NotificationRow[]> {
+    if (rows.length === 0) return [];
+    const stored = await this.repo.store(tx, rows);
+    tx.afterCommit(() => this.publish(stored.announcements));
+    return stored.rows;
+  }
+
+  /** Stores notifications in a statement of their own, and announces them once it has committed. */
+  async send(rows: NewNotification[]): Promise<NotificationRow[]> {
+    if (rows.length === 0) return [];
+    const stored = await this.repo.storeNow(rows);
+    this.publish(stored.announcements);
+    return stored.rows;
   }
 
   /**
-   * Tells each user's open tabs about their newest notification and unread count (one statement for all of
-   * them). Called after the transaction that stored the notification has committed, so a client never fetches
-   * a row not yet there.
+   * Stores the rows a sweep describes as a query (its own bookkeeping in the same statement: reminders) and
+   * announces them once that statement has committed.
    */
-  async announce(userIds: string[]): Promise<void> {
-    const unique = [...new Set(userIds)];
-    if (unique.length === 0) return;
-    this.publish(await this.repo.latestAndUnread(unique));
+  async sendFrom(due: NotificationQuery): Promise<NotificationRow[]> {
+    const stored = await this.repo.storeFrom(due);
+    this.publish(stored.announcements);
+    return stored.rows;
   }
 
-  /** Tells each user's open tabs what `storeNotifications` (or `announce`) found; no database read. */
+  /**
+   * Tells each user's open tabs what storing found (their newest notification and unread count; no database
+   * read) and wakes the push/SMS deliveries. The one place announcements leave from, always after commit.
+   */
   publish(announcements: Announcement[]): void {
     if (announcements.length === 0) return;
     // One event per user: the notification carries the count, a frame per runner is what a fan-out costs.
@@ -48,6 +66,11 @@ export class NotificationsService {
     );
     this.realtime.toEachUser(events);
     this.afterAnnounce();
+  }
+
+  /** A deleted account's notifications go, in the deletion's unit of work (ADR 011). */
+  async forget(tx: Tx, userId: string): Promise<void> {
+    await this.repo.deleteOf(tx, userId);
   }
 
   async list(userId: string, cursor: string | undefined, limit: number): Promise<NotificationPage> {
@@ -68,7 +91,7 @@ export class NotificationsService {
   private toItem(r: NotificationRow): Notification {
     return {
       id: r.id,
-      category: r.category as NotificationCategory,
+      category: r.category,
       actor: r.actor
         ? {
             id: r.actor.id,

@@ -114,7 +114,7 @@ describe('reminders', () => {
   it('two workers sweeping at the same moment send each reminder once', async () => {
     const { runner, day } = await scenario();
     at(`${day}T09:45:00+09:00`);
-    const second = new RemindersService(new RemindersRepository(t.database.db), clock, async () => undefined);
+    const second = new RemindersService(new RemindersRepository(), clock, t.services.notifications);
     await Promise.all([t.services.reminders.sweep(), second.sweep(), t.services.reminders.sweep()]);
     expect(await categories(runner)).toEqual(['reminder_dday', 'reminder_soon']);
   });

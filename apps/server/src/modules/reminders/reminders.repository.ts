@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { rawRows } from '../../db/raw.ts';
+import { type SQL, sql } from 'drizzle-orm';
 import { attendance, remindersSent } from '../../db/schema-after-run.ts';
-import { notifications, runParticipants, runs } from '../../db/schema.ts';
+import { runParticipants, runs } from '../../db/schema.ts';
 
 export type ReminderKind = 'dday' | 'soon' | 'review';
 
@@ -32,19 +30,25 @@ const CATEGORY = sql`case
   when d.kind = 'soon' then 'reminder_soon'
   else 'review_request' end`;
 
-export class RemindersRepository {
-  constructor(private readonly db: Db) {}
+/**
+ * Rows for the notifications module to insert, described as a query: WITH clauses and a SELECT of
+ * (user_id, category, run_id, actor_id, data, link, read_at, created_at). The notifications module writes
+ * the table (ADR 015); the sweep only says which rows, in the same statement as its own bookkeeping.
+ */
+export interface DueNotifications {
+  ctes: SQL;
+  select: SQL;
+}
 
+export class RemindersRepository {
   /**
-   * Sends every due reminder of a kind that has not been sent: one statement records them as sent and
-   * creates the notifications, so a reminder exists exactly once whatever runs concurrently or again.
-   * Review requests go to participants the host marked present; the others to everyone in the run.
+   * Every due reminder of a kind that has not been sent, recorded as sent in the statement that inserts
+   * their notifications, so a reminder exists exactly once whatever runs concurrently or again. Review
+   * requests go to participants the host marked present; the others to everyone in the run.
    */
-  async sendDue(kind: ReminderKind, now: Date, limit: number): Promise<{ userId: string; runId: string }[]> {
-    const rows = await rawRows<{ user_id: string; run_id: string }>(
-      this.db,
-      sql`
-      with due as (
+  due(kind: ReminderKind, now: Date, limit: number): DueNotifications {
+    return {
+      ctes: sql`due as (
         select r.id as run_id, p.user_id, r.host_id, r.title, r.starts_at, ${kind}::text as kind
         from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.status = 'joined'
         where r.cancelled_at is null and ${DUE[kind](now)}
@@ -57,16 +61,13 @@ export class RemindersRepository {
         select run_id, user_id, kind, ${now} from due
         on conflict do nothing
         returning run_id, user_id
-      )
-      insert into ${notifications} (user_id, category, run_id, link, data)
-      select d.user_id, ${CATEGORY}, d.run_id,
+      )`,
+      select: sql`select d.user_id, ${CATEGORY}, d.run_id, null::uuid, jsonb_build_object('title', d.title, 'startsAt', d.starts_at),
         case when d.kind = 'soon' and d.user_id = d.host_id then '/runs/' || d.run_id || '/attendance'
              when d.kind = 'review' then '/runs/' || d.run_id || '/review'
              else '/runs/' || d.run_id end,
-        jsonb_build_object('title', d.title, 'startsAt', d.starts_at)
-      from due d join sent s on s.run_id = d.run_id and s.user_id = d.user_id
-      returning user_id, run_id`,
-    );
-    return rows.map((r) => ({ userId: r.user_id, runId: r.run_id }));
+        null::timestamptz, now()
+      from due d join sent s on s.run_id = d.run_id and s.user_id = d.user_id`,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ReminderKind, RemindersRepository } from './reminders.repository.ts';
 
 const KINDS: ReminderKind[] = ['dday', 'soon', 'review'];
@@ -14,7 +15,7 @@ export class RemindersService {
   constructor(
     private readonly repo: RemindersRepository,
     private readonly clock: Clock,
-    private readonly announce: (userIds: string[]) => Promise<void>,
+    private readonly notifications: Pick<NotificationsService, 'sendFrom'>,
     /** A run has ended (its review requests went out): badges are evaluated for its people. */
     private readonly runsEnded: (runIds: string[], userIds: string[]) => Promise<void> = async () => {},
   ) {}
@@ -23,14 +24,13 @@ export class RemindersService {
     const now = this.clock.now();
     let total = 0;
     for (const kind of KINDS) {
-      let sent: { userId: string; runId: string }[];
+      let sent: { userId: string; runId: string | null }[];
       do {
-        sent = await this.repo.sendDue(kind, now, BATCH);
+        sent = await this.notifications.sendFrom(this.repo.due(kind, now, BATCH));
         total += sent.length;
         const userIds = sent.map((s) => s.userId);
-        await this.announce(userIds);
         if (kind === 'review' && sent.length > 0) {
-          await this.runsEnded([...new Set(sent.map((s) => s.runId))], userIds);
+          await this.runsEnded([...new Set(sent.flatMap((s) => (s.runId ? [s.runId] : [])))], userIds);
         }
       } while (sent.length === BATCH);
     }

@@ -1,101 +1,131 @@
-import type { JoinResult } from '@erun/contracts';
+import type { JoinResult, NotificationCategory } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
-import type { Announcement } from '../notifications/notifications.repository.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import type { Guard, ParticipationRepository } from './participation.repository.ts';
+import type { ParticipantRow, ParticipationRepository } from './participation.repository.ts';
 import type { NewNotification, RunRow } from './runs.repository.ts';
-import { missingRun, notice, runNotFound } from './runs.service.ts';
+import { notice, runNotFound } from './runs.service.ts';
 
-/** Joining, leaving and removal: DOMAIN.md's rules, checked on the locked run inside one transaction. */
+/** What participation needs of after-run: a runner who goes loses their marks for the run (ADR 012). */
+export interface AttendanceDropper {
+  dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void>;
+}
+
+/**
+ * Joining, leaving and removal: DOMAIN.md's rules, checked on the locked run inside one unit of work; the
+ * notices go in the same transaction and are announced, with the run's new counts, after it commits.
+ */
 export class ParticipationService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: ParticipationRepository,
     private readonly clock: Clock,
-    private readonly notifications: NotificationsService,
+    private readonly notifications: Pick<NotificationsService, 'notify'>,
+    private readonly attendance: AttendanceDropper,
     private readonly realtime: Realtime,
     /** Whoever leaves or is removed loses the run's chat at once (their open sockets leave its room). */
     private readonly revokeChat: (runId: string, userIds: string[]) => void,
   ) {}
 
-  /**
-   * After a change has committed (its notices stored in the same transaction): those notified hear it live,
-   * the page's viewers see new seat counts.
-   */
-  private changed(run: RunRow | undefined, announced: Announcement[]): void {
-    if (!run) return;
-    this.notifications.publish(announced);
-    this.realtime.toRun(run.id, 'run:updated', { runId: run.id });
-  }
-
   async join(runId: string, userId: string): Promise<JoinResult> {
     const now = this.clock.now();
-    let locked: RunRow | undefined;
-    const guard: Guard = (run, mine) => {
-      locked = run;
-      if (run.cancelledAt) throw runNotFound();
-      if (mine?.status === 'removed')
-        throw new ConflictError('REMOVED_BY_HOST', 'The host removed you from this run');
-      if (mine || run.hostId === userId)
-        throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
-      if (now >= run.joinDeadline) throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
-    };
-    const { outcome, announced } = await this.repo
-      .join(runId, userId, now, guard, (run, joined) => [
-        { ...toHost(run, userId, 'run_joined'), data: { title: run.title, status: joined.status } },
-      ])
-      .catch(missingRun)
+    return this.uow
+      .run(async (tx) => {
+        const { run, mine } = await this.locked(tx, runId, userId);
+        if (mine?.status === 'removed')
+          throw new ConflictError('REMOVED_BY_HOST', 'The host removed you from this run');
+        if (mine || run.hostId === userId)
+          throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
+        if (now >= run.joinDeadline)
+          throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
+        // A free seat is taken; a full run queues the runner at the end of its waitlist.
+        const seat = run.participantCount < run.capacity;
+        const waitlistLength = await this.repo.add(tx, runId, userId, seat ? 'joined' : 'waitlisted', now);
+        const outcome: JoinResult = seat
+          ? { status: 'joined' }
+          : { status: 'waitlisted', position: waitlistLength };
+        await this.notifications.notify(tx, [
+          { ...toHost(run, userId, 'run_joined'), data: { title: run.title, status: outcome.status } },
+        ]);
+        this.countsChanged(tx, runId);
+        return outcome;
+      })
       .catch(alreadyJoined);
-    this.changed(locked, announced);
-    return outcome;
   }
 
   async leave(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
-    let locked: RunRow | undefined;
-    const guard: Guard = (run, mine) => {
-      locked = run;
-      if (run.cancelledAt) throw runNotFound();
+    await this.uow.run(async (tx) => {
+      const { run, mine } = await this.locked(tx, runId, userId);
       if (run.hostId === userId)
         throw new ConflictError('HOST_CANNOT_LEAVE', 'The host cannot leave; cancel the run instead');
       if (!mine || mine.status === 'removed')
         throw new NotFoundError('NOT_JOINED', 'You are not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
-    };
-    const announced = await this.repo
-      .release(runId, userId, guard, null, (run, promoted) => [
+      const promoted = await this.release(tx, run, mine, null);
+      // Once committed: their open sockets leave the run's chat, then they and the host hear of it.
+      tx.afterCommit(() => this.revokeChat(runId, [userId]));
+      await this.notifications.notify(tx, [
         toHost(run, userId, 'run_left'),
         ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
-      ])
-      .catch(missingRun);
-    if (locked) {
-      this.revokeChat(runId, [userId]);
-      this.changed(locked, announced);
-    }
+      ]);
+      this.countsChanged(tx, runId);
+    });
   }
 
   async remove(runId: string, hostId: string, targetId: string, reason: string): Promise<void> {
     const now = this.clock.now();
-    let locked: RunRow | undefined;
-    const guard: Guard = (run, target) => {
-      locked = run;
-      if (run.cancelledAt) throw runNotFound();
+    await this.uow.run(async (tx) => {
+      const { run, mine: target } = await this.locked(tx, runId, targetId);
       if (run.hostId !== hostId)
         throw new ForbiddenError('NOT_HOST', 'Only the host can remove participants');
       if (targetId === hostId)
         throw new ConflictError('HOST_CANNOT_LEAVE', 'The host cannot remove themself');
       if (!target || target.status === 'removed') throw new NotFoundError('NOT_JOINED', 'Not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
-    };
-    const announced = await this.repo
-      .release(runId, targetId, guard, { reason }, (run, promoted) => [
+      const promoted = await this.release(tx, run, target, { reason });
+      tx.afterCommit(() => this.revokeChat(runId, [targetId]));
+      await this.notifications.notify(tx, [
         { ...notice(targetId, 'run_removed', run, { reason }), actorId: hostId },
         ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
-      ])
-      .catch(missingRun);
-    if (locked) this.revokeChat(runId, [targetId]);
-    this.changed(locked, announced);
+      ]);
+      this.countsChanged(tx, runId);
+    });
+  }
+
+  /** The run, locked, and the user's place in it; a missing or cancelled run is a 404. */
+  private async locked(tx: Tx, runId: string, userId: string) {
+    const found = await this.repo.lock(tx, runId, userId);
+    if (!found || found.run.cancelledAt) throw runNotFound();
+    return found;
+  }
+
+  /**
+   * Takes a runner out of the locked run: they lose their attendance marks for it (and the score those
+   * gave or took); a seat they held goes to the head of the waitlist. Returns who was promoted.
+   */
+  private async release(
+    tx: Tx,
+    run: RunRow,
+    who: ParticipantRow,
+    removal: { reason: string } | null,
+  ): Promise<string | null> {
+    await this.repo.takeOut(tx, run.id, who.userId, removal);
+    await this.attendance.dropAttendanceOf(tx, run.id, who.userId);
+    const [promoted = null] = who.status === 'joined' ? await this.repo.promoteWaitlisted(tx, run.id, 1) : [];
+    await this.repo.moveCounts(tx, run.id, {
+      // A seat taken over by the promoted runner stays counted; the waitlist shrinks by whoever left it.
+      participants: who.status === 'joined' && promoted === null ? -1 : 0,
+      waitlist: who.status === 'waitlisted' || promoted !== null ? -1 : 0,
+    });
+    return promoted;
+  }
+
+  /** Once committed, the run's open pages see its new counts. */
+  private countsChanged(tx: Tx, runId: string): void {
+    tx.afterCommit(() => this.realtime.toRun(runId, 'run:updated', { runId }));
   }
 }
 
@@ -105,7 +135,7 @@ function alreadyJoined(error: unknown): never {
   throw error;
 }
 
-function toHost(run: RunRow, actorId: string, category: string): NewNotification {
+function toHost(run: RunRow, actorId: string, category: NotificationCategory): NewNotification {
   return {
     userId: run.hostId,
     actorId,

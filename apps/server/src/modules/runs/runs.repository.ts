@@ -9,8 +9,8 @@ import {
   runs,
   users,
 } from '../../db/schema.ts';
-import { type Announcement, storeNotifications } from '../notifications/notifications.repository.ts';
-import { audienceOf, promoteWaitlisted, RunMissing } from './participation.repository.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 import type { ViewerState } from './runs.presenter.ts';
 import {
   type Cursor,
@@ -32,32 +32,26 @@ export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
 export type NewNotification = typeof notifications.$inferInsert;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export class RunsRepository {
   constructor(private readonly db: Db) {}
 
-  /** The run, its host as participant #1, its photos and the host's counter: all or nothing. */
-  async create(values: NewRun, photoIds: string[]): Promise<RunRow> {
-    return this.db.transaction(async (tx) => {
-      const [run] = await tx.insert(runs).values(values).returning();
-      if (!run) throw new Error('insert returned no row');
-      await tx
-        .insert(runParticipants)
-        .values({ runId: run.id, userId: run.hostId, status: 'joined', createdAt: values.createdAt });
-      await this.replacePhotos(tx, run.id, photoIds);
-      await tx
-        .update(users)
-        .set({ runsHosted: sql`${users.runsHosted} + 1` })
-        .where(eq(users.id, run.hostId));
-      return run;
-    });
+  /** The run, with its host as participant #1. */
+  async create(tx: Tx, values: NewRun): Promise<RunRow> {
+    const db = sqlOf(tx);
+    const [run] = await db.insert(runs).values(values).returning();
+    if (!run) throw new Error('insert returned no row');
+    await db
+      .insert(runParticipants)
+      .values({ runId: run.id, userId: run.hostId, status: 'joined', createdAt: values.createdAt });
+    return run;
   }
 
   async replacePhotos(tx: Tx, runId: string, photoIds: string[]): Promise<void> {
-    await tx.delete(runPhotos).where(eq(runPhotos.runId, runId));
+    const db = sqlOf(tx);
+    await db.delete(runPhotos).where(eq(runPhotos.runId, runId));
     if (photoIds.length > 0) {
-      await tx
+      await db
         .insert(runPhotos)
         .values(photoIds.map((uploadId, position) => ({ runId, uploadId, position })));
     }
@@ -159,57 +153,17 @@ export class RunsRepository {
     }
   }
 
-  /** Applies an edit decided on the locked row; raised capacity lets the head of the waitlist in. */
-  async update(
-    runId: string,
-    decide: (run: RunRow) => { changes: Partial<NewRun>; photoIds: string[] | undefined },
-    notices: (run: RunRow, audience: string[], promoted: string[]) => NewNotification[],
-  ): Promise<Announcement[]> {
-    return this.db.transaction(async (tx) => {
-      const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
-      if (!run) throw new RunMissing();
-      const { changes, photoIds } = decide(run);
-      const capacity = changes.capacity ?? run.capacity;
-      const promoted = await promoteWaitlisted(
-        tx,
-        run,
-        Math.min(capacity - run.participantCount, run.waitlistCount),
-      );
-      const audience = await audienceOf(tx, run);
-      await tx
-        .update(runs)
-        .set({
-          ...changes,
-          version: sql`${runs.version} + 1`,
-          participantCount: run.participantCount + promoted.length,
-          waitlistCount: run.waitlistCount - promoted.length,
-        })
-        .where(eq(runs.id, runId));
-      if (photoIds) await this.replacePhotos(tx, runId, photoIds);
-      return storeNotifications(tx, notices(run, audience, promoted));
-    });
+  /** The run's row, locked until the unit of work ends. */
+  async lock(tx: Tx, runId: string): Promise<RunRow | undefined> {
+    const [run] = await sqlOf(tx).select().from(runs).where(eq(runs.id, runId)).for('update');
+    return run;
   }
 
-  /** Cancels on the locked row and tells everyone who was in or waiting. */
-  async cancel(
-    runId: string,
-    guard: (run: RunRow) => void,
-    now: Date,
-    notices: (run: RunRow, audience: string[]) => NewNotification[],
-  ): Promise<Announcement[]> {
-    return this.db.transaction(async (tx) => {
-      const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
-      if (!run) throw new RunMissing();
-      guard(run);
-      await tx
-        .update(runs)
-        .set({ cancelledAt: now, updatedAt: now, version: sql`${runs.version} + 1` })
-        .where(eq(runs.id, runId));
-      await tx
-        .update(users)
-        .set({ runsHosted: sql`greatest(${users.runsHosted} - 1, 0)` })
-        .where(eq(users.id, run.hostId));
-      return storeNotifications(tx, notices(run, await audienceOf(tx, run)));
-    });
+  /** Writes changes decided on the locked row; every write to a run moves its version. */
+  async update(tx: Tx, runId: string, changes: Partial<NewRun>): Promise<void> {
+    await sqlOf(tx)
+      .update(runs)
+      .set({ ...changes, version: sql`${runs.version} + 1` })
+      .where(eq(runs.id, runId));
   }
 }

@@ -11,6 +11,7 @@ import {
   RUN_LIMITS,
   runTimeIssues,
   type Run,
+  type NotificationCategory,
   type RunSummary,
   type RunPage,
   type UpdateRun,
@@ -28,9 +29,11 @@ import {
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
-import type { Announcement } from '../notifications/notifications.repository.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import { RunMissing } from './participation.repository.ts';
+import type { UsersService } from '../users/users.service.ts';
+import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
@@ -56,17 +59,28 @@ export const runNotFound = () => new NotFoundError('RUN_NOT_FOUND', 'Run not fou
 
 export class RunsService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: RunsRepository,
+    private readonly participants: ParticipationRepository,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
-    private readonly live: { realtime: Realtime; publish: (announced: Announcement[]) => void },
+    private readonly live: { realtime: Realtime; notifications: Pick<NotificationsService, 'notify'> },
+    /** The host's "runs hosted" counter belongs to the users module. */
+    private readonly users: Pick<UsersService, 'moveRunsHosted'>,
     private readonly shared: SharedReads = noSharedReads,
   ) {}
 
-  /** After an edit or cancellation has committed: notified users hear it live, open run pages refresh. */
-  private changed(runId: string, announced: Announcement[]): void {
-    this.live.publish(announced);
-    this.live.realtime.toRun(runId, 'run:updated', { runId });
+  /** Once an edit or cancellation has committed (its notices announced first), open run pages refresh. */
+  private changed(tx: Tx, runId: string): void {
+    tx.afterCommit(() => this.live.realtime.toRun(runId, 'run:updated', { runId }));
+  }
+
+  /** The run, locked until the unit of work ends, if its host may still change it. */
+  private async editable(tx: Tx, runId: string, userId: string, now: Date): Promise<RunRow> {
+    const run = await this.repo.lock(tx, runId);
+    if (!run) throw runNotFound();
+    this.requireEditable(run, userId, now);
+    return run;
   }
 
   async create(hostId: string, input: CreateRunParsed): Promise<Run> {
@@ -90,7 +104,15 @@ export class RunsService {
       createdAt: now,
       updatedAt: now,
     };
-    const run = await this.repo.create(values, input.photoIds).catch(photoInUse);
+    // The run, its host as participant #1, its photos and the host's counter: all or nothing.
+    const run = await this.uow
+      .run(async (tx) => {
+        const created = await this.repo.create(tx, values);
+        await this.repo.replacePhotos(tx, created.id, input.photoIds);
+        await this.users.moveRunsHosted(tx, hostId, 1);
+        return created;
+      })
+      .catch(photoInUse);
     return this.read(run.id, hostId);
   }
 
@@ -188,37 +210,48 @@ export class RunsService {
   async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const now = this.clock.now();
-    const announced = await this.repo
-      .update(
-        runId,
-        (run) => {
-          this.requireEditable(run, userId, now);
-          return { changes: this.mergedChanges(run, input, now), photoIds: input.photoIds };
-        },
-        (run, audience, promoted) => [
-          ...audience
-            .filter((id) => !promoted.includes(id))
-            .map((userId) => notice(userId, 'run_updated', run)),
-          ...promoted.map((userId) => notice(userId, 'waitlist_promoted', run)),
-        ],
-      )
-      .catch(missingRun)
+    await this.uow
+      .run(async (tx) => {
+        const run = await this.editable(tx, runId, userId, now);
+        const changes = this.mergedChanges(run, input, now);
+        // Raised capacity lets the head of the waitlist in.
+        const capacity = changes.capacity ?? run.capacity;
+        const promoted = await this.participants.promoteWaitlisted(
+          tx,
+          runId,
+          Math.min(capacity - run.participantCount, run.waitlistCount),
+        );
+        const audience = await this.participants.audienceOf(tx, run);
+        await this.repo.update(tx, runId, {
+          ...changes,
+          participantCount: run.participantCount + promoted.length,
+          waitlistCount: run.waitlistCount - promoted.length,
+        });
+        if (input.photoIds) await this.repo.replacePhotos(tx, runId, input.photoIds);
+        await this.live.notifications.notify(tx, [
+          ...audience.filter((id) => !promoted.includes(id)).map((id) => notice(id, 'run_updated', run)),
+          ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
+        ]);
+        this.changed(tx, runId);
+      })
       .catch(photoInUse);
-    this.changed(runId, announced);
     return this.read(runId, userId);
   }
 
   async cancel(runId: string, userId: string): Promise<void> {
     const now = this.clock.now();
-    const announced = await this.repo
-      .cancel(
-        runId,
-        (run) => this.requireEditable(run, userId, now),
-        now,
-        (run, audience) => audience.map((id) => notice(id, 'run_cancelled', run)),
-      )
-      .catch(missingRun);
-    this.changed(runId, announced);
+    await this.uow.run(async (tx) => {
+      const run = await this.editable(tx, runId, userId, now);
+      await this.repo.update(tx, runId, { cancelledAt: now, updatedAt: now });
+      await this.users.moveRunsHosted(tx, run.hostId, -1);
+      // Everyone who was in or waiting hears of it.
+      const audience = await this.participants.audienceOf(tx, run);
+      await this.live.notifications.notify(
+        tx,
+        audience.map((id) => notice(id, 'run_cancelled', run)),
+      );
+      this.changed(tx, runId);
+    });
   }
 
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {
@@ -365,16 +398,11 @@ function pick<T extends object, K extends keyof T>(input: T, keys: K[]): Partial
 
 export function notice(
   userId: string,
-  category: string,
+  category: NotificationCategory,
   run: RunRow,
   extra: Record<string, string> = {},
 ): NewNotification {
   return { userId, category, runId: run.id, data: { title: run.title, ...extra }, link: `/runs/${run.id}` };
-}
-
-export function missingRun(error: unknown): never {
-  if (error instanceof RunMissing) throw runNotFound();
-  throw error;
 }
 
 function photoInUse(error: unknown): never {

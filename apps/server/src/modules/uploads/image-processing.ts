@@ -1,9 +1,8 @@
+import type { UploadPurpose } from '@erun/contracts';
 import pLimit from 'p-limit';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../../lib/errors.ts';
 
-export const UPLOAD_PURPOSES = ['avatar', 'photo'] as const;
-export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const IMAGE_SIZES = ['small', 'medium', 'large'] as const;
 export type ImageSize = (typeof IMAGE_SIZES)[number];
 

@@ -3,15 +3,11 @@ import type { Course, Image, Me, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newCourse, newPhoto, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { multipart, png } from '../../test/images.ts';
+import { s3Env, startFakeS3, type FakeS3 } from '../../test/fake-s3.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
 let owner: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  owner = await newUser(t.app);
-});
-afterAll(() => t.close());
 
 const DAY_AND_AN_HOUR = 25 * 3600 * 1000;
 
@@ -55,12 +51,41 @@ async function columnsReferencingUploads(): Promise<{ table: string; column: str
   return result.rows as { table: string; column: string }[];
 }
 
-async function storedFolders(): Promise<string[]> {
-  const root = (t.services.uploads as unknown as { storage: { root: string } }).storage.root;
-  return readdir(root);
+/** Where the files are (the local folder, or a bucket) and how a browser gets one. */
+interface Files {
+  folders(): Promise<string[]>;
+  status(url: string): Promise<number>;
 }
 
-describe('purging unreferenced uploads', () => {
+const localFiles: Files = {
+  folders: () => readdir((t.services.uploads as unknown as { storage: { root: string } }).storage.root),
+  status: async (url) => (await t.app.inject({ method: 'GET', url })).statusCode,
+};
+
+function bucketFiles(s3: FakeS3): Files {
+  return {
+    folders: async () => [...new Set(s3.keys().map((key) => key.split('/')[0] ?? ''))],
+    status: async (url) => (await fetch(url)).status,
+  };
+}
+
+describe.each([
+  ['in the local folder', () => Promise.resolve(undefined)],
+  ['in an S3 bucket', () => startFakeS3()],
+])('purging unreferenced uploads %s', (_name, startStore) => {
+  let s3: FakeS3 | undefined;
+  let files: Files;
+  beforeAll(async () => {
+    s3 = await startStore();
+    t = await createTestApp({ env: s3 ? s3Env(s3) : {} });
+    owner = await newUser(t.app);
+    files = s3 ? bucketFiles(s3) : localFiles;
+  });
+  afterAll(async () => {
+    await t.close();
+    await s3?.stop();
+  });
+
   it('keeps, a day later, an upload of every kind of attachment, and removes the orphans with their files', async () => {
     const replaced = await send('avatar');
     await setAvatar(replaced.id);
@@ -93,14 +118,14 @@ describe('purging unreferenced uploads', () => {
     expect((await get<Course>(`/api/courses/${course.id}`)).photos.map((p) => p.id)).toEqual(
       course.photos.map((p) => p.id),
     );
-    const folders = await storedFolders();
+    const folders = await files.folders();
     expect(folders).toEqual(expect.arrayContaining(attached));
     for (const image of [...run.photos, ...course.photos]) {
-      expect((await t.app.inject({ method: 'GET', url: image.urls.small })).statusCode).toBe(200);
+      expect(await files.status(image.urls.small)).toBe(200);
     }
     for (const gone of [orphan, replaced]) {
       expect(folders).not.toContain(gone.id);
-      expect((await t.app.inject({ method: 'GET', url: gone.urls.small })).statusCode).toBe(404);
+      expect(await files.status(gone.urls.small)).toBe(404);
     }
   });
 });

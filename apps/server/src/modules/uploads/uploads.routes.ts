@@ -1,4 +1,4 @@
-import { ErrorBodySchema, ImageSchema } from '@erun/contracts';
+import { ErrorBodySchema, ImageSchema, UploadQuerySchema } from '@erun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,6 @@ import type { RateLimit } from '../../config/env.ts';
 import { userIdOf } from '../../http/authenticate.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
 import { QuotaExceededError, ValidationError } from '../../lib/errors.ts';
-import { UPLOAD_PURPOSES } from './image-processing.ts';
 import type { UploadsService } from './uploads.service.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -22,13 +21,14 @@ export interface UploadsRoutesDeps {
 const UploadFormSchema = z.object({
   file: z.file().max(MAX_UPLOAD_BYTES).describe('The image: JPEG, PNG, WebP, GIF, HEIF, AVIF or TIFF'),
 });
-const QuerySchema = z.object({ purpose: z.enum(UPLOAD_PURPOSES).default('photo') });
 const errors = {
   400: ErrorBodySchema,
   401: ErrorBodySchema,
   413: ErrorBodySchema,
   415: ErrorBodySchema,
   429: ErrorBodySchema,
+  // The object store (STORAGE=s3) unreachable or too slow; with Retry-After.
+  503: ErrorBodySchema,
   507: ErrorBodySchema,
 };
 
@@ -39,7 +39,11 @@ export const uploadsRoutes: FastifyPluginAsyncZod<UploadsRoutesDeps> = async (
   app.post(
     '/uploads',
     {
-      schema: { tags: ['uploads'], querystring: QuerySchema, response: { 201: ImageSchema, ...errors } },
+      schema: {
+        tags: ['uploads'],
+        querystring: UploadQuerySchema,
+        response: { 201: ImageSchema, ...errors },
+      },
       preHandler: [authenticate, ...limits],
       config: { multipartBody: UploadFormSchema },
     },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Image } from '@erun/contracts';
+import type { Image, UploadPurpose } from '@erun/contracts';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import type { DiskSpace } from '../../ports/disk.ts';
 import type { FileStorage } from '../../ports/storage.ts';
-import { IMAGE_SIZES, processImage, type UploadPurpose } from './image-processing.ts';
+import { IMAGE_SIZES, processImage } from './image-processing.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
 
 /** An upload not attached within this time (a run never published, an avatar replaced) is removed. */
@@ -18,21 +18,27 @@ export class UploadsService {
   ) {}
 
   /**
-   * Stores a re-encoded image. Files are written first and removed again if the row cannot be written.
-   * A full disk (below the free-space minimum, or ENOSPC on the way) answers 507, never a 500.
+   * Stores a re-encoded image. Files are written first and removed again if the row cannot be written, so an
+   * upload answered 201 is stored, and one that failed leaves no row. A full disk (below the free-space minimum,
+   * or ENOSPC on the way) answers 507, an object store that is down or too slow 503, never a 500.
    */
   async create(ownerId: string, purpose: UploadPurpose, data: Buffer): Promise<Image> {
     if (await this.disk?.low()) throw storageFull();
     const image = await processImage(data, purpose);
     const id = randomUUID();
     try {
-      await Promise.all(
+      // Every write settles before any clean-up, so none lands after the folder was removed.
+      const writes = await Promise.allSettled(
         IMAGE_SIZES.map((size) => this.storage.put(`${id}/${size}.webp`, image.variants[size], 'image/webp')),
       );
+      const failed = writes.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
       const bytes = IMAGE_SIZES.reduce((sum, size) => sum + image.variants[size].length, 0);
       await this.repo.insert({ id, ownerId, purpose, width: image.width, height: image.height, bytes });
     } catch (error) {
-      await this.storage.deletePrefix(id);
+      // Best effort: when the store itself is down this fails too, and the first error is the one to answer
+      // (an object store's is 503). Files without a row are never linked to; they only take space.
+      await this.storage.deletePrefix(id).catch(() => undefined);
       if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw storageFull();
       throw error;
     }
@@ -55,7 +61,7 @@ export class UploadsService {
   /** Removes uploads nobody used within a day, rows first so a crash leaves stray files, never broken links. */
   async purgeUnreferenced(now: Date): Promise<number> {
     const ids = await this.repo.deleteUnreferenced(new Date(now.getTime() - ORPHAN_GRACE_MS));
-    for (const id of ids) await this.storage.deletePrefix(id);
+    await this.removeFiles(ids);
     return ids.length;
   }
 
@@ -63,7 +69,15 @@ export class UploadsService {
   async deleteMany(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.repo.deleteByIds(ids);
-    for (const id of ids) await this.storage.deletePrefix(id);
+    await this.removeFiles(ids);
+  }
+
+  /**
+   * The files of uploads whose rows are already deleted (committed): a store that fails now (an S3 outage) must
+   * not turn the deletion into an error, since it happened. The adapter logs each folder it could not remove.
+   */
+  private async removeFiles(ids: string[]): Promise<void> {
+    for (const id of ids) await this.storage.deletePrefix(id).catch(() => undefined);
   }
 
   imageOf(id: string): Image {

@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { oauthAccounts, users } from '../../db/schema.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserChanges = Partial<
@@ -30,5 +32,15 @@ export class UsersRepository {
       .where(eq(users.id, id))
       .returning();
     return row;
+  }
+
+  /** Moves the "runs hosted" counter shown on profiles, never below 0, in the caller's unit of work. */
+  async moveRunsHosted(tx: Tx, userId: string, by: 1 | -1): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({
+        runsHosted: by > 0 ? sql`${users.runsHosted} + 1` : sql`greatest(${users.runsHosted} - 1, 0)`,
+      })
+      .where(eq(users.id, userId));
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@erun/contracts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 import type { UserChanges, UserRow, UsersRepository } from './users.repository.ts';
 
 export class UsersService {
@@ -21,6 +22,11 @@ export class UsersService {
     /** The phone module's view of the stored number (masked), for GET /api/me. */
     private readonly phoneStatus: (user: UserRow) => PhoneStatus,
   ) {}
+
+  /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
+  moveRunsHosted(tx: Tx, userId: string, by: 1 | -1): Promise<void> {
+    return this.repo.moveRunsHosted(tx, userId, by);
+  }
 
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);

@@ -1,6 +1,5 @@
-import type { DeleteAccount } from '@erun/contracts';
+import { endpoints, type DeleteAccount } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiClient } from '../../../lib/api-client.ts';
 
 /** Today in Asia/Seoul, as the server names the export file. */
@@ -10,7 +9,7 @@ function seoulToday(): string {
 
 /** Fetches my data export and saves it as erun-export-YYYY-MM-DD.json. */
 export async function downloadExport(): Promise<void> {
-  const data = await apiClient.get('/api/me/export', z.record(z.string(), z.unknown()));
+  const data = await apiClient.call(endpoints.exportMyData);
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -27,7 +26,7 @@ export function useDownloadExport() {
 }
 
 export function deleteAccount(body: DeleteAccount): Promise<void> {
-  return apiClient.send('/api/me', 'DELETE', body);
+  return apiClient.call(endpoints.deleteAccount, { body });
 }
 
 export function useDeleteAccount() {

@@ -1,10 +1,10 @@
-import { ConnectionsSchema, ConnectStartSchema, type Connections, type OAuthProvider } from '@erun/contracts';
+import { endpoints, type Connections, type OAuthProvider } from '@erun/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 export function getConnections(signal?: AbortSignal): Promise<Connections> {
-  return apiClient.get('/api/me/connections', ConnectionsSchema, signal);
+  return apiClient.call(endpoints.getConnections, { signal });
 }
 
 export function getConnectionsQueryOptions() {
@@ -23,7 +23,7 @@ export function useConnections() {
  * browser then goes there and comes back to /me/settings.
  */
 export async function connectProvider(provider: OAuthProvider): Promise<void> {
-  const { url } = await apiClient.post(`/api/me/connections/${provider}`, undefined, ConnectStartSchema);
+  const { url } = await apiClient.call(endpoints.connect, { params: { provider } });
   window.location.assign(url);
 }
 
@@ -34,7 +34,7 @@ export function useConnectProvider() {
 export function useDisconnectProvider() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (provider: OAuthProvider) => apiClient.send(`/api/me/connections/${provider}`, 'DELETE'),
+    mutationFn: (provider: OAuthProvider) => apiClient.call(endpoints.disconnect, { params: { provider } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
 }

@@ -1,10 +1,10 @@
-import { AttendanceSchema, type Attendance } from '@erun/contracts';
+import { endpoints, type Attendance } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { afterRunKeys } from './after-run-keys.ts';
 
 export function getAttendance(runId: string, signal?: AbortSignal): Promise<Attendance> {
-  return apiClient.get(`/api/runs/${encodeURIComponent(runId)}/attendance`, AttendanceSchema, signal);
+  return apiClient.call(endpoints.getAttendance, { params: { runId }, signal });
 }
 
 export function getAttendanceQueryOptions(runId: string) {

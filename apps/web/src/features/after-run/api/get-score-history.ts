@@ -1,10 +1,10 @@
-import { ScoreHistorySchema, type ScoreHistory } from '@erun/contracts';
+import { endpoints, type ScoreHistory } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { afterRunKeys } from './after-run-keys.ts';
 
 export function getScoreHistory(signal?: AbortSignal): Promise<ScoreHistory> {
-  return apiClient.get('/api/me/score-history', ScoreHistorySchema, signal);
+  return apiClient.call(endpoints.getScoreHistory, { signal });
 }
 
 export function getScoreHistoryQueryOptions() {

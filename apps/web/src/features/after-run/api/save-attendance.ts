@@ -1,11 +1,11 @@
-import { AttendanceSchema, type Attendance, type SaveAttendance } from '@erun/contracts';
+import { endpoints, type Attendance, type SaveAttendance } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 import { afterRunKeys } from './after-run-keys.ts';
 
 export function saveAttendance(runId: string, body: SaveAttendance): Promise<Attendance> {
-  return apiClient.put(`/api/runs/${encodeURIComponent(runId)}/attendance`, body, AttendanceSchema);
+  return apiClient.call(endpoints.saveAttendance, { params: { runId }, body });
 }
 
 export function useSaveAttendance(runId: string) {

@@ -1,11 +1,11 @@
-import type { WriteHostReview } from '@erun/contracts';
+import { endpoints, type WriteHostReview } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 /** 201 with no body; REVIEW_EXISTS, OUTSIDE_WINDOW and NOT_PRESENT come back as errors. */
 export function writeHostReview(runId: string, body: WriteHostReview): Promise<void> {
-  return apiClient.send(`/api/runs/${encodeURIComponent(runId)}/host-review`, 'POST', body);
+  return apiClient.call(endpoints.writeHostReview, { params: { runId }, body });
 }
 
 export function useWriteHostReview(runId: string) {

@@ -1,9 +1,9 @@
-import { AuthProvidersSchema, type AuthProviders } from '@erun/contracts';
+import { endpoints, type AuthProviders } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 
 export function getAuthProviders(signal?: AbortSignal): Promise<AuthProviders> {
-  return apiClient.get('/api/auth/providers', AuthProvidersSchema, signal);
+  return apiClient.call(endpoints.getAuthProviders, { signal });
 }
 
 export function getAuthProvidersQueryOptions() {

@@ -1,10 +1,10 @@
-import { AuthResponseSchema, type AuthResponse, type Login } from '@erun/contracts';
+import { endpoints, type AuthResponse, type Login } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { startSession } from '../../../lib/session.ts';
 
 export function login(body: Login): Promise<AuthResponse> {
-  return apiClient.post('/api/auth/login', body, AuthResponseSchema);
+  return apiClient.call(endpoints.login, { body });
 }
 
 export function useLogin() {

@@ -1,9 +1,10 @@
+import { endpoints } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 
 /** Ends every session of the user, on every device. */
 export function logoutAll(): Promise<void> {
-  return apiClient.send('/api/auth/logout-all', 'POST');
+  return apiClient.call(endpoints.logoutAll);
 }
 
 export function useLogoutAll() {

@@ -1,10 +1,11 @@
+import { endpoints } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 
 /** Ends the session on this device (revokes its refresh token). */
 export function logout(): Promise<void> {
   // A JSON body, like every call the refresh cookie authenticates (the server refuses anything else).
-  return apiClient.send('/api/auth/logout', 'POST', {});
+  return apiClient.call(endpoints.logout, { body: {} });
 }
 
 export function useLogout() {

@@ -3,5 +3,3 @@ export const chatKeys = {
   all: ['chat'] as const,
   messages: (runId: string) => [...chatKeys.all, 'messages', runId] as const,
 };
-
-export const messagesPath = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/messages`;

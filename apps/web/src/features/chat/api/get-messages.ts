@@ -1,8 +1,8 @@
-import { ChatPageSchema, type ChatMessage, type ChatPage } from '@erun/contracts';
+import { endpoints, type ChatMessage, type ChatPage } from '@erun/contracts';
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { ApiError } from '../../../lib/api-error.ts';
-import { chatKeys, messagesPath } from './chat-keys.ts';
+import { chatKeys } from './chat-keys.ts';
 
 export const MESSAGES_PAGE = 30;
 
@@ -10,9 +10,11 @@ export type ChatPages = InfiniteData<ChatPage, string | null>;
 
 /** One page of a run's chat, newest first; the cursor pages back to older messages. */
 export function getMessages(runId: string, cursor: string | null, signal?: AbortSignal): Promise<ChatPage> {
-  const params = new URLSearchParams({ limit: String(MESSAGES_PAGE) });
-  if (cursor) params.set('cursor', cursor);
-  return apiClient.get(`${messagesPath(runId)}?${params.toString()}`, ChatPageSchema, signal);
+  return apiClient.call(endpoints.getChatMessages, {
+    params: { runId },
+    query: { limit: MESSAGES_PAGE, cursor },
+    signal,
+  });
 }
 
 export function getMessagesQueryOptions(runId: string) {

@@ -1,3 +1,5 @@
+import { endpoints } from '@erun/contracts';
+
 /** What comments are under: a run (Q&A) or a course (reviews). */
 export interface CommentTarget {
   kind: 'runs' | 'courses';
@@ -11,6 +13,8 @@ export const commentKeys = {
   replies: (commentId: string) => [...commentKeys.all, 'replies', commentId] as const,
 };
 
-export const commentsPath = (target: CommentTarget) =>
-  `/api/${target.kind}/${encodeURIComponent(target.id)}/comments`;
-export const commentPath = (commentId: string) => `/api/comments/${encodeURIComponent(commentId)}`;
+/** The endpoints of a post's comments, by the kind of post. */
+export const commentEndpoints = (target: CommentTarget) =>
+  target.kind === 'runs'
+    ? { list: endpoints.getRunComments, write: endpoints.writeRunComment }
+    : { list: endpoints.getCourseComments, write: endpoints.writeCourseComment };

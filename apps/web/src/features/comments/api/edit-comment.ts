@@ -1,7 +1,7 @@
-import { CommentSchema, type Comment, type CommentPage } from '@erun/contracts';
+import { endpoints, type Comment, type CommentPage } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
-import { commentKeys, commentPath } from './comment-keys.ts';
+import { commentKeys } from './comment-keys.ts';
 
 export function editComment({
   commentId,
@@ -10,7 +10,7 @@ export function editComment({
   commentId: string;
   content: string;
 }): Promise<Comment> {
-  return apiClient.patch(commentPath(commentId), { content }, CommentSchema);
+  return apiClient.call(endpoints.editComment, { params: { commentId }, body: { content } });
 }
 
 /** The edited comment replaces its old self wherever it is cached (list or replies). */

@@ -1,7 +1,7 @@
-import { CommentPageSchema, type CommentPage } from '@erun/contracts';
+import type { CommentPage } from '@erun/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
-import { commentKeys, commentsPath, type CommentTarget } from './comment-keys.ts';
+import { commentEndpoints, commentKeys, type CommentTarget } from './comment-keys.ts';
 
 export const COMMENTS_PAGE = 20;
 
@@ -11,9 +11,11 @@ export function getComments(
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<CommentPage> {
-  const params = new URLSearchParams({ limit: String(COMMENTS_PAGE) });
-  if (cursor) params.set('cursor', cursor);
-  return apiClient.get(`${commentsPath(target)}?${params.toString()}`, CommentPageSchema, signal);
+  return apiClient.call(commentEndpoints(target).list, {
+    params: { id: target.id },
+    query: { limit: COMMENTS_PAGE, cursor },
+    signal,
+  });
 }
 
 export function getCommentsQueryOptions(target: CommentTarget) {

@@ -1,7 +1,7 @@
-import { CommentPageSchema, type CommentPage } from '@erun/contracts';
+import { endpoints, type CommentPage } from '@erun/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
-import { commentKeys, commentPath } from './comment-keys.ts';
+import { commentKeys } from './comment-keys.ts';
 
 export const REPLIES_PAGE = 20;
 
@@ -11,9 +11,11 @@ export function getReplies(
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<CommentPage> {
-  const params = new URLSearchParams({ limit: String(REPLIES_PAGE) });
-  if (cursor) params.set('cursor', cursor);
-  return apiClient.get(`${commentPath(commentId)}/replies?${params.toString()}`, CommentPageSchema, signal);
+  return apiClient.call(endpoints.getReplies, {
+    params: { commentId },
+    query: { limit: REPLIES_PAGE, cursor },
+    signal,
+  });
 }
 
 export function getRepliesQueryOptions(commentId: string) {

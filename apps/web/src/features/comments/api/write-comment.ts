@@ -1,7 +1,7 @@
-import { CommentSchema, type Comment, type CommentPage } from '@erun/contracts';
+import { endpoints, type Comment, type CommentPage } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
-import { commentKeys, commentPath, commentsPath, type CommentTarget } from './comment-keys.ts';
+import { commentEndpoints, commentKeys, type CommentTarget } from './comment-keys.ts';
 
 type Pages = InfiniteData<CommentPage, string | null>;
 
@@ -12,11 +12,11 @@ export function writeComment({
   target: CommentTarget;
   content: string;
 }): Promise<Comment> {
-  return apiClient.post(commentsPath(target), { content }, CommentSchema);
+  return apiClient.call(commentEndpoints(target).write, { params: { id: target.id }, body: { content } });
 }
 
 export function writeReply({ parentId, content }: { parentId: string; content: string }): Promise<Comment> {
-  return apiClient.post(`${commentPath(parentId)}/replies`, { content }, CommentSchema);
+  return apiClient.call(endpoints.writeReply, { params: { commentId: parentId }, body: { content } });
 }
 
 /** A new comment goes on top of the loaded list (newest first); nothing is fetched again. */

@@ -1,4 +1,4 @@
-import type { Course, CoursePage, CourseSummary } from '@erun/contracts';
+import { endpoints, type Course, type CoursePage, type CourseSummary } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
@@ -10,10 +10,9 @@ export interface BookmarkCourseInput {
 
 /** PUT saves a course, DELETE forgets it; both are idempotent. */
 export function bookmarkCourse({ courseId, bookmarked }: BookmarkCourseInput): Promise<void> {
-  return apiClient.send(
-    `/api/courses/${encodeURIComponent(courseId)}/bookmark`,
-    bookmarked ? 'PUT' : 'DELETE',
-  );
+  return apiClient.call(bookmarked ? endpoints.bookmarkCourse : endpoints.unbookmarkCourse, {
+    params: { courseId },
+  });
 }
 
 type Cached = CoursePage | InfiniteData<CoursePage> | Course | undefined;

@@ -1,10 +1,10 @@
-import { CourseSchema, type Course, type CreateCourse } from '@erun/contracts';
+import { endpoints, type Course, type CreateCourse } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
 
 export function createCourse(body: CreateCourse): Promise<Course> {
-  return apiClient.post('/api/courses', body, CourseSchema);
+  return apiClient.call(endpoints.createCourse, { body });
 }
 
 export function useCreateCourse() {

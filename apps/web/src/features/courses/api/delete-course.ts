@@ -1,10 +1,11 @@
+import { endpoints } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
 
 /** Deletes a course (author only); its photos go with it. */
 export function deleteCourse(courseId: string): Promise<void> {
-  return apiClient.send(`/api/courses/${encodeURIComponent(courseId)}`, 'DELETE');
+  return apiClient.call(endpoints.deleteCourse, { params: { courseId } });
 }
 
 export function useDeleteCourse() {

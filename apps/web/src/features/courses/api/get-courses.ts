@@ -1,4 +1,4 @@
-import { CoursePageSchema, type CoursePage, type ListCoursesQuery } from '@erun/contracts';
+import { endpoints, type CoursePage, type ListCoursesQuery } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
@@ -13,8 +13,7 @@ export function coursesSearch(query: ListCoursesQuery): string {
 }
 
 export function getCourses(query: ListCoursesQuery, signal?: AbortSignal): Promise<CoursePage> {
-  const search = coursesSearch(query);
-  return apiClient.get(search ? `/api/courses?${search}` : '/api/courses', CoursePageSchema, signal);
+  return apiClient.call(endpoints.getCourses, { query: coursesSearch(query), signal });
 }
 
 /** One page, e.g. the BEST strip. */

@@ -1,4 +1,4 @@
-import { RatingResultSchema, type Course, type RatingResult } from '@erun/contracts';
+import { endpoints, type Course, type RatingResult } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
@@ -10,7 +10,7 @@ export interface RateCourseInput {
 
 /** Gives (or changes) the caller's 1–5 stars; the author cannot rate their own course. */
 export function rateCourse({ courseId, stars }: RateCourseInput): Promise<RatingResult> {
-  return apiClient.put(`/api/courses/${encodeURIComponent(courseId)}/rating`, { stars }, RatingResultSchema);
+  return apiClient.call(endpoints.rateCourse, { params: { courseId }, body: { stars } });
 }
 
 /** The page's summary, histogram included, follows the server's answer without fetching the course again. */

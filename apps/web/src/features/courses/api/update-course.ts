@@ -1,4 +1,4 @@
-import { CourseSchema, type Course, type UpdateCourse } from '@erun/contracts';
+import { endpoints, type Course, type UpdateCourse } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { courseKeys } from './course-keys.ts';
@@ -11,7 +11,7 @@ export function updateCourse({
   courseId: string;
   changes: UpdateCourse;
 }): Promise<Course> {
-  return apiClient.patch(`/api/courses/${encodeURIComponent(courseId)}`, changes, CourseSchema);
+  return apiClient.call(endpoints.updateCourse, { params: { courseId }, body: changes });
 }
 
 export function useUpdateCourse() {

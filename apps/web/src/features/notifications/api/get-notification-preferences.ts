@@ -1,10 +1,10 @@
-import { NotificationPreferencesSchema, type NotificationPreferences } from '@erun/contracts';
+import { endpoints, type NotificationPreferences } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { notificationSettingsKeys } from './notification-keys.ts';
 
 export function getNotificationPreferences(signal?: AbortSignal): Promise<NotificationPreferences> {
-  return apiClient.get('/api/me/notification-preferences', NotificationPreferencesSchema, signal);
+  return apiClient.call(endpoints.getNotificationPreferences, { signal });
 }
 
 export function getNotificationPreferencesQueryOptions() {

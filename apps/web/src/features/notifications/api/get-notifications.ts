@@ -1,4 +1,4 @@
-import { NotificationPageSchema, type NotificationPage } from '@erun/contracts';
+import { endpoints, type NotificationPage } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { notificationKeys } from './notification-keys.ts';
@@ -13,9 +13,7 @@ export function getNotifications(
   limit: number,
   signal?: AbortSignal,
 ): Promise<NotificationPage> {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (cursor) params.set('cursor', cursor);
-  return apiClient.get(`/api/notifications?${params.toString()}`, NotificationPageSchema, signal);
+  return apiClient.call(endpoints.getNotifications, { query: { limit, cursor }, signal });
 }
 
 /** The unread count for the bell; kept current by the realtime `notification:count` event. */

@@ -1,6 +1,5 @@
 import {
-  PhoneStatusSchema,
-  PhoneVerificationSentSchema,
+  endpoints,
   type PhoneStatus,
   type PhoneVerificationConfirm,
   type PhoneVerificationSent,
@@ -11,11 +10,11 @@ import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 export function requestPhoneCode(phone: string): Promise<PhoneVerificationSent> {
-  return apiClient.post('/api/me/phone/verification', { phone }, PhoneVerificationSentSchema);
+  return apiClient.call(endpoints.sendPhoneCode, { body: { phone } });
 }
 
 export function confirmPhoneCode(input: PhoneVerificationConfirm): Promise<PhoneStatus> {
-  return apiClient.post('/api/me/phone/verification/confirm', input, PhoneStatusSchema);
+  return apiClient.call(endpoints.confirmPhoneCode, { body: input });
 }
 
 /** The phone fields of the cached user follow every change. */

@@ -1,14 +1,14 @@
-import { PushPublicKeySchema, type PushPublicKey, type PushSubscriptionInput } from '@erun/contracts';
+import { endpoints, type PushPublicKey, type PushSubscriptionInput } from '@erun/contracts';
 import { apiClient } from '../../../lib/api-client.ts';
 
 export function getPushPublicKey(): Promise<PushPublicKey> {
-  return apiClient.get('/api/push/public-key', PushPublicKeySchema);
+  return apiClient.call(endpoints.getPushPublicKey);
 }
 
 export function savePushSubscription(subscription: PushSubscriptionInput): Promise<void> {
-  return apiClient.send('/api/me/push-subscriptions', 'POST', subscription);
+  return apiClient.call(endpoints.subscribePush, { body: subscription });
 }
 
 export function deletePushSubscription(endpoint: string): Promise<void> {
-  return apiClient.send('/api/me/push-subscriptions', 'DELETE', { endpoint });
+  return apiClient.call(endpoints.unsubscribePush, { body: { endpoint } });
 }

@@ -1,11 +1,11 @@
-import type { Me } from '@erun/contracts';
+import { endpoints, type Me } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 /** Forgets the number; SMS consent goes with it. */
 export function removePhone(): Promise<void> {
-  return apiClient.send('/api/me/phone', 'DELETE');
+  return apiClient.call(endpoints.removePhone);
 }
 
 export function useRemovePhone() {

@@ -1,10 +1,10 @@
-import { PhoneStatusSchema, type Me, type PhoneStatus } from '@erun/contracts';
+import { endpoints, type Me, type PhoneStatus } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 export function setSmsConsent(consent: boolean): Promise<PhoneStatus> {
-  return apiClient.put('/api/me/sms-consent', { consent }, PhoneStatusSchema);
+  return apiClient.call(endpoints.setSmsConsent, { body: { consent } });
 }
 
 export function useSetSmsConsent() {

@@ -1,4 +1,4 @@
-import { NotificationPreferencesSchema, type NotificationPreferences } from '@erun/contracts';
+import { endpoints, type NotificationPreferences } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { notificationSettingsKeys } from './notification-keys.ts';
@@ -7,7 +7,7 @@ import { notificationSettingsKeys } from './notification-keys.ts';
 export function updateNotificationPreferences(
   prefs: NotificationPreferences,
 ): Promise<NotificationPreferences> {
-  return apiClient.put('/api/me/notification-preferences', prefs, NotificationPreferencesSchema);
+  return apiClient.call(endpoints.updateNotificationPreferences, { body: prefs });
 }
 
 export function useUpdateNotificationPreferences() {

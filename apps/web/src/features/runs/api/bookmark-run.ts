@@ -1,4 +1,4 @@
-import type { Run, RunPage, RunSummary } from '@erun/contracts';
+import { endpoints, type Run, type RunPage, type RunSummary } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
@@ -10,7 +10,7 @@ export interface BookmarkInput {
 
 /** PUT saves a run, DELETE forgets it; both are idempotent. */
 export function bookmarkRun({ runId, bookmarked }: BookmarkInput): Promise<void> {
-  return apiClient.send(`/api/runs/${encodeURIComponent(runId)}/bookmark`, bookmarked ? 'PUT' : 'DELETE');
+  return apiClient.call(bookmarked ? endpoints.bookmarkRun : endpoints.unbookmarkRun, { params: { runId } });
 }
 
 type Cached = RunPage | InfiniteData<RunPage> | Run | undefined;

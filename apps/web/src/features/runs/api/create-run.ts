@@ -1,10 +1,10 @@
-import { RunSchema, type CreateRun, type Run } from '@erun/contracts';
+import { endpoints, type CreateRun, type Run } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
 
 export function createRun(body: CreateRun): Promise<Run> {
-  return apiClient.post('/api/runs', body, RunSchema);
+  return apiClient.call(endpoints.createRun, { body });
 }
 
 export function useCreateRun() {

@@ -1,4 +1,4 @@
-import { MyRunPageSchema, type MeRunsQuery, type MyRunPage } from '@erun/contracts';
+import { endpoints, type MeRunsQuery, type MyRunPage } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
@@ -14,8 +14,7 @@ export function myRunsSearch(query: MyRunsQuery): string {
 }
 
 export function getMyRuns(query: MyRunsQuery, signal?: AbortSignal): Promise<MyRunPage> {
-  const search = myRunsSearch(query);
-  return apiClient.get(search ? `/api/me/runs?${search}` : '/api/me/runs', MyRunPageSchema, signal);
+  return apiClient.call(endpoints.getMyRuns, { query: myRunsSearch(query), signal });
 }
 
 /** One page, e.g. the weeks a month calendar shows. */

@@ -1,10 +1,10 @@
-import { RunSchema, type Run } from '@erun/contracts';
+import { endpoints, type Run } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
 
 export function getRun(runId: string, signal?: AbortSignal): Promise<Run> {
-  return apiClient.get(`/api/runs/${encodeURIComponent(runId)}`, RunSchema, signal);
+  return apiClient.call(endpoints.getRun, { params: { runId }, signal });
 }
 
 export function getRunQueryOptions(runId: string) {

@@ -1,4 +1,4 @@
-import { RunPageSchema, type ListRunsQuery, type RunPage } from '@erun/contracts';
+import { endpoints, type ListRunsQuery, type RunPage } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
@@ -13,8 +13,7 @@ export function runsSearch(query: ListRunsQuery): string {
 }
 
 export function getRuns(query: ListRunsQuery, signal?: AbortSignal): Promise<RunPage> {
-  const search = runsSearch(query);
-  return apiClient.get(search ? `/api/runs?${search}` : '/api/runs', RunPageSchema, signal);
+  return apiClient.call(endpoints.getRuns, { query: runsSearch(query), signal });
 }
 
 /** One page, e.g. a carousel on the home page. */

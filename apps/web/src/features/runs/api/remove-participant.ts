@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RemoveParticipantSchema } from '@erun/contracts';
+import { endpoints, type RemoveParticipantSchema } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
@@ -12,8 +12,7 @@ export interface RemoveParticipantInput {
 
 /** The host removes a participant, with a reason they are told. */
 export function removeParticipant({ runId, userId, body }: RemoveParticipantInput): Promise<void> {
-  const path = `/api/runs/${encodeURIComponent(runId)}/participants/${encodeURIComponent(userId)}`;
-  return apiClient.send(path, 'DELETE', body);
+  return apiClient.call(endpoints.removeParticipant, { params: { runId, userId }, body });
 }
 
 export function useRemoveParticipant() {

@@ -1,10 +1,10 @@
-import { RunSchema, type Run, type UpdateRun } from '@erun/contracts';
+import { endpoints, type Run, type UpdateRun } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
 
 export function updateRun({ runId, changes }: { runId: string; changes: UpdateRun }): Promise<Run> {
-  return apiClient.patch(`/api/runs/${encodeURIComponent(runId)}`, changes, RunSchema);
+  return apiClient.call(endpoints.updateRun, { params: { runId }, body: changes });
 }
 
 export function useUpdateRun() {

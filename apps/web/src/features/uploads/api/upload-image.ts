@@ -1,9 +1,7 @@
-import { ImageSchema, type Image } from '@erun/contracts';
+import { endpoints, type Image, type UploadPurpose } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiClient } from '../../../lib/api-client.ts';
-
-export type UploadPurpose = 'avatar' | 'photo';
+import { apiClient, pathOf } from '../../../lib/api-client.ts';
 
 export interface UploadImageInput {
   file: File;
@@ -15,8 +13,8 @@ export interface UploadImageInput {
 export function uploadImage({ file, purpose, onProgress, signal }: UploadImageInput): Promise<Image> {
   const form = new FormData();
   form.append('file', file);
-  const path = `/api/uploads?purpose=${encodeURIComponent(purpose)}`;
-  return apiClient.upload(path, form, ImageSchema, { onProgress, signal });
+  const upload = endpoints.uploadImage;
+  return apiClient.upload(pathOf(upload, {}, { purpose }), form, upload.response, { onProgress, signal });
 }
 
 /** Uploads one image and reports progress as a 0–1 fraction (null when no upload is running). */

@@ -1,10 +1,10 @@
-import { MeSchema, type Me } from '@erun/contracts';
+import { endpoints, type Me } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
-  return apiClient.get('/api/me', MeSchema, signal);
+  return apiClient.call(endpoints.getMe, { signal });
 }
 
 export function getMeQueryOptions() {

@@ -1,10 +1,10 @@
-import { MyStatsSchema, type MyStats } from '@erun/contracts';
+import { endpoints, type MyStats } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { userKeys } from './user-keys.ts';
 
 export function getMyStats(signal?: AbortSignal): Promise<MyStats> {
-  return apiClient.get('/api/me/stats', MyStatsSchema, signal);
+  return apiClient.call(endpoints.getMyStats, { signal });
 }
 
 export function getMyStatsQueryOptions() {

@@ -1,10 +1,10 @@
-import { MeSchema, type Me, type UpdateMe } from '@erun/contracts';
+import { endpoints, type Me, type UpdateMe } from '@erun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { getMeQueryOptions } from './get-me.ts';
 
 export function updateMe(body: UpdateMe): Promise<Me> {
-  return apiClient.patch('/api/me', body, MeSchema);
+  return apiClient.call(endpoints.updateMe, { body });
 }
 
 export function useUpdateMe() {

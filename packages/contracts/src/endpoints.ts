@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { ConnectionsSchema, ConnectStartSchema, DeleteAccountSchema } from './account.ts';
+import {
+  AttendanceSchema,
+  ProfileSchema,
+  SaveAttendanceSchema,
+  ScoreHistorySchema,
+  WriteHostReviewSchema,
+} from './after-run.ts';
+import { AuthProvidersSchema, AuthResponseSchema, LoginSchema, SignupSchema } from './auth.ts';
+import { ChatMessageSchema, ChatPageQuerySchema, ChatPageSchema, SendChatMessageSchema } from './chat.ts';
+import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
+import { AppConfigSchema, PageQuerySchema } from './common.ts';
+import {
+  CoursePageSchema,
+  CourseSchema,
+  CreateCourseSchema,
+  ListCoursesQuerySchema,
+  RateCourseSchema,
+  RatingResultSchema,
+  UpdateCourseSchema,
+} from './courses.ts';
+import { BadgeListSchema, MeRunsQuerySchema, MyRunPageSchema, MyStatsSchema } from './me.ts';
+import {
+  NotificationPreferencesSchema,
+  PhoneStatusSchema,
+  PhoneVerificationConfirmSchema,
+  PhoneVerificationRequestSchema,
+  PhoneVerificationSentSchema,
+  PushPublicKeySchema,
+  PushSubscriptionSchema,
+  PushUnsubscribeSchema,
+  SmsConsentSchema,
+} from './notification-channels.ts';
+import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
+import {
+  CreateRunSchema,
+  JoinResultSchema,
+  ListRunsQuerySchema,
+  RemoveParticipantSchema,
+  RunPageSchema,
+  RunSchema,
+  UpdateRunSchema,
+} from './runs.ts';
+import { ImageSchema, MeSchema, UpdateMeSchema } from './users.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One operation of the API as a client calls it: method, path template (`:name` for a path parameter), the
+ * schemas of the query and the JSON body it sends, and the schema of a successful answer (null: 204, no body).
+ * The server's test checks each against its OpenAPI document, so the table cannot drift from the routes.
+ */
+export interface Endpoint {
+  readonly method: HttpMethod;
+  readonly path: `/api/${string}`;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType | null;
+}
+
+/**
+ * The body of a POST that carries nothing but must be JSON: the server takes a cookie-authenticated call only
+ * with a JSON body, which no cross-site form can send. The route itself declares no body.
+ */
+export const EmptyJsonBodySchema = z.object({}).strict();
+
+/** The answer of `GET /api/me/calendar` and its rotation: the secret address of the user's calendar feed. */
+export const FeedUrlSchema = z.object({ url: z.string() });
+export type FeedUrl = z.infer<typeof FeedUrlSchema>;
+
+/** What an uploaded image is for: an avatar, or a photo of a run or course (their sizes differ). */
+export const UPLOAD_PURPOSES = ['avatar', 'photo'] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+/** The query of an upload. */
+export const UploadQuerySchema = z.object({ purpose: z.enum(UPLOAD_PURPOSES).default('photo') });
+
+/** Every operation the web app calls; the others (health, OAuth redirects, files) are reached by URL. */
+export const endpoints = {
+  getConfig: { method: 'GET', path: '/api/config', response: AppConfigSchema },
+
+  // auth
+  signup: { method: 'POST', path: '/api/auth/signup', body: SignupSchema, response: AuthResponseSchema },
+  login: { method: 'POST', path: '/api/auth/login', body: LoginSchema, response: AuthResponseSchema },
+  logout: { method: 'POST', path: '/api/auth/logout', body: EmptyJsonBodySchema, response: null },
+  logoutAll: { method: 'POST', path: '/api/auth/logout-all', response: null },
+  getAuthProviders: { method: 'GET', path: '/api/auth/providers', response: AuthProvidersSchema },
+
+  // users and me
+  getProfile: { method: 'GET', path: '/api/users/:userId', response: ProfileSchema },
+  getMe: { method: 'GET', path: '/api/me', response: MeSchema },
+  updateMe: { method: 'PATCH', path: '/api/me', body: UpdateMeSchema, response: MeSchema },
+  deleteAccount: { method: 'DELETE', path: '/api/me', body: DeleteAccountSchema, response: null },
+  exportMyData: { method: 'GET', path: '/api/me/export', response: z.record(z.string(), z.unknown()) },
+  getMyRuns: { method: 'GET', path: '/api/me/runs', query: MeRunsQuerySchema, response: MyRunPageSchema },
+  getMyStats: { method: 'GET', path: '/api/me/stats', response: MyStatsSchema },
+  getMyBadges: { method: 'GET', path: '/api/me/badges', response: BadgeListSchema },
+  getConnections: { method: 'GET', path: '/api/me/connections', response: ConnectionsSchema },
+  connect: { method: 'POST', path: '/api/me/connections/:provider', response: ConnectStartSchema },
+  disconnect: { method: 'DELETE', path: '/api/me/connections/:provider', response: null },
+  getCalendarFeed: { method: 'GET', path: '/api/me/calendar', response: FeedUrlSchema },
+  rotateCalendarFeed: { method: 'POST', path: '/api/me/calendar/rotate', response: FeedUrlSchema },
+  getScoreHistory: { method: 'GET', path: '/api/me/score-history', response: ScoreHistorySchema },
+
+  // uploads (multipart: the form is the body)
+  uploadImage: { method: 'POST', path: '/api/uploads', query: UploadQuerySchema, response: ImageSchema },
+
+  // runs
+  createRun: { method: 'POST', path: '/api/runs', body: CreateRunSchema, response: RunSchema },
+  getRuns: { method: 'GET', path: '/api/runs', query: ListRunsQuerySchema, response: RunPageSchema },
+  getRun: { method: 'GET', path: '/api/runs/:runId', response: RunSchema },
+  updateRun: { method: 'PATCH', path: '/api/runs/:runId', body: UpdateRunSchema, response: RunSchema },
+  deleteRun: { method: 'DELETE', path: '/api/runs/:runId', response: null },
+  joinRun: { method: 'POST', path: '/api/runs/:runId/participants', response: JoinResultSchema },
+  leaveRun: { method: 'DELETE', path: '/api/runs/:runId/participants/me', response: null },
+  removeParticipant: {
+    method: 'DELETE',
+    path: '/api/runs/:runId/participants/:userId',
+    body: RemoveParticipantSchema,
+    response: null,
+  },
+  bookmarkRun: { method: 'PUT', path: '/api/runs/:runId/bookmark', response: null },
+  unbookmarkRun: { method: 'DELETE', path: '/api/runs/:runId/bookmark', response: null },
+
+  // after the run
+  getAttendance: { method: 'GET', path: '/api/runs/:runId/attendance', response: AttendanceSchema },
+  saveAttendance: {
+    method: 'PUT',
+    path: '/api/runs/:runId/attendance',
+    body: SaveAttendanceSchema,
+    response: AttendanceSchema,
+  },
+  writeHostReview: {
+    method: 'POST',
+    path: '/api/runs/:runId/host-review',
+    body: WriteHostReviewSchema,
+    response: null,
+  },
+
+  // courses
+  createCourse: { method: 'POST', path: '/api/courses', body: CreateCourseSchema, response: CourseSchema },
+  getCourses: {
+    method: 'GET',
+    path: '/api/courses',
+    query: ListCoursesQuerySchema,
+    response: CoursePageSchema,
+  },
+  getCourse: { method: 'GET', path: '/api/courses/:courseId', response: CourseSchema },
+  updateCourse: {
+    method: 'PATCH',
+    path: '/api/courses/:courseId',
+    body: UpdateCourseSchema,
+    response: CourseSchema,
+  },
+  deleteCourse: { method: 'DELETE', path: '/api/courses/:courseId', response: null },
+  rateCourse: {
+    method: 'PUT',
+    path: '/api/courses/:courseId/rating',
+    body: RateCourseSchema,
+    response: RatingResultSchema,
+  },
+  bookmarkCourse: { method: 'PUT', path: '/api/courses/:courseId/bookmark', response: null },
+  unbookmarkCourse: { method: 'DELETE', path: '/api/courses/:courseId/bookmark', response: null },
+
+  // comments
+  getRunComments: {
+    method: 'GET',
+    path: '/api/runs/:id/comments',
+    query: PageQuerySchema,
+    response: CommentPageSchema,
+  },
+  writeRunComment: {
+    method: 'POST',
+    path: '/api/runs/:id/comments',
+    body: WriteCommentSchema,
+    response: CommentSchema,
+  },
+  getCourseComments: {
+    method: 'GET',
+    path: '/api/courses/:id/comments',
+    query: PageQuerySchema,
+    response: CommentPageSchema,
+  },
+  writeCourseComment: {
+    method: 'POST',
+    path: '/api/courses/:id/comments',
+    body: WriteCommentSchema,
+    response: CommentSchema,
+  },
+  editComment: {
+    method: 'PATCH',
+    path: '/api/comments/:commentId',
+    body: WriteCommentSchema,
+    response: CommentSchema,
+  },
+  deleteComment: { method: 'DELETE', path: '/api/comments/:commentId', response: null },
+  getReplies: {
+    method: 'GET',
+    path: '/api/comments/:commentId/replies',
+    query: PageQuerySchema,
+    response: CommentPageSchema,
+  },
+  writeReply: {
+    method: 'POST',
+    path: '/api/comments/:commentId/replies',
+    body: WriteCommentSchema,
+    response: CommentSchema,
+  },
+
+  // chat
+  getChatMessages: {
+    method: 'GET',
+    path: '/api/runs/:runId/messages',
+    query: ChatPageQuerySchema,
+    response: ChatPageSchema,
+  },
+  sendChatMessage: {
+    method: 'POST',
+    path: '/api/runs/:runId/messages',
+    body: SendChatMessageSchema,
+    response: ChatMessageSchema,
+  },
+  markChatRead: {
+    method: 'POST',
+    path: '/api/runs/:runId/messages/read',
+    body: EmptyJsonBodySchema,
+    response: null,
+  },
+
+  // notifications and their channels
+  getNotifications: {
+    method: 'GET',
+    path: '/api/notifications',
+    query: PageQuerySchema,
+    response: NotificationPageSchema,
+  },
+  markNotificationsRead: {
+    method: 'POST',
+    path: '/api/notifications/read',
+    body: MarkReadSchema,
+    response: null,
+  },
+  getNotificationPreferences: {
+    method: 'GET',
+    path: '/api/me/notification-preferences',
+    response: NotificationPreferencesSchema,
+  },
+  updateNotificationPreferences: {
+    method: 'PUT',
+    path: '/api/me/notification-preferences',
+    body: NotificationPreferencesSchema,
+    response: NotificationPreferencesSchema,
+  },
+  getPushPublicKey: { method: 'GET', path: '/api/push/public-key', response: PushPublicKeySchema },
+  subscribePush: {
+    method: 'POST',
+    path: '/api/me/push-subscriptions',
+    body: PushSubscriptionSchema,
+    response: null,
+  },
+  unsubscribePush: {
+    method: 'DELETE',
+    path: '/api/me/push-subscriptions',
+    body: PushUnsubscribeSchema,
+    response: null,
+  },
+  sendPhoneCode: {
+    method: 'POST',
+    path: '/api/me/phone/verification',
+    body: PhoneVerificationRequestSchema,
+    response: PhoneVerificationSentSchema,
+  },
+  confirmPhoneCode: {
+    method: 'POST',
+    path: '/api/me/phone/verification/confirm',
+    body: PhoneVerificationConfirmSchema,
+    response: PhoneStatusSchema,
+  },
+  removePhone: { method: 'DELETE', path: '/api/me/phone', response: null },
+  setSmsConsent: {
+    method: 'PUT',
+    path: '/api/me/sms-consent',
+    body: SmsConsentSchema,
+    response: PhoneStatusSchema,
+  },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+
+/** `'/api/runs/:runId/participants/:userId'` → `'runId' | 'userId'`. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+/** The values of a path's parameters, by name. */
+export type PathParams<P extends string> = { [K in PathParamNames<P>]: string };
