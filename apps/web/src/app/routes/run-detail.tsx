@@ -12,6 +12,7 @@ import {
   RouteSection,
 } from '../../components/detail-page/detail-page.tsx';
 import { CalendarIcon, CommentIcon, MapIcon } from '../../components/icons.tsx';
+import { NoteList } from '../../components/detail-page/note-list.tsx';
 import { BackState, QueryPage } from '../../components/query-page.tsx';
 import { AfterRunActions } from '../../features/after-run/components/after-run-actions.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
@@ -115,14 +116,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
 
       <DetailSection id="run-place" title={t('runDetail.place.title')}>
         <MeetingPlace place={run.meetingPlace} />
-        <dl className={styles.notes}>
-          {notes.map(([label, value]) => (
-            <div key={label} className={styles.note}>
-              <dt>{label}</dt>
-              <dd>{value ?? t('runDetail.logistics.none')}</dd>
-            </div>
-          ))}
-        </dl>
+        <NoteList notes={notes} none={t('runDetail.logistics.none')} />
       </DetailSection>
 
       <DetailSection id="run-about" title={t('runDetail.about')}>

@@ -1,6 +1,6 @@
 import type { ListCoursesQuery } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
-import { Carousel } from '../../../components/carousel.tsx';
+import { Carousel, CarouselRowSkeleton } from '../../../components/carousel.tsx';
 import { useCourses } from '../api/get-courses.ts';
 import { CourseCard, CourseCardSkeleton } from './course-card.tsx';
 import styles from './best-courses.module.css';
@@ -16,11 +16,11 @@ export function BestCourses({ query, headingId }: { query: ListCoursesQuery; hea
   const best = useCourses({ ...query, sort: 'best', limit: BEST_COUNT });
   if (best.isPending) {
     return (
-      <div className={styles.skeletons} role="status" aria-busy="true" aria-label={t('courses.list.loading')}>
+      <CarouselRowSkeleton label={t('courses.list.loading')}>
         <CourseCardSkeleton />
         <CourseCardSkeleton />
         <CourseCardSkeleton />
-      </div>
+      </CarouselRowSkeleton>
     );
   }
   if (best.isError || best.data.items.length === 0) return null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StarIcon } from '../../../components/icons.tsx';
 import { cx } from '../../../lib/cx.ts';
 import styles from './course-card.module.css';
+import hidden from '../../../components/visually-hidden.module.css';
 
 /** "★ 4.3 (12)" with its meaning spelled out for screen readers; "별점 없음" before the first rating. */
 export function RatingBadge({ rating, className }: { rating: CourseSummary['rating']; className?: string }) {
@@ -22,7 +23,7 @@ export function RatingBadge({ rating, className }: { rating: CourseSummary['rati
       <span aria-hidden="true">
         {average} <span className={styles.count}>({rating.count})</span>
       </span>
-      <span className={styles.srOnly}>{t('courses.rating.label', { average, count: rating.count })}</span>
+      <span className={hidden.srOnly}>{t('courses.rating.label', { average, count: rating.count })}</span>
     </span>
   );
 }

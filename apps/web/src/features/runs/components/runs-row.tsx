@@ -1,12 +1,11 @@
 import type { ListRunsQuery } from '@erun/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Carousel } from '../../../components/carousel.tsx';
+import { Carousel, CarouselRowSkeleton } from '../../../components/carousel.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useRuns } from '../api/get-runs.ts';
 import { RunCard, RunCardSkeleton } from './run-card.tsx';
-import styles from './runs-row.module.css';
 
 interface RunsRowProps {
   query: ListRunsQuery;
@@ -20,12 +19,12 @@ export function RunsRow({ query, label, empty }: RunsRowProps) {
   const runs = useRuns(query);
   if (runs.isPending) {
     return (
-      <div className={styles.skeletons} role="status" aria-busy="true" aria-label={t('runs.list.loading')}>
+      <CarouselRowSkeleton label={t('runs.list.loading')}>
         <RunCardSkeleton />
         <RunCardSkeleton />
         <RunCardSkeleton />
         <RunCardSkeleton />
-      </div>
+      </CarouselRowSkeleton>
     );
   }
   if (runs.isError) return <FormAlert message={errorMessage(runs.error)} />;

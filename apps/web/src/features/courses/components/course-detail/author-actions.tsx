@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useDeleteCourse } from '../../api/delete-course.ts';
-import styles from './course-detail.module.css';
+import owner from '../../../../components/detail-page/owner-actions.module.css';
 
 /** The author's edit and delete (asked first). */
 export function AuthorActions({ course }: { course: Course }) {
@@ -30,11 +30,11 @@ export function AuthorActions({ course }: { course: Course }) {
     });
 
   return (
-    <div className={styles.authorActions} role="group" aria-label={t('courseDetail.authorActions')}>
+    <div className={owner.actions} role="group" aria-label={t('courseDetail.authorActions')}>
       <ButtonLink to={`/courses/${course.id}/edit`} variant="outline" size="sm">
         {t('courseDetail.edit')}
       </ButtonLink>
-      <Button variant="ghost" size="sm" className={styles.danger} onClick={() => setConfirming(true)}>
+      <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
         {t('courseDetail.delete.button')}
       </Button>
       <ConfirmDialog

@@ -1,15 +1,15 @@
 import { COURSE_LIMITS, type Course } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
-import { cx } from '../../../../lib/cx.ts';
 import { formatDuration, formatKm, formatPace } from '../../../../lib/format.ts';
-import styles from './course-detail.module.css';
+import { type Fact, FactList } from '../../../../components/detail-page/fact-list.tsx';
+import { NoteList } from '../../../../components/detail-page/note-list.tsx';
 
 /** Distance, the estimated time and the pace it assumes, where it starts, how often it was seen and saved. */
 export function CourseFacts({ course }: { course: Course }) {
   const { t, i18n } = useTranslation();
   const pace = formatPace(course.paceSecPerKm ?? COURSE_LIMITS.defaultPaceSecPerKm);
   // [term, value, spans the whole row]
-  const rows: [string, string, boolean][] = [
+  const rows: Fact[] = [
     [t('courseDetail.facts.distance'), formatKm(course.distanceKm), false],
     [
       t('courseDetail.facts.region'),
@@ -21,25 +21,14 @@ export function CourseFacts({ course }: { course: Course }) {
       `${formatDuration(course.estimatedMinutes, i18n.language)} · ${t('courseDetail.facts.atPace', { pace })}`,
       true,
     ],
-    ...(course.startPoint
-      ? [[t('courseDetail.facts.start'), course.startPoint.name, true] as [string, string, boolean]]
-      : []),
+    ...(course.startPoint ? [[t('courseDetail.facts.start'), course.startPoint.name, true] as Fact] : []),
     [
       t('courseDetail.facts.popularity'),
       t('courseDetail.facts.popularityValue', { views: course.views, bookmarks: course.bookmarkCount }),
       true,
     ],
   ];
-  return (
-    <dl className={styles.facts}>
-      {rows.map(([term, value, wide]) => (
-        <div key={term} className={cx(styles.fact, wide && styles.wide)}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows} />;
 }
 
 /** Parking, bags, toilets and water, each with "no information" when the author left it out. */
@@ -51,14 +40,5 @@ export function CourseLogistics({ course }: { course: Course }) {
     [t('courseDetail.logistics.toilets'), course.toilets],
     [t('courseDetail.logistics.water'), course.water],
   ] as const;
-  return (
-    <dl className={styles.notes}>
-      {notes.map(([label, value]) => (
-        <div key={label} className={styles.note}>
-          <dt>{label}</dt>
-          <dd className={value ? undefined : styles.muted}>{value ?? t('courseDetail.logistics.none')}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <NoteList notes={notes} none={t('courseDetail.logistics.none')} muteMissing />;
 }

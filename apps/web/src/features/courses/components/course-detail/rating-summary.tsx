@@ -2,6 +2,7 @@ import type { Course } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { StarIcon } from '../../../../components/icons.tsx';
 import styles from './course-detail.module.css';
+import hidden from '../../../../components/visually-hidden.module.css';
 
 /** The average, how many rated, and how the stars spread from 5 down to 1 (bars with their counts). */
 export function RatingSummary({ rating, histogram }: Pick<Course, 'rating' | 'histogram'>) {
@@ -36,7 +37,7 @@ export function RatingSummary({ rating, histogram }: Pick<Course, 'rating' | 'hi
                 <span style={{ width: `${(count / most) * 100}%` }} />
               </span>
               <span className={styles.histCount}>
-                <span className={styles.srOnly}>{t('courseDetail.rating.histCount', { count })}</span>
+                <span className={hidden.srOnly}>{t('courseDetail.rating.histCount', { count })}</span>
                 <span aria-hidden="true">{count}</span>
               </span>
             </li>

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useDeleteRun } from '../../api/delete-run.ts';
-import styles from './run-detail.module.css';
+import owner from '../../../../components/detail-page/owner-actions.module.css';
 
 /** The host's edit and cancel, both until the start. */
 export function HostActions({ run }: { run: Run }) {
@@ -31,11 +31,11 @@ export function HostActions({ run }: { run: Run }) {
     });
 
   return (
-    <div className={styles.hostActions} role="group" aria-label={t('runDetail.hostActions')}>
+    <div className={owner.actions} role="group" aria-label={t('runDetail.hostActions')}>
       <ButtonLink to={`/runs/${run.id}/edit`} variant="outline" size="sm">
         {t('runDetail.edit')}
       </ButtonLink>
-      <Button variant="ghost" size="sm" className={styles.danger} onClick={() => setConfirming(true)}>
+      <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
         {t('runDetail.cancel.button')}
       </Button>
       <ConfirmDialog

@@ -12,6 +12,7 @@ import { useJoinRun } from '../../api/join-run.ts';
 import { useLeaveRun } from '../../api/leave-run.ts';
 import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
 import styles from './join-panel.module.css';
+import hidden from '../../../../components/visually-hidden.module.css';
 
 interface JoinPanelProps {
   run: Run;
@@ -36,7 +37,7 @@ export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
         {detail && (
           <>
             {/* Read as one sentence; shown on two lines. */}
-            <span className={styles.srOnly}>{separator}</span>
+            <span className={hidden.srOnly}>{separator}</span>
             <span className={styles.detail}>{detail}</span>
           </>
         )}

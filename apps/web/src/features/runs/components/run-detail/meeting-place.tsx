@@ -2,6 +2,7 @@ import type { MeetingPlace as Place } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { PinIcon } from '../../../../components/icons.tsx';
 import styles from './run-detail.module.css';
+import hidden from '../../../../components/visually-hidden.module.css';
 
 export function kakaoMapUrl({ name, lat, lng }: Place): string {
   return `https://map.kakao.com/link/map/${encodeURIComponent(name)},${lat},${lng}`;
@@ -24,11 +25,11 @@ export function MeetingPlace({ place }: { place: Place }) {
       <div className={styles.placeLinks}>
         <a href={kakaoMapUrl(place)} target="_blank" rel="noopener noreferrer" className={styles.mapLink}>
           {t('runDetail.place.kakao')}
-          <span className={styles.srOnly}> {t('common.newWindow')}</span>
+          <span className={hidden.srOnly}> {t('common.newWindow')}</span>
         </a>
         <a href={naverMapUrl(place)} target="_blank" rel="noopener noreferrer" className={styles.mapLink}>
           {t('runDetail.place.naver')}
-          <span className={styles.srOnly}> {t('common.newWindow')}</span>
+          <span className={hidden.srOnly}> {t('common.newWindow')}</span>
         </a>
       </div>
     </div>

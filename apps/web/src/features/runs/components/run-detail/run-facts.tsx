@@ -2,14 +2,15 @@ import type { Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate, formatTime } from '../../../../lib/datetime.ts';
 import { formatKm, formatPace } from '../../../../lib/format.ts';
-import styles from './run-detail.module.css';
+import { type Fact, FactList } from '../../../../components/detail-page/fact-list.tsx';
 
 /** When, how far, how fast, where: the facts of a run as a description list. */
 export function RunFacts({ run }: { run: Run }) {
   const { t, i18n } = useTranslation();
-  const rows: [string, string][] = [
-    [t('runDetail.facts.date'), formatLongDate(run.startsAt, i18n.language)],
-    ...(run.meetAt ? [[t('runDetail.facts.meetAt'), formatTime(run.meetAt)] as [string, string]] : []),
+  // The date takes the whole first row.
+  const rows: Fact[] = [
+    [t('runDetail.facts.date'), formatLongDate(run.startsAt, i18n.language), true],
+    ...(run.meetAt ? [[t('runDetail.facts.meetAt'), formatTime(run.meetAt)] as Fact] : []),
     [t('runDetail.facts.startsAt'), formatTime(run.startsAt)],
     [t('runDetail.facts.endsAt'), formatTime(run.endsAt)],
     [t('runDetail.facts.distance'), formatKm(run.distanceKm)],
@@ -24,14 +25,5 @@ export function RunFacts({ run }: { run: Run }) {
     ],
     [t('runDetail.facts.region'), `${t(`region.${run.region}`)} · ${t(`theme.${run.theme}`)}`],
   ];
-  return (
-    <dl className={styles.facts}>
-      {rows.map(([term, value]) => (
-        <div key={term} className={styles.fact}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows} />;
 }
