@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/button.tsx';
 import { MapIcon, PlusIcon } from '../../components/icons.tsx';
 import {
-  FilterSheet,
+  FilterAndSort,
   FilterSidebar,
   ListEmpty,
   listStyles,
-  SortSelect,
 } from '../../components/list-page/list-page.tsx';
 import { BestCourses } from '../../features/courses/components/best-courses.tsx';
 import { CourseFiltersPanel } from '../../features/courses/components/course-filters-panel.tsx';
@@ -66,27 +65,15 @@ export function CoursesPage() {
       </div>
       {/* Above the strip: the regions and themes choose the BEST courses too. */}
       <div className={styles.toolbar}>
-        {!wide && (
-          <FilterSheet
-            filters={filters}
-            onApply={setFilters}
-            count={count}
-            resetOf={resetOf}
-            labels={{
-              title: t('courses.filters.title'),
-              count: t('courses.filters.count', { count }),
-              reset: t('courses.filters.reset'),
-              apply: t('courses.filters.apply'),
-            }}
-            panel={(value, onChange) => <CourseFiltersPanel value={value} onChange={onChange} />}
-          />
-        )}
-        <SortSelect
-          label={t('courses.sort.label')}
-          value={filters.sort}
-          options={COURSE_SORTS}
-          labelOf={(sort) => t(`courses.sort.${sort}`)}
-          onChange={(sort) => setFilters({ ...filters, sort })}
+        <FilterAndSort
+          kind="courses"
+          filters={filters}
+          onChange={setFilters}
+          count={count}
+          resetOf={resetOf}
+          sorts={COURSE_SORTS}
+          wide={wide}
+          panel={(value, onChange) => <CourseFiltersPanel value={value} onChange={onChange} />}
         />
       </div>
       <BestCourses query={{ region: query.region, theme: query.theme }} headingId={bestId} />

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { PlusIcon, RunIcon, SearchIcon } from '../../components/icons.tsx';
 import {
-  FilterSheet,
+  FilterAndSort,
   FilterSidebar,
   ListEmpty,
   listStyles,
-  SortSelect,
 } from '../../components/list-page/list-page.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
@@ -54,27 +53,15 @@ export function RunsPage() {
       <div className={styles.toolbar}>
         <KeywordSearch key={filters.q} value={filters.q} onSearch={(q) => setFilters({ ...filters, q })} />
         <div className={styles.tools}>
-          {!wide && (
-            <FilterSheet
-              filters={filters}
-              onApply={setFilters}
-              count={count}
-              resetOf={resetOf}
-              labels={{
-                title: t('runs.filters.title'),
-                count: t('runs.filters.count', { count }),
-                reset: t('runs.filters.reset'),
-                apply: t('runs.filters.apply'),
-              }}
-              panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} />}
-            />
-          )}
-          <SortSelect
-            label={t('runs.sort.label')}
-            value={filters.sort}
-            options={RUN_SORTS}
-            labelOf={(sort) => t(`runs.sort.${sort}`)}
-            onChange={(sort) => setFilters({ ...filters, sort })}
+          <FilterAndSort
+            kind="runs"
+            filters={filters}
+            onChange={setFilters}
+            count={count}
+            resetOf={resetOf}
+            sorts={RUN_SORTS}
+            wide={wide}
+            panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} />}
           />
         </div>
       </div>

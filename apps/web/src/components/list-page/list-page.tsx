@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '../button.tsx';
 import { Dialog } from '../dialog.tsx';
 import { EmptyState } from '../empty-state.tsx';
@@ -143,5 +144,58 @@ export function SortSelect<S extends string>({
         ))}
       </select>
     </label>
+  );
+}
+
+interface FilterAndSortProps<F extends { sort: S }, S extends string> {
+  /** The list's key in the locale files: `<kind>.filters.*` and `<kind>.sort.*`. */
+  kind: 'runs' | 'courses';
+  filters: F;
+  onChange: (filters: F) => void;
+  count: number;
+  resetOf: (filters: F) => F;
+  sorts: readonly S[];
+  /** On a phone the filters open in a sheet; from 1024 px they sit in the sidebar instead. */
+  wide: boolean;
+  panel: (value: F, onChange: (next: F) => void) => ReactNode;
+}
+
+/** A list's toolbar controls: the filter sheet button (phones) and the sort select. */
+export function FilterAndSort<F extends { sort: S }, S extends string>({
+  kind,
+  filters,
+  onChange,
+  count,
+  resetOf,
+  sorts,
+  wide,
+  panel,
+}: FilterAndSortProps<F, S>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {!wide && (
+        <FilterSheet
+          filters={filters}
+          onApply={onChange}
+          count={count}
+          resetOf={resetOf}
+          labels={{
+            title: t(`${kind}.filters.title`),
+            count: t(`${kind}.filters.count`, { count }),
+            reset: t(`${kind}.filters.reset`),
+            apply: t(`${kind}.filters.apply`),
+          }}
+          panel={panel}
+        />
+      )}
+      <SortSelect
+        label={t(`${kind}.sort.label`)}
+        value={filters.sort}
+        options={sorts}
+        labelOf={(sort) => t(`${kind}.sort.${sort}`)}
+        onChange={(sort) => onChange({ ...filters, sort })}
+      />
+    </>
   );
 }
