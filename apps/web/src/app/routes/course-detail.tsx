@@ -7,14 +7,12 @@ import {
   Description,
   DetailLayout,
   DetailSection,
-  DetailSkeleton,
-  detailPageClass,
+  DetailQueryPage,
   detailStyles,
   RouteSection,
 } from '../../components/detail-page/detail-page.tsx';
-import { DownloadIcon, MapIcon, RunIcon } from '../../components/icons.tsx';
+import { DownloadIcon, RunIcon } from '../../components/icons.tsx';
 import { PhotoGallery } from '../../components/photo-gallery.tsx';
-import { BackState, QueryPage } from '../../components/query-page.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { courseKeys } from '../../features/courses/api/course-keys.ts';
 import { useCourse } from '../../features/courses/api/get-course.ts';
@@ -44,22 +42,9 @@ export function CourseDetailPage() {
   useDocumentTitle(course.data?.title ?? t('courses.title'));
 
   return (
-    <QueryPage
-      query={course}
-      className={detailPageClass}
-      loading={<DetailSkeleton />}
-      notFound={
-        <BackState
-          icon={<MapIcon />}
-          title={t('courseDetail.notFound.title')}
-          description={t('courseDetail.notFound.description')}
-          to="/courses"
-          back={t('courseDetail.notFound.back')}
-        />
-      }
-    >
+    <DetailQueryPage query={course} kind="courseDetail" listPath="/courses">
       {(data) => <CourseDetail course={data} viewerId={viewerId} />}
-    </QueryPage>
+    </DetailQueryPage>
   );
 }
 

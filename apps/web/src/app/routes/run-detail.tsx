@@ -6,14 +6,12 @@ import {
   Description,
   DetailLayout,
   DetailSection,
-  DetailSkeleton,
-  detailPageClass,
+  DetailQueryPage,
   detailStyles,
   RouteSection,
 } from '../../components/detail-page/detail-page.tsx';
-import { CalendarIcon, CommentIcon, MapIcon } from '../../components/icons.tsx';
+import { CalendarIcon, CommentIcon } from '../../components/icons.tsx';
 import { NoteList } from '../../components/detail-page/note-list.tsx';
-import { BackState, QueryPage } from '../../components/query-page.tsx';
 import { AfterRunActions } from '../../features/after-run/components/after-run-actions.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
@@ -43,22 +41,9 @@ export function RunDetailPage() {
   useDocumentTitle(run.data?.title ?? t('runs.title'));
 
   return (
-    <QueryPage
-      query={run}
-      className={detailPageClass}
-      loading={<DetailSkeleton />}
-      notFound={
-        <BackState
-          icon={<MapIcon />}
-          title={t('runDetail.notFound.title')}
-          description={t('runDetail.notFound.description')}
-          to="/runs"
-          back={t('runDetail.notFound.back')}
-        />
-      }
-    >
+    <DetailQueryPage query={run} kind="runDetail" listPath="/runs">
       {(data) => <RunDetail run={data} viewerId={viewerId} />}
-    </QueryPage>
+    </DetailQueryPage>
   );
 }
 

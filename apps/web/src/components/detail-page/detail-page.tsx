@@ -1,9 +1,12 @@
 import type { LatLng } from '@erun/contracts';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../lib/app-config.ts';
 import { formatKm } from '../../lib/format.ts';
+import { MapIcon } from '../icons.tsx';
 import { RouteMap } from '../map/lazy.tsx';
+import { BackState, QueryPage } from '../query-page.tsx';
 import { Skeleton } from '../skeleton.tsx';
 import styles from './detail-page.module.css';
 
@@ -120,5 +123,37 @@ export function RouteSection({
         {gpx.label}
       </a>
     </DetailSection>
+  );
+}
+
+interface DetailQueryPageProps<T> {
+  query: UseQueryResult<T>;
+  /** The page's key in the locale files: `<kind>.notFound.title|description|back`. */
+  kind: 'runDetail' | 'courseDetail';
+  /** Where "back" leads when the thing is not there: its list. */
+  listPath: string;
+  children: (data: T) => ReactNode;
+}
+
+/** A detail page's frame: the skeleton while loading, "not found" with the way back to the list, the page. */
+export function DetailQueryPage<T>({ query, kind, listPath, children }: DetailQueryPageProps<T>) {
+  const { t } = useTranslation();
+  return (
+    <QueryPage
+      query={query}
+      className={detailPageClass}
+      loading={<DetailSkeleton />}
+      notFound={
+        <BackState
+          icon={<MapIcon />}
+          title={t(`${kind}.notFound.title`)}
+          description={t(`${kind}.notFound.description`)}
+          to={listPath}
+          back={t(`${kind}.notFound.back`)}
+        />
+      }
+    >
+      {children}
+    </QueryPage>
   );
 }
