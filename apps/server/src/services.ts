@@ -169,6 +169,7 @@ export function createServices(
     (id) => runs.get(id, null),
     publicUrl,
     clock,
+    users,
   );
   const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
     badges.evaluateAfterRuns(runIds, userIds),

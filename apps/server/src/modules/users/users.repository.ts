@@ -43,4 +43,9 @@ export class UsersRepository {
       })
       .where(eq(users.id, userId));
   }
+
+  /** The calendar feed's secret (issue 10), replaced when the user rotates it. */
+  async setCalendarToken(userId: string, token: string): Promise<void> {
+    await this.db.update(users).set({ calendarToken: token }).where(eq(users.id, userId));
+  }
 }

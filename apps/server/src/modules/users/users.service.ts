@@ -28,6 +28,11 @@ export class UsersService {
     return this.repo.moveRunsHosted(tx, userId, by);
   }
 
+  /** Stores the calendar feed's token (the calendar module owns its meaning). */
+  setCalendarToken(userId: string, token: string): Promise<void> {
+    return this.repo.setCalendarToken(userId, token);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
