@@ -96,6 +96,9 @@ export function createServices(
     messaging.sms,
     clock,
   );
+  const users = new UsersService(new UsersRepository(db), uploads, (user) =>
+    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  );
   const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
     push: messaging.push,
     sms: messaging.sms,
@@ -104,10 +107,8 @@ export function createServices(
     hashPhone: (number) => phone.hashOf(number),
     limits: messaging.limits,
     onError: messaging.onDeliveryError,
+    users,
   });
-  const users = new UsersService(new UsersRepository(db), uploads, (user) =>
-    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
-  );
   const auth = new AuthService(new AuthRepository(db), tokens, users, clock, (userId) =>
     realtime.disconnectUser(userId),
   );

@@ -48,4 +48,9 @@ export class UsersRepository {
   async setCalendarToken(userId: string, token: string): Promise<void> {
     await this.db.update(users).set({ calendarToken: token }).where(eq(users.id, userId));
   }
+
+  /** The user's push/SMS choices per notification category (issue 9). */
+  async setNotificationPreferences(userId: string, prefs: UserRow['notificationPreferences']): Promise<void> {
+    await this.db.update(users).set({ notificationPreferences: prefs }).where(eq(users.id, userId));
+  }
 }

@@ -33,6 +33,11 @@ export class UsersService {
     return this.repo.setCalendarToken(userId, token);
   }
 
+  /** Stores the notification preferences (the deliveries module owns their meaning and defaults). */
+  setNotificationPreferences(userId: string, prefs: UserRow['notificationPreferences']): Promise<void> {
+    return this.repo.setNotificationPreferences(userId, prefs);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
