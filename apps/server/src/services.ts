@@ -1,4 +1,4 @@
-import { BEST_SCORE } from '@erun/contracts';
+import { BEST_SCORE, type PhoneStatus } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
@@ -90,14 +90,17 @@ export function createServices(
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
+  // The users module shows the phone module's masked number; the phone module stores it through users.
+  const users: UsersService = new UsersService(new UsersRepository(db), uploads, (user): PhoneStatus =>
+    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  );
   const phone = new PhoneService(
     new PhoneRepository(db),
     new PhoneCrypto(messaging.phoneSecret),
     messaging.sms,
     clock,
-  );
-  const users = new UsersService(new UsersRepository(db), uploads, (user) =>
-    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+    uow,
+    users,
   );
   const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
     push: messaging.push,

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { oauthAccounts, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -52,5 +52,36 @@ export class UsersRepository {
   /** The user's push/SMS choices per notification category (issue 9). */
   async setNotificationPreferences(userId: string, prefs: UserRow['notificationPreferences']): Promise<void> {
     await this.db.update(users).set({ notificationPreferences: prefs }).where(eq(users.id, userId));
+  }
+
+  /** Stores a verified number (encrypted, last 4 digits shown masked), in the phone module's unit of work. */
+  async setVerifiedPhone(
+    tx: Tx,
+    userId: string,
+    phone: { encrypted: string; last4: string },
+    now: Date,
+  ): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({ phoneEncrypted: phone.encrypted, phoneLast4: phone.last4, phoneVerifiedAt: now })
+      .where(eq(users.id, userId));
+  }
+
+  /** Forgets the number; without one there is nothing to consent to. */
+  async removePhone(userId: string): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ phoneEncrypted: null, phoneLast4: null, phoneVerifiedAt: null, smsConsent: false })
+      .where(eq(users.id, userId));
+  }
+
+  /** Consent is stored only for a user with a verified number; false when there is none. */
+  async setSmsConsent(userId: string, consent: boolean): Promise<boolean> {
+    const rows = await this.db
+      .update(users)
+      .set({ smsConsent: consent })
+      .where(and(eq(users.id, userId), consent ? sql`${users.phoneVerifiedAt} is not null` : sql`true`))
+      .returning({ id: users.id });
+    return rows.length > 0;
   }
 }

@@ -38,6 +38,25 @@ export class UsersService {
     return this.repo.setNotificationPreferences(userId, prefs);
   }
 
+  /** The phone module's verified number, stored in its unit of work (with the code it used up). */
+  setVerifiedPhone(
+    tx: Tx,
+    userId: string,
+    phone: { encrypted: string; last4: string },
+    now: Date,
+  ): Promise<void> {
+    return this.repo.setVerifiedPhone(tx, userId, phone, now);
+  }
+
+  removePhone(userId: string): Promise<void> {
+    return this.repo.removePhone(userId);
+  }
+
+  /** False when consent was asked for a user without a verified number. */
+  setSmsConsent(userId: string, consent: boolean): Promise<boolean> {
+    return this.repo.setSmsConsent(userId, consent);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
