@@ -112,8 +112,13 @@ export function createServices(
     onError: messaging.onDeliveryError,
     users,
   });
-  const auth = new AuthService(new AuthRepository(db), tokens, users, clock, (userId) =>
-    realtime.disconnectUser(userId),
+  const auth = new AuthService(
+    new AuthRepository(db),
+    tokens,
+    users,
+    clock,
+    (userId) => realtime.disconnectUser(userId),
+    uow,
   );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),

@@ -84,4 +84,22 @@ export class UsersRepository {
       .returning({ id: users.id });
     return rows.length > 0;
   }
+
+  /** A user signing up with email and password. */
+  async create(values: {
+    email: string | null;
+    passwordHash: string | null;
+    nickname: string;
+  }): Promise<UserRow> {
+    const [row] = await this.db.insert(users).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  /** A user signing up through a provider, in the auth module's unit of work (with the provider link). */
+  async createNamed(tx: Tx, nickname: string): Promise<string> {
+    const [user] = await sqlOf(tx).insert(users).values({ nickname }).returning({ id: users.id });
+    if (!user) throw new Error('insert returned no row');
+    return user.id;
+  }
 }

@@ -57,6 +57,16 @@ export class UsersService {
     return this.repo.setSmsConsent(userId, consent);
   }
 
+  /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
+  create(values: { email: string | null; passwordHash: string | null; nickname: string }): Promise<UserRow> {
+    return this.repo.create(values);
+  }
+
+  /** Sign-up through a provider: the user's id, in the auth module's unit of work. */
+  createNamed(tx: Tx, nickname: string): Promise<string> {
+    return this.repo.createNamed(tx, nickname);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
