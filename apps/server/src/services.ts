@@ -186,6 +186,7 @@ export function createServices(
   const account = new AccountService(uow, new AccountRepository(db), {
     clock,
     notifications,
+    users,
     auth,
     runs,
     participation,

@@ -1,3 +1,4 @@
+import { DELETED_USER_NICKNAME } from '@erun/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { oauthAccounts, users } from '../../db/tables.ts';
@@ -101,5 +102,33 @@ export class UsersRepository {
     const [user] = await sqlOf(tx).insert(users).values({ nickname }).returning({ id: users.id });
     if (!user) throw new Error('insert returned no row');
     return user.id;
+  }
+
+  /**
+   * Empties an erased account's row in the account module's unit of work. The row stays (its id keeps others'
+   * content whole: comments, past runs, reviews, courses) but carries nothing personal and `deleted_at`.
+   */
+  async erase(tx: Tx, userId: string, deletedAt: Date, now: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({
+        nickname: DELETED_USER_NICKNAME,
+        email: null,
+        passwordHash: null,
+        bio: '',
+        runningLevel: null,
+        preferredRegions: [],
+        preferredDistance: null,
+        avatarId: null,
+        calendarToken: null,
+        phoneEncrypted: null,
+        phoneLast4: null,
+        phoneVerifiedAt: null,
+        smsConsent: false,
+        notificationPreferences: {},
+        deletedAt,
+        updatedAt: now,
+      })
+      .where(eq(users.id, userId));
   }
 }

@@ -67,6 +67,11 @@ export class UsersService {
     return this.repo.createNamed(tx, nickname);
   }
 
+  /** An erased account's row, emptied in the account module's unit of work (ADR 011). */
+  erase(tx: Tx, userId: string, deletedAt: Date, now: Date): Promise<void> {
+    return this.repo.erase(tx, userId, deletedAt, now);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
