@@ -153,6 +153,7 @@ export function createServices(
     (id) => runs.get(id, null),
     clock,
     notifications,
+    users,
     (ids) => badges.evaluateMany(ids),
   );
   const participation = new ParticipationService(

@@ -59,15 +59,18 @@ function setup(at: Date, theRun: Run = run()) {
   const repo = new FakeRecords();
   const notifications = new FakeNotifications();
   const evaluated: string[][] = [];
+  const rescored: string[][] = [];
+  const users = { recomputeGoodRunnerScores: async (_tx: unknown, ids: string[]) => void rescored.push(ids) };
   const service = new AfterRunService(
     uow,
     fakeOf<AfterRunRepository>(repo),
     async () => theRun,
     clock,
     notifications,
+    users,
     async (ids) => void evaluated.push(ids),
   );
-  return { service, repo, uow, notifications, evaluated, clock };
+  return { service, repo, uow, notifications, evaluated, rescored, clock };
 }
 
 describe('attendance windows', () => {

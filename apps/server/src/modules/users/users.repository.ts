@@ -1,7 +1,7 @@
 import { DELETED_USER_NICKNAME } from '@erun/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, users } from '../../db/tables.ts';
+import { attendance, hostReviews, oauthAccounts, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -130,5 +130,24 @@ export class UsersRepository {
         updatedAt: now,
       })
       .where(eq(users.id, userId));
+  }
+
+  /**
+   * Recomputes the good-runner scores of the users from the current records (ADR 012), in the after-run
+   * module's unit of work: 50, +1 per "present", −1 per "absent", ±1 per review received as host that moves
+   * the score, clamped to 0–100. Saving attendance twice, editing it or deleting a mark therefore cannot leave
+   * anything counted wrongly.
+   */
+  async recomputeGoodRunnerScores(tx: Tx, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await sqlOf(tx)
+      .update(users)
+      .set({
+        goodRunnerScore: sql`greatest(0, least(100, 50
+  + coalesce((select sum(case when a.present then 1 else -1 end) from ${attendance} a where a.user_id = ${users.id}), 0)
+  + coalesce((select sum(case when r.positive then 1 else -1 end) from ${hostReviews} r where r.host_id = ${users.id} and r.moves_score), 0)
+))`,
+      })
+      .where(inArray(users.id, userIds));
   }
 }

@@ -72,6 +72,11 @@ export class UsersService {
     return this.repo.erase(tx, userId, deletedAt, now);
   }
 
+  /** The good-runner scores, recomputed from the records in the after-run module's unit of work (ADR 012). */
+  recomputeGoodRunnerScores(tx: Tx, userIds: string[]): Promise<void> {
+    return this.repo.recomputeGoodRunnerScores(tx, userIds);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
