@@ -105,6 +105,17 @@ describe('attendance windows', () => {
     ]);
   });
 
+  it("recomputes the marked runners' scores in the same unit of work, and none when nothing is saved", async () => {
+    const { service, rescored, clock } = setup(STARTS);
+    await service.saveAttendance('run-1', HOST, { present: ['ana'], absent: ['bo'] });
+    expect(rescored).toEqual([['ana', 'bo']]);
+    clock.current = new Date(STARTS.getTime() - 31 * MIN);
+    await expect(
+      service.saveAttendance('run-1', HOST, { present: ['ana'], absent: [] }),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_WINDOW' });
+    expect(rescored).toEqual([['ana', 'bo']]);
+  });
+
   it('stays editable until exactly end + 48 h', async () => {
     const { service } = setup(new Date(ENDS.getTime() + 48 * HOUR));
     const sheet = await service.saveAttendance('run-1', HOST, { present: ['ana'], absent: ['bo'] });
