@@ -1,4 +1,4 @@
-import { BEST_SCORE } from '@erun/contracts';
+import { BEST_SCORE, type PhoneStatus } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
@@ -90,11 +90,17 @@ export function createServices(
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
+  // The users module shows the phone module's masked number; the phone module stores it through users.
+  const users: UsersService = new UsersService(new UsersRepository(db), uploads, (user): PhoneStatus =>
+    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  );
   const phone = new PhoneService(
     new PhoneRepository(db),
     new PhoneCrypto(messaging.phoneSecret),
     messaging.sms,
     clock,
+    uow,
+    users,
   );
   const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
     push: messaging.push,
@@ -104,12 +110,15 @@ export function createServices(
     hashPhone: (number) => phone.hashOf(number),
     limits: messaging.limits,
     onError: messaging.onDeliveryError,
+    users,
   });
-  const users = new UsersService(new UsersRepository(db), uploads, (user) =>
-    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
-  );
-  const auth = new AuthService(new AuthRepository(db), tokens, users, clock, (userId) =>
-    realtime.disconnectUser(userId),
+  const auth = new AuthService(
+    new AuthRepository(db),
+    tokens,
+    users,
+    clock,
+    (userId) => realtime.disconnectUser(userId),
+    uow,
   );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -144,6 +153,7 @@ export function createServices(
     (id) => runs.get(id, null),
     clock,
     notifications,
+    users,
     (ids) => badges.evaluateMany(ids),
   );
   const participation = new ParticipationService(
@@ -169,6 +179,7 @@ export function createServices(
     (id) => runs.get(id, null),
     publicUrl,
     clock,
+    users,
   );
   const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
     badges.evaluateAfterRuns(runIds, userIds),
@@ -176,6 +187,7 @@ export function createServices(
   const account = new AccountService(uow, new AccountRepository(db), {
     clock,
     notifications,
+    users,
     auth,
     runs,
     participation,

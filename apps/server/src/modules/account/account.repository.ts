@@ -1,4 +1,3 @@
-import { DELETED_USER_NICKNAME } from '@erun/contracts';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -272,11 +271,14 @@ export class AccountRepository {
   }
 
   /**
-   * Erases the personal data of an account in the caller's unit of work. The users row stays (its id keeps others'
-   * content whole: comments, past runs, reviews, courses) but carries nothing personal and `deleted_at`.
-   * Returns the avatar upload to remove.
+   * Erases the personal data an account has in other tables, in the caller's unit of work, the user's row
+   * locked first; the users module then empties the row itself (`UsersService.erase`). Returns the avatar
+   * upload to remove and when the account was already deleted, if it was.
    */
-  async erase(unit: Tx, userId: string, now: Date): Promise<{ avatarId: string | null } | undefined> {
+  async erase(
+    unit: Tx,
+    userId: string,
+  ): Promise<{ avatarId: string | null; deletedAt: Date | null } | undefined> {
     const tx = sqlOf(unit);
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) return undefined;
@@ -298,28 +300,7 @@ export class AccountRepository {
         .set({ bookmarkCount: sql`greatest(${courses.bookmarkCount} - 1, 0)` })
         .where(eq(courses.id, courseId));
     }
-    await tx
-      .update(users)
-      .set({
-        nickname: DELETED_USER_NICKNAME,
-        email: null,
-        passwordHash: null,
-        bio: '',
-        runningLevel: null,
-        preferredRegions: [],
-        preferredDistance: null,
-        avatarId: null,
-        calendarToken: null,
-        phoneEncrypted: null,
-        phoneLast4: null,
-        phoneVerifiedAt: null,
-        smsConsent: false,
-        notificationPreferences: {},
-        deletedAt: user.deletedAt ?? now,
-        updatedAt: now,
-      })
-      .where(eq(users.id, userId));
-    return { avatarId: user.avatarId };
+    return { avatarId: user.avatarId, deletedAt: user.deletedAt };
   }
 
   /** Runs still ahead the user holds a seat or place in (a join that raced the deletion). */

@@ -18,6 +18,7 @@ import type { CountedRun } from '../badges/badges.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import type { AccountRepository } from './account.repository.ts';
 
 /** Skips a step another attempt already did (a run cancelled or left before a retry): deletion is retryable. */
@@ -52,6 +53,8 @@ export class AccountService {
       clock: Clock;
       /** My notifications go with my personal data, in the same transaction. */
       notifications: Pick<NotificationsService, 'forget'>;
+      /** The users module empties the account's row, in the same transaction. */
+      users: Pick<UsersService, 'erase'>;
       auth: AuthService;
       runs: RunsService;
       participation: ParticipationService;
@@ -181,8 +184,11 @@ export class AccountService {
       if ((await this.repo.stillIn(userId, this.deps.clock.now())) === 0) break;
     }
     const erased = await this.uow.run(async (tx) => {
-      const found = await this.repo.erase(tx, userId, this.deps.clock.now());
-      if (found) await this.deps.notifications.forget(tx, userId);
+      const now = this.deps.clock.now();
+      const found = await this.repo.erase(tx, userId);
+      if (!found) return undefined;
+      await this.deps.users.erase(tx, userId, found.deletedAt ?? now, now);
+      await this.deps.notifications.forget(tx, userId);
       return found;
     });
     this.deps.disconnect(userId);

@@ -1,20 +1,9 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, hostReviews, runParticipants, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-
-/**
- * The good-runner score is derived from the current records, never accumulated: 50, +1 per "present",
- * −1 per "absent", ±1 per review received as host that moves the score, clamped to 0–100. Saving
- * attendance twice, editing it or deleting a mark therefore cannot leave anything counted wrongly.
- */
-const scoreOf = (userId: SQL) => sql`greatest(0, least(100, 50
-  + coalesce((select sum(case when a.present then 1 else -1 end) from ${attendance} a where a.user_id = ${userId}), 0)
-  + coalesce((select sum(case when r.positive then 1 else -1 end) from ${hostReviews} r where r.host_id = ${userId} and r.moves_score), 0)
-))`;
-type SQL = ReturnType<typeof sql>;
 
 /** Who may be marked and who must stay present, read with the run locked. */
 export interface AttendanceState {
@@ -30,14 +19,6 @@ export interface AttendanceState {
  */
 async function lockRun(tx: DbTx, runId: string): Promise<void> {
   await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for('update');
-}
-
-async function recomputeScores(tx: DbTx, userIds: string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  await tx
-    .update(users)
-    .set({ goodRunnerScore: scoreOf(sql`${users.id}`) })
-    .where(inArray(users.id, userIds));
 }
 
 export class AfterRunRepository {
@@ -78,7 +59,7 @@ export class AfterRunRepository {
     };
   }
 
-  /** Replaces the listed participants' records and recomputes their scores (the run locked by the caller). */
+  /** Replaces the listed participants' records (the run locked by the caller; the service then recomputes their scores). */
   async saveMarks(
     tx: Tx,
     runId: string,
@@ -94,26 +75,18 @@ export class AfterRunRepository {
         target: [attendance.runId, attendance.userId],
         set: { present: sql`excluded.present`, recordedAt: now },
       });
-    await recomputeScores(
-      db,
-      marks.map((m) => m.userId),
-    );
   }
 
   /**
    * A runner leaves or is removed (in the caller's unit of work, run locked): their marks for the run go,
    * and with them the score those marks gave or took.
    */
-  async dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
-    const db = sqlOf(tx);
-    const dropped = await db
+  async dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<string[]> {
+    const dropped = await sqlOf(tx)
       .delete(attendance)
       .where(and(eq(attendance.runId, runId), eq(attendance.userId, userId)))
       .returning({ userId: attendance.userId });
-    await recomputeScores(
-      db,
-      dropped.map((d) => d.userId),
-    );
+    return dropped.map((d) => d.userId);
   }
 
   /**
@@ -142,7 +115,6 @@ export class AfterRunRepository {
       .onConflictDoNothing()
       .returning({ runId: hostReviews.runId });
     if (inserted.length === 0) return 'exists';
-    await recomputeScores(db, [review.hostId]);
     return 'created';
   }
 

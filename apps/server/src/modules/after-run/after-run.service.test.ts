@@ -59,15 +59,18 @@ function setup(at: Date, theRun: Run = run()) {
   const repo = new FakeRecords();
   const notifications = new FakeNotifications();
   const evaluated: string[][] = [];
+  const rescored: string[][] = [];
+  const users = { recomputeGoodRunnerScores: async (_tx: unknown, ids: string[]) => void rescored.push(ids) };
   const service = new AfterRunService(
     uow,
     fakeOf<AfterRunRepository>(repo),
     async () => theRun,
     clock,
     notifications,
+    users,
     async (ids) => void evaluated.push(ids),
   );
-  return { service, repo, uow, notifications, evaluated, clock };
+  return { service, repo, uow, notifications, evaluated, rescored, clock };
 }
 
 describe('attendance windows', () => {
@@ -100,6 +103,17 @@ describe('attendance windows', () => {
       ['ana', true],
       ['bo', false],
     ]);
+  });
+
+  it("recomputes the marked runners' scores in the same unit of work, and none when nothing is saved", async () => {
+    const { service, rescored, clock } = setup(STARTS);
+    await service.saveAttendance('run-1', HOST, { present: ['ana'], absent: ['bo'] });
+    expect(rescored).toEqual([['ana', 'bo']]);
+    clock.current = new Date(STARTS.getTime() - 31 * MIN);
+    await expect(
+      service.saveAttendance('run-1', HOST, { present: ['ana'], absent: [] }),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_WINDOW' });
+    expect(rescored).toEqual([['ana', 'bo']]);
   });
 
   it('stays editable until exactly end + 48 h', async () => {

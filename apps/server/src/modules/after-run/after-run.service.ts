@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../lib/errors
 import type { Clock } from '../../ports/clock.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import { runNotFound } from '../runs/runs.service.ts';
 import type { AfterRunRepository, AttendanceState } from './after-run.repository.ts';
 
@@ -30,6 +31,8 @@ export class AfterRunService {
     private readonly getRun: GetRun,
     private readonly clock: Clock,
     private readonly notifications: Pick<NotificationsService, 'notify'>,
+    /** The users module stores the scores (it owns the `users` table's writes). */
+    private readonly users: Pick<UsersService, 'recomputeGoodRunnerScores'>,
     /** Badges are evaluated once a record that can earn one has committed. */
     private readonly evaluateBadges: (userIds: string[]) => Promise<void> = async () => {},
   ) {}
@@ -78,6 +81,10 @@ export class AfterRunService {
       await this.uow.run(async (tx) => {
         checkMarks(input, await this.repo.lockForAttendance(tx, runId, run.host.id));
         await this.repo.saveMarks(tx, runId, marks, now);
+        await this.users.recomputeGoodRunnerScores(
+          tx,
+          marks.map((m) => m.userId),
+        );
       });
     }
     await this.evaluateBadges([userId, ...input.present, ...input.absent]);
@@ -109,6 +116,7 @@ export class AfterRunService {
         throw new ConflictError('REVIEW_EXISTS', 'You have already reviewed this run’s host');
       if (result === 'not_present')
         throw new ForbiddenError('NOT_PRESENT', 'Only participants the host marked present can review');
+      await this.users.recomputeGoodRunnerScores(tx, [run.host.id]);
       await this.notifications.notify(tx, [
         { userId: run.host.id, category: 'review_received', runId, link: '/me', data: { title: run.title } },
       ]);
@@ -117,8 +125,8 @@ export class AfterRunService {
   }
 
   /** A runner who leaves or is removed loses their marks for the run (participation's unit of work). */
-  dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
-    return this.repo.dropAttendanceOf(tx, runId, userId);
+  async dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void> {
+    await this.users.recomputeGoodRunnerScores(tx, await this.repo.dropAttendanceOf(tx, runId, userId));
   }
 
   /** Category counts of a host's reviews; the disappointing side only for the host themself. */

@@ -1,6 +1,8 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -20,12 +22,6 @@ export class AuthRepository {
     return row;
   }
 
-  async createUser(values: { email: string | null; passwordHash: string | null; nickname: string }) {
-    const [row] = await this.db.insert(users).values(values).returning();
-    if (!row) throw new Error('insert returned no row');
-    return row;
-  }
-
   async findUserIdByProvider(provider: string, providerUserId: string): Promise<string | undefined> {
     const [row] = await this.db
       .select({ userId: oauthAccounts.userId })
@@ -34,14 +30,9 @@ export class AuthRepository {
     return row?.userId;
   }
 
-  /** Creates the user and links the provider account in one transaction: neither exists without the other. */
-  async createOAuthUser(provider: string, providerUserId: string, nickname: string): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ nickname }).returning({ id: users.id });
-      if (!user) throw new Error('insert returned no row');
-      await tx.insert(oauthAccounts).values({ provider, providerUserId, userId: user.id });
-      return user.id;
-    });
+  /** Links the provider account of a user just created, in the caller's unit of work. */
+  async linkNew(tx: Tx, provider: string, providerUserId: string, userId: string): Promise<void> {
+    await sqlOf(tx).insert(oauthAccounts).values({ provider, providerUserId, userId });
   }
 
   async insertRefreshToken(token: NewRefreshToken): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Login, Me, Signup } from '@erun/contracts';
 import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
@@ -31,12 +32,13 @@ export class AuthService {
     private readonly clock: Clock,
     /** Ends the user's open sockets on every process. */
     private readonly disconnect: (userId: string) => void,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async signup(input: Signup): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
-    const user = await this.repo
-      .createUser({ email: input.email, passwordHash, nickname: input.nickname })
+    const user = await this.users
+      .create({ email: input.email, passwordHash, nickname: input.nickname })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'users_email_key')) {
           throw new ConflictError('EMAIL_TAKEN', 'This email is already registered');
@@ -88,8 +90,13 @@ export class AuthService {
     let userId = await this.repo.findUserIdByProvider(profile.provider, profile.providerUserId);
     let isNew = false;
     if (!userId) {
-      userId = await this.repo
-        .createOAuthUser(profile.provider, profile.providerUserId, profile.nickname)
+      // The user and the provider link are made together: neither exists without the other.
+      userId = await this.uow
+        .run(async (tx) => {
+          const id = await this.users.createNamed(tx, profile.nickname);
+          await this.repo.linkNew(tx, profile.provider, profile.providerUserId, id);
+          return id;
+        })
         .catch(async (error: unknown) => {
           // Two callbacks for the same new account at once: the other one created it.
           const existing = isUniqueViolation(error)

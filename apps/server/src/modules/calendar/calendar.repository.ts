@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runParticipants, runs, users } from '../../db/tables.ts';
@@ -39,15 +38,13 @@ const columns = {
 export class CalendarRepository {
   constructor(private readonly db: Db) {}
 
-  async tokenOf(userId: string, rotate: boolean): Promise<string> {
+  /** The user's feed token, null when none was made yet. */
+  async tokenOf(userId: string): Promise<string | null> {
     const [row] = await this.db
       .select({ token: users.calendarToken })
       .from(users)
       .where(eq(users.id, userId));
-    if (row?.token && !rotate) return row.token;
-    const token = randomBytes(24).toString('base64url');
-    await this.db.update(users).set({ calendarToken: token }).where(eq(users.id, userId));
-    return token;
+    return row?.token ?? null;
   }
 
   async userIdOfToken(token: string): Promise<string | undefined> {

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
 import { stripForbiddenChars } from '@erun/contracts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { runNotFound } from '../runs/runs.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import type { CalendarRepository, CalendarRun } from './calendar.repository.ts';
 
 const PAST_DAYS = 90;
@@ -22,6 +24,7 @@ export class CalendarService {
     private readonly getRun: (runId: string) => Promise<unknown>,
     private readonly publicUrl: string,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   async runIcs(runId: string): Promise<string> {
@@ -32,7 +35,12 @@ export class CalendarService {
   }
 
   async feedUrl(userId: string, rotate: boolean): Promise<string> {
-    return `${this.publicUrl}/api/calendar/${await this.repo.tokenOf(userId, rotate)}.ics`;
+    let token = await this.repo.tokenOf(userId);
+    if (!token || rotate) {
+      token = randomBytes(24).toString('base64url');
+      await this.users.setCalendarToken(userId, token);
+    }
+    return `${this.publicUrl}/api/calendar/${token}.ics`;
   }
 
   async feed(token: string): Promise<string> {

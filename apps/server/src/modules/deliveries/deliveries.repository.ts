@@ -227,8 +227,4 @@ export class DeliveriesRepository {
       .where(eq(users.id, userId));
     return row ? row.prefs : null;
   }
-
-  async setPreferences(userId: string, prefs: Preferences): Promise<void> {
-    await this.db.update(users).set({ notificationPreferences: prefs }).where(eq(users.id, userId));
-  }
 }

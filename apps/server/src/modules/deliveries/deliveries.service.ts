@@ -9,6 +9,7 @@ import {
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { PushSender } from '../../ports/push.ts';
 import type { SmsSender } from '../../ports/sms.ts';
+import type { UsersService } from '../users/users.service.ts';
 import type { ClaimedDelivery, DeliveriesRepository, Outbox } from './deliveries.repository.ts';
 import { notificationText, PUSH_TITLE, smsText } from './delivery-texts.ts';
 
@@ -44,6 +45,8 @@ export interface DeliveriesDeps {
   hashPhone: (phone: string) => string;
   limits: DeliveryLimits;
   onError: (error: unknown) => void;
+  /** The users module stores the preferences (it owns the `users` table's writes). */
+  users: UsersService;
 }
 
 /**
@@ -73,7 +76,7 @@ export class DeliveriesService {
   }
 
   async setPreferences(userId: string, prefs: NotificationPreferences): Promise<NotificationPreferences> {
-    await this.repo.setPreferences(userId, prefs);
+    await this.deps.users.setNotificationPreferences(userId, prefs);
     return this.preferences(userId);
   }
 

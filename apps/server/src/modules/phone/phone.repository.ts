@@ -1,6 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { phoneVerifications, users } from '../../db/tables.ts';
+import { sqlOf } from '../../db/transaction.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 
 export interface CodeLimits {
   resendAfterMs: number;
@@ -144,44 +146,14 @@ export class PhoneRepository {
     return row ?? null;
   }
 
-  /** Uses the code (once) and stores the verified number on the user, in one transaction. */
-  async confirm(
-    codeId: string,
-    userId: string,
-    phone: { encrypted: string; last4: string },
-    now: Date,
-  ): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const used = await tx
-        .update(phoneVerifications)
-        .set({ consumedAt: now })
-        .where(and(eq(phoneVerifications.id, codeId), isNull(phoneVerifications.consumedAt)))
-        .returning({ id: phoneVerifications.id });
-      if (used.length === 0) return false;
-      await tx
-        .update(users)
-        .set({ phoneEncrypted: phone.encrypted, phoneLast4: phone.last4, phoneVerifiedAt: now })
-        .where(eq(users.id, userId));
-      return true;
-    });
-  }
-
-  /** Forgets the number; without one there is nothing to consent to. */
-  async remove(userId: string): Promise<void> {
-    await this.db
-      .update(users)
-      .set({ phoneEncrypted: null, phoneLast4: null, phoneVerifiedAt: null, smsConsent: false })
-      .where(eq(users.id, userId));
-  }
-
-  /** Consent is stored only for a user with a verified number; false when there is none. */
-  async setConsent(userId: string, consent: boolean): Promise<boolean> {
-    const rows = await this.db
-      .update(users)
-      .set({ smsConsent: consent })
-      .where(and(eq(users.id, userId), consent ? sql`${users.phoneVerifiedAt} is not null` : sql`true`))
-      .returning({ id: users.id });
-    return rows.length > 0;
+  /** Uses the code (once), in the caller's unit of work; false when it was already used. */
+  async consume(tx: Tx, codeId: string, now: Date): Promise<boolean> {
+    const used = await sqlOf(tx)
+      .update(phoneVerifications)
+      .set({ consumedAt: now })
+      .where(and(eq(phoneVerifications.id, codeId), isNull(phoneVerifications.consumedAt)))
+      .returning({ id: phoneVerifications.id });
+    return used.length > 0;
   }
 
   async phoneOf(

@@ -3,6 +3,8 @@ import type { PhoneStatus, PhoneVerificationSent } from '@erun/contracts';
 import { AppError, ConflictError, NotFoundError, RateLimitedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SmsSender } from '../../ports/sms.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { UsersService } from '../users/users.service.ts';
 import { maskPhone, type PhoneCrypto } from './phone-crypto.ts';
 import type { CodeLimits, PhoneRepository } from './phone.repository.ts';
 
@@ -34,6 +36,9 @@ export class PhoneService {
     private readonly crypto: PhoneCrypto,
     private readonly sms: SmsSender,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    /** The users module stores the number and consent (it owns the `users` table's writes). */
+    private readonly users: UsersService,
   ) {}
 
   /** `phone` is already normalised (contracts: PhoneNumberSchema). */
@@ -80,18 +85,23 @@ export class PhoneService {
       throw new AppError(400, 'PHONE_CODE_INVALID', 'The code is not correct');
     }
     const stored = { encrypted: this.crypto.encrypt(phone), last4: phone.slice(-4) };
-    if (!(await this.repo.confirm(live.id, userId, stored, now))) {
+    const confirmed = await this.uow.run(async (tx) => {
+      if (!(await this.repo.consume(tx, live.id, now))) return false;
+      await this.users.setVerifiedPhone(tx, userId, stored, now);
+      return true;
+    });
+    if (!confirmed) {
       throw new ConflictError('PHONE_CODE_EXPIRED', 'This code has already been used');
     }
     return this.status(userId);
   }
 
   async remove(userId: string): Promise<void> {
-    await this.repo.remove(userId);
+    await this.users.removePhone(userId);
   }
 
   async setConsent(userId: string, consent: boolean): Promise<PhoneStatus> {
-    if (!(await this.repo.setConsent(userId, consent))) {
+    if (!(await this.users.setSmsConsent(userId, consent))) {
       throw new ConflictError('PHONE_NOT_VERIFIED', 'Verify a phone number first');
     }
     return this.status(userId);

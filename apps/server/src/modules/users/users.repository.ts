@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { DELETED_USER_NICKNAME } from '@erun/contracts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, users } from '../../db/tables.ts';
+import { attendance, hostReviews, oauthAccounts, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -42,5 +43,111 @@ export class UsersRepository {
         runsHosted: by > 0 ? sql`${users.runsHosted} + 1` : sql`greatest(${users.runsHosted} - 1, 0)`,
       })
       .where(eq(users.id, userId));
+  }
+
+  /** The calendar feed's secret (issue 10), replaced when the user rotates it. */
+  async setCalendarToken(userId: string, token: string): Promise<void> {
+    await this.db.update(users).set({ calendarToken: token }).where(eq(users.id, userId));
+  }
+
+  /** The user's push/SMS choices per notification category (issue 9). */
+  async setNotificationPreferences(userId: string, prefs: UserRow['notificationPreferences']): Promise<void> {
+    await this.db.update(users).set({ notificationPreferences: prefs }).where(eq(users.id, userId));
+  }
+
+  /** Stores a verified number (encrypted, last 4 digits shown masked), in the phone module's unit of work. */
+  async setVerifiedPhone(
+    tx: Tx,
+    userId: string,
+    phone: { encrypted: string; last4: string },
+    now: Date,
+  ): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({ phoneEncrypted: phone.encrypted, phoneLast4: phone.last4, phoneVerifiedAt: now })
+      .where(eq(users.id, userId));
+  }
+
+  /** Forgets the number; without one there is nothing to consent to. */
+  async removePhone(userId: string): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ phoneEncrypted: null, phoneLast4: null, phoneVerifiedAt: null, smsConsent: false })
+      .where(eq(users.id, userId));
+  }
+
+  /** Consent is stored only for a user with a verified number; false when there is none. */
+  async setSmsConsent(userId: string, consent: boolean): Promise<boolean> {
+    const rows = await this.db
+      .update(users)
+      .set({ smsConsent: consent })
+      .where(and(eq(users.id, userId), consent ? sql`${users.phoneVerifiedAt} is not null` : sql`true`))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  }
+
+  /** A user signing up with email and password. */
+  async create(values: {
+    email: string | null;
+    passwordHash: string | null;
+    nickname: string;
+  }): Promise<UserRow> {
+    const [row] = await this.db.insert(users).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  /** A user signing up through a provider, in the auth module's unit of work (with the provider link). */
+  async createNamed(tx: Tx, nickname: string): Promise<string> {
+    const [user] = await sqlOf(tx).insert(users).values({ nickname }).returning({ id: users.id });
+    if (!user) throw new Error('insert returned no row');
+    return user.id;
+  }
+
+  /**
+   * Empties an erased account's row in the account module's unit of work. The row stays (its id keeps others'
+   * content whole: comments, past runs, reviews, courses) but carries nothing personal and `deleted_at`.
+   */
+  async erase(tx: Tx, userId: string, deletedAt: Date, now: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({
+        nickname: DELETED_USER_NICKNAME,
+        email: null,
+        passwordHash: null,
+        bio: '',
+        runningLevel: null,
+        preferredRegions: [],
+        preferredDistance: null,
+        avatarId: null,
+        calendarToken: null,
+        phoneEncrypted: null,
+        phoneLast4: null,
+        phoneVerifiedAt: null,
+        smsConsent: false,
+        notificationPreferences: {},
+        deletedAt,
+        updatedAt: now,
+      })
+      .where(eq(users.id, userId));
+  }
+
+  /**
+   * Recomputes the good-runner scores of the users from the current records (ADR 012), in the after-run
+   * module's unit of work: 50, +1 per "present", −1 per "absent", ±1 per review received as host that moves
+   * the score, clamped to 0–100. Saving attendance twice, editing it or deleting a mark therefore cannot leave
+   * anything counted wrongly.
+   */
+  async recomputeGoodRunnerScores(tx: Tx, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await sqlOf(tx)
+      .update(users)
+      .set({
+        goodRunnerScore: sql`greatest(0, least(100, 50
+  + coalesce((select sum(case when a.present then 1 else -1 end) from ${attendance} a where a.user_id = ${users.id}), 0)
+  + coalesce((select sum(case when r.positive then 1 else -1 end) from ${hostReviews} r where r.host_id = ${users.id} and r.moves_score), 0)
+))`,
+      })
+      .where(inArray(users.id, userIds));
   }
 }

@@ -28,6 +28,55 @@ export class UsersService {
     return this.repo.moveRunsHosted(tx, userId, by);
   }
 
+  /** Stores the calendar feed's token (the calendar module owns its meaning). */
+  setCalendarToken(userId: string, token: string): Promise<void> {
+    return this.repo.setCalendarToken(userId, token);
+  }
+
+  /** Stores the notification preferences (the deliveries module owns their meaning and defaults). */
+  setNotificationPreferences(userId: string, prefs: UserRow['notificationPreferences']): Promise<void> {
+    return this.repo.setNotificationPreferences(userId, prefs);
+  }
+
+  /** The phone module's verified number, stored in its unit of work (with the code it used up). */
+  setVerifiedPhone(
+    tx: Tx,
+    userId: string,
+    phone: { encrypted: string; last4: string },
+    now: Date,
+  ): Promise<void> {
+    return this.repo.setVerifiedPhone(tx, userId, phone, now);
+  }
+
+  removePhone(userId: string): Promise<void> {
+    return this.repo.removePhone(userId);
+  }
+
+  /** False when consent was asked for a user without a verified number. */
+  setSmsConsent(userId: string, consent: boolean): Promise<boolean> {
+    return this.repo.setSmsConsent(userId, consent);
+  }
+
+  /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
+  create(values: { email: string | null; passwordHash: string | null; nickname: string }): Promise<UserRow> {
+    return this.repo.create(values);
+  }
+
+  /** Sign-up through a provider: the user's id, in the auth module's unit of work. */
+  createNamed(tx: Tx, nickname: string): Promise<string> {
+    return this.repo.createNamed(tx, nickname);
+  }
+
+  /** An erased account's row, emptied in the account module's unit of work (ADR 011). */
+  erase(tx: Tx, userId: string, deletedAt: Date, now: Date): Promise<void> {
+    return this.repo.erase(tx, userId, deletedAt, now);
+  }
+
+  /** The good-runner scores, recomputed from the records in the after-run module's unit of work (ADR 012). */
+  recomputeGoodRunnerScores(tx: Tx, userIds: string[]): Promise<void> {
+    return this.repo.recomputeGoodRunnerScores(tx, userIds);
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
