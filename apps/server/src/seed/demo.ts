@@ -3,6 +3,7 @@ import { type CreateRunParsed, REGIONS, type Region, type RunningLevel } from '@
 import type { Logger } from 'pino';
 import type { Services } from '../app.ts';
 import { ConflictError } from '../lib/errors.ts';
+import { demoCourses } from './demo-courses.ts';
 import { pickAnchor, type RunDraft, runDraft } from './generator.ts';
 import { Random } from './random.ts';
 
@@ -25,7 +26,8 @@ const DEMO_RUNS = 60;
 
 /**
  * A new embedded install is not an empty site: the two demo accounts, a few hosts, and ~60 upcoming runs in
- * every region with some runners in them, made through the services like any user's (no photos). Runs only
+ * every region with some runners in them, and a dozen recommended courses (with a generated photo each, and a
+ * few ratings), made through the services like any user's. Runs only
  * on the first start: when the demo hosts exist already, nothing more is added.
  */
 export async function seedDemoData(services: Services, log: Logger, chosenPassword?: string): Promise<void> {
@@ -51,6 +53,8 @@ export async function seedDemoData(services: Services, log: Logger, chosenPasswo
   const started = performance.now();
   const runs = await demoRuns(services, hostIds, runnerIds);
   log.info({ runs, ms: Math.round(performance.now() - started) }, 'demo runs created');
+  const courses = await demoCourses(services, new Random(2027), hostIds, runnerIds);
+  log.info({ courses }, 'demo courses created');
 }
 
 interface Account {

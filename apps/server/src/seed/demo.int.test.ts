@@ -1,0 +1,43 @@
+import type { CoursePage, Course } from '@erun/contracts';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from './demo.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+
+/** A new install is not empty: `npm start` shows runs and recommended courses (with photos and ratings). */
+describe('demo data', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const courses = async () =>
+    (await t.app.inject({ method: 'GET', url: '/api/courses?limit=50' })).json<CoursePage>().items;
+
+  it('makes runs and a dozen courses with a served photo each, once', async () => {
+    await seedDemoData(t.services, pino({ level: 'silent' }), 'demo-password-1234');
+    const made = await courses();
+    expect(made).toHaveLength(12);
+    expect(new Set(made.map((c) => c.title)).size).toBe(12);
+    expect(made.some((c) => c.rating.count > 0)).toBe(true);
+    const first = made[0] as Course;
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/courses/${first.id}` })).json<Course>();
+    const photo = detail.photos[0]?.urls.medium ?? '';
+    expect(photo).not.toBe('');
+    const image = await t.app.inject({ method: 'GET', url: new URL(photo, 'http://x').pathname });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/webp');
+    expect(detail.description).not.toContain('(를)');
+    const runs = (await t.app.inject({ method: 'GET', url: '/api/runs?limit=50' })).json<{
+      items: unknown[];
+    }>();
+    expect(runs.items.length).toBeGreaterThan(0);
+
+    // A second start adds nothing.
+    await seedDemoData(t.services, pino({ level: 'silent' }), 'demo-password-1234');
+    expect(await courses()).toHaveLength(12);
+  });
+});
