@@ -57,7 +57,8 @@ describe('PostgreSQL stopped and restarted', { timeout: 180_000 }, () => {
 
     for (const n of [1, 2, 3]) expect((await comment(`before ${n}`)).statusCode).toBe(201);
 
-    for (const mode of ['fast', 'immediate'] as const) {
+    const ended = () => log.lines.filter((l) => l.msg.startsWith('database unavailable for')).length;
+    for (const [n, mode] of (['fast', 'immediate'] as const).entries()) {
       await server.stop(mode);
       // The pool still holds connections the server has just ended: the first request meets one of them.
       for (let i = 0; i < 10; i++) {
@@ -71,6 +72,8 @@ describe('PostgreSQL stopped and restarted', { timeout: 180_000 }, () => {
 
       await server.start();
       await until('readiness after the restart', async () => (await probe('/api/ready')) === 200, 30_000);
+      // The outage ends when its probe (every second) reaches the database again: one log line for it.
+      await until('the end of the outage to be logged', () => ended() === n + 1);
       expect((await comment(`after ${mode}`)).statusCode).toBe(201);
     }
 
