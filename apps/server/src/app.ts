@@ -16,10 +16,12 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
 import { phoneRoutes } from './modules/phone/phone.routes.ts';
+import { LogMailSender } from './adapters/log-mail-sender.ts';
 import { LogSmsSender } from './adapters/log-sms-sender.ts';
 import { SensSmsSender } from './adapters/sens-sms-sender.ts';
 import { type HostLookup, systemLookup } from './adapters/push-endpoints.ts';
 import { type VapidKeys, WebPushSender } from './adapters/web-push-sender.ts';
+import type { MailSender } from './ports/mail.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Database } from './db/client.ts';
 import { authHooks, privateResponses, routeAccess } from './http/authenticate.ts';
@@ -72,6 +74,8 @@ export interface AppDeps {
   pushLookup?: HostLookup;
   /** Replaces the SMS provider chosen by SMS_PROVIDER (tests). */
   sms?: SmsSender;
+  /** Replaces the mail transport chosen by SMTP_URL (tests). */
+  mail?: MailSender;
   /** Publisher and subscriber connections for the socket.io Redis adapter; absent = one process. */
   redis?: { pub: Redis; sub: Redis; key: string };
   /** Set by main.ts when a shutdown starts: `/api/ready` answers 503 and responses close their connection. */
@@ -193,6 +197,7 @@ export async function buildApp(
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
+      mail: deps.mail ?? new LogMailSender(app.log),
       push: deps.vapid
         ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT, {
             allowedHosts: env.PUSH_ALLOWED_HOSTS,
@@ -209,7 +214,9 @@ export async function buildApp(
       onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
     },
   );
-  app.addHook('onClose', () => services.deliveries.idle());
+  app.addHook('onClose', async () => {
+    await Promise.all([services.deliveries.idle(), services.mail.idle()]);
+  });
   // `chat:join` lets a socket into a run's chat room only after the membership check.
   realtime.guardedRooms({
     join: 'chat:join',

@@ -183,6 +183,7 @@ const reminderTimer =
         // Push and SMS deliveries also start right after each notification; this pass picks up the rest
         // (notifications announced by API-only processes, deliveries of a process that died). ADR 010.
         services.deliveries.kick();
+        services.mail.kick();
         if (sweeping) return;
         sweeping = services.reminders
           .sweep()

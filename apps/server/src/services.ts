@@ -19,6 +19,8 @@ import { CoursesRepository } from './modules/courses/courses.repository.ts';
 import { CoursesService } from './modules/courses/courses.service.ts';
 import { DeliveriesRepository } from './modules/deliveries/deliveries.repository.ts';
 import { DeliveriesService, type DeliveryLimits } from './modules/deliveries/deliveries.service.ts';
+import { MailRepository } from './modules/mail/mail.repository.ts';
+import { MailService } from './modules/mail/mail.service.ts';
 import { PhoneCrypto } from './modules/phone/phone-crypto.ts';
 import { PhoneRepository } from './modules/phone/phone.repository.ts';
 import { PhoneService } from './modules/phone/phone.service.ts';
@@ -37,6 +39,7 @@ import { UsersService } from './modules/users/users.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
+import type { MailSender } from './ports/mail.ts';
 import type { PushSender } from './ports/push.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Realtime } from './ports/realtime.ts';
@@ -60,6 +63,7 @@ export interface Services {
   account: AccountService;
   phone: PhoneService;
   deliveries: DeliveriesService;
+  mail: MailService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -69,6 +73,8 @@ export interface MessagingPorts {
   phoneSecret: string;
   limits: DeliveryLimits;
   onDeliveryError: (error: unknown) => void;
+  /** SMTP, or the log when no SMTP_URL is set. */
+  mail: MailSender;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -102,6 +108,11 @@ export function createServices(
     uow,
     users,
   );
+  const mail = new MailService(new MailRepository(db), {
+    sender: messaging.mail,
+    publicUrl,
+    onError: messaging.onDeliveryError,
+  });
   const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
     push: messaging.push,
     sms: messaging.sms,
@@ -215,5 +226,6 @@ export function createServices(
     reminders,
     phone,
     deliveries,
+    mail,
   };
 }

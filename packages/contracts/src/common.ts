@@ -55,3 +55,8 @@ export function csv<const V extends readonly [string, ...string[]]>(values: V) {
     .transform((v) => v.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
 }
+
+/** The languages of the app, and of the mail and texts a user receives (Korean first). */
+export const LOCALES = ['ko', 'en'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;

@@ -21,7 +21,9 @@ import type { AppMetrics } from '../http/metrics.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { MailSender } from '../ports/mail.ts';
 import type { SmsSender } from '../ports/sms.ts';
+import { MemoryMailSender } from './memory-mail-sender.ts';
 import type { HostLookup } from '../adapters/push-endpoints.ts';
 import { generateVapidKeys } from '../adapters/web-push-sender.ts';
 import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-env.ts';
@@ -32,6 +34,8 @@ export interface TestApp {
   services: Services;
   database: Database;
   env: Env;
+  /** Every mail the app sent (unless `options.mail` replaced the transport). */
+  mailbox: MemoryMailSender;
   /** The app's metrics when METRICS_TOKEN is set. */
   metrics: AppMetrics | undefined;
   close(): Promise<void>;
@@ -46,6 +50,8 @@ export interface TestAppOptions {
   prefix?: string;
   /** The SMS provider (default: SMS_PROVIDER from env, i.e. the log provider on a silent logger). */
   sms?: SmsSender;
+  /** The mail transport (default: a MemoryMailSender, returned as `mailbox`). */
+  mail?: MailSender;
   /** Resolves push endpoints' host names (default: the system resolver). */
   pushLookup?: HostLookup;
   /** Redis for this app (default TEST_REDIS_URL; null = none): fault tests point it at their own instance. */
@@ -120,6 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const prefix = options.prefix ?? `erun-test:${inject('runId')}:${process.pid}:${++counter}:`;
   // STORAGE=s3 in `env` (with the S3_* variables) stores uploads in that bucket instead, as main.ts does.
   const storage = fileStorageOf(env, uploadsDir, log);
+  const mailbox = new MemoryMailSender();
   const { app, services, metrics } = await buildApp({
     env,
     database,
@@ -137,6 +144,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),
     sms: options.sms,
+    mail: options.mail ?? mailbox,
     pushLookup: options.pushLookup,
     secrets: {
       jwt: randomBytes(32).toString('hex'),
@@ -152,6 +160,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     env,
     metrics,
+    mailbox,
     close: async () => {
       await app.close();
       if (ownsDatabase) {

@@ -21,7 +21,11 @@ export const users = pgTable(
     // Stored normalised (trimmed, lower-case); null for accounts made through Kakao/Naver only.
     email: text('email'),
     passwordHash: text('password_hash'),
+    // When the owner of `email` followed the link sent there; null until then (and for a new address).
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     nickname: text('nickname').notNull(),
+    // The language mail and texts are written in (ko | en): chosen at sign-up, changed in the settings.
+    locale: text('locale').notNull().default('ko'),
     bio: text('bio').notNull().default(''),
     runningLevel: text('running_level'),
     preferredRegions: text('preferred_regions')
