@@ -17,6 +17,7 @@ import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
 import { phoneRoutes } from './modules/phone/phone.routes.ts';
 import { LogMailSender } from './adapters/log-mail-sender.ts';
+import { SmtpMailSender } from './adapters/smtp-mail-sender.ts';
 import { LogSmsSender } from './adapters/log-sms-sender.ts';
 import { SensSmsSender } from './adapters/sens-sms-sender.ts';
 import { type HostLookup, systemLookup } from './adapters/push-endpoints.ts';
@@ -149,10 +150,16 @@ export async function buildApp(
     limiterFallback: () => deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded,
     sockets: () => realtime.localSockets(),
     backlog: async () => {
-      const [outbox, jobs] = await Promise.all([services.deliveries.outbox(), queuedJobs(deps.database.db)]);
+      const [outbox, mail, jobs] = await Promise.all([
+        services.deliveries.outbox(),
+        services.mail.outbox(),
+        queuedJobs(deps.database.db),
+      ]);
       return {
         pendingDeliveries: outbox.pending,
         oldestPendingSeconds: outbox.oldestPendingSeconds,
+        pendingMails: mail.pending,
+        oldestPendingMailSeconds: mail.oldestPendingSeconds,
         queuedJobs: jobs,
       };
     },
@@ -183,6 +190,7 @@ export async function buildApp(
     },
     redis: deps.redis,
   });
+  const mailSender = deps.mail ?? mailSenderFor(env, app.log);
   const services = createServices(
     deps.database.db,
     {
@@ -197,7 +205,7 @@ export async function buildApp(
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
-      mail: deps.mail ?? new LogMailSender(app.log),
+      mail: mailSender,
       push: deps.vapid
         ? new WebPushSender(deps.vapid, env.VAPID_SUBJECT, {
             allowedHosts: env.PUSH_ALLOWED_HOSTS,
@@ -212,10 +220,19 @@ export async function buildApp(
         textsPerNumberPerDay: env.SMS_DAILY_LIMIT_NUMBER,
       },
       onDeliveryError: (error) => app.log.error({ err: error }, 'delivery sweep failed'),
+      onMailFailures: (failures) =>
+        app.log[failures.givenUp > 0 ? 'error' : 'warn'](
+          { mail: failures },
+          failures.givenUp > 0
+            ? 'mail given up after its last attempt'
+            : 'mail not sent: retried with backoff',
+        ),
     },
   );
   app.addHook('onClose', async () => {
     await Promise.all([services.deliveries.idle(), services.mail.idle()]);
+    // The SMTP pool's idle connections (only the transport built here: a test's own is the test's to close).
+    if (!deps.mail) mailSender.close?.();
   });
   // `chat:join` lets a socket into a run's chat room only after the membership check.
   realtime.guardedRooms({
@@ -379,6 +396,12 @@ function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {
     secretKey: env.SENS_SECRET_KEY ?? '',
     from: env.SENS_FROM ?? '',
   });
+}
+
+/** SMTP when SMTP_URL is set, else the log (the embedded default: `npm start` needs no mail account). */
+function mailSenderFor(env: Env, log: FastifyInstance['log']): MailSender {
+  if (!env.SMTP_URL) return new LogMailSender(log);
+  return new SmtpMailSender({ url: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: env.SMTP_TIMEOUT_MS });
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

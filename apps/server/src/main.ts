@@ -14,6 +14,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { Drain } from './http/drain.ts';
 import { StatfsDiskSpace } from './adapters/statfs-disk-space.ts';
+import { smtpTarget } from './adapters/smtp-mail-sender.ts';
 import { serveMetricsOnly } from './http/metrics-listener.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { FileClock } from './adapters/file-clock.ts';
@@ -95,6 +96,12 @@ if (env.STORAGE === 's3')
     { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT ?? 'AWS S3' },
     'uploads go to object storage (S3)',
   );
+if (env.SMTP_URL)
+  log.info({ smtp: smtpTarget(env.SMTP_URL), from: env.MAIL_FROM }, 'mail goes out through SMTP');
+else
+  log[env.NODE_ENV === 'production' ? 'warn' : 'info'](
+    'SMTP_URL is not set: mail is written to this log ("mail (log transport)"), not sent',
+  );
 if (env.RATE_LIMITS === 'off') log.warn('RATE_LIMITS=off: no request is rate-limited (load tests only)');
 
 const drain = new Drain();
@@ -162,6 +169,12 @@ if (role !== 'api') {
         name: 'auth.purge-expired-tokens',
         cron: '17 4 * * *',
         run: () => services.auth.purgeExpiredTokens(),
+      },
+      {
+        // Sent and given-up mail after 30 days (its content is gone already; the row says when and to whom).
+        name: 'mail.purge-finished',
+        cron: '27 4 * * *',
+        run: () => services.mail.purgeFinished(),
       },
       {
         name: 'uploads.purge-unreferenced',

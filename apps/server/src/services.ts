@@ -20,7 +20,7 @@ import { CoursesService } from './modules/courses/courses.service.ts';
 import { DeliveriesRepository } from './modules/deliveries/deliveries.repository.ts';
 import { DeliveriesService, type DeliveryLimits } from './modules/deliveries/deliveries.service.ts';
 import { MailRepository } from './modules/mail/mail.repository.ts';
-import { MailService } from './modules/mail/mail.service.ts';
+import { type MailFailures, MailService } from './modules/mail/mail.service.ts';
 import { PhoneCrypto } from './modules/phone/phone-crypto.ts';
 import { PhoneRepository } from './modules/phone/phone.repository.ts';
 import { PhoneService } from './modules/phone/phone.service.ts';
@@ -75,6 +75,8 @@ export interface MessagingPorts {
   onDeliveryError: (error: unknown) => void;
   /** SMTP, or the log when no SMTP_URL is set. */
   mail: MailSender;
+  /** Told after a mail sweep in which some messages could not be sent. */
+  onMailFailures?: (failures: MailFailures) => void;
 }
 
 /** Every service, wired by hand in one place from the database and the ports. */
@@ -112,6 +114,7 @@ export function createServices(
     sender: messaging.mail,
     publicUrl,
     onError: messaging.onDeliveryError,
+    onFailures: messaging.onMailFailures,
   });
   const deliveries = new DeliveriesService(new DeliveriesRepository(db), {
     push: messaging.push,

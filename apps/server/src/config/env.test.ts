@@ -178,4 +178,33 @@ describe('parseEnv', () => {
       }),
     ).toThrow(/S3_PUBLIC_URL: production needs an https URL/);
   });
+
+  it('writes mail to the log without SMTP_URL; accepts smtp:// and smtps:// only, naming the variable', () => {
+    const env = parseEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe('이RUN 저RUN <no-reply@localhost>');
+    expect(env.SMTP_TIMEOUT_MS).toBe(10_000);
+    expect(parseEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    for (const url of [
+      'smtp://user:pa%40ss@mail.example:587',
+      'smtps://mail.example:465',
+      'smtp://127.0.0.1:2525',
+    ])
+      expect(parseEnv({ SMTP_URL: url }).SMTP_URL).toBe(url);
+    for (const url of ['http://mail.example', 'mail.example:587', 'smtp:/nohost'])
+      expect(() => parseEnv({ SMTP_URL: url })).toThrow(/SMTP_URL: expected smtp:\/\/user:pass@host:587/);
+    const secret = 'hunter2-secret';
+    expect(() => parseEnv({ SMTP_URL: `ftp://user:${secret}@host` })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(secret) as unknown }),
+    );
+  });
+
+  it('reads MAIL_FROM as an address with an optional name, and bounds SMTP_TIMEOUT_MS', () => {
+    expect(parseEnv({ MAIL_FROM: 'no-reply@erun.example' }).MAIL_FROM).toBe('no-reply@erun.example');
+    expect(parseEnv({ MAIL_FROM: '이RUN 저RUN <a@b.kr>' }).MAIL_FROM).toBe('이RUN 저RUN <a@b.kr>');
+    for (const from of ['nobody', 'Name <nobody>', 'a@b.kr\r\nBcc: x@y.z', 'Na\nme <a@b.kr>'])
+      expect(() => parseEnv({ MAIL_FROM: from })).toThrow(/MAIL_FROM/);
+    expect(parseEnv({ SMTP_TIMEOUT_MS: '2500' }).SMTP_TIMEOUT_MS).toBe(2500);
+    expect(() => parseEnv({ SMTP_TIMEOUT_MS: '60000' })).toThrow(/SMTP_TIMEOUT_MS/);
+  });
 });

@@ -231,6 +231,29 @@ const EnvSchema = z
     // rest are recorded as skipped. Verification codes have their own limits.
     SMS_DAILY_LIMIT_USER: z.coerce.number().int().min(0).max(1000).default(10),
     SMS_DAILY_LIMIT_NUMBER: z.coerce.number().int().min(0).max(1000).default(10),
+    // Mail (ADR 017). Unset: every message is written to the server log ("mail (log transport)"), nothing is
+    // sent. smtp://user:pass@host:587 upgrades with STARTTLS when the server offers it (?requireTLS=true insists);
+    // smtps://user:pass@host:465 is TLS from the first byte. Characters such as @ : / in the password are
+    // percent-encoded.
+    SMTP_URL: optionalString.pipe(
+      z
+        .url({
+          protocol: /^smtps?$/,
+          hostname: /^\S+$/,
+          message: 'expected smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS)',
+        })
+        .optional(),
+    ),
+    // The From header of every message: an address, with a display name if wanted.
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+        message: 'expected an address such as no-reply@erun.example or "이RUN 저RUN <no-reply@erun.example>"',
+      })
+      .default('이RUN 저RUN <no-reply@localhost>'),
+    // Connecting, the server's greeting and each exchange give up after this long; one message after three
+    // times it (so a frozen mail server holds a sweep at most that long, below the outbox's 2-minute lease).
+    SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
     MAP_TILE_URL: z.string().default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'),
     MAP_TILE_ATTRIBUTION: z
       .string()

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Backlog, DatabaseSampler } from './database-sampler.ts';
 
-const backlog: Backlog = { pendingDeliveries: 4, oldestPendingSeconds: 12.5, queuedJobs: undefined };
+const backlog: Backlog = {
+  pendingDeliveries: 4,
+  oldestPendingSeconds: 12.5,
+  pendingMails: 1,
+  oldestPendingMailSeconds: 3,
+  queuedJobs: undefined,
+};
 
 describe('DatabaseSampler', () => {
   it('reads once per interval however many scrapes ask, and once for concurrent ones', async () => {

@@ -10,6 +10,9 @@ export interface Backlog {
   /** Push and SMS deliveries not sent yet, and the oldest one's age (0 when none). */
   pendingDeliveries: number;
   oldestPendingSeconds: number;
+  /** Mail not sent yet (waiting, retrying or being sent), and the oldest one's age (0 when none). */
+  pendingMails: number;
+  oldestPendingMailSeconds: number;
   /** Undefined where pg-boss has never run against this database (no worker started yet). */
   queuedJobs: number | undefined;
 }

@@ -150,6 +150,26 @@ export class AppMetrics {
       },
     });
     new Gauge({
+      name: 'erun_mail_outbox_pending',
+      help: 'Mail not sent yet: waiting, being sent or retrying after a failure (absent when the database did not answer)',
+      registers,
+      async collect() {
+        this.reset();
+        const { pendingMails } = await sampler.get();
+        if (pendingMails !== undefined) this.set(pendingMails);
+      },
+    });
+    new Gauge({
+      name: 'erun_mail_outbox_oldest_pending_seconds',
+      help: 'Age of the oldest mail not sent yet (0 when none is pending): high while the mail server fails',
+      registers,
+      async collect() {
+        this.reset();
+        const { oldestPendingMailSeconds } = await sampler.get();
+        if (oldestPendingMailSeconds !== undefined) this.set(oldestPendingMailSeconds);
+      },
+    });
+    new Gauge({
       name: 'erun_jobs_queued',
       help: 'Maintenance jobs due and not started (pg-boss); absent before a worker first ran',
       registers,

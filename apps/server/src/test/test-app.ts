@@ -34,7 +34,7 @@ export interface TestApp {
   services: Services;
   database: Database;
   env: Env;
-  /** Every mail the app sent (unless `options.mail` replaced the transport). */
+  /** Every mail the app sent (unless `options.mail` or SMTP_URL in `options.env` replaced the transport). */
   mailbox: MemoryMailSender;
   /** The app's metrics when METRICS_TOKEN is set. */
   metrics: AppMetrics | undefined;
@@ -50,7 +50,7 @@ export interface TestAppOptions {
   prefix?: string;
   /** The SMS provider (default: SMS_PROVIDER from env, i.e. the log provider on a silent logger). */
   sms?: SmsSender;
-  /** The mail transport (default: a MemoryMailSender, returned as `mailbox`). */
+  /** The mail transport (default: a MemoryMailSender, returned as `mailbox`; SMTP with SMTP_URL in `env`). */
   mail?: MailSender;
   /** Resolves push endpoints' host names (default: the system resolver). */
   pushLookup?: HostLookup;
@@ -144,7 +144,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     redis: redis && sub ? { pub: redis, sub, key: `${prefix}socket.io` } : undefined,
     vapid: generateVapidKeys(),
     sms: options.sms,
-    mail: options.mail ?? mailbox,
+    // With SMTP_URL in `env`, the app's own SMTP transport (tests of the real path, against test/smtp-sink.ts).
+    mail: options.mail ?? (env.SMTP_URL ? undefined : mailbox),
     pushLookup: options.pushLookup,
     secrets: {
       jwt: randomBytes(32).toString('hex'),

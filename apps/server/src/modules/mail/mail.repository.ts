@@ -67,6 +67,17 @@ export class MailRepository {
       .where(and(eq(outboundMails.id, id), eq(outboundMails.status, 'pending')));
   }
 
+  /** Deletes sent and given-up messages written more than `days` ago; returns how many. */
+  async deleteFinished(days: number): Promise<number> {
+    const [row] = await rawRows<{ n: number }>(
+      this.db,
+      sql`with deleted as (delete from ${outboundMails} where status in ('sent', 'failed')
+            and created_at < now() - make_interval(days => ${days}::int) returning 1)
+          select count(*)::int as n from deleted`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async outbox(): Promise<MailOutbox> {
     const [row] = await rawRows<{ pending: number; oldest: number | null }>(
       this.db,

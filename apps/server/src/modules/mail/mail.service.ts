@@ -24,11 +24,26 @@ export interface OutgoingMail<K extends MailTemplateName> {
   data: MailData<K>;
 }
 
+/** What a sweep could not send (logged as one line, not one per message). */
+export interface MailFailures {
+  /** Messages whose attempt failed in this sweep (the server refused, timed out or could not be reached). */
+  failed: number;
+  /** Of those, the ones given up for good (their last attempt). */
+  givenUp: number;
+  /** The last failure's message (never the message's content). */
+  error: string;
+}
+
 export interface MailDeps {
   sender: MailSender;
   publicUrl: string;
   onError: (error: unknown) => void;
+  /** Told after a sweep in which some messages failed. */
+  onFailures?: (failures: MailFailures) => void;
 }
+
+/** Sent and given-up messages are deleted this long after they were written (housekeeping). */
+export const MAIL_KEPT_DAYS = 30;
 
 /**
  * Mail through an outbox (issue 15, ADR 017): `enqueue` writes the message in the caller's transaction and
@@ -87,19 +102,26 @@ export class MailService {
     return this.repo.outbox();
   }
 
+  /** Deletes sent and given-up messages older than MAIL_KEPT_DAYS (daily job); returns how many. */
+  purgeFinished(): Promise<number> {
+    return this.repo.deleteFinished(MAIL_KEPT_DAYS);
+  }
+
   /** Sends everything due; returns how many messages were attempted. */
   async sweep(): Promise<number> {
     let total = 0;
+    const failures: MailFailures = { failed: 0, givenUp: 0, error: '' };
     let claimed: ClaimedMail[];
     do {
       claimed = await this.repo.claim(BATCH, MAIL_LEASE_SECONDS);
       total += claimed.length;
-      await Promise.all(claimed.map((m) => this.send(m)));
+      await Promise.all(claimed.map((m) => this.send(m, failures)));
     } while (claimed.length === BATCH);
+    if (failures.failed > 0) this.deps.onFailures?.(failures);
     return total;
   }
 
-  private async send(mail: ClaimedMail): Promise<void> {
+  private async send(mail: ClaimedMail, failures: MailFailures): Promise<void> {
     try {
       const template = MAIL_TEMPLATES[mail.template as MailTemplateName] as MailTemplate<unknown> | undefined;
       if (!template) throw new Error(`unknown mail template ${mail.template}`);
@@ -112,6 +134,9 @@ export class MailService {
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : 'failed';
       const retry = mail.attempts < MAIL_MAX_ATTEMPTS ? retryDelaySeconds(mail.attempts) : null;
+      failures.failed += 1;
+      if (retry === null) failures.givenUp += 1;
+      failures.error = message;
       await this.repo.markFailed(mail.id, message, retry).catch(this.deps.onError);
     }
   }
