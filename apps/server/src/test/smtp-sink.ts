@@ -18,7 +18,7 @@ export interface ReceivedMail {
 /**
  * What the sink does with the next connections: `accept` (a working mail server), `refuse-rcpt` /
  * `refuse-data` (a server that is up but says 451 "try again later" to each recipient / to the message) or
- * `freeze` (TCP accepted, then not a byte: no greeting, ever).
+ * `freeze` (TCP accepted, then not a byte: no greeting, ever; open connections get no answer to their next message).
  */
 export type SinkMode = 'accept' | 'refuse-rcpt' | 'refuse-data' | 'freeze';
 
@@ -70,6 +70,10 @@ export class SmtpSink {
         if (!ok)
           return callback(Object.assign(new Error('Invalid user name or password'), { responseCode: 535 }));
         callback(null, { user: auth.username });
+      },
+      // Connections open before the freeze get no answer either, from their next message on.
+      onMailFrom: (_address, _session, callback) => {
+        if (this.mode !== 'freeze') callback();
       },
       onRcptTo: (_address, _session, callback) => {
         if (this.mode !== 'refuse-rcpt') return callback();
