@@ -10,12 +10,17 @@ process.env.E2E_RUN_ID ??= process.env.TEST_RUN_ID ?? `${Date.now().toString(36)
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The app's PUBLIC_URL: links in the mail it sends start with it (tests/mail.ts).
+process.env.E2E_BASE_URL = baseURL;
 const dataDir = path.join(os.tmpdir(), `erun-e2e-${process.env.E2E_RUN_ID}`);
 // Tests move the server's clock by writing this file, one test at a time (see tests/clock.ts).
 process.env.E2E_CLOCK_FILE ??= `${dataDir}-clock.json`;
 // Texts go to a fake SENS gateway on loopback (fake-sens.global.ts), which writes them here for the tests.
 process.env.E2E_SENS_FILE ??= `${dataDir}-sms.jsonl`;
 process.env.E2E_SENS_PORT ??= String(port + 20_000);
+// Mail goes over SMTP to a loopback server (smtp-sink.global.ts), which writes each message here (tests/mail.ts).
+process.env.E2E_MAIL_FILE ??= `${dataDir}-mail.jsonl`;
+process.env.E2E_SMTP_PORT ??= String(port + 20_001);
 const isCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
 // The system Chromium from Debian; a Playwright-downloaded browser is never used (see stack-check.md).
@@ -57,7 +62,7 @@ if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) {
 
 export default defineConfig({
   testDir: 'tests',
-  globalSetup: './fake-sens.global.ts',
+  globalSetup: ['./fake-sens.global.ts', './smtp-sink.global.ts'],
   outputDir: 'test-results',
   fullyParallel: false,
   forbidOnly: isCI,
@@ -109,6 +114,8 @@ export default defineConfig({
       SENS_ACCESS_KEY: 'e2e-access-key',
       SENS_SECRET_KEY: 'e2e-secret-key',
       SENS_FROM: '0212345678',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MAIL_FROM: '이RUN 저RUN <no-reply@erun.test>',
       // Whatever the calling shell points at, the journeys run on their own embedded database.
       DATABASE_URL: '',
       REDIS_URL: '',
