@@ -83,6 +83,24 @@ describe('mail over SMTP (SMTP_URL)', () => {
   });
 });
 
+describe('mail over SMTP with ?requireTLS=true', () => {
+  it('does not send over a server that offers no STARTTLS: the message waits', async () => {
+    const sink = await SmtpSink.start();
+    const t = await createTestApp({ env: { SMTP_URL: `${sink.url}?requireTLS=true` } });
+    try {
+      const user = await newUser(t.app);
+      await mailPasswordChanged(t, user, 'ko');
+      expect(sink.to(user.email)).toEqual([]);
+      const [row] = await rowsOf(t, user.email);
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(row?.error).toMatch(/STARTTLS/i);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+});
+
 describe('mail over SMTP with a user name and password', () => {
   const PASSWORD = 'pa:ss@w0rd/비밀';
   let sink: SmtpSink;
