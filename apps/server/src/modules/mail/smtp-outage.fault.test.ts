@@ -33,11 +33,11 @@ afterAll(async () => {
 });
 
 /** Enqueues a mail to a new user the way a request does, and says how long the unit of work took. */
-async function enqueue(): Promise<{ email: string; ms: number }> {
-  const user = await newUser(t.app);
+async function enqueue(app = t): Promise<{ email: string; ms: number }> {
+  const user = await newUser(app.app);
   const started = performance.now();
-  await new DrizzleUnitOfWork(t.database.db).run((tx) =>
-    t.services.mail.enqueue(tx, {
+  await new DrizzleUnitOfWork(app.database.db).run((tx) =>
+    app.services.mail.enqueue(tx, {
       to: user.email,
       userId: user.user.id,
       locale: 'ko',
@@ -57,17 +57,20 @@ const rowOf = async (to: string) =>
   )[0];
 
 /** The server is back: the message's backoff is made due, and sweeps run (two at once, plus a kick). */
-async function deliverAgain(to: string): Promise<void> {
+async function deliverAgain(to: string, app = t): Promise<void> {
   await t.database.db.execute(
     sql`update outbound_mails set next_attempt_at = now() where to_address = ${to} and status = 'pending'`,
   );
-  t.services.mail.kick();
-  await Promise.all([t.services.mail.sweep(), t.services.mail.sweep(), t.services.mail.idle()]);
-  await t.services.mail.sweep();
+  app.services.mail.kick();
+  await Promise.all([app.services.mail.sweep(), app.services.mail.sweep(), app.services.mail.idle()]);
+  await app.services.mail.sweep();
 }
 
-async function expectPendingThenDeliveredOnce(email: string, error: RegExp): Promise<void> {
-  await within('the sweep to give up', t.services.mail.idle(), 4 * TIMEOUT_MS + 2000);
+const gaveUp = (app: TestApp) =>
+  within('the sweep to give up', app.services.mail.idle(), 4 * TIMEOUT_MS + 2000);
+
+async function expectPendingThenDeliveredOnce(email: string, error: RegExp, app = t): Promise<void> {
+  await gaveUp(app);
   expect(sink.to(email)).toEqual([]);
   const failed = await rowOf(email);
   expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
@@ -75,20 +78,28 @@ async function expectPendingThenDeliveredOnce(email: string, error: RegExp): Pro
   expect(log.lines.some((l) => l.msg === 'mail not sent: retried with backoff')).toBe(true);
   // Not due yet (the backoff): a sweep now leaves it alone even though the server is back.
   sink.mode = 'accept';
-  await t.services.mail.sweep();
+  await app.services.mail.sweep();
   expect(sink.to(email)).toEqual([]);
-  await deliverAgain(email);
+  await deliverAgain(email, app);
   expect(sink.to(email)).toHaveLength(1);
   expect(sink.to(email)[0]?.subject).toBe('[이RUN 저RUN] 비밀번호가 변경되었어요');
   expect(await rowOf(email)).toMatchObject({ status: 'sent', attempts: 2, error: null });
 }
+
+/** Another process of the deployment (same database), with its own SMTP pool: no connection open yet. */
+const freshProcess = () =>
+  createTestApp({
+    database: t.database,
+    env: { SMTP_URL: sink.url, SMTP_TIMEOUT_MS: String(TIMEOUT_MS), PUBLIC_URL: 'https://erun.example' },
+    logStream: log,
+  });
 
 describe('SMTP outage', () => {
   it('a stopped mail server: the enqueue commits at once, the message waits and goes out once it is back', async () => {
     await sink.close();
     const { email, ms } = await enqueue();
     expect(ms).toBeLessThan(TIMEOUT_MS);
-    await within('the sweep to give up', t.services.mail.idle(), 4 * TIMEOUT_MS + 2000);
+    await gaveUp(t);
     sink = await SmtpSink.start({ port });
     await expectPendingThenDeliveredOnce(email, /ECONNREFUSED/);
   });
@@ -104,26 +115,43 @@ describe('SMTP outage', () => {
       await expectPendingThenDeliveredOnce(email, /451/);
     });
 
-  it('a frozen server: the enqueue does not wait, the sweep gives up within the timeouts, then delivered once', async () => {
-    sink.mode = 'freeze';
-    // Over the connection the pool keeps open (no answer to MAIL FROM), or a new one (no greeting).
-    const first = await enqueue();
-    expect(first.ms).toBeLessThan(TIMEOUT_MS);
-    const started = performance.now();
-    await within('the sweep to give up', t.services.mail.idle(), 4 * TIMEOUT_MS + 2000);
-    // Given up after a timeout, far within the outbox's lease (after which another sweep would send it again).
-    expect(performance.now() - started).toBeGreaterThan(TIMEOUT_MS * 0.8);
-    // The frozen connection was dropped: the next message opens a new one, which is never greeted.
-    const connectionsBefore = sink.connections;
-    const second = await enqueue();
-    expect(second.ms).toBeLessThan(TIMEOUT_MS);
-    await within('the sweep to give up', t.services.mail.idle(), 4 * TIMEOUT_MS + 2000);
-    expect(sink.connections).toBeGreaterThan(connectionsBefore);
-    const waiting = await rowOf(second.email);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(waiting?.error).toMatch(/greeting/i);
-    await expectPendingThenDeliveredOnce(first.email, /timeout|timed out|greeting|connection was closed/i);
-    await deliverAgain(second.email);
-    expect(sink.to(second.email)).toHaveLength(1);
+  it('a frozen server that never greets: the enqueue does not wait, the sweep gives up after the timeout, then delivered once', async () => {
+    const app = await freshProcess();
+    try {
+      sink.mode = 'freeze';
+      const connectionsBefore = sink.connections;
+      const { email, ms } = await enqueue(app);
+      expect(ms).toBeLessThan(TIMEOUT_MS);
+      const started = performance.now();
+      await gaveUp(app);
+      // Given up after the greeting timeout, far within the outbox's lease (another sweep would send it again).
+      expect(performance.now() - started).toBeGreaterThan(TIMEOUT_MS * 0.8);
+      expect(sink.connections).toBeGreaterThan(connectionsBefore);
+      await expectPendingThenDeliveredOnce(email, /greeting/i, app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a server frozen while a pooled connection is open: that message fails after the timeout, then delivered once', async () => {
+    const app = await freshProcess();
+    try {
+      sink.mode = 'accept';
+      const warmUp = await enqueue(app);
+      await app.services.mail.idle();
+      expect(sink.to(warmUp.email)).toHaveLength(1);
+      sink.mode = 'freeze';
+      const connectionsBefore = sink.connections;
+      const { email, ms } = await enqueue(app);
+      expect(ms).toBeLessThan(TIMEOUT_MS);
+      const started = performance.now();
+      await gaveUp(app);
+      expect(performance.now() - started).toBeGreaterThan(TIMEOUT_MS * 0.8);
+      // Over the connection the pool kept open: no answer to MAIL FROM until the socket timeout.
+      expect(sink.connections).toBe(connectionsBefore);
+      await expectPendingThenDeliveredOnce(email, /timeout|connection was closed/i, app);
+    } finally {
+      await app.close();
+    }
   });
 });
