@@ -143,6 +143,16 @@ describe('email verification', () => {
     expect(verified.json<ErrorBody>().code).toBe('EMAIL_ALREADY_VERIFIED');
   });
 
+  it('mails nothing to an account made verified (the demo data)', async () => {
+    const email = uniqueEmail();
+    const { user } = await t.services.auth.signup(
+      { email, password: 'run4fun!2026', nickname: '데모러너' },
+      { emailVerified: true },
+    );
+    expect(user.emailVerified).toBe(true);
+    expect(await mailsTo(email)).toEqual([]);
+  });
+
   it('needs a signed-in caller to resend', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/email-verification' });
     expect(response.statusCode).toBe(401);
