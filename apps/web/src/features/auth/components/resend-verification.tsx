@@ -11,15 +11,17 @@ import styles from './email-verification.module.css';
 export function ResendVerification({
   label,
   variant = 'outline',
+  className,
 }: {
   label?: string;
   variant?: 'outline' | 'ghost' | 'primary';
+  className?: string;
 }) {
   const { t } = useTranslation();
   const { send, pending, secondsLeft, result } = useResendVerification();
   const text = label ?? t('emailVerify.resend');
   return (
-    <span className={styles.resend}>
+    <span className={cx(styles.resend, className)}>
       <Button variant={variant} size="sm" pending={pending} disabled={secondsLeft > 0} onClick={send}>
         {secondsLeft > 0 ? t('emailVerify.resendIn', { label: text, seconds: secondsLeft }) : text}
       </Button>

@@ -39,7 +39,7 @@ export function VerifyEmailBanner({ user }: { user: Me }) {
           <strong>{t('emailVerify.banner.title')}</strong> —{' '}
           {t('emailVerify.banner.text', { email: user.email })}
         </p>
-        <ResendVerification variant="ghost" />
+        <ResendVerification variant="ghost" className={styles.bannerResend} />
         <button
           type="button"
           className={styles.dismiss}
