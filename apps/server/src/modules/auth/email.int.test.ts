@@ -153,6 +153,14 @@ describe('email verification', () => {
     expect(await mailsTo(email)).toEqual([]);
   });
 
+  it('lets one of simultaneous resends through (the cap cannot be raced)', async () => {
+    const user = await newUser(t.app);
+    clock.offsetMs = 2 * 60_000;
+    const fresh = await signIn(user);
+    const codes = (await Promise.all([resend(fresh), resend(fresh), resend(fresh)])).map((r) => r.statusCode);
+    expect(codes.sort()).toEqual([202, 429, 429]);
+  });
+
   it('needs a signed-in caller to resend', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/email-verification' });
     expect(response.statusCode).toBe(401);
