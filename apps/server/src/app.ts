@@ -44,6 +44,7 @@ import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { emailRoutes } from './modules/auth/email.routes.ts';
 import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
 import { connectionsRoutes, oauthRoutes } from './modules/auth/oauth.routes.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
@@ -293,6 +294,7 @@ export async function buildApp(
         env,
         providers,
       });
+      await api.register(emailRoutes, { email: services.email, authenticate, limit, env });
       await api.register(oauthRoutes, {
         prefix: '/auth',
         auth: services.auth,

@@ -9,6 +9,8 @@ import { BadgesRepository } from './modules/badges/badges.repository.ts';
 import { BadgesService } from './modules/badges/badges.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { EmailRepository } from './modules/auth/email.repository.ts';
+import { EmailService } from './modules/auth/email.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChatRepository } from './modules/chat/chat.repository.ts';
@@ -64,6 +66,7 @@ export interface Services {
   phone: PhoneService;
   deliveries: DeliveriesService;
   mail: MailService;
+  email: EmailService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -126,6 +129,7 @@ export function createServices(
     onError: messaging.onDeliveryError,
     users,
   });
+  const email = new EmailService(new EmailRepository(db), users, mail, clock, uow);
   const auth = new AuthService(
     new AuthRepository(db),
     tokens,
@@ -133,6 +137,7 @@ export function createServices(
     clock,
     (userId) => realtime.disconnectUser(userId),
     uow,
+    email,
   );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -230,5 +235,6 @@ export function createServices(
     phone,
     deliveries,
     mail,
+    email,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocaleSchema } from './common.ts';
 import { MeSchema, NicknameSchema } from './users.ts';
 
 export const PASSWORD = { min: 8, max: 128 } as const;
@@ -27,6 +28,8 @@ export const SignupSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   nickname: NicknameSchema,
+  /** The language of the mail the account receives (the app's language at sign-up); Korean when absent. */
+  locale: LocaleSchema.optional(),
 });
 export type Signup = z.infer<typeof SignupSchema>;
 

@@ -9,6 +9,13 @@ import {
 } from './after-run.ts';
 import { AuthProvidersSchema, AuthResponseSchema, LoginSchema, SignupSchema } from './auth.ts';
 import { ChatMessageSchema, ChatPageQuerySchema, ChatPageSchema, SendChatMessageSchema } from './chat.ts';
+import {
+  ChangeEmailSchema,
+  ConfirmEmailTokenSchema,
+  EmailAvailabilityQuerySchema,
+  EmailAvailabilitySchema,
+  EmailLinkSentSchema,
+} from './email.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
 import {
@@ -282,6 +289,29 @@ export const endpoints = {
     path: '/api/me/sms-consent',
     body: SmsConsentSchema,
     response: PhoneStatusSchema,
+  },
+  resendEmailVerification: {
+    method: 'POST',
+    path: '/api/auth/email-verification',
+    response: EmailLinkSentSchema,
+  },
+  confirmEmailToken: {
+    method: 'POST',
+    path: '/api/auth/email-verification/confirm',
+    body: ConfirmEmailTokenSchema,
+    response: null,
+  },
+  changeEmail: {
+    method: 'PUT',
+    path: '/api/me/email',
+    body: ChangeEmailSchema,
+    response: EmailLinkSentSchema,
+  },
+  checkEmailAvailability: {
+    method: 'GET',
+    path: '/api/auth/email-availability',
+    query: EmailAvailabilityQuerySchema,
+    response: EmailAvailabilitySchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

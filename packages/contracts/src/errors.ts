@@ -59,6 +59,9 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
   'INSUFFICIENT_STORAGE',
+  'EMAIL_ALREADY_VERIFIED',
+  'EMAIL_UNCHANGED',
+  'VERIFICATION_TOKEN_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -16,3 +16,4 @@ export * from './account.ts';
 export * from './notification-channels.ts';
 export * from './text.ts';
 export * from './endpoints.ts';
+export * from './email.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
+import { LocaleSchema } from './common.ts';
 
 export const ImageSchema = z.object({
   id: z.uuid(),
@@ -35,6 +36,8 @@ export type PublicUser = z.infer<typeof PublicUserSchema>;
 /** The signed-in user's own view (GET /api/me). */
 export const MeSchema = PublicUserSchema.extend({
   email: z.string().nullable(),
+  /** The owner of `email` followed the link sent there. */
+  emailVerified: z.boolean(),
   preferredRegions: z.array(RegionSchema),
   preferredDistance: DistanceBucketSchema.nullable(),
   onboarded: z.boolean(),
@@ -60,6 +63,8 @@ export const UpdateMeSchema = z
       .refine((r) => new Set(r).size === r.length, { message: 'regions.duplicate' }),
     preferredDistance: DistanceBucketSchema.nullable(),
     avatarId: z.uuid().nullable(),
+    /** The language of mail and texts (the web app sends it when the language is switched). */
+    locale: LocaleSchema,
   })
   .partial()
   .strict();

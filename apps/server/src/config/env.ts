@@ -184,7 +184,11 @@ const EnvSchema = z
     RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     RATE_LIMIT_LOGIN_IP: RateLimitSchema.default(rateLimit('30/15m')),
     RATE_LIMIT_LOGIN_ACCOUNT: RateLimitSchema.default(rateLimit('10/15m')),
-    RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('10/1h')),
+    // Sign-ups per client IP: generous an hour (a crew of 30 on one Wi-Fi), tighter a day (a script meets a wall).
+    RATE_LIMIT_SIGNUP_IP: RateLimitSchema.default(rateLimit('40/1h')),
+    RATE_LIMIT_SIGNUP_IP_DAY: RateLimitSchema.default(rateLimit('100/24h')),
+    // 중복확인 (is this address taken?) per client IP an hour; a day it shares the sign-up's daily cap.
+    RATE_LIMIT_EMAIL_CHECK_IP: RateLimitSchema.default(rateLimit('60/1h')),
     RATE_LIMIT_REFRESH_IP: RateLimitSchema.default(rateLimit('120/1m')),
     RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
     RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),

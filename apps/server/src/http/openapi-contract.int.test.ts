@@ -369,6 +369,31 @@ const CALLS: Record<string, Call> = {
     return call(runner, 'DELETE', '/api/me/push-subscriptions', { endpoint: subscription.endpoint });
   },
   'GET /api/config': () => call(null, 'GET', '/api/config'),
+  'POST /api/auth/email-verification': async () => {
+    const user = await newUser(t.app);
+    clock.offsetMs += 2 * 60_000;
+    try {
+      const fresh = await call(null, 'POST', '/api/auth/login', {
+        email: user.email,
+        password: user.password,
+      });
+      return await call(fresh.json<{ accessToken: string }>(), 'POST', '/api/auth/email-verification');
+    } finally {
+      clock.offsetMs -= 2 * 60_000;
+    }
+  },
+  'POST /api/auth/email-verification/confirm': async () => {
+    const user = await newUser(t.app);
+    await t.services.mail.idle();
+    const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+    return call(null, 'POST', '/api/auth/email-verification/confirm', { token });
+  },
+  'GET /api/auth/email-availability': () =>
+    call(null, 'GET', `/api/auth/email-availability?email=${uniqueEmail()}`),
+  'PUT /api/me/email': async () => {
+    const user = await newUser(t.app);
+    return call(user, 'PUT', '/api/me/email', { email: uniqueEmail(), currentPassword: user.password });
+  },
 };
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */

@@ -95,6 +95,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       'LOGIN_IP',
       'LOGIN_ACCOUNT',
       'SIGNUP_IP',
+      'SIGNUP_IP_DAY',
+      'EMAIL_CHECK_IP',
       'REFRESH_IP',
       'REFRESH_ACCOUNT',
       'API_IP',

@@ -19,6 +19,7 @@ import { RunNewPage } from './routes/run-new.tsx';
 import { RunsPage } from './routes/runs.tsx';
 import { SignupPage } from './routes/signup.tsx';
 import { UserProfilePage } from './routes/user-profile.tsx';
+import { VerifyEmailPage } from './routes/verify-email.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
 
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/:courseId', element: <CourseDetailPage /> },
       { path: 'users/:userId', element: <UserProfilePage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
       {
         element: <GuestOnly />,
         children: [

@@ -4,6 +4,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
   return {
     id: '7f1c0a52-3b8e-4c41-9a0e-0d6c2b5e9f10',
     email: 'runner@example.com',
+    emailVerified: true,
     nickname: '달리는곰',
     bio: '',
     runningLevel: null,

@@ -47,7 +47,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
     '/signup',
     {
       schema: { tags: ['auth'], body: SignupSchema, response: { 201: AuthResponseSchema, ...errors } },
-      preHandler: limit('signup-ip', env.RATE_LIMIT_SIGNUP_IP, byIp),
+      // Generous an hour (a crew signing up together on one Wi-Fi), tighter a day (a script meets a wall).
+      preHandler: [
+        limit('signup-ip', env.RATE_LIMIT_SIGNUP_IP, byIp),
+        limit('signup-ip-day', env.RATE_LIMIT_SIGNUP_IP_DAY, byIp),
+      ],
     },
     async (request, reply) => {
       const { refreshToken, ...signedIn } = await auth.signup(request.body);

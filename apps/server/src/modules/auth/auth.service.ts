@@ -6,6 +6,7 @@ import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
+import type { EmailService } from './email.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
 
@@ -33,14 +34,28 @@ export class AuthService {
     /** Ends the user's open sockets on every process. */
     private readonly disconnect: (userId: string) => void,
     private readonly uow: UnitOfWork,
+    /** The sign-up's verification link, and the word to an address's owner when it is taken. */
+    private readonly email: EmailService,
   ) {}
 
-  async signup(input: Signup): Promise<SignedIn> {
+  /**
+   * One step: the account and its verification link are made together (the link is mailed once committed).
+   * A taken address answers 409 and its owner is told (at most once a day). `emailVerified` is for accounts
+   * whose address is known to be theirs (the demo data): no link is sent.
+   */
+  async signup(input: Signup, options: { emailVerified?: boolean } = {}): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
-    const user = await this.users
-      .create({ email: input.email, passwordHash, nickname: input.nickname })
-      .catch((error: unknown) => {
+    const values = { email: input.email, passwordHash, nickname: input.nickname, locale: input.locale };
+    const user = await this.uow
+      .run(async (tx) => {
+        const created = await this.users.create(tx, values);
+        if (options.emailVerified) await this.users.markEmailVerified(tx, created.id, this.clock.now());
+        else await this.email.sendVerification(tx, { ...created, email: input.email });
+        return created;
+      })
+      .catch(async (error: unknown) => {
         if (isUniqueViolation(error, 'users_email_key')) {
+          await this.email.tellOwnerOfSignupAttempt(input.email);
           throw new ConflictError('EMAIL_TAKEN', 'This email is already registered');
         }
         throw error;

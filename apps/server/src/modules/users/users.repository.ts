@@ -1,5 +1,5 @@
 import { DELETED_USER_NICKNAME } from '@erun/contracts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { attendance, hostReviews, oauthAccounts, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -7,7 +7,10 @@ import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserChanges = Partial<
-  Pick<UserRow, 'nickname' | 'bio' | 'runningLevel' | 'preferredRegions' | 'preferredDistance' | 'avatarId'>
+  Pick<
+    UserRow,
+    'nickname' | 'bio' | 'runningLevel' | 'preferredRegions' | 'preferredDistance' | 'avatarId' | 'locale'
+  >
 >;
 
 export class UsersRepository {
@@ -86,15 +89,33 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  /** A user signing up with email and password. */
-  async create(values: {
-    email: string | null;
-    passwordHash: string | null;
-    nickname: string;
-  }): Promise<UserRow> {
-    const [row] = await this.db.insert(users).values(values).returning();
+  /** A user signing up with email and password, in the auth module's unit of work (with the link mailed). */
+  async create(
+    tx: Tx,
+    values: { email: string | null; passwordHash: string | null; nickname: string; locale?: string },
+  ): Promise<UserRow> {
+    const [row] = await sqlOf(tx).insert(users).values(values).returning();
     if (!row) throw new Error('insert returned no row');
     return row;
+  }
+
+  /** The owner of the address followed the link sent there (in the confirming unit of work). */
+  async markEmailVerified(tx: Tx, userId: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({ emailVerifiedAt: at, updatedAt: at })
+      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  }
+
+  /**
+   * A confirmed change of address: the new one, verified. The unique index on email decides a race with a
+   * sign-up or another change to the same address (a unique violation, mapped by the caller).
+   */
+  async replaceEmail(tx: Tx, userId: string, email: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(users)
+      .set({ email, emailVerifiedAt: at, updatedAt: at })
+      .where(eq(users.id, userId));
   }
 
   /** A user signing up through a provider, in the auth module's unit of work (with the provider link). */

@@ -58,8 +58,21 @@ export class UsersService {
   }
 
   /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
-  create(values: { email: string | null; passwordHash: string | null; nickname: string }): Promise<UserRow> {
-    return this.repo.create(values);
+  create(
+    tx: Tx,
+    values: { email: string | null; passwordHash: string | null; nickname: string; locale?: string },
+  ): Promise<UserRow> {
+    return this.repo.create(tx, values);
+  }
+
+  /** The account's address is verified (its owner followed the link), in the caller's unit of work. */
+  markEmailVerified(tx: Tx, userId: string, at: Date): Promise<void> {
+    return this.repo.markEmailVerified(tx, userId, at);
+  }
+
+  /** A confirmed change of address: the new one replaces the old, verified (a taken one: unique violation). */
+  replaceEmail(tx: Tx, userId: string, email: string, at: Date): Promise<void> {
+    return this.repo.replaceEmail(tx, userId, email, at);
   }
 
   /** Sign-up through a provider: the user's id, in the auth module's unit of work. */
@@ -121,6 +134,7 @@ export class UsersService {
     return {
       ...this.toPublic(user, this.avatarOf(user)),
       email: user.email,
+      emailVerified: user.email !== null && user.emailVerifiedAt !== null,
       preferredRegions: user.preferredRegions as Region[],
       preferredDistance: user.preferredDistance as DistanceBucket | null,
       onboarded: user.runningLevel !== null && user.preferredRegions.length > 0,

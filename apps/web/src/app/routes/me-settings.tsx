@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
+import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -20,6 +21,7 @@ export function MeSettingsPage() {
         </Link>
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
+      <EmailSettings me={me.data} />
       <NotificationSettings me={me.data} />
       <AccountSettings me={me.data} />
     </div>

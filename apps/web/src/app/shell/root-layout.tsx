@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { VerifyEmailBanner } from '../../features/auth/components/verify-email-banner.tsx';
+import { useSyncLocale } from '../../features/users/hooks/use-sync-locale.ts';
 import { useSession } from '../use-session.ts';
 import { Footer } from './footer.tsx';
 import { Header } from './header.tsx';
@@ -13,6 +15,7 @@ export function RootLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const { pathname } = useLocation();
+  useSyncLocale(session.status === 'signed-in');
   if (session.status === 'loading') return <Splash />;
   if (session.status === 'error') return <LoadError onRetry={session.retry} />;
 
@@ -25,6 +28,7 @@ export function RootLayout() {
         {t('shell.skipToContent')}
       </a>
       <Header user={user} />
+      {user && pathname !== '/verify-email' && <VerifyEmailBanner user={user} />}
       <main id="main" className={styles.main} tabIndex={-1}>
         {mustOnboard ? <Navigate to={ONBOARDING_PATH} replace /> : <Outlet />}
       </main>

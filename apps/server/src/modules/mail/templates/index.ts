@@ -1,5 +1,8 @@
 import type { MailTemplate } from './layout.ts';
+import { emailChanged } from './email-changed.ts';
+import { emailChange, emailVerification } from './email-verification.ts';
 import { passwordChanged } from './password-changed.ts';
+import { signupAttempt } from './signup-attempt.ts';
 
 /**
  * Every mail the app sends, by name (the `template` column of the outbox). A feature adds its templates in
@@ -7,6 +10,10 @@ import { passwordChanged } from './password-changed.ts';
  */
 export const MAIL_TEMPLATES = {
   password_changed: passwordChanged,
+  email_verification: emailVerification,
+  email_change: emailChange,
+  email_changed: emailChanged,
+  signup_attempt: signupAttempt,
 } satisfies Record<string, MailTemplate<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

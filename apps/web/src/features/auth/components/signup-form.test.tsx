@@ -53,11 +53,12 @@ describe('SignupForm', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(email)).toContain('이미 가입된 이메일이에요.');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(calls).toEqual([
+    // Leaving the field asked 중복확인 first (its own tests: email-availability.test.tsx).
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([
       expect.objectContaining({
         method: 'POST',
         path: '/api/auth/signup',
-        body: { email: 'runner@example.com', password: 'run4fun!', nickname: '달리는곰' },
+        body: { email: 'runner@example.com', password: 'run4fun!', nickname: '달리는곰', locale: 'ko' },
       }),
     ]);
   });

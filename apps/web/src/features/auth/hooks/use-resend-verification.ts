@@ -1,0 +1,75 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiError } from '../../../lib/api-error.ts';
+import { errorMessage, type Message } from '../../../lib/messages.ts';
+import { meQueryKey } from '../../../lib/session.ts';
+import { useResendEmailVerification } from '../api/resend-email-verification.ts';
+
+/*
+ * When another link may be asked for, shared by every place that offers "resend" (the banner and the settings
+ * are on screen together): one cooldown for the tab.
+ */
+let resendUntil = 0;
+const listeners = new Set<() => void>();
+function setResendUntil(ms: number): void {
+  resendUntil = ms;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whole seconds until `until` (ms since the epoch), 0 when passed; ticks every second while counting. */
+function useSecondsUntil(until: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until <= Date.now()) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [until]);
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+export type ResendResult = { kind: 'sent'; email: string } | { kind: 'error'; message: Message };
+
+/** "Resend the verification mail", with the wait the server asks for (Retry-After, or its resendAt). */
+export function useResendVerification() {
+  const queryClient = useQueryClient();
+  const resend = useResendEmailVerification();
+  const until = useSyncExternalStore(subscribe, () => resendUntil);
+  const secondsLeft = useSecondsUntil(until);
+  const [result, setResult] = useState<ResendResult | null>(null);
+
+  function send(): void {
+    setResult(null);
+    resend.mutate(undefined, {
+      onSuccess: (sent) => {
+        setResendUntil(Date.parse(sent.resendAt));
+        setResult({ kind: 'sent', email: sent.email });
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.retryAfter !== null) {
+          setResendUntil(Date.now() + error.retryAfter * 1000);
+        }
+        // Verified meanwhile (another tab, another device): the banner and badge follow.
+        if (error instanceof ApiError && error.code === 'EMAIL_ALREADY_VERIFIED') {
+          void queryClient.invalidateQueries({ queryKey: meQueryKey });
+        }
+        setResult({ kind: 'error', message: errorMessage(error) });
+      },
+    });
+  }
+
+  return { send, pending: resend.isPending, secondsLeft, result };
+}
+
+/** Tests: forget the cooldown between cases. */
+export function resetResendCooldown(): void {
+  setResendUntil(0);
+}
