@@ -3,6 +3,8 @@ import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
 import { AccountService } from './modules/account/account.service.ts';
+import { ConsentsRepository } from './modules/consents/consents.repository.ts';
+import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
@@ -64,6 +66,7 @@ export interface Services {
   phone: PhoneService;
   deliveries: DeliveriesService;
   mail: MailService;
+  consents: ConsentsService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -97,8 +100,12 @@ export function createServices(
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   // The users module shows the phone module's masked number; the phone module stores it through users.
-  const users: UsersService = new UsersService(new UsersRepository(db), uploads, (user): PhoneStatus =>
-    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  const consents = new ConsentsService(new ConsentsRepository(db), uow);
+  const users: UsersService = new UsersService(
+    new UsersRepository(db),
+    uploads,
+    (user): PhoneStatus => phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+    (userId) => consents.required(userId),
   );
   const phone = new PhoneService(
     new PhoneRepository(db),
@@ -130,6 +137,7 @@ export function createServices(
     clock,
     (userId) => realtime.disconnectUser(userId),
     uow,
+    consents,
   );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -208,6 +216,7 @@ export function createServices(
     countedRuns: (id, now) => badges.countedRuns(id, now),
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     disconnect: (userId) => realtime.disconnectUser(userId),
+    consents,
   });
   return {
     account,
@@ -227,5 +236,6 @@ export function createServices(
     phone,
     deliveries,
     mail,
+    consents,
   };
 }

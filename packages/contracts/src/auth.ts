@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SignupConsentsSchema } from './consents.ts';
 import { MeSchema, NicknameSchema } from './users.ts';
 
 export const PASSWORD = { min: 8, max: 128 } as const;
@@ -27,6 +28,8 @@ export const SignupSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   nickname: NicknameSchema,
+  /** Terms, privacy policy and age 14+ are required; marketing is optional (issue 15). */
+  consents: SignupConsentsSchema,
 });
 export type Signup = z.infer<typeof SignupSchema>;
 

@@ -9,6 +9,7 @@ import {
 } from './after-run.ts';
 import { AuthProvidersSchema, AuthResponseSchema, LoginSchema, SignupSchema } from './auth.ts';
 import { ChatMessageSchema, ChatPageQuerySchema, ChatPageSchema, SendChatMessageSchema } from './chat.ts';
+import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
 import {
@@ -282,6 +283,13 @@ export const endpoints = {
     path: '/api/me/sms-consent',
     body: SmsConsentSchema,
     response: PhoneStatusSchema,
+  },
+  getMyConsents: { method: 'GET', path: '/api/me/consents', response: ConsentStateSchema },
+  acceptConsents: {
+    method: 'POST',
+    path: '/api/me/consents',
+    body: AcceptConsentsSchema,
+    response: ConsentStateSchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -68,7 +68,9 @@ interface Account {
 /** The new account's id and whether it was made now; an existing one is left as it is (id null). */
 async function account(services: Services, demo: Account): Promise<{ id: string | null; created: boolean }> {
   try {
-    const { user } = await services.auth.signup(demo);
+    // Demo users accept the documents in force (and no marketing).
+    const consents = { terms: true, privacy: true, age14: true } as const;
+    const { user } = await services.auth.signup({ ...demo, consents });
     await services.users.updateMe(user.id, {
       runningLevel: demo.runningLevel,
       preferredRegions: [...demo.regions],

@@ -3,6 +3,7 @@ import type { Login, Me, Signup } from '@erun/contracts';
 import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { ConsentsService } from '../consents/consents.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
@@ -33,12 +34,22 @@ export class AuthService {
     /** Ends the user's open sockets on every process. */
     private readonly disconnect: (userId: string) => void,
     private readonly uow: UnitOfWork,
+    private readonly consents: Pick<ConsentsService, 'recordSignup'>,
   ) {}
 
   async signup(input: Signup): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
-    const user = await this.users
-      .create({ email: input.email, passwordHash, nickname: input.nickname })
+    // The account and what its owner agreed to are made together: neither exists without the other.
+    const user = await this.uow
+      .run(async (tx) => {
+        const row = await this.users.create(tx, {
+          email: input.email,
+          passwordHash,
+          nickname: input.nickname,
+        });
+        await this.consents.recordSignup(tx, row.id, input.consents);
+        return row;
+      })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'users_email_key')) {
           throw new ConflictError('EMAIL_TAKEN', 'This email is already registered');

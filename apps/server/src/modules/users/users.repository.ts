@@ -86,13 +86,12 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  /** A user signing up with email and password. */
-  async create(values: {
-    email: string | null;
-    passwordHash: string | null;
-    nickname: string;
-  }): Promise<UserRow> {
-    const [row] = await this.db.insert(users).values(values).returning();
+  /** A user signing up with email and password, in the auth module's unit of work (with the consents). */
+  async create(
+    tx: Tx,
+    values: { email: string | null; passwordHash: string | null; nickname: string },
+  ): Promise<UserRow> {
+    const [row] = await sqlOf(tx).insert(users).values(values).returning();
     if (!row) throw new Error('insert returned no row');
     return row;
   }

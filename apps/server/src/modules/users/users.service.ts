@@ -7,6 +7,7 @@ import {
   type Profile,
   type PublicUser,
   type Region,
+  type RequiredConsent,
   type RunningLevel,
   type UpdateMe,
 } from '@erun/contracts';
@@ -21,6 +22,8 @@ export class UsersService {
     private readonly uploads: UploadsService,
     /** The phone module's view of the stored number (masked), for GET /api/me. */
     private readonly phoneStatus: (user: UserRow) => PhoneStatus,
+    /** The consents module's required documents not yet accepted, for GET /api/me. */
+    private readonly consentsRequired: (userId: string) => Promise<RequiredConsent[]>,
   ) {}
 
   /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
@@ -57,9 +60,12 @@ export class UsersService {
     return this.repo.setSmsConsent(userId, consent);
   }
 
-  /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
-  create(values: { email: string | null; passwordHash: string | null; nickname: string }): Promise<UserRow> {
-    return this.repo.create(values);
+  /** Sign-up with email and password, in the auth module's unit of work (with the consents). */
+  create(
+    tx: Tx,
+    values: { email: string | null; passwordHash: string | null; nickname: string },
+  ): Promise<UserRow> {
+    return this.repo.create(tx, values);
   }
 
   /** Sign-up through a provider: the user's id, in the auth module's unit of work. */
@@ -117,7 +123,10 @@ export class UsersService {
   }
 
   private async toMe(user: UserRow): Promise<Me> {
-    const providers = await this.repo.providersOf(user.id);
+    const [providers, consentsRequired] = await Promise.all([
+      this.repo.providersOf(user.id),
+      this.consentsRequired(user.id),
+    ]);
     return {
       ...this.toPublic(user, this.avatarOf(user)),
       email: user.email,
@@ -127,6 +136,7 @@ export class UsersService {
       hasPassword: user.passwordHash !== null,
       providers: providers as OAuthProvider[],
       ...this.phoneStatus(user),
+      consentsRequired,
       createdAt: user.createdAt.toISOString(),
     };
   }
