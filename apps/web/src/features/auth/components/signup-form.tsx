@@ -6,6 +6,7 @@ import { TextField } from '../../../components/text-field.tsx';
 import { useZodForm } from '../../../lib/form.ts';
 import { useSignup } from '../api/signup.ts';
 import styles from './auth-form.module.css';
+import { NO_CONSENTS, SignupConsentsField } from './signup-consents.tsx';
 
 /** Email sign-up. A new account is not onboarded yet, so the app continues to the running-style step. */
 export function SignupForm() {
@@ -13,7 +14,7 @@ export function SignupForm() {
   const signup = useSignup();
   const form = useZodForm(
     SignupSchema,
-    { email: '', password: '', nickname: '' },
+    { email: '', password: '', nickname: '', consents: NO_CONSENTS },
     { codeFields: { EMAIL_TAKEN: 'email' } },
   );
   const onSubmit = form.handleSubmit((data) => signup.mutate(data, { onError: form.applyServerError }));
@@ -41,6 +42,12 @@ export function SignupForm() {
         autoComplete="nickname"
         hint={t('auth.fields.nicknameHint', { min: NICKNAME.min, max: NICKNAME.max })}
         {...form.register('nickname')}
+      />
+      <SignupConsentsField
+        name="consents"
+        value={form.values.consents}
+        onChange={(consents) => form.setValue('consents', consents)}
+        error={form.errorOf('consents')}
       />
       <Button type="submit" size="lg" block pending={signup.isPending}>
         {t('auth.signup.submit')}
