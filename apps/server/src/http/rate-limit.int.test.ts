@@ -45,7 +45,12 @@ describe('rate limits on sign-in', () => {
         method: 'POST',
         url: '/api/auth/signup',
         remoteAddress: '10.0.3.1',
-        payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너', consents: SIGNUP_CONSENTS },
+        payload: {
+          email: uniqueEmail(),
+          password: 'run4fun!2026',
+          nickname: '러너',
+          consents: SIGNUP_CONSENTS,
+        },
       });
     expect((await signup()).statusCode).toBe(201);
     expect((await signup()).statusCode).toBe(201);

@@ -114,7 +114,12 @@ describe('production', () => {
     const signup = await t.app.inject({
       method: 'POST',
       url: '/api/auth/signup',
-      payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너', consents: SIGNUP_CONSENTS },
+      payload: {
+        email: uniqueEmail(),
+        password: 'run4fun!2026',
+        nickname: '러너',
+        consents: SIGNUP_CONSENTS,
+      },
     });
     expect(signup.statusCode).toBe(201);
     expect(signup.cookies.find((c) => c.name === 'erun_refresh')).toMatchObject({

@@ -6,7 +6,14 @@ import {
   REQUIRED_CONSENTS,
 } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser, refreshCookieOf, runBody, SIGNUP_CONSENTS, uniqueEmail } from '../../test/factories.ts';
+import {
+  bearer,
+  newUser,
+  refreshCookieOf,
+  runBody,
+  SIGNUP_CONSENTS,
+  uniqueEmail,
+} from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -73,19 +80,22 @@ async function kakaoUser(id: number): Promise<{ accessToken: string; userId: str
 }
 
 describe('sign-up consents', () => {
-  it.each(REQUIRED_CONSENTS)('refuses a sign-up without %s: 400 naming it, and no account is made', async (doc) => {
-    const email = uniqueEmail();
-    for (const value of [undefined, false]) {
-      const response = await signup({ ...SIGNUP_CONSENTS, [doc]: value }, email);
-      expect(response.statusCode).toBe(400);
-      const body = response.json<ErrorBody>();
-      expect(body.code).toBe('VALIDATION_FAILED');
-      const issue = body.issues?.find((i) => i.path.join('.') === `body.consents.${doc}`);
-      expect(issue?.message).toBe(`consent.${doc}Required`);
-    }
-    // The address is still free: nothing was written.
-    expect((await signup(SIGNUP_CONSENTS, email)).statusCode).toBe(201);
-  });
+  it.each(REQUIRED_CONSENTS)(
+    'refuses a sign-up without %s: 400 naming it, and no account is made',
+    async (doc) => {
+      const email = uniqueEmail();
+      for (const value of [undefined, false]) {
+        const response = await signup({ ...SIGNUP_CONSENTS, [doc]: value }, email);
+        expect(response.statusCode).toBe(400);
+        const body = response.json<ErrorBody>();
+        expect(body.code).toBe('VALIDATION_FAILED');
+        const issue = body.issues?.find((i) => i.path.join('.') === `body.consents.${doc}`);
+        expect(issue?.message).toBe(`consent.${doc}Required`);
+      }
+      // The address is still free: nothing was written.
+      expect((await signup(SIGNUP_CONSENTS, email)).statusCode).toBe(201);
+    },
+  );
 
   it('refuses a sign-up without any consents object', async () => {
     const response = await signup(undefined);
@@ -138,10 +148,9 @@ describe('GET/POST /api/me/consents', () => {
 
   it('asks again when a required version changes (an older version accepted only)', async () => {
     const user = await newUser(t.app);
-    await t.database.executeSql(
-      "delete from user_consents where user_id = $1 and document = 'privacy'",
-      [user.user.id],
-    );
+    await t.database.executeSql("delete from user_consents where user_id = $1 and document = 'privacy'", [
+      user.user.id,
+    ]);
     await t.database.executeSql(
       "insert into user_consents (user_id, document, version, granted) values ($1, 'privacy', '2020-01-01', true)",
       [user.user.id],
@@ -181,7 +190,11 @@ describe('GET/POST /api/me/consents', () => {
 
   it('requires a signed-in user', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me/consents' })).statusCode).toBe(401);
-    const post = await t.app.inject({ method: 'POST', url: '/api/me/consents', payload: { accept: ['terms'] } });
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/consents',
+      payload: { accept: ['terms'] },
+    });
     expect(post.statusCode).toBe(401);
   });
 });
@@ -202,12 +215,12 @@ describe('the write gate', () => {
     });
     expect(patch.json<ErrorBody>().code).toBe('CONSENT_REQUIRED');
     // Reads, the export and signing out everywhere still work.
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/runs', headers: bearer(user) })).statusCode).toBe(
-      200,
-    );
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(user) })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/runs', headers: bearer(user) })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(user) })).statusCode,
+    ).toBe(200);
     await accept(user, { accept: [...REQUIRED_CONSENTS] });
     expect((await createRun()).statusCode).toBe(201);
   });
@@ -243,7 +256,9 @@ describe('export and deletion', () => {
   it('the export lists every consent decision with its version and time', async () => {
     const user = await newUser(t.app);
     const response = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(user) });
-    const data = JSON.parse(response.body) as { consents: { document: string; version: string; at: string }[] };
+    const data = JSON.parse(response.body) as {
+      consents: { document: string; version: string; at: string }[];
+    };
     expect(data.consents.map((c) => c.document).sort()).toEqual([
       'age14',
       'marketing_email',

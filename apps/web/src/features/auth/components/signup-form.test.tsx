@@ -132,10 +132,10 @@ describe('SignupForm', () => {
     ).toBeNull();
 
     await events.click(screen.getByRole('checkbox', { name: '전체 동의' }));
-    for (const box of within(group).getAllByRole('checkbox'))
-      expect((box as HTMLInputElement).checked).toBe(true);
+    for (const box of within(group).getAllByRole<HTMLInputElement>('checkbox'))
+      expect(box.checked).toBe(true);
     await events.click(screen.getByRole('checkbox', { name: '문자로 받기' }));
-    expect((screen.getByRole('checkbox', { name: '전체 동의' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: '전체 동의' }).checked).toBe(false);
     await events.click(screen.getByRole('button', { name: '가입하기' }));
 
     expect(calls.at(-1)?.body).toMatchObject({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import page from '../../../components/page.module.css';
 import { cx } from '../../../lib/cx.ts';
-import { formatLongDate } from '../../../lib/datetime.ts';
+import { formatConsentDate } from '../format-date.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { privacyEn } from '../content/privacy.en.ts';
 import { privacyKo } from '../content/privacy.ko.ts';
@@ -29,7 +29,7 @@ export function LegalDocument({ document }: { document: 'terms' | 'privacy' }) {
           <span>{t('legal.version', { version: CONSENT_VERSIONS[document] })}</span>
           <span>
             {t('legal.effective', {
-              date: formatLongDate(`${CONSENT_EFFECTIVE_DATES[document]}T00:00:00+09:00`, locale),
+              date: formatConsentDate(`${CONSENT_EFFECTIVE_DATES[document]}T00:00:00+09:00`, locale),
             })}
           </span>
         </p>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import styles from '../../../components/page.module.css';
-import { formatLongDate } from '../../../lib/datetime.ts';
+import { formatConsentDate } from '../format-date.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
 import { useAcceptConsents } from '../api/accept-consents.ts';
 import { useMyConsents } from '../api/get-my-consents.ts';
@@ -36,7 +36,7 @@ function Choices({ state }: { state: ConsentState }) {
   const accept = useAcceptConsents();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<Message | null>(null);
-  const dateOf = (at: string) => formatLongDate(at, i18n.language);
+  const dateOf = (at: string) => formatConsentDate(at, i18n.language);
   const noteOf = (choice: MarketingConsent) =>
     choice.at === null
       ? t('consent.settings.never')
