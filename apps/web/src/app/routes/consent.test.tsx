@@ -73,4 +73,15 @@ describe('the consent gate', () => {
     expect(screen.getByRole('table', { name: '수집 항목, 이용 목적, 보유 기간' })).toBeTruthy();
     expect(screen.getAllByText(/휴대폰 번호\(암호화 저장\)/).length).toBeGreaterThan(0);
   });
+
+  it('leaves the settings open to a gated user (export the data, delete the account)', async () => {
+    mockApi({
+      'GET /api/me/consents': () => jsonResponse(200, accepted({ required: ['terms'] })),
+      'GET /api/me/connections': () =>
+        jsonResponse(200, { hasPassword: true, email: 'runner@example.com', providers: [], available: {} }),
+    });
+    const { router } = renderApp('/me/settings', { user: onboardedMe({ consentsRequired: ['terms'] }) });
+    expect(await screen.findByRole('button', { name: '내 데이터 내려받기' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/me/settings');
+  });
 });

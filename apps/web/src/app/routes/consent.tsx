@@ -1,7 +1,7 @@
 import type { Me } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
@@ -45,6 +45,9 @@ function Consent({ user }: { user: Me }) {
           void navigate(next, { replace: true });
         }}
       />
+      <p className={styles.lead}>
+        {t('consent.gate.decline')} <Link to="/me/settings">{t('consent.gate.toSettings')}</Link>
+      </p>
       <Button variant="ghost" onClick={() => logout.mutate()} pending={logout.isPending}>
         {t('consent.gate.signOut')}
       </Button>

@@ -9,8 +9,8 @@ import { TabBar } from './tab-bar.tsx';
 
 const ONBOARDING_PATH = '/onboarding';
 const CONSENT_PATH = '/consent';
-/** Readable before accepting: the texts being accepted. */
-const CONSENT_FREE_PATHS = new Set([CONSENT_PATH, '/terms', '/privacy']);
+/** Open before accepting: the texts being accepted, and the settings (export the data, delete the account). */
+const CONSENT_FREE_PATHS = new Set([CONSENT_PATH, '/terms', '/privacy', '/me/settings']);
 
 export function RootLayout() {
   const { t } = useTranslation();
