@@ -16,6 +16,7 @@ const T = {
   startSignup: '회원가입하고 시작하기',
   signupTitle: '회원가입',
   signupSubmit: '가입하기',
+  agreeAll: '전체 동의',
   loginTitle: '로그인',
   email: '이메일',
   password: '비밀번호',
@@ -55,7 +56,7 @@ async function expectSignedOut(page: Page) {
 }
 
 async function logIn(page: Page, email: string, password: string) {
-  await page.getByLabel(T.email).fill(email);
+  await page.getByLabel(T.email, { exact: true }).fill(email);
   await page.getByLabel(T.password).fill(password);
   await page.getByRole('button', { name: T.loginTitle, exact: true }).click();
 }
@@ -74,9 +75,10 @@ test('a new runner signs up, onboards, stays signed in, logs out and in, and edi
     await page.getByRole('link', { name: T.startSignup }).first().click();
     await expect(page).toHaveURL(/\/signup$/);
     await expect(page.getByRole('heading', { level: 1, name: T.signupTitle })).toBeVisible();
-    await page.getByLabel(T.email).fill(email);
+    await page.getByLabel(T.email, { exact: true }).fill(email);
     await page.getByLabel(T.password).fill(PASSWORD);
     await page.getByLabel(T.nickname).fill(nickname);
+    await page.getByRole('checkbox', { name: T.agreeAll }).check();
     await page.getByRole('button', { name: T.signupSubmit }).click();
   });
 
@@ -163,10 +165,11 @@ test('a wrong password shows the error and keeps the runner signed out', async (
 
 test('a malformed email is flagged on its field', async ({ page }) => {
   await page.goto('/signup');
-  const email = page.getByLabel(T.email);
+  const email = page.getByLabel(T.email, { exact: true });
   await email.fill('runner-at-example.com');
   await page.getByLabel(T.password).fill(PASSWORD);
   await page.getByLabel(T.nickname).fill(uniqueNickname());
+  await page.getByRole('checkbox', { name: T.agreeAll }).check();
   await page.getByRole('button', { name: T.signupSubmit }).click();
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(new RegExp(T.invalidEmail.replace('.', '\\.')));
@@ -174,10 +177,10 @@ test('a malformed email is flagged on its field', async ({ page }) => {
   await expect(page).toHaveURL(/\/signup$/);
 
   await page.goto('/login');
-  await page.getByLabel(T.email).fill('runner@');
+  await page.getByLabel(T.email, { exact: true }).fill('runner@');
   await page.getByLabel(T.password).fill(PASSWORD);
   await page.getByRole('button', { name: T.loginTitle, exact: true }).click();
-  await expect(page.getByLabel(T.email)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(T.email, { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(T.invalidEmail)).toBeVisible();
 });
 

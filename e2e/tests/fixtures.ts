@@ -46,7 +46,9 @@ export async function signUpViaApi(
     password: overrides.password ?? PASSWORD,
     nickname: overrides.nickname ?? uniqueNickname(),
   };
-  const response = await request.post('/api/auth/signup', { data });
+  // Terms, privacy policy and age 14+ are required at sign-up (issue 15).
+  const consents = { terms: true, privacy: true, age14: true };
+  const response = await request.post('/api/auth/signup', { data: { ...data, consents } });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { accessToken: string; user: { id: string } };
   return { ...data, accessToken: body.accessToken, userId: body.user.id };

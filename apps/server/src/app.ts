@@ -53,6 +53,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
@@ -251,7 +252,8 @@ export async function buildApp(
     allow: (_userId, runId) => services.runs.exists(runId),
     recheck: false,
   });
-  const { authenticate, identify } = authHooks(tokens, mayAct);
+  const mustConsent = async (userId: string) => (await services.consents.required(userId)).length > 0;
+  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
@@ -367,6 +369,11 @@ export async function buildApp(
       await api.register(phoneRoutes, { phone: services.phone, authenticate });
       await api.register(deliveriesRoutes, { deliveries: services.deliveries, authenticate });
       await api.register(configRoutes, { env });
+      await api.register(consentsRoutes, {
+        consents: services.consents,
+        authenticate,
+        writeLimit: limit('consent-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
+      });
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,8 @@ import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
 import { AccountService } from './modules/account/account.service.ts';
+import { ConsentsRepository } from './modules/consents/consents.repository.ts';
+import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
@@ -67,6 +69,7 @@ export interface Services {
   deliveries: DeliveriesService;
   mail: MailService;
   email: EmailService;
+  consents: ConsentsService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -102,8 +105,12 @@ export function createServices(
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   // The users module shows the phone module's masked number; the phone module stores it through users.
-  const users: UsersService = new UsersService(new UsersRepository(db), uploads, (user): PhoneStatus =>
-    phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+  const consents = new ConsentsService(new ConsentsRepository(db), uow);
+  const users: UsersService = new UsersService(
+    new UsersRepository(db),
+    uploads,
+    (user): PhoneStatus => phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
+    (userId) => consents.required(userId),
   );
   const phone = new PhoneService(
     new PhoneRepository(db),
@@ -138,6 +145,7 @@ export function createServices(
     (userId) => realtime.disconnectUser(userId),
     uow,
     email,
+    consents,
   );
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -216,6 +224,7 @@ export function createServices(
     countedRuns: (id, now) => badges.countedRuns(id, now),
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     disconnect: (userId) => realtime.disconnectUser(userId),
+    consents,
   });
   return {
     account,
@@ -236,5 +245,6 @@ export function createServices(
     deliveries,
     mail,
     email,
+    consents,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocaleSchema } from './common.ts';
+import { SignupConsentsSchema } from './consents.ts';
 import { MeSchema, NicknameSchema } from './users.ts';
 
 export const PASSWORD = { min: 8, max: 128 } as const;
@@ -30,6 +31,8 @@ export const SignupSchema = z.object({
   nickname: NicknameSchema,
   /** The language of the mail the account receives (the app's language at sign-up); Korean when absent. */
   locale: LocaleSchema.optional(),
+  /** Terms, privacy policy and age 14+ are required; marketing is optional (issue 15). */
+  consents: SignupConsentsSchema,
 });
 export type Signup = z.infer<typeof SignupSchema>;
 

@@ -16,6 +16,7 @@ import {
   EmailAvailabilitySchema,
   EmailLinkSentSchema,
 } from './email.ts';
+import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
 import {
@@ -312,6 +313,13 @@ export const endpoints = {
     path: '/api/auth/email-availability',
     query: EmailAvailabilityQuerySchema,
     response: EmailAvailabilitySchema,
+  },
+  getMyConsents: { method: 'GET', path: '/api/me/consents', response: ConsentStateSchema },
+  acceptConsents: {
+    method: 'POST',
+    path: '/api/me/consents',
+    body: AcceptConsentsSchema,
+    response: ConsentStateSchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

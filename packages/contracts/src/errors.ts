@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'EMAIL_ALREADY_VERIFIED',
   'EMAIL_UNCHANGED',
   'VERIFICATION_TOKEN_INVALID',
+  'CONSENT_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -15,5 +15,6 @@ export * from './realtime.ts';
 export * from './account.ts';
 export * from './notification-channels.ts';
 export * from './text.ts';
+export * from './consents.ts';
 export * from './endpoints.ts';
 export * from './email.ts';

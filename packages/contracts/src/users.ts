@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RequiredConsentSchema } from './consents.ts';
 import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
 import { LocaleSchema } from './common.ts';
 
@@ -48,6 +49,8 @@ export const MeSchema = PublicUserSchema.extend({
   phoneVerified: z.boolean(),
   /** Consent to SMS notifications (PIPA: opt-in, revocable). */
   smsConsent: z.boolean(),
+  /** Required documents whose current version the user has not accepted; writes are refused until empty. */
+  consentsRequired: z.array(RequiredConsentSchema),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Me = z.infer<typeof MeSchema>;

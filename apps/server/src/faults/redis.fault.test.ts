@@ -6,7 +6,7 @@ import type { AuthResponse, Run } from '@erun/contracts';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser } from '../test/factories.ts';
+import { bearer, newUser, SIGNUP_CONSENTS } from '../test/factories.ts';
 import {
   LogCapture,
   startPrivateRedis,
@@ -82,6 +82,7 @@ describe('Redis stopped under a real server process', { timeout: 120_000 }, () =
       email: `fault-${randomUUID().slice(0, 8)}@example.com`,
       password: 'run4fun!2026',
       nickname,
+      consents: SIGNUP_CONSENTS,
     });
     expect(r.status).toBe(201);
     return r.body;

@@ -1,6 +1,6 @@
 import { ErrorBodySchema } from '@erun/contracts';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { UnauthorizedError } from '../lib/errors.ts';
+import { ForbiddenError, UnauthorizedError } from '../lib/errors.ts';
 import { BEARER_AUTH } from './openapi.ts';
 import type { AccessTokens } from '../modules/auth/index.ts';
 
@@ -18,20 +18,42 @@ function bearerOf(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writes a user who has yet to accept the current terms may still make: consent, sessions, account. */
+const WRITES_WITHOUT_CONSENT = new Set([
+  'POST /api/me/consents',
+  'DELETE /api/me',
+  'PUT /api/me/password',
+  'DELETE /api/me/sessions',
+  'DELETE /api/me/sessions/:sessionId',
+]);
+
+function needsConsent(request: FastifyRequest): boolean {
+  if (READS.has(request.method)) return false;
+  const route = request.routeOptions.url ?? '';
+  return !route.startsWith('/api/auth/') && !WRITES_WITHOUT_CONSENT.has(`${request.method} ${route}`);
+}
+
 /**
  * preHandlers: `authenticate` requires a valid access token of an account that still exists (a deleted
  * account's tokens stop working at once: one primary-key lookup per authenticated request); `identify`
  * accepts a guest and only checks the token (reads; a deleted account's token expires within 15 minutes).
+ * A user who has not accepted the current required documents (`mustConsent`) may read, sign out, accept and
+ * leave, but any other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only).
  */
 export function authHooks(
   tokens: AccessTokens,
   isActive: (userId: string) => Promise<boolean> = async () => true,
+  mustConsent: (userId: string) => Promise<boolean> = async () => false,
 ) {
   return {
     authenticate: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);
       const userId = token ? await tokens.verify(token) : null;
       if (!userId || !(await isActive(userId))) throw new UnauthorizedError();
+      if (needsConsent(request) && (await mustConsent(userId))) {
+        throw new ForbiddenError('CONSENT_REQUIRED', 'Accept the current terms and privacy policy first');
+      }
       request.userId = userId;
     },
     identify: async (request: FastifyRequest): Promise<void> => {

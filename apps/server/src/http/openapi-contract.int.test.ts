@@ -9,6 +9,7 @@ import {
   newCourse,
   newUser,
   runBody,
+  SIGNUP_CONSENTS,
   type TestUser,
   uniqueEmail,
 } from '../test/factories.ts';
@@ -178,6 +179,7 @@ const CALLS: Record<string, Call> = {
       email: uniqueEmail(),
       password: 'run4fun!2026',
       nickname: '새러너',
+      consents: SIGNUP_CONSENTS,
     }),
   'POST /api/auth/login': () =>
     call(null, 'POST', '/api/auth/login', { email: host.email, password: host.password }),
@@ -394,6 +396,9 @@ const CALLS: Record<string, Call> = {
     const user = await newUser(t.app);
     return call(user, 'PUT', '/api/me/email', { email: uniqueEmail(), currentPassword: user.password });
   },
+  'GET /api/me/consents': () => call(runner, 'GET', '/api/me/consents'),
+  'POST /api/me/consents': () =>
+    call(runner, 'POST', '/api/me/consents', { accept: ['terms'], marketingEmail: true }),
 };
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newUser, uniqueEmail } from '../test/factories.ts';
+import { newUser, SIGNUP_CONSENTS, uniqueEmail } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 describe('rate limits on sign-in', () => {
@@ -45,7 +45,12 @@ describe('rate limits on sign-in', () => {
         method: 'POST',
         url: '/api/auth/signup',
         remoteAddress: '10.0.3.1',
-        payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너' },
+        payload: {
+          email: uniqueEmail(),
+          password: 'run4fun!2026',
+          nickname: '러너',
+          consents: SIGNUP_CONSENTS,
+        },
       });
     expect((await signup()).statusCode).toBe(201);
     expect((await signup()).statusCode).toBe(201);

@@ -1,6 +1,6 @@
 import type { Course } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCourse, newUser, uniqueEmail } from '../test/factories.ts';
+import { newCourse, newUser, SIGNUP_CONSENTS, uniqueEmail } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /**
@@ -55,7 +55,12 @@ describe('TRUST_PROXY=1 (one load balancer)', () => {
         url: '/api/auth/signup',
         remoteAddress: LOAD_BALANCER,
         headers: { 'x-forwarded-for': `${spoofed(i)}, 203.0.113.20` },
-        payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너' },
+        payload: {
+          email: uniqueEmail(),
+          password: 'run4fun!2026',
+          nickname: '러너',
+          consents: SIGNUP_CONSENTS,
+        },
       });
     expect(await statuses(3, signup)).toEqual([201, 201, 429]);
     const health = (i: number) =>

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newUser, refreshCookieOf, uniqueEmail } from '../test/factories.ts';
+import { newUser, refreshCookieOf, SIGNUP_CONSENTS, uniqueEmail } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /**
@@ -114,7 +114,12 @@ describe('production', () => {
     const signup = await t.app.inject({
       method: 'POST',
       url: '/api/auth/signup',
-      payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '러너' },
+      payload: {
+        email: uniqueEmail(),
+        password: 'run4fun!2026',
+        nickname: '러너',
+        consents: SIGNUP_CONSENTS,
+      },
     });
     expect(signup.statusCode).toBe(201);
     expect(signup.cookies.find((c) => c.name === 'erun_refresh')).toMatchObject({

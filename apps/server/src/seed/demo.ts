@@ -68,8 +68,10 @@ interface Account {
 /** The new account's id and whether it was made now; an existing one is left as it is (id null). */
 async function account(services: Services, demo: Account): Promise<{ id: string | null; created: boolean }> {
   try {
-    // The demo's addresses are ours: verified, and no link is mailed to them.
-    const { user } = await services.auth.signup(demo, { emailVerified: true });
+    // The demo's addresses are ours: verified, and no link is mailed to them; the documents in force are
+    // accepted (and no marketing).
+    const consents = { terms: true, privacy: true, age14: true } as const;
+    const { user } = await services.auth.signup({ ...demo, consents }, { emailVerified: true });
     await services.users.updateMe(user.id, {
       runningLevel: demo.runningLevel,
       preferredRegions: [...demo.regions],

@@ -1,4 +1,4 @@
-import { routeDistanceKm } from '@erun/contracts';
+import { CONSENT_VERSIONS, REQUIRED_CONSENTS, routeDistanceKm } from '@erun/contracts';
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
@@ -55,6 +55,7 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
   const participations = await inTransaction(database, async (exec) => {
     if (existing > 0) await removeSeedData(exec, log);
     const userIds = await insertUsers(exec, rng, options.users, passwordHash, now);
+    await acceptCurrentConsents(exec, userIds);
     log(`users: ${userIds.length}`);
     let rows = 0;
     for (let done = 0; done < options.runs; done += BATCH) {
@@ -97,6 +98,15 @@ async function removeSeedData(exec: Exec, log: (message: string) => void): Promi
     );
   }
   log(`removed the previous seed data (${touched.length} other runs recounted)`);
+}
+
+/** Seed users accepted the documents in force, like every sign-up (else each write answers CONSENT_REQUIRED). */
+export async function acceptCurrentConsents(exec: Exec, userIds: string[]): Promise<void> {
+  await exec(
+    `insert into user_consents (user_id, document, version, granted)
+     select u, d.document, d.version, true from unnest($1::uuid[]) u, unnest($2::text[], $3::text[]) d(document, version)`,
+    [userIds, [...REQUIRED_CONSENTS], REQUIRED_CONSENTS.map((d) => CONSENT_VERSIONS[d])],
+  );
 }
 
 async function insertUsers(exec: Exec, rng: Random, count: number, hash: string, now: Date) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../db/data-dir-lock.ts';
+import { SIGNUP_CONSENTS } from './factories.ts';
 import { repoRoot, spawnServer, startServer, type ServerProcess } from './processes.ts';
 
 /**
@@ -31,7 +32,12 @@ describe('one process per embedded data folder', { timeout: 180_000 }, () => {
     processes.push(proc);
     return proc;
   }
-  const account = { email: 'lock-owner@example.com', password: 'run4fun!2026', nickname: '먼저온러너' };
+  const account = {
+    email: 'lock-owner@example.com',
+    password: 'run4fun!2026',
+    nickname: '먼저온러너',
+    consents: SIGNUP_CONSENTS,
+  };
   const post = (on: ServerProcess, url: string, body: object) =>
     fetch(`${on.url}${url}`, {
       method: 'POST',

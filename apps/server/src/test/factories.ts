@@ -9,6 +9,9 @@ export interface TestUser extends AuthResponse {
   cookie: string;
 }
 
+/** What every sign-up must agree to (issue 15): terms, privacy policy and age 14+; no marketing. */
+export const SIGNUP_CONSENTS = { terms: true, privacy: true, age14: true } as const;
+
 export function uniqueEmail(): string {
   return `runner-${randomUUID().slice(0, 8)}@example.com`;
 }
@@ -27,12 +30,23 @@ export async function newUser(
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/signup',
-    payload: { email, password, nickname: overrides.nickname ?? '테스트러너' },
+    payload: { email, password, nickname: overrides.nickname ?? '테스트러너', consents: SIGNUP_CONSENTS },
   });
   if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
   const cookie = refreshCookieOf(response);
   if (!cookie) throw new Error('signup set no refresh cookie');
   return { ...response.json<AuthResponse>(), email, password, cookie } satisfies TestUser;
+}
+
+/** What a Kakao/Naver newcomer does before anything else: accepts the required documents (issue 15). */
+export async function acceptConsents(app: FastifyInstance, user: { accessToken: string }): Promise<void> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/me/consents',
+    headers: bearer(user),
+    payload: { accept: ['terms', 'privacy', 'age14'] },
+  });
+  if (response.statusCode !== 200) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
 }
 
 export function bearer(user: { accessToken: string }) {

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runBody } from './factories.ts';
+import { runBody, SIGNUP_CONSENTS } from './factories.ts';
 import { startServer, type ServerProcess } from './processes.ts';
 import { insertRuns, insertUsers } from './sql-fixtures.ts';
 import { testDatabaseUrl, testDbKind, testRedisUrl, withDatabase } from './test-env.ts';
@@ -147,6 +147,7 @@ describe.skipIf(!enabled)(
         email,
         password: 'run4fun!2026',
         nickname,
+        consents: SIGNUP_CONSENTS,
       });
       if (r.status !== 201) throw new Error(`signup on ${on.name}: ${r.status} ${JSON.stringify(r.body)}`);
       return { ...r.body, email };

@@ -9,7 +9,7 @@ import type { AuthResponse, Run } from '@erun/contracts';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runBody } from './factories.ts';
+import { runBody, SIGNUP_CONSENTS } from './factories.ts';
 import { startPrivateRedis, until, type PrivateRedis } from './faults.ts';
 import { startNginx, type RunningNginx } from './nginx.ts';
 import {
@@ -164,6 +164,7 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
       email,
       password: 'run4fun!2026',
       nickname,
+      consents: SIGNUP_CONSENTS,
     });
     if (r.status !== 201) throw new Error(`signup: ${r.status} ${JSON.stringify(r.body)}`);
     return { ...r.body, email };

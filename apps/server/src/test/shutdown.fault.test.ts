@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { spawnServer, startServer, waitUntilReady, type ServerProcess } from './processes.ts';
+import { SIGNUP_CONSENTS } from './factories.ts';
 
 /**
  * Issue 13, findings 4–6, with real processes. Before: SIGTERM closed the port at once (connections refused,
@@ -45,7 +46,12 @@ describe('shutdown', { timeout: 240_000 }, () => {
     fetch(`${on.url}/api/auth/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'run4fun!2026', nickname: '드레인러너' }),
+      body: JSON.stringify({
+        email,
+        password: 'run4fun!2026',
+        nickname: '드레인러너',
+        consents: SIGNUP_CONSENTS,
+      }),
     });
 
   /** A GET through a keep-alive agent: the connection stays open, idle, in the agent's pool afterwards. */

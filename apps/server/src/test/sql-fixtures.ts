@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { acceptCurrentConsents } from '../seed/seed.ts';
 import { timeOfDayOf } from '../modules/runs/run-rules.ts';
 
 /**
@@ -13,7 +14,9 @@ export async function insertUsers(client: pg.Client, count: number, tag: string)
      returning id`,
     [tag, count],
   );
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  await acceptCurrentConsents((text, values) => client.query(text, values), ids);
+  return ids;
 }
 
 export interface RunRows {

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AttendancePage } from './routes/attendance.tsx';
+import { ConsentPage } from './routes/consent.tsx';
 import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
@@ -12,12 +13,14 @@ import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { NotificationsPage } from './routes/notifications.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
+import { PrivacyPage } from './routes/privacy.tsx';
 import { RunChatPage } from './routes/run-chat.tsx';
 import { RunDetailPage } from './routes/run-detail.tsx';
 import { RunEditPage } from './routes/run-edit.tsx';
 import { RunNewPage } from './routes/run-new.tsx';
 import { RunsPage } from './routes/runs.tsx';
 import { SignupPage } from './routes/signup.tsx';
+import { TermsPage } from './routes/terms.tsx';
 import { UserProfilePage } from './routes/user-profile.tsx';
 import { VerifyEmailPage } from './routes/verify-email.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
@@ -34,6 +37,8 @@ export const routes: RouteObject[] = [
       { path: 'courses/:courseId', element: <CourseDetailPage /> },
       { path: 'users/:userId', element: <UserProfilePage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'terms', element: <TermsPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
       {
         element: <GuestOnly />,
         children: [
@@ -44,6 +49,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
+          { path: 'consent', element: <ConsentPage /> },
           { path: 'onboarding', element: <OnboardingPage /> },
           { path: 'me', element: <MePage /> },
           { path: 'me/settings', element: <MeSettingsPage /> },

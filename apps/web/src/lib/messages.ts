@@ -70,6 +70,7 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   EMAIL_ALREADY_VERIFIED: 'errors.emailAlreadyVerified',
   EMAIL_UNCHANGED: 'errors.emailUnchanged',
   VERIFICATION_TOKEN_INVALID: 'errors.verificationTokenInvalid',
+  CONSENT_REQUIRED: 'errors.consentRequired',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

@@ -18,6 +18,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     phone: null,
     phoneVerified: false,
     smsConsent: false,
+    consentsRequired: [],
     createdAt: '2025-03-02T09:00:00.000+09:00',
     ...overrides,
   };

@@ -15,6 +15,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { AfterRunService } from '../after-run/after-run.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { CountedRun } from '../badges/badges.service.ts';
+import type { ConsentsService } from '../consents/index.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -67,6 +68,8 @@ export class AccountService {
       decryptPhone: (encrypted: string) => string | null;
       /** Ends the user's open sockets on every process (the handshake refuses them from now on). */
       disconnect: (userId: string) => void;
+      /** What I agreed to and when: in my export, and erased with my account. */
+      consents: Pick<ConsentsService, 'history' | 'forget'>;
     },
   ) {}
 
@@ -109,10 +112,11 @@ export class AccountService {
   async export(userId: string): Promise<Record<string, unknown>> {
     const user = await this.repo.user(userId);
     if (!user || user.deletedAt) throw new UnauthorizedError();
-    const [data, badges, score] = await Promise.all([
+    const [data, badges, score, consents] = await Promise.all([
       this.repo.exportOf(userId),
       this.deps.earnedBadges(userId),
       this.deps.afterRun.scoreHistory(userId),
+      this.deps.consents.history(userId),
     ]);
     const { oauth, sessions, ...rest } = data;
     return {
@@ -148,6 +152,7 @@ export class AccountService {
       ...rest,
       badges,
       scoreHistory: score,
+      consents,
       sessions,
     };
   }
@@ -189,6 +194,7 @@ export class AccountService {
       if (!found) return undefined;
       await this.deps.users.erase(tx, userId, found.deletedAt ?? now, now);
       await this.deps.notifications.forget(tx, userId);
+      await this.deps.consents.forget(tx, userId);
       return found;
     });
     this.deps.disconnect(userId);

@@ -1,6 +1,6 @@
 import type { AuthResponse, ErrorBody, Me } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser, refreshCookieOf, uniqueEmail } from '../../test/factories.ts';
+import { bearer, newUser, refreshCookieOf, SIGNUP_CONSENTS, uniqueEmail } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { AccessTokens } from './access-tokens.ts';
 
@@ -26,6 +26,7 @@ describe('POST /api/auth/signup', () => {
       email: `  ${email.toUpperCase()} `,
       password: 'run4fun!2026',
       nickname: '새벽러너',
+      consents: SIGNUP_CONSENTS,
     });
     expect(response.statusCode).toBe(201);
     const body = response.json<AuthResponse>();
@@ -43,6 +44,7 @@ describe('POST /api/auth/signup', () => {
       email: user.email.toUpperCase(),
       password: 'another1!pass',
       nickname: '두번째',
+      consents: SIGNUP_CONSENTS,
     });
     expect(response.statusCode).toBe(409);
     expect(response.json<ErrorBody>().code).toBe('EMAIL_TAKEN');

@@ -3,6 +3,7 @@ import type { Login, Me, Signup } from '@erun/contracts';
 import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { ConsentsService } from '../consents/consents.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly uow: UnitOfWork,
     /** The sign-up's verification link, and the word to an address's owner when it is taken. */
     private readonly email: EmailService,
+    private readonly consents: Pick<ConsentsService, 'recordSignup'>,
   ) {}
 
   /**
@@ -45,10 +47,13 @@ export class AuthService {
    */
   async signup(input: Signup, options: { emailVerified?: boolean } = {}): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
+    // The account, what its owner agreed to and its verification link are made together (the link is
+    // mailed once committed): none exists without the others.
     const values = { email: input.email, passwordHash, nickname: input.nickname, locale: input.locale };
     const user = await this.uow
       .run(async (tx) => {
         const created = await this.users.create(tx, values);
+        await this.consents.recordSignup(tx, created.id, input.consents);
         if (options.emailVerified) await this.users.markEmailVerified(tx, created.id, this.clock.now());
         else await this.email.sendVerification(tx, { ...created, email: input.email });
         return created;

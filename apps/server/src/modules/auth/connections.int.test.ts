@@ -1,6 +1,6 @@
 import type { Connections, ErrorBody, Me } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser, refreshCookieOf } from '../../test/factories.ts';
+import { acceptConsents, bearer, newUser, refreshCookieOf } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -69,7 +69,9 @@ async function signIn(provider: 'kakao' | 'naver'): Promise<Token> {
     headers: { cookie: refreshCookieOf(done) ?? '' },
     payload: {},
   });
-  return refresh.json<Token>();
+  const token = refresh.json<Token>();
+  await acceptConsents(t.app, token);
+  return token;
 }
 
 const connections = async (who: Token) =>

@@ -1,6 +1,13 @@
 import type { EmailLinkSent, ErrorBody, Me } from '@erun/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, movableClock, newUser, type TestUser, uniqueEmail } from '../../test/factories.ts';
+import {
+  bearer,
+  movableClock,
+  newUser,
+  SIGNUP_CONSENTS,
+  type TestUser,
+  uniqueEmail,
+} from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 const PUBLIC_URL = 'https://erun.example';
@@ -72,7 +79,13 @@ describe('email verification', () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/signup',
-      payload: { email, password: 'run4fun!2026', nickname: 'Runner', locale: 'en' },
+      payload: {
+        email,
+        password: 'run4fun!2026',
+        nickname: 'Runner',
+        locale: 'en',
+        consents: SIGNUP_CONSENTS,
+      },
     });
     expect(response.statusCode).toBe(201);
     expect((await mailsTo(email))[0]?.subject).toBe('[이RUN 저RUN] Please verify your email address');
@@ -146,7 +159,7 @@ describe('email verification', () => {
   it('mails nothing to an account made verified (the demo data)', async () => {
     const email = uniqueEmail();
     const { user } = await t.services.auth.signup(
-      { email, password: 'run4fun!2026', nickname: '데모러너' },
+      { email, password: 'run4fun!2026', nickname: '데모러너', consents: SIGNUP_CONSENTS },
       { emailVerified: true },
     );
     expect(user.emailVerified).toBe(true);
@@ -316,7 +329,12 @@ describe('중복확인 and a taken address at sign-up', () => {
       t.app.inject({
         method: 'POST',
         url: '/api/auth/signup',
-        payload: { email: owner.email, password: 'other4fun!', nickname: '다른사람' },
+        payload: {
+          email: owner.email,
+          password: 'other4fun!',
+          nickname: '다른사람',
+          consents: SIGNUP_CONSENTS,
+        },
       });
     const first = await attempt();
     expect(first.statusCode).toBe(409);

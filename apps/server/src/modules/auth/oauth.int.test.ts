@@ -1,6 +1,6 @@
 import type { ErrorBody, Me } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, refreshCookieOf } from '../../test/factories.ts';
+import { acceptConsents, bearer, refreshCookieOf } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -93,6 +93,7 @@ describe('Kakao and Naver sign-in', () => {
       payload: {},
     });
     const headers = bearer(refreshed.json<{ accessToken: string }>());
+    await acceptConsents(t.app, refreshed.json<{ accessToken: string }>());
     await t.app.inject({
       method: 'PATCH',
       url: '/api/me',

@@ -1,7 +1,7 @@
 import type { ErrorBody } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../config/env.ts';
-import { uniqueEmail } from '../../test/factories.ts';
+import { SIGNUP_CONSENTS, uniqueEmail } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /** Sign-up limits that fit people (issue 15): a crew on one Wi-Fi gets in, a script meets a wall. */
@@ -12,7 +12,12 @@ const signup = (t: TestApp, ip: string, headers: Record<string, string> = {}) =>
     url: '/api/auth/signup',
     remoteAddress: ip,
     headers,
-    payload: { email: uniqueEmail(), password: 'run4fun!2026', nickname: '크루원' },
+    payload: {
+      email: uniqueEmail(),
+      password: 'run4fun!2026',
+      nickname: '크루원',
+      consents: SIGNUP_CONSENTS,
+    },
   });
 
 async function statuses(count: number, send: (i: number) => Promise<{ statusCode: number }>) {

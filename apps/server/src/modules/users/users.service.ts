@@ -7,6 +7,7 @@ import {
   type Profile,
   type PublicUser,
   type Region,
+  type RequiredConsent,
   type RunningLevel,
   type UpdateMe,
 } from '@erun/contracts';
@@ -21,6 +22,8 @@ export class UsersService {
     private readonly uploads: UploadsService,
     /** The phone module's view of the stored number (masked), for GET /api/me. */
     private readonly phoneStatus: (user: UserRow) => PhoneStatus,
+    /** The consents module's required documents not yet accepted, for GET /api/me. */
+    private readonly consentsRequired: (userId: string) => Promise<RequiredConsent[]>,
   ) {}
 
   /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
@@ -130,7 +133,10 @@ export class UsersService {
   }
 
   private async toMe(user: UserRow): Promise<Me> {
-    const providers = await this.repo.providersOf(user.id);
+    const [providers, consentsRequired] = await Promise.all([
+      this.repo.providersOf(user.id),
+      this.consentsRequired(user.id),
+    ]);
     return {
       ...this.toPublic(user, this.avatarOf(user)),
       email: user.email,
@@ -141,6 +147,7 @@ export class UsersService {
       hasPassword: user.passwordHash !== null,
       providers: providers as OAuthProvider[],
       ...this.phoneStatus(user),
+      consentsRequired,
       createdAt: user.createdAt.toISOString(),
     };
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
 import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
+import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -23,6 +24,7 @@ export function MeSettingsPage() {
       </div>
       <EmailSettings me={me.data} />
       <NotificationSettings me={me.data} />
+      <MarketingSettings />
       <AccountSettings me={me.data} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import styles from './footer.module.css';
 import { LogoMark } from './logo.tsx';
 
@@ -14,6 +15,12 @@ export function Footer() {
           {t('brand.name')}
         </p>
         <p className={styles.tagline}>{t('footer.tagline')}</p>
+        <p className={styles.legal}>
+          <Link to="/terms">{t('legal.footerTerms')}</Link>
+          <Link to="/privacy" className={styles.privacy}>
+            {t('legal.footerPrivacy')}
+          </Link>
+        </p>
         <p className={styles.copyright}>{t('footer.copyright', { year: YEAR, brand: t('brand.name') })}</p>
       </div>
     </footer>

@@ -10,18 +10,24 @@ import { LoadError, Splash } from './splash.tsx';
 import { TabBar } from './tab-bar.tsx';
 
 const ONBOARDING_PATH = '/onboarding';
+const CONSENT_PATH = '/consent';
+/** Open before accepting: the texts being accepted, and the settings (export the data, delete the account). */
+const CONSENT_FREE_PATHS = new Set([CONSENT_PATH, '/terms', '/privacy', '/me/settings']);
 
 export function RootLayout() {
   const { t } = useTranslation();
   const session = useSession();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   useSyncLocale(session.status === 'signed-in');
   if (session.status === 'loading') return <Splash />;
   if (session.status === 'error') return <LoadError onRetry={session.retry} />;
 
   const user = session.status === 'signed-in' ? session.user : null;
-  // A new account must tell us its running style before using the rest of the app.
-  const mustOnboard = user !== null && !user.onboarded && pathname !== ONBOARDING_PATH;
+  // First the required documents in force (a Kakao/Naver newcomer, a new version), then the running style.
+  const mustConsent = user !== null && user.consentsRequired.length > 0 && !CONSENT_FREE_PATHS.has(pathname);
+  const mustOnboard =
+    user !== null && user.consentsRequired.length === 0 && !user.onboarded && pathname !== ONBOARDING_PATH;
+  const consentPath = `${CONSENT_PATH}?next=${encodeURIComponent(`${pathname}${search}`)}`;
   return (
     <div className={styles.app}>
       <a href="#main" className={styles.skip}>
@@ -30,7 +36,13 @@ export function RootLayout() {
       <Header user={user} />
       {user && pathname !== '/verify-email' && <VerifyEmailBanner user={user} />}
       <main id="main" className={styles.main} tabIndex={-1}>
-        {mustOnboard ? <Navigate to={ONBOARDING_PATH} replace /> : <Outlet />}
+        {mustConsent ? (
+          <Navigate to={consentPath} replace />
+        ) : mustOnboard ? (
+          <Navigate to={ONBOARDING_PATH} replace />
+        ) : (
+          <Outlet />
+        )}
       </main>
       <Footer />
       <TabBar />

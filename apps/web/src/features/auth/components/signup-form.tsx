@@ -12,6 +12,7 @@ import {
 } from './email-availability.tsx';
 import own from './email-verification.module.css';
 import styles from './auth-form.module.css';
+import { NO_CONSENTS, SignupConsentsField } from './signup-consents.tsx';
 
 /** Email sign-up. A new account is not onboarded yet, so the app continues to the running-style step. */
 export function SignupForm() {
@@ -19,7 +20,7 @@ export function SignupForm() {
   const signup = useSignup();
   const form = useZodForm(
     SignupSchema,
-    { email: '', password: '', nickname: '' },
+    { email: '', password: '', nickname: '', consents: NO_CONSENTS },
     { codeFields: { EMAIL_TAKEN: 'email' } },
   );
   const availability = useEmailAvailability(form.values.email);
@@ -61,6 +62,12 @@ export function SignupForm() {
         autoComplete="nickname"
         hint={t('auth.fields.nicknameHint', { min: NICKNAME.min, max: NICKNAME.max })}
         {...form.register('nickname')}
+      />
+      <SignupConsentsField
+        name="consents"
+        value={form.values.consents}
+        onChange={(consents) => form.setValue('consents', consents)}
+        error={form.errorOf('consents')}
       />
       <Button type="submit" size="lg" block pending={signup.isPending}>
         {t('auth.signup.submit')}
