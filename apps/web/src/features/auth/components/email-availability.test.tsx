@@ -63,6 +63,7 @@ describe('중복확인 in the sign-up form', () => {
       await events.type(screen.getByLabelText('Email'), 'runner@example.com');
       await events.type(screen.getByLabelText('Password'), 'run4fun!');
       await events.type(screen.getByLabelText('Nickname'), 'Runner');
+      await events.click(screen.getByRole('checkbox', { name: 'Agree to all' }));
       await events.click(screen.getByRole('button', { name: 'Create account' }));
       await waitFor(() => expect(calls.some((c) => c.path === '/api/auth/signup')).toBe(true));
       expect(calls.find((c) => c.path === '/api/auth/signup')?.body).toMatchObject({ locale: 'en' });

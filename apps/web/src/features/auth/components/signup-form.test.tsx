@@ -123,8 +123,9 @@ describe('SignupForm', () => {
     await events.click(screen.getByRole('checkbox', { name: '[필수] 이용약관 동의' }));
     await events.click(screen.getByRole('button', { name: '가입하기' }));
 
-    // Nothing sent: the first missing consent is named, its box marked and focused.
-    expect(calls).toHaveLength(0);
+    // No sign-up sent (leaving the email field checked it was free): the first missing consent is named,
+    // its box marked and focused.
+    expect(calls.filter((c) => c.path === '/api/auth/signup')).toHaveLength(0);
     expect(within(group).getByText('개인정보 수집·이용에 동의해 주세요.')).toBeTruthy();
     const privacy = screen.getByRole('checkbox', { name: '[필수] 개인정보 수집·이용 동의' });
     expect(privacy.getAttribute('aria-invalid')).toBe('true');
