@@ -42,6 +42,7 @@ import { registerCoursePreview, registerRunPreview, registerThemeImages } from '
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
+import { passwordRoutes } from './modules/auth/password.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
 import { connectionsRoutes, oauthRoutes } from './modules/auth/oauth.routes.ts';
@@ -275,6 +276,13 @@ export async function buildApp(
         limit,
         env,
         providers,
+      });
+      await api.register(passwordRoutes, {
+        password: services.password,
+        cookies,
+        authenticate,
+        limit,
+        env,
       });
       await api.register(oauthRoutes, {
         prefix: '/auth',

@@ -9,6 +9,8 @@ import { BadgesRepository } from './modules/badges/badges.repository.ts';
 import { BadgesService } from './modules/badges/badges.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { AccountTokensRepository } from './modules/auth/account-tokens.repository.ts';
+import { PasswordService } from './modules/auth/password.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChatRepository } from './modules/chat/chat.repository.ts';
@@ -64,6 +66,7 @@ export interface Services {
   phone: PhoneService;
   deliveries: DeliveriesService;
   mail: MailService;
+  password: PasswordService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -123,14 +126,23 @@ export function createServices(
     onError: messaging.onDeliveryError,
     users,
   });
+  const authRepository = new AuthRepository(db);
   const auth = new AuthService(
-    new AuthRepository(db),
+    authRepository,
     tokens,
     users,
     clock,
     (userId) => realtime.disconnectUser(userId),
     uow,
   );
+  const password = new PasswordService(new AccountTokensRepository(), authRepository, {
+    auth,
+    users,
+    phone,
+    mail,
+    clock,
+    uow,
+  });
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
     uploads,
@@ -227,5 +239,6 @@ export function createServices(
     phone,
     deliveries,
     mail,
+    password,
   };
 }

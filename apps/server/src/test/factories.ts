@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse, Course, Run } from '@erun/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { UsersService } from '../modules/users/users.service.ts';
 
 export interface TestUser extends AuthResponse {
   email: string;
@@ -33,6 +34,19 @@ export async function newUser(
   const cookie = refreshCookieOf(response);
   if (!cookie) throw new Error('signup set no refresh cookie');
   return { ...response.json<AuthResponse>(), email, password, cookie } satisfies TestUser;
+}
+
+/**
+ * A user whose address is verified (a reset mail goes only to one), marked through the users module as the
+ * email-verification flow marks it.
+ */
+export async function verifiedUser(
+  t: { app: FastifyInstance; services: { users: UsersService } },
+  overrides: Partial<{ email: string; nickname: string }> = {},
+) {
+  const user = await newUser(t.app, overrides);
+  await t.services.users.markEmailVerified(undefined, user.user.id, new Date());
+  return user;
 }
 
 export function bearer(user: { accessToken: string }) {

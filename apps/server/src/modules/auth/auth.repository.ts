@@ -64,8 +64,9 @@ export class AuthRepository {
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   }
 
-  async revokeAllOfUser(userId: string, now: Date): Promise<void> {
-    await this.db
+  /** Every session of the user; in the caller's unit of work when given one (a password reset). */
+  async revokeAllOfUser(userId: string, now: Date, tx?: Tx): Promise<void> {
+    await (tx ? sqlOf(tx) : this.db)
       .update(refreshTokens)
       .set({ revokedAt: now })
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));

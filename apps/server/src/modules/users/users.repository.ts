@@ -86,6 +86,22 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /** The account as the password module needs it, the row locked in the caller's unit of work. */
+  async lockAccount(tx: Tx, userId: string): Promise<UserRow | undefined> {
+    const [row] = await sqlOf(tx).select().from(users).where(eq(users.id, userId)).for('update');
+    return row;
+  }
+
+  /** A new password hash (reset or change), in the auth module's unit of work. */
+  async setPassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<void> {
+    await sqlOf(tx).update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+  }
+
+  /** The owner followed the link sent to the address: it is theirs. Outside a unit of work without `tx`. */
+  async markEmailVerified(tx: Tx | undefined, userId: string, at: Date): Promise<void> {
+    await (tx ? sqlOf(tx) : this.db).update(users).set({ emailVerifiedAt: at }).where(eq(users.id, userId));
+  }
+
   /** A user signing up with email and password. */
   async create(values: {
     email: string | null;

@@ -57,6 +57,21 @@ export class UsersService {
     return this.repo.setSmsConsent(userId, consent);
   }
 
+  /** The account's row, locked in the caller's unit of work (a password reset or change). */
+  lockAccount(tx: Tx, userId: string): Promise<UserRow | undefined> {
+    return this.repo.lockAccount(tx, userId);
+  }
+
+  /** Stores a new password hash (the auth module hashes it), in the auth module's unit of work. */
+  setPassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<void> {
+    return this.repo.setPassword(tx, userId, passwordHash, now);
+  }
+
+  /** Records that the owner of the account's address followed the link sent there. */
+  markEmailVerified(tx: Tx | undefined, userId: string, at: Date): Promise<void> {
+    return this.repo.markEmailVerified(tx, userId, at);
+  }
+
   /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
   create(values: { email: string | null; passwordHash: string | null; nickname: string }): Promise<UserRow> {
     return this.repo.create(values);

@@ -1,5 +1,6 @@
 import type { MailTemplate } from './layout.ts';
 import { passwordChanged } from './password-changed.ts';
+import { passwordReset } from './password-reset.ts';
 
 /**
  * Every mail the app sends, by name (the `template` column of the outbox). A feature adds its templates in
@@ -7,6 +8,7 @@ import { passwordChanged } from './password-changed.ts';
  */
 export const MAIL_TEMPLATES = {
   password_changed: passwordChanged,
+  password_reset: passwordReset,
 } satisfies Record<string, MailTemplate<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
