@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
+import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -21,6 +22,7 @@ export function MeSettingsPage() {
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
       <NotificationSettings me={me.data} />
+      <PasswordSettings me={me.data} />
       <AccountSettings me={me.data} />
     </div>
   );
