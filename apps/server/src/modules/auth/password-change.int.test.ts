@@ -122,6 +122,15 @@ describe('password reset by text', () => {
     expect((await login(user.email, user.password)).statusCode).toBe(200);
   });
 
+  it('of two concurrent confirmations with the same code, exactly one wins', async () => {
+    const user = await newUser(t.app);
+    const phone = await withPhone(user);
+    await requestCode(phone);
+    const code = sms.codeFor(phone) ?? '';
+    const answers = await Promise.all([confirmCode(phone, code), confirmCode(phone, code, 'other2run!now')]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
   it('burns the code after 5 wrong tries', async () => {
     const user = await newUser(t.app);
     const phone = await withPhone(user);

@@ -178,9 +178,16 @@ describe('POST /api/auth/password-reset', () => {
 
 describe('reset request limits', () => {
   let limited: TestApp;
+  const limitedClock = movableClock();
   beforeAll(async () => {
     limited = await createTestApp({
-      env: { RATE_LIMIT_RESET_IP: '3/1h', RATE_LIMIT_RESET_EMAIL: '2/1h', RATE_LIMIT_RESET_PHONE: '2/24h' },
+      clock: limitedClock,
+      env: {
+        RATE_LIMIT_RESET_IP: '3/1h',
+        RATE_LIMIT_RESET_EMAIL: '2/1h',
+        RATE_LIMIT_RESET_PHONE: '2/24h',
+        RATE_LIMIT_LOGIN_IP: '2/15m',
+      },
     });
   });
   afterAll(() => limited.close());
@@ -223,5 +230,27 @@ describe('reset request limits', () => {
     }
     const overIp = await ask('/api/auth/password-reset/phone', { phone: '01055550199' }, '10.2.3.1');
     expect(overIp.statusCode).toBe(429);
+  });
+
+  it('429 for texts past the daily limit per number, a minute apart', async () => {
+    const phone = '01055550002';
+    try {
+      for (const ip of ['10.2.4.1', '10.2.4.2']) {
+        expect((await ask('/api/auth/password-reset/phone', { phone }, ip)).statusCode).toBe(202);
+        limitedClock.offsetMs += 61_000;
+      }
+      expect((await ask('/api/auth/password-reset/phone', { phone }, '10.2.4.3')).statusCode).toBe(429);
+    } finally {
+      limitedClock.offsetMs = 0;
+    }
+  });
+
+  it('429 past the limit of confirmations per IP (links and codes alike)', async () => {
+    const confirm = (url: string, payload: object) => ask(url, payload, '10.2.5.1');
+    const token = { token: 'x'.repeat(43), password: NEW_PASSWORD };
+    expect((await confirm('/api/auth/password-reset/confirm', token)).statusCode).toBe(400);
+    const code = { phone: '01055550003', code: '123456', password: NEW_PASSWORD };
+    expect((await confirm('/api/auth/password-reset/phone/confirm', code)).statusCode).toBe(409);
+    expect((await confirm('/api/auth/password-reset/confirm', token)).statusCode).toBe(429);
   });
 });
