@@ -3,7 +3,7 @@ import {
   PhoneNumberSchema,
   type PasswordResetPhoneSent,
 } from '@erun/contracts';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -51,6 +51,10 @@ export function PhoneResetForm() {
     confirm.reset();
     request.mutate({ phone: phone.data }, { onSuccess: setSent });
   };
+  const onSend = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
   const onSubmit = form.handleSubmit(({ passwordConfirm: _confirm, ...body }) =>
     confirm.mutate(body, {
       onSuccess: () => {
@@ -64,7 +68,7 @@ export function PhoneResetForm() {
   return (
     <form
       className={styles.form}
-      onSubmit={sent ? onSubmit : (e) => (e.preventDefault(), send())}
+      onSubmit={sent ? onSubmit : onSend}
       noValidate
       aria-label={t('password.forgot.byPhone')}
     >
@@ -76,7 +80,6 @@ export function PhoneResetForm() {
           inputMode="tel"
           autoComplete="tel-national"
           placeholder={t('password.fields.phonePlaceholder')}
-          hint={sent ? undefined : t('password.phone.hint')}
           {...form.register('phone')}
         />
         <Button
@@ -92,6 +95,7 @@ export function PhoneResetForm() {
             : t('password.phone.send')}
         </Button>
       </div>
+      {!sent && <p className={styles.muted}>{t('password.phone.hint')}</p>}
       {sent && (
         <>
           <p role="status">{t('password.phone.sent')}</p>
