@@ -86,8 +86,9 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       },
       preHandler: [
         limit('reset-phone-ip', env.RATE_LIMIT_RESET_IP, byIp),
-        limit('reset-phone-minute', ONE_A_MINUTE, bodyKey('phone')),
+        // Every request counts against the day, those refused by the minute's pause too.
         limit('reset-phone', env.RATE_LIMIT_RESET_PHONE, bodyKey('phone')),
+        limit('reset-phone-minute', ONE_A_MINUTE, bodyKey('phone')),
       ],
     },
     async (req, reply) => reply.status(202).send(await password.requestByPhone(req.body.phone, req.ip)),
