@@ -190,6 +190,14 @@ describe('PUT /api/me/password', () => {
     expect(me.json<Me>().hasPassword).toBe(true);
     const again = await changePassword(signedIn, { password: 'other2run!now' });
     expect(again.json<ErrorBody>().code).toBe('CURRENT_PASSWORD_WRONG');
+    // Without an address the password signs nobody in: Kakao stays the last way in.
+    const unlink = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me/connections/kakao',
+      headers: bearer(signedIn),
+    });
+    expect(unlink.statusCode).toBe(409);
+    expect(unlink.json<ErrorBody>().code).toBe('LAST_SIGN_IN_METHOD');
   });
 
   it('429 once the account guesses past the limit', async () => {

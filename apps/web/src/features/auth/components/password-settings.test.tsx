@@ -56,6 +56,7 @@ describe('PasswordSettings', () => {
     const { events } = renderWithProviders(<PasswordSettings me={me} />, { user: me });
     expect(screen.getByRole('heading', { name: '비밀번호 설정' })).toBeTruthy();
     expect(screen.queryByLabelText('현재 비밀번호')).toBeNull();
+    expect(screen.getByText(/비밀번호로 로그인하려면 계정에 이메일 주소가 있어야 해요/)).toBeTruthy();
     await fill(events, null);
     await events.click(screen.getByRole('button', { name: '비밀번호 설정' }));
     expect(await screen.findByText('비밀번호를 설정했어요. 다른 기기에서는 로그아웃되었어요.')).toBeTruthy();

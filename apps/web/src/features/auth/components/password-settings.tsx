@@ -30,12 +30,19 @@ export function PasswordSettings({ me }: { me: Me | undefined }) {
     <PasswordSettingsForm
       key={`${String(me.hasPassword)}-${round}`}
       hasPassword={me.hasPassword}
+      hasEmail={me.email !== null}
       onDone={() => setRound((n) => n + 1)}
     />
   );
 }
 
-function PasswordSettingsForm({ hasPassword, onDone }: { hasPassword: boolean; onDone: () => void }) {
+interface FormProps {
+  hasPassword: boolean;
+  hasEmail: boolean;
+  onDone: () => void;
+}
+
+function PasswordSettingsForm({ hasPassword, hasEmail, onDone }: FormProps) {
   const { t } = useTranslation();
   const notify = useNotice();
   const change = useChangePassword();
@@ -62,6 +69,7 @@ function PasswordSettingsForm({ hasPassword, onDone }: { hasPassword: boolean; o
         {title}
       </h2>
       <p className={form$.muted}>{t(hasPassword ? 'password.change.lead' : 'password.change.setLead')}</p>
+      {!hasEmail && <p className={form$.muted}>{t('password.change.needsEmail')}</p>}
       <form className={form$.form} onSubmit={onSubmit} noValidate aria-label={title}>
         <FormAlert message={form.formError} />
         {hasPassword && (
