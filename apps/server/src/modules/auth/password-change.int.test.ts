@@ -198,6 +198,12 @@ describe('PUT /api/me/password', () => {
     });
     expect(unlink.statusCode).toBe(409);
     expect(unlink.json<ErrorBody>().code).toBe('LAST_SIGN_IN_METHOD');
+    const connections = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/connections',
+      headers: bearer(signedIn),
+    });
+    expect(connections.json<{ hasPassword: boolean }>().hasPassword).toBe(false);
   });
 
   it('429 once the account guesses past the limit', async () => {
