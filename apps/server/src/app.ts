@@ -43,6 +43,7 @@ import { registerCoursePreview, registerRunPreview, registerThemeImages } from '
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
+import { passwordRoutes } from './modules/auth/password.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { emailRoutes } from './modules/auth/email.routes.ts';
 import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-providers.ts';
@@ -297,6 +298,13 @@ export async function buildApp(
         providers,
       });
       await api.register(emailRoutes, { email: services.email, authenticate, limit, env });
+      await api.register(passwordRoutes, {
+        password: services.password,
+        cookies,
+        authenticate,
+        limit,
+        env,
+      });
       await api.register(oauthRoutes, {
         prefix: '/auth',
         auth: services.auth,

@@ -13,6 +13,8 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { EmailRepository } from './modules/auth/email.repository.ts';
 import { EmailService } from './modules/auth/email.service.ts';
+import { AccountTokensRepository } from './modules/auth/account-tokens.repository.ts';
+import { PasswordService } from './modules/auth/password.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChatRepository } from './modules/chat/chat.repository.ts';
@@ -70,6 +72,7 @@ export interface Services {
   mail: MailService;
   email: EmailService;
   consents: ConsentsService;
+  password: PasswordService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -137,8 +140,9 @@ export function createServices(
     users,
   });
   const email = new EmailService(new EmailRepository(db), users, mail, clock, uow);
+  const authRepository = new AuthRepository(db);
   const auth = new AuthService(
-    new AuthRepository(db),
+    authRepository,
     tokens,
     users,
     clock,
@@ -147,6 +151,14 @@ export function createServices(
     email,
     consents,
   );
+  const password = new PasswordService(new AccountTokensRepository(), authRepository, {
+    auth,
+    users,
+    phone,
+    mail,
+    clock,
+    uow,
+  });
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
     uploads,
@@ -246,5 +258,6 @@ export function createServices(
     mail,
     email,
     consents,
+    password,
   };
 }

@@ -42,6 +42,15 @@ import {
 } from './notification-channels.ts';
 import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
 import {
+  ChangePasswordSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetPhoneConfirmSchema,
+  PasswordResetPhoneRequestSchema,
+  PasswordResetPhoneSentSchema,
+  PasswordResetRequestedSchema,
+  PasswordResetRequestSchema,
+} from './password.ts';
+import {
   CreateRunSchema,
   JoinResultSchema,
   ListRunsQuerySchema,
@@ -321,6 +330,33 @@ export const endpoints = {
     body: AcceptConsentsSchema,
     response: ConsentStateSchema,
   },
+
+  // password reset and change (issue 15)
+  requestPasswordReset: {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    body: PasswordResetRequestSchema,
+    response: PasswordResetRequestedSchema,
+  },
+  confirmPasswordReset: {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    body: PasswordResetConfirmSchema,
+    response: AuthResponseSchema,
+  },
+  requestPasswordResetByPhone: {
+    method: 'POST',
+    path: '/api/auth/password-reset/phone',
+    body: PasswordResetPhoneRequestSchema,
+    response: PasswordResetPhoneSentSchema,
+  },
+  confirmPasswordResetByPhone: {
+    method: 'POST',
+    path: '/api/auth/password-reset/phone/confirm',
+    body: PasswordResetPhoneConfirmSchema,
+    response: AuthResponseSchema,
+  },
+  changePassword: { method: 'PUT', path: '/api/me/password', body: ChangePasswordSchema, response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -16,5 +16,6 @@ export * from './account.ts';
 export * from './notification-channels.ts';
 export * from './text.ts';
 export * from './consents.ts';
+export * from './password.ts';
 export * from './endpoints.ts';
 export * from './email.ts';

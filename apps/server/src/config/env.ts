@@ -189,6 +189,10 @@ const EnvSchema = z
     RATE_LIMIT_SIGNUP_IP_DAY: RateLimitSchema.default(rateLimit('100/24h')),
     // 중복확인 (is this address taken?) per client IP an hour; a day it shares the sign-up's daily cap.
     RATE_LIMIT_EMAIL_CHECK_IP: RateLimitSchema.default(rateLimit('60/1h')),
+    // Password reset requests (issue 15): per client IP (mail and text each), per address, per number.
+    RATE_LIMIT_RESET_IP: RateLimitSchema.default(rateLimit('20/1h')),
+    RATE_LIMIT_RESET_EMAIL: RateLimitSchema.default(rateLimit('5/1h')),
+    RATE_LIMIT_RESET_PHONE: RateLimitSchema.default(rateLimit('5/24h')),
     RATE_LIMIT_REFRESH_IP: RateLimitSchema.default(rateLimit('120/1m')),
     RATE_LIMIT_REFRESH_ACCOUNT: RateLimitSchema.default(rateLimit('30/1m')),
     RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),

@@ -12,6 +12,7 @@ import {
   SIGNUP_CONSENTS,
   type TestUser,
   uniqueEmail,
+  verifiedUser,
 } from '../test/factories.ts';
 import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
 import { FakePushService } from '../test/fake-push-service.ts';
@@ -399,6 +400,55 @@ const CALLS: Record<string, Call> = {
   'GET /api/me/consents': () => call(runner, 'GET', '/api/me/consents'),
   'POST /api/me/consents': () =>
     call(runner, 'POST', '/api/me/consents', { accept: ['terms'], marketingEmail: true }),
+  'POST /api/auth/password-reset': async () => [
+    await call(null, 'POST', '/api/auth/password-reset', { email: (await verifiedUser(t)).email }),
+    await call(null, 'POST', '/api/auth/password-reset', { email: uniqueEmail() }),
+  ],
+  'POST /api/auth/password-reset/confirm': async () => {
+    const user = await verifiedUser(t);
+    await call(null, 'POST', '/api/auth/password-reset', { email: user.email });
+    await t.services.mail.idle();
+    const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+    return call(null, 'POST', '/api/auth/password-reset/confirm', { token, password: 'fresh2run!now' });
+  },
+  'POST /api/auth/password-reset/phone': async () => {
+    const phone = `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    return call(null, 'POST', '/api/auth/password-reset/phone', { phone });
+  },
+  'POST /api/auth/password-reset/phone/confirm': async () => {
+    const user = await newUser(t.app);
+    const phone = `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    // An address of its own: the texts' per-IP limit is not shared with the other operations'.
+    const send = (url: string, payload: object, who: Who = null) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: '10.77.0.1',
+        headers: who ? bearer(who) : {},
+        payload,
+      });
+    const codeOf = () => /\d{6}/.exec(texts.findLast((m) => m.to === phone)?.text ?? '')?.[0] ?? '';
+    await send('/api/me/phone/verification', { phone }, user);
+    await send('/api/me/phone/verification/confirm', { phone, code: codeOf() }, user);
+    clock.offsetMs = 61_000; // past the pause between two codes
+    try {
+      await send('/api/auth/password-reset/phone', { phone });
+      return await call(null, 'POST', '/api/auth/password-reset/phone/confirm', {
+        phone,
+        code: codeOf(),
+        password: 'fresh2run!now',
+      });
+    } finally {
+      clock.offsetMs = 0;
+    }
+  },
+  'PUT /api/me/password': async () => {
+    const user = await newUser(t.app);
+    return call(user, 'PUT', '/api/me/password', {
+      currentPassword: user.password,
+      password: 'fresh2run!now',
+    });
+  },
 };
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse, Course, Run } from '@erun/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { MemoryMailSender } from './memory-mail-sender.ts';
 
 export interface TestUser extends AuthResponse {
   email: string;
@@ -47,6 +48,24 @@ export async function acceptConsents(app: FastifyInstance, user: { accessToken: 
     payload: { accept: ['terms', 'privacy', 'age14'] },
   });
   if (response.statusCode !== 200) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
+}
+
+/** A user whose address is verified (a reset mail goes only to one): it follows the link mailed at sign-up. */
+export async function verifiedUser(
+  t: { app: FastifyInstance; services: { mail: { idle(): Promise<void> } }; mailbox: MemoryMailSender },
+  overrides: Partial<{ email: string; nickname: string }> = {},
+) {
+  const user = await newUser(t.app, overrides);
+  await t.services.mail.idle();
+  const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/email-verification/confirm',
+    payload: { token },
+  });
+  if (response.statusCode !== 204)
+    throw new Error(`verification failed: ${response.statusCode} ${response.body}`);
+  return user;
 }
 
 export function bearer(user: { accessToken: string }) {

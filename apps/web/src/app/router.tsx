@@ -5,6 +5,7 @@ import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
 import { CoursesPage } from './routes/courses.tsx';
+import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { HomePage } from './routes/home.tsx';
 import { HostReviewPage } from './routes/host-review.tsx';
 import { LoginPage } from './routes/login.tsx';
@@ -12,6 +13,7 @@ import { MeSettingsPage } from './routes/me-settings.tsx';
 import { MePage } from './routes/me.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { NotificationsPage } from './routes/notifications.tsx';
+import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { RunChatPage } from './routes/run-chat.tsx';
@@ -39,11 +41,14 @@ export const routes: RouteObject[] = [
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'terms', element: <TermsPage /> },
       { path: 'privacy', element: <PrivacyPage /> },
+      // The mailed link works signed in or out (it signs in as the account it was sent for).
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         element: <GuestOnly />,
         children: [
           { path: 'login', element: <LoginPage /> },
           { path: 'signup', element: <SignupPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
         ],
       },
       {

@@ -63,6 +63,8 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   PHONE_CODE_EXPIRED: 'errors.phoneCodeExpired',
   PHONE_RESEND_TOO_SOON: 'errors.phoneResendTooSoon',
   PHONE_NOT_VERIFIED: 'errors.phoneNotVerified',
+  RESET_TOKEN_INVALID: 'errors.resetTokenInvalid',
+  CURRENT_PASSWORD_WRONG: 'errors.currentPasswordWrong',
   LAST_SIGN_IN_METHOD: 'errors.lastSignInMethod',
   OAUTH_ACCOUNT_IN_USE: 'errors.oauthAccountInUse',
   PUSH_NOT_CONFIGURED: 'errors.pushNotConfigured',

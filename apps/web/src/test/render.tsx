@@ -30,7 +30,10 @@ export function renderApp(path: string, { user }: { user?: Me } = {}) {
   return mount(createMemoryRouter(routes, { initialEntries: [path] }), user);
 }
 
-/** One component with the app's providers and a router around it. */
-export function renderWithProviders(ui: ReactElement, { user }: { user?: Me } = {}) {
-  return mount(createMemoryRouter([{ path: '*', element: ui }], { initialEntries: ['/'] }), user);
+/** One component with the app's providers and a router around it (at `path`, default `/`). */
+export function renderWithProviders(
+  ui: ReactElement,
+  { user, path = '/' }: { user?: Me; path?: string } = {},
+) {
+  return mount(createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] }), user);
 }

@@ -64,8 +64,9 @@ export class AuthRepository {
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   }
 
-  async revokeAllOfUser(userId: string, now: Date): Promise<void> {
-    await this.db
+  /** Every session of the user; in the caller's unit of work when given one (a password reset). */
+  async revokeAllOfUser(userId: string, now: Date, tx?: Tx): Promise<void> {
+    await (tx ? sqlOf(tx) : this.db)
       .update(refreshTokens)
       .set({ revokedAt: now })
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
@@ -123,7 +124,7 @@ export class AuthRepository {
   async unlink(userId: string, provider: string): Promise<'unlinked' | 'not_linked' | 'last'> {
     return this.db.transaction(async (tx) => {
       const [user] = await tx
-        .select({ passwordHash: users.passwordHash })
+        .select({ passwordHash: users.passwordHash, email: users.email })
         .from(users)
         .where(eq(users.id, userId))
         .for('update');
@@ -132,7 +133,8 @@ export class AuthRepository {
         .from(oauthAccounts)
         .where(eq(oauthAccounts.userId, userId));
       if (!user || !links.some((l) => l.provider === provider)) return 'not_linked';
-      const methods = links.length + (user.passwordHash ? 1 : 0);
+      // A password signs in only with an address (a Kakao/Naver-only account may set one before having one).
+      const methods = links.length + (user.passwordHash && user.email ? 1 : 0);
       if (methods <= 1) return 'last';
       await tx
         .delete(oauthAccounts)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Login, Me, Signup } from '@erun/contracts';
 import { ConflictError, isUniqueViolation, NotFoundError, UnauthorizedError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { ConsentsService } from '../consents/consents.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -103,6 +103,20 @@ export class AuthService {
   async logoutEverywhere(userId: string): Promise<void> {
     await this.repo.revokeAllOfUser(userId, this.clock.now());
     this.disconnect(userId);
+  }
+
+  /**
+   * Signs out every session of the user in the caller's unit of work (a password reset or change); their
+   * sockets are disconnected once it commits.
+   */
+  async revokeAllSessions(tx: Tx, userId: string): Promise<void> {
+    await this.repo.revokeAllOfUser(userId, this.clock.now(), tx);
+    tx.afterCommit(() => this.disconnect(userId));
+  }
+
+  /** A new session for a user whose identity another flow proved (a password reset): signed in as by login. */
+  async signIn(userId: string): Promise<SignedIn> {
+    return this.signedIn(userId, await this.startSession(userId));
   }
 
   /** Finds the user by provider id or creates one; a new user has yet to onboard. */

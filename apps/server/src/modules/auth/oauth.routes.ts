@@ -186,7 +186,8 @@ export const connectionsRoutes: FastifyPluginAsyncZod<ConnectionsRoutesDeps> = a
     async (request) => {
       const me = await deps.users.getMe(userIdOf(request));
       return {
-        hasPassword: me.hasPassword,
+        // A way in only with an address (the unlink rule counts it the same way).
+        hasPassword: me.hasPassword && me.email !== null,
         email: me.email,
         providers: me.providers,
         available: { kakao: deps.clients.has('kakao'), naver: deps.clients.has('naver') },

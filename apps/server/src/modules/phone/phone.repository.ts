@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { phoneVerifications, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -154,6 +154,33 @@ export class PhoneRepository {
       .where(and(eq(phoneVerifications.id, codeId), isNull(phoneVerifications.consumedAt)))
       .returning({ id: phoneVerifications.id });
     return used.length > 0;
+  }
+
+  /**
+   * Accounts with a verified number that were sent a code for this number hash, latest verifier first (the
+   * caller decrypts and compares: `users` keeps the number encrypted with a random IV, not hashed).
+   */
+  async verifiedCandidates(phoneHash: string): Promise<{ userId: string; encrypted: string }[]> {
+    const rows = await this.db
+      .select({ userId: users.id, encrypted: users.phoneEncrypted })
+      .from(users)
+      .where(
+        and(
+          isNull(users.deletedAt),
+          isNotNull(users.phoneVerifiedAt),
+          isNotNull(users.phoneEncrypted),
+          inArray(
+            users.id,
+            this.db
+              .selectDistinct({ userId: phoneVerifications.userId })
+              .from(phoneVerifications)
+              .where(eq(phoneVerifications.phoneHash, phoneHash)),
+          ),
+        ),
+      )
+      .orderBy(desc(users.phoneVerifiedAt))
+      .limit(20);
+    return rows.flatMap((r) => (r.encrypted ? [{ userId: r.userId, encrypted: r.encrypted }] : []));
   }
 
   async phoneOf(

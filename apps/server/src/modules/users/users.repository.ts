@@ -89,6 +89,17 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /** The account as the password module needs it, the row locked in the caller's unit of work. */
+  async lockAccount(tx: Tx, userId: string): Promise<UserRow | undefined> {
+    const [row] = await sqlOf(tx).select().from(users).where(eq(users.id, userId)).for('update');
+    return row;
+  }
+
+  /** A new password hash (reset or change), in the auth module's unit of work. */
+  async setPassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<void> {
+    await sqlOf(tx).update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
+  }
+
   /** A user signing up with email and password, in the auth module's unit of work (with the link mailed). */
   async create(
     tx: Tx,

@@ -60,6 +60,16 @@ export class UsersService {
     return this.repo.setSmsConsent(userId, consent);
   }
 
+  /** The account's row, locked in the caller's unit of work (a password reset or change). */
+  lockAccount(tx: Tx, userId: string): Promise<UserRow | undefined> {
+    return this.repo.lockAccount(tx, userId);
+  }
+
+  /** Stores a new password hash (the auth module hashes it), in the auth module's unit of work. */
+  setPassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<void> {
+    return this.repo.setPassword(tx, userId, passwordHash, now);
+  }
+
   /** Sign-up with email and password (the auth module hashes the password and maps a taken email). */
   create(
     tx: Tx,

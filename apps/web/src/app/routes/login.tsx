@@ -25,6 +25,9 @@ export function LoginPage() {
         </div>
         <OAuthErrorAlert error={params.get('error')} />
         <LoginForm />
+        <Link to="/forgot-password" className={styles.forgot}>
+          {t('password.forgotLink')}
+        </Link>
         <SocialLogin />
         <p className={styles.switch}>
           {t('auth.login.noAccount')} <Link to={signupPath}>{t('auth.login.toSignup')}</Link>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
 import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
 import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
+import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -25,6 +26,7 @@ export function MeSettingsPage() {
       <EmailSettings me={me.data} />
       <NotificationSettings me={me.data} />
       <MarketingSettings />
+      <PasswordSettings me={me.data} />
       <AccountSettings me={me.data} />
     </div>
   );

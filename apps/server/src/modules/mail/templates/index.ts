@@ -3,6 +3,7 @@ import { emailChanged } from './email-changed.ts';
 import { emailChange, emailVerification } from './email-verification.ts';
 import { passwordChanged } from './password-changed.ts';
 import { signupAttempt } from './signup-attempt.ts';
+import { passwordReset } from './password-reset.ts';
 
 /**
  * Every mail the app sends, by name (the `template` column of the outbox). A feature adds its templates in
@@ -14,6 +15,7 @@ export const MAIL_TEMPLATES = {
   email_change: emailChange,
   email_changed: emailChanged,
   signup_attempt: signupAttempt,
+  password_reset: passwordReset,
 } satisfies Record<string, MailTemplate<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -7,7 +7,7 @@ import { TextField } from '../../../components/text-field.tsx';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
 import { useConfirmPhoneCode, useRequestPhoneCode } from '../api/phone-verification.ts';
 import styles from './notification-settings.module.css';
-import { useCountdown } from './use-countdown.ts';
+import { useCountdown } from '../../../lib/use-countdown.ts';
 
 /** Number → "인증번호 받기" (again after 60 s) → the 6-digit code → verified. */
 export function PhoneVerifyForm({ onVerified }: { onVerified: () => void }) {
