@@ -1,7 +1,14 @@
 import type { AuthResponse, ErrorBody, Me, PasswordResetPhoneSent } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsSender } from '../../ports/sms.ts';
-import { bearer, movableClock, newUser, refreshCookieOf, type TestUser } from '../../test/factories.ts';
+import {
+  acceptConsents,
+  bearer,
+  movableClock,
+  newUser,
+  refreshCookieOf,
+  type TestUser,
+} from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /** Keeps every text; the latest code sent to a number. */
@@ -184,6 +191,7 @@ describe('PUT /api/me/password', () => {
       providerUserId: `kakao-${++counter}`,
       nickname: '카카오러너',
     });
+    await acceptConsents(t.app, signedIn);
     const set = await changePassword(signedIn, { password: NEW_PASSWORD });
     expect(set.statusCode).toBe(204);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(signedIn) });
