@@ -9,6 +9,9 @@ import { BadgesRepository } from './modules/badges/badges.repository.ts';
 import { BadgesService } from './modules/badges/badges.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { deviceHasher } from './modules/auth/device-cookie.ts';
+import { SessionsRepository } from './modules/auth/sessions.repository.ts';
+import { SessionsService } from './modules/auth/sessions.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChatRepository } from './modules/chat/chat.repository.ts';
@@ -48,6 +51,7 @@ import type { FileStorage } from './ports/storage.ts';
 
 export interface Services {
   auth: AuthService;
+  sessions: SessionsService;
   users: UsersService;
   uploads: UploadsService;
   runs: RunsService;
@@ -90,6 +94,8 @@ export function createServices(
     shared?: SharedReads;
     /** Free space of the local uploads folder; absent: not checked. */
     disk?: DiskSpace;
+    /** Key of the device cookie's stored hash (the cookie secret). */
+    deviceKey: string;
   },
   messaging: MessagingPorts,
 ): Services {
@@ -123,6 +129,21 @@ export function createServices(
     onError: messaging.onDeliveryError,
     users,
   });
+  const notifications = new NotificationsService(
+    new NotificationsRepository(db),
+    uploads,
+    clock,
+    realtime,
+    () => deliveries.kick(),
+  );
+  const sessions = new SessionsService(new SessionsRepository(db), {
+    clock,
+    uow,
+    notifications,
+    mail,
+    hashDevice: deviceHasher(ports.deviceKey),
+    disconnect: (userId) => realtime.disconnectUser(userId),
+  });
   const auth = new AuthService(
     new AuthRepository(db),
     tokens,
@@ -130,13 +151,7 @@ export function createServices(
     clock,
     (userId) => realtime.disconnectUser(userId),
     uow,
-  );
-  const notifications = new NotificationsService(
-    new NotificationsRepository(db),
-    uploads,
-    clock,
-    realtime,
-    () => deliveries.kick(),
+    sessions,
   );
   const participants = new ParticipationRepository(db);
   const runs = new RunsService(
@@ -214,6 +229,7 @@ export function createServices(
     badges,
     chat,
     auth,
+    sessions,
     users,
     uploads,
     runs,

@@ -33,6 +33,7 @@ import {
   SmsConsentSchema,
 } from './notification-channels.ts';
 import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
+import { SessionListSchema } from './sessions.ts';
 import {
   CreateRunSchema,
   JoinResultSchema,
@@ -283,6 +284,11 @@ export const endpoints = {
     body: SmsConsentSchema,
     response: PhoneStatusSchema,
   },
+
+  // signed-in devices (issue 15)
+  getSessions: { method: 'GET', path: '/api/me/sessions', response: SessionListSchema },
+  revokeSession: { method: 'DELETE', path: '/api/me/sessions/:sessionId', response: null },
+  revokeOtherSessions: { method: 'DELETE', path: '/api/me/sessions', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

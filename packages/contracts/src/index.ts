@@ -15,4 +15,5 @@ export * from './realtime.ts';
 export * from './account.ts';
 export * from './notification-channels.ts';
 export * from './text.ts';
+export * from './sessions.ts';
 export * from './endpoints.ts';

@@ -68,7 +68,8 @@ interface Account {
 /** The new account's id and whether it was made now; an existing one is left as it is (id null). */
 async function account(services: Services, demo: Account): Promise<{ id: string | null; created: boolean }> {
   try {
-    const { user } = await services.auth.signup(demo);
+    // Seeded from no device: the session has no address, browser or device cookie.
+    const { user } = await services.auth.signup(demo, { ip: null, userAgent: '', deviceId: null });
     await services.users.updateMe(user.id, {
       runningLevel: demo.runningLevel,
       preferredRegions: [...demo.regions],

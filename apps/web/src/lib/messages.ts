@@ -67,6 +67,7 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   OAUTH_ACCOUNT_IN_USE: 'errors.oauthAccountInUse',
   PUSH_NOT_CONFIGURED: 'errors.pushNotConfigured',
   PUSH_SUBSCRIPTION_TAKEN: 'errors.pushSubscriptionTaken',
+  SESSION_NOT_FOUND: 'errors.sessionNotFound',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, exists, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
+import { authSessions, oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -57,18 +57,22 @@ export class AuthRepository {
     return rows.length === 1;
   }
 
+  /** Revokes a family and marks its session signed out (its access tokens stop working), in one statement. */
   async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.db
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+    const at = now.toISOString();
+    await this.db.execute(sql`with s as (
+        update ${authSessions} set revoked_at = ${at}::timestamptz where id = ${familyId} and revoked_at is null)
+      update ${refreshTokens} set revoked_at = ${at}::timestamptz
+       where family_id = ${familyId} and revoked_at is null`);
   }
 
+  /** Revokes every family of the user and marks every session signed out, in one statement. */
   async revokeAllOfUser(userId: string, now: Date): Promise<void> {
-    await this.db
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+    const at = now.toISOString();
+    await this.db.execute(sql`with s as (
+        update ${authSessions} set revoked_at = ${at}::timestamptz where user_id = ${userId} and revoked_at is null)
+      update ${refreshTokens} set revoked_at = ${at}::timestamptz
+       where user_id = ${userId} and revoked_at is null`);
   }
 
   /** Housekeeping: a token past its expiry can no longer be used or reused, so its row has no purpose. */
@@ -80,12 +84,30 @@ export class AuthRepository {
     return rows.length;
   }
 
-  /** An account that exists and has not been deleted (checked on every authenticated request). */
-  async isActive(userId: string): Promise<boolean> {
+  /**
+   * An account that exists and has not been deleted and, for a token naming its session, a session not signed
+   * out (checked on every authenticated request: one primary-key lookup each).
+   */
+  async isActive(userId: string, sessionId: string | null = null): Promise<boolean> {
+    const live =
+      sessionId === null
+        ? undefined
+        : exists(
+            this.db
+              .select({ one: sql`1` })
+              .from(authSessions)
+              .where(
+                and(
+                  eq(authSessions.id, sessionId),
+                  eq(authSessions.userId, users.id),
+                  isNull(authSessions.revokedAt),
+                ),
+              ),
+          );
     const [row] = await this.db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      .where(and(eq(users.id, userId), isNull(users.deletedAt), live));
     return row !== undefined;
   }
 

@@ -8,6 +8,7 @@ import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+import type { RequestContext, SessionsService } from './sessions.service.ts';
 
 export interface Session {
   accessToken: string;
@@ -33,9 +34,11 @@ export class AuthService {
     /** Ends the user's open sockets on every process. */
     private readonly disconnect: (userId: string) => void,
     private readonly uow: UnitOfWork,
+    /** Signed-in devices: every sign-in starts one, every refresh touches it. */
+    private readonly sessions: SessionsService,
   ) {}
 
-  async signup(input: Signup): Promise<SignedIn> {
+  async signup(input: Signup, context: RequestContext): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
     const user = await this.users
       .create({ email: input.email, passwordHash, nickname: input.nickname })
@@ -45,18 +48,18 @@ export class AuthService {
         }
         throw error;
       });
-    return this.signedIn(user.id, await this.startSession(user.id));
+    return this.signedIn(user.id, await this.startSession(user.id, context));
   }
 
-  async login(input: Login): Promise<SignedIn> {
+  async login(input: Login, context: RequestContext): Promise<SignedIn> {
     const user = await this.repo.findUserByEmail(input.email);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
-    return this.signedIn(user.id, await this.startSession(user.id));
+    return this.signedIn(user.id, await this.startSession(user.id, context));
   }
 
   /** Rotates the refresh token. An already-rotated token is a stolen one: its whole family is revoked. */
-  async refresh(refreshToken: string | undefined): Promise<Session> {
+  async refresh(refreshToken: string | undefined, context: RequestContext): Promise<Session> {
     const invalid = new UnauthorizedError('INVALID_TOKEN', 'Session expired; sign in again');
     if (!refreshToken) throw invalid;
     const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
@@ -66,6 +69,7 @@ export class AuthService {
       await this.repo.revokeFamily(row.familyId, now);
       throw invalid;
     }
+    await this.sessions.touch(row.familyId, context);
     return this.issue(row.userId, row.familyId);
   }
 
@@ -86,7 +90,10 @@ export class AuthService {
   }
 
   /** Finds the user by provider id or creates one; a new user has yet to onboard. */
-  async signInWithProvider(profile: ProviderProfile): Promise<Session & { userId: string; isNew: boolean }> {
+  async signInWithProvider(
+    profile: ProviderProfile,
+    context: RequestContext,
+  ): Promise<Session & { userId: string; isNew: boolean }> {
     let userId = await this.repo.findUserIdByProvider(profile.provider, profile.providerUserId);
     let isNew = false;
     if (!userId) {
@@ -107,12 +114,12 @@ export class AuthService {
         });
       isNew = true;
     }
-    return { ...(await this.startSession(userId)), userId, isNew };
+    return { ...(await this.startSession(userId, context)), userId, isNew };
   }
 
-  /** Deleted accounts are refused at once, whatever access token they still hold. */
-  isActive(userId: string): Promise<boolean> {
-    return this.repo.isActive(userId);
+  /** Deleted accounts, and sessions signed out, are refused at once, whatever access token they still hold. */
+  isActive(userId: string, sessionId: string | null = null): Promise<boolean> {
+    return this.repo.isActive(userId, sessionId);
   }
 
   /** Whether the password is the user's (the re-check before deleting an account). */
@@ -146,11 +153,14 @@ export class AuthService {
   }
 
   async purgeExpiredTokens(): Promise<number> {
-    return this.repo.deleteExpiredTokens(this.clock.now());
+    return (await this.repo.deleteExpiredTokens(this.clock.now())) + (await this.sessions.purge());
   }
 
-  private startSession(userId: string): Promise<Session> {
-    return this.issue(userId, randomUUID());
+  /** A sign-in: a new refresh-token family, recorded as a session of this device. */
+  private async startSession(userId: string, context: RequestContext): Promise<Session> {
+    const familyId = randomUUID();
+    await this.sessions.begin(familyId, userId, context);
+    return this.issue(userId, familyId);
   }
 
   private async issue(userId: string, familyId: string): Promise<Session> {
@@ -161,7 +171,7 @@ export class AuthService {
       tokenHash: hashRefreshToken(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_TTL_MS),
     });
-    return { accessToken: await this.tokens.issue(userId), refreshToken };
+    return { accessToken: await this.tokens.issue(userId, familyId), refreshToken };
   }
 
   private async signedIn(userId: string, session: Session): Promise<SignedIn> {

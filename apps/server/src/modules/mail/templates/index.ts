@@ -1,4 +1,5 @@
 import type { MailTemplate } from './layout.ts';
+import { newSignIn } from './new-sign-in.ts';
 import { passwordChanged } from './password-changed.ts';
 
 /**
@@ -7,6 +8,7 @@ import { passwordChanged } from './password-changed.ts';
  */
 export const MAIL_TEMPLATES = {
   password_changed: passwordChanged,
+  new_sign_in: newSignIn,
 } satisfies Record<string, MailTemplate<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
