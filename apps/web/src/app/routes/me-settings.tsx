@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
+import { SignedInDevices } from '../../features/sessions/components/signed-in-devices.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
@@ -22,6 +23,7 @@ export function MeSettingsPage() {
       </div>
       <NotificationSettings me={me.data} />
       <AccountSettings me={me.data} />
+      <SignedInDevices />
     </div>
   );
 }
