@@ -50,6 +50,8 @@ import { OAuthProviderClient, oauthConfigsFrom } from './modules/auth/oauth-prov
 import { connectionsRoutes, oauthRoutes } from './modules/auth/oauth.routes.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
 import { isSecureOrigin, sessionCookies } from './modules/auth/session-cookie.ts';
+import { deviceCookies } from './modules/auth/device-cookie.ts';
+import { sessionsRoutes } from './modules/auth/sessions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
@@ -134,6 +136,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('userId', null);
+  app.decorateRequest('sessionId', null);
   const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
@@ -181,7 +184,8 @@ export async function buildApp(
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
   // The one rule for "may this account act" (it exists, not deleted), for HTTP requests and socket handshakes.
-  const mayAct = (userId: string) => services.auth.isActive(userId);
+  const mayAct = (userId: string, sessionId: string | null = null) =>
+    services.auth.isActive(userId, sessionId);
   const realtime = attachRealtime(app, {
     tokens,
     mayAct,
@@ -205,6 +209,7 @@ export async function buildApp(
       shared: responseCache,
       // Uploads are on that disk only when they are kept in a local folder (not in an object store).
       disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
+      deviceKey: deps.secrets.cookie,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -259,6 +264,7 @@ export async function buildApp(
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
   const cookies = sessionCookies(secure);
+  const devices = deviceCookies(secure);
   const apiLimit = limit('api-ip', env.RATE_LIMIT_API_IP, (r) => r.ip);
 
   // Outside the limited scope: probes never wait on the rate limiter, hence never on Redis (ADR 014).
@@ -291,6 +297,7 @@ export async function buildApp(
         prefix: '/auth',
         auth: services.auth,
         cookies,
+        devices,
         authenticate,
         sameOrigin: sameOriginHook(env.PUBLIC_URL),
         limit,
@@ -301,6 +308,7 @@ export async function buildApp(
       await api.register(passwordRoutes, {
         password: services.password,
         cookies,
+        devices,
         authenticate,
         limit,
         env,
@@ -309,6 +317,7 @@ export async function buildApp(
         prefix: '/auth',
         auth: services.auth,
         cookies,
+        devices,
         clients,
         secure,
         isOnboarded: async (userId) => (await services.users.getMe(userId)).onboarded,
@@ -327,6 +336,7 @@ export async function buildApp(
         secure,
         authenticate,
       });
+      await api.register(sessionsRoutes, { sessions: services.sessions, authenticate });
       await api.register(accountRoutes, {
         account: services.account,
         runs: services.runs,

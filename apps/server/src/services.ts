@@ -15,6 +15,9 @@ import { EmailRepository } from './modules/auth/email.repository.ts';
 import { EmailService } from './modules/auth/email.service.ts';
 import { AccountTokensRepository } from './modules/auth/account-tokens.repository.ts';
 import { PasswordService } from './modules/auth/password.service.ts';
+import { deviceHasher } from './modules/auth/device-cookie.ts';
+import { SessionsRepository } from './modules/auth/sessions.repository.ts';
+import { SessionsService } from './modules/auth/sessions.service.ts';
 import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChatRepository } from './modules/chat/chat.repository.ts';
@@ -54,6 +57,7 @@ import type { FileStorage } from './ports/storage.ts';
 
 export interface Services {
   auth: AuthService;
+  sessions: SessionsService;
   users: UsersService;
   uploads: UploadsService;
   runs: RunsService;
@@ -101,6 +105,8 @@ export function createServices(
     shared?: SharedReads;
     /** Free space of the local uploads folder; absent: not checked. */
     disk?: DiskSpace;
+    /** Key of the device cookie's stored hash (the cookie secret). */
+    deviceKey: string;
   },
   messaging: MessagingPorts,
 ): Services {
@@ -141,6 +147,21 @@ export function createServices(
   });
   const email = new EmailService(new EmailRepository(db), users, mail, clock, uow);
   const authRepository = new AuthRepository(db);
+  const notifications = new NotificationsService(
+    new NotificationsRepository(db),
+    uploads,
+    clock,
+    realtime,
+    () => deliveries.kick(),
+  );
+  const sessions = new SessionsService(new SessionsRepository(db), {
+    clock,
+    uow,
+    notifications,
+    mail,
+    hashDevice: deviceHasher(ports.deviceKey),
+    disconnect: (userId) => realtime.disconnectUser(userId),
+  });
   const auth = new AuthService(
     authRepository,
     tokens,
@@ -150,6 +171,7 @@ export function createServices(
     uow,
     email,
     consents,
+    sessions,
   );
   const password = new PasswordService(new AccountTokensRepository(), authRepository, {
     auth,
@@ -159,13 +181,6 @@ export function createServices(
     clock,
     uow,
   });
-  const notifications = new NotificationsService(
-    new NotificationsRepository(db),
-    uploads,
-    clock,
-    realtime,
-    () => deliveries.kick(),
-  );
   const participants = new ParticipationRepository(db);
   const runs = new RunsService(
     uow,
@@ -243,6 +258,7 @@ export function createServices(
     badges,
     chat,
     auth,
+    sessions,
     users,
     uploads,
     runs,

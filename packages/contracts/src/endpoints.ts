@@ -41,6 +41,7 @@ import {
   SmsConsentSchema,
 } from './notification-channels.ts';
 import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
+import { SessionListSchema } from './sessions.ts';
 import {
   ChangePasswordSchema,
   PasswordResetConfirmSchema,
@@ -357,6 +358,11 @@ export const endpoints = {
     response: AuthResponseSchema,
   },
   changePassword: { method: 'PUT', path: '/api/me/password', body: ChangePasswordSchema, response: null },
+
+  // signed-in devices (issue 15)
+  getSessions: { method: 'GET', path: '/api/me/sessions', response: SessionListSchema },
+  revokeSession: { method: 'DELETE', path: '/api/me/sessions/:sessionId', response: null },
+  revokeOtherSessions: { method: 'DELETE', path: '/api/me/sessions', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -17,5 +17,6 @@ export * from './notification-channels.ts';
 export * from './text.ts';
 export * from './consents.ts';
 export * from './password.ts';
+export * from './sessions.ts';
 export * from './endpoints.ts';
 export * from './email.ts';

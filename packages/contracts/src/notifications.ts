@@ -16,6 +16,7 @@ export const NOTIFICATION_CATEGORIES = [
   'review_request',
   'review_received',
   'badge_earned',
+  'new_sign_in',
 ] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategorySchema>;

@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `authenticate` (always) and `identify` (when a valid token came). */
     userId: string | null;
+    /** Set by `authenticate`: the session (sign-in) the access token belongs to; null for a token without one. */
+    sessionId: string | null;
   }
 }
 
@@ -35,32 +37,40 @@ function needsConsent(request: FastifyRequest): boolean {
 }
 
 /**
- * preHandlers: `authenticate` requires a valid access token of an account that still exists (a deleted
- * account's tokens stop working at once: one primary-key lookup per authenticated request); `identify`
- * accepts a guest and only checks the token (reads; a deleted account's token expires within 15 minutes).
- * A user who has not accepted the current required documents (`mustConsent`) may read, sign out, accept and
- * leave, but any other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only).
+ * preHandlers: `authenticate` requires a valid access token of an account that still exists and of a session
+ * not signed out (a deleted account's tokens, and those of a device signed out from the sessions list, stop
+ * working at once: one primary-key lookup per authenticated request); `identify` accepts a guest and only
+ * checks the token (reads; such a token expires within 15 minutes). A token without a session (`sid`; none
+ * the server issues since issue 15) is held to the account rule alone until it expires. A user who has not
+ * accepted the current required documents (`mustConsent`) may read, sign out, accept and leave, but any
+ * other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only).
  */
 export function authHooks(
   tokens: AccessTokens,
-  isActive: (userId: string) => Promise<boolean> = async () => true,
+  isActive: (userId: string, sessionId: string | null) => Promise<boolean> = async () => true,
   mustConsent: (userId: string) => Promise<boolean> = async () => false,
 ) {
   return {
     authenticate: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);
-      const userId = token ? await tokens.verify(token) : null;
-      if (!userId || !(await isActive(userId))) throw new UnauthorizedError();
-      if (needsConsent(request) && (await mustConsent(userId))) {
+      const claims = token ? await tokens.verifyWithExpiry(token) : null;
+      if (!claims || !(await isActive(claims.userId, claims.sessionId))) throw new UnauthorizedError();
+      if (needsConsent(request) && (await mustConsent(claims.userId))) {
         throw new ForbiddenError('CONSENT_REQUIRED', 'Accept the current terms and privacy policy first');
       }
-      request.userId = userId;
+      request.userId = claims.userId;
+      request.sessionId = claims.sessionId;
     },
     identify: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);
       request.userId = token ? await tokens.verify(token) : null;
     },
   };
+}
+
+/** The caller's session inside a route that ran `authenticate` (null: a token without one). */
+export function sessionIdOf(request: FastifyRequest): string | null {
+  return request.sessionId;
 }
 
 /** The caller's id inside a route that ran `authenticate`. */

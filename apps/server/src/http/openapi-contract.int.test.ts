@@ -449,6 +449,17 @@ const CALLS: Record<string, Call> = {
       password: 'fresh2run!now',
     });
   },
+  'GET /api/me/sessions': () => call(runner, 'GET', '/api/me/sessions'),
+  'DELETE /api/me/sessions/{sessionId}': async () => {
+    const user = await newUser(t.app);
+    await call(null, 'POST', '/api/auth/login', { email: user.email, password: user.password });
+    const { items } = (await call(user, 'GET', '/api/me/sessions')).json<{
+      items: { id: string; current: boolean }[];
+    }>();
+    const other = items.find((s) => !s.current);
+    return call(user, 'DELETE', `/api/me/sessions/${other?.id}`);
+  },
+  'DELETE /api/me/sessions': async () => call(await newUser(t.app), 'DELETE', '/api/me/sessions'),
 };
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */

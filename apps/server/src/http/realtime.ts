@@ -28,8 +28,11 @@ export interface RealtimeServer extends Realtime {
 
 export interface RealtimeOptions {
   tokens: AccessTokens;
-  /** The rule HTTP's `authenticate` applies (the account exists, is not deleted): checked at each handshake. */
-  mayAct: (userId: string) => Promise<boolean>;
+  /**
+   * The rule HTTP's `authenticate` applies (the account exists, is not deleted; the token's session is not
+   * signed out): checked at each handshake.
+   */
+  mayAct: (userId: string, sessionId: string | null) => Promise<boolean>;
   /** Per user across processes (Redis when several): every handshake and every event counts. */
   rateLimiter: RateLimiter;
   limits: { enabled: boolean; perSocket: RateLimit; perUser: RateLimit };
@@ -92,7 +95,7 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
     const verified = await tokens.verifyWithExpiry(token);
     if (!verified) return 'UNAUTHENTICATED';
     if (!(await userMaySend(verified.userId))) return 'RATE_LIMITED';
-    if (!(await options.mayAct(verified.userId))) return 'UNAUTHENTICATED';
+    if (!(await options.mayAct(verified.userId, verified.sessionId))) return 'UNAUTHENTICATED';
     socket.data = { userId: verified.userId };
     const untilExpiry = Math.max(0, verified.expiresAt.getTime() - Date.now());
     const timer = setTimeout(() => socket.disconnect(true), untilExpiry);

@@ -204,6 +204,24 @@ describe('socket handshakes and sessions', () => {
     expect(await ask(bystander, 'run:watch', randomUUID())).toEqual(refused('RUN_NOT_FOUND'));
   });
 
+  it('signing a device out drops its socket and refuses its token; the device still signed in comes back', async () => {
+    const { t, url } = await start();
+    const user = await newUser(t.app);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password },
+    });
+    const phone = login.json<AuthResponse>();
+    const socket = await connect(url, user.accessToken);
+    const cut = disconnected(socket);
+    const out = await t.app.inject({ method: 'DELETE', url: '/api/me/sessions', headers: bearer(phone) });
+    expect(out.statusCode).toBe(204);
+    expect(await cut).toBe('io server disconnect');
+    await expect(connect(url, user.accessToken)).rejects.toThrow(/UNAUTHENTICATED/);
+    (await connect(url, phone.accessToken)).disconnect();
+  });
+
   it("the user's events are limited across all their sockets (handshakes count too)", async () => {
     const { t, url } = await start({ env: { RATE_LIMIT_SOCKET_USER: '10/1h' } });
     const user = await newUser(t.app);

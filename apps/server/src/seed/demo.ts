@@ -69,9 +69,13 @@ interface Account {
 async function account(services: Services, demo: Account): Promise<{ id: string | null; created: boolean }> {
   try {
     // The demo's addresses are ours: verified, and no link is mailed to them; the documents in force are
-    // accepted (and no marketing).
+    // accepted (and no marketing). Seeded from no device: the session has no address, browser or device cookie.
     const consents = { terms: true, privacy: true, age14: true } as const;
-    const { user } = await services.auth.signup({ ...demo, consents }, { emailVerified: true });
+    const { user } = await services.auth.signup(
+      { ...demo, consents },
+      { ip: null, userAgent: '', deviceId: null },
+      { emailVerified: true },
+    );
     await services.users.updateMe(user.id, {
       runningLevel: demo.runningLevel,
       preferredRegions: [...demo.regions],

@@ -73,6 +73,7 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   EMAIL_UNCHANGED: 'errors.emailUnchanged',
   VERIFICATION_TOKEN_INVALID: 'errors.verificationTokenInvalid',
   CONSENT_REQUIRED: 'errors.consentRequired',
+  SESSION_NOT_FOUND: 'errors.sessionNotFound',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

@@ -29,6 +29,18 @@ describe('AccessTokens', () => {
     expect(await tokens.verify(token)).toBe('user-1');
   });
 
+  it('carries the session id (sid) it was issued for; a token without one says null', async () => {
+    const tokens = new AccessTokens(SECRET, movableClock());
+    const sid = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    expect(await tokens.verifyWithExpiry(await tokens.issue('user-1', sid))).toMatchObject({
+      userId: 'user-1',
+      sessionId: sid,
+    });
+    expect(await tokens.verifyWithExpiry(await tokens.issue('user-1'))).toMatchObject({ sessionId: null });
+    // A sid that is not a session id is no token of ours.
+    expect(await tokens.verifyWithExpiry(await tokens.issue('user-1', 'not-a-uuid'))).toBeNull();
+  });
+
   it('refuses a remembered token once it has expired', async () => {
     const clock = movableClock();
     const tokens = new AccessTokens(SECRET, clock);

@@ -8,6 +8,15 @@ const AUDIENCE = 'erun-jrun:api';
 
 /** How many verified tokens each process remembers (a few MB at most). */
 const VERIFIED_CACHE_SIZE = 5000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What a valid token says: whose it is, the session (sign-in) it was issued for, and until when. */
+export interface AccessClaims {
+  userId: string;
+  /** The `sid` claim: the session, i.e. refresh-token family. Null for tokens minted without one. */
+  sessionId: string | null;
+  expiresAt: Date;
+}
 
 /**
  * Short-lived HS256 JWTs; `typ` keeps them distinct from any other token we might sign (W#2).
@@ -19,7 +28,7 @@ const VERIFIED_CACHE_SIZE = 5000;
  */
 export class AccessTokens {
   private readonly key: Promise<webcrypto.CryptoKey>;
-  private readonly verified = new Map<string, { userId: string; expiresAt: Date }>();
+  private readonly verified = new Map<string, AccessClaims>();
 
   constructor(
     secret: string,
@@ -37,9 +46,10 @@ export class AccessTokens {
     );
   }
 
-  async issue(userId: string): Promise<string> {
+  /** A token for the user; `sessionId` (the sign-in's session) makes it die with that session. */
+  async issue(userId: string, sessionId?: string): Promise<string> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    return new SignJWT({ typ: 'access' })
+    return new SignJWT(sessionId === undefined ? { typ: 'access' } : { typ: 'access', sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -54,7 +64,7 @@ export class AccessTokens {
     return (await this.verifyWithExpiry(token))?.userId ?? null;
   }
 
-  async verifyWithExpiry(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
+  async verifyWithExpiry(token: string): Promise<AccessClaims | null> {
     const known = this.verified.get(token);
     if (known) {
       if (this.clock.now() < known.expiresAt) return known;
@@ -72,7 +82,7 @@ export class AccessTokens {
     return checked;
   }
 
-  private async check(token: string): Promise<{ userId: string; expiresAt: Date } | null> {
+  private async check(token: string): Promise<AccessClaims | null> {
     try {
       const { payload } = await jwtVerify(token, await this.key, {
         issuer: ISSUER,
@@ -82,7 +92,9 @@ export class AccessTokens {
       });
       if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
         return null;
-      return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
+      const sid = payload.sid;
+      if (sid !== undefined && (typeof sid !== 'string' || !UUID.test(sid))) return null;
+      return { userId: payload.sub, sessionId: sid ?? null, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

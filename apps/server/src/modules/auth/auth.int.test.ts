@@ -133,8 +133,12 @@ describe('refresh tokens', () => {
     const stillIn = await refresh(other);
     expect(stillIn.statusCode).toBe(200);
 
-    const all = await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: bearer(user) });
+    // The signed-out session's access token stopped working with it (issue 15); another session's still works.
+    expect((await me(user.accessToken)).statusCode).toBe(401);
+    const live = stillIn.json<{ accessToken: string }>();
+    const all = await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: bearer(live) });
     expect(all.statusCode).toBe(204);
+    expect((await me(live.accessToken)).statusCode).toBe(401);
     expect((await refresh(refreshCookieOf(stillIn))).statusCode).toBe(401);
     expect((await refresh(third)).statusCode).toBe(401);
   });

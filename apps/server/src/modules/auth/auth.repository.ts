@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, exists, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
+import { authSessions, oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -57,19 +57,28 @@ export class AuthRepository {
     return rows.length === 1;
   }
 
+  /** Revokes a family and marks its session signed out (its access tokens stop working), in one statement. */
   async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.db
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+    const at = now.toISOString();
+    await this.db.execute(sql`with s as (
+        update ${authSessions} set revoked_at = ${at}::timestamptz where id = ${familyId} and revoked_at is null)
+      update ${refreshTokens} set revoked_at = ${at}::timestamptz
+       where family_id = ${familyId} and revoked_at is null`);
   }
 
-  /** Every session of the user; in the caller's unit of work when given one (a password reset). */
-  async revokeAllOfUser(userId: string, now: Date, tx?: Tx): Promise<void> {
-    await (tx ? sqlOf(tx) : this.db)
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  /**
+   * Revokes every family of the user and marks every session signed out, in one statement; in the caller's
+   * unit of work when given one (a password reset).
+   */
+  async revokeAllOfUser(userId: string, now: Date, tx?: Tx, except: string | null = null): Promise<void> {
+    const at = now.toISOString();
+    // `except`: the session kept (a password change keeps the caller's); a uuid no session has otherwise.
+    const kept = except ?? '00000000-0000-0000-0000-000000000000';
+    await (tx ? sqlOf(tx) : this.db).execute(sql`with s as (
+        update ${authSessions} set revoked_at = ${at}::timestamptz
+         where user_id = ${userId} and revoked_at is null and id <> ${kept}::uuid)
+      update ${refreshTokens} set revoked_at = ${at}::timestamptz
+       where user_id = ${userId} and revoked_at is null and family_id <> ${kept}::uuid`);
   }
 
   /** Housekeeping: a token past its expiry can no longer be used or reused, so its row has no purpose. */
@@ -81,12 +90,30 @@ export class AuthRepository {
     return rows.length;
   }
 
-  /** An account that exists and has not been deleted (checked on every authenticated request). */
-  async isActive(userId: string): Promise<boolean> {
+  /**
+   * An account that exists and has not been deleted and, for a token naming its session, a session not signed
+   * out (checked on every authenticated request: one primary-key lookup each).
+   */
+  async isActive(userId: string, sessionId: string | null = null): Promise<boolean> {
+    const live =
+      sessionId === null
+        ? undefined
+        : exists(
+            this.db
+              .select({ one: sql`1` })
+              .from(authSessions)
+              .where(
+                and(
+                  eq(authSessions.id, sessionId),
+                  eq(authSessions.userId, users.id),
+                  isNull(authSessions.revokedAt),
+                ),
+              ),
+          );
     const [row] = await this.db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+      .where(and(eq(users.id, userId), isNull(users.deletedAt), live));
     return row !== undefined;
   }
 

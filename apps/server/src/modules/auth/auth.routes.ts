@@ -14,12 +14,15 @@ import { userIdOf } from '../../http/authenticate.ts';
 import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts';
 import type { SameOriginHook } from '../../http/same-origin.ts';
 import type { AuthService } from './auth.service.ts';
+import type { DeviceCookies } from './device-cookie.ts';
 import { hashRefreshToken } from './refresh-tokens.ts';
 import type { SessionCookies } from './session-cookie.ts';
 
 export interface AuthRoutesDeps {
   auth: AuthService;
   cookies: SessionCookies;
+  /** The device cookie: where each sign-in and refresh comes from. */
+  devices: DeviceCookies;
   authenticate: (request: FastifyRequest) => Promise<void>;
   /** Every endpoint the refresh cookie authenticates: same origin and a JSON body only. */
   sameOrigin: SameOriginHook;
@@ -32,7 +35,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 409: ErrorBodySchem
 const cookieErrors = { 403: ErrorBodySchema, 415: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, deps) => {
-  const { auth, cookies, env, limit } = deps;
+  const { auth, cookies, devices, env, limit } = deps;
   const byIp = (r: FastifyRequest) => r.ip;
   const byEmail = (r: FastifyRequest) => {
     const email = (r.body as { email?: string } | undefined)?.email;
@@ -54,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
       ],
     },
     async (request, reply) => {
-      const { refreshToken, ...signedIn } = await auth.signup(request.body);
+      const { refreshToken, ...signedIn } = await auth.signup(request.body, devices.context(request, reply));
       cookies.set(reply, refreshToken);
       return reply.status(201).send(signedIn);
     },
@@ -71,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
       ),
     },
     async (request, reply) => {
-      const { refreshToken, ...signedIn } = await auth.login(request.body);
+      const { refreshToken, ...signedIn } = await auth.login(request.body, devices.context(request, reply));
       cookies.set(reply, refreshToken);
       return signedIn;
     },
@@ -91,10 +94,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
       ],
     },
     async (request, reply) => {
-      const session = await auth.refresh(cookies.read(request)).catch((error: unknown) => {
-        cookies.clear(reply);
-        throw error;
-      });
+      const session = await auth
+        .refresh(cookies.read(request), devices.context(request, reply))
+        .catch((error: unknown) => {
+          cookies.clear(reply);
+          throw error;
+        });
       cookies.set(reply, session.refreshToken);
       return { accessToken: session.accessToken };
     },

@@ -10,6 +10,7 @@ import type { AuthRepository } from './auth.repository.ts';
 import type { EmailService } from './email.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+import type { RequestContext, SessionsService } from './sessions.service.ts';
 
 export interface Session {
   accessToken: string;
@@ -38,6 +39,8 @@ export class AuthService {
     /** The sign-up's verification link, and the word to an address's owner when it is taken. */
     private readonly email: EmailService,
     private readonly consents: Pick<ConsentsService, 'recordSignup'>,
+    /** Signed-in devices: every sign-in starts one, every refresh touches it. */
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -45,7 +48,11 @@ export class AuthService {
    * A taken address answers 409 and its owner is told (at most once a day). `emailVerified` is for accounts
    * whose address is known to be theirs (the demo data): no link is sent.
    */
-  async signup(input: Signup, options: { emailVerified?: boolean } = {}): Promise<SignedIn> {
+  async signup(
+    input: Signup,
+    context: RequestContext,
+    options: { emailVerified?: boolean } = {},
+  ): Promise<SignedIn> {
     const passwordHash = await hashPassword(input.password);
     // The account, what its owner agreed to and its verification link are made together (the link is
     // mailed once committed): none exists without the others.
@@ -65,18 +72,18 @@ export class AuthService {
         }
         throw error;
       });
-    return this.signedIn(user.id, await this.startSession(user.id));
+    return this.signedIn(user.id, await this.startSession(user.id, context));
   }
 
-  async login(input: Login): Promise<SignedIn> {
+  async login(input: Login, context: RequestContext): Promise<SignedIn> {
     const user = await this.repo.findUserByEmail(input.email);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!user || !ok) throw new UnauthorizedError('INVALID_CREDENTIALS', 'Email or password is incorrect');
-    return this.signedIn(user.id, await this.startSession(user.id));
+    return this.signedIn(user.id, await this.startSession(user.id, context));
   }
 
   /** Rotates the refresh token. An already-rotated token is a stolen one: its whole family is revoked. */
-  async refresh(refreshToken: string | undefined): Promise<Session> {
+  async refresh(refreshToken: string | undefined, context: RequestContext): Promise<Session> {
     const invalid = new UnauthorizedError('INVALID_TOKEN', 'Session expired; sign in again');
     if (!refreshToken) throw invalid;
     const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
@@ -86,6 +93,7 @@ export class AuthService {
       await this.repo.revokeFamily(row.familyId, now);
       throw invalid;
     }
+    await this.sessions.touch(row.familyId, context);
     return this.issue(row.userId, row.familyId);
   }
 
@@ -109,18 +117,21 @@ export class AuthService {
    * Signs out every session of the user in the caller's unit of work (a password reset or change); their
    * sockets are disconnected once it commits.
    */
-  async revokeAllSessions(tx: Tx, userId: string): Promise<void> {
-    await this.repo.revokeAllOfUser(userId, this.clock.now(), tx);
+  async revokeAllSessions(tx: Tx, userId: string, except: string | null = null): Promise<void> {
+    await this.repo.revokeAllOfUser(userId, this.clock.now(), tx, except);
     tx.afterCommit(() => this.disconnect(userId));
   }
 
   /** A new session for a user whose identity another flow proved (a password reset): signed in as by login. */
-  async signIn(userId: string): Promise<SignedIn> {
-    return this.signedIn(userId, await this.startSession(userId));
+  async signIn(userId: string, context: RequestContext): Promise<SignedIn> {
+    return this.signedIn(userId, await this.startSession(userId, context));
   }
 
   /** Finds the user by provider id or creates one; a new user has yet to onboard. */
-  async signInWithProvider(profile: ProviderProfile): Promise<Session & { userId: string; isNew: boolean }> {
+  async signInWithProvider(
+    profile: ProviderProfile,
+    context: RequestContext,
+  ): Promise<Session & { userId: string; isNew: boolean }> {
     let userId = await this.repo.findUserIdByProvider(profile.provider, profile.providerUserId);
     let isNew = false;
     if (!userId) {
@@ -141,12 +152,12 @@ export class AuthService {
         });
       isNew = true;
     }
-    return { ...(await this.startSession(userId)), userId, isNew };
+    return { ...(await this.startSession(userId, context)), userId, isNew };
   }
 
-  /** Deleted accounts are refused at once, whatever access token they still hold. */
-  isActive(userId: string): Promise<boolean> {
-    return this.repo.isActive(userId);
+  /** Deleted accounts, and sessions signed out, are refused at once, whatever access token they still hold. */
+  isActive(userId: string, sessionId: string | null = null): Promise<boolean> {
+    return this.repo.isActive(userId, sessionId);
   }
 
   /** Whether the password is the user's (the re-check before deleting an account). */
@@ -180,11 +191,14 @@ export class AuthService {
   }
 
   async purgeExpiredTokens(): Promise<number> {
-    return this.repo.deleteExpiredTokens(this.clock.now());
+    return (await this.repo.deleteExpiredTokens(this.clock.now())) + (await this.sessions.purge());
   }
 
-  private startSession(userId: string): Promise<Session> {
-    return this.issue(userId, randomUUID());
+  /** A sign-in: a new refresh-token family, recorded as a session of this device. */
+  private async startSession(userId: string, context: RequestContext): Promise<Session> {
+    const familyId = randomUUID();
+    await this.sessions.begin(familyId, userId, context);
+    return this.issue(userId, familyId);
   }
 
   private async issue(userId: string, familyId: string): Promise<Session> {
@@ -195,7 +209,7 @@ export class AuthService {
       tokenHash: hashRefreshToken(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_TTL_MS),
     });
-    return { accessToken: await this.tokens.issue(userId), refreshToken };
+    return { accessToken: await this.tokens.issue(userId, familyId), refreshToken };
   }
 
   private async signedIn(userId: string, session: Session): Promise<SignedIn> {

@@ -160,6 +160,7 @@ describe('email verification', () => {
     const email = uniqueEmail();
     const { user } = await t.services.auth.signup(
       { email, password: 'run4fun!2026', nickname: '데모러너', consents: SIGNUP_CONSENTS },
+      { ip: null, userAgent: '', deviceId: null },
       { emailVerified: true },
     );
     expect(user.emailVerified).toBe(true);

@@ -8,12 +8,15 @@ import { redirectResponse } from '../../http/openapi.ts';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { AuthService } from './auth.service.ts';
+import type { DeviceCookies } from './device-cookie.ts';
 import type { OAuthProviderClient } from './oauth-providers.ts';
 import { COOKIE_PATH, type SessionCookies } from './session-cookie.ts';
 
 export interface OAuthRoutesDeps {
   auth: AuthService;
   cookies: SessionCookies;
+  /** The device cookie: where each sign-in comes from. */
+  devices: DeviceCookies;
   clients: Map<string, OAuthProviderClient>;
   secure: boolean;
   isOnboarded: (userId: string) => Promise<boolean>;
@@ -123,7 +126,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<OAuthRoutesDeps> = async (app, d
   ) {
     try {
       const profile = await client.profile(await client.exchange(code, verifier));
-      const session = await deps.auth.signInWithProvider(profile);
+      const session = await deps.auth.signInWithProvider(profile, deps.devices.context(request, reply));
       deps.cookies.set(reply, session.refreshToken);
       const onboarded = !session.isNew && (await deps.isOnboarded(session.userId));
       return reply.redirect(onboarded ? '/' : '/onboarding', 302);

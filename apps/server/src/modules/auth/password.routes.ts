@@ -13,14 +13,17 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../config/env.ts';
-import { userIdOf } from '../../http/authenticate.ts';
+import { sessionIdOf, userIdOf } from '../../http/authenticate.ts';
 import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts';
+import type { DeviceCookies } from './device-cookie.ts';
 import type { PasswordService } from './password.service.ts';
 import type { SessionCookies } from './session-cookie.ts';
 
 export interface PasswordRoutesDeps {
   password: PasswordService;
   cookies: SessionCookies;
+  /** A reset signs in like login: the session records where from. */
+  devices: DeviceCookies;
   authenticate: (request: FastifyRequest) => Promise<void>;
   limit: LimitFactory;
   env: Env;
@@ -69,7 +72,10 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       preHandler: confirmLimit,
     },
     async (req, reply) => {
-      const { refreshToken, ...signedIn } = await password.confirmByEmail(req.body);
+      const { refreshToken, ...signedIn } = await password.confirmByEmail(
+        req.body,
+        deps.devices.context(req, reply),
+      );
       cookies.set(reply, refreshToken);
       return signedIn;
     },
@@ -105,7 +111,10 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       preHandler: confirmLimit,
     },
     async (req, reply) => {
-      const { refreshToken, ...signedIn } = await password.confirmByPhone(req.body);
+      const { refreshToken, ...signedIn } = await password.confirmByPhone(
+        req.body,
+        deps.devices.context(req, reply),
+      );
       cookies.set(reply, refreshToken);
       return signedIn;
     },
@@ -130,9 +139,14 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       ],
     },
     async (req, reply) => {
-      // Every session was revoked, the caller's too: it continues on a new one (the cookie is for /api/auth).
-      const { refreshToken } = await password.change(userIdOf(req), req.body);
-      cookies.set(reply, refreshToken);
+      // Every other session is signed out; the caller's goes on. A token without a session id continues on a
+      // new one (the cookie is for /api/auth).
+      const fresh = await password.change(userIdOf(req), sessionIdOf(req), req.body, {
+        ip: req.ip,
+        userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
+        deviceId: null,
+      });
+      if (fresh) cookies.set(reply, fresh.refreshToken);
       return reply.status(204).send(null);
     },
   );

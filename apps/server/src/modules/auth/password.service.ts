@@ -17,6 +17,7 @@ import type { AccountTokensRepository } from './account-tokens.repository.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { RequestContext } from './sessions.service.ts';
 import { hashRefreshToken as hashToken, newRefreshToken as newToken } from './refresh-tokens.ts';
 
 const RESET_TTL_MS = RESET_TOKEN_TTL_MINUTES * 60_000;
@@ -75,7 +76,7 @@ export class PasswordService {
     return { resendAt: new Date(now.getTime() + CODE_LIMITS.resendAfterMs).toISOString() };
   }
 
-  async confirmByEmail(input: PasswordResetConfirm): Promise<SignedIn> {
+  async confirmByEmail(input: PasswordResetConfirm, context: RequestContext): Promise<SignedIn> {
     // Hashed before the unit of work: argon2 takes tens of milliseconds, no transaction should wait on it.
     const passwordHash = await hashPassword(input.password);
     const now = this.deps.clock.now();
@@ -85,7 +86,7 @@ export class PasswordService {
       if (!(await this.replacePassword(tx, used.userId, passwordHash, now))) throw invalidToken();
       return used.userId;
     });
-    return this.deps.auth.signIn(userId);
+    return this.deps.auth.signIn(userId, context);
   }
 
   /**
@@ -107,7 +108,7 @@ export class PasswordService {
     };
   }
 
-  async confirmByPhone(input: PasswordResetPhoneConfirm): Promise<SignedIn> {
+  async confirmByPhone(input: PasswordResetPhoneConfirm, context: RequestContext): Promise<SignedIn> {
     const phone = input.phone;
     const userId = await this.deps.phone.ownerOfVerified(phone);
     if (!userId) throw noCode();
@@ -118,14 +119,20 @@ export class PasswordService {
       if (!(await this.deps.phone.consumeCode(tx, codeId, now))) throw noCode();
       if (!(await this.replacePassword(tx, userId, passwordHash, now))) throw noCode();
     });
-    return this.deps.auth.signIn(userId);
+    return this.deps.auth.signIn(userId, context);
   }
 
   /**
    * Changes the password after checking the current one; an account without one (Kakao/Naver only) sets its
-   * first. Every session is signed out; the caller gets a new one (its refresh cookie).
+   * first. Every other session is signed out; the caller's (`sessionId`) goes on. A token from before sessions
+   * were recorded has none: then every session is signed out and the caller gets a new one (null otherwise).
    */
-  async change(userId: string, input: ChangePassword): Promise<SignedIn> {
+  async change(
+    userId: string,
+    sessionId: string | null,
+    input: ChangePassword,
+    context: RequestContext,
+  ): Promise<SignedIn | null> {
     const user = await this.accounts.findUserById(userId);
     if (!user || user.deletedAt) throw new UnauthorizedError();
     if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
@@ -141,17 +148,23 @@ export class PasswordService {
       if (stored?.passwordHash !== user.passwordHash) {
         throw new AppError(400, 'CURRENT_PASSWORD_WRONG', 'The password was changed meanwhile');
       }
-      await this.replacePassword(tx, userId, passwordHash, now);
+      await this.replacePassword(tx, userId, passwordHash, now, sessionId);
     });
-    return this.deps.auth.signIn(userId);
+    return sessionId ? null : this.deps.auth.signIn(userId, context);
   }
 
   /** Sets the password, signs out every session, mails the owner; false for an account gone meanwhile. */
-  private async replacePassword(tx: Tx, userId: string, passwordHash: string, now: Date): Promise<boolean> {
+  private async replacePassword(
+    tx: Tx,
+    userId: string,
+    passwordHash: string,
+    now: Date,
+    keepSession: string | null = null,
+  ): Promise<boolean> {
     const user = await this.deps.users.lockAccount(tx, userId);
     if (!user || user.deletedAt) return false;
     await this.deps.users.setPassword(tx, userId, passwordHash, now);
-    await this.deps.auth.revokeAllSessions(tx, userId);
+    await this.deps.auth.revokeAllSessions(tx, userId, keepSession);
     if (user.email) {
       await this.deps.mail.enqueue(tx, {
         to: user.email,

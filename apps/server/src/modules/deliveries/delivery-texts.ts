@@ -23,6 +23,8 @@ const KO: Record<NotificationCategory, (d: Data) => string> = {
   review_request: (d) => `${q(d.title)} 러닝은 어떠셨나요? 크루장 평가를 남겨 주세요.`,
   review_received: (d) => `${q(d.title)} 러닝의 크루장 평가가 도착했어요.`,
   badge_earned: () => '새 배지를 받았어요!',
+  new_sign_in: (d) =>
+    `새 기기(${device(d, '알 수 없는 기기')})에서 로그인했어요. 본인이 아니라면 확인해 주세요.`,
 };
 
 const EN: Record<NotificationCategory, (d: Data) => string> = {
@@ -40,6 +42,7 @@ const EN: Record<NotificationCategory, (d: Data) => string> = {
   review_request: (d) => `How was ${en(d.title)}? Leave a review for the host.`,
   review_received: (d) => `A host review arrived for ${en(d.title)}.`,
   badge_earned: () => 'You earned a new badge!',
+  new_sign_in: (d) => `New sign-in from ${device(d, 'an unknown device')}. Not you? Check your devices.`,
 };
 
 const TEXTS: Record<PushLocale, Record<NotificationCategory, (d: Data) => string>> = { ko: KO, en: EN };
@@ -51,6 +54,12 @@ function q(title: Data[string] | undefined): string {
 
 function en(title: Data[string] | undefined): string {
   return title === null || title === undefined || title === '' ? 'the group run' : `“${String(title)}”`;
+}
+
+/** "Chrome · Windows" from a sign-in's data, or `unknown`. */
+function device(d: Data, unknown: string): string {
+  const parts = [d.browser, d.os].filter((p) => typeof p === 'string' && p !== '');
+  return parts.length > 0 ? parts.join(' · ') : unknown;
 }
 
 function cap(text: string): string {

@@ -5,6 +5,7 @@ import { EmailSettings } from '../../features/auth/components/email-settings.tsx
 import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
 import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
+import { SignedInDevices } from '../../features/sessions/components/signed-in-devices.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
@@ -28,6 +29,7 @@ export function MeSettingsPage() {
       <MarketingSettings />
       <PasswordSettings me={me.data} />
       <AccountSettings me={me.data} />
+      <SignedInDevices />
     </div>
   );
 }

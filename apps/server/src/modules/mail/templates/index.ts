@@ -1,6 +1,7 @@
 import type { MailTemplate } from './layout.ts';
 import { emailChanged } from './email-changed.ts';
 import { emailChange, emailVerification } from './email-verification.ts';
+import { newSignIn } from './new-sign-in.ts';
 import { passwordChanged } from './password-changed.ts';
 import { signupAttempt } from './signup-attempt.ts';
 import { passwordReset } from './password-reset.ts';
@@ -16,6 +17,7 @@ export const MAIL_TEMPLATES = {
   email_changed: emailChanged,
   signup_attempt: signupAttempt,
   password_reset: passwordReset,
+  new_sign_in: newSignIn,
 } satisfies Record<string, MailTemplate<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

@@ -22,7 +22,8 @@ describe('notificationText', () => {
       for (const category of NOTIFICATION_CATEGORIES) {
         const text = notificationText(make(category, { badge: 'first_run', reason: '연락 두절' }), i18n.t);
         expect(text, `${language} ${category}`).not.toContain('notificationCenter');
-        if (category !== 'badge_earned') expect(text, `${language} ${category}`).toContain('한강 10K');
+        if (category !== 'badge_earned' && category !== 'new_sign_in')
+          expect(text, `${language} ${category}`).toContain('한강 10K');
       }
     }
   });
@@ -43,6 +44,15 @@ describe('notificationText', () => {
     );
     expect(notificationText(make('badge_earned', { badge: 'first_run' }), t)).toBe(
       '새 배지를 받았어요: ‘첫 러닝’',
+    );
+  });
+
+  it('names the browser and system of a new sign-in, or an unknown device', () => {
+    expect(notificationText(make('new_sign_in', { browser: 'Chrome', os: 'Windows' }), i18n.t)).toBe(
+      '새 기기(Chrome · Windows)에서 로그인했어요. 본인이 아니라면 로그인된 기기를 확인해 주세요.',
+    );
+    expect(notificationText(make('new_sign_in', { browser: null, os: null }), i18n.t)).toContain(
+      '알 수 없는 기기',
     );
   });
 

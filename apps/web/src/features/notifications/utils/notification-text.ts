@@ -22,6 +22,12 @@ function badgeName(code: string, t: TFunction): string {
   return code && /^[a-z0-9_]+$/.test(code) && t(key, { defaultValue: '' }) !== '' ? t(key) : code;
 }
 
+/** "Chrome · Windows": the browser and system of a sign-in (`new_sign_in`). */
+function deviceOf(n: Notification, t: TFunction): string {
+  const parts = [text(n.data.browser), text(n.data.os)].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join(' · ') : t('notificationCenter.unknownDevice');
+}
+
 /** "B님이 ‘한강 새벽 러닝’ 러닝에 참여했어요." — who did what on which run or course, in the UI language. */
 export function notificationText(n: Notification, t: TFunction): string {
   return t(`notificationCenter.text.${keyOf(n)}`, {
@@ -29,6 +35,7 @@ export function notificationText(n: Notification, t: TFunction): string {
     title: text(n.data.title),
     reason: text(n.data.reason),
     badge: badgeName(text(n.data.badge), t),
+    device: deviceOf(n, t),
   });
 }
 
