@@ -388,7 +388,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/auth/email-verification/confirm': async () => {
     const user = await newUser(t.app);
     await t.services.mail.idle();
-    const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+    const token = t.mailbox.linkTo(user.email, '/verify-email').searchParams.get('token');
     return call(null, 'POST', '/api/auth/email-verification/confirm', { token });
   },
   'GET /api/auth/email-availability': () =>
@@ -408,7 +408,7 @@ const CALLS: Record<string, Call> = {
     const user = await verifiedUser(t);
     await call(null, 'POST', '/api/auth/password-reset', { email: user.email });
     await t.services.mail.idle();
-    const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+    const token = t.mailbox.linkTo(user.email, '/reset-password').searchParams.get('token');
     return call(null, 'POST', '/api/auth/password-reset/confirm', { token, password: 'fresh2run!now' });
   },
   'POST /api/auth/password-reset/phone': async () => {

@@ -57,7 +57,7 @@ export async function verifiedUser(
 ) {
   const user = await newUser(t.app, overrides);
   await t.services.mail.idle();
-  const token = t.mailbox.linkTo(user.email).searchParams.get('token');
+  const token = t.mailbox.linkTo(user.email, '/verify-email').searchParams.get('token');
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/auth/email-verification/confirm',

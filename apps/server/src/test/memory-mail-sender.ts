@@ -14,11 +14,16 @@ export class MemoryMailSender implements MailSender {
     return this.sent.filter((m) => m.to === address);
   }
 
-  /** The first link to `PUBLIC_URL` in the latest message to an address (the reset or verification link). */
-  linkTo(address: string): URL {
-    const last = this.to(address).at(-1);
-    const match = last?.text.match(/https?:\/\/\S+/);
-    if (!match) throw new Error(`no link in a mail to ${address}`);
-    return new URL(match[0]);
+  /**
+   * The first link in the latest message to an address (the reset or verification link); with `path`, the
+   * latest link whose path starts with it (other mail, such as a sign-in alert, may have come since).
+   */
+  linkTo(address: string, path?: string): URL {
+    for (const mail of this.to(address).reverse()) {
+      const links = (mail.text.match(/https?:\/\/\S+/g) ?? []).map((href) => new URL(href));
+      const link = path === undefined ? links[0] : links.find((l) => l.pathname.startsWith(path));
+      if (link) return link;
+    }
+    throw new Error(`no link${path ? ` to ${path}` : ''} in a mail to ${address}`);
   }
 }

@@ -40,7 +40,7 @@ const refresh = (cookie: string) =>
 async function resetToken(user: TestUser): Promise<string> {
   expect((await requestReset(user.email)).statusCode).toBe(202);
   await t.services.mail.idle();
-  const link = t.mailbox.linkTo(user.email);
+  const link = t.mailbox.linkTo(user.email, '/reset-password');
   expect(`${link.origin}${link.pathname}`).toBe(
     `${t.env.PUBLIC_URL ?? 'http://localhost:3000'}/reset-password`,
   );

@@ -1,7 +1,14 @@
 import type { AuthResponse, ErrorBody, NotificationPage, SessionList } from '@erun/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, movableClock, newUser, refreshCookieOf, type TestUser } from '../../test/factories.ts';
+import {
+  bearer,
+  movableClock,
+  newUser,
+  refreshCookieOf,
+  SIGNUP_CONSENTS,
+  type TestUser,
+} from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { NEW_SIGN_IN_ALERTS_PER_HOUR } from './sessions.service.ts';
@@ -66,7 +73,7 @@ async function signup(userAgent: string): Promise<{ user: TestUser; browser: Bro
     method: 'POST',
     url: '/api/auth/signup',
     headers: { 'user-agent': userAgent },
-    payload: { email, password: 'run4fun!2026', nickname: '기기러너' },
+    payload: { email, password: 'run4fun!2026', nickname: '기기러너', consents: SIGNUP_CONSENTS },
   });
   expect(response.statusCode, response.body).toBe(201);
   const body = response.json<AuthResponse>();
