@@ -55,15 +55,14 @@ export function PhoneResetForm() {
     event.preventDefault();
     send();
   };
-  const onSubmit = form.handleSubmit(({ passwordConfirm: _confirm, ...body }) =>
-    confirm.mutate(body, {
-      onSuccess: () => {
-        notify(t('password.reset.done'), 'success');
-        void navigate('/', { replace: true });
-      },
-      onError: form.applyServerError,
-    }),
-  );
+  // Signed in, the guest-only /forgot-password unmounts this form before `mutate`'s own callbacks would run
+  // (React Query drops them then): the promise still settles, so the notice is shown from there.
+  const onSubmit = form.handleSubmit(({ passwordConfirm: _confirm, ...body }) => {
+    void confirm.mutateAsync(body).then(() => {
+      notify(t('password.reset.done'), 'success');
+      void navigate('/', { replace: true });
+    }, form.applyServerError);
+  });
 
   return (
     <form
