@@ -39,6 +39,7 @@ beforeAll(async () => {
     courseId: course.id,
     commentId: comment.json<Comment>().id,
     userId: host.user.id,
+    sessionId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
   });
