@@ -1,5 +1,7 @@
 import type { Comment, ErrorBody, MyRunPage, MyStats, NotificationPage, Profile, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rawRows } from '../../db/raw.ts';
 import {
   bearer,
   newCourse,
@@ -262,7 +264,14 @@ describe('GET /api/me/export', () => {
     expect(data.comments.map((c) => c.content)).toEqual(['물품 보관 되나요?']);
     expect(data.courses.map((c) => c.id)).toEqual([course.id]);
     expect(data.sessions.length).toBeGreaterThan(0);
-    expect(Object.keys(data.sessions[0] ?? {})).not.toContain('tokenHash');
+    expect(Object.keys(data.sessions[0] ?? {}).sort()).toEqual([
+      'createdAt',
+      'id',
+      'ip',
+      'lastUsedAt',
+      'revokedAt',
+      'userAgent',
+    ]);
     for (const key of ['bookmarks', 'badges', 'scoreHistory', 'chat', 'push', 'reviewsWritten', 'ratings'])
       expect(data).toHaveProperty(key);
     expect(body).not.toContain(other.email);
@@ -402,6 +411,14 @@ describe('DELETE /api/me', () => {
     const profile = await t.app.inject({ method: 'GET', url: `/api/users/${me.user.id}` });
     expect(profile.statusCode).toBe(404);
     expect(profile.json<ErrorBody>().code).toBe('USER_NOT_FOUND');
+    // No device, mailed link or unsent mail of mine is kept (sign-up mailed a link; signing in made devices).
+    const [kept] = await rawRows<{ sessions: number; tokens: number; mails: number }>(
+      t.database.db,
+      sql`select (select count(*)::int from auth_sessions where user_id = ${me.user.id}) as sessions,
+        (select count(*)::int from account_tokens where user_id = ${me.user.id}) as tokens,
+        (select count(*)::int from outbound_mails where user_id = ${me.user.id}) as mails`,
+    );
+    expect(kept).toEqual({ sessions: 0, tokens: 0, mails: 0 });
     clock.offsetMs = 0;
   });
 

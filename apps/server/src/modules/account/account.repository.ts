@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import {
+  accountTokens,
   attendance,
+  authSessions,
   chatMessages,
   chatReads,
   comments,
@@ -13,6 +15,7 @@ import {
   hostReviews,
   notifications,
   oauthAccounts,
+  outboundMails,
   phoneVerifications,
   pushSubscriptions,
   refreshTokens,
@@ -227,18 +230,19 @@ export class AccountRepository {
         .select({ badge: userBadges.badge, awardedAt: userBadges.awardedAt })
         .from(userBadges)
         .where(eq(userBadges.userId, userId)),
-      // Sessions: metadata only, never the token hashes.
+      // Signed-in devices: what the sessions list shows, never a token or the device cookie's hash.
       db
         .select({
-          id: refreshTokens.id,
-          familyId: refreshTokens.familyId,
-          createdAt: refreshTokens.createdAt,
-          expiresAt: refreshTokens.expiresAt,
-          rotatedAt: refreshTokens.rotatedAt,
-          revokedAt: refreshTokens.revokedAt,
+          id: authSessions.id,
+          userAgent: authSessions.userAgent,
+          ip: authSessions.ip,
+          createdAt: authSessions.createdAt,
+          lastUsedAt: authSessions.lastUsedAt,
+          revokedAt: authSessions.revokedAt,
         })
-        .from(refreshTokens)
-        .where(eq(refreshTokens.userId, userId)),
+        .from(authSessions)
+        .where(eq(authSessions.userId, userId))
+        .orderBy(desc(authSessions.lastUsedAt)),
       db
         .select({
           id: uploads.id,
@@ -284,6 +288,10 @@ export class AccountRepository {
     if (!user) return undefined;
     await tx.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
     await tx.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
+    // Devices, mailed links and mail not sent yet (it would go to an address the account no longer has).
+    await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+    await tx.delete(accountTokens).where(eq(accountTokens.userId, userId));
+    await tx.delete(outboundMails).where(eq(outboundMails.userId, userId));
     await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
     await tx.delete(phoneVerifications).where(eq(phoneVerifications.userId, userId));
     await tx.delete(runBookmarks).where(eq(runBookmarks.userId, userId));
