@@ -11,7 +11,10 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
 import styles from '../../components/page.module.css';
 
-/** `/me/settings`: notifications (channels, push, phone) and the account (sign-in methods, export, deletion). */
+/**
+ * `/me/settings`: how I sign in (address, password, devices), what reaches me (notifications, marketing), then
+ * the account (sign-in methods, export, deletion last).
+ */
 export function MeSettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -25,11 +28,11 @@ export function MeSettingsPage() {
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
       <EmailSettings me={me.data} />
+      <PasswordSettings me={me.data} />
+      <SignedInDevices />
       <NotificationSettings me={me.data} />
       <MarketingSettings />
-      <PasswordSettings me={me.data} />
       <AccountSettings me={me.data} />
-      <SignedInDevices />
     </div>
   );
 }
