@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
 
-/** Whole seconds left until `until` (0 when passed or absent), ticking every second. */
-export function useCountdown(until: string | null): number {
+/**
+ * Whole seconds left until `until` — an ISO time, or ms since the epoch — (0 when passed or absent), ticking
+ * every second until then.
+ */
+export function useCountdown(until: string | number | null): number {
+  const end = typeof until === 'string' ? Date.parse(until) : (until ?? 0);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!until) return;
+    if (!end) return;
     const tick = () => setNow(Date.now());
     const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
+    const timer = setInterval(() => {
+      tick();
+      if (Date.now() >= end) clearInterval(timer); // passed: nothing left to count
+    }, 1000);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, [until]);
-  return until ? Math.max(0, Math.ceil((Date.parse(until) - now) / 1000)) : 0;
+  }, [end]);
+  return end ? Math.max(0, Math.ceil((end - now) / 1000)) : 0;
 }

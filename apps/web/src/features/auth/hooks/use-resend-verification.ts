@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../../lib/api-error.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
 import { meQueryKey } from '../../../lib/session.ts';
+import { useCountdown } from '../../../lib/use-countdown.ts';
 import { useResendEmailVerification } from '../api/resend-email-verification.ts';
 
 /*
@@ -20,22 +21,6 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Whole seconds until `until` (ms since the epoch), 0 when passed; ticks every second while counting. */
-function useSecondsUntil(until: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (until <= Date.now()) return;
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [until]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
-}
-
 export type ResendResult = { kind: 'sent'; email: string } | { kind: 'error'; message: Message };
 
 /** "Resend the verification mail", with the wait the server asks for (Retry-After, or its resendAt). */
@@ -43,7 +28,7 @@ export function useResendVerification() {
   const queryClient = useQueryClient();
   const resend = useResendEmailVerification();
   const until = useSyncExternalStore(subscribe, () => resendUntil);
-  const secondsLeft = useSecondsUntil(until);
+  const secondsLeft = useCountdown(until);
   const [result, setResult] = useState<ResendResult | null>(null);
 
   function send(): void {
