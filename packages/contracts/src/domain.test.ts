@@ -48,6 +48,7 @@ describe('passwords', () => {
       email: '  Runner@Example.COM ',
       password: 'abcd1234',
       nickname: '러너',
+      consents: { terms: true, privacy: true, age14: true },
     });
     expect(parsed.email).toBe('runner@example.com');
   });

@@ -23,7 +23,8 @@ const get = (url: string, who?: TestUser, ip = '10.7.0.1') =>
 /** SQL statements the request sent to the database driver. */
 async function statementsOf(url: string, who?: TestUser, ip?: string): Promise<number> {
   // Comments notify authors, which starts a push/SMS delivery sweep in the background: let it finish first.
-  await t.services.deliveries.idle();
+  // Sign-up mails a verification link from the outbox in the background: let that sweep finish too.
+  await Promise.all([t.services.deliveries.idle(), t.services.mail.idle()]);
   const log = logQueries(t.database);
   try {
     const response = await get(url, who, ip);
