@@ -145,7 +145,8 @@ export function createServices(
     onError: messaging.onDeliveryError,
     users,
   });
-  const email = new EmailService(new EmailRepository(db), users, mail, clock, uow);
+  const accountTokens = new AccountTokensRepository();
+  const email = new EmailService(new EmailRepository(db), accountTokens, users, mail, clock, uow);
   const authRepository = new AuthRepository(db);
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -173,7 +174,7 @@ export function createServices(
     consents,
     sessions,
   );
-  const password = new PasswordService(new AccountTokensRepository(), authRepository, {
+  const password = new PasswordService(accountTokens, authRepository, {
     auth,
     users,
     phone,

@@ -15,7 +15,7 @@ import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts
 import type { SameOriginHook } from '../../http/same-origin.ts';
 import type { AuthService } from './auth.service.ts';
 import type { DeviceCookies } from './device-cookie.ts';
-import { hashRefreshToken } from './refresh-tokens.ts';
+import { hashSecretToken } from './secret-tokens.ts';
 import type { SessionCookies } from './session-cookie.ts';
 
 export interface AuthRoutesDeps {
@@ -43,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
   };
   const bySession = (r: FastifyRequest) => {
     const token = cookies.read(r);
-    return token === undefined ? undefined : hashRefreshToken(token);
+    return token === undefined ? undefined : hashSecretToken(token);
   };
 
   app.post(

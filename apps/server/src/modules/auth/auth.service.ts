@@ -9,7 +9,8 @@ import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import type { EmailService } from './email.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { hashRefreshToken, newRefreshToken, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+import { REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+import { hashSecretToken, newSecretToken } from './secret-tokens.ts';
 import type { RequestContext, SessionsService } from './sessions.service.ts';
 
 export interface Session {
@@ -86,7 +87,7 @@ export class AuthService {
   async refresh(refreshToken: string | undefined, context: RequestContext): Promise<Session> {
     const invalid = new UnauthorizedError('INVALID_TOKEN', 'Session expired; sign in again');
     if (!refreshToken) throw invalid;
-    const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
+    const row = await this.repo.findRefreshToken(hashSecretToken(refreshToken));
     const now = this.clock.now();
     if (!row || row.revokedAt || row.expiresAt <= now) throw invalid;
     if (row.rotatedAt || !(await this.repo.markRotated(row.id, now))) {
@@ -99,7 +100,7 @@ export class AuthService {
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const row = await this.repo.findRefreshToken(hashRefreshToken(refreshToken));
+    const row = await this.repo.findRefreshToken(hashSecretToken(refreshToken));
     if (row) await this.repo.revokeFamily(row.familyId, this.clock.now());
   }
 
@@ -202,11 +203,11 @@ export class AuthService {
   }
 
   private async issue(userId: string, familyId: string): Promise<Session> {
-    const refreshToken = newRefreshToken();
+    const refreshToken = newSecretToken();
     await this.repo.insertRefreshToken({
       userId,
       familyId,
-      tokenHash: hashRefreshToken(refreshToken),
+      tokenHash: hashSecretToken(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_TTL_MS),
     });
     return { accessToken: await this.tokens.issue(userId, familyId), refreshToken };

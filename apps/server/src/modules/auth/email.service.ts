@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import {
   type ChangeEmail,
   EMAIL_LINK_LIMITS,
@@ -19,19 +18,17 @@ import type { Clock } from '../../ports/clock.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import type { UsersService } from '../users/users.service.ts';
-import type { EmailAccount, EmailLinkPurpose, EmailRepository } from './email.repository.ts';
+import type { AccountTokensRepository } from './account-tokens.repository.ts';
+import type { EmailAccount, EmailRepository } from './email.repository.ts';
 import { verifyPassword } from './passwords.ts';
+import { hashSecretToken, newSecretToken } from './secret-tokens.ts';
+
+/** The purposes of the links this module mails about the account's address. */
+type EmailLinkPurpose = 'email_verification' | 'email_change';
+const PURPOSES: readonly EmailLinkPurpose[] = ['email_verification', 'email_change'];
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-/** A link's secret: 256 random bits; only its SHA-256 is stored (nothing to brute-force, so a fast hash). */
-export function newEmailToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-export function hashEmailToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 /** `runner@example.com` → `r***@example.com`: enough for its owner to recognise, little for anyone else. */
 export function maskEmail(email: string): string {
@@ -59,6 +56,7 @@ export const invalidLink = () =>
 export class EmailService {
   constructor(
     private readonly repo: EmailRepository,
+    private readonly tokens: AccountTokensRepository,
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly clock: Clock,
@@ -116,7 +114,7 @@ export class EmailService {
     const now = this.clock.now();
     await this.uow
       .run(async (tx) => {
-        const link = await this.repo.consume(tx, hashEmailToken(token), now);
+        const link = await this.tokens.consume(tx, hashSecretToken(token), PURPOSES, now);
         if (!link) throw invalidLink();
         const user = await this.repo.lockAccount(tx, link.userId);
         if (!user || user.deletedAt) throw invalidLink();
@@ -186,8 +184,8 @@ export class EmailService {
     const now = this.clock.now();
     const nowMs = now.getTime();
     const gapMs = EMAIL_LINK_LIMITS.resendAfterSeconds * 1000;
-    await this.repo.lockLinks(tx, user.id, purpose);
-    const recent = await this.repo.sentSince(tx, user.id, purpose, new Date(nowMs - DAY_MS));
+    await this.tokens.lock(tx, user.id, purpose);
+    const recent = await this.tokens.sentSince(tx, user.id, purpose, new Date(nowMs - DAY_MS));
     if (recent.newest && nowMs - recent.newest.getTime() < gapMs) {
       throw new RateLimitedError(secondsUntil(recent.newest.getTime() + gapMs, nowMs));
     }
@@ -195,16 +193,17 @@ export class EmailService {
       throw new RateLimitedError(secondsUntil(recent.oldest.getTime() + DAY_MS, nowMs));
     }
     // Only the newest change of address can be confirmed; older verification links keep working.
-    if (purpose === 'email_change') await this.repo.retire(tx, user.id, purpose, now);
-    const token = newEmailToken();
-    await this.repo.insert(tx, {
+    const token = newSecretToken();
+    const link = {
       userId: user.id,
       purpose,
-      tokenHash: hashEmailToken(token),
+      tokenHash: hashSecretToken(token),
       email,
       expiresAt: new Date(nowMs + EMAIL_LINK_TTL_HOURS * HOUR_MS),
       createdAt: now,
-    });
+    };
+    if (purpose === 'email_change') await this.tokens.replace(tx, link, now);
+    else await this.tokens.insert(tx, link);
     await this.mail.enqueue(tx, {
       to: email,
       userId: user.id,

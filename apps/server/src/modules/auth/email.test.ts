@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hashEmailToken, maskEmail, newEmailToken } from './email.service.ts';
+import { maskEmail } from './email.service.ts';
+import { hashSecretToken, newSecretToken } from './secret-tokens.ts';
 
 describe('email links', () => {
   it('are 256 random bits in base64url, stored as their SHA-256', () => {
-    const token = newEmailToken();
+    const token = newSecretToken();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(newEmailToken()).not.toBe(token);
-    expect(hashEmailToken(token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(hashEmailToken(token)).not.toBe(token);
+    expect(newSecretToken()).not.toBe(token);
+    expect(hashSecretToken(token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(hashSecretToken(token)).not.toBe(token);
   });
 
   it('mask an address to its first letter and domain', () => {

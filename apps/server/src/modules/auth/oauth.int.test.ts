@@ -2,6 +2,7 @@ import type { ErrorBody, Me } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptConsents, bearer, refreshCookieOf } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
+import { createOAuthTestApp } from '../../test/oauth-test-app.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
@@ -9,27 +10,9 @@ const naver = new FakeOAuthProvider('naver', 'naver-client', 'naver-secret');
 let t: TestApp;
 
 beforeAll(async () => {
-  const [k, n] = await Promise.all([kakao.start(), naver.start()]);
-  t = await createTestApp({
-    env: {
-      PUBLIC_URL: 'http://localhost:3000',
-      KAKAO_CLIENT_ID: kakao.clientId,
-      KAKAO_CLIENT_SECRET: kakao.clientSecret,
-      KAKAO_AUTHORIZE_URL: `${k}/authorize`,
-      KAKAO_TOKEN_URL: `${k}/token`,
-      KAKAO_USERINFO_URL: `${k}/me`,
-      NAVER_CLIENT_ID: naver.clientId,
-      NAVER_CLIENT_SECRET: naver.clientSecret,
-      NAVER_AUTHORIZE_URL: `${n}/authorize`,
-      NAVER_TOKEN_URL: `${n}/token`,
-      NAVER_USERINFO_URL: `${n}/me`,
-    },
-  });
+  t = await createOAuthTestApp([kakao, naver]);
 });
-afterAll(async () => {
-  await t.close();
-  await Promise.all([kakao.stop(), naver.stop()]);
-});
+afterAll(() => t.close());
 
 /** Start → provider → callback, as the browser would follow the redirects. */
 async function signInWith(provider: 'kakao' | 'naver', tamper?: (callback: URL) => void) {

@@ -9,15 +9,17 @@ import {
   PasswordResetRequestedSchema,
   PasswordResetRequestSchema,
 } from '@erun/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Env } from '../../config/env.ts';
 import { sessionIdOf, userIdOf } from '../../http/authenticate.ts';
 import { type LimitFactory, passwordGuessLimits } from '../../http/rate-limit.ts';
+import type { SignedIn } from './auth.service.ts';
 import type { DeviceCookies } from './device-cookie.ts';
 import type { PasswordService } from './password.service.ts';
 import type { SessionCookies } from './session-cookie.ts';
+import type { RequestContext } from './sessions.service.ts';
 
 export interface PasswordRoutesDeps {
   password: PasswordService;
@@ -43,6 +45,16 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
   };
   // Counted whatever the address or number, so a refusal says nothing about an account.
   const confirmLimit = limit('reset-confirm-ip', env.RATE_LIMIT_LOGIN_IP, byIp);
+  /** A confirmed reset signs in like login: the session records the device, the refresh token its cookie. */
+  const signIn = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    confirm: (context: RequestContext) => Promise<SignedIn>,
+  ) => {
+    const { refreshToken, ...signedIn } = await confirm(deps.devices.context(req, reply));
+    cookies.set(reply, refreshToken);
+    return signedIn;
+  };
 
   app.post(
     '/auth/password-reset',
@@ -71,14 +83,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       },
       preHandler: confirmLimit,
     },
-    async (req, reply) => {
-      const { refreshToken, ...signedIn } = await password.confirmByEmail(
-        req.body,
-        deps.devices.context(req, reply),
-      );
-      cookies.set(reply, refreshToken);
-      return signedIn;
-    },
+    async (req, reply) => signIn(req, reply, (context) => password.confirmByEmail(req.body, context)),
   );
 
   app.post(
@@ -110,14 +115,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<PasswordRoutesDeps> = async (
       },
       preHandler: confirmLimit,
     },
-    async (req, reply) => {
-      const { refreshToken, ...signedIn } = await password.confirmByPhone(
-        req.body,
-        deps.devices.context(req, reply),
-      );
-      cookies.set(reply, refreshToken);
-      return signedIn;
-    },
+    async (req, reply) => signIn(req, reply, (context) => password.confirmByPhone(req.body, context)),
   );
 
   app.put(

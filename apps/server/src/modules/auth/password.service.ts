@@ -18,7 +18,7 @@ import type { AuthRepository } from './auth.repository.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { RequestContext } from './sessions.service.ts';
-import { hashRefreshToken as hashToken, newRefreshToken as newToken } from './refresh-tokens.ts';
+import { hashSecretToken, newSecretToken } from './secret-tokens.ts';
 
 const RESET_TTL_MS = RESET_TOKEN_TTL_MINUTES * 60_000;
 const localeOf = (locale: string): Locale => (locale === 'en' ? 'en' : 'ko');
@@ -52,8 +52,8 @@ export class PasswordService {
   async requestByEmail(email: string): Promise<PasswordResetRequested> {
     const now = this.deps.clock.now();
     // Made whatever the address, so the answer takes about as long for an unknown one.
-    const token = newToken();
-    const tokenHash = hashToken(token);
+    const token = newSecretToken();
+    const tokenHash = hashSecretToken(token);
     const user = await this.accounts.findUserByEmail(email);
     if (user?.email && user.emailVerifiedAt && user.passwordHash && !user.deletedAt) {
       const to = user.email;
@@ -81,7 +81,9 @@ export class PasswordService {
     const passwordHash = await hashPassword(input.password);
     const now = this.deps.clock.now();
     const userId = await this.deps.uow.run(async (tx) => {
-      const used = await this.tokens.consume(tx, hashToken(input.token), 'password_reset', now);
+      const used = await this.tokens.consume(tx, hashSecretToken(input.token), ['password_reset'], now, {
+        addressStillCurrent: true,
+      });
       if (!used) throw invalidToken();
       if (!(await this.replacePassword(tx, used.userId, passwordHash, now))) throw invalidToken();
       return used.userId;

@@ -10,7 +10,8 @@ import {
   type TestUser,
 } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createOAuthTestApp } from '../../test/oauth-test-app.ts';
+import type { TestApp } from '../../test/test-app.ts';
 import { NEW_SIGN_IN_ALERTS_PER_HOUR } from './sessions.service.ts';
 
 const CHROME_WINDOWS =
@@ -23,23 +24,9 @@ const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
 const clock = movableClock();
 let t: TestApp;
 beforeAll(async () => {
-  const k = await kakao.start();
-  t = await createTestApp({
-    clock,
-    env: {
-      PUBLIC_URL: 'http://localhost:3000',
-      KAKAO_CLIENT_ID: kakao.clientId,
-      KAKAO_CLIENT_SECRET: kakao.clientSecret,
-      KAKAO_AUTHORIZE_URL: `${k}/authorize`,
-      KAKAO_TOKEN_URL: `${k}/token`,
-      KAKAO_USERINFO_URL: `${k}/me`,
-    },
-  });
+  t = await createOAuthTestApp([kakao], { clock });
 });
-afterAll(async () => {
-  await t.close();
-  await kakao.stop();
-});
+afterAll(() => t.close());
 
 /** One browser: its device cookie, refresh cookie and access token. */
 interface Browser {

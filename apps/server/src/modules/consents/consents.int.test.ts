@@ -15,28 +15,16 @@ import {
   uniqueEmail,
 } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createOAuthTestApp } from '../../test/oauth-test-app.ts';
+import type { TestApp } from '../../test/test-app.ts';
 
 const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
 let t: TestApp;
 
 beforeAll(async () => {
-  const k = await kakao.start();
-  t = await createTestApp({
-    env: {
-      PUBLIC_URL: 'http://localhost:3000',
-      KAKAO_CLIENT_ID: kakao.clientId,
-      KAKAO_CLIENT_SECRET: kakao.clientSecret,
-      KAKAO_AUTHORIZE_URL: `${k}/authorize`,
-      KAKAO_TOKEN_URL: `${k}/token`,
-      KAKAO_USERINFO_URL: `${k}/me`,
-    },
-  });
+  t = await createOAuthTestApp([kakao]);
 });
-afterAll(async () => {
-  await t.close();
-  await kakao.stop();
-});
+afterAll(() => t.close());
 
 const signup = (consents: unknown, email = uniqueEmail()) =>
   t.app.inject({

@@ -6,6 +6,7 @@ import {
   type PushPayload,
   type PushSubscriptionInput,
 } from '@erun/contracts';
+import { CoalescingSweep } from '../../lib/coalescing-sweep.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { PushSender } from '../../ports/push.ts';
 import type { SmsSender } from '../../ports/sms.ts';
@@ -55,13 +56,18 @@ export interface DeliveriesDeps {
  * anything is sent, so each notification goes out at most once per channel.
  */
 export class DeliveriesService {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly sweeps: CoalescingSweep;
 
   constructor(
     private readonly repo: DeliveriesRepository,
     private readonly deps: DeliveriesDeps,
-  ) {}
+  ) {
+    this.sweeps = new CoalescingSweep(
+      () => this.sweep(),
+      KICK_GAP_MS,
+      (error) => this.deps.onError(error),
+    );
+  }
 
   async preferences(userId: string): Promise<NotificationPreferences> {
     const stored = await this.repo.preferencesOf(userId);
@@ -122,19 +128,7 @@ export class DeliveriesService {
 
   /** Sweeps soon, in the background; calls while one runs fold into one more pass. Never throws. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.sweep().catch(this.deps.onError);
-        if (this.again) await new Promise((resolve) => setTimeout(resolve, KICK_GAP_MS));
-      } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
+    this.sweeps.kick();
   }
 
   /** Push and SMS deliveries claimed but not sent yet, whichever process claimed them (`/metrics`). */
@@ -144,7 +138,7 @@ export class DeliveriesService {
 
   /** Resolves when no background sweep is running (shutdown, tests). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    await this.sweeps.idle();
   }
 
   /** Delivers everything due on every channel; returns how many deliveries were attempted. */

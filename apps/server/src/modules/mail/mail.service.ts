@@ -1,4 +1,5 @@
 import { type Locale, LOCALES } from '@erun/contracts';
+import { CoalescingSweep } from '../../lib/coalescing-sweep.ts';
 import type { MailSender } from '../../ports/mail.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import type { ClaimedMail, MailOutbox, MailRepository } from './mail.repository.ts';
@@ -52,13 +53,18 @@ export const MAIL_KEPT_DAYS = 30;
  * sweeps on an interval (messages of a process that died).
  */
 export class MailService {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly sweeps: CoalescingSweep;
 
   constructor(
     private readonly repo: MailRepository,
     private readonly deps: MailDeps,
-  ) {}
+  ) {
+    this.sweeps = new CoalescingSweep(
+      () => this.sweep(),
+      KICK_GAP_MS,
+      (error) => this.deps.onError(error),
+    );
+  }
 
   async enqueue<K extends MailTemplateName>(tx: Tx, mail: OutgoingMail<K>): Promise<void> {
     await this.repo.insert(tx, {
@@ -78,24 +84,12 @@ export class MailService {
 
   /** Sweeps soon, in the background; calls while one runs fold into one more pass. Never throws. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.sweep().catch(this.deps.onError);
-        if (this.again) await new Promise((resolve) => setTimeout(resolve, KICK_GAP_MS));
-      } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
+    this.sweeps.kick();
   }
 
   /** Resolves when no background sweep is running (shutdown, tests). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    await this.sweeps.idle();
   }
 
   outbox(): Promise<MailOutbox> {

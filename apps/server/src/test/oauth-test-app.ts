@@ -1,0 +1,38 @@
+import type { FakeOAuthProvider } from './fake-oauth-provider.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
+
+/** The env that points a provider's client at its fake (KAKAO_* or NAVER_*), given where the fake listens. */
+function providerEnv(provider: FakeOAuthProvider, url: string): Record<string, string> {
+  const p = provider.shape.toUpperCase();
+  return {
+    [`${p}_CLIENT_ID`]: provider.clientId,
+    [`${p}_CLIENT_SECRET`]: provider.clientSecret,
+    [`${p}_AUTHORIZE_URL`]: `${url}/authorize`,
+    [`${p}_TOKEN_URL`]: `${url}/token`,
+    [`${p}_USERINFO_URL`]: `${url}/me`,
+  };
+}
+
+/**
+ * Starts the fake providers and a test app that signs in through them (PUBLIC_URL set, as the redirect URIs
+ * need). `close()` of the app it returns also stops the providers.
+ */
+export async function createOAuthTestApp(
+  providers: FakeOAuthProvider[],
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const urls = await Promise.all(providers.map((p) => p.start()));
+  const env = Object.assign(
+    { PUBLIC_URL: 'http://localhost:3000' },
+    ...providers.map((p, i) => providerEnv(p, urls[i] ?? '')),
+    options.env,
+  ) as Record<string, string>;
+  const t = await createTestApp({ ...options, env });
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      await Promise.all(providers.map((p) => p.stop()));
+    },
+  };
+}
