@@ -142,7 +142,7 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
     const box = page.getByRole('textbox', { name: T.message });
     await box.fill('가'.repeat(1001));
     await expect(page.getByText(T.tooLong)).toBeVisible();
-    await expect(page.getByRole('button', { name: T.send })).toBeDisabled();
+    await expect(page.getByRole('button', { name: T.send, exact: true })).toBeDisabled();
     await box.fill('');
   });
 
