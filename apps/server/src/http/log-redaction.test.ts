@@ -15,4 +15,10 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/api/x?%zz=1')).toBe('/api/x?%zz=1');
   });
+
+  it('keeps no address asked about by the sign-up form', () => {
+    expect(redactUrl('/api/auth/email-availability?email=runner%40example.com')).toBe(
+      '/api/auth/email-availability?email=[redacted]',
+    );
+  });
 });

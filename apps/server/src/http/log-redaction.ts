@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Query parameters that carry a secret: OAuth's code and state, tokens of any kind. */
-const SECRET_PARAMS = /^(code|state|token|access_token|refresh_token|id_token)$/i;
+/**
+ * Query parameters that carry a secret (OAuth's code and state, tokens of any kind) or someone's address (the
+ * sign-up form's 중복확인 asks about an address that may not be the asker's: the log keeps no list of them).
+ */
+const SECRET_PARAMS = /^(code|state|token|access_token|refresh_token|id_token|email)$/i;
 /** A personal calendar feed's address is its secret (`/api/calendar/<token>.ics`). */
 const SECRET_PATHS: [RegExp, string][] = [[/^(\/api\/calendar\/)[^/?]+/, '$1[redacted]']];
 
