@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import type { FakeOAuthProvider } from './fake-oauth-provider.ts';
+import { refreshCookieOf } from './factories.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 /** The env that points a provider's client at its fake (KAKAO_* or NAVER_*), given where the fake listens. */
@@ -35,4 +37,30 @@ export async function createOAuthTestApp(
       await Promise.all(providers.map((p) => p.stop()));
     },
   };
+}
+
+/**
+ * The login flow through a fake provider (start → provider → callback → refresh), as a browser would follow
+ * it: the signed-in user's access token.
+ */
+export async function signInThroughProvider(
+  app: FastifyInstance,
+  provider: 'kakao' | 'naver',
+): Promise<{ accessToken: string }> {
+  const start = await app.inject({ method: 'GET', url: `/api/auth/${provider}/start` });
+  const state = start.cookies.find((c) => c.name === 'erun_oauth');
+  const atProvider = await fetch(start.headers.location as string, { redirect: 'manual' });
+  const callback = new URL(atProvider.headers.get('location') ?? '');
+  const signedIn = await app.inject({
+    method: 'GET',
+    url: callback.pathname + callback.search,
+    headers: { cookie: `erun_oauth=${state?.value}` },
+  });
+  const refresh = await app.inject({
+    method: 'POST',
+    url: '/api/auth/refresh',
+    headers: { cookie: refreshCookieOf(signedIn) ?? '' },
+    payload: {},
+  });
+  return { accessToken: refresh.json<{ accessToken: string }>().accessToken };
 }

@@ -2,7 +2,7 @@ import type { Connections, ErrorBody, Me } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptConsents, bearer, newUser, refreshCookieOf } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
-import { createOAuthTestApp } from '../../test/oauth-test-app.ts';
+import { createOAuthTestApp, signInThroughProvider } from '../../test/oauth-test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
 const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
@@ -37,22 +37,7 @@ async function link(who: Token, provider: 'kakao' | 'naver', accept?: string) {
 
 /** Signs in with a provider (login flow) and answers the signed-in user's token. */
 async function signIn(provider: 'kakao' | 'naver'): Promise<Token> {
-  const start = await t.app.inject({ method: 'GET', url: `/api/auth/${provider}/start` });
-  const state = start.cookies.find((c) => c.name === 'erun_oauth');
-  const atProvider = await fetch(start.headers.location as string, { redirect: 'manual' });
-  const callback = new URL(atProvider.headers.get('location') ?? '');
-  const done = await t.app.inject({
-    method: 'GET',
-    url: callback.pathname + callback.search,
-    headers: { cookie: `erun_oauth=${state?.value}` },
-  });
-  const refresh = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/refresh',
-    headers: { cookie: refreshCookieOf(done) ?? '' },
-    payload: {},
-  });
-  const token = refresh.json<Token>();
+  const token: Token = await signInThroughProvider(t.app, provider);
   await acceptConsents(t.app, token);
   return token;
 }

@@ -6,16 +6,9 @@ import {
   REQUIRED_CONSENTS,
 } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  newUser,
-  refreshCookieOf,
-  runBody,
-  SIGNUP_CONSENTS,
-  uniqueEmail,
-} from '../../test/factories.ts';
+import { bearer, newUser, runBody, SIGNUP_CONSENTS, uniqueEmail } from '../../test/factories.ts';
 import { FakeOAuthProvider } from '../../test/fake-oauth-provider.ts';
-import { createOAuthTestApp } from '../../test/oauth-test-app.ts';
+import { createOAuthTestApp, signInThroughProvider } from '../../test/oauth-test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
 const kakao = new FakeOAuthProvider('kakao', 'kakao-client', 'kakao-secret');
@@ -48,22 +41,7 @@ async function rowsOf(userId: string) {
 /** A new Kakao user (start → provider → callback → refresh): signed in, never asked to consent. */
 async function kakaoUser(id: number): Promise<{ accessToken: string; userId: string }> {
   kakao.nextUser = { id, nickname: '카카오러너' };
-  const start = await t.app.inject({ method: 'GET', url: '/api/auth/kakao/start' });
-  const state = start.cookies.find((c) => c.name === 'erun_oauth');
-  const atProvider = await fetch(start.headers.location as string, { redirect: 'manual' });
-  const callback = new URL(atProvider.headers.get('location') ?? '');
-  const signedIn = await t.app.inject({
-    method: 'GET',
-    url: callback.pathname + callback.search,
-    headers: { cookie: `erun_oauth=${state?.value}` },
-  });
-  const refresh = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/refresh',
-    headers: { cookie: refreshCookieOf(signedIn) ?? '' },
-    payload: {},
-  });
-  const { accessToken } = refresh.json<{ accessToken: string }>();
+  const { accessToken } = await signInThroughProvider(t.app, 'kakao');
   return { accessToken, userId: (await me({ accessToken })).id };
 }
 
