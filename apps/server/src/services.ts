@@ -4,6 +4,8 @@ import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
 import { AccountService } from './modules/account/account.service.ts';
 import { ConsentsRepository } from './modules/consents/consents.repository.ts';
+import { CrewAccessRepository } from './modules/crews/crew-access.repository.ts';
+import { CrewAccessService } from './modules/crews/crew-access.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
@@ -76,6 +78,7 @@ export interface Services {
   mail: MailService;
   email: EmailService;
   consents: ConsentsService;
+  crewAccess: CrewAccessService;
   password: PasswordService;
 }
 
@@ -115,6 +118,7 @@ export function createServices(
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   // The users module shows the phone module's masked number; the phone module stores it through users.
   const consents = new ConsentsService(new ConsentsRepository(db), uow);
+  const crewAccess = new CrewAccessService(new CrewAccessRepository(db));
   const users: UsersService = new UsersService(
     new UsersRepository(db),
     uploads,
@@ -275,6 +279,7 @@ export function createServices(
     mail,
     email,
     consents,
+    crewAccess,
     password,
   };
 }

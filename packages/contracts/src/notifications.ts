@@ -17,6 +17,16 @@ export const NOTIFICATION_CATEGORIES = [
   'review_received',
   'badge_earned',
   'new_sign_in',
+  'crew_join_request',
+  'crew_joined',
+  'crew_refused',
+  'crew_removed',
+  'crew_role_changed',
+  'crew_member_promoted',
+  'crew_announcement',
+  'series_opened',
+  'chat_message',
+  'chat_mention',
 ] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategorySchema>;

@@ -74,6 +74,23 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   VERIFICATION_TOKEN_INVALID: 'errors.verificationTokenInvalid',
   CONSENT_REQUIRED: 'errors.consentRequired',
   SESSION_NOT_FOUND: 'errors.sessionNotFound',
+  CREW_NOT_FOUND: 'errors.crewNotFound',
+  CREW_NAME_TAKEN: 'errors.crewNameTaken',
+  ALREADY_MEMBER: 'errors.alreadyMember',
+  ALREADY_REQUESTED: 'errors.alreadyRequested',
+  CREW_BANNED: 'errors.crewBanned',
+  INVITE_ONLY: 'errors.inviteOnly',
+  INVITE_INVALID: 'errors.inviteInvalid',
+  OWNER_MUST_HAND_OVER: 'errors.ownerMustHandOver',
+  NOT_CREW_STAFF: 'errors.notCrewStaff',
+  NOT_CREW_OWNER: 'errors.notCrewOwner',
+  NOT_CREW_MEMBER: 'errors.notCrewMember',
+  MEMBER_NOT_FOUND: 'errors.memberNotFound',
+  ANNOUNCEMENT_NOT_FOUND: 'errors.announcementNotFound',
+  SERIES_NOT_FOUND: 'errors.seriesNotFound',
+  SERIES_ENDED: 'errors.seriesEnded',
+  CREW_MEMBERS_ONLY: 'errors.crewMembersOnly',
+  GUEST_SEATS_FULL: 'errors.guestSeatsFull',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { courses } from './courses.ts';
+import { crewAnnouncements } from './crews.ts';
 import { runs } from './runs.ts';
 import { users } from './users.ts';
 
-/** Comments under runs (Q&A) and courses (reviews); replies point at a top-level comment. */
+/** Comments under runs (Q&A), courses (reviews) and crew announcements; replies point at a top-level comment. */
 export const comments = pgTable(
   'comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
     courseId: uuid('course_id').references(() => courses.id, { onDelete: 'cascade' }),
+    announcementId: uuid('announcement_id').references(() => crewAnnouncements.id, { onDelete: 'cascade' }),
     parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id')
       .notNull()
@@ -22,13 +24,16 @@ export const comments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    check('comments_one_target', sql`(${t.runId} is null) <> (${t.courseId} is null)`),
+    check('comments_one_target', sql`num_nonnulls(${t.runId}, ${t.courseId}, ${t.announcementId}) = 1`),
     index('comments_run_idx')
       .on(t.runId, t.createdAt, t.id)
       .where(sql`${t.parentId} is null`),
     index('comments_course_idx')
       .on(t.courseId, t.createdAt, t.id)
       .where(sql`${t.parentId} is null`),
+    index('comments_announcement_idx')
+      .on(t.announcementId, t.createdAt, t.id)
+      .where(sql`${t.parentId} is null and ${t.announcementId} is not null`),
     index('comments_parent_idx').on(t.parentId, t.createdAt, t.id),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -13,6 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
+import { crews } from './crews.ts';
+import { series } from './series.ts';
 import { uploads, users } from './users.ts';
 
 /** A group run. Counters are kept in the same transaction as the rows they count (seats are never oversold). */
@@ -49,6 +52,17 @@ export const runs = pgTable(
     commentCount: integer('comment_count').notNull().default(0),
     searchText: text('search_text').notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Why the host cancelled (an occurrence of a series: "비 예보"), told to its runners. */
+    cancelReason: text('cancel_reason'),
+    /** A crew run; null for a run of no crew. */
+    crewId: uuid('crew_id').references(() => crews.id, { onDelete: 'set null' }),
+    /** public (anyone) | crew (members only: invisible and unjoinable for others). */
+    visibility: text('visibility').notNull().default('public'),
+    /** A public crew run's cap on seats for non-members (게스트); null: no cap. */
+    guestSeats: integer('guest_seats'),
+    /** An occurrence of a series (정기런) and its date in Asia/Seoul: unique together. */
+    seriesId: uuid('series_id').references(() => series.id, { onDelete: 'set null' }),
+    occurrenceDate: date('occurrence_date'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     // Bumped by every edit and the cancellation (not by seats): the calendar's SEQUENCE.
@@ -59,6 +73,12 @@ export const runs = pgTable(
     check('runs_seats_never_oversold', sql`${t.participantCount} between 1 and ${t.capacity}`),
     check('runs_waitlist_non_negative', sql`${t.waitlistCount} >= 0`),
     // The feed's "still open" filter relies on it: a deadline after now implies a start after now.
+    check('runs_visibility', sql`${t.visibility} in ('public', 'crew')`),
+    check('runs_crew_visibility', sql`${t.visibility} = 'public' or ${t.crewId} is not null`),
+    uniqueIndex('runs_series_occurrence_key').on(t.seriesId, t.occurrenceDate),
+    index('runs_crew_starts_idx')
+      .on(t.crewId, t.startsAt)
+      .where(sql`${t.crewId} is not null`),
     check('runs_join_deadline_before_start', sql`${t.joinDeadline} <= ${t.startsAt}`),
     index('runs_starts_idx')
       .on(t.startsAt, t.id)
@@ -128,4 +148,19 @@ export const runBookmarks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.runId] }), index('run_bookmarks_run_idx').on(t.runId)],
+);
+
+/** A run's co-hosts (≤ 5): they hold seats, edit, message, remove participants and take attendance. */
+export const runCohosts = pgTable(
+  'run_cohosts',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.userId] }), index('run_cohosts_user_idx').on(t.userId)],
 );

@@ -169,6 +169,8 @@ export class ChatRepository {
           ? {
               id: r.m_id,
               runId: r.run_id,
+              crewId: null,
+              pinnedAt: null,
               authorId: r.m_author_id,
               content: r.m_content,
               createdAt: date(r.m_created_at),

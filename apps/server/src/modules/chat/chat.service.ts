@@ -109,7 +109,8 @@ export class ChatService {
   private toMessage(row: MessageWithAuthor): ChatMessage {
     return {
       id: row.id,
-      runId: row.runId,
+      // Run chats only until crew chats arrive (their messages carry crewId instead).
+      runId: row.runId ?? '',
       author: {
         id: row.author.id,
         nickname: row.author.nickname,

@@ -25,6 +25,16 @@ const KO: Record<NotificationCategory, (d: Data) => string> = {
   badge_earned: () => '새 배지를 받았어요!',
   new_sign_in: (d) =>
     `새 기기(${device(d, '알 수 없는 기기')})에서 로그인했어요. 본인이 아니라면 확인해 주세요.`,
+  crew_join_request: (d) => `${q(d.title)} 크루에 새 가입 신청이 있어요.`,
+  crew_joined: (d) => `${q(d.title)} 크루의 크루원이 되었어요.`,
+  crew_refused: (d) => `${q(d.title)} 크루 가입 신청이 거절되었어요.`,
+  crew_removed: (d) => `${q(d.title)} 크루에서 내보내졌어요.`,
+  crew_role_changed: (d) => `${q(d.title)} 크루에서 내 역할이 바뀌었어요.`,
+  crew_member_promoted: (d) => `${q(d.title)} 크루의 정회원이 되었어요!`,
+  crew_announcement: (d) => `${q(d.title)} 크루에 새 공지가 올라왔어요.`,
+  series_opened: (d) => `${q(d.title)} 정기런 새 일정이 열렸어요.`,
+  chat_message: (d) => `${q(d.title)} 채팅에 새 메시지가 있어요.`,
+  chat_mention: (d) => `${q(d.title)} 채팅에서 누군가 나를 언급했어요.`,
 };
 
 const EN: Record<NotificationCategory, (d: Data) => string> = {
@@ -43,6 +53,16 @@ const EN: Record<NotificationCategory, (d: Data) => string> = {
   review_received: (d) => `A host review arrived for ${en(d.title)}.`,
   badge_earned: () => 'You earned a new badge!',
   new_sign_in: (d) => `New sign-in from ${device(d, 'an unknown device')}. Not you? Check your devices.`,
+  crew_join_request: (d) => `New join request for ${en(d.title)}.`,
+  crew_joined: (d) => `You're now a member of ${en(d.title)}.`,
+  crew_refused: (d) => `Your request to join ${en(d.title)} was declined.`,
+  crew_removed: (d) => `You were removed from ${en(d.title)}.`,
+  crew_role_changed: (d) => `Your role in ${en(d.title)} changed.`,
+  crew_member_promoted: (d) => `You're now a member of ${en(d.title)}!`,
+  crew_announcement: (d) => `New announcement in ${en(d.title)}.`,
+  series_opened: (d) => `A new date of ${en(d.title)} is open.`,
+  chat_message: (d) => `New message in the ${en(d.title)} chat.`,
+  chat_mention: (d) => `You were mentioned in the ${en(d.title)} chat.`,
 };
 
 const TEXTS: Record<PushLocale, Record<NotificationCategory, (d: Data) => string>> = { ko: KO, en: EN };
