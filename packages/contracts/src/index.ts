@@ -17,6 +17,7 @@ export * from './notification-channels.ts';
 export * from './text.ts';
 export * from './consents.ts';
 export * from './crew-basics.ts';
+export * from './crews.ts';
 export * from './password.ts';
 export * from './sessions.ts';
 export * from './endpoints.ts';

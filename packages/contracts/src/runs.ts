@@ -227,6 +227,8 @@ export const ListRunsQuerySchema = z
       .transform((v) => v === 'true')
       .default(false),
     hostId: z.uuid().optional(),
+    /** Only the runs of this crew (members-only ones for its members alone). */
+    crewId: z.uuid().optional(),
     /** Only the caller's bookmarked runs (signed in). */
     bookmarked: z
       .enum(['true', 'false'])

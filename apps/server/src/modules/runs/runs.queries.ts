@@ -85,6 +85,7 @@ export interface RunFilter {
   near?: { lat: number; lng: number; radiusKm: number };
   openAfter?: Date;
   hostId?: string;
+  crewId?: string;
   bookmarkedBy?: string;
 }
 
@@ -205,6 +206,7 @@ function filterConditions(f: RunFilter): SQL[] {
     c.push(gt(runs.startsAt, f.openAfter));
   }
   if (f.hostId) c.push(eq(runs.hostId, f.hostId));
+  if (f.crewId) c.push(eq(runs.crewId, f.crewId));
   if (f.bookmarkedBy) {
     c.push(
       sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,

@@ -368,6 +368,7 @@ export class RunsService {
       near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
       openAfter: q.includeClosed ? undefined : this.clock.now(),
       hostId: q.hostId,
+      crewId: q.crewId,
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
     };
   }
