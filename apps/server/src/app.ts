@@ -54,6 +54,7 @@ import { deviceCookies } from './modules/auth/device-cookie.ts';
 import { sessionsRoutes } from './modules/auth/sessions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
+import { crewsRoutes } from './modules/crews/crews.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
@@ -364,6 +365,12 @@ export async function buildApp(
         identify,
         publicUrl,
         cache: responseCache,
+      });
+      await api.register(crewsRoutes, {
+        crews: services.crews,
+        authenticate,
+        identify,
+        createLimit: limit('crew-create-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
       await api.register(coursesRoutes, {
         courses: services.courses,

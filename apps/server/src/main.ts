@@ -177,6 +177,12 @@ if (role !== 'api') {
         run: () => services.mail.purgeFinished(),
       },
       {
+        // Crews sort by activity: runs held in the last 30 days, recounted every hour.
+        name: 'crews.activity',
+        cron: '7 * * * *',
+        run: () => services.crews.refreshActivity(),
+      },
+      {
         name: 'uploads.purge-unreferenced',
         cron: '37 4 * * *',
         run: () => services.uploads.purgeUnreferenced(clock.now()),

@@ -6,6 +6,8 @@ import { AccountService } from './modules/account/account.service.ts';
 import { ConsentsRepository } from './modules/consents/consents.repository.ts';
 import { CrewAccessRepository } from './modules/crews/crew-access.repository.ts';
 import { CrewAccessService } from './modules/crews/crew-access.service.ts';
+import { CrewsRepository } from './modules/crews/crews.repository.ts';
+import { CrewsService } from './modules/crews/crews.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
@@ -79,6 +81,7 @@ export interface Services {
   email: EmailService;
   consents: ConsentsService;
   crewAccess: CrewAccessService;
+  crews: CrewsService;
   password: PasswordService;
 }
 
@@ -197,6 +200,9 @@ export function createServices(
     users,
     ports.shared,
   );
+  const crews = new CrewsService(uow, new CrewsRepository(db), uploads, clock, (tx, crewId, by, now) =>
+    runs.cancelCrewRuns(tx, crewId, by, now),
+  );
   const courses = new CoursesService(
     uow,
     new CoursesRepository(db, BEST_SCORE),
@@ -280,6 +286,7 @@ export function createServices(
     email,
     consents,
     crewAccess,
+    crews,
     password,
   };
 }

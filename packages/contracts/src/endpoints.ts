@@ -28,6 +28,15 @@ import {
   RatingResultSchema,
   UpdateCourseSchema,
 } from './courses.ts';
+import {
+  CreateCrewSchema,
+  CrewPageSchema,
+  CrewSchema,
+  ListCrewsQuerySchema,
+  MyCrewsQuerySchema,
+  MyCrewsSchema,
+  UpdateCrewSchema,
+} from './crews.ts';
 import { BadgeListSchema, MeRunsQuerySchema, MyRunPageSchema, MyStatsSchema } from './me.ts';
 import {
   NotificationPreferencesSchema,
@@ -119,6 +128,7 @@ export const endpoints = {
   getCalendarFeed: { method: 'GET', path: '/api/me/calendar', response: FeedUrlSchema },
   rotateCalendarFeed: { method: 'POST', path: '/api/me/calendar/rotate', response: FeedUrlSchema },
   getScoreHistory: { method: 'GET', path: '/api/me/score-history', response: ScoreHistorySchema },
+  getMyCrews: { method: 'GET', path: '/api/me/crews', query: MyCrewsQuerySchema, response: MyCrewsSchema },
 
   // uploads (multipart: the form is the body)
   uploadImage: { method: 'POST', path: '/api/uploads', query: UploadQuerySchema, response: ImageSchema },
@@ -224,6 +234,13 @@ export const endpoints = {
     body: WriteCommentSchema,
     response: CommentSchema,
   },
+
+  // crews
+  createCrew: { method: 'POST', path: '/api/crews', body: CreateCrewSchema, response: CrewSchema },
+  getCrews: { method: 'GET', path: '/api/crews', query: ListCrewsQuerySchema, response: CrewPageSchema },
+  getCrew: { method: 'GET', path: '/api/crews/:crewId', response: CrewSchema },
+  updateCrew: { method: 'PATCH', path: '/api/crews/:crewId', body: UpdateCrewSchema, response: CrewSchema },
+  deleteCrew: { method: 'DELETE', path: '/api/crews/:crewId', response: null },
 
   // chat
   getChatMessages: {

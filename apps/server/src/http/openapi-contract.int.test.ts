@@ -14,6 +14,7 @@ import {
   uniqueEmail,
   verifiedUser,
 } from '../test/factories.ts';
+import { crewBody, newCrew } from '../test/crew-factories.ts';
 import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
 import { FakePushService } from '../test/fake-push-service.ts';
 import { multipart, png } from '../test/images.ts';
@@ -327,6 +328,17 @@ const CALLS: Record<string, Call> = {
     });
   },
   'GET /api/me/score-history': () => call(host, 'GET', '/api/me/score-history'),
+  'GET /api/me/crews': () => call(host, 'GET', '/api/me/crews'),
+  'POST /api/crews': () => call(host, 'POST', '/api/crews', crewBody()),
+  'GET /api/crews': async () => {
+    await newCrew(t.app, host);
+    return [await call(null, 'GET', '/api/crews'), await call(runner, 'GET', '/api/crews?region=seoul')];
+  },
+  'GET /api/crews/{crewId}': async () => call(runner, 'GET', `/api/crews/${(await newCrew(t.app, host)).id}`),
+  'PATCH /api/crews/{crewId}': async () =>
+    call(host, 'PATCH', `/api/crews/${(await newCrew(t.app, host)).id}`, { level: '서브4 목표' }),
+  'DELETE /api/crews/{crewId}': async () =>
+    call(host, 'DELETE', `/api/crews/${(await newCrew(t.app, host)).id}`),
   'GET /api/runs/{runId}/ics': () => call(null, 'GET', `/api/runs/${run.id}/ics`),
   'GET /api/calendar/{file}': async () => {
     const { url } = (await call(runner, 'GET', '/api/me/calendar')).json<{ url: string }>();

@@ -1,4 +1,4 @@
-import type { CoursePage, Course } from '@erun/contracts';
+import type { CoursePage, Course, Crew, CrewPage } from '@erun/contracts';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from './demo.ts';
@@ -36,8 +36,19 @@ describe('demo data', { timeout: 120_000 }, () => {
     }>();
     expect(runs.items.length).toBeGreaterThan(0);
 
+    // A few crews with an owner, staff and members, the demo account among them.
+    const crews = (await t.app.inject({ method: 'GET', url: '/api/crews?limit=50' })).json<CrewPage>().items;
+    expect(crews.length).toBeGreaterThanOrEqual(3);
+    expect(crews.some((c) => c.memberCount >= 3)).toBe(true);
+    const banpo = crews.find((c) => c.name === '반포 달빛러너스');
+    const page = (await t.app.inject({ method: 'GET', url: `/api/crews/${banpo?.id}` })).json<Crew>();
+    expect(page.owner.nickname).toBe('노을러닝크루');
+    expect(page.staff.map((s) => s.nickname)).toEqual(['새벽페이서']);
+
     // A second start adds nothing.
     await seedDemoData(t.services, pino({ level: 'silent' }), 'demo-password-1234');
     expect(await courses()).toHaveLength(12);
+    const again = (await t.app.inject({ method: 'GET', url: '/api/crews?limit=50' })).json<CrewPage>();
+    expect(again.items).toHaveLength(crews.length);
   });
 });

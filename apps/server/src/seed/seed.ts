@@ -5,6 +5,7 @@ import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
 import { type Exec, inTransaction, insertRows } from './bulk.ts';
 import { type RunDraft, runDraft, userDraft } from './generator.ts';
 import { Random } from './random.ts';
+import { insertSeedCrews, removeSeedCrews } from './seed-crews.ts';
 
 /** Every seeded account signs in with this password (README, "Sample data"). */
 export const SEED_PASSWORD = 'seed-run-2026';
@@ -64,6 +65,7 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
         log(`runs: ${Math.min(done + BATCH, options.runs)} / ${options.runs}, participations: ${rows}`);
       }
     }
+    log(`crews: ${await insertSeedCrews(exec, rng, userIds, now)}`);
     await exec(
       `update users u set runs_hosted = c.n
        from (select host_id, count(*)::int as n from runs where cancelled_at is null group by host_id) c
@@ -87,6 +89,7 @@ async function removeSeedData(exec: Exec, log: (message: string) => void): Promi
     [SEED_EMAILS],
   );
   const touched = (rows as { run_id: string }[]).map((r) => r.run_id);
+  await removeSeedCrews(exec, SEED_EMAILS);
   await exec('delete from users where email like $1', [SEED_EMAILS]);
   if (touched.length > 0) {
     await exec(

@@ -151,6 +151,15 @@ export class RunsRepository {
     return run;
   }
 
+  /** A crew's runs not yet started nor cancelled, locked until the unit of work ends. */
+  async lockUpcomingOfCrew(tx: Tx, crewId: string, now: Date): Promise<RunRow[]> {
+    return sqlOf(tx)
+      .select()
+      .from(runs)
+      .where(and(eq(runs.crewId, crewId), isNull(runs.cancelledAt), gt(runs.startsAt, now)))
+      .for('update');
+  }
+
   /** Writes changes decided on the locked row; every write to a run moves its version. */
   async update(tx: Tx, runId: string, changes: Partial<NewRun>): Promise<void> {
     await sqlOf(tx)

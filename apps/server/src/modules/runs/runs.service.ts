@@ -247,6 +247,30 @@ export class RunsService {
     });
   }
 
+  /**
+   * A deleted crew's runs still ahead, cancelled in the crew's unit of work: each like its host would cancel
+   * it (counter, notices, live refresh), and its host told too when someone else deleted the crew.
+   */
+  async cancelCrewRuns(tx: Tx, crewId: string, byUserId: string, now: Date): Promise<number> {
+    const upcoming = await this.repo.lockUpcomingOfCrew(tx, crewId, now);
+    for (const run of upcoming) {
+      await this.repo.update(tx, run.id, {
+        cancelledAt: now,
+        cancelReason: '크루가 없어져 취소됐어요',
+        updatedAt: now,
+      });
+      await this.users.moveRunsHosted(tx, run.hostId, -1);
+      const audience = await this.participants.audienceOf(tx, run);
+      if (run.hostId !== byUserId) audience.push(run.hostId);
+      await this.live.notifications.notify(
+        tx,
+        audience.map((id) => notice(id, 'run_cancelled', run)),
+      );
+      this.changed(tx, run.id);
+    }
+    return upcoming.length;
+  }
+
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {
     const run = await this.repo.findWithHost(runId);
     if (!run || (on && run.cancelledAt)) throw runNotFound();
