@@ -6,6 +6,8 @@ import { AccountService } from './modules/account/account.service.ts';
 import { ConsentsRepository } from './modules/consents/consents.repository.ts';
 import { CrewAccessRepository } from './modules/crews/crew-access.repository.ts';
 import { CrewAccessService } from './modules/crews/crew-access.service.ts';
+import { CrewMembersRepository } from './modules/crews/crew-members.repository.ts';
+import { CrewMembersService } from './modules/crews/crew-members.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
@@ -79,6 +81,7 @@ export interface Services {
   email: EmailService;
   consents: ConsentsService;
   crewAccess: CrewAccessService;
+  crewMembers: CrewMembersService;
   password: PasswordService;
 }
 
@@ -206,6 +209,13 @@ export function createServices(
   );
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
   const badges = new BadgesService(uow, new BadgesRepository(db), clock, notifications);
+  const crewMembers = new CrewMembersService(uow, new CrewMembersRepository(db), {
+    clock,
+    notifications,
+    realtime,
+    uploads,
+    publicUrl,
+  });
   const afterRun = new AfterRunService(
     uow,
     new AfterRunRepository(db),
@@ -214,6 +224,7 @@ export function createServices(
     notifications,
     users,
     (ids) => badges.evaluateMany(ids),
+    (tx, runId, presentIds) => crewMembers.admitRegulars(tx, runId, presentIds),
   );
   const participation = new ParticipationService(
     uow,
@@ -257,6 +268,7 @@ export function createServices(
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     disconnect: (userId) => realtime.disconnectUser(userId),
     consents,
+    crewMembers,
   });
   return {
     account,
@@ -280,6 +292,7 @@ export function createServices(
     email,
     consents,
     crewAccess,
+    crewMembers,
     password,
   };
 }
