@@ -16,6 +16,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
 import { phoneRoutes } from './modules/phone/phone.routes.ts';
+import { crewMembersRoutes } from './modules/crews/crew-members.routes.ts';
 import { LogMailSender } from './adapters/log-mail-sender.ts';
 import { SmtpMailSender } from './adapters/smtp-mail-sender.ts';
 import { LogSmsSender } from './adapters/log-sms-sender.ts';
@@ -394,6 +395,11 @@ export async function buildApp(
       await api.register(phoneRoutes, { phone: services.phone, authenticate });
       await api.register(deliveriesRoutes, { deliveries: services.deliveries, authenticate });
       await api.register(configRoutes, { env });
+      await api.register(crewMembersRoutes, {
+        crewMembers: services.crewMembers,
+        authenticate,
+        writeLimit: limit('crew-member-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
+      });
       await api.register(consentsRoutes, {
         consents: services.consents,
         authenticate,

@@ -8,6 +8,8 @@ import { CrewAccessRepository } from './modules/crews/crew-access.repository.ts'
 import { CrewAccessService } from './modules/crews/crew-access.service.ts';
 import { CrewsRepository } from './modules/crews/crews.repository.ts';
 import { CrewsService } from './modules/crews/crews.service.ts';
+import { CrewMembersRepository } from './modules/crews/crew-members.repository.ts';
+import { CrewMembersService } from './modules/crews/crew-members.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
@@ -82,6 +84,7 @@ export interface Services {
   consents: ConsentsService;
   crewAccess: CrewAccessService;
   crews: CrewsService;
+  crewMembers: CrewMembersService;
   password: PasswordService;
 }
 
@@ -212,6 +215,13 @@ export function createServices(
   );
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
   const badges = new BadgesService(uow, new BadgesRepository(db), clock, notifications);
+  const crewMembers = new CrewMembersService(uow, new CrewMembersRepository(db), {
+    clock,
+    notifications,
+    realtime,
+    uploads,
+    publicUrl,
+  });
   const afterRun = new AfterRunService(
     uow,
     new AfterRunRepository(db),
@@ -220,6 +230,7 @@ export function createServices(
     notifications,
     users,
     (ids) => badges.evaluateMany(ids),
+    (tx, runId, presentIds) => crewMembers.admitRegulars(tx, runId, presentIds),
   );
   const participation = new ParticipationService(
     uow,
@@ -263,6 +274,7 @@ export function createServices(
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
     disconnect: (userId) => realtime.disconnectUser(userId),
     consents,
+    crewMembers,
   });
   return {
     account,
@@ -287,6 +299,7 @@ export function createServices(
     consents,
     crewAccess,
     crews,
+    crewMembers,
     password,
   };
 }

@@ -18,6 +18,7 @@ import {
 } from './email.ts';
 import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
+import * as members from './crew-members.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
 import {
   CoursePageSchema,
@@ -380,6 +381,39 @@ export const endpoints = {
   getSessions: { method: 'GET', path: '/api/me/sessions', response: SessionListSchema },
   revokeSession: { method: 'DELETE', path: '/api/me/sessions/:sessionId', response: null },
   revokeOtherSessions: { method: 'DELETE', path: '/api/me/sessions', response: null },
+
+  // crew membership (issue 16)
+  joinCrew: {
+    method: 'POST',
+    path: '/api/crews/:crewId/members',
+    body: members.JoinCrewSchema,
+    response: members.JoinCrewResultSchema,
+  },
+  getCrewMembers: {
+    method: 'GET',
+    path: '/api/crews/:crewId/members',
+    query: members.CrewMembersQuerySchema,
+    response: members.CrewMemberPageSchema,
+  },
+  getMyCrewMembership: {
+    method: 'GET',
+    path: '/api/crews/:crewId/members/me',
+    response: members.MyCrewMembershipSchema,
+  },
+  leaveCrew: { method: 'DELETE', path: '/api/crews/:crewId/members/me', response: null },
+  updateCrewMember: {
+    method: 'PATCH',
+    path: '/api/crews/:crewId/members/:userId',
+    body: members.UpdateCrewMemberSchema,
+    response: members.CrewMemberSchema,
+  },
+  removeCrewMember: {
+    method: 'DELETE',
+    path: '/api/crews/:crewId/members/:userId',
+    body: members.RemoveCrewMemberSchema,
+    response: null,
+  },
+  createCrewInvite: { method: 'POST', path: '/api/crews/:crewId/invite', response: members.CrewInviteSchema },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

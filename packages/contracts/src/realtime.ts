@@ -22,6 +22,8 @@ export const RealtimeEventSchemas = {
   'run:comment': z.object({ runId: z.uuid(), commentId: z.uuid(), parentId: z.uuid().nullable() }),
   /** A new message in a run's chat: the message itself, as the API returns it. */
   'chat:message': ChatMessageSchema,
+  /** The user's place in a crew changed (approved, promoted, removed, role): fetch the crew's page again. */
+  'crew:membership': z.object({ crewId: z.uuid() }),
   /**
    * Events may have been missed (fan-out between server processes through Redis was interrupted and is back):
    * fetch what is shown again, as after a reconnection.

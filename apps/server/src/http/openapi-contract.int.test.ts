@@ -170,6 +170,24 @@ async function afterTheRun<T>(
   }
 }
 
+/** A crew row and its owner (the crew form is another slice's), joined by `members` through the API. */
+async function crewOf(owner: TestUser, joinPolicy = 'open', members: TestUser[] = []): Promise<string> {
+  const { rows } = await t.database.executeSql(
+    `insert into crews (name, name_key, regions, home_spot_name, home_lat, home_lng, join_policy, search_text,
+       created_at, updated_at)
+     values ($1, $1, '["seoul"]', '반포 달빛광장', 37.51, 126.99, 'open', $1, now(), now()) returning id`,
+    [`계약크루-${Math.random().toString(36).slice(2, 10)}`],
+  );
+  const crewId = (rows[0] as { id: string }).id;
+  await t.database.executeSql(
+    `insert into crew_members (crew_id, user_id, status, role, created_at) values ($1, $2, 'member', 'owner', now())`,
+    [crewId, owner.user.id],
+  );
+  for (const m of members) await call(m, 'POST', `/api/crews/${crewId}/members`, {});
+  await t.database.executeSql(`update crews set join_policy = $2 where id = $1`, [crewId, joinPolicy]);
+  return crewId;
+}
+
 type Call = () => Promise<LightMyRequestResponse | LightMyRequestResponse[]>;
 
 /** One call (or a few: as a guest and as a user) for every operation, keyed `METHOD /path/{param}`. */
@@ -472,6 +490,48 @@ const CALLS: Record<string, Call> = {
     return call(user, 'DELETE', `/api/me/sessions/${other?.id}`);
   },
   'DELETE /api/me/sessions': async () => call(await newUser(t.app), 'DELETE', '/api/me/sessions'),
+  'POST /api/crews/{crewId}/members': async () => {
+    const [open, approval] = await Promise.all([crewOf(host), crewOf(host, 'approval')]);
+    const user = await newUser(t.app);
+    return [
+      await call(user, 'POST', `/api/crews/${open}/members`, {}),
+      await call(user, 'POST', `/api/crews/${approval}/members`, {}),
+    ];
+  },
+  'GET /api/crews/{crewId}/members': async () => {
+    const crewId = await crewOf(host, 'approval', [runner]);
+    await call(await newUser(t.app), 'POST', `/api/crews/${crewId}/members`, {});
+    return [
+      await call(runner, 'GET', `/api/crews/${crewId}/members`),
+      await call(host, 'GET', `/api/crews/${crewId}/members?status=pending&limit=1`),
+    ];
+  },
+  'GET /api/crews/{crewId}/members/me': async () => {
+    const crewId = await crewOf(host);
+    return [
+      await call(host, 'GET', `/api/crews/${crewId}/members/me`),
+      await call(runner, 'GET', `/api/crews/${crewId}/members/me`),
+    ];
+  },
+  'DELETE /api/crews/{crewId}/members/me': async () => {
+    const user = await newUser(t.app);
+    return call(user, 'DELETE', `/api/crews/${await crewOf(host, 'open', [user])}/members/me`);
+  },
+  'PATCH /api/crews/{crewId}/members/{userId}': async () => {
+    const user = await newUser(t.app);
+    const crewId = await crewOf(host, 'open', [user]);
+    return call(host, 'PATCH', `/api/crews/${crewId}/members/${user.user.id}`, { role: 'staff' });
+  },
+  'DELETE /api/crews/{crewId}/members/{userId}': async () => {
+    const user = await newUser(t.app);
+    const crewId = await crewOf(host, 'open', [user]);
+    return call(host, 'DELETE', `/api/crews/${crewId}/members/${user.user.id}`, {
+      reason: '노쇼',
+      ban: true,
+    });
+  },
+  'POST /api/crews/{crewId}/invite': async () =>
+    call(host, 'POST', `/api/crews/${await crewOf(host, 'invite')}/invite`),
 };
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */

@@ -16,6 +16,7 @@ import type { AfterRunService } from '../after-run/after-run.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { CountedRun } from '../badges/badges.service.ts';
 import type { ConsentsService } from '../consents/index.ts';
+import type { CrewMembersService } from '../crews/crew-members.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -70,6 +71,8 @@ export class AccountService {
       disconnect: (userId: string) => void;
       /** What I agreed to and when: in my export, and erased with my account. */
       consents: Pick<ConsentsService, 'history' | 'forget'>;
+      /** My crews: the ones I own are handed over (or deleted when nobody is left), my rows go. */
+      crewMembers: Pick<CrewMembersService, 'forgetUser'>;
     },
   ) {}
 
@@ -195,6 +198,7 @@ export class AccountService {
       await this.deps.users.erase(tx, userId, found.deletedAt ?? now, now);
       await this.deps.notifications.forget(tx, userId);
       await this.deps.consents.forget(tx, userId);
+      await this.deps.crewMembers.forgetUser(tx, userId);
       return found;
     });
     this.deps.disconnect(userId);

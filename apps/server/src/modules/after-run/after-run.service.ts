@@ -35,6 +35,12 @@ export class AfterRunService {
     private readonly users: Pick<UsersService, 'recomputeGoodRunnerScores'>,
     /** Badges are evaluated once a record that can earn one has committed. */
     private readonly evaluateBadges: (userIds: string[]) => Promise<void> = async () => {},
+    /** Guests who reach their crew's attended-runs mark become members, in the attendance's unit of work. */
+    private readonly admitRegulars: (
+      tx: Tx,
+      runId: string,
+      presentIds: string[],
+    ) => Promise<void> = async () => {},
   ) {}
 
   async attendance(runId: string, userId: string): Promise<Attendance> {
@@ -85,6 +91,7 @@ export class AfterRunService {
           tx,
           marks.map((m) => m.userId),
         );
+        await this.admitRegulars(tx, runId, input.present);
       });
     }
     await this.evaluateBadges([userId, ...input.present, ...input.absent]);
