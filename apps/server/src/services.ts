@@ -7,6 +7,8 @@ import { ConsentsRepository } from './modules/consents/consents.repository.ts';
 import { CrewAccessRepository } from './modules/crews/crew-access.repository.ts';
 import { CrewAccessService } from './modules/crews/crew-access.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
+import { AnnouncementsRepository } from './modules/announcements/announcements.repository.ts';
+import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
@@ -79,6 +81,7 @@ export interface Services {
   email: EmailService;
   consents: ConsentsService;
   crewAccess: CrewAccessService;
+  announcements: AnnouncementsService;
   password: PasswordService;
 }
 
@@ -224,12 +227,25 @@ export function createServices(
     realtime,
     (runId, userIds) => chat.revoke(runId, userIds),
   );
+  const announcements = new AnnouncementsService(
+    uow,
+    new AnnouncementsRepository(db),
+    crewAccess,
+    notifications,
+    uploads,
+    clock,
+  );
   const comments = new CommentsService(
     uow,
     new CommentsRepository(db),
     notifications,
     uploads,
-    (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
+    (target, viewerId) =>
+      target.kind === 'run'
+        ? runs.ownerOf(target.id)
+        : target.kind === 'course'
+          ? courses.ownerOf(target.id)
+          : announcements.ownerOf(target.id, viewerId),
     clock,
     realtime,
   );
@@ -239,6 +255,8 @@ export function createServices(
     publicUrl,
     clock,
     users,
+    // The device cookie's key also derives crew feed addresses (HMAC with its own label: no collision).
+    { access: crewAccess, key: ports.deviceKey },
   );
   const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
     badges.evaluateAfterRuns(runIds, userIds),
@@ -280,6 +298,7 @@ export function createServices(
     email,
     consents,
     crewAccess,
+    announcements,
     password,
   };
 }

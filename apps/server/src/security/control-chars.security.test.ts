@@ -42,6 +42,8 @@ beforeAll(async () => {
     sessionId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
+    crewId: '00000000-0000-4000-8000-000000000001',
+    announcementId: '00000000-0000-4000-8000-000000000002',
   });
   operations = await operationsOf(t.app);
 });
