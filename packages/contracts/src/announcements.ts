@@ -5,13 +5,13 @@ import { PublicUserSchema } from './users.ts';
 const Title = z
   .string()
   .trim()
-  .min(1, { message: 'title.required' })
-  .max(CREW_LIMITS.announcementTitleMax, { message: 'title.tooLong' });
+  .min(1, { message: 'announcement.titleRequired' })
+  .max(CREW_LIMITS.announcementTitleMax, { message: 'announcement.titleTooLong' });
 const Content = z
   .string()
   .trim()
-  .min(1, { message: 'content.required' })
-  .max(CREW_LIMITS.announcementContentMax, { message: 'content.tooLong' });
+  .min(1, { message: 'announcement.contentRequired' })
+  .max(CREW_LIMITS.announcementContentMax, { message: 'announcement.contentTooLong' });
 
 /** A staff post (공지) to a crew's members: `POST /api/crews/:crewId/announcements`. */
 export const CreateAnnouncementSchema = z.object({
@@ -25,7 +25,7 @@ export type CreateAnnouncement = z.infer<typeof CreateAnnouncementSchema>;
 export const UpdateAnnouncementSchema = z
   .object({ title: Title, content: Content, pinned: z.boolean() })
   .partial()
-  .refine((u) => Object.keys(u).length > 0, { message: 'update.empty' });
+  .refine((u) => Object.keys(u).length > 0, { message: 'announcement.empty' });
 export type UpdateAnnouncement = z.infer<typeof UpdateAnnouncementSchema>;
 
 export const AnnouncementSchema = z.object({
