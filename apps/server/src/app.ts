@@ -10,6 +10,7 @@ import type { Env, TrustProxy } from './config/env.ts';
 import { createServices, type Services } from './services.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
+import { announcementsRoutes } from './modules/announcements/announcements.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -384,8 +385,14 @@ export async function buildApp(
       await api.register(commentsRoutes, {
         comments: services.comments,
         authenticate,
+        identify,
         writeLimit,
         cache: responseCache,
+      });
+      await api.register(announcementsRoutes, {
+        announcements: services.announcements,
+        authenticate,
+        writeLimit,
       });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });

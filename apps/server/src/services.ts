@@ -11,6 +11,8 @@ import { CrewsService } from './modules/crews/crews.service.ts';
 import { CrewMembersRepository } from './modules/crews/crew-members.repository.ts';
 import { CrewMembersService } from './modules/crews/crew-members.service.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
+import { AnnouncementsRepository } from './modules/announcements/announcements.repository.ts';
+import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
@@ -85,6 +87,7 @@ export interface Services {
   crewAccess: CrewAccessService;
   crews: CrewsService;
   crewMembers: CrewMembersService;
+  announcements: AnnouncementsService;
   password: PasswordService;
 }
 
@@ -241,12 +244,25 @@ export function createServices(
     realtime,
     (runId, userIds) => chat.revoke(runId, userIds),
   );
+  const announcements = new AnnouncementsService(
+    uow,
+    new AnnouncementsRepository(db),
+    crewAccess,
+    notifications,
+    uploads,
+    clock,
+  );
   const comments = new CommentsService(
     uow,
     new CommentsRepository(db),
     notifications,
     uploads,
-    (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
+    (target, viewerId) =>
+      target.kind === 'run'
+        ? runs.ownerOf(target.id)
+        : target.kind === 'course'
+          ? courses.ownerOf(target.id)
+          : announcements.ownerOf(target.id, viewerId),
     clock,
     realtime,
   );
@@ -256,6 +272,8 @@ export function createServices(
     publicUrl,
     clock,
     users,
+    // The device cookie's key also derives crew feed addresses (HMAC with its own label: no collision).
+    { access: crewAccess, key: ports.deviceKey },
   );
   const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
     badges.evaluateAfterRuns(runIds, userIds),
@@ -300,6 +318,7 @@ export function createServices(
     crewAccess,
     crews,
     crewMembers,
+    announcements,
     password,
   };
 }

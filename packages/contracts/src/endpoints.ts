@@ -16,6 +16,12 @@ import {
   EmailAvailabilitySchema,
   EmailLinkSentSchema,
 } from './email.ts';
+import {
+  AnnouncementPageSchema,
+  AnnouncementSchema,
+  CreateAnnouncementSchema,
+  UpdateAnnouncementSchema,
+} from './announcements.ts';
 import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import * as members from './crew-members.ts';
@@ -414,6 +420,49 @@ export const endpoints = {
     response: null,
   },
   createCrewInvite: { method: 'POST', path: '/api/crews/:crewId/invite', response: members.CrewInviteSchema },
+  // crew announcements (공지) and the crew calendar feed (issue 16)
+  createAnnouncement: {
+    method: 'POST',
+    path: '/api/crews/:crewId/announcements',
+    body: CreateAnnouncementSchema,
+    response: AnnouncementSchema,
+  },
+  getAnnouncements: {
+    method: 'GET',
+    path: '/api/crews/:crewId/announcements',
+    query: PageQuerySchema,
+    response: AnnouncementPageSchema,
+  },
+  getAnnouncement: {
+    method: 'GET',
+    path: '/api/announcements/:announcementId',
+    response: AnnouncementSchema,
+  },
+  updateAnnouncement: {
+    method: 'PATCH',
+    path: '/api/announcements/:announcementId',
+    body: UpdateAnnouncementSchema,
+    response: AnnouncementSchema,
+  },
+  deleteAnnouncement: { method: 'DELETE', path: '/api/announcements/:announcementId', response: null },
+  getAnnouncementComments: {
+    method: 'GET',
+    path: '/api/announcements/:id/comments',
+    query: PageQuerySchema,
+    response: CommentPageSchema,
+  },
+  writeAnnouncementComment: {
+    method: 'POST',
+    path: '/api/announcements/:id/comments',
+    body: WriteCommentSchema,
+    response: CommentSchema,
+  },
+  getCrewCalendarFeed: { method: 'GET', path: '/api/crews/:crewId/calendar', response: FeedUrlSchema },
+  rotateCrewCalendarFeed: {
+    method: 'POST',
+    path: '/api/crews/:crewId/calendar/rotate',
+    response: FeedUrlSchema,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -23,3 +23,4 @@ export * from './sessions.ts';
 export * from './endpoints.ts';
 export * from './email.ts';
 export * from './crew-members.ts';
+export * from './announcements.ts';

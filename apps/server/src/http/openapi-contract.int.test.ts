@@ -19,6 +19,7 @@ import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
 import { FakePushService } from '../test/fake-push-service.ts';
 import { multipart, png } from '../test/images.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { testCrew } from '../test/crew-fixtures.ts';
 
 /**
  * The OpenAPI document is true: every operation it lists is called (its success case at least) on the real app,
@@ -186,6 +187,20 @@ async function crewOf(owner: TestUser, joinPolicy = 'open', members: TestUser[] 
   for (const m of members) await call(m, 'POST', `/api/crews/${crewId}/members`, {});
   await t.database.executeSql(`update crews set join_policy = $2 where id = $1`, [crewId, joinPolicy]);
   return crewId;
+}
+
+/** A crew of `owner` with `member` in it (written straight to its tables: the crews routes are another slice's). */
+async function crewWith(owner: TestUser, member: TestUser) {
+  return testCrew(t, owner.user.id, [{ userId: member.user.id }]);
+}
+
+async function announcementOf(owner: TestUser, member: TestUser): Promise<string> {
+  const crew = await crewWith(owner, member);
+  const made = await call(owner, 'POST', `/api/crews/${crew.id}/announcements`, {
+    title: '공지',
+    content: '내용',
+  });
+  return made.json<{ id: string }>().id;
 }
 
 type Call = () => Promise<LightMyRequestResponse | LightMyRequestResponse[]>;
@@ -360,6 +375,41 @@ const CALLS: Record<string, Call> = {
   'GET /api/runs/{runId}/ics': () => call(null, 'GET', `/api/runs/${run.id}/ics`),
   'GET /api/calendar/{file}': async () => {
     const { url } = (await call(runner, 'GET', '/api/me/calendar')).json<{ url: string }>();
+    return call(null, 'GET', new URL(url).pathname);
+  },
+  'POST /api/crews/{crewId}/announcements': async () =>
+    call(host, 'POST', `/api/crews/${(await crewWith(host, runner)).id}/announcements`, {
+      title: '이번 주 공지',
+      content: '목요일은 잠실에서 만나요.',
+      pinned: true,
+    }),
+  'GET /api/crews/{crewId}/announcements': async () => {
+    const crew = await crewWith(host, runner);
+    await call(host, 'POST', `/api/crews/${crew.id}/announcements`, { title: '공지', content: '내용' });
+    return call(runner, 'GET', `/api/crews/${crew.id}/announcements`);
+  },
+  'GET /api/announcements/{announcementId}': async () =>
+    call(runner, 'GET', `/api/announcements/${await announcementOf(host, runner)}`),
+  'PATCH /api/announcements/{announcementId}': async () =>
+    call(host, 'PATCH', `/api/announcements/${await announcementOf(host, runner)}`, { pinned: true }),
+  'DELETE /api/announcements/{announcementId}': async () =>
+    call(host, 'DELETE', `/api/announcements/${await announcementOf(host, runner)}`),
+  'GET /api/announcements/{id}/comments': async () => {
+    const id = await announcementOf(host, runner);
+    await call(runner, 'POST', `/api/announcements/${id}/comments`, { content: '확인했어요' });
+    return call(host, 'GET', `/api/announcements/${id}/comments`);
+  },
+  'POST /api/announcements/{id}/comments': async () =>
+    call(runner, 'POST', `/api/announcements/${await announcementOf(host, runner)}/comments`, {
+      content: '참석할게요',
+    }),
+  'GET /api/crews/{crewId}/calendar': async () =>
+    call(runner, 'GET', `/api/crews/${(await crewWith(host, runner)).id}/calendar`),
+  'POST /api/crews/{crewId}/calendar/rotate': async () =>
+    call(host, 'POST', `/api/crews/${(await crewWith(host, runner)).id}/calendar/rotate`),
+  'GET /api/calendar/crews/{file}': async () => {
+    const crew = await crewWith(host, runner);
+    const { url } = (await call(runner, 'GET', `/api/crews/${crew.id}/calendar`)).json<{ url: string }>();
     return call(null, 'GET', new URL(url).pathname);
   },
   'GET /api/me/calendar': () => call(runner, 'GET', '/api/me/calendar'),

@@ -43,6 +43,7 @@ beforeAll(async () => {
     crewId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
+    announcementId: '00000000-0000-4000-8000-000000000002',
   });
   operations = await operationsOf(t.app);
 });

@@ -59,7 +59,8 @@ beforeAll(async () => {
     payload: { content: '몇 시에 모이나요?' },
   });
   const commentId = comment.json<Comment>().id;
-  values.runs = { runId: run.id, id: run.id, commentId, userId: host.user.id };
+  const crewId = '00000000-0000-4000-8000-000000000001';
+  values.runs = { runId: run.id, id: run.id, commentId, userId: host.user.id, crewId };
   values.courses = { id: course.id, courseId: course.id, commentId };
   lists = (await operationsOf(t.app)).filter((op) => op.method === 'GET');
 });

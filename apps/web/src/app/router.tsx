@@ -1,5 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AnnouncementDetailPage } from './routes/announcement-detail.tsx';
+import { AnnouncementNewPage } from './routes/announcement-new.tsx';
 import { AttendancePage } from './routes/attendance.tsx';
+import { CrewAnnouncementsPage } from './routes/crew-announcements.tsx';
 import { ConsentPage } from './routes/consent.tsx';
 import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
@@ -66,6 +69,9 @@ export const routes: RouteObject[] = [
           { path: 'runs/:runId/review', element: <HostReviewPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },
           { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
+          { path: 'crews/:crewId/announcements', element: <CrewAnnouncementsPage /> },
+          { path: 'crews/:crewId/announcements/new', element: <AnnouncementNewPage /> },
+          { path: 'announcements/:announcementId', element: <AnnouncementDetailPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

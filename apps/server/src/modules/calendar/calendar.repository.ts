@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { runParticipants, runs, users } from '../../db/tables.ts';
+import { crewCalendarFeeds, crews, runParticipants, runs, users } from '../../db/tables.ts';
 
 export type CalendarRun = Pick<
   typeof runs.$inferSelect,
@@ -71,6 +71,57 @@ export class CalendarRepository {
       .select(columns)
       .from(runs)
       .where(and(gte(runs.startsAt, since), or(eq(runs.hostId, userId), inArray(runs.id, joined))))
+      .orderBy(runs.startsAt)
+      .limit(500);
+  }
+
+  /** A live crew's name, or undefined. */
+  async crewName(crewId: string): Promise<string | undefined> {
+    const [row] = await this.db
+      .select({ name: crews.name })
+      .from(crews)
+      .where(and(eq(crews.id, crewId), isNull(crews.deletedAt)));
+    return row?.name;
+  }
+
+  /** The crew's feed row (its token is derived from `createdAt`), or undefined when none was made yet. */
+  async crewFeed(crewId: string): Promise<{ tokenHash: string; createdAt: Date } | undefined> {
+    const [row] = await this.db
+      .select({ tokenHash: crewCalendarFeeds.tokenHash, createdAt: crewCalendarFeeds.createdAt })
+      .from(crewCalendarFeeds)
+      .where(eq(crewCalendarFeeds.crewId, crewId));
+    return row;
+  }
+
+  /** Makes the crew's first feed; a concurrent first call keeps the one that came first. */
+  async createCrewFeed(crewId: string, tokenHash: string, createdAt: Date): Promise<void> {
+    await this.db.insert(crewCalendarFeeds).values({ crewId, tokenHash, createdAt }).onConflictDoNothing();
+  }
+
+  /** Replaces the crew's feed address (rotation): the old one stops answering at once. */
+  async replaceCrewFeed(crewId: string, tokenHash: string, createdAt: Date): Promise<void> {
+    await this.db
+      .insert(crewCalendarFeeds)
+      .values({ crewId, tokenHash, createdAt })
+      .onConflictDoUpdate({ target: crewCalendarFeeds.crewId, set: { tokenHash, createdAt } });
+  }
+
+  /** The live crew a feed token's hash belongs to. */
+  async crewOfFeed(tokenHash: string): Promise<{ id: string; name: string } | undefined> {
+    const [row] = await this.db
+      .select({ id: crews.id, name: crews.name })
+      .from(crewCalendarFeeds)
+      .innerJoin(crews, eq(crews.id, crewCalendarFeeds.crewId))
+      .where(and(eq(crewCalendarFeeds.tokenHash, tokenHash), isNull(crews.deletedAt)));
+    return row;
+  }
+
+  /** The crew's runs from `since` on, members-only ones too (the feed's address is the members' secret). */
+  async runsOfCrew(crewId: string, since: Date): Promise<CalendarRun[]> {
+    return this.db
+      .select(columns)
+      .from(runs)
+      .where(and(eq(runs.crewId, crewId), isNull(runs.cancelledAt), gte(runs.startsAt, since)))
       .orderBy(runs.startsAt)
       .limit(500);
   }

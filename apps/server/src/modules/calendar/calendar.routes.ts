@@ -60,6 +60,37 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
   );
 
   app.get(
+    '/calendar/crews/:file',
+    {
+      schema: {
+        tags,
+        params: z.object({ file: z.string().regex(/^[\w-]{16,64}\.ics$/) }),
+        response: {
+          200: fileResponse('text/calendar', 'A crew’s runs, an iCalendar feed'),
+          404: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const ics = await calendar.crewFeed(req.params.file.replace(/\.ics$/, ''));
+      return reply.type(ICS).header('cache-control', 'private, max-age=300').send(ics);
+    },
+  );
+
+  const CrewParams = z.object({ crewId: z.uuid() });
+  const crewFeed = {
+    tags,
+    params: CrewParams,
+    response: { 200: FeedUrlSchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+  };
+  app.get('/crews/:crewId/calendar', { schema: crewFeed, preHandler: authenticate }, async (req) => ({
+    url: await calendar.crewFeedUrl(req.params.crewId, userIdOf(req), false),
+  }));
+  app.post('/crews/:crewId/calendar/rotate', { schema: crewFeed, preHandler: authenticate }, async (req) => ({
+    url: await calendar.crewFeedUrl(req.params.crewId, userIdOf(req), true),
+  }));
+
+  app.get(
     '/me/calendar',
     { schema: { tags, response: { 200: FeedUrlSchema, 401: ErrorBodySchema } }, preHandler: authenticate },
     async (req) => ({ url: await calendar.feedUrl(userIdOf(req), false) }),

@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
 import { stripForbiddenChars } from '@erun/contracts';
-import { NotFoundError } from '../../lib/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { runNotFound } from '../runs/runs.service.ts';
+import type { CrewAccessService } from '../crews/index.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { CalendarRepository, CalendarRun } from './calendar.repository.ts';
 
 const PAST_DAYS = 90;
+const CREW_PAST_DAYS = 30;
 const ALARM_BEFORE_SEC = 3600;
 const PROD_ID = { company: 'erun', product: 'erun-jrun' };
 
@@ -25,6 +27,8 @@ export class CalendarService {
     private readonly publicUrl: string,
     private readonly clock: Clock,
     private readonly users: UsersService,
+    /** Crew feeds: who may see or rotate them, and the server key their addresses are derived with. */
+    private readonly crews: { access: CrewAccessService; key: string },
   ) {}
 
   async runIcs(runId: string): Promise<string> {
@@ -48,6 +52,53 @@ export class CalendarService {
     if (!userId) throw new NotFoundError('CALENDAR_NOT_FOUND', 'No such calendar');
     const since = new Date(this.clock.now().getTime() - PAST_DAYS * 86_400_000);
     return this.write('이RUN 저RUN 러닝 일정', await this.repo.runsOf(userId, since), 3600);
+  }
+
+  /**
+   * The address of a crew's feed, for its members; staff may rotate it. Only the token's hash is stored, so
+   * the token is derived (HMAC of the server key, the crew and the feed row's time): every member is given the
+   * same address until a rotation writes a new time.
+   */
+  async crewFeedUrl(crewId: string, userId: string, rotate: boolean): Promise<string> {
+    if ((await this.repo.crewName(crewId)) === undefined)
+      throw new NotFoundError('CREW_NOT_FOUND', 'Crew not found');
+    if (rotate) await this.crews.access.requireStaff(crewId, userId);
+    else if (!(await this.crews.access.isMember(crewId, userId)))
+      throw new ForbiddenError('NOT_CREW_MEMBER', 'Only the crew’s members can do this');
+    let feed = await this.repo.crewFeed(crewId);
+    if (rotate || !feed) {
+      // A new time, even within the same millisecond as the last rotation: a new address.
+      const now = this.clock.now();
+      const at = feed && now <= feed.createdAt ? new Date(feed.createdAt.getTime() + 1) : now;
+      const hash = hashOf(this.crewToken(crewId, at));
+      if (feed) await this.repo.replaceCrewFeed(crewId, hash, at);
+      else await this.repo.createCrewFeed(crewId, hash, at);
+      // Read back: of two first calls at once, the row that was stored first is everyone's.
+      feed = await this.repo.crewFeed(crewId);
+      if (!feed) throw new NotFoundError('CREW_NOT_FOUND', 'Crew not found');
+    }
+    const token = this.crewToken(crewId, feed.createdAt);
+    // The server key changed since the feed was made: the stored hash is brought in line (a new address).
+    if (hashOf(token) !== feed.tokenHash)
+      await this.repo.replaceCrewFeed(crewId, hashOf(token), feed.createdAt);
+    return `${this.publicUrl}/api/calendar/crews/${token}.ics`;
+  }
+
+  /** Every crew run not cancelled from 30 days ago on, members-only ones too. */
+  async crewFeed(token: string): Promise<string> {
+    const crew = await this.repo.crewOfFeed(hashOf(token));
+    if (!crew) throw new NotFoundError('CALENDAR_NOT_FOUND', 'No such calendar');
+    const since = new Date(this.clock.now().getTime() - CREW_PAST_DAYS * 86_400_000);
+    const name = `${stripForbiddenChars(crew.name)} 러닝 일정`;
+    return this.write(name, await this.repo.runsOfCrew(crew.id, since), 3600);
+  }
+
+  private crewToken(crewId: string, at: Date): string {
+    return createHmac('sha256', this.crews.key)
+      .update(`crew-calendar:${crewId}:${at.toISOString()}`)
+      .digest()
+      .subarray(0, 24)
+      .toString('base64url');
   }
 
   private write(name: string, runs: CalendarRun[], ttl?: number): string {
@@ -82,4 +133,8 @@ export class CalendarService {
       event.createAlarm({ type: ICalAlarmType.display, trigger: ALARM_BEFORE_SEC, description: title });
     }
   }
+}
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { comments, courses, runs, users } from '../../db/tables.ts';
+import { comments, courses, crewAnnouncements, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
-export type Target = { kind: 'run'; id: string } | { kind: 'course'; id: string };
+export type Target =
+  { kind: 'run'; id: string } | { kind: 'course'; id: string } | { kind: 'announcement'; id: string };
 export type CommentWithAuthor = CommentRow & {
   author: { id: string; nickname: string; avatarId: string | null; runningLevel: string | null };
 };
@@ -19,13 +20,19 @@ const authorColumns = {
 
 function targetConditions(target: Target): SQL[] {
   if (target.kind === 'course') return [eq(comments.courseId, target.id)];
+  if (target.kind === 'announcement') {
+    return [
+      eq(comments.announcementId, target.id),
+      sql`exists (select 1 from ${crewAnnouncements} a where a.id = ${target.id} and a.deleted_at is null)`,
+    ];
+  }
   return [
     eq(comments.runId, target.id),
     sql`exists (select 1 from ${runs} r where r.id = ${target.id} and r.cancelled_at is null)`,
   ];
 }
 
-/** Comment counts live on the run and course rows (cards show them) and on the parent (reply counts), kept in step here. */
+/** Comment counts live on the run, course and announcement rows (cards show them) and on the parent (reply counts), kept in step here. */
 export class CommentsRepository {
   constructor(private readonly db: Db) {}
 
@@ -129,6 +136,12 @@ export class CommentsRepository {
         .update(runs)
         .set({ commentCount: sql`greatest(${runs.commentCount} + ${by}, 0)` })
         .where(eq(runs.id, row.runId));
+    }
+    if (row.announcementId) {
+      await tx
+        .update(crewAnnouncements)
+        .set({ commentCount: sql`greatest(${crewAnnouncements.commentCount} + ${by}, 0)` })
+        .where(eq(crewAnnouncements.id, row.announcementId));
     }
   }
 }

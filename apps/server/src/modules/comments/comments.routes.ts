@@ -17,6 +17,8 @@ import type { CommentsService, Target } from './comments.service.ts';
 export interface CommentsRoutesDeps {
   comments: CommentsService;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Accepts a guest; reads a token when one comes (replies under an announcement are for its crew). */
+  identify: (request: FastifyRequest) => Promise<void>;
   /** Per-user limit on writing; runs after authenticate. */
   writeLimit: RateLimitHook;
   cache: ResponseCache;
@@ -29,7 +31,7 @@ const targets = [
 ] as const;
 
 export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (app, deps) => {
-  const { comments, authenticate, writeLimit, cache } = deps;
+  const { comments, authenticate, identify, writeLimit, cache } = deps;
   const tags = ['comments'];
   // A run's Q&A and a course's reviews are read with every page view: the same for every reader, so guests'
   // answers are cached briefly (ADR 006) and written by a generated serializer (ADR 007).
@@ -73,6 +75,39 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
     );
   }
 
+  // An announcement's comments are its crew's alone: each read is the caller's, never cached.
+  const AnnouncementParams = z.object({ id: z.uuid() });
+  const announcement = (id: string): Target => ({ kind: 'announcement', id });
+  app.get(
+    '/announcements/:id/comments',
+    {
+      schema: {
+        tags,
+        params: AnnouncementParams,
+        querystring: PageQuerySchema,
+        response: { 200: CommentPageSchema, 400: e, 403: e, 404: e },
+      },
+      preHandler: authenticate,
+    },
+    (req) => comments.list(announcement(req.params.id), req.query.cursor, req.query.limit, userIdOf(req)),
+  );
+  app.post(
+    '/announcements/:id/comments',
+    {
+      schema: {
+        tags,
+        params: AnnouncementParams,
+        body: WriteCommentSchema,
+        response: { 201: CommentSchema, 400: e, 403: e, 404: e, 429: e },
+      },
+      preHandler: [authenticate, writeLimit],
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await comments.write(announcement(req.params.id), userIdOf(req), req.body.content)),
+  );
+
   const CommentParams = z.object({ commentId: z.uuid() });
   app.patch(
     '/comments/:commentId',
@@ -105,10 +140,11 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
         tags,
         params: CommentParams,
         querystring: PageQuerySchema,
-        response: { 200: CommentPageSchema, 400: e, 404: e },
+        response: { 200: CommentPageSchema, 400: e, 403: e, 404: e },
       },
+      preHandler: identify,
     },
-    (req) => comments.listReplies(req.params.commentId, req.query.cursor, req.query.limit),
+    (req) => comments.listReplies(req.params.commentId, req.query.cursor, req.query.limit, req.userId),
   );
   app.post(
     '/comments/:commentId/replies',
@@ -117,7 +153,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
         tags,
         params: CommentParams,
         body: WriteCommentSchema,
-        response: { 201: CommentSchema, 400: e, 401: e, 404: e, 429: e },
+        response: { 201: CommentSchema, 400: e, 401: e, 403: e, 404: e, 429: e },
       },
       preHandler: [authenticate, writeLimit],
     },

@@ -8,11 +8,18 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
 
-/** What a comment is under: a run or a course. */
+/** What a comment is under: a run, a course or a crew announcement. */
 export type { Target };
 
-/** Who owns the post a comment is under, and what to call it in a notification. */
-export type OwnerOf = (target: Target) => Promise<{ ownerId: string; title: string }>;
+/**
+ * Who owns the post a comment is under, and what to call it in a notification; throws when `viewerId` may not
+ * read it (an announcement: crew members only). `moderates`: the viewer may delete others' comments there
+ * (absent: only the owner may).
+ */
+export type OwnerOf = (
+  target: Target,
+  viewerId: string | null,
+) => Promise<{ ownerId: string; title: string; moderates?: boolean }>;
 
 const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment not found');
 
@@ -27,21 +34,39 @@ export class CommentsService {
     private readonly realtime: Realtime,
   ) {}
 
-  /** One statement for a page with comments; an empty one checks that the run or course is there (404). */
-  async list(target: Target, cursor: string | undefined, limit: number): Promise<CommentPage> {
+  /**
+   * One statement for a page with comments; an empty one checks that the run or course is there (404). An
+   * announcement's are for its crew's members alone: checked first, every time.
+   */
+  async list(
+    target: Target,
+    cursor: string | undefined,
+    limit: number,
+    viewerId: string | null = null,
+  ): Promise<CommentPage> {
+    const guarded = target.kind === 'announcement';
+    // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
+    decodeCursor(cursor, 'time');
+    if (guarded) await this.ownerOf(target, viewerId);
     const page = await this.page({ target }, cursor, limit);
-    if (page.items.length === 0) await this.ownerOf(target);
+    if (page.items.length === 0 && !guarded) await this.ownerOf(target, viewerId);
     return page;
   }
 
-  async listReplies(commentId: string, cursor: string | undefined, limit: number): Promise<CommentPage> {
+  async listReplies(
+    commentId: string,
+    cursor: string | undefined,
+    limit: number,
+    viewerId: string | null = null,
+  ): Promise<CommentPage> {
     const parent = await this.repo.find(commentId);
     if (!parent) throw commentNotFound();
+    await this.requireReadable(targetOf(parent), viewerId);
     return this.page({ parentId: commentId }, cursor, limit);
   }
 
   async write(target: Target, authorId: string, content: string): Promise<Comment> {
-    const owner = await this.ownerOf(target);
+    const owner = await this.ownerOf(target, authorId);
     // The comment and its owner's notification commit together.
     const row = await this.uow.run(async (tx) => {
       const created = await this.repo.create(tx, {
@@ -72,7 +97,7 @@ export class CommentsService {
     if (!parent || parent.deletedAt) throw commentNotFound();
     if (parent.parentId) throw new ValidationError('Replies go one level deep', [issue('reply.toReply')]);
     const target = targetOf(parent);
-    const owner = await this.ownerOf(target);
+    const owner = await this.ownerOf(target, authorId);
     const row = await this.uow.run(async (tx) => {
       const created = await this.repo.create(tx, {
         ...targetColumns(target),
@@ -103,20 +128,33 @@ export class CommentsService {
     if (!row || row.deletedAt) throw commentNotFound();
     if (row.authorId !== userId)
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author can edit this comment');
+    await this.requireReadable(targetOf(row), userId);
     await this.repo.updateContent(commentId, content, this.clock.now());
     this.changed(targetOf(row), commentId, row.parentId);
     return this.view(commentId);
   }
 
-  /** The author, or the host of the run / author of the course it is under, may delete. */
+  /**
+   * The author, or the host of the run / author of the course it is under, may delete; under an announcement,
+   * its author and the crew's staff too, and nobody who has left the crew.
+   */
   async delete(commentId: string, userId: string): Promise<void> {
     const row = await this.repo.find(commentId);
     if (!row || row.deletedAt) throw commentNotFound();
-    if (row.authorId !== userId && (await this.ownerOf(targetOf(row))).ownerId !== userId) {
-      throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
+    const target = targetOf(row);
+    await this.requireReadable(target, userId);
+    if (row.authorId !== userId) {
+      const owner = await this.ownerOf(target, userId);
+      if (!(owner.moderates ?? owner.ownerId === userId))
+        throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
     }
     await this.uow.run((tx) => this.repo.delete(tx, commentId, this.clock.now()));
     this.changed(targetOf(row), commentId, row.parentId);
+  }
+
+  /** Runs and courses are for everyone to read; an announcement only for its crew (the owner check throws). */
+  private async requireReadable(target: Target, viewerId: string | null): Promise<void> {
+    if (target.kind === 'announcement') await this.ownerOf(target, viewerId);
   }
 
   /** After a write has committed: open pages of the run show it without a reload. */
@@ -168,20 +206,25 @@ export class CommentsService {
   }
 }
 
-function targetOf(row: { runId: string | null; courseId: string | null }): Target {
+function targetOf(row: {
+  runId: string | null;
+  courseId: string | null;
+  announcementId: string | null;
+}): Target {
   if (row.runId) return { kind: 'run', id: row.runId };
   if (row.courseId) return { kind: 'course', id: row.courseId };
+  if (row.announcementId) return { kind: 'announcement', id: row.announcementId };
   throw new AppError(500, 'INTERNAL_ERROR', 'comment without a target');
 }
 
 function targetColumns(target: Target) {
-  return target.kind === 'run' ? { runId: target.id } : { courseId: target.id };
+  if (target.kind === 'run') return { runId: target.id };
+  return target.kind === 'course' ? { courseId: target.id } : { announcementId: target.id };
 }
 
 function linkOf(target: Target) {
-  return target.kind === 'run'
-    ? { runId: target.id, link: `/runs/${target.id}` }
-    : { link: `/courses/${target.id}` };
+  if (target.kind === 'run') return { runId: target.id, link: `/runs/${target.id}` };
+  return { link: target.kind === 'course' ? `/courses/${target.id}` : `/announcements/${target.id}` };
 }
 
 function issue(message: string) {

@@ -1,8 +1,8 @@
 import { endpoints } from '@erun/contracts';
 
-/** What comments are under: a run (Q&A) or a course (reviews). */
+/** What comments are under: a run (Q&A), a course (reviews) or a crew announcement. */
 export interface CommentTarget {
-  kind: 'runs' | 'courses';
+  kind: 'runs' | 'courses' | 'announcements';
   id: string;
 }
 
@@ -15,6 +15,8 @@ export const commentKeys = {
 
 /** The endpoints of a post's comments, by the kind of post. */
 export const commentEndpoints = (target: CommentTarget) =>
-  target.kind === 'runs'
-    ? { list: endpoints.getRunComments, write: endpoints.writeRunComment }
-    : { list: endpoints.getCourseComments, write: endpoints.writeCourseComment };
+  ({
+    runs: { list: endpoints.getRunComments, write: endpoints.writeRunComment },
+    courses: { list: endpoints.getCourseComments, write: endpoints.writeCourseComment },
+    announcements: { list: endpoints.getAnnouncementComments, write: endpoints.writeAnnouncementComment },
+  })[target.kind];

@@ -16,7 +16,7 @@ const TICK_MS = 60_000;
 
 interface CommentsProps {
   target: CommentTarget;
-  /** The run's host or the course's author. */
+  /** The run's host, the course's or the announcement's author. */
   ownerId: string;
   viewerId: string | null;
   /** How many there are, when the post knows (courses count replies too). */
@@ -25,10 +25,10 @@ interface CommentsProps {
   onChange?: () => void;
 }
 
-/** Wording by what the comments are: questions under a run (문의), reviews under a course (후기). */
-const VARIANT = { runs: 'qna', courses: 'review' } as const;
+/** Wording by what the comments are: questions under a run (문의), reviews under a course (후기), comments under a 공지. */
+const VARIANT = { runs: 'qna', courses: 'review', announcements: 'announcement' } as const;
 
-/** The comments of a run or a course: newest first with "더 보기", a box to write, replies one level deep. */
+/** The comments of a run, a course or an announcement: newest first with "더 보기", a box to write, replies one level deep. */
 export function Comments({ target, ownerId, viewerId, count, onChange }: CommentsProps) {
   const { t } = useTranslation();
   const id = useId();
