@@ -195,6 +195,7 @@ export function createServices(
     clock,
     { realtime, notifications },
     users,
+    crewAccess,
     ports.shared,
   );
   const courses = new CoursesService(
@@ -209,7 +210,7 @@ export function createServices(
   const afterRun = new AfterRunService(
     uow,
     new AfterRunRepository(db),
-    (id) => runs.get(id, null),
+    (id, readerId) => runs.readAs(id, readerId),
     clock,
     notifications,
     users,
@@ -223,19 +224,24 @@ export function createServices(
     afterRun,
     realtime,
     (runId, userIds) => chat.revoke(runId, userIds),
+    {
+      roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
+      manageRole: (id, userId) => runs.manageRole(id, userId),
+    },
   );
   const comments = new CommentsService(
     uow,
     new CommentsRepository(db),
     notifications,
     uploads,
-    (target) => (target.kind === 'run' ? runs.ownerOf(target.id) : courses.ownerOf(target.id)),
+    (target, readerId) =>
+      target.kind === 'run' ? runs.ownerOf(target.id, readerId) : courses.ownerOf(target.id),
     clock,
     realtime,
   );
   const calendar = new CalendarService(
     new CalendarRepository(db),
-    (id) => runs.get(id, null),
+    (id, readerId) => runs.readAs(id, readerId),
     publicUrl,
     clock,
     users,

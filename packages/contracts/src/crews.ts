@@ -140,6 +140,7 @@ export const ListCrewsQuerySchema = z
 export type ListCrewsQuery = z.input<typeof ListCrewsQuerySchema>;
 
 /** `GET /api/me/crews`: the crews I am a member of, with my role (staff crews first can be filtered). */
+export const MyCrewsQuerySchema = z.object({ role: z.enum(['staff']).optional() }).strict();
 export const MyCrewSchema = z.object({
   id: z.uuid(),
   name: z.string(),

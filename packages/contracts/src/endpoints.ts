@@ -17,6 +17,7 @@ import {
   EmailLinkSentSchema,
 } from './email.ts';
 import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
+import { MyCrewsQuerySchema, MyCrewsSchema } from './crews.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
 import {
@@ -119,6 +120,7 @@ export const endpoints = {
   getCalendarFeed: { method: 'GET', path: '/api/me/calendar', response: FeedUrlSchema },
   rotateCalendarFeed: { method: 'POST', path: '/api/me/calendar/rotate', response: FeedUrlSchema },
   getScoreHistory: { method: 'GET', path: '/api/me/score-history', response: ScoreHistorySchema },
+  getMyCrews: { method: 'GET', path: '/api/me/crews', query: MyCrewsQuerySchema, response: MyCrewsSchema },
 
   // uploads (multipart: the form is the body)
   uploadImage: { method: 'POST', path: '/api/uploads', query: UploadQuerySchema, response: ImageSchema },

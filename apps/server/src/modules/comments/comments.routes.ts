@@ -17,6 +17,8 @@ import type { CommentsService, Target } from './comments.service.ts';
 export interface CommentsRoutesDeps {
   comments: CommentsService;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Reads know their reader: a members-only run's comments are for those who may see the run. */
+  identify: (request: FastifyRequest) => Promise<void>;
   /** Per-user limit on writing; runs after authenticate. */
   writeLimit: RateLimitHook;
   cache: ResponseCache;
@@ -29,7 +31,7 @@ const targets = [
 ] as const;
 
 export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (app, deps) => {
-  const { comments, authenticate, writeLimit, cache } = deps;
+  const { comments, authenticate, identify, writeLimit, cache } = deps;
   const tags = ['comments'];
   // A run's Q&A and a course's reviews are read with every page view: the same for every reader, so guests'
   // answers are cached briefly (ADR 006) and written by a generated serializer (ADR 007).
@@ -39,6 +41,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
     onResponse: cache.release,
     onRequestAbort: cache.release,
     serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
   };
 
   for (const [path, kind] of targets) {
@@ -55,7 +58,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
         },
         ...hotRead,
       },
-      (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit),
+      (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit, req.userId),
     );
     app.post(
       `/${path}/:id/comments`,
@@ -108,7 +111,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
         response: { 200: CommentPageSchema, 400: e, 404: e },
       },
     },
-    (req) => comments.listReplies(req.params.commentId, req.query.cursor, req.query.limit),
+    (req) => comments.listReplies(req.params.commentId, req.query.cursor, req.query.limit, req.userId),
   );
   app.post(
     '/comments/:commentId/replies',

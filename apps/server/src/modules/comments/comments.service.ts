@@ -11,8 +11,14 @@ import type { CommentsRepository, CommentWithAuthor, Target } from './comments.r
 /** What a comment is under: a run or a course. */
 export type { Target };
 
-/** Who owns the post a comment is under, and what to call it in a notification. */
-export type OwnerOf = (target: Target) => Promise<{ ownerId: string; title: string }>;
+/**
+ * Who owns the post a comment is under, and what to call it in a notification; a 404 when the reader
+ * (null: a guest) may not see the post (a members-only run).
+ */
+export type OwnerOf = (
+  target: Target,
+  readerId: string | null,
+) => Promise<{ ownerId: string; title: string }>;
 
 const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment not found');
 
@@ -27,21 +33,44 @@ export class CommentsService {
     private readonly realtime: Realtime,
   ) {}
 
-  /** One statement for a page with comments; an empty one checks that the run or course is there (404). */
-  async list(target: Target, cursor: string | undefined, limit: number): Promise<CommentPage> {
+  /**
+   * A page of comments. A run's are read only by whoever may see the run (checked alongside); a course's
+   * empty page checks that the course is there (404).
+   */
+  async list(
+    target: Target,
+    cursor: string | undefined,
+    limit: number,
+    readerId: string | null = null,
+  ): Promise<CommentPage> {
+    if (target.kind === 'run') {
+      const [page] = await Promise.all([
+        this.page({ target }, cursor, limit),
+        this.ownerOf(target, readerId),
+      ]);
+      return page;
+    }
     const page = await this.page({ target }, cursor, limit);
-    if (page.items.length === 0) await this.ownerOf(target);
+    if (page.items.length === 0) await this.ownerOf(target, readerId);
     return page;
   }
 
-  async listReplies(commentId: string, cursor: string | undefined, limit: number): Promise<CommentPage> {
+  async listReplies(
+    commentId: string,
+    cursor: string | undefined,
+    limit: number,
+    readerId: string | null = null,
+  ): Promise<CommentPage> {
     const parent = await this.repo.find(commentId);
     if (!parent) throw commentNotFound();
+    const target = targetOf(parent);
+    if (target.kind === 'run')
+      await this.ownerOf(target, readerId).catch(() => Promise.reject(commentNotFound()));
     return this.page({ parentId: commentId }, cursor, limit);
   }
 
   async write(target: Target, authorId: string, content: string): Promise<Comment> {
-    const owner = await this.ownerOf(target);
+    const owner = await this.ownerOf(target, authorId);
     // The comment and its owner's notification commit together.
     const row = await this.uow.run(async (tx) => {
       const created = await this.repo.create(tx, {
@@ -72,7 +101,7 @@ export class CommentsService {
     if (!parent || parent.deletedAt) throw commentNotFound();
     if (parent.parentId) throw new ValidationError('Replies go one level deep', [issue('reply.toReply')]);
     const target = targetOf(parent);
-    const owner = await this.ownerOf(target);
+    const owner = await this.ownerOf(target, authorId);
     const row = await this.uow.run(async (tx) => {
       const created = await this.repo.create(tx, {
         ...targetColumns(target),
@@ -112,7 +141,7 @@ export class CommentsService {
   async delete(commentId: string, userId: string): Promise<void> {
     const row = await this.repo.find(commentId);
     if (!row || row.deletedAt) throw commentNotFound();
-    if (row.authorId !== userId && (await this.ownerOf(targetOf(row))).ownerId !== userId) {
+    if (row.authorId !== userId && (await this.ownerOf(targetOf(row), userId)).ownerId !== userId) {
       throw new ForbiddenError('NOT_AUTHOR', 'Only the author or the post’s owner can delete this comment');
     }
     await this.uow.run((tx) => this.repo.delete(tx, commentId, this.clock.now()));
