@@ -396,7 +396,7 @@ export async function buildApp(
       });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
-      await api.register(calendarRoutes, { calendar: services.calendar, authenticate });
+      await api.register(calendarRoutes, { calendar: services.calendar, authenticate, identify });
       const sendLimit = limit('chat-user', env.RATE_LIMIT_CHAT_USER, (r) => r.userId ?? r.ip);
       await api.register(chatRoutes, { chat: services.chat, authenticate, sendLimit });
       await api.register(phoneRoutes, { phone: services.phone, authenticate });

@@ -204,6 +204,7 @@ export function createServices(
     clock,
     { realtime, notifications },
     users,
+    crewAccess,
     ports.shared,
   );
   const crews = new CrewsService(uow, new CrewsRepository(db), uploads, clock, (tx, crewId, by, now) =>
@@ -228,7 +229,7 @@ export function createServices(
   const afterRun = new AfterRunService(
     uow,
     new AfterRunRepository(db),
-    (id) => runs.get(id, null),
+    (id, readerId) => runs.readAs(id, readerId),
     clock,
     notifications,
     users,
@@ -243,6 +244,10 @@ export function createServices(
     afterRun,
     realtime,
     (runId, userIds) => chat.revoke(runId, userIds),
+    {
+      roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
+      manageRole: (id, userId) => runs.manageRole(id, userId),
+    },
   );
   const announcements = new AnnouncementsService(
     uow,
@@ -259,7 +264,7 @@ export function createServices(
     uploads,
     (target, viewerId) =>
       target.kind === 'run'
-        ? runs.ownerOf(target.id)
+        ? runs.ownerOf(target.id, viewerId)
         : target.kind === 'course'
           ? courses.ownerOf(target.id)
           : announcements.ownerOf(target.id, viewerId),
@@ -268,7 +273,7 @@ export function createServices(
   );
   const calendar = new CalendarService(
     new CalendarRepository(db),
-    (id) => runs.get(id, null),
+    (id, readerId) => runs.readAs(id, readerId),
     publicUrl,
     clock,
     users,

@@ -10,6 +10,7 @@ import {
   TIMES_OF_DAY,
   TimeOfDaySchema,
 } from './domain.ts';
+import { CREW_LIMITS, RunVisibilitySchema } from './crew-basics.ts';
 import { ROUTE_PLAUSIBLE, routeIssues } from './geo.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
 
@@ -98,6 +99,17 @@ const RunFieldsSchema = z.object({
     .array(z.uuid())
     .max(RUN_LIMITS.photosMax, { message: 'photos.tooMany' })
     .refine((ids) => new Set(ids).size === ids.length, { message: 'photos.duplicate' }),
+  /** A crew run (the caller must be its staff); null: no crew. */
+  crewId: z.uuid().nullable(),
+  /** `crew`: members only (needs a crew). */
+  visibility: RunVisibilitySchema,
+  /** A public crew run's seats for non-members (1 … capacity − 1); null: no cap. */
+  guestSeats: z.number().int().min(1, { message: 'guestSeats.range' }).nullable(),
+  /** Co-hosts (≤ 5, distinct, not the host): they hold seats and help run it. */
+  coHostIds: z
+    .array(z.uuid())
+    .max(CREW_LIMITS.cohostsMax, { message: 'coHostIds.tooMany' })
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'coHostIds.duplicate' }),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -125,15 +137,47 @@ function refineTimes(value: Parameters<typeof runTimeIssues>[0], ctx: z.Refineme
     ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 }
 
+/**
+ * The crew fields' own rules (on create, and on an edit's merged values in the service): members-only needs
+ * a crew; guest seats belong to a public crew run and leave the members at least one seat.
+ */
+export function crewRunIssues(run: {
+  crewId?: string | null;
+  visibility?: 'public' | 'crew';
+  guestSeats?: number | null;
+  capacity?: number;
+}): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (run.visibility === 'crew' && !run.crewId)
+    issues.push({ path: 'visibility', message: 'visibility.needsCrew' });
+  if (run.guestSeats != null) {
+    if (!run.crewId || run.visibility === 'crew')
+      issues.push({ path: 'guestSeats', message: 'guestSeats.publicCrewRunOnly' });
+    else if (run.capacity !== undefined && run.guestSeats > run.capacity - 1)
+      issues.push({ path: 'guestSeats', message: 'guestSeats.range' });
+  }
+  return issues;
+}
+
+function refineCrew(value: Parameters<typeof crewRunIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of crewRunIssues(value))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
 // Defaults belong to creation only: an edit that leaves a field out must not reset it (zod 4's .partial()
 // keeps defaults, which once wiped descriptions and photos on every edit).
 export const CreateRunSchema = RunFieldsSchema.extend({
   description: RunFieldsSchema.shape.description.default(''),
   photoIds: RunFieldsSchema.shape.photoIds.default([]),
   segmentStarts: SegmentStartsSchema.default([]),
+  crewId: RunFieldsSchema.shape.crewId.default(null),
+  visibility: RunFieldsSchema.shape.visibility.default('public'),
+  guestSeats: RunFieldsSchema.shape.guestSeats.default(null),
+  coHostIds: RunFieldsSchema.shape.coHostIds.default([]),
 })
   .superRefine(refineTimes)
-  .superRefine(refineRoute);
+  .superRefine(refineRoute)
+  .superRefine(refineCrew);
 export type CreateRun = z.input<typeof CreateRunSchema>;
 export type CreateRunParsed = z.output<typeof CreateRunSchema>;
 
@@ -149,6 +193,14 @@ export const RunHostSchema = PublicUserSchema.extend({ runsHosted: z.number().in
 /** What the caller can do right now, and why not: the page explains the state instead of guessing it. */
 export const JOIN_STATES = ['open', 'full', 'closed', 'started', 'cancelled'] as const;
 export const JoinStateSchema = z.enum(JOIN_STATES);
+
+export const ParticipantSchema = PublicUserSchema.pick({
+  id: true,
+  nickname: true,
+  avatar: true,
+  runningLevel: true,
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
 
 const RunCommonSchema = z.object({
   id: z.uuid(),
@@ -182,19 +234,26 @@ const RunCommonSchema = z.object({
   removedByHost: z.boolean(),
   joinState: JoinStateSchema,
   createdAt: Iso,
+  /** The crew the run belongs to, or null. */
+  crew: z.object({ id: z.uuid(), name: z.string(), logo: ImageSchema.nullable() }).nullable(),
+  visibility: RunVisibilitySchema,
+  /** A public crew run's cap on non-members' seats; null: no cap. */
+  guestSeats: z.number().int().nullable(),
+  /** Seated non-members of the run's crew (0 for a run of no crew). */
+  guestCount: z.number().int(),
+  coHosts: z.array(ParticipantSchema),
+  /** The caller may edit it, remove runners and take attendance: host, co-host or staff of its crew. */
+  canManage: z.boolean(),
+  /** The 정기런 this run is an occurrence of, and its date (Asia/Seoul). */
+  seriesId: z.uuid().nullable(),
+  occurrenceDate: z.string().nullable(),
+  /** Why it was cancelled (told to its runners), when cancelled with a reason. */
+  cancelReason: z.string().nullable(),
 });
 
 /** A run in lists: everything but the route. */
 export const RunSummarySchema = RunCommonSchema;
 export type RunSummary = z.infer<typeof RunSummarySchema>;
-
-export const ParticipantSchema = PublicUserSchema.pick({
-  id: true,
-  nickname: true,
-  avatar: true,
-  runningLevel: true,
-});
-export type Participant = z.infer<typeof ParticipantSchema>;
 
 export const RunSchema = RunCommonSchema.extend({
   route: z.array(LatLngSchema),

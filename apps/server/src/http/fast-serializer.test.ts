@@ -59,6 +59,17 @@ const run: Run = {
   removedByHost: false,
   joinState: 'open',
   createdAt: '2026-11-20T01:02:03.004Z',
+  crew: { id: '2d3c4b5a-6f7e-4a8b-9c0d-1e2f3a4b5c6d', name: '반포 "새벽" 크루', logo: null },
+  visibility: 'crew',
+  guestSeats: null,
+  guestCount: 0,
+  coHosts: [
+    { id: '3e4d5c6b-7a8f-4b9c-8d1e-2f3a4b5c6d7e', nickname: '부크루장', avatar: null, runningLevel: null },
+  ],
+  canManage: true,
+  seriesId: null,
+  occurrenceDate: '2026-12-01',
+  cancelReason: null,
   route: [
     [37.5283, 126.9326],
     [37.5262, 126.9382],

@@ -131,5 +131,9 @@ function createBody(d: RunDraft): CreateRunParsed {
     parking: d.parking,
     baggage: d.baggage,
     photoIds: [],
+    crewId: null,
+    visibility: 'public',
+    guestSeats: null,
+    coHostIds: [],
   };
 }

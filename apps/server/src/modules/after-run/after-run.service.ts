@@ -16,12 +16,13 @@ import type { UsersService } from '../users/users.service.ts';
 import { runNotFound } from '../runs/runs.service.ts';
 import type { AfterRunRepository, AttendanceState } from './after-run.repository.ts';
 
-type GetRun = (runId: string) => Promise<Run>;
+/** The run as this reader may see it (404 for a members-only run they may not), with their `canManage`. */
+type GetRun = (runId: string, readerId: string) => Promise<Run>;
 
 const outsideWindow = (what: string) => new ConflictError('OUTSIDE_WINDOW', `${what} is not open now`);
 
 /**
- * Attendance (host only: present from start − 30 min, absent from the start, both until end + 48 h; a runner
+ * Attendance (host, co-hosts and crew staff: present from start − 30 min, absent from the start, both until end + 48 h; a runner
  * who reviewed stays present) and host reviews (present runners, end … end + 7 days).
  */
 export class AfterRunService {
@@ -99,7 +100,7 @@ export class AfterRunService {
   }
 
   async review(runId: string, reviewerId: string, input: WriteHostReview): Promise<void> {
-    const run = await this.getRun(runId);
+    const run = await this.getRun(runId, reviewerId);
     if (run.joinState === 'cancelled') throw runNotFound();
     const marks = await this.repo.attendanceOf(runId);
     if (marks.get(reviewerId) !== true) {
@@ -161,10 +162,11 @@ export class AfterRunService {
     };
   }
 
+  /** Attendance is taken by the host, a co-host or (a crew run) the crew's staff: the run's `canManage`. */
   private async hostedRun(runId: string, userId: string): Promise<Run> {
-    const run = await this.getRun(runId);
+    const run = await this.getRun(runId, userId);
     if (run.joinState === 'cancelled') throw runNotFound();
-    if (run.host.id !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host takes attendance');
+    if (!run.canManage) throw new ForbiddenError('NOT_HOST', 'Only the host takes attendance');
     return run;
   }
 }

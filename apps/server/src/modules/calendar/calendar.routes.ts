@@ -9,13 +9,15 @@ import type { CalendarService } from './calendar.service.ts';
 export interface CalendarRoutesDeps {
   calendar: CalendarService;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** A members-only run's .ics is for those who may see the run. */
+  identify: (request: FastifyRequest) => Promise<void>;
 }
 
 const ICS = 'text/calendar; charset=utf-8';
 
 export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
   app,
-  { calendar, authenticate },
+  { calendar, authenticate, identify },
 ) => {
   const tags = ['calendar'];
 
@@ -30,10 +32,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesDeps> = async (
           404: ErrorBodySchema,
         },
       },
+      preHandler: identify,
     },
     async (req, reply) => {
       // Written before any header is set: an unknown run answers the JSON error, not an empty attachment.
-      const ics = await calendar.runIcs(req.params.runId);
+      const ics = await calendar.runIcs(req.params.runId, req.userId);
       return reply
         .type(ICS)
         .header('content-disposition', `attachment; filename="erun-${req.params.runId}.ics"`)

@@ -23,7 +23,7 @@ export class CalendarService {
   constructor(
     private readonly repo: CalendarRepository,
     /** The run as its page shows it: a run nobody may see is not in a calendar either. */
-    private readonly getRun: (runId: string) => Promise<unknown>,
+    private readonly getRun: (runId: string, readerId: string | null) => Promise<unknown>,
     private readonly publicUrl: string,
     private readonly clock: Clock,
     private readonly users: UsersService,
@@ -31,8 +31,8 @@ export class CalendarService {
     private readonly crews: { access: CrewAccessService; key: string },
   ) {}
 
-  async runIcs(runId: string): Promise<string> {
-    await this.getRun(runId);
+  async runIcs(runId: string, readerId: string | null = null): Promise<string> {
+    await this.getRun(runId, readerId);
     const run = await this.repo.run(runId);
     if (!run) throw runNotFound();
     return this.write('이RUN 저RUN', [run]);

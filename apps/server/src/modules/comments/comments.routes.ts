@@ -17,7 +17,7 @@ import type { CommentsService, Target } from './comments.service.ts';
 export interface CommentsRoutesDeps {
   comments: CommentsService;
   authenticate: (request: FastifyRequest) => Promise<void>;
-  /** Accepts a guest; reads a token when one comes (replies under an announcement are for its crew). */
+  /** Accepts a guest; reads a token when one comes: members-only runs and announcements know their reader. */
   identify: (request: FastifyRequest) => Promise<void>;
   /** Per-user limit on writing; runs after authenticate. */
   writeLimit: RateLimitHook;
@@ -41,6 +41,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
     onResponse: cache.release,
     onRequestAbort: cache.release,
     serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
   };
 
   for (const [path, kind] of targets) {
@@ -57,7 +58,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
         },
         ...hotRead,
       },
-      (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit),
+      (req) => comments.list(target(req.params.id), req.query.cursor, req.query.limit, req.userId),
     );
     app.post(
       `/${path}/:id/comments`,

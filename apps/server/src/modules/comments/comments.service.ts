@@ -35,8 +35,8 @@ export class CommentsService {
   ) {}
 
   /**
-   * One statement for a page with comments; an empty one checks that the run or course is there (404). An
-   * announcement's are for its crew's members alone: checked first, every time.
+   * A page of comments. A run's are read only by whoever may see the run, an announcement's by its crew's
+   * members: checked first, every time; a course's empty page checks that the course is there (404).
    */
   async list(
     target: Target,
@@ -44,7 +44,8 @@ export class CommentsService {
     limit: number,
     viewerId: string | null = null,
   ): Promise<CommentPage> {
-    const guarded = target.kind === 'announcement';
+    // Runs (members-only ones) and announcements are read only by whoever may see them; courses by all.
+    const guarded = target.kind !== 'course';
     // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     decodeCursor(cursor, 'time');
     if (guarded) await this.ownerOf(target, viewerId);
@@ -61,7 +62,11 @@ export class CommentsService {
   ): Promise<CommentPage> {
     const parent = await this.repo.find(commentId);
     if (!parent) throw commentNotFound();
-    await this.requireReadable(targetOf(parent), viewerId);
+    const target = targetOf(parent);
+    // A reply thread under a run the reader may not see is, to them, not there.
+    await this.requireReadable(target, viewerId).catch((error: unknown) =>
+      Promise.reject(target.kind === 'run' ? commentNotFound() : error),
+    );
     return this.page({ parentId: commentId }, cursor, limit);
   }
 
@@ -152,9 +157,12 @@ export class CommentsService {
     this.changed(targetOf(row), commentId, row.parentId);
   }
 
-  /** Runs and courses are for everyone to read; an announcement only for its crew (the owner check throws). */
+  /**
+   * Courses are for everyone to read; a run for whoever may see it (members-only runs), an announcement only for
+   * its crew (the owner check throws).
+   */
   private async requireReadable(target: Target, viewerId: string | null): Promise<void> {
-    if (target.kind === 'announcement') await this.ownerOf(target, viewerId);
+    if (target.kind !== 'course') await this.ownerOf(target, viewerId);
   }
 
   /** After a write has committed: open pages of the run show it without a reload. */

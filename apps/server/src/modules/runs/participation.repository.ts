@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { runParticipants, runs } from '../../db/tables.ts';
+import { crewMembers, runCohosts, runParticipants, runs } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import type { RunRow } from './runs.queries.ts';
@@ -30,6 +30,51 @@ export class ParticipationRepository {
       .where(eq(runs.id, runId))
       .for('update', { of: runs });
     return row ? { run: row.run, mine: row.mine ?? undefined } : undefined;
+  }
+
+  /** The run's crew and visibility, read before the lock (a crew's answer is asked outside it). */
+  async crewOf(runId: string): Promise<{ crewId: string | null; visibility: string } | undefined> {
+    const [row] = await this.db
+      .select({ crewId: runs.crewId, visibility: runs.visibility })
+      .from(runs)
+      .where(eq(runs.id, runId));
+    return row;
+  }
+
+  /**
+   * Seated guests of a crew run: runners who are not members of its crew, nor its host or a co-host. Read
+   * with the run locked, so the count is the one the next join sees.
+   */
+  async guestsIn(tx: Tx, runId: string, crewId: string, hostId: string): Promise<number> {
+    const [row] = await sqlOf(tx)
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          eq(runParticipants.status, 'joined'),
+          ne(runParticipants.userId, hostId),
+          sql`not exists (select 1 from ${runCohosts} h
+            where h.run_id = ${runParticipants.runId} and h.user_id = ${runParticipants.userId})`,
+          sql`not exists (select 1 from ${crewMembers} m where m.crew_id = ${crewId}
+            and m.user_id = ${runParticipants.userId} and m.status = 'member')`,
+        ),
+      );
+    return Number(row?.n ?? 0);
+  }
+
+  async isCoHost(tx: Tx, runId: string, userId: string): Promise<boolean> {
+    const [row] = await sqlOf(tx)
+      .select({ userId: runCohosts.userId })
+      .from(runCohosts)
+      .where(and(eq(runCohosts.runId, runId), eq(runCohosts.userId, userId)));
+    return row !== undefined;
+  }
+
+  async dropCoHost(tx: Tx, runId: string, userId: string): Promise<void> {
+    await sqlOf(tx)
+      .delete(runCohosts)
+      .where(and(eq(runCohosts.runId, runId), eq(runCohosts.userId, userId)));
   }
 
   /** Adds the user in a seat or at the end of the waitlist; returns the run's waitlist length after. */

@@ -121,6 +121,16 @@ class FakeParticipants {
     return next.map((p) => p.userId);
   }
 
+  async crewOf() {
+    return this.run && { crewId: this.run.crewId, visibility: this.run.visibility };
+  }
+
+  async isCoHost() {
+    return false;
+  }
+
+  async dropCoHost() {}
+
   async audienceOf() {
     return this.people.filter((p) => p.userId !== HOST && p.status !== 'removed').map((p) => p.userId);
   }
@@ -148,6 +158,11 @@ function setup(run: RunRow = runRow()) {
     { dropAttendanceOf: async (_tx, _runId, userId) => void repo.dropped.push(userId) },
     realtime,
     (_runId, userIds) => void revoked.push(...userIds),
+    // Runs of no crew: the crew is never asked; the host alone manages.
+    {
+      roleOf: async () => null,
+      manageRole: async (_runId, userId) => (userId === HOST ? 'host' : null),
+    },
   );
   return { service, repo, uow, notifications, updates, revoked };
 }

@@ -6,7 +6,13 @@ import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import type { ParticipantRow, ParticipationRepository } from './participation.repository.ts';
 import type { RunRow } from './runs.repository.ts';
-import { notice, runNotFound } from './runs.service.ts';
+import { type CrewAccess, type ManageRole, notice, runNotFound } from './runs.service.ts';
+
+/** What participation asks of the rest: the caller's crew role, and their managing role in a run. */
+export interface ParticipationRoles {
+  roleOf: CrewAccess['roleOf'];
+  manageRole: (runId: string, userId: string) => Promise<ManageRole>;
+}
 
 /** What participation needs of after-run: a runner who goes loses their marks for the run (ADR 012). */
 export interface AttendanceDropper {
@@ -27,19 +33,35 @@ export class ParticipationService {
     private readonly realtime: Realtime,
     /** Whoever leaves or is removed loses the run's chat at once (their open sockets leave its room). */
     private readonly revokeChat: (runId: string, userIds: string[]) => void,
+    private readonly roles: ParticipationRoles,
   ) {}
 
+  /**
+   * A seat, or a place on the waitlist. A crew run asks the crew first (read before the lock): members-only
+   * runs refuse non-members (403 CREW_MEMBERS_ONLY), and a public one with guest seats lets non-members in
+   * while the guests seated are fewer than the cap (409 GUEST_SEATS_FULL) — counted on the locked run, so
+   * concurrent joins never pass it.
+   */
   async join(runId: string, userId: string): Promise<JoinResult> {
     const now = this.clock.now();
+    const crewOf = await this.repo.crewOf(runId);
+    const member = crewOf?.crewId ? (await this.roles.roleOf(crewOf.crewId, userId)) !== null : false;
     return this.uow
       .run(async (tx) => {
         const { run, mine } = await this.locked(tx, runId, userId);
+        if (run.crewId !== null && run.visibility === 'crew' && !member && !mine && run.hostId !== userId)
+          throw new ForbiddenError('CREW_MEMBERS_ONLY', 'Only the crew’s members can join this run');
         if (mine?.status === 'removed')
           throw new ConflictError('REMOVED_BY_HOST', 'The host removed you from this run');
         if (mine || run.hostId === userId)
           throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
         if (now >= run.joinDeadline)
           throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
+        if (run.crewId !== null && run.guestSeats !== null && !member) {
+          const guests = await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId);
+          if (guests >= run.guestSeats)
+            throw new ConflictError('GUEST_SEATS_FULL', 'The seats for guests are taken');
+        }
         // A free seat is taken; a full run queues the runner at the end of its waitlist.
         const seat = run.participantCount < run.capacity;
         const waitlistLength = await this.repo.add(tx, runId, userId, seat ? 'joined' : 'waitlisted', now);
@@ -65,6 +87,8 @@ export class ParticipationService {
         throw new NotFoundError('NOT_JOINED', 'You are not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
       const promoted = await this.release(tx, run, mine, null);
+      // A co-host who leaves is a co-host no more.
+      await this.repo.dropCoHost(tx, runId, userId);
       // Once committed: their open sockets leave the run's chat, then they and the host hear of it.
       tx.afterCommit(() => this.revokeChat(runId, [userId]));
       await this.notifications.notify(tx, [
@@ -75,20 +99,29 @@ export class ParticipationService {
     });
   }
 
-  async remove(runId: string, hostId: string, targetId: string, reason: string): Promise<void> {
+  /**
+   * The host, a co-host or (a crew run) the crew's staff removes a runner. Only the host removes co-hosts;
+   * nobody removes the host.
+   */
+  async remove(runId: string, actorId: string, targetId: string, reason: string): Promise<void> {
     const now = this.clock.now();
+    const role = await this.roles.manageRole(runId, actorId);
     await this.uow.run(async (tx) => {
       const { run, mine: target } = await this.locked(tx, runId, targetId);
-      if (run.hostId !== hostId)
-        throw new ForbiddenError('NOT_HOST', 'Only the host can remove participants');
-      if (targetId === hostId)
+      if (role === null) throw new ForbiddenError('NOT_HOST', 'Only the host can remove participants');
+      if (targetId === actorId)
         throw new ConflictError('HOST_CANNOT_LEAVE', 'The host cannot remove themself');
+      if (targetId === run.hostId) throw new ForbiddenError('NOT_HOST', 'Nobody removes the host');
+      const targetIsCoHost = await this.repo.isCoHost(tx, runId, targetId);
+      if (targetIsCoHost && role !== 'host')
+        throw new ForbiddenError('NOT_HOST', 'Only the host removes a co-host');
       if (!target || target.status === 'removed') throw new NotFoundError('NOT_JOINED', 'Not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
       const promoted = await this.release(tx, run, target, { reason });
+      if (targetIsCoHost) await this.repo.dropCoHost(tx, runId, targetId);
       tx.afterCommit(() => this.revokeChat(runId, [targetId]));
       await this.notifications.notify(tx, [
-        { ...notice(targetId, 'run_removed', run, { reason }), actorId: hostId },
+        { ...notice(targetId, 'run_removed', run, { reason }), actorId },
         ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
       ]);
       this.countsChanged(tx, runId);

@@ -1,8 +1,23 @@
-import type { Image, Participant, Region, RunningLevel, RunSummary, Theme, TimeOfDay } from '@erun/contracts';
+import type {
+  Image,
+  Participant,
+  Region,
+  RunningLevel,
+  RunSummary,
+  RunVisibility,
+  Theme,
+  TimeOfDay,
+} from '@erun/contracts';
 import { bucketOf, joinStateOf } from './run-rules.ts';
 import type { RunCard, ViewerState } from './runs.queries.ts';
 
-const NO_VIEWER: ViewerState = { status: null, position: null, bookmarked: false };
+const NO_VIEWER: ViewerState = {
+  status: null,
+  position: null,
+  bookmarked: false,
+  manages: false,
+  crewMember: false,
+};
 
 /** A run row as the API shows it; `imageOf` turns upload ids into URLs. */
 export function toRunSummary(
@@ -46,13 +61,23 @@ export function toRunSummary(
     ...viewerFields(viewer),
     joinState: joinStateOf(run, now),
     createdAt: run.createdAt.toISOString(),
+    crew: run.crew
+      ? { id: run.crew.id, name: run.crew.name, logo: run.crew.logoId ? imageOf(run.crew.logoId) : null }
+      : null,
+    visibility: run.visibility as RunVisibility,
+    guestSeats: run.guestSeats,
+    guestCount: run.guestCount,
+    coHosts: run.coHosts.map((p) => toParticipant(p, imageOf)),
+    seriesId: run.seriesId,
+    occurrenceDate: run.occurrenceDate,
+    cancelReason: run.cancelReason,
   };
 }
 
 /** The fields of a run that depend on who asks; a guest's are all empty. */
 export function viewerFields(
   viewer: ViewerState | undefined,
-): Pick<RunSummary, 'myStatus' | 'waitlistPosition' | 'bookmarked' | 'removedByHost'> {
+): Pick<RunSummary, 'myStatus' | 'waitlistPosition' | 'bookmarked' | 'removedByHost' | 'canManage'> {
   const v = viewer ?? NO_VIEWER;
   const myStatus = v.status === 'joined' || v.status === 'waitlisted' ? v.status : null;
   return {
@@ -60,6 +85,7 @@ export function viewerFields(
     waitlistPosition: myStatus === 'waitlisted' ? v.position : null,
     bookmarked: v.bookmarked,
     removedByHost: v.status === 'removed',
+    canManage: v.manages,
   };
 }
 

@@ -14,9 +14,13 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { memberCrewsOf, staffCrewsOf } from '../crews/index.ts';
 import {
   attendance,
+  crewMembers,
+  crews,
   hostReviews,
+  runCohosts,
   runBookmarks,
   runParticipants,
   runPhotos,
@@ -37,6 +41,10 @@ export interface ViewerState {
   status: string | null;
   position: number | null;
   bookmarked: boolean;
+  /** Host, co-host, or staff of the run's crew. */
+  manages: boolean;
+  /** A member of the run's crew. */
+  crewMember: boolean;
 }
 
 export const hostColumns = {
@@ -56,19 +64,29 @@ export type HostRow = Pick<
 // A card needs neither the route (up to 5,000 points) nor the search text: they are not read for lists.
 const { route: _route, searchText: _searchText, ...cardColumns } = getTableColumns(runs);
 
-export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
-  host: HostRow;
-  photoIds: string[];
-  /** Undefined for a guest. */
-  viewer: ViewerState | undefined;
-};
-
 export interface ParticipantRow {
   id: string;
   nickname: string;
   avatarId: string | null;
   runningLevel: string | null;
 }
+
+/** The crew a run belongs to, as its card shows it. */
+export interface CrewChipRow {
+  id: string;
+  name: string;
+  logoId: string | null;
+}
+
+export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
+  host: HostRow;
+  photoIds: string[];
+  /** Undefined for a guest. */
+  viewer: ViewerState | undefined;
+  crew: CrewChipRow | null;
+  coHosts: ParticipantRow[];
+  guestCount: number;
+};
 
 export type RunDetail = RunCard & { route: [number, number][]; participants: ParticipantRow[] };
 
@@ -87,6 +105,11 @@ export interface RunFilter {
   hostId?: string;
   crewId?: string;
   bookmarkedBy?: string;
+  /**
+   * Who reads (members-only runs: DOMAIN.md "Crews"): null, a guest — public runs only; else the crews the
+   * reader is a member of, and the runs they host, co-host or are in.
+   */
+  reader: { userId: string } | null;
 }
 
 export type RunSort = 'soonest' | 'newest' | 'popular';
@@ -106,7 +129,46 @@ function viewerColumns(userId: string) {
       and (q.created_at, q.user_id) <= (m.created_at, m.user_id))`,
     bookmarked: sql<boolean>`exists (select 1 from ${runBookmarks} b
       where b.user_id = ${userId} and b.run_id = ${runs.id})`,
+    manages: managesSql(userId),
+    crewMember: sql<boolean>`coalesce(${runs.crewId} in ${memberCrewsOf(userId)}, false)`,
   };
+}
+
+/** Whether the user manages the run: its host, a co-host, or staff of its crew. */
+export function managesSql(userId: string, run: { id: SQL; hostId: SQL; crewId: SQL } = RUN_REFS) {
+  return sql<boolean>`(${run.hostId} = ${userId}
+    or exists (select 1 from ${runCohosts} mh where mh.run_id = ${run.id} and mh.user_id = ${userId})
+    or coalesce(${run.crewId} in ${staffCrewsOf(userId)}, false))`;
+}
+const RUN_REFS = { id: sql`${runs.id}`, hostId: sql`${runs.hostId}`, crewId: sql`${runs.crewId}` };
+
+// The crew's chip (a deleted crew shows none), the co-hosts in the order they were added, and the seated
+// runners who are not members of the crew (neither the host nor a co-host): the guests.
+const crewChip = sql<CrewChipRow | null>`(select json_build_object('id', c.id, 'name', c.name, 'logoId', c.logo_id)
+  from ${crews} c where c.id = ${runs.crewId} and c.deleted_at is null)`;
+const coHosts = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
+    'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level
+  ) order by h.created_at, h.user_id), '[]'::json)
+  from ${runCohosts} h join ${users} u on u.id = h.user_id where h.run_id = ${runs.id})`;
+const guestCount = sql<number>`(case when ${runs.crewId} is null then 0 else (select count(*)::int
+  from ${runParticipants} g where g.run_id = ${runs.id} and g.status = 'joined' and g.user_id <> ${runs.hostId}
+  and not exists (select 1 from ${runCohosts} h where h.run_id = g.run_id and h.user_id = g.user_id)
+  and not exists (select 1 from ${crewMembers} m
+    where m.crew_id = ${runs.crewId} and m.user_id = g.user_id and m.status = 'member')) end)`;
+const crewColumns = { crew: crewChip, coHosts, guestCount };
+
+/** Runs the reader may see: public ones, and members-only ones of their crews or that they are part of. */
+export function visibleTo(reader: RunFilter['reader']): SQL {
+  if (reader === null) return eq(runs.visibility, 'public');
+  const { userId } = reader;
+  return or(
+    eq(runs.visibility, 'public'),
+    sql`${runs.crewId} in ${memberCrewsOf(userId)}`,
+    eq(runs.hostId, userId),
+    sql`exists (select 1 from ${runCohosts} h where h.run_id = ${runs.id} and h.user_id = ${userId})`,
+    sql`exists (select 1 from ${runParticipants} s where s.run_id = ${runs.id} and s.user_id = ${userId}
+      and s.status in ('joined', 'waitlisted'))`,
+  ) as SQL;
 }
 
 const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
@@ -119,16 +181,35 @@ interface CardSelection {
   run: Omit<RunRow, 'route' | 'searchText'>;
   host: HostRow;
   photoIds: string[];
+  crew: CrewChipRow | null;
+  coHosts: ParticipantRow[];
+  guestCount: number;
   myStatus?: string | null;
   position?: number;
   bookmarked?: boolean;
+  manages?: boolean;
+  crewMember?: boolean;
 }
 
 function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
   const viewer = signedIn
-    ? { status: row.myStatus ?? null, position: row.position ?? null, bookmarked: row.bookmarked ?? false }
+    ? {
+        status: row.myStatus ?? null,
+        position: row.position ?? null,
+        bookmarked: row.bookmarked ?? false,
+        manages: row.manages ?? false,
+        crewMember: row.crewMember ?? false,
+      }
     : undefined;
-  return { ...row.run, host: row.host, photoIds: row.photoIds, viewer };
+  return {
+    ...row.run,
+    host: row.host,
+    photoIds: row.photoIds,
+    viewer,
+    crew: row.crew,
+    coHosts: row.coHosts,
+    guestCount: Number(row.guestCount),
+  };
 }
 
 export async function listRuns(
@@ -149,6 +230,7 @@ export async function listRuns(
       run: cardColumns,
       host: hostColumns,
       photoIds,
+      ...crewColumns,
       ...(viewerId ? viewerColumns(viewerId) : {}),
     })
     .from(runs)
@@ -171,6 +253,7 @@ export async function findRunDetail(
       host: hostColumns,
       photoIds,
       participants,
+      ...crewColumns,
       ...(viewerId ? viewerColumns(viewerId) : {}),
     })
     .from(runs)
@@ -207,6 +290,7 @@ function filterConditions(f: RunFilter): SQL[] {
   }
   if (f.hostId) c.push(eq(runs.hostId, f.hostId));
   if (f.crewId) c.push(eq(runs.crewId, f.crewId));
+  c.push(visibleTo(f.reader));
   if (f.bookmarkedBy) {
     c.push(
       sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,
@@ -286,6 +370,7 @@ export async function listMyRuns(db: Db, f: MyRunsFilter): Promise<MyRunCard[]> 
       run: cardColumns,
       host: hostColumns,
       photoIds,
+      ...crewColumns,
       ...viewerColumns(f.userId),
       attended: sql<boolean | null>`(select a.present from ${attendance} a
         where a.run_id = ${runs.id} and a.user_id = ${f.userId})`,

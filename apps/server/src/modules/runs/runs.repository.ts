@@ -1,8 +1,9 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
-import { runBookmarks, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
+import { runBookmarks, runCohosts, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
+import { memberCrewsOf } from '../crews/index.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import {
   type Cursor,
@@ -11,6 +12,7 @@ import {
   hostColumns,
   listMyRuns,
   listRuns,
+  managesSql,
   type MyRunCard,
   type MyRunsFilter,
   type RunCard,
@@ -116,6 +118,8 @@ export class RunsRepository {
       status: string | null;
       position: number;
       bookmarked: boolean;
+      manages: boolean;
+      crew_member: boolean;
     }>(
       this.db,
       sql`
@@ -123,14 +127,23 @@ export class RunsRepository {
         case when m.status = 'waitlisted' then (select count(*)::int from ${runParticipants} q
           where q.run_id = r.id and q.status = 'waitlisted'
           and (q.created_at, q.user_id) <= (m.created_at, m.user_id)) else 0 end as position,
-        exists (select 1 from ${runBookmarks} b where b.user_id = ${userId} and b.run_id = r.id) as bookmarked
+        exists (select 1 from ${runBookmarks} b where b.user_id = ${userId} and b.run_id = r.id) as bookmarked,
+        ${managesSql(userId, { id: sql`r.id`, hostId: sql`x.host_id`, crewId: sql`x.crew_id` })} as manages,
+        coalesce(x.crew_id in ${memberCrewsOf(userId)}, false) as crew_member
       from unnest(${`{${runIds.join(',')}}`}::uuid[]) as r(id)
+      join ${runs} x on x.id = r.id
       left join ${runParticipants} m on m.run_id = r.id and m.user_id = ${userId}`,
     );
     const states = new Map<string, ViewerState>();
     for (const r of rows) {
-      if (r.status === null && !r.bookmarked) continue;
-      states.set(r.run_id, { status: r.status, position: Number(r.position), bookmarked: r.bookmarked });
+      if (r.status === null && !r.bookmarked && !r.manages && !r.crew_member) continue;
+      states.set(r.run_id, {
+        status: r.status,
+        position: Number(r.position),
+        bookmarked: r.bookmarked,
+        manages: r.manages,
+        crewMember: r.crew_member,
+      });
     }
     return states;
   }
@@ -158,6 +171,106 @@ export class RunsRepository {
       .from(runs)
       .where(and(eq(runs.crewId, crewId), isNull(runs.cancelledAt), gt(runs.startsAt, now)))
       .for('update');
+  }
+
+  /** Moves the run's seat and waitlist counters (no edit: the version stays). */
+  async moveSeats(tx: Tx, runId: string, seats: number, waitlist: number): Promise<void> {
+    await sqlOf(tx)
+      .update(runs)
+      .set({
+        participantCount: sql`${runs.participantCount} + ${seats}`,
+        waitlistCount: sql`${runs.waitlistCount} + ${waitlist}`,
+      })
+      .where(eq(runs.id, runId));
+  }
+
+  /** Whether the user co-hosts, holds a seat in or waits for the run. */
+  async isPartOf(runId: string, userId: string): Promise<boolean> {
+    const rows = await rawRows<{ yes: boolean }>(
+      this.db,
+      sql`select (exists (select 1 from ${runCohosts} where run_id = ${runId} and user_id = ${userId})
+        or exists (select 1 from ${runParticipants} where run_id = ${runId} and user_id = ${userId}
+          and status in ('joined', 'waitlisted'))) as yes`,
+    );
+    return rows[0]?.yes === true;
+  }
+
+  /**
+   * Whether the user may see some members-only run a guest may not: a member of a crew, or its host,
+   * co-host or runner (their feed is then not a guest's).
+   */
+  async seesMembersOnly(userId: string): Promise<boolean> {
+    const rows = await rawRows<{ yes: boolean }>(
+      this.db,
+      sql`select (exists ${memberCrewsOf(userId)}
+        or exists (select 1 from ${runs} r where r.host_id = ${userId} and r.visibility = 'crew')
+        or exists (select 1 from ${runCohosts} h join ${runs} r on r.id = h.run_id
+          where h.user_id = ${userId} and r.visibility = 'crew')
+        or exists (select 1 from ${runParticipants} p join ${runs} r on r.id = p.run_id
+          where p.user_id = ${userId} and p.status in ('joined', 'waitlisted') and r.visibility = 'crew')) as yes`,
+    );
+    return rows[0]?.yes === true;
+  }
+
+  /** The run's co-hosts, in the order they were added. */
+  async coHostIds(runId: string, tx?: Tx): Promise<string[]> {
+    const db = tx ? sqlOf(tx) : this.db;
+    const rows = await db
+      .select({ userId: runCohosts.userId })
+      .from(runCohosts)
+      .where(eq(runCohosts.runId, runId))
+      .orderBy(runCohosts.createdAt, runCohosts.userId);
+    return rows.map((r) => r.userId);
+  }
+
+  /** Which of these users exist (deleted accounts do not). */
+  async existingUsers(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, ids), isNull(users.deletedAt)));
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The run's co-hosts become exactly these (removed ones keep their seats as runners). */
+  async setCoHosts(tx: Tx, runId: string, ids: string[], now: Date): Promise<void> {
+    const db = sqlOf(tx);
+    await db
+      .delete(runCohosts)
+      .where(
+        ids.length > 0
+          ? and(eq(runCohosts.runId, runId), notInArray(runCohosts.userId, ids))
+          : eq(runCohosts.runId, runId),
+      );
+    if (ids.length > 0) {
+      await db
+        .insert(runCohosts)
+        .values(ids.map((userId, i) => ({ runId, userId, createdAt: new Date(now.getTime() + i) })))
+        .onConflictDoNothing();
+    }
+  }
+
+  /** The places these users hold in the run (joined, waitlisted, removed), locked run assumed. */
+  async placesOf(tx: Tx, runId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await sqlOf(tx)
+      .select({ userId: runParticipants.userId, status: runParticipants.status })
+      .from(runParticipants)
+      .where(and(eq(runParticipants.runId, runId), inArray(runParticipants.userId, ids)));
+    return new Map(rows.map((r) => [r.userId, r.status]));
+  }
+
+  /** Gives these users seats (a new row, or their waitlisted/removed one turned into a seat). */
+  async seat(tx: Tx, runId: string, ids: string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await sqlOf(tx)
+      .insert(runParticipants)
+      .values(ids.map((userId) => ({ runId, userId, status: 'joined', createdAt: now })))
+      .onConflictDoUpdate({
+        target: [runParticipants.runId, runParticipants.userId],
+        set: { status: 'joined', removedReason: null },
+      });
   }
 
   /** Writes changes decided on the locked row; every write to a run moves its version. */

@@ -49,7 +49,11 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
   app.post(
     '/runs',
     {
-      schema: { tags, body: CreateRunSchema, response: { 201: RunSchema, 400: e, 401: e, 404: e, 409: e } },
+      schema: {
+        tags,
+        body: CreateRunSchema,
+        response: { 201: RunSchema, 400: e, 401: e, 403: e, 404: e, 409: e },
+      },
       preHandler: authenticate,
     },
     async (req, reply) => reply.status(201).send(await runs.create(userIdOf(req), req.body)),
@@ -102,7 +106,11 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
   app.post(
     '/runs/:runId/participants',
     {
-      schema: { tags, params: RunParams, response: { 201: JoinResultSchema, 401: e, 404: e, 409: e } },
+      schema: {
+        tags,
+        params: RunParams,
+        response: { 201: JoinResultSchema, 401: e, 403: e, 404: e, 409: e },
+      },
       preHandler: authenticate,
     },
     async (req, reply) => reply.status(201).send(await participation.join(req.params.runId, userIdOf(req))),
@@ -164,9 +172,10 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
           404: ErrorBodySchema,
         },
       },
+      preHandler: identify,
     },
     async (req, reply) => {
-      const run = await runs.get(req.params.runId, null);
+      const run = await runs.readAs(req.params.runId, req.userId);
       const link = `${deps.publicUrl}/runs/${run.id}`;
       const body = toGpx({
         name: run.title,

@@ -1,5 +1,6 @@
 import {
   type CreateRunParsed,
+  crewRunIssues,
   DISTANCE_BUCKETS,
   type DistanceBucket,
   type ErrorIssue,
@@ -30,6 +31,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { CrewAccessService } from '../crews/index.ts';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { UsersService } from '../users/users.service.ts';
@@ -37,9 +39,18 @@ import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
-import type { NewRun, RunCard, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
+import type { NewRun, RunCard, RunDetail, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
+
+/** What runs ask of crews: who is a member or staff (crews/crew-access.service.ts). */
+export type CrewAccess = Pick<
+  CrewAccessService,
+  'roleOf' | 'isMember' | 'isStaff' | 'requireStaff' | 'memberCrewIds'
+>;
+
+/** Who may manage a run: its host, a co-host, or (a crew run) the crew's staff; null: nobody of these. */
+export type ManageRole = 'host' | 'cohost' | 'staff' | null;
 
 const BUCKET_RANGES: Record<DistanceBucket, [number, number]> = {
   lt5: [0, 5],
@@ -60,6 +71,7 @@ export class RunsService {
     private readonly live: { realtime: Realtime; notifications: Pick<NotificationsService, 'notify'> },
     /** The host's "runs hosted" counter belongs to the users module. */
     private readonly users: Pick<UsersService, 'moveRunsHosted'>,
+    private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
   ) {}
 
@@ -68,18 +80,90 @@ export class RunsService {
     tx.afterCommit(() => this.live.realtime.toRun(runId, 'run:updated', { runId }));
   }
 
-  /** The run, locked until the unit of work ends, if its host may still change it. */
-  private async editable(tx: Tx, runId: string, userId: string, now: Date): Promise<RunRow> {
+  /**
+   * The run, locked until the unit of work ends, if it may still change and the caller holds one of these
+   * roles (decided before the unit of work: crew roles are read outside it).
+   */
+  private async editable(tx: Tx, runId: string, role: ManageRole, allowed: ManageRole[], now: Date) {
     const run = await this.repo.lock(tx, runId);
-    if (!run) throw runNotFound();
-    this.requireEditable(run, userId, now);
+    if (!run || run.cancelledAt) throw runNotFound();
+    if (!allowed.includes(role)) throw new ForbiddenError('NOT_HOST', 'Only the host can change this run');
+    if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
     return run;
+  }
+
+  /** The caller's managing role in the run (host first). A run the caller may not see is a 404. */
+  async manageRole(runId: string, userId: string): Promise<ManageRole> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run) throw runNotFound();
+    if (run.hostId === userId) return 'host';
+    const coHosts = await this.repo.coHostIds(runId);
+    if (coHosts.includes(userId)) return 'cohost';
+    if (run.crewId && (await this.crews.isStaff(run.crewId, userId))) return 'staff';
+    return null;
+  }
+
+  /**
+   * May this user manage the run (edit, remove runners, take attendance, pin chat messages): its host, a
+   * co-host, or staff of its crew. False for a missing run.
+   */
+  async canManage(runId: string, userId: string): Promise<boolean> {
+    try {
+      return (await this.manageRole(runId, userId)) !== null;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** Co-hosts must exist, not be the host, and (with the host) fit in the seats. */
+  private async checkCoHosts(hostId: string, ids: string[]): Promise<void> {
+    if (ids.includes(hostId))
+      throw new ValidationError('The host is not a co-host', [issue('coHostIds', 'coHostIds.host')]);
+    const found = await this.repo.existingUsers(ids);
+    if (ids.some((id) => !found.has(id)))
+      throw new ValidationError('No such user', [issue('coHostIds', 'coHostIds.unknown')]);
+  }
+
+  /**
+   * Seats co-hosts who have none yet (on the locked run) and tells the new ones. Returns the seats taken and
+   * the waitlist places freed.
+   */
+  private async seatCoHosts(
+    tx: Tx,
+    run: RunRow,
+    ids: string[],
+    previous: string[],
+    capacity: number,
+    participantCount: number,
+    now: Date,
+  ): Promise<{ seated: number; fromWaitlist: number }> {
+    const places = await this.repo.placesOf(tx, run.id, ids);
+    const needSeat = ids.filter((id) => places.get(id) !== 'joined');
+    if (participantCount + needSeat.length > capacity)
+      throw new ValidationError('The co-hosts need seats', [issue('coHostIds', 'coHostIds.overCapacity')]);
+    await this.repo.seat(tx, run.id, needSeat, now);
+    await this.repo.setCoHosts(tx, run.id, ids, now);
+    const added = ids.filter((id) => !previous.includes(id));
+    await this.live.notifications.notify(
+      tx,
+      added.map((id) => ({ ...notice(id, 'run_joined', run, { status: 'cohost' }), actorId: run.hostId })),
+    );
+    return {
+      seated: needSeat.length,
+      fromWaitlist: needSeat.filter((id) => places.get(id) === 'waitlisted').length,
+    };
   }
 
   async create(hostId: string, input: CreateRunParsed): Promise<Run> {
     const now = this.clock.now();
     const startsAt = new Date(input.startsAt);
     this.requireLeadTime(startsAt, now);
+    this.requireCrewRules({ ...input });
+    if (input.crewId) await this.crews.requireStaff(input.crewId, hostId);
+    await this.checkCoHosts(hostId, input.coHostIds);
+    if (1 + input.coHostIds.length > input.capacity)
+      throw new ValidationError('The co-hosts need seats', [issue('coHostIds', 'coHostIds.overCapacity')]);
     await this.uploads.requireOwnMany(hostId, input.photoIds, 'photo');
     const values: NewRun = {
       hostId,
@@ -94,30 +178,71 @@ export class RunsService {
       paceSecPerKm: input.paceSecPerKm ?? null,
       parking: input.parking || null,
       baggage: input.baggage || null,
+      crewId: input.crewId,
+      visibility: input.visibility,
+      guestSeats: input.guestSeats,
       createdAt: now,
       updatedAt: now,
     };
-    // The run, its host as participant #1, its photos and the host's counter: all or nothing.
+    // The run, its host as participant #1, its co-hosts' seats, its photos and the host's counter: all or
+    // nothing.
     const run = await this.uow
       .run(async (tx) => {
         const created = await this.repo.create(tx, values);
+        if (input.coHostIds.length > 0) {
+          const { seated } = await this.seatCoHosts(
+            tx,
+            created,
+            input.coHostIds,
+            [],
+            created.capacity,
+            1,
+            now,
+          );
+          await this.repo.moveSeats(tx, created.id, seated, 0);
+        }
         await this.repo.replacePhotos(tx, created.id, input.photoIds);
         await this.users.moveRunsHosted(tx, hostId, 1);
         return created;
       })
       .catch(photoInUse);
-    return this.read(run.id, hostId);
+    return this.readAs(run.id, hostId);
   }
 
   /**
    * A run's page. Signed in, with sharing on: the page every guest sees (shared for a moment, ADR 006) and
-   * the caller's own state read fresh — a small statement instead of the whole page's.
+   * the caller's own state read fresh — a small statement instead of the whole page's. A members-only run
+   * is never shared: the shared load leaves it out and it is read for the caller alone, who must be allowed
+   * to see it (else 404, like a missing run: its existence is not told).
    */
   async get(runId: string, viewerId: string | null): Promise<Run> {
-    if (viewerId === null || !this.shared.enabled) return this.read(runId, viewerId);
-    const run = await this.shared.shared(`run:${runId}`, () => this.read(runId, null));
+    if (viewerId === null || !this.shared.enabled) return this.readAs(runId, viewerId);
+    const run = await this.shared.shared(`run:${runId}`, () => this.readPublic(runId));
+    if (run === null) return this.readAs(runId, viewerId);
     const [mine] = await this.withViewer([run], viewerId);
     return mine ?? run;
+  }
+
+  /** A run's page read fresh for this reader, who must be allowed to see it (404 otherwise). */
+  async readAs(runId: string, viewerId: string | null): Promise<Run> {
+    const run = await this.repo.findDetail(runId, viewerId);
+    if (!run || !this.mayRead(run, viewerId)) throw runNotFound();
+    return this.present(run);
+  }
+
+  /** The guest's page of a public run; null for a members-only one (kept out of anything shared). */
+  private async readPublic(runId: string): Promise<Run | null> {
+    const run = await this.repo.findDetail(runId, null);
+    if (!run) throw runNotFound();
+    return run.visibility === 'public' ? this.present(run) : null;
+  }
+
+  /** Members-only runs: the crew's members, and whoever hosts, co-hosts or is in it (DOMAIN.md "Crews"). */
+  private mayRead(run: RunDetail, viewerId: string | null): boolean {
+    if (run.visibility === 'public') return true;
+    if (viewerId === null || !run.viewer) return false;
+    const status = run.viewer.status;
+    return run.viewer.crewMember || run.viewer.manages || status === 'joined' || status === 'waitlisted';
   }
 
   /** The caller's own fields on pages read as a guest. */
@@ -129,10 +254,7 @@ export class RunsService {
     return items.map((item) => ({ ...item, ...viewerFields(states.get(item.id)) }));
   }
 
-  /** A run's page straight from the database (also right after the caller's own write). */
-  private async read(runId: string, viewerId: string | null): Promise<Run> {
-    const run = await this.repo.findDetail(runId, viewerId);
-    if (!run) throw runNotFound();
+  private present(run: RunDetail): Run {
     const imageOf = (id: string) => this.uploads.imageOf(id);
     return {
       ...toRunSummary(run, run.photoIds, run.viewer, imageOf, this.clock.now()),
@@ -145,13 +267,20 @@ export class RunsService {
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
     const cursor = decodeCursor(query.cursor, query.sort === 'popular' ? 'int' : 'time');
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
-    // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs).
-    if (viewerId !== null && this.shared.enabled && !query.bookmarked) {
+    const reader = viewerId === null ? null : { userId: viewerId };
+    // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs),
+    // unless the caller may see members-only runs a guest may not: then the page is theirs alone.
+    if (
+      viewerId !== null &&
+      this.shared.enabled &&
+      !query.bookmarked &&
+      !(await this.repo.seesMembersOnly(viewerId))
+    ) {
       const page = await this.shared.shared(`runs:${JSON.stringify(query)}`, () => this.list(query, null));
       return { ...page, items: await this.withViewer(page.items, viewerId) };
     }
     const rows = await this.repo.list(
-      this.filterOf(query, viewerId),
+      this.filterOf(query, viewerId, reader),
       query.sort,
       cursor,
       query.limit + 1,
@@ -200,48 +329,82 @@ export class RunsService {
     return this.repo.upcomingOf(userId, this.clock.now());
   }
 
+  /**
+   * An edit by the host, a co-host or (a crew run) the crew's staff. The co-hosts themselves are the host's
+   * (and the crew staff's) to change; moving the run to a crew takes being that crew's staff.
+   */
   async update(runId: string, userId: string, input: UpdateRun): Promise<Run> {
+    const role = await this.manageRole(runId, userId);
+    if (input.coHostIds !== undefined && role !== 'host' && role !== 'staff')
+      throw new ForbiddenError('NOT_HOST', 'Only the host or the crew staff choose co-hosts');
+    if (input.crewId && role !== null) await this.crews.requireStaff(input.crewId, userId);
+    // Read outside the unit of work (one connection may serve it alone): the co-hosts exist.
+    if (input.coHostIds !== undefined && role !== null) {
+      const run = await this.repo.findWithHost(runId);
+      if (run) await this.checkCoHosts(run.hostId, input.coHostIds);
+    }
     if (input.photoIds) await this.uploads.requireOwnMany(userId, input.photoIds, 'photo');
     const now = this.clock.now();
     await this.uow
       .run(async (tx) => {
-        const run = await this.editable(tx, runId, userId, now);
+        const run = await this.editable(tx, runId, role, ['host', 'cohost', 'staff'], now);
         const changes = this.mergedChanges(run, input, now);
-        // Raised capacity lets the head of the waitlist in.
         const capacity = changes.capacity ?? run.capacity;
+        let participantCount = run.participantCount;
+        let waitlistCount = run.waitlistCount;
+        if (input.coHostIds !== undefined) {
+          const previous = await this.repo.coHostIds(runId, tx);
+          const { seated, fromWaitlist } = await this.seatCoHosts(
+            tx,
+            run,
+            input.coHostIds,
+            previous,
+            capacity,
+            participantCount,
+            now,
+          );
+          participantCount += seated;
+          waitlistCount -= fromWaitlist;
+        }
+        // Raised capacity lets the head of the waitlist in.
         const promoted = await this.participants.promoteWaitlisted(
           tx,
           runId,
-          Math.min(capacity - run.participantCount, run.waitlistCount),
+          Math.min(capacity - participantCount, waitlistCount),
         );
         const audience = await this.participants.audienceOf(tx, run);
         await this.repo.update(tx, runId, {
           ...changes,
-          participantCount: run.participantCount + promoted.length,
-          waitlistCount: run.waitlistCount - promoted.length,
+          participantCount: participantCount + promoted.length,
+          waitlistCount: waitlistCount - promoted.length,
         });
         if (input.photoIds) await this.repo.replacePhotos(tx, runId, input.photoIds);
         await this.live.notifications.notify(tx, [
-          ...audience.filter((id) => !promoted.includes(id)).map((id) => notice(id, 'run_updated', run)),
+          ...audience
+            .filter((id) => !promoted.includes(id) && id !== userId)
+            .map((id) => notice(id, 'run_updated', run)),
           ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
         ]);
         this.changed(tx, runId);
       })
       .catch(photoInUse);
-    return this.read(runId, userId);
+    return this.readAs(runId, userId);
   }
 
+  /** Cancelling: the host, or (a crew run) the crew's staff; co-hosts may not. */
   async cancel(runId: string, userId: string): Promise<void> {
+    const role = await this.manageRole(runId, userId);
     const now = this.clock.now();
     await this.uow.run(async (tx) => {
-      const run = await this.editable(tx, runId, userId, now);
+      const run = await this.editable(tx, runId, role, ['host', 'staff'], now);
       await this.repo.update(tx, runId, { cancelledAt: now, updatedAt: now });
       await this.users.moveRunsHosted(tx, run.hostId, -1);
-      // Everyone who was in or waiting hears of it.
+      // Everyone who was in or waiting hears of it (the host too when the crew's staff cancelled it).
       const audience = await this.participants.audienceOf(tx, run);
+      const told = role === 'host' ? audience : [run.hostId, ...audience.filter((id) => id !== userId)];
       await this.live.notifications.notify(
         tx,
-        audience.map((id) => notice(id, 'run_cancelled', run)),
+        told.map((id) => notice(id, 'run_cancelled', run)),
       );
       this.changed(tx, runId);
     });
@@ -274,7 +437,17 @@ export class RunsService {
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {
     const run = await this.repo.findWithHost(runId);
     if (!run || (on && run.cancelledAt)) throw runNotFound();
+    if (on && !(await this.visibleTo(run, userId))) throw runNotFound();
     await this.repo.setBookmark(userId, runId, on);
+  }
+
+  /** Whether the reader may see this run (members-only: members, host, co-hosts and runners). */
+  private async visibleTo(run: RunRow, viewerId: string | null): Promise<boolean> {
+    if (run.visibility === 'public') return true;
+    if (viewerId === null) return false;
+    if (run.hostId === viewerId) return true;
+    if (run.crewId !== null && (await this.crews.isMember(run.crewId, viewerId))) return true;
+    return this.repo.isPartOf(run.id, viewerId);
   }
 
   /** For a socket's `run:watch`: whether the run exists (a cancelled one still has a page). */
@@ -282,17 +455,23 @@ export class RunsService {
     return this.repo.exists(runId);
   }
 
-  /** For comments: who hosts the run, and its title for notifications. A cancelled run takes no comments. */
-  async ownerOf(runId: string): Promise<{ ownerId: string; title: string }> {
+  /**
+   * For comments: who hosts the run, and its title for notifications. A cancelled run takes no comments;
+   * a members-only run is a 404 for whoever may not see it (`readerId` null: a guest).
+   */
+  async ownerOf(runId: string, readerId: string | null): Promise<{ ownerId: string; title: string }> {
     const run = await this.repo.findWithHost(runId);
-    if (!run || run.cancelledAt) throw runNotFound();
+    if (!run || run.cancelledAt || !(await this.visibleTo(run, readerId))) throw runNotFound();
     return { ownerId: run.hostId, title: run.title };
   }
 
-  private requireEditable(run: RunRow, userId: string, now: Date): void {
-    if (run.cancelledAt) throw runNotFound();
-    if (run.hostId !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host can change this run');
-    if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
+  private requireCrewRules(run: Parameters<typeof crewRunIssues>[0]): void {
+    const problems = crewRunIssues(run);
+    if (problems.length > 0)
+      throw new ValidationError(
+        'The crew settings do not fit together',
+        problems.map((p) => issue(p.path, p.message)),
+      );
   }
 
   private requireLeadTime(startsAt: Date, now: Date): void {
@@ -325,6 +504,13 @@ export class RunsService {
         'Times are out of order',
         problems.map((p) => issue(p.path, p.message)),
       );
+    this.requireCrewRules({
+      crewId: input.crewId === undefined ? run.crewId : input.crewId,
+      visibility:
+        input.visibility ?? (input.crewId === null ? 'public' : (run.visibility as 'public' | 'crew')),
+      guestSeats: input.guestSeats === undefined ? run.guestSeats : input.guestSeats,
+      capacity: input.capacity ?? run.capacity,
+    });
     if (input.capacity !== undefined && input.capacity < run.participantCount) {
       throw new ConflictError('CAPACITY_BELOW_PARTICIPANTS', 'More runners have joined than this capacity');
     }
@@ -350,7 +536,19 @@ export class RunsService {
       endsAt,
       meetAt,
       joinDeadline,
-      ...pick(input, ['capacity', 'theme', 'region', 'paceSecPerKm', 'parking', 'baggage']),
+      ...pick(input, [
+        'capacity',
+        'theme',
+        'region',
+        'paceSecPerKm',
+        'parking',
+        'baggage',
+        'crewId',
+        'visibility',
+        'guestSeats',
+      ]),
+      // Leaving its crew makes a run public and drops its guest cap.
+      ...(input.crewId === null ? { visibility: 'public', guestSeats: null } : {}),
       updatedAt: now,
     };
   }
@@ -379,7 +577,7 @@ export class RunsService {
     };
   }
 
-  private filterOf(q: ListQuery, viewerId: string | null): RunFilter {
+  private filterOf(q: ListQuery, viewerId: string | null, reader: RunFilter['reader']): RunFilter {
     const buckets = q.distance && q.distance.length < DISTANCE_BUCKETS.length ? q.distance : undefined;
     return {
       regions: q.region,
@@ -394,6 +592,7 @@ export class RunsService {
       hostId: q.hostId,
       crewId: q.crewId,
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
+      reader,
     };
   }
 }

@@ -17,6 +17,8 @@ export function previewSummary(
   payload: CreateRun,
   host: RunHost,
   now: number = Date.now(),
+  /** The crew chosen in the form's crew section, shown on the card. */
+  crew: RunSummary['crew'] = null,
 ): RunSummary {
   const startsAt = payload.startsAt || new Date(now).toISOString();
   const distanceKm = routeDistanceKm(values.route, values.segmentStarts);
@@ -50,5 +52,14 @@ export function previewSummary(
     removedByHost: false,
     joinState: 'open',
     createdAt: new Date(now).toISOString(),
+    crew,
+    visibility: crew ? (payload.visibility ?? 'public') : 'public',
+    guestSeats: crew ? (payload.guestSeats ?? null) : null,
+    guestCount: 0,
+    coHosts: [],
+    canManage: true,
+    seriesId: null,
+    occurrenceDate: null,
+    cancelReason: null,
   };
 }
