@@ -55,6 +55,7 @@ import { sessionsRoutes } from './modules/auth/sessions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
+import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -365,6 +366,7 @@ export async function buildApp(
         publicUrl,
         cache: responseCache,
       });
+      await api.register(seriesRoutes, { series: services.series, authenticate, identify });
       await api.register(coursesRoutes, {
         courses: services.courses,
         authenticate,

@@ -177,6 +177,12 @@ if (role !== 'api') {
         run: () => services.mail.purgeFinished(),
       },
       {
+        // 정기런: occurrences for the next 28 days; idempotent across workers ((series, date) is unique).
+        name: 'series.open-window',
+        cron: '7 * * * *',
+        run: () => services.series.openWindow(),
+      },
+      {
         name: 'uploads.purge-unreferenced',
         cron: '37 4 * * *',
         run: () => services.uploads.purgeUnreferenced(clock.now()),

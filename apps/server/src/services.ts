@@ -43,6 +43,8 @@ import { RemindersRepository } from './modules/reminders/reminders.repository.ts
 import { RemindersService } from './modules/reminders/reminders.service.ts';
 import { RunsRepository } from './modules/runs/runs.repository.ts';
 import { RunsService } from './modules/runs/runs.service.ts';
+import { SeriesRepository } from './modules/series/series.repository.ts';
+import { SeriesService } from './modules/series/series.service.ts';
 import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
@@ -80,6 +82,7 @@ export interface Services {
   consents: ConsentsService;
   crewAccess: CrewAccessService;
   password: PasswordService;
+  series: SeriesService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -197,6 +200,15 @@ export function createServices(
     users,
     ports.shared,
   );
+  const series = new SeriesService(
+    uow,
+    new SeriesRepository(db),
+    runs,
+    crewAccess,
+    notifications,
+    users,
+    clock,
+  );
   const courses = new CoursesService(
     uow,
     new CoursesRepository(db, BEST_SCORE),
@@ -281,5 +293,6 @@ export function createServices(
     consents,
     crewAccess,
     password,
+    series,
   };
 }

@@ -22,3 +22,4 @@ export * from './password.ts';
 export * from './sessions.ts';
 export * from './endpoints.ts';
 export * from './email.ts';
+export * from './series.ts';

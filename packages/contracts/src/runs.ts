@@ -201,6 +201,9 @@ export const RunSchema = RunCommonSchema.extend({
   /** Where each piece after the first starts (empty: one line). */
   segmentStarts: z.array(z.number().int()),
   participants: z.array(ParticipantSchema),
+  /** An occurrence of a series (정기런): its id; and why a cancelled run was cancelled. */
+  seriesId: z.uuid().nullish(),
+  cancelReason: z.string().nullish(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

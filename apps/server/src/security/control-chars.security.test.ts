@@ -40,6 +40,7 @@ beforeAll(async () => {
     commentId: comment.json<Comment>().id,
     userId: host.user.id,
     sessionId: '00000000-0000-4000-8000-000000000000',
+    seriesId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
   });
