@@ -58,6 +58,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { MAX_UPLOAD_BYTES, uploadQuotaError, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { crewsRoutes } from './modules/crews/crews.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
+import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -374,6 +375,7 @@ export async function buildApp(
         identify,
         createLimit: limit('crew-create-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
+      await api.register(seriesRoutes, { series: services.series, authenticate, identify });
       await api.register(coursesRoutes, {
         courses: services.courses,
         authenticate,

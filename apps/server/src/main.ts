@@ -183,6 +183,12 @@ if (role !== 'api') {
         run: () => services.crews.refreshActivity(),
       },
       {
+        // 정기런: occurrences for the next 28 days; idempotent across workers ((series, date) is unique).
+        name: 'series.open-window',
+        cron: '17 * * * *',
+        run: () => services.series.openWindow(),
+      },
+      {
         name: 'uploads.purge-unreferenced',
         cron: '37 4 * * *',
         run: () => services.uploads.purgeUnreferenced(clock.now()),

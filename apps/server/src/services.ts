@@ -49,6 +49,8 @@ import { RemindersRepository } from './modules/reminders/reminders.repository.ts
 import { RemindersService } from './modules/reminders/reminders.service.ts';
 import { RunsRepository } from './modules/runs/runs.repository.ts';
 import { RunsService } from './modules/runs/runs.service.ts';
+import { SeriesRepository } from './modules/series/series.repository.ts';
+import { SeriesService } from './modules/series/series.service.ts';
 import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
@@ -89,6 +91,7 @@ export interface Services {
   crewMembers: CrewMembersService;
   announcements: AnnouncementsService;
   password: PasswordService;
+  series: SeriesService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -210,6 +213,15 @@ export function createServices(
   const crews = new CrewsService(uow, new CrewsRepository(db), uploads, clock, (tx, crewId, by, now) =>
     runs.cancelCrewRuns(tx, crewId, by, now),
   );
+  const series = new SeriesService(
+    uow,
+    new SeriesRepository(db),
+    runs,
+    crewAccess,
+    notifications,
+    users,
+    clock,
+  );
   const courses = new CoursesService(
     uow,
     new CoursesRepository(db, BEST_SCORE),
@@ -325,5 +337,6 @@ export function createServices(
     crewMembers,
     announcements,
     password,
+    series,
   };
 }

@@ -57,6 +57,13 @@ import {
   SmsConsentSchema,
 } from './notification-channels.ts';
 import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
+import {
+  CancelRunSchema,
+  CreatedSeriesSchema,
+  CreateSeriesSchema,
+  SeriesPageSchema,
+  UpdateSeriesSchema,
+} from './series.ts';
 import { SessionListSchema } from './sessions.ts';
 import {
   ChangePasswordSchema,
@@ -145,7 +152,7 @@ export const endpoints = {
   getRuns: { method: 'GET', path: '/api/runs', query: ListRunsQuerySchema, response: RunPageSchema },
   getRun: { method: 'GET', path: '/api/runs/:runId', response: RunSchema },
   updateRun: { method: 'PATCH', path: '/api/runs/:runId', body: UpdateRunSchema, response: RunSchema },
-  deleteRun: { method: 'DELETE', path: '/api/runs/:runId', response: null },
+  deleteRun: { method: 'DELETE', path: '/api/runs/:runId', body: CancelRunSchema, response: null },
   joinRun: { method: 'POST', path: '/api/runs/:runId/participants', response: JoinResultSchema },
   leaveRun: { method: 'DELETE', path: '/api/runs/:runId/participants/me', response: null },
   removeParticipant: {
@@ -463,6 +470,21 @@ export const endpoints = {
     path: '/api/crews/:crewId/calendar/rotate',
     response: FeedUrlSchema,
   },
+  // 정기런 (issue 16)
+  createSeries: {
+    method: 'POST',
+    path: '/api/series',
+    body: CreateSeriesSchema,
+    response: CreatedSeriesSchema,
+  },
+  getSeries: { method: 'GET', path: '/api/series/:seriesId', response: SeriesPageSchema },
+  updateSeries: {
+    method: 'PATCH',
+    path: '/api/series/:seriesId',
+    body: UpdateSeriesSchema,
+    response: SeriesPageSchema,
+  },
+  endSeries: { method: 'DELETE', path: '/api/series/:seriesId', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -24,3 +24,4 @@ export * from './endpoints.ts';
 export * from './email.ts';
 export * from './crew-members.ts';
 export * from './announcements.ts';
+export * from './series.ts';

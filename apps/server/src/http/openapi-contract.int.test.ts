@@ -270,7 +270,10 @@ const CALLS: Record<string, Call> = {
     const made = await newRunOf(host);
     return call(host, 'PATCH', `/api/runs/${made.id}`, { title: '제목을 바꾼 러닝' });
   },
-  'DELETE /api/runs/{runId}': async () => call(host, 'DELETE', `/api/runs/${(await newRunOf(host)).id}`),
+  'DELETE /api/runs/{runId}': async () => [
+    await call(host, 'DELETE', `/api/runs/${(await newRunOf(host)).id}`),
+    await call(host, 'DELETE', `/api/runs/${(await newRunOf(host)).id}`, { reason: '비 예보' }),
+  ],
   'POST /api/runs/{runId}/participants': async () =>
     call(runner, 'POST', `/api/runs/${(await newRunOf(host)).id}/participants`),
   'DELETE /api/runs/{runId}/participants/me': async () => {
@@ -582,7 +585,33 @@ const CALLS: Record<string, Call> = {
   },
   'POST /api/crews/{crewId}/invite': async () =>
     call(host, 'POST', `/api/crews/${await crewOf(host, 'invite')}/invite`),
+  'POST /api/series': () => newSeries(),
+  'GET /api/series/{seriesId}': async () => {
+    const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
+    return [await call(null, 'GET', `/api/series/${id}`), await call(host, 'GET', `/api/series/${id}`)];
+  },
+  'PATCH /api/series/{seriesId}': async () => {
+    const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
+    return call(host, 'PATCH', `/api/series/${id}`, { from: seoulDay(1), changes: { title: '바뀐 정기런' } });
+  },
+  'DELETE /api/series/{seriesId}': async () => {
+    const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
+    return call(host, 'DELETE', `/api/series/${id}`);
+  },
 };
+
+/** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */
+function seoulDay(days = 0) {
+  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function newSeries() {
+  const { startsAt: _s, endsAt: _e, ...fields } = runBody();
+  return call(host, 'POST', '/api/series', {
+    template: { ...fields, durationMinutes: 90 },
+    schedule: { freq: 'weekly', byDay: ['TU', 'TH'], time: '19:30', from: seoulDay(), count: 8 },
+  });
+}
 
 /** `/api/runs/{runId}` → `openapi#/paths/~1api~1runs~1{runId}` (JSON pointer escaping). */
 const pointer = (...parts: string[]) =>

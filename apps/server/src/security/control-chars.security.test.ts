@@ -41,6 +41,7 @@ beforeAll(async () => {
     userId: host.user.id,
     sessionId: '00000000-0000-4000-8000-000000000000',
     crewId: '00000000-0000-4000-8000-000000000000',
+    seriesId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
     announcementId: '00000000-0000-4000-8000-000000000002',

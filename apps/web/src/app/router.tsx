@@ -21,6 +21,7 @@ import { OnboardingPage } from './routes/onboarding.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { RunChatPage } from './routes/run-chat.tsx';
 import { RunDetailPage } from './routes/run-detail.tsx';
+import { SeriesDetailPage } from './routes/series-detail.tsx';
 import { RunEditPage } from './routes/run-edit.tsx';
 import { RunNewPage } from './routes/run-new.tsx';
 import { RunsPage } from './routes/runs.tsx';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'runs', element: <RunsPage /> },
       { path: 'runs/:runId', element: <RunDetailPage /> },
+      { path: 'series/:seriesId', element: <SeriesDetailPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/:courseId', element: <CourseDetailPage /> },
       { path: 'users/:userId', element: <UserProfilePage /> },

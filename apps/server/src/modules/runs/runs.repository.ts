@@ -41,6 +41,21 @@ export class RunsRepository {
     return run;
   }
 
+  /** A series occurrence with its host as participant #1; undefined when another worker opened that date. */
+  async createOccurrence(tx: Tx, values: NewRun): Promise<RunRow | undefined> {
+    const db = sqlOf(tx);
+    const [run] = await db
+      .insert(runs)
+      .values(values)
+      .onConflictDoNothing({ target: [runs.seriesId, runs.occurrenceDate] })
+      .returning();
+    if (!run) return undefined;
+    await db
+      .insert(runParticipants)
+      .values({ runId: run.id, userId: run.hostId, status: 'joined', createdAt: values.createdAt });
+    return run;
+  }
+
   async replacePhotos(tx: Tx, runId: string, photoIds: string[]): Promise<void> {
     const db = sqlOf(tx);
     await db.delete(runPhotos).where(eq(runPhotos.runId, runId));

@@ -1,4 +1,5 @@
 import {
+  CancelRunSchema,
   CreateRunSchema,
   ErrorBodySchema,
   JoinResultSchema,
@@ -94,11 +95,16 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
   app.delete(
     '/runs/:runId',
     {
-      schema: { tags, params: RunParams, response: { 204: noContent, 401: e, 403: e, 404: e, 409: e } },
+      schema: {
+        tags,
+        params: RunParams,
+        body: CancelRunSchema.nullish(),
+        response: { 204: noContent, 400: e, 401: e, 403: e, 404: e, 409: e },
+      },
       preHandler: authenticate,
     },
     async (req, reply) => {
-      await runs.cancel(req.params.runId, userIdOf(req));
+      await runs.cancel(req.params.runId, userIdOf(req), req.body?.reason);
       return reply.status(204).send(null);
     },
   );

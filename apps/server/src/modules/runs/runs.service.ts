@@ -52,6 +52,33 @@ export type CrewAccess = Pick<
 /** Who may manage a run: its host, a co-host, or (a crew run) the crew's staff; null: nobody of these. */
 export type ManageRole = 'host' | 'cohost' | 'staff' | null;
 
+/** One occurrence of a series to open (the series module decides its date, times and template). */
+export interface NewOccurrence {
+  seriesId: string;
+  occurrenceDate: string;
+  hostId: string;
+  crewId: string | null;
+  visibility: NewRun['visibility'];
+  template: {
+    title: string;
+    description: string;
+    meetingPlace: { name: string; lat: number; lng: number };
+    route: [number, number][];
+    segmentStarts: number[];
+    capacity: number;
+    theme: string;
+    region: string;
+    paceSecPerKm?: number | null;
+    parking?: string | null;
+    baggage?: string | null;
+  };
+  startsAt: Date;
+  endsAt: Date;
+  meetAt: Date | null;
+  joinDeadline: Date;
+  now: Date;
+}
+
 const BUCKET_RANGES: Record<DistanceBucket, [number, number]> = {
   lt5: [0, 5],
   '5to10': [5, 10],
@@ -261,6 +288,8 @@ export class RunsService {
       route: run.route,
       segmentStarts: run.segmentStarts,
       participants: run.participants.map((p) => toParticipant(p, imageOf)),
+      seriesId: run.seriesId,
+      cancelReason: run.cancelReason,
     };
   }
 
@@ -391,22 +420,16 @@ export class RunsService {
     return this.readAs(runId, userId);
   }
 
-  /** Cancelling: the host, or (a crew run) the crew's staff; co-hosts may not. */
-  async cancel(runId: string, userId: string): Promise<void> {
+  /**
+   * Cancelling: the host, or (a crew run) the crew's staff; co-hosts may not. A reason ("비 예보") is kept on
+   * the run and told to its runners (and to the host when the crew's staff cancelled it).
+   */
+  async cancel(runId: string, userId: string, reason?: string): Promise<void> {
     const role = await this.manageRole(runId, userId);
     const now = this.clock.now();
     await this.uow.run(async (tx) => {
       const run = await this.editable(tx, runId, role, ['host', 'staff'], now);
-      await this.repo.update(tx, runId, { cancelledAt: now, updatedAt: now });
-      await this.users.moveRunsHosted(tx, run.hostId, -1);
-      // Everyone who was in or waiting hears of it (the host too when the crew's staff cancelled it).
-      const audience = await this.participants.audienceOf(tx, run);
-      const told = role === 'host' ? audience : [run.hostId, ...audience.filter((id) => id !== userId)];
-      await this.live.notifications.notify(
-        tx,
-        told.map((id) => notice(id, 'run_cancelled', run)),
-      );
-      this.changed(tx, runId);
+      await this.cancelLocked(tx, run, now, { reason, alsoTell: [run.hostId], by: userId });
     });
   }
 
@@ -416,22 +439,122 @@ export class RunsService {
    */
   async cancelCrewRuns(tx: Tx, crewId: string, byUserId: string, now: Date): Promise<number> {
     const upcoming = await this.repo.lockUpcomingOfCrew(tx, crewId, now);
-    for (const run of upcoming) {
-      await this.repo.update(tx, run.id, {
-        cancelledAt: now,
-        cancelReason: '크루가 없어져 취소됐어요',
-        updatedAt: now,
+    for (const run of upcoming)
+      await this.cancelLocked(tx, run, now, {
+        reason: '크루가 없어져 취소됐어요',
+        alsoTell: [run.hostId],
+        by: byUserId,
       });
-      await this.users.moveRunsHosted(tx, run.hostId, -1);
-      const audience = await this.participants.audienceOf(tx, run);
-      if (run.hostId !== byUserId) audience.push(run.hostId);
-      await this.live.notifications.notify(
-        tx,
-        audience.map((id) => notice(id, 'run_cancelled', run)),
-      );
-      this.changed(tx, run.id);
-    }
     return upcoming.length;
+  }
+
+  /** Cancels a locked run: counter, the reason, everyone in or waiting told (never the one who cancelled). */
+  private async cancelLocked(
+    tx: Tx,
+    run: RunRow,
+    now: Date,
+    options: { reason?: string | undefined; alsoTell?: string[]; by?: string } = {},
+  ): Promise<void> {
+    const cancelReason = options.reason?.trim() || null;
+    await this.repo.update(tx, run.id, { cancelledAt: now, cancelReason, updatedAt: now });
+    await this.users.moveRunsHosted(tx, run.hostId, -1);
+    const audience = await this.participants.audienceOf(tx, run);
+    const told = [...new Set([...(options.alsoTell ?? []), ...audience])].filter((id) => id !== options.by);
+    const extra: Record<string, string> = cancelReason ? { reason: cancelReason } : {};
+    await this.live.notifications.notify(
+      tx,
+      told.map((id) => notice(id, 'run_cancelled', run, extra)),
+    );
+    this.changed(tx, run.id);
+  }
+
+  /**
+   * Series (정기런): opens occurrences in the caller's unit of work. (series, date) is unique, so of any number of
+   * workers opening the same date one inserts it; the runs this call inserted are returned (the others' are not).
+   */
+  async openOccurrences(tx: Tx, occurrences: NewOccurrence[]): Promise<RunRow[]> {
+    const opened: RunRow[] = [];
+    for (const o of occurrences) {
+      const values: NewRun = {
+        hostId: o.hostId,
+        ...this.derived({ ...o.template, startsAt: o.startsAt.toISOString() }),
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        meetAt: o.meetAt,
+        joinDeadline: o.joinDeadline,
+        capacity: o.template.capacity,
+        theme: o.template.theme,
+        region: o.template.region,
+        paceSecPerKm: o.template.paceSecPerKm ?? null,
+        parking: o.template.parking || null,
+        baggage: o.template.baggage || null,
+        crewId: o.crewId,
+        visibility: o.visibility,
+        seriesId: o.seriesId,
+        occurrenceDate: o.occurrenceDate,
+        createdAt: o.now,
+        updatedAt: o.now,
+      };
+      const run = await this.repo.createOccurrence(tx, values);
+      if (!run) continue;
+      await this.users.moveRunsHosted(tx, o.hostId, 1);
+      opened.push(run);
+    }
+    return opened;
+  }
+
+  /**
+   * Series "this and following": an occurrence takes the template's new values (a run only its host is in is
+   * simply rebuilt; one with runners is updated and they are told, run_updated). Capacity never drops below
+   * the runners already in. Skipped (false) when cancelled or starting within the hour.
+   */
+  async updateOccurrence(
+    tx: Tx,
+    runId: string,
+    input: UpdateRun & { visibility?: NewRun['visibility'] },
+    now: Date,
+  ): Promise<boolean> {
+    const run = await this.repo.lock(tx, runId);
+    if (!run || run.cancelledAt) return false;
+    const lead = now.getTime() + RUN_LIMITS.minLeadMs;
+    if (run.startsAt.getTime() < lead) return false;
+    if (input.startsAt && Date.parse(input.startsAt) < lead) return false;
+    const capacity =
+      input.capacity === undefined ? undefined : Math.max(input.capacity, run.participantCount);
+    const changes = this.mergedChanges(run, { ...input, capacity }, now);
+    const promoted = await this.participants.promoteWaitlisted(
+      tx,
+      runId,
+      Math.min((changes.capacity ?? run.capacity) - run.participantCount, run.waitlistCount),
+    );
+    const audience = await this.participants.audienceOf(tx, run);
+    await this.repo.update(tx, runId, {
+      ...changes,
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      participantCount: run.participantCount + promoted.length,
+      waitlistCount: run.waitlistCount - promoted.length,
+    });
+    await this.live.notifications.notify(tx, [
+      ...audience.filter((id) => !promoted.includes(id)).map((id) => notice(id, 'run_updated', run)),
+      ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
+    ]);
+    this.changed(tx, runId);
+    return true;
+  }
+
+  /** Ending a series: an occurrence still ahead is cancelled (its runners told). False when it already was. */
+  async cancelOccurrence(tx: Tx, runId: string, now: Date, reason?: string): Promise<boolean> {
+    const run = await this.repo.lock(tx, runId);
+    if (!run || run.cancelledAt || run.startsAt <= now) return false;
+    await this.cancelLocked(tx, run, now, { reason });
+    return true;
+  }
+
+  /** A run's stored row (a series made from a run: "run again"). */
+  async rowOf(runId: string): Promise<RunRow> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run) throw runNotFound();
+    return run;
   }
 
   async bookmark(runId: string, userId: string, on: boolean): Promise<void> {

@@ -18,6 +18,7 @@ import { useRun } from '../../features/runs/api/get-run.ts';
 import { RunBookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
 import { RunBadgeLabel } from '../../features/runs/components/run-badge.tsx';
 import { HostActions } from '../../features/runs/components/run-detail/host-actions.tsx';
+import { EditOccurrenceButton, RunAgain, SeriesChip } from '../../features/series/components/run-series.tsx';
 import { HostCard } from '../../features/runs/components/run-detail/host-card.tsx';
 import { JoinPanel } from '../../features/runs/components/run-detail/join-panel.tsx';
 import { MeetingPlace } from '../../features/runs/components/run-detail/meeting-place.tsx';
@@ -63,12 +64,16 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
         <>
           <div className={styles.titleRow}>
             <RunBadgeLabel run={run} />
+            <SeriesChip run={run} />
             <span className={styles.region}>
               {t(`region.${run.region}`)} · {t(`theme.${run.theme}`)}
             </span>
           </div>
           <h1 className={detailStyles.title}>{run.title}</h1>
-          {isHost && <HostActions run={run} />}
+          {isHost && (
+            <HostActions run={run} edit={run.seriesId ? <EditOccurrenceButton run={run} /> : undefined} />
+          )}
+          {isHost && <RunAgain run={run} />}
           <AfterRunActions run={run} viewerId={viewerId} className={styles.afterRun} />
           <RunFacts run={run} />
           <div className={detailStyles.socialRow}>

@@ -6,6 +6,7 @@ import { DraftNotice, FormPage, useDraft } from '../../components/step-form/form
 import { RunForm } from '../../features/runs/components/run-form/run-form.tsx';
 import { runDrafts } from '../../features/runs/utils/run-draft.ts';
 import { EMPTY_RUN_FORM } from '../../features/runs/utils/run-form.ts';
+import { useRepeatPublish } from '../../features/series/components/repeat-section.tsx';
 import { PhotosUpload } from '../../features/uploads/components/photos-upload.tsx';
 import { useSession } from '../use-session.ts';
 
@@ -27,6 +28,12 @@ function NewRun({ user }: { user: Me }) {
   // Set by a course page's "이 코스로 그룹 러닝 만들기", which left the course in the draft.
   const fromCourse = isFromCourse(location.state) ? location.state.fromCourse : null;
   const { draft, attempt, startOver } = useDraft(runDrafts);
+  // "정기런으로 반복": on, publishing creates a series and lands on its page.
+  const repeat = useRepeatPublish((seriesId) => {
+    runDrafts.clear();
+    notify(t('series.created'));
+    void navigate(`/series/${seriesId}`);
+  });
 
   const onSaved = (run: Run) => {
     runDrafts.clear();
@@ -54,6 +61,9 @@ function NewRun({ user }: { user: Me }) {
         host={hostOf(user)}
         onDraftChange={runDrafts.remember}
         onSaved={onSaved}
+        renderDetailsExtra={repeat.section}
+        publishInstead={repeat.publish}
+        extraPending={repeat.pending}
         renderPhotosField={(field) => <PhotosUpload {...field} />}
       />
     </FormPage>

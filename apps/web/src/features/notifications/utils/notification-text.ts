@@ -12,6 +12,7 @@ function text(value: string | number | null | undefined): string {
 function keyOf(n: Notification): string {
   if (n.category === 'run_joined' && n.data.status === 'waitlisted') return 'run_joined_waitlisted';
   if (n.category === 'run_removed' && !text(n.data.reason)) return 'run_removed_noReason';
+  if (n.category === 'run_cancelled' && text(n.data.reason)) return 'run_cancelled_reason';
   if (n.category === 'badge_earned' && !text(n.data.badge)) return 'badge_earned_generic';
   return n.category;
 }

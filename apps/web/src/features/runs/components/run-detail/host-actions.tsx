@@ -1,5 +1,5 @@
 import type { Run } from '@erun/contracts';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, ButtonLink } from '../../../../components/button.tsx';
@@ -8,33 +8,43 @@ import { useNotice } from '../../../../components/notice/notice-context.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useDeleteRun } from '../../api/delete-run.ts';
 import owner from '../../../../components/detail-page/owner-actions.module.css';
+import { TextField } from '../../../../components/text-field.tsx';
 
-/** The host's edit and cancel, both until the start. */
-export function HostActions({ run }: { run: Run }) {
+/**
+ * The host's edit and cancel, both until the start. `edit` replaces the edit link (an occurrence of a 정기런
+ * asks "this run only or the following"); a cancellation may say why ("비 예보"), told to the runners.
+ */
+export function HostActions({ run, edit }: { run: Run; edit?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notify = useNotice();
   const deleteRun = useDeleteRun();
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
   if (run.joinState === 'started' || run.joinState === 'cancelled') return null;
 
   const cancel = () =>
-    deleteRun.mutate(run.id, {
-      onSuccess: () => {
-        notify(t('runDetail.cancel.done'), 'info');
-        void navigate('/runs');
+    deleteRun.mutate(
+      { runId: run.id, reason: reason.trim() || undefined },
+      {
+        onSuccess: () => {
+          notify(t('runDetail.cancel.done'), 'info');
+          void navigate('/runs');
+        },
+        onError: (error) => {
+          setConfirming(false);
+          notify(t(errorMessage(error).key), 'error');
+        },
       },
-      onError: (error) => {
-        setConfirming(false);
-        notify(t(errorMessage(error).key), 'error');
-      },
-    });
+    );
 
   return (
     <div className={owner.actions} role="group" aria-label={t('runDetail.hostActions')}>
-      <ButtonLink to={`/runs/${run.id}/edit`} variant="outline" size="sm">
-        {t('runDetail.edit')}
-      </ButtonLink>
+      {edit ?? (
+        <ButtonLink to={`/runs/${run.id}/edit`} variant="outline" size="sm">
+          {t('runDetail.edit')}
+        </ButtonLink>
+      )}
       <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
         {t('runDetail.cancel.button')}
       </Button>
@@ -46,7 +56,16 @@ export function HostActions({ run }: { run: Run }) {
         onConfirm={cancel}
         onCancel={() => setConfirming(false)}
         pending={deleteRun.isPending}
-      />
+      >
+        <TextField
+          label={t('series.cancelReason')}
+          hint={t('series.cancelReasonHint')}
+          placeholder={t('series.cancelReasonPlaceholder')}
+          maxLength={200}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </ConfirmDialog>
     </div>
   );
 }

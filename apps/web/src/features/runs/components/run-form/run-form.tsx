@@ -42,6 +42,16 @@ interface RunFormProps {
   renderPhotosField: (field: PhotosFieldProps) => ReactNode;
   onDraftChange?: (draft: RunDraft) => void;
   onSaved: (run: Run) => void;
+  /** The page's own section after the details (the new run page's "정기런으로 반복"). */
+  renderDetailsExtra?: (values: RunFormValues) => ReactNode;
+  /** Publishes instead of creating the run when it returns true (a 정기런 is created as a series). */
+  publishInstead?: (
+    data: CreateRunParsed,
+    values: RunFormValues,
+    onError: (error: unknown) => void,
+  ) => boolean;
+  /** The page's own publishing is under way. */
+  extraPending?: boolean;
 }
 
 /** Post or edit a run in three steps: course, details, photos (with a preview of the card). */
@@ -51,6 +61,7 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
   const createRun = useCreateRun();
   const updateRun = useUpdateRun();
   const [initialPayload] = useState(() => toRunPayload(initial));
+
   const form = useZodForm(runFormSchema({ now: Date.now, originalStartsAt: original?.startsAt }), initial, {
     issueFields: RUN_ISSUE_FIELDS,
     fieldMessages: RUN_FIELD_MESSAGES,
@@ -58,6 +69,7 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
   });
 
   const publish = (data: CreateRunParsed, onError: (error: unknown) => void) => {
+    if (!original && props.publishInstead?.(data, form.values, onError)) return;
     if (!original) return createRun.mutate(data, { onSuccess: props.onSaved, onError });
     const changes = changedRunFields(initialPayload, data);
     updateRun.mutate({ runId: original.id, changes }, { onSuccess: props.onSaved, onError });
@@ -76,7 +88,7 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
         next: t('runForm.next'),
         submit: t(original ? 'runForm.saveEdit' : 'runForm.publish'),
       }}
-      pending={createRun.isPending || updateRun.isPending}
+      pending={createRun.isPending || updateRun.isPending || props.extraPending === true}
       submitDisabled={photosPending}
       onDraftChange={props.onDraftChange}
       onPublish={publish}
@@ -85,7 +97,10 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
         step === 'course' ? (
           <CourseStep form={form} />
         ) : step === 'details' ? (
-          <DetailsStep form={form} />
+          <>
+            <DetailsStep form={form} />
+            {!original && props.renderDetailsExtra?.(form.values)}
+          </>
         ) : (
           <PhotosStep form={form} host={host}>
             {props.renderPhotosField({
