@@ -49,6 +49,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
               min: formatPace(crew.paceRange.min),
               max: formatPace(crew.paceRange.max),
             }),
+            true,
           ] as Fact,
         ]
       : []),

@@ -206,7 +206,7 @@ function PlaceStep({ form }: { form: Form }) {
   const pace = (side: 'fast' | 'slow') => ({
     legend: t(`crewForm.place.${side}`),
     units: { minutes: t('crewForm.place.minutes'), seconds: t('crewForm.place.seconds') },
-    hint: t('crewForm.place.paceHint'),
+    hint: side === 'slow' ? t('crewForm.place.paceHint') : '',
     values: { paceMin: values[`${side}Min`], paceSec: values[`${side}Sec`] },
     onChange: (field: 'paceMin' | 'paceSec', value: string) =>
       form.setValue(field === 'paceMin' ? `${side}Min` : `${side}Sec`, value),
