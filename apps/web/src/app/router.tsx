@@ -8,6 +8,10 @@ import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
 import { CoursesPage } from './routes/courses.tsx';
+import { CrewDetailPage } from './routes/crew-detail.tsx';
+import { CrewEditPage } from './routes/crew-edit.tsx';
+import { CrewNewPage } from './routes/crew-new.tsx';
+import { CrewsPage } from './routes/crews.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { HomePage } from './routes/home.tsx';
 import { HostReviewPage } from './routes/host-review.tsx';
@@ -42,6 +46,8 @@ export const routes: RouteObject[] = [
       { path: 'series/:seriesId', element: <SeriesDetailPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/:courseId', element: <CourseDetailPage /> },
+      { path: 'crews', element: <CrewsPage /> },
+      { path: 'crews/:crewId', element: <CrewDetailPage /> },
       { path: 'users/:userId', element: <UserProfilePage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'terms', element: <TermsPage /> },
@@ -74,6 +80,8 @@ export const routes: RouteObject[] = [
           { path: 'crews/:crewId/announcements', element: <CrewAnnouncementsPage /> },
           { path: 'crews/:crewId/announcements/new', element: <AnnouncementNewPage /> },
           { path: 'announcements/:announcementId', element: <AnnouncementDetailPage /> },
+          { path: 'crews/new', element: <CrewNewPage /> },
+          { path: 'crews/:crewId/edit', element: <CrewEditPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import { ButtonLink } from '../../components/button.tsx';
 import { Carousel } from '../../components/carousel.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { MapIcon, PlusIcon, RunIcon, UserIcon } from '../../components/icons.tsx';
+import { HomeCrews } from '../../features/crews/components/home-crews.tsx';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { addDays, seoulToday } from '../../lib/datetime.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -50,6 +51,8 @@ export function HomePage() {
         query={{ sort: 'popular', from: today, to: addDays(today, 7), limit: 10 }}
         signedIn={user !== null}
       />
+
+      <HomeCrews user={user} classes={styles} />
 
       <section className={styles.section} aria-labelledby="home-what">
         <h2 id="home-what" className={styles.sectionTitle}>

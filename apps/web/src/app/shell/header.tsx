@@ -12,6 +12,7 @@ import { UserMenu } from './user-menu.tsx';
 export const NAV_ITEMS = [
   { to: '/runs', key: 'nav.runs' },
   { to: '/courses', key: 'nav.courses' },
+  { to: '/crews', key: 'nav.crews' },
   { to: '/me', key: 'nav.me' },
 ] as const;
 

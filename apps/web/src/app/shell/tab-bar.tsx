@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { HomeIcon, MapIcon, RunIcon, UserIcon } from '../../components/icons.tsx';
+import { HomeIcon, MapIcon, RunIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
 import { cx } from '../../lib/cx.ts';
 import styles from './tab-bar.module.css';
 
@@ -8,6 +8,7 @@ const TABS = [
   { to: '/', key: 'nav.home', Icon: HomeIcon },
   { to: '/runs', key: 'nav.runs', Icon: RunIcon },
   { to: '/courses', key: 'nav.courses', Icon: MapIcon },
+  { to: '/crews', key: 'nav.crews', Icon: UsersIcon },
   { to: '/me', key: 'nav.me', Icon: UserIcon },
 ] as const;
 

@@ -129,7 +129,7 @@ export function RouteSection({
 interface DetailQueryPageProps<T> {
   query: UseQueryResult<T>;
   /** The page's key in the locale files: `<kind>.notFound.title|description|back`. */
-  kind: 'runDetail' | 'courseDetail';
+  kind: 'runDetail' | 'courseDetail' | 'crewDetail';
   /** Where "back" leads when the thing is not there: its list. */
   listPath: string;
   children: (data: T) => ReactNode;

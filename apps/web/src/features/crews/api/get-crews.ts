@@ -1,0 +1,51 @@
+import { endpoints, type CrewPage, type ListCrewsQuery, type MyCrews } from '@erun/contracts';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client.ts';
+import { crewKeys } from './crew-keys.ts';
+
+/** `?region=seoul,busan&…`: lists are comma-separated, empty values left out. */
+export function crewsSearch(query: ListCrewsQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number') params.set(key, String(value));
+  }
+  return params.toString().replace(/%2C/gi, ',');
+}
+
+export function getCrews(query: ListCrewsQuery, signal?: AbortSignal): Promise<CrewPage> {
+  return apiClient.call(endpoints.getCrews, { query: crewsSearch(query), signal });
+}
+
+/** One page, e.g. the home page's row. */
+export function useCrews(query: ListCrewsQuery, enabled = true) {
+  return useQuery(
+    queryOptions({
+      queryKey: crewKeys.list(query),
+      queryFn: ({ signal }) => getCrews(query, signal),
+      enabled,
+    }),
+  );
+}
+
+/** Every page of a filtered list, followed by cursor. */
+export function useInfiniteCrews(query: ListCrewsQuery) {
+  return useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: crewKeys.infinite(query),
+      queryFn: ({ pageParam, signal }) =>
+        getCrews(pageParam === null ? query : { ...query, cursor: pageParam }, signal),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  );
+}
+
+/** The crews I am in (with `staff`: those I run). */
+export function useMyCrews(role?: 'staff', enabled = true) {
+  return useQuery({
+    queryKey: crewKeys.mine(role),
+    queryFn: ({ signal }): Promise<MyCrews> =>
+      apiClient.call(endpoints.getMyCrews, { query: role ? `role=${role}` : '', signal }),
+    enabled,
+  });
+}
