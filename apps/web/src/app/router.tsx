@@ -4,6 +4,8 @@ import { ConsentPage } from './routes/consent.tsx';
 import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
+import { CrewJoinPage } from './routes/crew-join.tsx';
+import { CrewMembersPage } from './routes/crew-members.tsx';
 import { CoursesPage } from './routes/courses.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password.tsx';
 import { HomePage } from './routes/home.tsx';
@@ -66,6 +68,8 @@ export const routes: RouteObject[] = [
           { path: 'runs/:runId/review', element: <HostReviewPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },
           { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
+          { path: 'crews/:crewId/members', element: <CrewMembersPage /> },
+          { path: 'crews/:crewId/join', element: <CrewJoinPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
