@@ -7,6 +7,8 @@ import { ConsentPage } from './routes/consent.tsx';
 import { CourseDetailPage } from './routes/course-detail.tsx';
 import { CourseEditPage } from './routes/course-edit.tsx';
 import { CourseNewPage } from './routes/course-new.tsx';
+import { CrewJoinPage } from './routes/crew-join.tsx';
+import { CrewMembersPage } from './routes/crew-members.tsx';
 import { CoursesPage } from './routes/courses.tsx';
 import { CrewDetailPage } from './routes/crew-detail.tsx';
 import { CrewEditPage } from './routes/crew-edit.tsx';
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
           { path: 'announcements/:announcementId', element: <AnnouncementDetailPage /> },
           { path: 'crews/new', element: <CrewNewPage /> },
           { path: 'crews/:crewId/edit', element: <CrewEditPage /> },
+          { path: 'crews/:crewId/members', element: <CrewMembersPage /> },
+          { path: 'crews/:crewId/join', element: <CrewJoinPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -54,7 +54,7 @@ const crewFacts = {
 };
 
 /** Owner first, then staff, then members: the order every member list is shown in. */
-export const roleRank = sql<number>`(case ${crewMembers.role} when 'owner' then 0 when 'staff' then 1 else 2 end)`;
+const roleRank = sql<number>`(case ${crewMembers.role} when 'owner' then 0 when 'staff' then 1 else 2 end)`;
 
 /**
  * The SQL of crew membership. Every decision takes the crew's row lock first (`lockCrew`), so joins,

@@ -27,7 +27,7 @@ import type {
 } from './crew-members.repository.ts';
 import { isStaffRole } from './crews.types.ts';
 
-export const crewNotFound = () => new NotFoundError('CREW_NOT_FOUND', 'No such crew');
+const crewNotFound = () => new NotFoundError('CREW_NOT_FOUND', 'No such crew');
 const memberNotFound = () => new NotFoundError('MEMBER_NOT_FOUND', 'No such member or request in this crew');
 const notStaff = () => new ForbiddenError('NOT_CREW_STAFF', 'Only the crew staff can do this');
 const notOwner = () => new ForbiddenError('NOT_CREW_OWNER', 'Only the crew owner can do this');
@@ -37,7 +37,7 @@ const mustHandOver = () =>
 /** An invite link's secret: 256 random bits; only its SHA-256 is stored (like auth's secret tokens). */
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export interface CrewMembersDeps {
+interface CrewMembersDeps {
   clock: Clock;
   notifications: Pick<NotificationsService, 'notify'>;
   realtime: Pick<Realtime, 'toUsers'>;
