@@ -49,5 +49,7 @@ export type Announcement = z.infer<typeof AnnouncementSchema>;
 export const AnnouncementPageSchema = z.object({
   items: z.array(AnnouncementSchema),
   nextCursor: z.string().nullable(),
+  /** The viewer is the crew's owner or staff: they may post. */
+  canWrite: z.boolean(),
 });
 export type AnnouncementPage = z.infer<typeof AnnouncementPageSchema>;

@@ -115,6 +115,7 @@ describe('crew announcements (공지)', () => {
     const first = await listOf(member, own.id, '?limit=3');
     expect(first.items.map((a) => a.title)).toEqual(['고정 공지', '네 번째', '세 번째']);
     expect(first.items.every((a) => !a.canEdit)).toBe(true);
+    expect([first.canWrite, (await listOf(owner, own.id)).canWrite]).toEqual([false, true]);
     const second = await listOf(member, own.id, `?limit=3&cursor=${first.nextCursor}`);
     expect([second.items.map((a) => a.title), second.nextCursor]).toEqual([['첫 공지'], null]);
 

@@ -86,6 +86,7 @@ export class AnnouncementsService {
     return {
       items: items.map((r) => this.toAnnouncement(r, staff || r.authorId === userId)),
       nextCursor: rows.length > limit && last ? encodeAnnouncementCursor(last) : null,
+      canWrite: staff,
     };
   }
 

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ButtonLink } from '../../components/button.tsx';
 import styles from '../../components/page.module.css';
 import { AnnouncementList } from '../../features/announcements/components/announcement-list.tsx';
 import { cx } from '../../lib/cx.ts';
@@ -20,9 +19,6 @@ export function CrewAnnouncementsPage() {
         <h1 className={styles.title}>{t('announcements.title')}</h1>
       </div>
       <AnnouncementList crewId={crewId} />
-      <ButtonLink to={`/crews/${crewId}/announcements/new`} variant="ghost" size="sm">
-        {t('announcements.write')}
-      </ButtonLink>
     </div>
   );
 }

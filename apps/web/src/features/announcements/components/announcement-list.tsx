@@ -55,17 +55,23 @@ export function AnnouncementList({ crewId }: { crewId: string }) {
       </div>
     );
   }
+  const canWrite = list.data?.pages[0]?.canWrite ?? false;
+  const write = canWrite && (
+    <ButtonLink to={`/crews/${crewId}/announcements/new`}>{t('announcements.write')}</ButtonLink>
+  );
   if (items.length === 0) {
     return (
       <EmptyState
         icon={<PushpinIcon width={32} height={32} />}
         title={t('announcements.emptyTitle')}
-        description={t('announcements.empty')}
+        description={t(canWrite ? 'announcements.emptyStaff' : 'announcements.empty')}
+        action={write || undefined}
       />
     );
   }
   return (
     <>
+      {write && <div className={styles.toolbar}>{write}</div>}
       <ul className={styles.list} aria-label={t('announcements.title')}>
         {items.map((a) => (
           <li key={a.id}>
