@@ -35,9 +35,13 @@ describe('demo data', { timeout: 120_000 }, () => {
       items: unknown[];
     }>();
     expect(runs.items.length).toBeGreaterThan(0);
+    const series = async () =>
+      (await t.database.executeSql('select count(*)::int as n from series')).rows as { n: number }[];
+    expect(await series()).toEqual([{ n: 2 }]);
 
     // A second start adds nothing.
     await seedDemoData(t.services, pino({ level: 'silent' }), 'demo-password-1234');
     expect(await courses()).toHaveLength(12);
+    expect(await series()).toEqual([{ n: 2 }]);
   });
 });

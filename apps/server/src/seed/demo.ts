@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Services } from '../app.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { demoCourses } from './demo-courses.ts';
+import { demoSeries } from './demo-series.ts';
 import { pickAnchor, type RunDraft, runDraft } from './generator.ts';
 import { Random } from './random.ts';
 
@@ -55,6 +56,7 @@ export async function seedDemoData(services: Services, log: Logger, chosenPasswo
   log.info({ runs, ms: Math.round(performance.now() - started) }, 'demo runs created');
   const courses = await demoCourses(services, new Random(2027), hostIds, runnerIds);
   log.info({ courses }, 'demo courses created');
+  log.info({ series: await demoSeries(services, hostIds) }, 'demo 정기런 created');
 }
 
 interface Account {
