@@ -35,6 +35,9 @@ describe('demo data', { timeout: 120_000 }, () => {
       items: unknown[];
     }>();
     expect(runs.items.length).toBeGreaterThan(0);
+    const series = async () =>
+      (await t.database.executeSql('select count(*)::int as n from series')).rows as { n: number }[];
+    expect(await series()).toEqual([{ n: 2 }]);
 
     // A few crews with an owner, staff and members, the demo account among them.
     const crews = (await t.app.inject({ method: 'GET', url: '/api/crews?limit=50' })).json<CrewPage>().items;
@@ -50,5 +53,6 @@ describe('demo data', { timeout: 120_000 }, () => {
     expect(await courses()).toHaveLength(12);
     const again = (await t.app.inject({ method: 'GET', url: '/api/crews?limit=50' })).json<CrewPage>();
     expect(again.items).toHaveLength(crews.length);
+    expect(await series()).toEqual([{ n: 2 }]);
   });
 });

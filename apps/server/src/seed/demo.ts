@@ -5,6 +5,7 @@ import type { Services } from '../app.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { demoCourses } from './demo-courses.ts';
 import { demoCrews } from './demo-crews.ts';
+import { demoSeries } from './demo-series.ts';
 import { pickAnchor, type RunDraft, runDraft } from './generator.ts';
 import { Random } from './random.ts';
 
@@ -57,6 +58,7 @@ export async function seedDemoData(services: Services, log: Logger, chosenPasswo
   const courses = await demoCourses(services, new Random(2027), hostIds, runnerIds);
   log.info({ courses }, 'demo courses created');
   log.info({ crews: await demoCrews(services, hostIds, accounts) }, 'demo crews created');
+  log.info({ series: await demoSeries(services, hostIds) }, 'demo 정기런 created');
 }
 
 interface Account {
