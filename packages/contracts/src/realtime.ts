@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatJoinSchema, ChatMessageSchema } from './chat.ts';
+import { ChatJoinSchema, ChatMessageSchema, ChatPinnedEventSchema, CrewChatJoinSchema } from './chat.ts';
 import { NotificationSchema } from './notifications.ts';
 
 /**
@@ -22,6 +22,13 @@ export const RealtimeEventSchemas = {
   'run:comment': z.object({ runId: z.uuid(), commentId: z.uuid(), parentId: z.uuid().nullable() }),
   /** A new message in a run's chat: the message itself, as the API returns it. */
   'chat:message': ChatMessageSchema,
+  /** A chat's pinned notice changed (pinned or unpinned), to its room. */
+  'chat:pinned': ChatPinnedEventSchema,
+  /**
+   * To the user's room: a message arrived in one of their chats, or they read one (on any tab); `unreadCount`
+   * is their unread total over every chat now (the navigation badge).
+   */
+  'chats:changed': z.object({ unreadCount: z.number().int().min(0) }),
   /**
    * Events may have been missed (fan-out between server processes through Redis was interrupted and is back):
    * fetch what is shown again, as after a reconnection.
@@ -40,6 +47,8 @@ export const RealtimeClientEventSchemas = {
   'run:unwatch': z.uuid(),
   'chat:join': ChatJoinSchema,
   'chat:leave': ChatJoinSchema,
+  'crew-chat:join': CrewChatJoinSchema,
+  'crew-chat:leave': CrewChatJoinSchema,
 };
 export type RealtimeClientEvent = keyof typeof RealtimeClientEventSchemas;
 

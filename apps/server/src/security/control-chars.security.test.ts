@@ -42,6 +42,11 @@ beforeAll(async () => {
     sessionId: '00000000-0000-4000-8000-000000000000',
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
+    ...{
+      crewId: '00000000-0000-4000-8000-000000000001',
+      kind: 'run',
+      messageId: '00000000-0000-4000-8000-000000000002',
+    },
   });
   operations = await operationsOf(t.app);
 });
