@@ -8,6 +8,7 @@ import type {
   RealtimeAck,
   Run,
 } from '@erun/contracts';
+import { defaultNotificationPreferences } from '@erun/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
@@ -198,6 +199,12 @@ describe('my chats', () => {
 });
 
 describe('chat notifications', () => {
+  it('push is on by default for chat messages and mentions (muting is per chat)', () => {
+    const prefs = defaultNotificationPreferences();
+    expect(prefs.chat_message.push).toBe(true);
+    expect(prefs.chat_mention.push).toBe(true);
+  });
+
   it('a busy chat gives each member one chat_message until they read it; reading re-arms it', async () => {
     const { host, a, b, chat } = await runSetUp();
     await send(chat, host, '하나');
