@@ -74,14 +74,31 @@ export const ChatMembersSchema = z.object({ items: z.array(ChatAuthorSchema) });
 export type ChatMembers = z.infer<typeof ChatMembersSchema>;
 
 /**
- * The @mentions of a message: every "@닉네임" token (up to the next space or @). Nicknames are matched
- * exactly against the chat's members by the server.
+ * The @mentions of a message among the given nicknames: every "@닉네임" where the nickname is followed by the
+ * end, a space or punctuation (not by a letter or digit: "@러너2" is not "@러너"). Nicknames may hold spaces,
+ * so the longest nickname that fits wins. Used by the server (who is notified) and the web (what is
+ * highlighted), so both agree.
  */
-export function mentionsOf(content: string): string[] {
-  const names = new Set<string>();
-  for (const match of content.matchAll(/@([^\s@]+)/gu)) names.add(match[1] ?? '');
-  names.delete('');
-  return [...names];
+export function mentionRanges(
+  content: string,
+  nicknames: Iterable<string>,
+): { start: number; end: number; nickname: string }[] {
+  const byLength = [...new Set(nicknames)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  const ranges: { start: number; end: number; nickname: string }[] = [];
+  let at = content.indexOf('@');
+  while (at !== -1) {
+    const rest = content.slice(at + 1);
+    const nickname = byLength.find(
+      (n) => rest.startsWith(n) && !/^[\p{L}\p{N}_]/u.test(rest.slice(n.length)),
+    );
+    if (nickname !== undefined) {
+      ranges.push({ start: at, end: at + 1 + nickname.length, nickname });
+      at = content.indexOf('@', at + 1 + nickname.length);
+    } else {
+      at = content.indexOf('@', at + 1);
+    }
+  }
+  return ranges;
 }
 
 /**

@@ -6,7 +6,6 @@ import type {
   ErrorBody,
   NotificationPage,
   RealtimeAck,
-  Run,
 } from '@erun/contracts';
 import { defaultNotificationPreferences } from '@erun/contracts';
 import { io, type Socket } from 'socket.io-client';
@@ -72,11 +71,13 @@ async function chatNotices(who: Who) {
 /** A crew with its owner, a staff member and two members. */
 async function crewSetUp() {
   clock.offsetMs = 0;
+  // Distinct nicknames (one with a space, one a prefix of another) for the @mention rules.
+  const tag = Math.random().toString(36).slice(2, 6);
   const [owner, staff, a, b] = await Promise.all([
-    newUser(t.app),
-    newUser(t.app),
-    newUser(t.app),
-    newUser(t.app),
+    newUser(t.app, { nickname: `크루장 ${tag}` }),
+    newUser(t.app, { nickname: `운영${tag}` }),
+    newUser(t.app, { nickname: `러너${tag}` }),
+    newUser(t.app, { nickname: `러너${tag}2` }),
   ]);
   const crew = await newCrewRows(t.database, owner, { staff: [staff], members: [a, b] });
   return { owner, staff, a, b, crew, chat: { kind: 'crew', id: crew.id } as Chat };
@@ -242,8 +243,14 @@ describe('chat notifications', () => {
 
     await send(chat, owner, `@${aNick} @${outsiderNick} @${ownerNick} 확인 부탁해요`);
     expect((await chatNotices(a)).map((n) => n.category)).toEqual(['chat_mention']);
+    // b's nickname starts with a's: "@a" is not "@b".
+    expect((await chatNotices(b)).map((n) => n.category)).toEqual(['chat_message']);
     expect(await chatNotices(outsider)).toEqual([]);
+    // Never to the author, though named.
     expect((await chatNotices(owner)).filter((n) => n.category === 'chat_mention')).toEqual([]);
+    // A nickname with a space is mentioned whole.
+    await send(chat, staff, `@${ownerNick} 공지 올려 주세요`);
+    expect((await chatNotices(owner)).map((n) => n.category)).toEqual(['chat_mention', 'chat_message']);
     // A mention is not coalesced: a second one notifies again.
     await send(chat, b, `@${aNick} 같이 가요`);
     expect((await chatNotices(a)).map((n) => n.category)).toEqual(['chat_mention', 'chat_mention']);
@@ -394,7 +401,7 @@ describe('live', () => {
       [run.id, cohost.user.id],
     );
     const sent = (await send(chat, cohost, '코호스트입니다')).json<ChatMessage>();
-    expect(sent.runId).toBe((run as Run).id);
+    expect(sent.runId).toBe(run.id);
     expect((await pin(chat, cohost, sent.id)).statusCode).toBe(204);
     expect((await myChats(cohost)).items.map((c) => c.id)).toEqual([run.id]);
     // The co-host hears messages like everyone else.

@@ -1,7 +1,7 @@
 import {
   CHAT_EVENTS,
   CHAT_OPEN_AFTER_END_MS,
-  mentionsOf,
+  mentionRanges,
   type ChatKind,
   type ChatList,
   type ChatMembers,
@@ -148,7 +148,12 @@ export class ChatService {
     member: Membership,
     now: Date,
   ): NewNotification[] {
-    const named = new Set(mentionsOf(row.content));
+    const named = new Set(
+      mentionRanges(
+        row.content,
+        recipients.map((r) => r.nickname),
+      ).map((m) => m.nickname),
+    );
     const link = linkOf(member.ref);
     const base = {
       runId: member.ref.kind === 'run' ? member.ref.id : null,

@@ -12,10 +12,14 @@ describe('activeMention', () => {
 
 describe('mentionSegments', () => {
   it('highlights members only, exactly', () => {
-    const names = new Set(['러너', '크루장']);
-    expect(mentionSegments('@러너 @모르는사람 @크루장님', names)).toEqual([
+    const names = new Set(['러너', '크루장', '김 철수']);
+    expect(mentionSegments('@러너 @모르는사람 @크루장님 @러너2', names)).toEqual([
       { text: '@러너', mention: true },
-      { text: ' @모르는사람 @크루장님', mention: false },
+      { text: ' @모르는사람 @크루장님 @러너2', mention: false },
+    ]);
+    expect(mentionSegments('@김 철수, 반가워요', names)).toEqual([
+      { text: '@김 철수', mention: true },
+      { text: ', 반가워요', mention: false },
     ]);
     expect(mentionSegments('안녕 @크루장', names)).toEqual([
       { text: '안녕 ', mention: false },
