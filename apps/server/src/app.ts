@@ -40,7 +40,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { Drain, registerDrain } from './http/drain.ts';
 import type { DiskSpace } from './ports/disk.ts';
 import { attachRealtime } from './http/realtime.ts';
-import { chatRoom, runRoom } from './ports/realtime.ts';
+import { chatRoom, crewChatRoom, runRoom } from './ports/realtime.ts';
 import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
@@ -252,6 +252,13 @@ export async function buildApp(
     leave: 'chat:leave',
     roomOf: chatRoom,
     allow: (userId, runId) => services.chat.isMember(runId, userId),
+    recheck: true,
+  });
+  realtime.guardedRooms({
+    join: 'crew-chat:join',
+    leave: 'crew-chat:leave',
+    roomOf: crewChatRoom,
+    allow: (userId, crewId) => services.chat.isCrewMember(crewId, userId),
     recheck: true,
   });
   // `run:watch` (a run page's live updates): any signed-in user, for a run that exists.

@@ -229,7 +229,11 @@ export function createServices(
     clock,
     ports.shared,
   );
-  const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime);
+  const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime, {
+    uow,
+    notifications,
+    crewAccess,
+  });
   const badges = new BadgesService(uow, new BadgesRepository(db), clock, notifications);
   const crewMembers = new CrewMembersService(uow, new CrewMembersRepository(db), {
     clock,

@@ -21,10 +21,19 @@ export type SendChatMessage = z.infer<typeof SendChatMessageSchema>;
 export const ChatAuthorSchema = PublicUserSchema.pick({ id: true, nickname: true, avatar: true });
 export type ChatAuthor = z.infer<typeof ChatAuthorSchema>;
 
-/** One chat message, the same in the API and in the `chat:message` socket event. */
+/** A chat is a run's (host, co-hosts, joined runners) or a crew's (its members). */
+export const CHAT_KINDS = ['run', 'crew'] as const;
+export const ChatKindSchema = z.enum(CHAT_KINDS);
+export type ChatKind = z.infer<typeof ChatKindSchema>;
+
+/**
+ * One chat message, the same in the API and in the `chat:message` socket event. Exactly one of `runId` and
+ * `crewId` is set: the chat it belongs to.
+ */
 export const ChatMessageSchema = z.object({
   id: z.uuid(),
-  runId: z.uuid(),
+  runId: z.uuid().nullable(),
+  crewId: z.uuid().nullable(),
   author: ChatAuthorSchema,
   content: z.string(),
   createdAt: Iso,
@@ -44,32 +53,103 @@ export const ChatPageSchema = z.object({
   items: z.array(ChatMessageSchema),
   nextCursor: z.string().nullable(),
   lastReadAt: Iso.nullable(),
-  /** After this moment (end of the run + 7 days) the chat is read-only. */
-  closesAt: Iso,
+  /** After this moment (end of the run + 7 days) the chat is read-only; null: never (crew chats). */
+  closesAt: Iso.nullable(),
   closed: z.boolean(),
+  /** The chat's notice: its latest pinned message, or null. */
+  pinned: ChatMessageSchema.nullable(),
+  /** I muted this chat's message pushes (mentions still reach me). */
+  muted: z.boolean(),
+  /** I may pin and unpin (the run's host or co-hosts; the crew's staff). */
+  canPin: z.boolean(),
 });
 export type ChatPage = z.infer<typeof ChatPageSchema>;
 
-/** `GET /api/me/chats`: the chats I can read, with what I have not read yet. */
+/** `PUT /api/chats/:kind/:id/mute`. */
+export const MuteChatSchema = z.object({ muted: z.boolean() }).strict();
+export type MuteChat = z.infer<typeof MuteChatSchema>;
+
+/** `GET /api/chats/:kind/:id/members`: who can be @mentioned in the chat. */
+export const ChatMembersSchema = z.object({ items: z.array(ChatAuthorSchema) });
+export type ChatMembers = z.infer<typeof ChatMembersSchema>;
+
+/**
+ * The @mentions of a message among the given nicknames: every "@닉네임" where the nickname is followed by the
+ * end, a space or punctuation (not by a letter or digit: "@러너2" is not "@러너"). Nicknames may hold spaces,
+ * so the longest nickname that fits wins. Used by the server (who is notified) and the web (what is
+ * highlighted), so both agree.
+ */
+export function mentionRanges(
+  content: string,
+  nicknames: Iterable<string>,
+): { start: number; end: number; nickname: string }[] {
+  const byLength = [...new Set(nicknames)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  const ranges: { start: number; end: number; nickname: string }[] = [];
+  let at = content.indexOf('@');
+  while (at !== -1) {
+    const rest = content.slice(at + 1);
+    const nickname = byLength.find(
+      (n) => rest.startsWith(n) && !/^[\p{L}\p{N}_]/u.test(rest.slice(n.length)),
+    );
+    if (nickname !== undefined) {
+      ranges.push({ start: at, end: at + 1 + nickname.length, nickname });
+      at = content.indexOf('@', at + 1 + nickname.length);
+    } else {
+      at = content.indexOf('@', at + 1);
+    }
+  }
+  return ranges;
+}
+
+/**
+ * `GET /api/me/chats`: the run and crew chats I am in, most recently active first, with what I have not read
+ * yet. `title` is the run's title or the crew's name; run-only fields are null for crews.
+ */
 export const ChatSummarySchema = z.object({
-  runId: z.uuid(),
+  kind: ChatKindSchema,
+  /** The run's or the crew's id. */
+  id: z.uuid(),
   title: z.string(),
-  startsAt: Iso,
-  closesAt: Iso,
+  startsAt: Iso.nullable(),
+  closesAt: Iso.nullable(),
   closed: z.boolean(),
   cancelled: z.boolean(),
   unreadCount: z.number().int(),
+  muted: z.boolean(),
   lastMessage: ChatMessageSchema.nullable(),
 });
 export type ChatSummary = z.infer<typeof ChatSummarySchema>;
-export const ChatListSchema = z.object({ items: z.array(ChatSummarySchema) });
+/** `unreadCount`: unread messages over all my chats (the navigation badge), not only those listed. */
+export const ChatListSchema = z.object({
+  items: z.array(ChatSummarySchema),
+  unreadCount: z.number().int().min(0),
+});
 export type ChatList = z.infer<typeof ChatListSchema>;
 
 /**
- * socket.io protocol of the chat. Client → server `chat:join` `{ runId }` with an ack answering
- * `{ ok: true }` or `{ error: { code, message } }` (RealtimeAckSchema in realtime.ts); `chat:leave`
- * `{ runId }`. Server → client `chat:message` (a ChatMessage).
+ * socket.io protocol of the chat. Client → server `chat:join` `{ runId }` (a run's chat) or
+ * `crew-chat:join` `{ crewId }` (a crew's) with an ack answering `{ ok: true }` or
+ * `{ error: { code, message } }` (RealtimeAckSchema in realtime.ts); `chat:leave` / `crew-chat:leave` likewise.
+ * Server → client, in the chat's room: `chat:message` (a ChatMessage), `chat:pinned` (the notice changed).
+ * To the user's own room: `chats:changed` (my unread total changed: a message in one of my chats, or I read one).
  */
-export const CHAT_EVENTS = { join: 'chat:join', leave: 'chat:leave', message: 'chat:message' } as const;
+export const CHAT_EVENTS = {
+  join: 'chat:join',
+  leave: 'chat:leave',
+  crewJoin: 'crew-chat:join',
+  crewLeave: 'crew-chat:leave',
+  message: 'chat:message',
+  pinned: 'chat:pinned',
+  changed: 'chats:changed',
+} as const;
 export const ChatJoinSchema = z.object({ runId: z.uuid() });
 export type ChatJoin = z.infer<typeof ChatJoinSchema>;
+export const CrewChatJoinSchema = z.object({ crewId: z.uuid() });
+export type CrewChatJoin = z.infer<typeof CrewChatJoinSchema>;
+/** `chat:pinned`: the chat's notice is now this message (null: none). */
+export const ChatPinnedEventSchema = z.object({
+  kind: ChatKindSchema,
+  id: z.uuid(),
+  pinned: ChatMessageSchema.nullable(),
+});
+export type ChatPinnedEvent = z.infer<typeof ChatPinnedEventSchema>;

@@ -8,7 +8,15 @@ import {
   WriteHostReviewSchema,
 } from './after-run.ts';
 import { AuthProvidersSchema, AuthResponseSchema, LoginSchema, SignupSchema } from './auth.ts';
-import { ChatMessageSchema, ChatPageQuerySchema, ChatPageSchema, SendChatMessageSchema } from './chat.ts';
+import {
+  ChatListSchema,
+  ChatMembersSchema,
+  ChatMessageSchema,
+  ChatPageQuerySchema,
+  ChatPageSchema,
+  MuteChatSchema,
+  SendChatMessageSchema,
+} from './chat.ts';
 import {
   ChangeEmailSchema,
   ConfirmEmailTokenSchema,
@@ -273,6 +281,38 @@ export const endpoints = {
     method: 'POST',
     path: '/api/runs/:runId/messages/read',
     body: EmptyJsonBodySchema,
+    response: null,
+  },
+  getCrewChatMessages: {
+    method: 'GET',
+    path: '/api/crews/:crewId/chat/messages',
+    query: ChatPageQuerySchema,
+    response: ChatPageSchema,
+  },
+  sendCrewChatMessage: {
+    method: 'POST',
+    path: '/api/crews/:crewId/chat/messages',
+    body: SendChatMessageSchema,
+    response: ChatMessageSchema,
+  },
+  markCrewChatRead: {
+    method: 'POST',
+    path: '/api/crews/:crewId/chat/read',
+    body: EmptyJsonBodySchema,
+    response: null,
+  },
+  getMyChats: { method: 'GET', path: '/api/me/chats', response: ChatListSchema },
+  muteChat: { method: 'PUT', path: '/api/chats/:kind/:id/mute', body: MuteChatSchema, response: null },
+  getChatMembers: { method: 'GET', path: '/api/chats/:kind/:id/members', response: ChatMembersSchema },
+  pinChatMessage: {
+    method: 'PUT',
+    path: '/api/chats/:kind/:id/messages/:messageId/pin',
+    body: EmptyJsonBodySchema,
+    response: null,
+  },
+  unpinChatMessage: {
+    method: 'DELETE',
+    path: '/api/chats/:kind/:id/messages/:messageId/pin',
     response: null,
   },
 

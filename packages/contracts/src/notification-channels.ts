@@ -18,7 +18,10 @@ export const SMS_CATEGORIES = [
   'reminder_attendance',
 ] as const satisfies readonly NotificationCategory[];
 
-/** Push starts on for what matters on the day; SMS starts off everywhere until the user opts in. */
+/**
+ * Push starts on for what matters on the day, and for chats (issue 16: a chat notifies who is not looking; it
+ * is muted per chat, and a busy chat pushes once until read); SMS starts off everywhere until the user opts in.
+ */
 export const PUSH_BY_DEFAULT: readonly NotificationCategory[] = [
   'reminder_dday',
   'reminder_soon',
@@ -26,6 +29,8 @@ export const PUSH_BY_DEFAULT: readonly NotificationCategory[] = [
   'run_cancelled',
   'waitlist_promoted',
   'run_removed',
+  'chat_message',
+  'chat_mention',
 ];
 
 /** The full map, every category present: GET answers it, PUT replaces it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatJoinSchema, ChatMessageSchema } from './chat.ts';
+import { ChatJoinSchema, ChatMessageSchema, ChatPinnedEventSchema, CrewChatJoinSchema } from './chat.ts';
 import { NotificationSchema } from './notifications.ts';
 
 /**
@@ -24,6 +24,13 @@ export const RealtimeEventSchemas = {
   'chat:message': ChatMessageSchema,
   /** The user's place in a crew changed (approved, promoted, removed, role): fetch the crew's page again. */
   'crew:membership': z.object({ crewId: z.uuid() }),
+  /** A chat's pinned notice changed (pinned or unpinned), to its room. */
+  'chat:pinned': ChatPinnedEventSchema,
+  /**
+   * To the user's room: a message arrived in one of their chats, or they read one (on any tab); `unreadCount`
+   * is their unread total over every chat now (the navigation badge).
+   */
+  'chats:changed': z.object({ unreadCount: z.number().int().min(0) }),
   /**
    * Events may have been missed (fan-out between server processes through Redis was interrupted and is back):
    * fetch what is shown again, as after a reconnection.
@@ -42,6 +49,8 @@ export const RealtimeClientEventSchemas = {
   'run:unwatch': z.uuid(),
   'chat:join': ChatJoinSchema,
   'chat:leave': ChatJoinSchema,
+  'crew-chat:join': CrewChatJoinSchema,
+  'crew-chat:leave': CrewChatJoinSchema,
 };
 export type RealtimeClientEvent = keyof typeof RealtimeClientEventSchemas;
 

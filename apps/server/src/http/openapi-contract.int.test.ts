@@ -20,6 +20,7 @@ import { FakePushService } from '../test/fake-push-service.ts';
 import { multipart, png } from '../test/images.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { testCrew } from '../test/crew-fixtures.ts';
+import { newCrewRows } from '../modules/chat/chat.fixtures.ts';
 
 /**
  * The OpenAPI document is true: every operation it lists is called (its success case at least) on the real app,
@@ -425,6 +426,7 @@ const CALLS: Record<string, Call> = {
     call(runner, 'POST', `/api/runs/${run.id}/messages`, { content: '네!' }),
   'POST /api/runs/{runId}/messages/read': () => call(runner, 'POST', `/api/runs/${run.id}/messages/read`),
   'GET /api/me/chats': () => call(runner, 'GET', '/api/me/chats'),
+  ...crewChatCalls(),
   'POST /api/me/phone/verification': async () => (await verifiedPhone(await newUser(t.app))).sent,
   'POST /api/me/phone/verification/confirm': async () => {
     const user = await newUser(t.app);
@@ -693,3 +695,28 @@ describe('the OpenAPI document', () => {
     });
   }
 });
+
+/** The crew chat, mute, members and pin operations (a crew written straight into its tables). */
+function crewChatCalls(): Record<string, Call> {
+  let crew: Promise<string> | undefined;
+  const crewId = () => (crew ??= newCrewRows(t.database, host, { members: [runner] }).then((c) => c.id));
+  const message = async () =>
+    (await call(host, 'POST', `/api/runs/${run.id}/messages`, { content: '공지: 반포 7시' })).json<{
+      id: string;
+    }>().id;
+  return {
+    'GET /api/crews/{crewId}/chat/messages': async () =>
+      call(runner, 'GET', `/api/crews/${await crewId()}/chat/messages`),
+    'POST /api/crews/{crewId}/chat/messages': async () =>
+      call(runner, 'POST', `/api/crews/${await crewId()}/chat/messages`, { content: '안녕하세요' }),
+    'POST /api/crews/{crewId}/chat/read': async () =>
+      call(runner, 'POST', `/api/crews/${await crewId()}/chat/read`),
+    'PUT /api/chats/{kind}/{id}/mute': () =>
+      call(runner, 'PUT', `/api/chats/run/${run.id}/mute`, { muted: true }),
+    'GET /api/chats/{kind}/{id}/members': () => call(runner, 'GET', `/api/chats/run/${run.id}/members`),
+    'PUT /api/chats/{kind}/{id}/messages/{messageId}/pin': async () =>
+      call(host, 'PUT', `/api/chats/run/${run.id}/messages/${await message()}/pin`),
+    'DELETE /api/chats/{kind}/{id}/messages/{messageId}/pin': async () =>
+      call(host, 'DELETE', `/api/chats/run/${run.id}/messages/${await message()}/pin`),
+  };
+}

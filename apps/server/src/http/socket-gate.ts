@@ -21,8 +21,8 @@ export type RoomGuard = (userId: string, runId: string) => Promise<boolean>;
 
 /** A kind of room a socket enters on request, once `allow` said it may. */
 export interface RoomKind {
-  join: 'run:watch' | 'chat:join';
-  leave: 'run:unwatch' | 'chat:leave';
+  join: 'run:watch' | 'chat:join' | 'crew-chat:join';
+  leave: 'run:unwatch' | 'chat:leave' | 'crew-chat:leave';
   roomOf: (runId: string) => string;
   allow: RoomGuard;
   /**
@@ -113,8 +113,8 @@ interface ClientEvents {
   userMaySend: (userId: string) => Promise<boolean>;
 }
 
-const runIdOf = (payload: string | { runId: string }) =>
-  typeof payload === 'string' ? payload : payload.runId;
+const runIdOf = (payload: string | { runId: string } | { crewId: string }) =>
+  typeof payload === 'string' ? payload : 'runId' in payload ? payload.runId : payload.crewId;
 
 /**
  * Wires what a client may send. Every event first takes a token from the socket's bucket (in process: a flood

@@ -32,3 +32,5 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export const runRoom = (runId: string) => `run:${runId}`;
 /** A run's group chat: sockets join it only after the server has checked membership. */
 export const chatRoom = (runId: string) => `chat:${runId}`;
+/** A crew's group chat: sockets join it only after the server has checked crew membership. */
+export const crewChatRoom = (crewId: string) => `crew-chat:${crewId}`;

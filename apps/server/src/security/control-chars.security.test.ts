@@ -45,6 +45,8 @@ beforeAll(async () => {
     provider: 'kakao',
     file: 'abcdefghijklmnopqrstuvwx.ics',
     announcementId: '00000000-0000-4000-8000-000000000002',
+    kind: 'run',
+    messageId: '00000000-0000-4000-8000-000000000003',
   });
   operations = await operationsOf(t.app);
 });

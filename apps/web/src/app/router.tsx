@@ -26,6 +26,8 @@ import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { OnboardingPage } from './routes/onboarding.tsx';
 import { PrivacyPage } from './routes/privacy.tsx';
 import { RunChatPage } from './routes/run-chat.tsx';
+import { ChatsPage } from './routes/chats.tsx';
+import { CrewChatPage } from './routes/crew-chat.tsx';
 import { RunDetailPage } from './routes/run-detail.tsx';
 import { SeriesDetailPage } from './routes/series-detail.tsx';
 import { RunEditPage } from './routes/run-edit.tsx';
@@ -75,6 +77,8 @@ export const routes: RouteObject[] = [
           { path: 'runs/new', element: <RunNewPage /> },
           { path: 'runs/:runId/edit', element: <RunEditPage /> },
           { path: 'runs/:runId/chat', element: <RunChatPage /> },
+          { path: 'chats', element: <ChatsPage /> },
+          { path: 'crews/:crewId/chat', element: <CrewChatPage /> },
           { path: 'runs/:runId/attendance', element: <AttendancePage /> },
           { path: 'runs/:runId/review', element: <HostReviewPage /> },
           { path: 'courses/new', element: <CourseNewPage /> },

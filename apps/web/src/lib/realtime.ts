@@ -2,6 +2,7 @@ import {
   CHAT_EVENTS,
   RealtimeAckSchema,
   RealtimeEventSchemas,
+  type ChatKind,
   type ChatMessage,
   type RealtimeEvent,
   type RealtimePayload,
@@ -35,11 +36,15 @@ export type ChatRoomState = 'connecting' | 'live' | 'offline' | 'refused';
 export interface ChatRoomHandlers {
   onState: (state: ChatRoomState) => void;
   onMessage: (message: ChatMessage) => void;
+  /** The chat's pinned notice changed (null: unpinned). */
+  onPinned?: (pinned: ChatMessage | null) => void;
   /** In the room (again): messages sent before were not heard, the history should be fetched again. */
   onResync: () => void;
 }
 
 interface ChatRoom {
+  kind: ChatKind;
+  id: string;
   state: ChatRoomState;
   members: Set<ChatRoomHandlers>;
   /** Counts the joins sent: only the answer to the latest one counts. */
@@ -97,14 +102,18 @@ export function createRealtime(session: Session) {
   }
 
   /** Asks to enter the chat room (the server checks membership) when connected; otherwise on connect. */
-  function enterChat(runId: string, room: ChatRoom): void {
+  function enterChat(key: string, room: ChatRoom): void {
     const current = socket;
     if (!current || !connected) return;
     room.attempt += 1;
     const attempt = room.attempt;
-    current.emit(CHAT_EVENTS.join, { runId }, (answer) => {
+    const [event, payload] =
+      room.kind === 'run'
+        ? [CHAT_EVENTS.join, { runId: room.id }]
+        : [CHAT_EVENTS.crewJoin, { crewId: room.id }];
+    current.emit(event, payload, (answer) => {
       // An answer to a join of a socket since replaced, or of a room since left, is old news.
-      if (socket !== current || chats.get(runId) !== room || room.attempt !== attempt) return;
+      if (socket !== current || chats.get(key) !== room || room.attempt !== attempt) return;
       const ack = RealtimeAckSchema.safeParse(answer);
       if (ack.success && 'ok' in ack.data) {
         setChatState(room, 'live');
@@ -119,8 +128,13 @@ export function createRealtime(session: Session) {
     for (const room of chats.values()) setChatState(room, 'offline');
   }
 
+  const chatKey = (kind: ChatKind, id: string) => `${kind}:${id}`;
   on(CHAT_EVENTS.message, (message) => {
-    chats.get(message.runId)?.members.forEach((member) => member.onMessage(message));
+    const key = message.runId ? chatKey('run', message.runId) : chatKey('crew', message.crewId ?? '');
+    chats.get(key)?.members.forEach((member) => member.onMessage(message));
+  });
+  on(CHAT_EVENTS.pinned, ({ kind, id, pinned }) => {
+    chats.get(chatKey(kind, id))?.members.forEach((member) => member.onPinned?.(pinned));
   });
 
   /** Gets a token the server has not refused yet, then connects again (backing off if it keeps failing). */
@@ -147,7 +161,7 @@ export function createRealtime(session: Session) {
       failures = 0;
       connected = true;
       for (const runId of watched.keys()) current.emit('run:watch', runId);
-      for (const [runId, room] of chats) enterChat(runId, room);
+      for (const [key, room] of chats) enterChat(key, room);
       connectListeners.forEach((listener) => listener());
     });
     current.on('connect_error', (error) => {
@@ -219,18 +233,19 @@ export function createRealtime(session: Session) {
       };
     },
     /**
-     * Enters the run's chat room (on every (re)connect, while at least one caller is in it) and reports its
-     * state and messages to `handlers`; returns the function that leaves it.
+     * Enters the run's (or crew's) chat room (on every (re)connect, while at least one caller is in it) and
+     * reports its state and messages to `handlers`; returns the function that leaves it.
      */
-    joinChat(runId: string, handlers: ChatRoomHandlers): () => void {
+    joinChat(id: string, handlers: ChatRoomHandlers, kind: ChatKind = 'run'): () => void {
       const member = { ...handlers }; // one membership per call, even with the same handlers
-      const existing = chats.get(runId);
-      const room: ChatRoom = existing ?? { state: 'connecting', members: new Set(), attempt: 0 };
+      const key = chatKey(kind, id);
+      const existing = chats.get(key);
+      const room: ChatRoom = existing ?? { kind, id, state: 'connecting', members: new Set(), attempt: 0 };
       room.members.add(member);
       member.onState(room.state);
       if (!existing) {
-        chats.set(runId, room);
-        enterChat(runId, room);
+        chats.set(key, room);
+        enterChat(key, room);
       } else if (room.state === 'live') {
         member.onResync(); // its history may predate the messages the room heard so far
       }
@@ -239,10 +254,13 @@ export function createRealtime(session: Session) {
         if (left) return;
         left = true;
         room.members.delete(member);
-        if (room.members.size > 0 || chats.get(runId) !== room) return;
-        chats.delete(runId);
+        if (room.members.size > 0 || chats.get(key) !== room) return;
+        chats.delete(key);
         // A disconnected socket is in no room; socket.io would send a buffered leave after reconnecting.
-        if (connected) socket?.emit(CHAT_EVENTS.leave, { runId });
+        if (connected) {
+          if (kind === 'run') socket?.emit(CHAT_EVENTS.leave, { runId: id });
+          else socket?.emit(CHAT_EVENTS.crewLeave, { crewId: id });
+        }
       };
     },
   };

@@ -195,7 +195,7 @@ describe('chat history', () => {
     const before = (
       await t.app.inject({ method: 'GET', url: '/api/me/chats', headers: bearer(a) })
     ).json<ChatList>();
-    expect(before.items.find((c) => c.runId === run.id)).toMatchObject({
+    expect(before.items.find((c) => c.id === run.id)).toMatchObject({
       unreadCount: 2,
       closed: false,
       cancelled: false,
@@ -216,12 +216,12 @@ describe('chat history', () => {
       await t.app.inject({ method: 'GET', url: '/api/me/chats', headers: bearer(a) })
     ).json<ChatList>();
     // Sending marks everything before it read.
-    expect(after.items.find((c) => c.runId === run.id)?.unreadCount).toBe(0);
+    expect(after.items.find((c) => c.id === run.id)?.unreadCount).toBe(0);
     await send(t.app, run, host, '마지막');
     const later = (
       await t.app.inject({ method: 'GET', url: '/api/me/chats', headers: bearer(a) })
     ).json<ChatList>();
-    expect(later.items.find((c) => c.runId === run.id)?.unreadCount).toBe(1);
+    expect(later.items.find((c) => c.id === run.id)?.unreadCount).toBe(1);
 
     const stranger = await newUser(t.app);
     const none = await t.app.inject({ method: 'GET', url: '/api/me/chats', headers: bearer(stranger) });

@@ -1,27 +1,66 @@
 import {
   CHAT_EVENTS,
   CHAT_OPEN_AFTER_END_MS,
+  mentionRanges,
+  type ChatKind,
   type ChatList,
+  type ChatMembers,
   type ChatMessage,
   type ChatPage,
 } from '@erun/contracts';
-import { ConflictError } from '../../lib/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import { chatRoom, type Realtime } from '../../ports/realtime.ts';
+import { chatRoom, crewChatRoom, type Realtime, type UserEvent } from '../../ports/realtime.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import type { CrewAccessService } from '../crews/index.ts';
+import { isStaffRole } from '../crews/index.ts';
+import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import { runNotFound } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
-import type { ChatAccess, ChatRepository, MessageWithAuthor } from './chat.repository.ts';
+import type { ChatAccess, ChatRef, ChatRepository, MessageWithAuthor, Recipient } from './chat.repository.ts';
 
 const CHAT_LIST_LIMIT = 50;
+/**
+ * A member whose read marker moved this recently is taken to be looking at the chat (an open chat marks
+ * read as messages arrive): no push for them.
+ */
+export const LOOKING_MS = 60_000;
+
+/** What a caller is in a chat, once the membership check passed. */
+interface Membership {
+  ref: ChatRef;
+  title: string;
+  /** Run chats close 7 days after the run; crew chats never. */
+  closesAt: Date | null;
+  /** May pin and unpin: the run's host or co-hosts, the crew's owner or staff. */
+  canPin: boolean;
+}
 
 /**
- * A run's group chat. Members are the host and the participants whose status is `joined`: the waitlisted,
- * the removed, those who left and everyone else get 404 like a missing run (DESIGN.md), on every call.
+ * Group chats: a run's and a crew's.
  *
- * A chat is open for writing until its run's end + 7 days, then read-only (409 CHAT_CLOSED; reading and the
- * read marker stay). A cancelled run keeps its chat by the same rule: its members still read it and can talk
- * (about a new date, say) until the planned end + 7 days — cancelling takes nobody out of the run.
+ * A run's chat: members are the host, the co-hosts (run_cohosts) and the participants whose status is
+ * `joined`: the waitlisted, the removed, those who left and everyone else get 404 like a missing run
+ * (DESIGN.md), on every call. It is open for writing until its run's end + 7 days, then read-only
+ * (409 CHAT_CLOSED; reading and the read marker stay). A cancelled run keeps its chat by the same rule.
+ *
+ * A crew's chat: members are the crew's members (any role, `services.crewAccess`); others get
+ * 403 NOT_CREW_MEMBER, a missing or deleted crew 404 CREW_NOT_FOUND. It never closes. Whoever is removed from
+ * the crew stops hearing it (`revokeCrew`, called by the crews module after the removal commits).
+ *
+ * Notifications of a new message (in the message's unit of work, through NotificationsService.notify):
+ * - `chat_mention` to every member named "@닉네임" in it (exact nickname), even when they muted the chat;
+ *   never the author, never a non-member (a nickname that is not a member's is plain text).
+ * - `chat_message` to every other member who did not mute the chat, is not looking at it (read marker moved
+ *   within LOOKING_MS) and has no chat_message notification for this chat since their last read. So a busy
+ *   chat gives each member at most ONE chat_message notification (and push) until they read it: the next
+ *   messages are skipped, not stacked, and the notification list never fills with a row per message.
+ *   Reading the chat re-arms it.
+ * Then, after commit, the message goes to the chat's room and every member's own room hears
+ * `chats:changed` with their new unread total (also when they read a chat, for their other tabs).
+ *
+ * A pinned notice: the chat's latest pinned message (`pinned` in every page, `chat:pinned` live).
  */
 export class ChatService {
   constructor(
@@ -29,103 +68,253 @@ export class ChatService {
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
     private readonly realtime: Realtime,
+    private readonly deps: {
+      uow: UnitOfWork;
+      notifications: NotificationsService;
+      crewAccess: CrewAccessService;
+      onError?: (error: unknown) => void;
+    },
   ) {}
 
   /** For the socket's `chat:join`: may this user be in the run's chat room? */
   async isMember(runId: string, userId: string): Promise<boolean> {
-    return isMember(await this.repo.access(runId, userId), userId);
+    return isRunMember(await this.repo.access(runId, userId), userId);
   }
 
-  async list(runId: string, userId: string, cursor: string | undefined, limit: number): Promise<ChatPage> {
-    const access = await this.requireMember(runId, userId);
+  /** For the socket's `crew-chat:join`: may this user be in the crew's chat room? */
+  async isCrewMember(crewId: string, userId: string): Promise<boolean> {
+    return this.deps.crewAccess.isMember(crewId, userId);
+  }
+
+  async list(
+    kind: ChatKind,
+    id: string,
+    userId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<ChatPage> {
+    const member = await this.requireMember(kind, id, userId);
     const decoded = decodeCursor(cursor, 'time');
-    const [rows, lastReadAt] = await Promise.all([
-      this.repo.list(runId, decoded, limit + 1),
-      this.repo.lastReadAt(runId, userId),
+    const [rows, state, pinned] = await Promise.all([
+      this.repo.list(member.ref, decoded, limit + 1),
+      this.repo.readState(member.ref, userId),
+      this.repo.pinned(member.ref),
     ]);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    const closesAt = closesAtOf(access);
+    const { closesAt } = member;
     return {
       items: items.map((r) => this.toMessage(r)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
-      lastReadAt: lastReadAt?.toISOString() ?? null,
-      closesAt: closesAt.toISOString(),
-      closed: this.clock.now() > closesAt,
+      lastReadAt: state.lastReadAt?.toISOString() ?? null,
+      closesAt: closesAt?.toISOString() ?? null,
+      closed: closesAt !== null && this.clock.now() > closesAt,
+      pinned: pinned ? this.toMessage(pinned) : null,
+      muted: state.muted,
+      canPin: member.canPin,
     };
   }
 
-  /** Stores the message, then pushes it to the run's chat room on every process. */
-  async send(runId: string, userId: string, content: string): Promise<ChatMessage> {
-    const access = await this.requireMember(runId, userId);
+  /** Stores the message and its notifications, then pushes it to the chat's room on every process. */
+  async send(kind: ChatKind, id: string, userId: string, content: string): Promise<ChatMessage> {
+    const member = await this.requireMember(kind, id, userId);
     const now = this.clock.now();
-    if (now > closesAtOf(access)) {
+    if (member.closesAt && now > member.closesAt) {
       throw new ConflictError('CHAT_CLOSED', 'This chat is read-only since 7 days after the run');
     }
-    const row = await this.repo.create({ runId, authorId: userId, content, createdAt: now });
-    const message = this.toMessage(row);
-    this.realtime.toRoom(chatRoom(runId), CHAT_EVENTS.message, message);
-    // Writing means having read everything before it.
-    await this.repo.markRead(runId, userId, now);
+    const { ref } = member;
+    const link = linkOf(ref);
+    const { message, recipients } = await this.deps.uow.run(async (tx) => {
+      const row = await this.repo.create(tx, {
+        ...(ref.kind === 'run' ? { runId: ref.id } : { crewId: ref.id }),
+        authorId: userId,
+        content,
+        createdAt: now,
+      });
+      const recipients = await this.repo.recipients(tx, ref, userId, link);
+      await this.deps.notifications.notify(tx, this.noticesOf(recipients, row, member, now));
+      // Writing means having read everything before it.
+      await this.repo.markRead(ref, userId, now, tx);
+      return { message: this.toMessage(row), recipients };
+    });
+    this.realtime.toRoom(roomOf(ref), CHAT_EVENTS.message, message);
+    this.announceUnread([userId, ...recipients.map((r) => r.userId)]);
     return message;
   }
 
-  async markRead(runId: string, userId: string): Promise<void> {
-    await this.requireMember(runId, userId);
-    await this.repo.markRead(runId, userId, this.clock.now());
+  private noticesOf(
+    recipients: Recipient[],
+    row: MessageWithAuthor,
+    member: Membership,
+    now: Date,
+  ): NewNotification[] {
+    const named = new Set(
+      mentionRanges(
+        row.content,
+        recipients.map((r) => r.nickname),
+      ).map((m) => m.nickname),
+    );
+    const link = linkOf(member.ref);
+    const base = {
+      runId: member.ref.kind === 'run' ? member.ref.id : null,
+      actorId: row.authorId,
+      data: { title: member.title },
+      link,
+      createdAt: now,
+    };
+    const rows: NewNotification[] = [];
+    for (const r of recipients) {
+      if (named.has(r.nickname)) {
+        rows.push({ ...base, userId: r.userId, category: 'chat_mention' });
+        continue;
+      }
+      const looking = r.lastReadAt !== null && now.getTime() - r.lastReadAt.getTime() < LOOKING_MS;
+      if (r.muted || r.pending || looking) continue;
+      rows.push({ ...base, userId: r.userId, category: 'chat_message' });
+    }
+    return rows;
+  }
+
+  async markRead(kind: ChatKind, id: string, userId: string): Promise<void> {
+    const { ref } = await this.requireMember(kind, id, userId);
+    await this.repo.markRead(ref, userId, this.clock.now());
+    this.announceUnread([userId]);
+  }
+
+  async setMuted(kind: ChatKind, id: string, userId: string, muted: boolean): Promise<void> {
+    const { ref } = await this.requireMember(kind, id, userId);
+    await this.repo.setMuted(ref, userId, muted);
+  }
+
+  async members(kind: ChatKind, id: string, userId: string): Promise<ChatMembers> {
+    const { ref } = await this.requireMember(kind, id, userId);
+    const rows = await this.repo.members(ref);
+    return { items: rows.map((r) => this.toAuthor(r)) };
+  }
+
+  /** Pins a message of the chat as its notice (or unpins it); the room hears the notice now in force. */
+  async pin(kind: ChatKind, id: string, userId: string, messageId: string, pinned: boolean): Promise<void> {
+    const member = await this.requireMember(kind, id, userId);
+    if (!member.canPin) {
+      throw kind === 'run'
+        ? new ForbiddenError('NOT_HOST', 'Only the host or co-hosts can pin a notice')
+        : new ForbiddenError('NOT_CREW_STAFF', 'Only the crew staff can pin a notice');
+    }
+    const found = await this.repo.setPinned(member.ref, messageId, pinned ? this.clock.now() : null);
+    if (!found) throw new NotFoundError('NOT_FOUND', 'No such message in this chat');
+    const now = await this.repo.pinned(member.ref);
+    this.realtime.toRoom(roomOf(member.ref), CHAT_EVENTS.pinned, {
+      kind,
+      id,
+      pinned: now ? this.toMessage(now) : null,
+    });
   }
 
   async chats(userId: string): Promise<ChatList> {
-    const rows = await this.repo.summaries(userId, CHAT_LIST_LIMIT);
+    const [rows, totals] = await Promise.all([
+      this.repo.summaries(userId, CHAT_LIST_LIMIT),
+      this.repo.totalUnread([userId]),
+    ]);
     const now = this.clock.now();
     return {
       items: rows.map((r) => {
-        const closesAt = closesAtOf(r);
+        const closesAt = r.endsAt ? closesAtOf({ endsAt: r.endsAt }) : null;
         return {
-          runId: r.runId,
+          kind: r.kind,
+          id: r.id,
           title: r.title,
-          startsAt: r.startsAt.toISOString(),
-          closesAt: closesAt.toISOString(),
-          closed: now > closesAt,
+          startsAt: r.startsAt?.toISOString() ?? null,
+          closesAt: closesAt?.toISOString() ?? null,
+          closed: closesAt !== null && now > closesAt,
           cancelled: r.cancelledAt !== null,
           unreadCount: r.unreadCount,
+          muted: r.muted,
           lastMessage: r.last ? this.toMessage(r.last) : null,
         };
       }),
+      unreadCount: totals.get(userId) ?? 0,
     };
   }
 
-  /** Someone lost access (left or was removed): their open sockets stop hearing the chat. */
+  /** Someone lost access to a run (left or was removed): their open sockets stop hearing its chat. */
   revoke(runId: string, userIds: string[]): void {
     this.realtime.leaveRoom(userIds, chatRoom(runId));
+    this.announceUnread(userIds);
   }
 
-  private async requireMember(runId: string, userId: string): Promise<ChatAccess> {
-    const access = await this.repo.access(runId, userId);
-    if (!access || !isMember(access, userId)) throw runNotFound();
-    return access;
+  /** Someone left or was removed from a crew: their open sockets stop hearing its chat. */
+  revokeCrew(crewId: string, userIds: string[]): void {
+    this.realtime.leaveRoom(userIds, crewChatRoom(crewId));
+    this.announceUnread(userIds);
+  }
+
+  /** Each user's tabs hear their unread total now (read after the change committed); never throws. */
+  private announceUnread(userIds: string[]): void {
+    const unique = [...new Set(userIds)];
+    this.repo.totalUnread(unique).then(
+      (totals) => {
+        const events: UserEvent[] = [...totals].map(([userId, unreadCount]) => ({
+          userId,
+          event: CHAT_EVENTS.changed,
+          payload: { unreadCount },
+        }));
+        this.realtime.toEachUser(events);
+      },
+      (error: unknown) => this.deps.onError?.(error),
+    );
+  }
+
+  private async requireMember(kind: ChatKind, id: string, userId: string): Promise<Membership> {
+    const ref = { kind, id };
+    if (kind === 'run') {
+      const access = await this.repo.access(id, userId);
+      if (!isRunMember(access, userId)) throw runNotFound();
+      return {
+        ref,
+        title: access.title,
+        closesAt: closesAtOf(access),
+        canPin: access.hostId === userId || access.cohost,
+      };
+    }
+    const [name, role] = await Promise.all([this.repo.crewName(id), this.deps.crewAccess.roleOf(id, userId)]);
+    if (name === undefined) throw new NotFoundError('CREW_NOT_FOUND', 'Crew not found');
+    if (role === null) throw new ForbiddenError('NOT_CREW_MEMBER', 'Only the crew members can do this');
+    return { ref, title: name, closesAt: null, canPin: isStaffRole(role) };
+  }
+
+  private toAuthor(author: MessageWithAuthor['author']) {
+    return {
+      id: author.id,
+      nickname: author.nickname,
+      avatar: author.avatarId ? this.uploads.imageOf(author.avatarId) : null,
+    };
   }
 
   private toMessage(row: MessageWithAuthor): ChatMessage {
     return {
       id: row.id,
-      // Run chats only until crew chats arrive (their messages carry crewId instead).
-      runId: row.runId ?? '',
-      author: {
-        id: row.author.id,
-        nickname: row.author.nickname,
-        avatar: row.author.avatarId ? this.uploads.imageOf(row.author.avatarId) : null,
-      },
+      runId: row.runId,
+      crewId: row.crewId,
+      author: this.toAuthor(row.author),
       content: row.content,
       createdAt: row.createdAt.toISOString(),
     };
   }
 }
 
-function isMember(access: ChatAccess | undefined, userId: string): access is ChatAccess {
-  return access !== undefined && (access.hostId === userId || access.status === 'joined');
+function isRunMember(access: ChatAccess | undefined, userId: string): access is ChatAccess {
+  return access !== undefined && (access.hostId === userId || access.cohost || access.status === 'joined');
 }
 
 function closesAtOf(run: { endsAt: Date }): Date {
   return new Date(run.endsAt.getTime() + CHAT_OPEN_AFTER_END_MS);
+}
+
+function roomOf(ref: ChatRef): string {
+  return ref.kind === 'run' ? chatRoom(ref.id) : crewChatRoom(ref.id);
+}
+
+/** Where a chat notification leads: the chat's page. */
+function linkOf(ref: ChatRef): string {
+  return ref.kind === 'run' ? `/runs/${ref.id}/chat` : `/crews/${ref.id}/chat`;
 }

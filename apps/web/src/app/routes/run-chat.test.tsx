@@ -14,6 +14,7 @@ function message(content: string, minute: number): ChatMessage {
   return {
     id: crypto.randomUUID(),
     runId: RUN_ID,
+    crewId: null,
     author: { id: HOST_ID, nickname: '크루장', avatar: null },
     content,
     createdAt: `2026-12-04T21:${String(minute).padStart(2, '0')}:00+09:00`,
@@ -38,6 +39,9 @@ describe('/runs/:runId/chat live', () => {
       lastReadAt: null,
       closesAt: '2026-12-12T08:30:00+09:00',
       closed: false,
+      pinned: null,
+      muted: false,
+      canPin: false,
     });
     const { calls } = mockApi({
       [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),
@@ -93,6 +97,9 @@ describe('/runs/:runId/chat live', () => {
           lastReadAt: null,
           closesAt: '2026-12-12T08:30:00+09:00',
           closed: false,
+          pinned: null,
+          muted: false,
+          canPin: false,
         }),
       'GET /api/notifications*': () => jsonResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
     });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button, ButtonLink } from '../../components/button.tsx';
@@ -20,7 +21,8 @@ export function RunChatPage() {
   const { runId = '' } = useParams();
   const session = useSession();
   const run = useRun(runId);
-  const history = useMessages(runId);
+  const chat = useMemo(() => ({ kind: 'run' as const, id: runId }), [runId]);
+  const history = useMessages(chat);
   const title = run.data?.title ?? t('chat.title');
   useDocumentTitle(`${t('chat.title')} · ${title}`);
 
@@ -65,5 +67,5 @@ export function RunChatPage() {
       </div>
     );
   }
-  return <ChatRoom runId={runId} title={title} meId={session.user.id} hostId={run.data?.host.id ?? null} />;
+  return <ChatRoom chat={chat} title={title} meId={session.user.id} hostId={run.data?.host.id ?? null} />;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { ChatsLink } from '../../features/chat/components/chats-link.tsx';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { cx } from '../../lib/cx.ts';
 import styles from './header.module.css';
@@ -40,6 +41,7 @@ export function Header({ user }: { user: Me | null }) {
           <LanguageSwitch />
           {user ? (
             <>
+              <ChatsLink />
               <NotificationBell />
               <UserMenu user={user} />
             </>

@@ -1,18 +1,22 @@
-import { CHAT_MESSAGE_MAX, type ChatMessage } from '@erun/contracts';
+import { CHAT_MESSAGE_MAX, type ChatAuthor, type ChatMessage } from '@erun/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/avatar.tsx';
-import { ArrowDownIcon, ArrowUpIcon, ChevronLeftIcon } from '../../../components/icons.tsx';
+import { ArrowDownIcon, ArrowUpIcon, ChevronLeftIcon, PinIcon } from '../../../components/icons.tsx';
+import { BellIcon, BellOffIcon } from './chat-icons.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { cx } from '../../../lib/cx.ts';
 import { formatLongDate, formatTime } from '../../../lib/datetime.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
 import { linkify } from '../../../lib/linkify.ts';
 import { chatKeys } from '../api/chat-keys.ts';
-import { useMessages, withMessage, type ChatPages } from '../api/get-messages.ts';
-import { markRead, sendMessage } from '../api/send-message.ts';
+import { ownerPath, type ChatRef } from '../api/chat-ref.ts';
+import { useChatMembers } from '../api/get-chats.ts';
+import { useMessages, withMessage, withMuted, withPinned, type ChatPages } from '../api/get-messages.ts';
+import { markRead, sendMessage, setMuted, setPinned } from '../api/send-message.ts';
+import { activeMention, mentionSegments } from '../utils/mentions.ts';
 import { useChatSocket } from '../hooks/use-chat-socket.ts';
 import { timelineOf } from '../utils/timeline.ts';
 import styles from './chat.module.css';
@@ -25,9 +29,10 @@ interface Pending {
 }
 
 interface ChatRoomProps {
-  runId: string;
+  chat: ChatRef;
   title: string;
   meId: string;
+  /** The run's host (tagged in the chat); null for crews. */
   hostId: string | null;
 }
 
@@ -35,11 +40,17 @@ const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 160;
 const COUNTER_FROM = CHAT_MESSAGE_MAX - 100;
 
-/** A run's group chat once the history has loaded: messages, live updates, the composer. */
-export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
+/**
+ * A run's or crew's group chat once the history has loaded: the pinned notice, messages, live updates, the
+ * composer with @mention suggestions, and the mute switch.
+ */
+export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const history = useMessages(runId);
+  const history = useMessages(chat);
+  const cacheKey = chatKeys.messages(chat.id);
+  const members = useChatMembers(chat, true).data?.items;
+  const memberNames = useMemo(() => new Set((members ?? []).map((m) => m.nickname)), [members]);
   const pages = history.data?.pages;
   const first = pages?.[0];
   // The read marker as it was when the chat opened: the unread line stays put while reading.
@@ -54,27 +65,54 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
   const readSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const markReadSoon = useCallback(() => {
     clearTimeout(readSoon.current);
-    readSoon.current = setTimeout(() => void markRead(runId).catch(() => undefined), 800);
-  }, [runId]);
+    readSoon.current = setTimeout(() => void markRead(chat).catch(() => undefined), 800);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the chat is its kind and id
+  }, [chat.kind, chat.id]);
   useEffect(() => {
     markReadSoon();
     return () => clearTimeout(readSoon.current);
   }, [markReadSoon]);
 
-  const socket = useChatSocket(runId, {
+  const socket = useChatSocket(chat, {
     onMessage: (message) => {
-      queryClient.setQueryData<ChatPages>(chatKeys.messages(runId), (cached) => withMessage(cached, message));
+      queryClient.setQueryData<ChatPages>(cacheKey, (cached) => withMessage(cached, message));
       if (document.visibilityState === 'visible') markReadSoon();
     },
-    onResync: () => void queryClient.invalidateQueries({ queryKey: chatKeys.messages(runId) }),
+    onPinned: (pinned) =>
+      queryClient.setQueryData<ChatPages>(cacheKey, (cached) => withPinned(cached, pinned)),
+    onResync: () => void queryClient.invalidateQueries({ queryKey: cacheKey }),
   });
+  const pinned = first?.pinned ?? null;
+  const canPin = first?.canPin ?? false;
+  const muted = first?.muted ?? false;
+  const [actionError, setActionError] = useState<Message | null>(null);
+  const togglePin = async (message: ChatMessage, pin: boolean) => {
+    setActionError(null);
+    try {
+      await setPinned(chat, message.id, pin);
+      if (pin) queryClient.setQueryData<ChatPages>(cacheKey, (cached) => withPinned(cached, message));
+      else void queryClient.invalidateQueries({ queryKey: cacheKey });
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
+  const toggleMute = async () => {
+    setActionError(null);
+    try {
+      await setMuted(chat, !muted);
+      queryClient.setQueryData<ChatPages>(cacheKey, (cached) => withMuted(cached, !muted));
+      void queryClient.invalidateQueries({ queryKey: chatKeys.mine() });
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
 
   const deliver = useCallback(
     async (item: Pending) => {
       setPending((list) => [...list.filter((p) => p.key !== item.key), { ...item, state: 'sending' }]);
       try {
-        const message = await sendMessage(runId, item.content);
-        queryClient.setQueryData<ChatPages>(chatKeys.messages(runId), (cached) =>
+        const message = await sendMessage(chat, item.content);
+        queryClient.setQueryData<ChatPages>(chatKeys.messages(chat.id), (cached) =>
           withMessage(cached, message),
         );
         setPending((list) => list.filter((p) => p.key !== item.key));
@@ -85,7 +123,8 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
         );
       }
     },
-    [runId, queryClient],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the chat is its kind and id
+    [chat.kind, chat.id, queryClient],
   );
 
   // Scrolling: start at the unread line (or the bottom), stay at the bottom while new messages come in when
@@ -144,7 +183,11 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
     <div className={styles.screen}>
       <div className={styles.room}>
         <header className={styles.header}>
-          <Link to={`/runs/${runId}`} className={styles.back} aria-label={t('chat.back')}>
+          <Link
+            to={ownerPath(chat)}
+            className={styles.back}
+            aria-label={chat.kind === 'run' ? t('chat.back') : t('chats.backToCrew')}
+          >
             <ChevronLeftIcon aria-hidden="true" />
           </Link>
           <div className={styles.heading}>
@@ -153,7 +196,44 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
               {t(`chat.status.${socket}`)}
             </p>
           </div>
+          <button
+            type="button"
+            className={cx(styles.mute, muted && styles.muted)}
+            aria-pressed={muted}
+            aria-label={t('chats.mute.label')}
+            title={muted ? t('chats.mute.on') : t('chats.mute.off')}
+            onClick={() => void toggleMute()}
+          >
+            {muted ? (
+              <BellOffIcon width={20} height={20} aria-hidden="true" />
+            ) : (
+              <BellIcon aria-hidden="true" />
+            )}
+          </button>
         </header>
+        {pinned && (
+          <section className={styles.pinned} aria-label={t('chats.pinned.label')}>
+            <PinIcon aria-hidden="true" className={styles.pinnedIcon} />
+            <div className={styles.pinnedBody}>
+              <p className={styles.pinnedText}>{pinned.content}</p>
+              <p className={styles.pinnedMeta}>{pinned.author.nickname}</p>
+            </div>
+            {canPin && (
+              <button
+                type="button"
+                className={styles.pinnedAction}
+                onClick={() => void togglePin(pinned, false)}
+              >
+                {t('chats.pinned.unpin')}
+              </button>
+            )}
+          </section>
+        )}
+        {actionError && (
+          <p className={styles.actionError} role="alert">
+            {t(actionError.key, actionError.values)}
+          </p>
+        )}
 
         <div className={styles.scroller} ref={listRef} onScroll={onScroll}>
           <div className={styles.top}>
@@ -190,6 +270,9 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
                   mine={mine}
                   continued={continued}
                   isHost={message.author.id === hostId}
+                  names={memberNames}
+                  pinnedId={canPin ? (pinned?.id ?? '') : null}
+                  onPin={(pin) => void togglePin(message, pin)}
                 />
               </li>
             ))}
@@ -198,7 +281,7 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
                 <div className={cx(styles.row, styles.mine)}>
                   <div className={styles.bubbleCol}>
                     <div className={cx(styles.bubble, styles.mineBubble, styles.pendingBubble)}>
-                      <Content text={p.content} />
+                      <Content text={p.content} names={memberNames} />
                     </div>
                     {p.state === 'sending' ? (
                       <span className={styles.meta}>{t('chat.sending')}</span>
@@ -239,6 +322,7 @@ export function ChatRoom({ runId, title, meId, hostId }: ChatRoomProps) {
           </p>
         ) : (
           <Composer
+            members={(members ?? []).filter((m) => m.id !== meId)}
             onSend={(content) => void deliver({ key: crypto.randomUUID(), content, state: 'sending' })}
           />
         )}
@@ -252,17 +336,28 @@ function Bubble({
   mine,
   continued,
   isHost,
+  names,
+  pinnedId,
+  onPin,
 }: {
   message: ChatMessage;
   mine: boolean;
   continued: boolean;
   isHost: boolean;
+  /** Members' nicknames: "@닉네임" of one of them is highlighted. */
+  names: Set<string>;
+  /** When I may pin: the id of the pinned message ('' for none); null when I may not. */
+  pinnedId: string | null;
+  onPin: (pin: boolean) => void;
 }) {
   const { t } = useTranslation();
   const time = (
-    <time className={styles.meta} dateTime={message.createdAt}>
-      {formatTime(message.createdAt)}
-    </time>
+    <span className={styles.metaGroup}>
+      {pinnedId !== null && <MessageMenu pinned={pinnedId === message.id} onPin={onPin} />}
+      <time className={styles.meta} dateTime={message.createdAt}>
+        {formatTime(message.createdAt)}
+      </time>
+    </span>
   );
   if (mine) {
     return (
@@ -270,7 +365,7 @@ function Bubble({
         <span className={styles.srOnly}>{t('chat.me')}: </span>
         {time}
         <div className={cx(styles.bubble, styles.mineBubble)}>
-          <Content text={message.content} />
+          <Content text={message.content} names={names} />
         </div>
       </div>
     );
@@ -291,7 +386,7 @@ function Bubble({
         )}
         <div className={styles.bubbleLine}>
           <div className={styles.bubble}>
-            <Content text={message.content} />
+            <Content text={message.content} names={names} />
           </div>
           {time}
         </div>
@@ -300,8 +395,64 @@ function Bubble({
   );
 }
 
-/** Plain text as React nodes (never HTML); only http(s) addresses become links, opened safely. */
-function Content({ text }: { text: string }) {
+/** A message's small menu (for the host, co-hosts or crew staff): pin it as the notice, or unpin it. */
+function MessageMenu({ pinned, onPin }: { pinned: boolean; onPin: (pin: boolean) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  return (
+    <span
+      className={styles.menuRoot}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node) || !event.currentTarget.contains(event.relatedTarget))
+          setOpen(false);
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className={styles.menuButton}
+        aria-label={t('chats.menu.label')}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((value) => !value)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <span className={styles.menu} role="menu" id={menuId}>
+          <button
+            type="button"
+            role="menuitem"
+            autoFocus
+            onClick={() => {
+              setOpen(false);
+              onPin(!pinned);
+            }}
+          >
+            <PinIcon aria-hidden="true" />
+            {pinned ? t('chats.pinned.unpin') : t('chats.pinned.pin')}
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * Plain text as React nodes (never HTML); only http(s) addresses become links, opened safely; "@닉네임" of a
+ * member is highlighted.
+ */
+function Content({ text, names }: { text: string; names: Set<string> }) {
   return (
     <p className={styles.text}>
       {linkify(text).map((segment, index) =>
@@ -310,17 +461,55 @@ function Content({ text }: { text: string }) {
             {segment.text}
           </a>
         ) : (
-          segment.text
+          mentionSegments(segment.text, names).map((part, i) =>
+            part.mention ? (
+              <mark key={`${index}-${i}`} className={styles.mention}>
+                {part.text}
+              </mark>
+            ) : (
+              part.text
+            ),
+          )
         ),
       )}
     </p>
   );
 }
 
-function Composer({ onSend }: { onSend: (content: string) => void }) {
+const MAX_SUGGESTIONS = 6;
+
+function Composer({ onSend, members }: { onSend: (content: string) => void; members: ChatAuthor[] }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const mention = activeMention(value, caret);
+  const suggestions =
+    mention && dismissed !== `${mention.start}:${mention.query}`
+      ? members
+          .filter((m) => m.nickname.toLowerCase().startsWith(mention.query.toLowerCase()))
+          .slice(0, MAX_SUGGESTIONS)
+      : [];
+  const open = suggestions.length > 0;
+  const current = Math.min(active, suggestions.length - 1);
+  const choose = (member: ChatAuthor) => {
+    if (!mention) return;
+    const before = value.slice(0, mention.start);
+    const after = value.slice(caret);
+    const inserted = `@${member.nickname} `;
+    const next = before + inserted + after.replace(/^\S*/u, '');
+    setValue(next);
+    const at = before.length + inserted.length;
+    setCaret(at);
+    setActive(0);
+    requestAnimationFrame(() => {
+      ref.current?.focus();
+      ref.current?.setSelectionRange(at, at);
+    });
+  };
   const length = value.trim().length;
   const tooLong = length > CHAT_MESSAGE_MAX;
   const canSend = length > 0 && !tooLong;
@@ -360,8 +549,37 @@ function Composer({ onSend }: { onSend: (content: string) => void }) {
           placeholder={t('chat.composer.placeholder')}
           aria-describedby="chat-input-hint"
           aria-invalid={tooLong || undefined}
-          onChange={(event) => setValue(event.target.value)}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open ? `${listId}-${current}` : undefined}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setCaret(event.target.selectionStart);
+            setActive(0);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event) => {
+            if (open && mention) {
+              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                event.preventDefault();
+                const step = event.key === 'ArrowDown' ? 1 : -1;
+                setActive((current + step + suggestions.length) % suggestions.length);
+                return;
+              }
+              if ((event.key === 'Enter' || event.key === 'Tab') && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                const member = suggestions[current];
+                if (member) choose(member);
+                return;
+              }
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                setDismissed(`${mention.start}:${mention.query}`);
+                return;
+              }
+            }
             // Enter sends, Shift+Enter breaks the line; never while a Korean syllable is still being composed.
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
@@ -370,8 +588,28 @@ function Composer({ onSend }: { onSend: (content: string) => void }) {
           }}
         />
         <span id="chat-input-hint" className={styles.srOnly}>
-          {t('chat.composer.hint')}
+          {t('chat.composer.hint')} {t('chats.mention.hint')}
         </span>
+        {open && (
+          <ul className={styles.suggestions} id={listId} role="listbox" aria-label={t('chats.mention.label')}>
+            {suggestions.map((member, index) => (
+              <li
+                key={member.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === current}
+                className={cx(styles.suggestion, index === current && styles.suggestionActive)}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(member);
+                }}
+              >
+                <Avatar image={member.avatar} name={member.nickname} size="sm" />
+                <span>{member.nickname}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         {length >= COUNTER_FROM && (
           <span className={cx(styles.counter, tooLong && styles.counterOver)} aria-live="polite">
             {tooLong

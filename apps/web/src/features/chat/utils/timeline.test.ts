@@ -10,6 +10,7 @@ function message(author: string, createdAt: string): ChatMessage {
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     runId: '33333333-3333-4333-8333-333333333333',
+    crewId: null,
     author: { id: author, nickname: author === ME ? '나' : '너', avatar: null },
     content: `m${n}`,
     createdAt,
