@@ -241,6 +241,7 @@ export function createServices(
     realtime,
     uploads,
     publicUrl,
+    onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
   });
   const afterRun = new AfterRunService(
     uow,

@@ -90,6 +90,8 @@ const {
   joinDeadline: _joinDeadline,
   // A photo belongs to one run: occurrences carry none of the template's.
   photoIds: _photoIds,
+  // Co-hosts are chosen per run (on its page), not for every date of a series.
+  coHostIds: _coHostIds,
   ...runFields
 } = CreateRunSchema.shape;
 

@@ -43,6 +43,8 @@ interface CrewMembersDeps {
   realtime: Pick<Realtime, 'toUsers'>;
   uploads: Pick<UploadsService, 'imageOf'>;
   publicUrl: string;
+  /** Someone stopped being a member (left, removed, banned): their open sockets stop hearing the crew chat. */
+  onLeft?: (crewId: string, userIds: string[]) => void;
 }
 
 /**
@@ -177,7 +179,10 @@ export class CrewMembersService {
       const now = this.deps.clock.now();
       if (input.ban) await this.repo.ban(tx, crewId, targetId, reason, now);
       else await this.repo.delete(tx, crewId, targetId);
-      if (target.status === 'member') await this.repo.moveCount(tx, crewId, -1);
+      if (target.status === 'member') {
+        await this.repo.moveCount(tx, crewId, -1);
+        tx.afterCommit(() => this.deps.onLeft?.(crewId, [targetId]));
+      }
       if (target.status !== 'banned') {
         const category = target.status === 'pending' ? 'crew_refused' : 'crew_removed';
         await this.tell(tx, crew, actorId, [targetId], category, reason);
@@ -194,7 +199,10 @@ export class CrewMembersService {
       if (!row || row.status === 'banned') throw memberNotFound();
       if (row.status === 'member' && row.role === 'owner') throw mustHandOver();
       await this.repo.delete(tx, crewId, userId);
-      if (row.status === 'member') await this.repo.moveCount(tx, crewId, -1);
+      if (row.status === 'member') {
+        await this.repo.moveCount(tx, crewId, -1);
+        tx.afterCommit(() => this.deps.onLeft?.(crewId, [userId]));
+      }
     });
   }
 

@@ -133,9 +133,14 @@ export class CrewsService {
   async remove(crewId: string, userId: string): Promise<void> {
     const now = this.clock.now();
     await this.uow.run(async (tx) => {
+      // Locks in the order attendance takes them (the run, then its crew: a guest admitted as a member), so
+      // the two can never deadlock: the runs ahead first, then the crew — whose owner is checked again there.
+      if ((await this.repo.ownerOf(tx, crewId)) !== userId) {
+        await this.owned(tx, crewId, userId);
+      }
+      await this.cancelCrewRuns(tx, crewId, userId, now);
       await this.owned(tx, crewId, userId);
       await this.repo.update(tx, crewId, { deletedAt: now, nameKey: null, updatedAt: now });
-      await this.cancelCrewRuns(tx, crewId, userId, now);
     });
   }
 

@@ -71,6 +71,8 @@ export interface NewOccurrence {
     paceSecPerKm?: number | null;
     parking?: string | null;
     baggage?: string | null;
+    /** A public crew series' cap on non-members' seats. */
+    guestSeats?: number | null;
   };
   startsAt: Date;
   endsAt: Date;
@@ -490,6 +492,7 @@ export class RunsService {
         baggage: o.template.baggage || null,
         crewId: o.crewId,
         visibility: o.visibility,
+        guestSeats: o.visibility === 'public' && o.crewId ? (o.template.guestSeats ?? null) : null,
         seriesId: o.seriesId,
         occurrenceDate: o.occurrenceDate,
         createdAt: o.now,

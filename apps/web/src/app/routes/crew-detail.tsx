@@ -12,7 +12,10 @@ import { FactList, type Fact } from '../../components/detail-page/fact-list.tsx'
 import { PersonCard } from '../../components/detail-page/person-card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { RunIcon } from '../../components/icons.tsx';
+import { CrewAnnouncements } from '../../features/announcements/components/crew-announcements.tsx';
+import { CrewChatLink } from '../../features/chat/components/crew-chat-link.tsx';
 import { useCrew } from '../../features/crews/api/get-crew.ts';
+import { CrewMembership } from '../../features/crews/components/crew-membership.tsx';
 import { CrewOwnerActions } from '../../features/crews/components/owner-actions.tsx';
 import { formatRhythm } from '../../features/crews/utils/rhythm.ts';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
@@ -100,14 +103,21 @@ function CrewDetail({ crew }: { crew: Crew }) {
             {rhythm && ` · ${rhythm}`}
           </p>
           {role && <p className={styles.you}>{t(`crewDetail.viewer.${role}`)}</p>}
+          <div className={styles.actions}>
+            <CrewMembership crew={crew} />
+            {role && <CrewChatLink crewId={crew.id} />}
+          </div>
           {role === 'owner' && <CrewOwnerActions crew={crew} />}
           <FactList facts={facts} />
         </>
       }
       bar={() => null}
     >
-      {/* membership: join button and member list */}
-      {/* announcements */}
+      <CrewAnnouncements
+        key={role ?? 'outsider'}
+        crewId={crew.id}
+        canWrite={role === 'owner' || role === 'staff'}
+      />
 
       <DetailSection id="crew-runs" title={t('crewDetail.runs.title')}>
         <RunsRow
@@ -146,8 +156,6 @@ function CrewDetail({ crew }: { crew: Crew }) {
           ))}
         </ul>
       </DetailSection>
-
-      {/* chat */}
     </DetailLayout>
   );
 }
