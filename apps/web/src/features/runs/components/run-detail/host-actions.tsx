@@ -9,8 +9,11 @@ import { errorMessage } from '../../../../lib/messages.ts';
 import { useDeleteRun } from '../../api/delete-run.ts';
 import owner from '../../../../components/detail-page/owner-actions.module.css';
 
-/** The host's edit and cancel, both until the start. */
-export function HostActions({ run }: { run: Run }) {
+/**
+ * Edit and cancel, both until the start: edit for whoever manages the run (host, co-host, crew staff),
+ * cancel for the host and the crew's staff.
+ */
+export function HostActions({ run, canCancel = true }: { run: Run; canCancel?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notify = useNotice();
@@ -35,9 +38,11 @@ export function HostActions({ run }: { run: Run }) {
       <ButtonLink to={`/runs/${run.id}/edit`} variant="outline" size="sm">
         {t('runDetail.edit')}
       </ButtonLink>
-      <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
-        {t('runDetail.cancel.button')}
-      </Button>
+      {canCancel && (
+        <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
+          {t('runDetail.cancel.button')}
+        </Button>
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('runDetail.cancel.title')}

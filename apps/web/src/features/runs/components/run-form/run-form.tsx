@@ -21,6 +21,7 @@ import {
 } from '../../utils/run-form.ts';
 import type { RunHost } from '../../utils/run-preview.ts';
 import { CourseStep } from './course-step.tsx';
+import { CoHostSection, CrewSection } from './crew-section.tsx';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
 
@@ -39,13 +40,15 @@ interface RunFormProps {
   /** Editing this run; creating a new one when absent. */
   original?: Run;
   host: RunHost;
+  /** Who edits (the host, a co-host or the crew's staff): co-hosts are the host's and staff's to choose. */
+  viewerId?: string;
   renderPhotosField: (field: PhotosFieldProps) => ReactNode;
   onDraftChange?: (draft: RunDraft) => void;
   onSaved: (run: Run) => void;
 }
 
 /** Post or edit a run in three steps: course, details, photos (with a preview of the card). */
-export function RunForm({ initial, initialStep, original, host, ...props }: RunFormProps) {
+export function RunForm({ initial, initialStep, original, host, viewerId, ...props }: RunFormProps) {
   const { t } = useTranslation();
   const [photosPending, setPhotosPending] = useState(false);
   const createRun = useCreateRun();
@@ -85,7 +88,13 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
         step === 'course' ? (
           <CourseStep form={form} />
         ) : step === 'details' ? (
-          <DetailsStep form={form} />
+          <>
+            <DetailsStep form={form} />
+            <CrewSection form={form} original={original} />
+            {original && mayChooseCoHosts(original, viewerId ?? host.id) && (
+              <CoHostSection form={form} original={original} hostId={original.host.id} />
+            )}
+          </>
         ) : (
           <PhotosStep form={form} host={host}>
             {props.renderPhotosField({
@@ -100,4 +109,10 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
       }
     </StepForm>
   );
+}
+
+/** Co-hosts are chosen by the host, or by the crew's staff (a crew run's manager who is not a co-host). */
+function mayChooseCoHosts(run: Run, userId: string): boolean {
+  if (run.host.id === userId) return true;
+  return run.crew !== null && run.canManage && !run.coHosts.some((c) => c.id === userId);
 }
