@@ -30,18 +30,8 @@ export function CrewSection({ form, original }: { form: RunFormApi; original?: R
     ...choices.map((c) => ({ key: c.id, value: c.id, label: c.name })),
   ];
   const visibilities: ChoiceOption<RunVisibility>[] = [
-    {
-      key: 'public',
-      value: 'public',
-      label: t('crewRuns.form.public'),
-      description: t('crewRuns.form.publicHint'),
-    },
-    {
-      key: 'crew',
-      value: 'crew',
-      label: t('crewRuns.form.membersOnly'),
-      description: t('crewRuns.form.membersOnlyHint'),
-    },
+    { key: 'public', value: 'public', label: t('crewRuns.form.public') },
+    { key: 'crew', value: 'crew', label: t('crewRuns.form.membersOnly') },
   ];
   const capped = values.guestSeats !== '';
   const guestOptions: ChoiceOption<boolean>[] = [
@@ -71,6 +61,10 @@ export function CrewSection({ form, original }: { form: RunFormApi; original?: R
           <ChoiceGroup
             name="visibility"
             legend={t('crewRuns.form.visibility')}
+            hint={t(
+              values.visibility === 'crew' ? 'crewRuns.form.membersOnlyHint' : 'crewRuns.form.publicHint',
+            )}
+            layout="chips"
             options={visibilities}
             value={values.visibility}
             onChange={(visibility) => {

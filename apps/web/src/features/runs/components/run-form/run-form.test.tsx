@@ -164,11 +164,11 @@ describe('RunForm crew section', () => {
     });
     const { events, onSaved } = renderForm();
     expect(await screen.findByRole('heading', { name: '크루 러닝' })).toBeTruthy();
-    expect(screen.queryByRole('radio', { name: /크루원만/ })).toBeNull();
+    expect(screen.queryByRole('radio', { name: '크루원만' })).toBeNull();
     await events.click(screen.getByRole('radio', { name: '반포새벽런' }));
-    await events.click(screen.getByRole('radio', { name: /크루원만/ }));
+    await events.click(screen.getByRole('radio', { name: '크루원만' }));
     expect(screen.queryByRole('group', { name: /게스트 자리/ })).toBeNull();
-    await events.click(screen.getByRole('radio', { name: /모두에게 공개/ }));
+    await events.click(screen.getByRole('radio', { name: '모두에게 공개' }));
     await events.click(screen.getByRole('radio', { name: '자리 수 정하기' }));
     change('게스트 자리 수', '3');
 
