@@ -49,7 +49,11 @@ describe('/runs/:runId', () => {
       avatar: null,
       runningLevel: null,
     };
-    const run = runFixture({ participants: [...runFixture().participants, crew], participantCount: 2 });
+    const run = runFixture({
+      participants: [...runFixture().participants, crew],
+      participantCount: 2,
+      canManage: true,
+    });
     const host = onboardedMe({ id: HOST_ID, nickname: '한강크루장' });
     const { calls } = mockApi({
       [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),

@@ -16,7 +16,9 @@ import { AfterRunActions } from '../../features/after-run/components/after-run-a
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { RunBookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
+import { CrewRunTags } from '../../features/runs/components/crew-run-tags.tsx';
 import { RunBadgeLabel } from '../../features/runs/components/run-badge.tsx';
+import { CoHosts } from '../../features/runs/components/run-detail/co-hosts.tsx';
 import { HostActions } from '../../features/runs/components/run-detail/host-actions.tsx';
 import { EditOccurrenceButton, RunAgain, SeriesChip } from '../../features/series/components/run-series.tsx';
 import { HostCard } from '../../features/runs/components/run-detail/host-card.tsx';
@@ -51,6 +53,9 @@ export function RunDetailPage() {
 function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
   const { t } = useTranslation();
   const isHost = viewerId === run.host.id;
+  // Host, co-host or the crew's staff; cancelling is the host's and the staff's (not a co-host's).
+  const manages = run.canManage;
+  const isCoHost = run.coHosts.some((c) => c.id === viewerId);
   const editable = run.joinState !== 'started' && run.joinState !== 'cancelled';
   const notes = [
     [t('runDetail.logistics.parking'), run.parking],
@@ -69,9 +74,14 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
               {t(`region.${run.region}`)} · {t(`theme.${run.theme}`)}
             </span>
           </div>
+          <CrewRunTags run={run} link guests className={styles.crewTags} />
           <h1 className={detailStyles.title}>{run.title}</h1>
-          {isHost && (
-            <HostActions run={run} edit={run.seriesId ? <EditOccurrenceButton run={run} /> : undefined} />
+          {manages && (
+            <HostActions
+              run={run}
+              canCancel={isHost || (run.crew !== null && !isCoHost)}
+              edit={run.seriesId && isHost ? <EditOccurrenceButton run={run} /> : undefined}
+            />
           )}
           {isHost && <RunAgain run={run} />}
           <AfterRunActions run={run} viewerId={viewerId} className={styles.afterRun} />
@@ -79,10 +89,13 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           <div className={detailStyles.socialRow}>
             <RunBookmarkButton runId={run.id} title={run.title} bookmarked={run.bookmarked} withLabel />
             <ShareButtons run={run} />
-            <a href={`/api/runs/${run.id}/ics`} download className={styles.ics}>
-              <CalendarIcon width={18} height={18} aria-hidden="true" />
-              {t('calendar.addToCalendar')}
-            </a>
+            {/* A plain link carries no token: a members-only run's file is for signed-in readers only. */}
+            {run.visibility === 'public' && (
+              <a href={`/api/runs/${run.id}/ics`} download className={styles.ics}>
+                <CalendarIcon width={18} height={18} aria-hidden="true" />
+                {t('calendar.addToCalendar')}
+              </a>
+            )}
             {(isHost || run.myStatus === 'joined') && (
               <ButtonLink to={`/runs/${run.id}/chat`} variant="outline" size="sm" className={styles.chatLink}>
                 <CommentIcon aria-hidden="true" width={18} height={18} />
@@ -115,6 +128,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
 
       <DetailSection id="run-host" title={t('runDetail.host.title')}>
         <HostCard host={run.host} />
+        <CoHosts coHosts={run.coHosts} />
       </DetailSection>
 
       <DetailSection
@@ -125,7 +139,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           runId={run.id}
           participants={run.participants}
           hostId={run.host.id}
-          canRemove={isHost && editable}
+          canRemove={manages && editable}
         />
       </DetailSection>
 

@@ -27,7 +27,7 @@ function EditRun({ runId, user }: { runId: string; user: Me }) {
     void navigate(`/runs/${saved.id}`);
   };
   const blockedBy = (run: Run) => {
-    if (run.host.id !== user.id) return t('runForm.notHost');
+    if (!run.canManage) return t('runForm.notHost');
     if (run.joinState === 'started' || run.joinState === 'cancelled') return t('runForm.notEditable');
     return null;
   };
@@ -50,6 +50,7 @@ function EditRun({ runId, user }: { runId: string; user: Me }) {
           initial={runToFormValues(run)}
           original={run}
           host={run.host}
+          viewerId={user.id}
           onSaved={onSaved}
           renderPhotosField={(field) => <PhotosUpload {...field} />}
         />

@@ -45,5 +45,7 @@ describe('AfterRunActions', () => {
 
 function renderOnce(viewerId: string, now: number) {
   const user = viewerId === HOST_ID ? onboardedMe({ id: HOST_ID }) : me;
-  renderWithProviders(<AfterRunActions run={run} viewerId={viewerId} now={now} />, { user });
+  // The server says who manages the run (canManage): here, its host.
+  const seen = { ...run, canManage: viewerId === HOST_ID };
+  renderWithProviders(<AfterRunActions run={seen} viewerId={viewerId} now={now} />, { user });
 }

@@ -21,6 +21,8 @@ export function AfterRunActions({ run, viewerId, now: fixedNow, className }: Aft
   const start = Date.parse(run.startsAt);
   const end = Date.parse(run.endsAt);
   const isHost = viewerId === run.host.id;
+  // Attendance is taken by whoever manages the run: the host, a co-host or the crew's staff.
+  const takesAttendance = viewerId !== null && run.canManage;
   const reviewWindow =
     !isHost &&
     viewerId !== null &&
@@ -29,7 +31,7 @@ export function AfterRunActions({ run, viewerId, now: fixedNow, className }: Aft
     now <= end + AFTER_RUN_WINDOWS.reviewClosesAfterEndMs;
   if (run.joinState === 'cancelled') return null;
 
-  if (isHost) {
+  if (takesAttendance) {
     if (now < start - AFTER_RUN_WINDOWS.attendanceOpensBeforeStartMs) return null;
     const open = now <= end + AFTER_RUN_WINDOWS.attendanceClosesAfterEndMs;
     return (

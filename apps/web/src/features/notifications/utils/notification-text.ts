@@ -11,6 +11,7 @@ function text(value: string | number | null | undefined): string {
 /** Which text key fits the notification: some categories read differently depending on their data. */
 function keyOf(n: Notification): string {
   if (n.category === 'run_joined' && n.data.status === 'waitlisted') return 'run_joined_waitlisted';
+  if (n.category === 'run_joined' && n.data.status === 'cohost') return 'run_joined_cohost';
   if (n.category === 'run_removed' && !text(n.data.reason)) return 'run_removed_noReason';
   if (n.category === 'run_cancelled' && text(n.data.reason)) return 'run_cancelled_reason';
   if (n.category === 'badge_earned' && !text(n.data.badge)) return 'badge_earned_generic';

@@ -8,6 +8,7 @@ import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { formatKm, formatPace } from '../../../lib/format.ts';
 import { RunBookmarkButton } from './bookmark-button.tsx';
+import { CrewRunTags } from './crew-run-tags.tsx';
 import { RunBadgeLabel } from './run-badge.tsx';
 import styles from './run-card.module.css';
 import hidden from '../../../components/visually-hidden.module.css';
@@ -51,6 +52,7 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
         />
       )}
     >
+      <CrewRunTags run={run} />
       <p className={styles.line}>
         <ClockIcon width={16} height={16} />
         <time dateTime={run.startsAt}>{formatShortDateTime(run.startsAt, i18n.language)}</time>

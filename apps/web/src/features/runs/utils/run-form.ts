@@ -8,6 +8,7 @@ import {
   type LatLng,
   type Region,
   type Run,
+  type RunVisibility,
   type Theme,
   type UpdateRun,
 } from '@erun/contracts';
@@ -40,6 +41,12 @@ export type RunFormValues = {
   parking: string;
   baggage: string;
   photos: Image[];
+  /** The crew section (staff only): '' = no crew. */
+  crewId: string;
+  visibility: RunVisibility;
+  /** '' = no cap on guests' seats. */
+  guestSeats: string;
+  coHostIds: string[];
 };
 
 export type RunFormField = keyof RunFormValues;
@@ -64,6 +71,10 @@ export const EMPTY_RUN_FORM: RunFormValues = {
   parking: '',
   baggage: '',
   photos: [],
+  crewId: '',
+  visibility: 'public',
+  guestSeats: '',
+  coHostIds: [],
 };
 
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
@@ -84,6 +95,10 @@ export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
     'parking',
     'baggage',
     'description',
+    'crewId',
+    'visibility',
+    'guestSeats',
+    'coHostIds',
   ],
   photos: ['photos'],
 };
@@ -106,6 +121,7 @@ export const RUN_FIELD_MESSAGES: Partial<Record<RunFormField, string>> = {
   region: 'validation.region.required',
   placeName: 'validation.place.required',
   title: 'validation.title.tooShort',
+  guestSeats: 'validation.guestSeats.range',
 };
 
 /** The join deadline the server applies when none is sent: start − 1 h, as a datetime-local value. */
@@ -144,6 +160,14 @@ export function toRunPayload(values: RunFormValues): CreateRun {
     parking: optional(values.parking),
     baggage: optional(values.baggage),
     photoIds: values.photos.map((photo) => photo.id),
+    crewId: values.crewId || null,
+    visibility: values.crewId ? values.visibility : 'public',
+    // Guests' seats belong to a public crew run; '' is no cap.
+    guestSeats:
+      values.crewId && values.visibility === 'public' && values.guestSeats.trim() !== ''
+        ? Number(values.guestSeats)
+        : null,
+    coHostIds: values.coHostIds,
   };
 }
 
@@ -218,6 +242,10 @@ export function runToFormValues(run: Run): RunFormValues {
     parking: run.parking ?? '',
     baggage: run.baggage ?? '',
     photos: run.photos,
+    crewId: run.crew?.id ?? '',
+    visibility: run.visibility,
+    guestSeats: run.guestSeats === null ? '' : String(run.guestSeats),
+    coHostIds: run.coHosts.map((c) => c.id),
   };
 }
 

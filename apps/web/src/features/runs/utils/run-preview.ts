@@ -16,9 +16,9 @@ export function previewSummary(
   values: RunFormValues,
   payload: CreateRun,
   host: RunHost,
-  now: number = Date.now(),
   /** The crew chosen in the form's crew section, shown on the card. */
   crew: RunSummary['crew'] = null,
+  now: number = Date.now(),
 ): RunSummary {
   const startsAt = payload.startsAt || new Date(now).toISOString();
   const distanceKm = routeDistanceKm(values.route, values.segmentStarts);

@@ -11,10 +11,19 @@ import owner from '../../../../components/detail-page/owner-actions.module.css';
 import { TextField } from '../../../../components/text-field.tsx';
 
 /**
- * The host's edit and cancel, both until the start. `edit` replaces the edit link (an occurrence of a 정기런
- * asks "this run only or the following"); a cancellation may say why ("비 예보"), told to the runners.
+ * Edit and cancel, both until the start: edit for whoever manages the run (host, co-host, crew staff), cancel
+ * for the host and the crew's staff. `edit` replaces the edit link (an occurrence of a 정기런 asks "this run
+ * only or the following"); a cancellation may say why ("비 예보"), told to the runners.
  */
-export function HostActions({ run, edit }: { run: Run; edit?: ReactNode }) {
+export function HostActions({
+  run,
+  edit,
+  canCancel = true,
+}: {
+  run: Run;
+  edit?: ReactNode;
+  canCancel?: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notify = useNotice();
@@ -45,9 +54,11 @@ export function HostActions({ run, edit }: { run: Run; edit?: ReactNode }) {
           {t('runDetail.edit')}
         </ButtonLink>
       )}
-      <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
-        {t('runDetail.cancel.button')}
-      </Button>
+      {canCancel && (
+        <Button variant="ghost" size="sm" className={owner.danger} onClick={() => setConfirming(true)}>
+          {t('runDetail.cancel.button')}
+        </Button>
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('runDetail.cancel.title')}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotosSection } from '../../../../components/step-form/form-section.tsx';
+import { useMyStaffCrews } from '../../api/get-my-staff-crews.ts';
 import { toRunPayload } from '../../utils/run-form.ts';
 import { previewSummary, type RunHost } from '../../utils/run-preview.ts';
 import { RunCard } from '../run-card.tsx';
@@ -17,7 +18,14 @@ export function PhotosStep({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const preview = previewSummary(form.values, toRunPayload(form.values), host);
+  const crews = useMyStaffCrews();
+  const crew = crews.data?.items.find((c) => c.id === form.values.crewId);
+  const preview = previewSummary(
+    form.values,
+    toRunPayload(form.values),
+    host,
+    crew ? { id: crew.id, name: crew.name, logo: crew.logo } : null,
+  );
   return (
     <PhotosSection
       title={t('runForm.photos.title')}

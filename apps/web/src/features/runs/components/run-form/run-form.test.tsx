@@ -65,7 +65,8 @@ describe('RunForm details step', () => {
     expect(screen.getByLabelText('모집 인원').getAttribute('aria-invalid')).toBe('true');
     expect(errorOf('그룹 러닝 이름')).toBe('');
     expect(screen.getByRole('heading', { name: '러닝 정보' })).toBeTruthy();
-    expect(calls).toHaveLength(0);
+    // Nothing posted (the form only asked which crews the user is staff of).
+    expect(calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
   });
 
   it('asks for the required fields first', async () => {
@@ -131,6 +132,59 @@ describe('RunForm details step', () => {
       parking: null,
       baggage: null,
       photoIds: [],
+      crewId: null,
+      visibility: 'public',
+      guestSeats: null,
+      coHostIds: [],
+    });
+  });
+});
+
+describe('RunForm crew section', () => {
+  const crew = {
+    id: '6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a',
+    name: '반포새벽런',
+    logo: null,
+    role: 'staff',
+    memberCount: 12,
+  };
+
+  it('stays hidden for a user who staffs no crew', async () => {
+    mockApi({ 'GET /api/me/crews?role=staff': () => jsonResponse(200, { items: [] }) });
+    renderForm();
+    expect(await screen.findByRole('heading', { name: '러닝 정보' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: '크루 러닝' })).toBeNull();
+  });
+
+  it('posts a members-only crew run, and a public one with guest seats', async () => {
+    const day = addDays(seoulToday(), 3);
+    const { calls } = mockApi({
+      'GET /api/me/crews?role=staff': () => jsonResponse(200, { items: [crew] }),
+      'POST /api/runs': () => jsonResponse(201, runFixture()),
+    });
+    const { events, onSaved } = renderForm();
+    expect(await screen.findByRole('heading', { name: '크루 러닝' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: '크루원만' })).toBeNull();
+    await events.click(screen.getByRole('radio', { name: '반포새벽런' }));
+    await events.click(screen.getByRole('radio', { name: '크루원만' }));
+    expect(screen.queryByRole('group', { name: /게스트 자리/ })).toBeNull();
+    await events.click(screen.getByRole('radio', { name: '모두에게 공개' }));
+    await events.click(screen.getByRole('radio', { name: '자리 수 정하기' }));
+    change('게스트 자리 수', '3');
+
+    change('그룹 러닝 이름', '화요일 반포 정기런');
+    change('날짜', day);
+    change('출발 시간', '19:30');
+    change('종료 예정 시간', '21:00');
+    await events.click(screen.getByRole('radio', { name: '강변' }));
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    await events.click(await screen.findByRole('button', { name: '게시하기' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.at(-1)?.body).toMatchObject({
+      crewId: crew.id,
+      visibility: 'public',
+      guestSeats: 3,
+      coHostIds: [],
     });
   });
 });

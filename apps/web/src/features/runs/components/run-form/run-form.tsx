@@ -21,6 +21,7 @@ import {
 } from '../../utils/run-form.ts';
 import type { RunHost } from '../../utils/run-preview.ts';
 import { CourseStep } from './course-step.tsx';
+import { CoHostSection, CrewSection } from './crew-section.tsx';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
 
@@ -39,6 +40,8 @@ interface RunFormProps {
   /** Editing this run; creating a new one when absent. */
   original?: Run;
   host: RunHost;
+  /** Who edits (the host, a co-host or the crew's staff): co-hosts are the host's and staff's to choose. */
+  viewerId?: string;
   renderPhotosField: (field: PhotosFieldProps) => ReactNode;
   onDraftChange?: (draft: RunDraft) => void;
   onSaved: (run: Run) => void;
@@ -55,7 +58,7 @@ interface RunFormProps {
 }
 
 /** Post or edit a run in three steps: course, details, photos (with a preview of the card). */
-export function RunForm({ initial, initialStep, original, host, ...props }: RunFormProps) {
+export function RunForm({ initial, initialStep, original, host, viewerId, ...props }: RunFormProps) {
   const { t } = useTranslation();
   const [photosPending, setPhotosPending] = useState(false);
   const createRun = useCreateRun();
@@ -99,6 +102,10 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
         ) : step === 'details' ? (
           <>
             <DetailsStep form={form} />
+            <CrewSection form={form} original={original} />
+            {original && mayChooseCoHosts(original, viewerId ?? host.id) && (
+              <CoHostSection form={form} original={original} hostId={original.host.id} />
+            )}
             {!original && props.renderDetailsExtra?.(form.values)}
           </>
         ) : (
@@ -115,4 +122,10 @@ export function RunForm({ initial, initialStep, original, host, ...props }: RunF
       }
     </StepForm>
   );
+}
+
+/** Co-hosts are chosen by the host, or by the crew's staff (a crew run's manager who is not a co-host). */
+function mayChooseCoHosts(run: Run, userId: string): boolean {
+  if (run.host.id === userId) return true;
+  return run.crew !== null && run.canManage && !run.coHosts.some((c) => c.id === userId);
 }
