@@ -1,8 +1,17 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { comments, courses, crewAnnouncements, runs, users } from '../../db/tables.ts';
+import {
+  comments,
+  courses,
+  crewAnnouncements,
+  runCohosts,
+  runParticipants,
+  runs,
+  users,
+} from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
+import { memberCrewsOf } from '../crews/index.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
 export type Target =
@@ -68,8 +77,12 @@ export class CommentsRepository {
    * Top-level comments newest first, or a comment's replies oldest first; cursor = (createdAt, id). One
    * statement: a cancelled run's comments are not listed (an empty page then tells the caller to check why).
    */
+  /**
+   * A page of top-level comments or replies. With `reader` (a run's comments), only when that reader may see
+   * the run — a live run, public or members-only and theirs to see — so one statement answers a non-empty page.
+   */
   async list(
-    where: { target: Target } | { parentId: string },
+    where: { target: Target; reader?: string | null } | { parentId: string },
     cursor: [string, string] | undefined,
     limit: number,
   ): Promise<CommentWithAuthor[]> {
@@ -77,6 +90,8 @@ export class CommentsRepository {
     const conditions: SQL[] = replies
       ? [eq(comments.parentId, where.parentId)]
       : [...targetConditions(where.target), isNull(comments.parentId)];
+    if (!replies && where.target.kind === 'run' && where.reader !== undefined)
+      conditions.push(runVisibleTo(where.target.id, where.reader));
     if (cursor) {
       const op = replies ? sql`>` : sql`<`;
       conditions.push(
@@ -144,4 +159,17 @@ export class CommentsRepository {
         .where(eq(crewAnnouncements.id, row.announcementId));
     }
   }
+}
+
+/** The run exists, is not cancelled, and the reader may see it (DOMAIN.md: members-only crew runs). */
+function runVisibleTo(runId: string, reader: string | null): SQL {
+  const seesMembersOnly =
+    reader === null
+      ? sql`false`
+      : sql`(r.host_id = ${reader} or r.crew_id in ${memberCrewsOf(reader)}
+          or exists (select 1 from ${runCohosts} h where h.run_id = r.id and h.user_id = ${reader})
+          or exists (select 1 from ${runParticipants} p where p.run_id = r.id and p.user_id = ${reader}
+            and p.status in ('joined', 'waitlisted')))`;
+  return sql`exists (select 1 from ${runs} r where r.id = ${runId} and r.cancelled_at is null
+    and (r.visibility = 'public' or ${seesMembersOnly}))`;
 }

@@ -44,13 +44,18 @@ export class CommentsService {
     limit: number,
     viewerId: string | null = null,
   ): Promise<CommentPage> {
-    // Runs (members-only ones) and announcements are read only by whoever may see them; courses by all.
-    const guarded = target.kind !== 'course';
     // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     decodeCursor(cursor, 'time');
-    if (guarded) await this.ownerOf(target, viewerId);
-    const page = await this.page({ target }, cursor, limit);
-    if (page.items.length === 0 && !guarded) await this.ownerOf(target, viewerId);
+    // An announcement's are its crew's alone: checked first, every time.
+    if (target.kind === 'announcement') await this.ownerOf(target, viewerId);
+    // A run's page carries its own visibility check: a page with comments is one statement; an empty one
+    // asks the run whether it is there for this reader (404) — as a course's empty page asks the course.
+    const page = await this.page(
+      { target, reader: target.kind === 'run' ? viewerId : undefined },
+      cursor,
+      limit,
+    );
+    if (page.items.length === 0 && target.kind !== 'announcement') await this.ownerOf(target, viewerId);
     return page;
   }
 
@@ -64,9 +69,12 @@ export class CommentsService {
     if (!parent) throw commentNotFound();
     const target = targetOf(parent);
     // A reply thread under a run the reader may not see is, to them, not there.
-    await this.requireReadable(target, viewerId).catch((error: unknown) =>
-      Promise.reject(target.kind === 'run' ? commentNotFound() : error),
-    );
+    try {
+      await this.requireReadable(target, viewerId);
+    } catch (error) {
+      if (target.kind === 'run') throw commentNotFound();
+      throw error;
+    }
     return this.page({ parentId: commentId }, cursor, limit);
   }
 
