@@ -160,7 +160,13 @@ export const endpoints = {
   getRuns: { method: 'GET', path: '/api/runs', query: ListRunsQuerySchema, response: RunPageSchema },
   getRun: { method: 'GET', path: '/api/runs/:runId', response: RunSchema },
   updateRun: { method: 'PATCH', path: '/api/runs/:runId', body: UpdateRunSchema, response: RunSchema },
-  deleteRun: { method: 'DELETE', path: '/api/runs/:runId', body: CancelRunSchema, response: null },
+  deleteRun: {
+    method: 'DELETE',
+    path: '/api/runs/:runId',
+    // The reason is optional, and so is the body: older clients cancel with none.
+    body: CancelRunSchema.nullish(),
+    response: null,
+  },
   joinRun: { method: 'POST', path: '/api/runs/:runId/participants', response: JoinResultSchema },
   leaveRun: { method: 'DELETE', path: '/api/runs/:runId/participants/me', response: null },
   removeParticipant: {
@@ -463,7 +469,7 @@ export const endpoints = {
   removeCrewMember: {
     method: 'DELETE',
     path: '/api/crews/:crewId/members/:userId',
-    body: members.RemoveCrewMemberSchema,
+    body: members.RemoveCrewMemberSchema.nullish(),
     response: null,
   },
   createCrewInvite: { method: 'POST', path: '/api/crews/:crewId/invite', response: members.CrewInviteSchema },

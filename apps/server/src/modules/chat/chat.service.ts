@@ -93,8 +93,9 @@ export class ChatService {
     cursor: string | undefined,
     limit: number,
   ): Promise<ChatPage> {
-    const member = await this.requireMember(kind, id, userId);
+    // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     const decoded = decodeCursor(cursor, 'time');
+    const member = await this.requireMember(kind, id, userId);
     const [rows, state, pinned] = await Promise.all([
       this.repo.list(member.ref, decoded, limit + 1),
       this.repo.readState(member.ref, userId),

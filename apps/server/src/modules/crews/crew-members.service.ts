@@ -91,9 +91,11 @@ export class CrewMembersService {
 
   async list(crewId: string, viewerId: string, query: CrewMembersQueryParsed): Promise<CrewMemberPage> {
     const { status, limit } = query;
+    // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
+    const cursor = decodeMemberCursor(query.cursor);
     const staff = isStaffRole(await this.viewerRole(crewId, viewerId));
     if (status !== 'member' && !staff) throw notStaff();
-    const rows = await this.repo.list(crewId, status, decodeMemberCursor(query.cursor), limit + 1);
+    const rows = await this.repo.list(crewId, status, cursor, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

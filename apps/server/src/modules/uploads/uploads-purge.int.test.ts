@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import type { Course, Image, Me, Run } from '@erun/contracts';
+import type { Course, Crew, Image, Me, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newCourse, newPhoto, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { multipart, png } from '../../test/images.ts';
 import { s3Env, startFakeS3, type FakeS3 } from '../../test/fake-s3.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { newCrew } from '../../test/crew-factories.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -93,8 +94,18 @@ describe.each([
     await setAvatar(avatar.id);
     const run = await newRun(t.app, owner, { photoIds: [await newPhoto(t.app, owner)] });
     const course = await newCourse(t.app, owner);
+    const crew = await newCrew(t.app, owner, {
+      logoId: await newPhoto(t.app, owner),
+      coverId: await newPhoto(t.app, owner),
+    });
     const orphan = await send('photo');
-    const attached = [avatar.id, ...run.photos.map((p) => p.id), ...course.photos.map((p) => p.id)];
+    const crewImages = [crew.logo?.id, crew.cover?.id].filter((id): id is string => id !== undefined);
+    const attached = [
+      avatar.id,
+      ...run.photos.map((p) => p.id),
+      ...course.photos.map((p) => p.id),
+      ...crewImages,
+    ];
 
     // The test covers every table that can hold an upload: a new one must get its attachment here.
     const references = await columnsReferencingUploads();
@@ -118,6 +129,8 @@ describe.each([
     expect((await get<Course>(`/api/courses/${course.id}`)).photos.map((p) => p.id)).toEqual(
       course.photos.map((p) => p.id),
     );
+    const kept = await get<Crew>(`/api/crews/${crew.id}`);
+    expect([kept.logo?.id, kept.cover?.id]).toEqual(crewImages);
     const folders = await files.folders();
     expect(folders).toEqual(expect.arrayContaining(attached));
     for (const image of [...run.photos, ...course.photos]) {
