@@ -64,7 +64,11 @@ function setup(at: Date, theRun: Run = run()) {
   const service = new AfterRunService(
     uow,
     fakeOf<AfterRunRepository>(repo),
-    async () => theRun,
+    // As the runs module answers: the reader may manage the run when they host it.
+    async (_runId: string, readerId: string | null) => ({
+      ...theRun,
+      canManage: readerId === theRun.host.id,
+    }),
     clock,
     notifications,
     users,
