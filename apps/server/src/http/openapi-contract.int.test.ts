@@ -19,8 +19,7 @@ import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
 import { FakePushService } from '../test/fake-push-service.ts';
 import { multipart, png } from '../test/images.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { testCrew } from '../test/crew-fixtures.ts';
-import { newCrewRows } from '../modules/chat/chat.fixtures.ts';
+import { newCrewRows, testCrew } from '../test/crew-fixtures.ts';
 
 /**
  * The OpenAPI document is true: every operation it lists is called (its success case at least) on the real app,

@@ -9,3 +9,4 @@ export {
   removeMember,
   testCrew,
 } from '../modules/announcements/announcement-test-helpers.ts';
+export { newCrewRows } from '../modules/chat/chat.fixtures.ts';
