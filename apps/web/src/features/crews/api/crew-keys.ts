@@ -7,5 +7,4 @@ export const crewKeys = {
   list: (query: ListCrewsQuery) => [...crewKeys.lists(), query] as const,
   infinite: (query: ListCrewsQuery) => [...crewKeys.lists(), 'infinite', query] as const,
   detail: (crewId: string) => [...crewKeys.all, 'detail', crewId] as const,
-  mine: (role?: 'staff') => [...crewKeys.all, 'mine', role ?? 'all'] as const,
 };

@@ -1,4 +1,4 @@
-import { endpoints, type CrewPage, type ListCrewsQuery, type MyCrews } from '@erun/contracts';
+import { endpoints, type CrewPage, type ListCrewsQuery } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { crewKeys } from './crew-keys.ts';
@@ -38,14 +38,4 @@ export function useInfiniteCrews(query: ListCrewsQuery) {
       getNextPageParam: (last) => last.nextCursor,
     }),
   );
-}
-
-/** The crews I am in (with `staff`: those I run). */
-export function useMyCrews(role?: 'staff', enabled = true) {
-  return useQuery({
-    queryKey: crewKeys.mine(role),
-    queryFn: ({ signal }): Promise<MyCrews> =>
-      apiClient.call(endpoints.getMyCrews, { query: role ? `role=${role}` : '', signal }),
-    enabled,
-  });
 }
