@@ -7,6 +7,10 @@ export interface Dataset {
   url: string;
   runs: number;
   participations: number;
+  crews: number;
+  crewMembers: number;
+  /** Runs that belong to a crew. */
+  crewRuns: number;
   /** The runs were seeded now: data that hangs off them (courses' comments) must be rebuilt too. */
   reseeded: boolean;
 }
@@ -26,7 +30,10 @@ export async function benchDataset(url: string, users: number, runs: number): Pr
      from runs`,
   );
   const current = rows[0] as { runs: number; fresh: boolean };
-  const reseeded = seedUsers !== users || current.runs < runs || !current.fresh;
+  // A database seeded before crews existed has none: seeded again, so the crew scenarios have data.
+  const crewRows = await database.executeSql('select count(*)::int as n from crews');
+  const noCrews = (crewRows.rows[0] as { n: number }).n === 0;
+  const reseeded = seedUsers !== users || current.runs < runs || !current.fresh || noCrews;
   if (reseeded) {
     console.log(`seeding the benchmark database: ${users} users, ${runs} runs (once; reused by later runs)`);
     const summary = await seedDatabase(database, {
@@ -38,13 +45,31 @@ export async function benchDataset(url: string, users: number, runs: number): Pr
     });
     console.log(`  seeded in ${summary.seconds.toFixed(1)} s`);
   } else {
-    await database.executeSql('analyze runs');
+    for (const table of ['runs', 'crews', 'crew_members']) await database.executeSql(`analyze ${table}`);
   }
   const counts = await database.executeSql(
-    'select (select count(*)::int from runs) as runs, (select count(*)::int from run_participants) as parts',
+    `select (select count(*)::int from runs) as runs, (select count(*)::int from run_participants) as parts,
+       (select count(*)::int from crews where deleted_at is null) as crews,
+       (select count(*)::int from crew_members where status = 'member') as members,
+       (select count(*)::int from runs where crew_id is not null) as "crewRuns"`,
   );
-  const c = counts.rows[0] as { runs: number; parts: number };
-  return { database, url, runs: c.runs, participations: c.parts, reseeded };
+  const c = counts.rows[0] as {
+    runs: number;
+    parts: number;
+    crews: number;
+    members: number;
+    crewRuns: number;
+  };
+  return {
+    database,
+    url,
+    runs: c.runs,
+    participations: c.parts,
+    crews: c.crews,
+    crewMembers: c.members,
+    crewRuns: c.crewRuns,
+    reseeded,
+  };
 }
 
 async function createDatabaseIfMissing(url: string): Promise<void> {
@@ -69,5 +94,17 @@ export async function sampleRunId(database: Database): Promise<string> {
   );
   const row = rows[0] as { id: string } | undefined;
   if (!row) throw new Error('the benchmark database has no upcoming run');
+  return row.id;
+}
+
+/** The crew with the most members among those with runs: the busiest crew page. */
+export async function sampleCrewId(database: Database): Promise<string> {
+  const { rows } = await database.executeSql(
+    `select c.id from crews c where c.deleted_at is null
+     and exists (select 1 from runs r where r.crew_id = c.id)
+     order by c.member_count desc, c.id limit 1`,
+  );
+  const row = rows[0] as { id: string } | undefined;
+  if (!row) throw new Error('the benchmark database has no crew with runs');
   return row.id;
 }

@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import { ensureCourseData, sampleCommentedRunId, sampleCourseId } from './courses-data.ts';
-import { benchDataset, sampleRunId } from './dataset.ts';
+import { benchDataset, sampleCrewId, sampleRunId } from './dataset.ts';
 import { burst, type Burst, type Figures, measure, printTable, summary, TARGET } from './load.ts';
 import { probeQueries, type QueryFigures } from './queries.ts';
 import { startApi, startBareNode } from './servers.ts';
@@ -38,9 +38,10 @@ const dataset = await benchDataset(
   Number(process.env.BENCH_RUNS ?? 100_000),
 );
 const runId = await sampleRunId(dataset.database);
-// BENCH_ONLY=courses (or runs): only that group's scenarios, next to the same bare Node yardsticks.
+const crewId = await sampleCrewId(dataset.database);
+// BENCH_ONLY=courses (or runs, crews): only that group's scenarios, next to the same bare Node yardsticks.
 const only = process.env.BENCH_ONLY ?? '';
-const want = (group: 'runs' | 'courses') => only === '' || only.split(',').includes(group);
+const want = (group: 'runs' | 'courses' | 'crews') => only === '' || only.split(',').includes(group);
 const courseCounts = await ensureCourseData(
   dataset.database,
   {
@@ -57,9 +58,15 @@ const api = await startApi(3202, { DATABASE_URL: dbUrl, ...serverEnv });
 const accessToken = await login(api.url);
 
 const COURSE_LISTS = ['/api/courses', `/api/courses/${courseId}`, `/api/runs/${commentedRunId}/comments`];
+const CREW_LISTS = {
+  first: '/api/crews',
+  page: `/api/crews/${crewId}`,
+  search: `/api/crews?region=seoul&q=${encodeURIComponent('한강')}`,
+};
 const probes = [
   ...(await probeQueries(dataset.database, Object.values(LISTS))),
   ...(await probeQueries(dataset.database, COURSE_LISTS)),
+  ...(await probeQueries(dataset.database, Object.values(CREW_LISTS))),
   ...(await probeQueries(dataset.database, [LISTS.first], accessToken)).map((p) => ({
     ...p,
     path: `${p.path} (signed in)`,
@@ -117,7 +124,20 @@ const courseScenarios = [
     headers: auth,
   },
 ].map((s) => ({ ...s, ratio: COURSE_TARGET }));
-for (const scenario of [...(want('runs') ? runScenarios : []), ...(want('courses') ? courseScenarios : [])]) {
+// Issue 16: the crew list and a crew page, held to the same target as courses (≥ 40% of bare Node).
+const CREW_TARGET = 0.4;
+const crewScenarios = [
+  { name: 'GET /api/crews (first page)', url: api.url + CREW_LISTS.first, target: true },
+  { name: 'GET /api/crews/:crewId (biggest crew)', url: api.url + CREW_LISTS.page, target: true },
+  { name: 'GET /api/crews?region=seoul&q=한강', url: api.url + CREW_LISTS.search, target: true },
+  { name: 'GET /api/crews signed in', url: api.url + CREW_LISTS.first, headers: auth },
+  { name: 'GET /api/crews/:crewId signed in', url: api.url + CREW_LISTS.page, headers: auth },
+].map((s) => ({ ...s, ratio: CREW_TARGET }));
+for (const scenario of [
+  ...(want('runs') ? runScenarios : []),
+  ...(want('courses') ? courseScenarios : []),
+  ...(want('crews') ? crewScenarios : []),
+]) {
   progress(scenario.name);
   rows.push(await measure(scenario, seconds));
   console.log(`  ${summary(rows.at(-1) as Figures)}`);
@@ -157,13 +177,15 @@ function report(
 ) {
   const cores = os.cpus().length;
   console.log(
-    `\nPostgreSQL, ${dataset.runs} runs, ${dataset.participations} participations, ${courseCounts.courses} ` +
+    `\nPostgreSQL, ${dataset.runs} runs, ${dataset.participations} participations, ${dataset.crews} crews ` +
+      `(${dataset.crewMembers} members, ${dataset.crewRuns} crew runs), ${courseCounts.courses} ` +
       `courses, ${courseCounts.ratings} ratings, ${courseCounts.comments} comments ` +
       `(${courseCounts.runComments} under runs); ${seconds} s per scenario at ` +
       `50 connections after a warm-up.\nMachine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}); the load ` +
       `generator (autocannon), the API process and PostgreSQL share them.` +
       (Object.keys(serverEnv).length ? `\nAPI process env: ${JSON.stringify(serverEnv)}` : '') +
-      `\nTargets: ≥ ${TARGET.ratio * 100}% (runs) / ${COURSE_TARGET * 100}% (courses, comments) of bare Node ` +
+      `\nTargets: ≥ ${TARGET.ratio * 100}% (runs) / ${COURSE_TARGET * 100}% (courses, comments, crews) of ` +
+      `bare Node ` +
       `req/s and p99 ≤ ${TARGET.p99Ms} ms.\n`,
   );
   printTable(rows, baseline);

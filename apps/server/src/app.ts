@@ -381,6 +381,7 @@ export async function buildApp(
         authenticate,
         identify,
         createLimit: limit('crew-create-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
+        cache: responseCache,
       });
       await api.register(seriesRoutes, { series: services.series, authenticate, identify });
       await api.register(coursesRoutes, {

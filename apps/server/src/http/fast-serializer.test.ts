@@ -4,6 +4,9 @@ import {
   type Course,
   CoursePageSchema,
   CourseSchema,
+  type Crew,
+  CrewPageSchema,
+  CrewSchema,
   type Run,
   RunPageSchema,
   RunSchema,
@@ -159,6 +162,57 @@ describe('fastSerializer on the course and comment contracts', () => {
       nextCursor: 'abc',
     };
     expect(fastSerializer(CommentPageSchema)(page)).toBe(zodOf(CommentPageSchema, page));
+  });
+});
+
+describe('fastSerializer on the crew contracts', () => {
+  const person = {
+    id: '0f1e2d3c-4b5a-4968-8776-655443322110',
+    nickname: '크루장 "달빛"',
+    bio: '줄바꿈\n</script>',
+    runningLevel: null,
+    avatar: image('1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d'),
+    goodRunnerScore: 51,
+  };
+  const crew: Crew = {
+    id: '5b0c1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f61',
+    name: '반포 달빛러너스',
+    regions: ['seoul', 'gyeonggi'],
+    homeSpot: { name: '반포 한강공원 \\ 달빛광장', lat: 37.5101, lng: 126.9959 },
+    days: ['TU', 'TH'],
+    time: '19:30',
+    paceRange: { min: 330, max: 390 },
+    level: '초보 환영',
+    beginnerFriendly: true,
+    joinPolicy: 'approval',
+    logo: image('7c6b5a4d-3e2f-4a1b-8c0d-9e8f7a6b5c4d'),
+    memberCount: 41,
+    runsLast30Days: 9,
+    viewer: { status: null, role: null },
+    description: '매주 화·목 19:30 🏃',
+    cover: null,
+    questions: ['러닝 경력을 알려 주세요.'],
+    autoMemberAfter: 3,
+    owner: person,
+    staff: [{ ...person, id: '0f1e2d3c-4b5a-4968-8776-655443322111', avatar: null, runningLevel: 'starter' }],
+    stats: { runsThisMonth: 4, kmThisMonth: 123.4 },
+    createdAt: '2026-11-01T10:00:00.000Z',
+  };
+
+  it('writes a crew page as zod does, nullable fields null and set', () => {
+    expect(fastSerializer(CrewSchema)(crew)).toBe(zodOf(CrewSchema, crew));
+    const bare = { ...crew, time: null, paceRange: null, logo: null, autoMemberAfter: null, staff: [] };
+    const member = { ...bare, viewer: { status: 'member', role: 'staff' }, cover: image(crew.id) };
+    expect(fastSerializer(CrewSchema)(member)).toBe(zodOf(CrewSchema, member));
+  });
+
+  it('writes a crew list as zod does and drops undeclared fields', () => {
+    const { description: _d, cover: _c, questions: _q, owner: _o, staff: _s, stats: _t, ...summary } = crew;
+    const leaky = { ...summary, searchText: 'secret', inviteTokenHash: 'x', paceRange: null, logo: null };
+    const page = { items: [summary, leaky], nextCursor: 'abc' };
+    const fast = fastSerializer(CrewPageSchema)(page);
+    expect(fast).toBe(zodOf(CrewPageSchema, page));
+    expect(fast).not.toContain('secret');
   });
 });
 

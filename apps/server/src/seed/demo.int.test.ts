@@ -8,7 +8,8 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 describe('demo data', { timeout: 120_000 }, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // No guest response cache: "a second start adds nothing" must be read from the database, not memory.
+    t = await createTestApp({ env: { RESPONSE_CACHE_MS: '0' } });
   });
   afterAll(async () => {
     await t?.close();

@@ -12,7 +12,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
+import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
+import type { ResponseCache } from '../../http/response-cache.ts';
 import type { CrewsService } from './crews.service.ts';
 
 export interface CrewsRoutesDeps {
@@ -21,14 +23,26 @@ export interface CrewsRoutesDeps {
   identify: (request: FastifyRequest) => Promise<void>;
   /** Per-user limit on making crews. */
   createLimit: RateLimitHook;
+  /** Guests' crew list and crew pages, emptied by any write (ADR 006). */
+  cache: ResponseCache;
 }
 
 const CrewParams = z.object({ crewId: z.uuid({ message: 'crewId.invalid' }) });
 const e = ErrorBodySchema;
 
 export const crewsRoutes: FastifyPluginAsyncZod<CrewsRoutesDeps> = async (app, deps) => {
-  const { crews, authenticate, identify, createLimit } = deps;
+  const { crews, authenticate, identify, createLimit, cache } = deps;
   const tags = ['crews'];
+  // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer
+  // (ADR 007). A guest's crew page is the same for every guest (viewer: null); a member's is never cached.
+  const hotRead = {
+    onRequest: cache.onRequest,
+    onSend: cache.onSend,
+    onResponse: cache.release,
+    onRequestAbort: cache.release,
+    serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
+  };
 
   app.post(
     '/crews',
@@ -47,7 +61,7 @@ export const crewsRoutes: FastifyPluginAsyncZod<CrewsRoutesDeps> = async (app, d
     '/crews',
     {
       schema: { tags, querystring: ListCrewsQuerySchema, response: { 200: CrewPageSchema, 400: e } },
-      preHandler: identify,
+      ...hotRead,
     },
     (req) => crews.list(req.query, req.userId),
   );
@@ -56,7 +70,7 @@ export const crewsRoutes: FastifyPluginAsyncZod<CrewsRoutesDeps> = async (app, d
     '/crews/:crewId',
     {
       schema: { tags, params: CrewParams, response: { 200: CrewSchema, 400: e, 404: e } },
-      preHandler: identify,
+      ...hotRead,
     },
     (req) => crews.get(req.params.crewId, req.userId),
   );
