@@ -87,7 +87,9 @@ export function CrewForm({ initial, original, renderImageField, onSaved }: CrewF
       photos: form.values[field],
       onChange: (photos) => form.setValue(field, photos),
       max: 1,
-      onPendingChange: (busy) => setPending((p) => ({ ...p, [field]: busy })),
+      // The same state when nothing changed: PhotosUpload reports on every new callback, and a new object
+      // each time re-rendered the form forever, which starved navigation (the crew page never showed).
+      onPendingChange: (busy) => setPending((p) => (p[field] === busy ? p : { ...p, [field]: busy })),
       error: form.errorOf(field),
       label: t(`crewForm.images.${field}`),
     });

@@ -28,6 +28,14 @@ describe('notificationText', () => {
     }
   });
 
+  it('names the announcement of a crew_announcement (data.subject), with no placeholder left', () => {
+    const text = notificationText(
+      make('crew_announcement', { title: '반포 달빛러너스', subject: '이번 주 목요일 장소 변경' }),
+      i18n.t,
+    );
+    expect(text).toBe('‘반포 달빛러너스’ 크루 새 공지: 이번 주 목요일 장소 변경');
+  });
+
   it('reads by category and data: who joined or waits, why someone was removed', () => {
     const t = i18n.t;
     expect(notificationText(make('run_joined', { status: 'joined' }), t)).toBe(

@@ -35,6 +35,7 @@ export function notificationText(n: Notification, t: TFunction): string {
   return t(`notificationCenter.text.${keyOf(n)}`, {
     actor: n.actor?.nickname ?? t('notificationCenter.someone'),
     title: text(n.data.title),
+    subject: text(n.data.subject),
     reason: text(n.data.reason),
     badge: badgeName(text(n.data.badge), t),
     device: deviceOf(n, t),
