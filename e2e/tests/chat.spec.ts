@@ -60,7 +60,7 @@ async function controlSockets(page: Page) {
 }
 
 async function say(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: T.message });
+  const box = page.getByRole('combobox', { name: T.message, exact: true });
   await box.fill(text);
   await box.press('Enter');
   await expect(box).toHaveValue('');
@@ -139,7 +139,7 @@ test('host and runner chat live; a stranger sees why they cannot enter', async (
   });
 
   await test.step('the composer counts toward the limit and refuses more', async () => {
-    const box = page.getByRole('textbox', { name: T.message });
+    const box = page.getByRole('combobox', { name: T.message, exact: true });
     await box.fill('가'.repeat(1001));
     await expect(page.getByText(T.tooLong)).toBeVisible();
     await expect(page.getByRole('button', { name: T.send, exact: true })).toBeDisabled();
