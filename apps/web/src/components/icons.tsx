@@ -232,3 +232,18 @@ export const CalendarIcon = (props: IconProps) => (
     <path d="M3.5 10h17M8 3v4M16 3v4" />
   </Icon>
 );
+
+export const BellIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6 9a6 6 0 0 1 12 0c0 5 2 6.5 2 6.5H4S6 14 6 9z" />
+    <path d="M10 19.5a2 2 0 0 0 4 0" />
+  </Icon>
+);
+
+/** A pushpin (고정된 공지); PinIcon means a place. Drawn at 16px unless told. */
+export const PushpinIcon = (props: IconProps) => (
+  <Icon width="16" height="16" {...props}>
+    <path d="M9 3h6l-1 6 3 3v2H7v-2l3-3-1-6z" />
+    <path d="M12 14v7" />
+  </Icon>
+);

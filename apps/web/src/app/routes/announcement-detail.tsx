@@ -10,7 +10,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { announcementKeys } from '../../features/announcements/api/announcement-keys.ts';
 import { useAnnouncement } from '../../features/announcements/api/get-announcement.ts';
 import { AnnouncementView } from '../../features/announcements/components/announcement-view.tsx';
-import { PushpinIcon } from '../../features/announcements/components/pushpin-icon.tsx';
+import { PushpinIcon } from '../../components/icons.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { ApiError } from '../../lib/api-error.ts';
 import { cx } from '../../lib/cx.ts';

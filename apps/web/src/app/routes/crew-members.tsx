@@ -2,15 +2,11 @@ import type { CrewMemberStatus, MyCrewMembership } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { BackState, QueryPage } from '../../components/query-page.tsx';
-import { Skeleton } from '../../components/skeleton.tsx';
 import { Tabs } from '../../components/tabs.tsx';
-import { useMyCrewMembership } from '../../features/crews/api/crew-membership.ts';
+import { CrewMembershipPage } from '../../features/crews/components/crew-membership-page.tsx';
 import { CrewMembershipInvite } from '../../features/crews/components/crew-membership-invite.tsx';
 import { CrewMembershipList } from '../../features/crews/components/crew-membership-list.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
-import { cx } from '../../lib/cx.ts';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import styles from '../../components/page.module.css';
 
 const TABS = ['member', 'pending', 'banned'] as const;
@@ -19,20 +15,10 @@ const TABS = ['member', 'pending', 'banned'] as const;
 export function CrewMembersPage() {
   const { t } = useTranslation();
   const { crewId = '' } = useParams();
-  const mine = useMyCrewMembership(crewId);
-  useDocumentTitle(t('crewMembers.page.title'));
   return (
-    <div className={cx(styles.page, styles.narrow)}>
-      <QueryPage
-        query={mine}
-        loading={<Skeleton className={styles.title} />}
-        notFound={
-          <BackState icon="🏃" title={t('errors.crewNotFound')} to="/" back={t('crewMembers.page.back')} />
-        }
-      >
-        {(data) => <Members crewId={crewId} mine={data} />}
-      </QueryPage>
-    </div>
+    <CrewMembershipPage crewId={crewId} title={t('crewMembers.page.title')}>
+      {(data) => <Members crewId={crewId} mine={data} />}
+    </CrewMembershipPage>
   );
 }
 

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/messages.ts';
 import { useAnnouncements } from '../api/get-announcements.ts';
 import { AnnouncementRow } from './announcement-row.tsx';
 import styles from './announcements.module.css';
-import { PushpinIcon } from './pushpin-icon.tsx';
+import { PushpinIcon } from '../../../components/icons.tsx';
 
 /** Every announcement of a crew, pinned ones first, page by page: loading, members only, failed, empty. */
 export function AnnouncementList({ crewId }: { crewId: string }) {

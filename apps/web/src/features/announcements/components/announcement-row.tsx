@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import styles from './announcements.module.css';
-import { PushpinIcon } from './pushpin-icon.tsx';
+import { PushpinIcon } from '../../../components/icons.tsx';
 
 /** One announcement in a list: pinned ones carry a pin and "공지"; title, author, time and comments. */
 export function AnnouncementRow({ announcement: a }: { announcement: Announcement }) {

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../lib/messages.ts';
 import { useDeleteAnnouncement, useUpdateAnnouncement } from '../api/update-announcement.ts';
 import { AnnouncementForm } from './announcement-form.tsx';
 import styles from './announcements.module.css';
-import { PushpinIcon } from './pushpin-icon.tsx';
+import { PushpinIcon } from '../../../components/icons.tsx';
 
 /** One announcement: its text, and for its author or the staff edit, pin/unpin and delete. */
 export function AnnouncementView({ announcement: a }: { announcement: Announcement }) {

@@ -4,7 +4,6 @@ import {
   REGIONS,
   WEEKDAYS,
   type Crew,
-  type Image,
   type JoinPolicy,
   type LatLng,
   type Region,
@@ -22,7 +21,6 @@ import { StepForm } from '../../../components/step-form/step-form.tsx';
 import { TextAreaField, TextField } from '../../../components/text-field.tsx';
 import { useClientConfig } from '../../../lib/app-config.ts';
 import { useZodForm } from '../../../lib/form.ts';
-import type { Message } from '../../../lib/messages.ts';
 import { useCreateCrew, useUpdateCrew } from '../api/save-crew.ts';
 import {
   changedCrewFields,
@@ -38,16 +36,10 @@ import {
 } from '../utils/crew-form.ts';
 import { dayName, formatRhythm } from '../utils/rhythm.ts';
 import styles from './crew-form.module.css';
+import type { LabelledPhotosFieldProps } from '../../../components/step-form/photos-field.ts';
 
 /** What the page plugs in as an image field (uploads live in another feature). */
-export interface CrewImageFieldProps {
-  photos: Image[];
-  onChange: (photos: Image[]) => void;
-  max: number;
-  onPendingChange: (pending: boolean) => void;
-  error?: Message;
-  label: string;
-}
+export type CrewImageFieldProps = LabelledPhotosFieldProps;
 
 interface CrewFormProps {
   initial: CrewFormValues;

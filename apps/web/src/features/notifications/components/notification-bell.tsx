@@ -12,7 +12,7 @@ import { Link } from 'react-router';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { useUnreadCount } from '../api/get-notifications.ts';
 import { useLiveNotifications } from '../hooks/use-live-notifications.ts';
-import { BellIcon } from './bell-icon.tsx';
+import { BellIcon } from '../../../components/icons.tsx';
 import { NotificationPanel } from './notification-panel.tsx';
 import styles from './notifications.module.css';
 

@@ -5,7 +5,7 @@ import { Avatar } from '../../../components/avatar.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatDateTime, formatRelativeTime } from '../../../lib/datetime.ts';
 import { notificationAction, notificationText } from '../utils/notification-text.ts';
-import { BellIcon } from './bell-icon.tsx';
+import { BellIcon } from '../../../components/icons.tsx';
 import styles from './notifications.module.css';
 
 interface NotificationItemProps {

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { useMarkRead } from '../api/mark-read.ts';
-import { BellIcon } from './bell-icon.tsx';
+import { BellIcon } from '../../../components/icons.tsx';
 import { NotificationItem } from './notification-item.tsx';
 import styles from './notifications.module.css';
 

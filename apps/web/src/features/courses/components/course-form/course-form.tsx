@@ -1,9 +1,8 @@
-import type { Course, Image } from '@erun/contracts';
+import type { Course } from '@erun/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepForm } from '../../../../components/step-form/step-form.tsx';
 import { useZodForm } from '../../../../lib/form.ts';
-import type { Message } from '../../../../lib/messages.ts';
 import { useCreateCourse } from '../../api/create-course.ts';
 import { useUpdateCourse } from '../../api/update-course.ts';
 import type { CourseDraft } from '../../utils/course-draft.ts';
@@ -24,16 +23,10 @@ import type { CourseAuthor } from '../../utils/course-preview.ts';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
 import { RouteStep } from './route-step.tsx';
+import type { LabelledPhotosFieldProps } from '../../../../components/step-form/photos-field.ts';
 
 /** What the page plugs in as the photos field (uploads live in another feature). */
-export interface CoursePhotosFieldProps {
-  photos: Image[];
-  onChange: (photos: Image[]) => void;
-  max: number;
-  onPendingChange: (pending: boolean) => void;
-  error?: Message;
-  label: string;
-}
+export type CoursePhotosFieldProps = LabelledPhotosFieldProps;
 
 interface CourseFormProps {
   initial: CourseFormValues;
