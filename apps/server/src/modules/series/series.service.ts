@@ -347,12 +347,7 @@ export class SeriesService {
 }
 
 function toSummary(run: Run): RunSummary {
-  const {
-    route: _route,
-    segmentStarts: _segmentStarts,
-    participants: _participants,
-    ...summary
-  } = run;
+  const { route: _route, segmentStarts: _segmentStarts, participants: _participants, ...summary } = run;
   return summary;
 }
 
