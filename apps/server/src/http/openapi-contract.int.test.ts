@@ -14,12 +14,11 @@ import {
   uniqueEmail,
   verifiedUser,
 } from '../test/factories.ts';
-import { crewBody, newCrew } from '../test/crew-factories.ts';
 import { FakeOAuthProvider } from '../test/fake-oauth-provider.ts';
 import { FakePushService } from '../test/fake-push-service.ts';
 import { multipart, png } from '../test/images.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { newCrewRows, testCrew } from '../test/crew-fixtures.ts';
+import { crewBody, crewRows, newCrew } from '../test/crew-fixtures.ts';
 
 /**
  * The OpenAPI document is true: every operation it lists is called (its success case at least) on the real app,
@@ -172,26 +171,17 @@ async function afterTheRun<T>(
 }
 
 /** A crew row and its owner (the crew form is another slice's), joined by `members` through the API. */
-async function crewOf(owner: TestUser, joinPolicy = 'open', members: TestUser[] = []): Promise<string> {
-  const { rows } = await t.database.executeSql(
-    `insert into crews (name, name_key, regions, home_spot_name, home_lat, home_lng, join_policy, search_text,
-       created_at, updated_at)
-     values ($1, $1, '["seoul"]', '반포 달빛광장', 37.51, 126.99, 'open', $1, now(), now()) returning id`,
-    [`계약크루-${Math.random().toString(36).slice(2, 10)}`],
-  );
-  const crewId = (rows[0] as { id: string }).id;
-  await t.database.executeSql(
-    `insert into crew_members (crew_id, user_id, status, role, created_at) values ($1, $2, 'member', 'owner', now())`,
-    [crewId, owner.user.id],
-  );
-  for (const m of members) await call(m, 'POST', `/api/crews/${crewId}/members`, {});
-  await t.database.executeSql(`update crews set join_policy = $2 where id = $1`, [crewId, joinPolicy]);
-  return crewId;
+async function crewOf(
+  owner: TestUser,
+  joinPolicy: 'open' | 'approval' | 'invite' = 'open',
+  members: TestUser[] = [],
+): Promise<string> {
+  return (await crewRows(t, owner, { joinPolicy, members })).id;
 }
 
 /** A crew of `owner` with `member` in it (written straight to its tables: the crews routes are another slice's). */
 async function crewWith(owner: TestUser, member: TestUser) {
-  return testCrew(t, owner.user.id, [{ userId: member.user.id }]);
+  return crewRows(t, owner, { members: [member] });
 }
 
 async function announcementOf(owner: TestUser, member: TestUser): Promise<string> {
@@ -698,7 +688,7 @@ describe('the OpenAPI document', () => {
 /** The crew chat, mute, members and pin operations (a crew written straight into its tables). */
 function crewChatCalls(): Record<string, Call> {
   let crew: Promise<string> | undefined;
-  const crewId = () => (crew ??= newCrewRows(t.database, host, { members: [runner] }).then((c) => c.id));
+  const crewId = () => (crew ??= crewRows(t, host, { members: [runner] }).then((c) => c.id));
   const message = async () =>
     (await call(host, 'POST', `/api/runs/${run.id}/messages`, { content: '공지: 반포 7시' })).json<{
       id: string;

@@ -2,7 +2,7 @@ import type { Announcement, AnnouncementPage, Comment, CommentPage, ErrorBody } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { addMember, deleteCrew, removeMember, testCrew } from './announcement-test-helpers.ts';
+import { addMember, deleteCrew, removeMember, crewRows } from '../../test/crew-fixtures.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -19,10 +19,7 @@ beforeAll(async () => {
     await newUser(t.app, { nickname: '크루원' }),
     await newUser(t.app, { nickname: '지나가던' }),
   ];
-  crew = await testCrew(t, owner.user.id, [
-    { userId: staff.user.id, role: 'staff' },
-    { userId: member.user.id },
-  ]);
+  crew = await crewRows(t, owner, { staff: [staff], members: [member] });
 });
 afterAll(() => t.close());
 
@@ -98,14 +95,14 @@ describe('crew announcements (공지)', () => {
       '00000000-0000-4000-8000-00000000abcd',
     );
     expect([missing.statusCode, codeOf(missing)]).toEqual([404, 'CREW_NOT_FOUND']);
-    const gone = await testCrew(t, owner.user.id, [{ userId: member.user.id }]);
+    const gone = await crewRows(t, owner, { members: [member] });
     await deleteCrew(t, gone.id);
     const list = await call(member, 'GET', `/api/crews/${gone.id}/announcements`);
     expect([list.statusCode, codeOf(list)]).toEqual([404, 'CREW_NOT_FOUND']);
   });
 
   it('lists pinned first, then the newest, page by page, to members only', async () => {
-    const own = await testCrew(t, owner.user.id, [{ userId: member.user.id }]);
+    const own = await crewRows(t, owner, { members: [member] });
     const titles = ['첫 공지', '고정 공지', '세 번째', '네 번째'];
     const ids: string[] = [];
     for (const title of titles) {
@@ -161,7 +158,7 @@ describe('crew announcements (공지)', () => {
 describe('comments on an announcement', () => {
   it('members comment and reply, the count follows, the author is told; outsiders and removed members may not', async () => {
     const runner = await newUser(t.app, { nickname: '새크루원' });
-    await addMember(t, crew.id, runner.user.id);
+    await addMember(t, crew.id, runner);
     const a = (
       await announce(owner, { title: '가을 대회 신청', content: '다음 주까지 신청해요.' })
     ).json<Announcement>();
@@ -198,7 +195,7 @@ describe('comments on an announcement', () => {
     expect((await call(null, 'GET', `/api/comments/${c.id}/replies`)).statusCode).toBe(403);
 
     // Removed from the crew: no reading, commenting, replying, editing or deleting any more.
-    await removeMember(t, crew.id, runner.user.id);
+    await removeMember(t, crew.id, runner);
     const attempts = [
       await call(runner, 'GET', base),
       await call(runner, 'POST', base, { content: '아직 있나요?' }),
@@ -216,7 +213,7 @@ describe('comments on an announcement', () => {
     expect((await call(staff, 'DELETE', `/api/comments/${plain.id}`)).statusCode).toBe(204);
     const other = (await call(member, 'POST', base, { content: '남의 댓글' })).json<Comment>();
     const notMine = await newUser(t.app);
-    await addMember(t, crew.id, notMine.user.id);
+    await addMember(t, crew.id, notMine);
     expect((await call(notMine, 'DELETE', `/api/comments/${other.id}`)).statusCode).toBe(403);
     expect((await call(member, 'GET', `/api/announcements/${a.id}`)).json<Announcement>().commentCount).toBe(
       4,

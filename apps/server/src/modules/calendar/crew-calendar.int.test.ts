@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { deleteCrew, makeCrewRun, removeMember, testCrew } from '../../test/crew-fixtures.ts';
+import { deleteCrew, makeCrewRun, removeMember, crewRows } from '../../test/crew-fixtures.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -43,10 +43,7 @@ function eventsOf(ics: string): ICAL.Event[] {
 
 describe('crew calendar feed', () => {
   it('one address for every member; lists every crew run not cancelled from 30 days ago, members-only ones too', async () => {
-    const crew = await testCrew(t, owner.user.id, [
-      { userId: staff.user.id, role: 'staff' },
-      { userId: member.user.id },
-    ]);
+    const crew = await crewRows(t, owner, { staff: [staff], members: [member] });
     const url = await feedUrl(member, crew.id);
     expect(url).toMatch(/^https:\/\/erun\.example\/api\/calendar\/crews\/[\w-]{32}\.ics$/);
     expect(await feedUrl(owner, crew.id)).toBe(url);
@@ -95,10 +92,7 @@ describe('crew calendar feed', () => {
   });
 
   it('members only to see, staff only to rotate; a rotated or deleted crew’s old address answers 404', async () => {
-    const crew = await testCrew(t, owner.user.id, [
-      { userId: staff.user.id, role: 'staff' },
-      { userId: member.user.id },
-    ]);
+    const crew = await crewRows(t, owner, { staff: [staff], members: [member] });
     const old = await feedUrl(member, crew.id);
 
     const byOutsider = await call(outsider, 'GET', `/api/crews/${crew.id}/calendar`);
@@ -122,7 +116,7 @@ describe('crew calendar feed', () => {
     expect((await t.app.inject({ method: 'GET', url: new URL(twice).pathname })).statusCode).toBe(200);
 
     // A removed member is refused the address (a rotation then shuts out the copy they kept).
-    await removeMember(t, crew.id, member.user.id);
+    await removeMember(t, crew.id, member);
     expect((await call(member, 'GET', `/api/crews/${crew.id}/calendar`)).statusCode).toBe(403);
 
     await deleteCrew(t, crew.id);

@@ -12,7 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { addCrewMemberRow, newCrewRows, removeCrewMemberRow } from './chat.fixtures.ts';
+import { addMember, crewRows, removeMember } from '../../test/crew-fixtures.ts';
 
 const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
 let t: TestApp;
@@ -79,7 +79,7 @@ async function crewSetUp() {
     newUser(t.app, { nickname: `러너${tag}` }),
     newUser(t.app, { nickname: `러너${tag}2` }),
   ]);
-  const crew = await newCrewRows(t.database, owner, { staff: [staff], members: [a, b] });
+  const crew = await crewRows(t, owner, { staff: [staff], members: [a, b] });
   return { owner, staff, a, b, crew, chat: { kind: 'crew', id: crew.id } as Chat };
 }
 
@@ -103,8 +103,8 @@ describe('crew chat', () => {
   it('members read and write; pending, banned and strangers get 403 NOT_CREW_MEMBER; a missing crew 404', async () => {
     const { owner, a, crew, chat } = await crewSetUp();
     const [pending, banned, stranger] = await Promise.all([newUser(t.app), newUser(t.app), newUser(t.app)]);
-    await addCrewMemberRow(t.database, crew.id, pending.user.id, 'member', 'pending');
-    await addCrewMemberRow(t.database, crew.id, banned.user.id, 'member', 'banned');
+    await addMember(t, crew.id, pending, 'member', 'pending');
+    await addMember(t, crew.id, banned, 'member', 'banned');
 
     const sent = await send(chat, a, '이번 주 화요일 반포 모여요');
     expect(sent.statusCode).toBe(201);
@@ -131,7 +131,7 @@ describe('crew chat', () => {
       expect(res.json<ErrorBody>().code).toBe('CREW_NOT_FOUND');
     }
     // Removed from the crew: out of its chat on the next request.
-    await removeCrewMemberRow(t.database, crew.id, a.user.id);
+    await removeMember(t, crew.id, a);
     expect((await page(chat, a)).statusCode).toBe(403);
   });
 
@@ -162,7 +162,7 @@ describe('my chats', () => {
     const runSide = await runSetUp();
     // One runner who is in both.
     const both = runSide.a;
-    await addCrewMemberRow(t.database, crewSide.crew.id, both.user.id);
+    await addMember(t, crewSide.crew.id, both);
 
     await send(runSide.chat, runSide.host, '내일 7시 출발');
     await send(runSide.chat, runSide.b, '넵');
@@ -343,7 +343,7 @@ describe('live', () => {
   it('members elsewhere in the app hear chats:changed with their unread total; reading lowers it', async () => {
     const { owner, a, chat } = await crewSetUp();
     const runSide = await runSetUp();
-    await addCrewMemberRow(t.database, chat.id, runSide.a.user.id);
+    await addMember(t, chat.id, runSide.a);
     const socket = await connect(runSide.a.accessToken);
 
     const first = next<{ unreadCount: number }>(socket, 'chats:changed');
@@ -382,7 +382,7 @@ describe('live', () => {
     expect(await pinned).toMatchObject({ kind: 'crew', id: crew.id, pinned: { id: sent.id } });
 
     // Removed from the crew (the crews module calls revokeCrew after it commits).
-    await removeCrewMemberRow(t.database, crew.id, a.user.id);
+    await removeMember(t, crew.id, a);
     t.services.chat.revokeCrew(crew.id, [a.user.id]);
     await pause(100);
     const aHeard = collect<ChatMessage>(sa, 'chat:message');

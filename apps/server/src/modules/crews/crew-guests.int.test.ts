@@ -2,7 +2,7 @@ import type { MyCrewMembership, NotificationPage, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, movableClock, newUser, runBody, signInAt, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { insertCrew, memberCountOf, membersOf, setCrewRules, setRunCrew } from './crew-test-helpers.ts';
+import { crewRows, makeCrewRun, memberCountOf, membersOf, setCrewRules } from '../../test/crew-fixtures.ts';
 
 // Guest to member (DOMAIN.md): a guest marked present at N of the crew's runs becomes a member, in the
 // attendance's transaction, and is told; the page shows how many runs remain.
@@ -27,7 +27,7 @@ async function crewRun(host: TestUser, crewId: string, hoursAhead: number): Prom
   });
   expect(made.statusCode, made.body).toBe(201);
   const run = made.json<Run>();
-  await setRunCrew(t.database.db, run.id, crewId);
+  await makeCrewRun(t, run.id, crewId);
   return run;
 }
 
@@ -82,7 +82,7 @@ describe('guest to member', () => {
       newUser(t.app, { nickname: '차단됨' }),
       newUser(t.app, { nickname: '크루원' }),
     ]);
-    const crewId = await insertCrew(t.database.db, owner.user.id, { joinPolicy: 'open', autoMemberAfter: 2 });
+    const crewId = (await crewRows(t, owner, { joinPolicy: 'open', autoMemberAfter: 2 })).id;
     const [o, b, m] = await signInAt(t.app, clock, Date.now(), owner, banned, member);
     for (const who of [b, m])
       await t.app.inject({
@@ -97,7 +97,7 @@ describe('guest to member', () => {
       headers: bearer(o),
       payload: { ban: true, reason: '비매너' },
     });
-    await setCrewRules(t.database.db, crewId, { joinPolicy: 'approval' });
+    await setCrewRules(t, crewId, { joinPolicy: 'approval' });
     const [a] = await signInAt(t.app, clock, Date.now(), applicant);
     await t.app.inject({
       method: 'POST',
@@ -105,7 +105,7 @@ describe('guest to member', () => {
       headers: bearer(a),
       payload: {},
     });
-    expect(await memberCountOf(t.database.db, crewId)).toBe(2);
+    expect(await memberCountOf(t, crewId)).toBe(2);
 
     const first = await crewRun(host, crewId, 48);
     const second = await crewRun(host, crewId, 72);
@@ -116,7 +116,7 @@ describe('guest to member', () => {
     await markPresent(first, host, everyone);
     const [g1] = await signInAt(t.app, clock, Date.parse(first.startsAt), guest);
     expect(await mine(g1, crewId)).toMatchObject({ status: null, attendedRuns: 1, runsToMember: 1 });
-    expect(await memberCountOf(t.database.db, crewId)).toBe(2);
+    expect(await memberCountOf(t, crewId)).toBe(2);
 
     await markPresent(second, host, everyone);
     const [g2, a2, b2] = await signInAt(t.app, clock, Date.parse(second.startsAt), guest, applicant, banned);
@@ -135,24 +135,24 @@ describe('guest to member', () => {
     });
     expect(await promotedNotices(b2)).toHaveLength(0);
 
-    const rows = await membersOf(t.database.db, crewId);
+    const rows = await membersOf(t, crewId);
     expect(rows.filter((r) => r.status === 'member')).toHaveLength(4);
-    expect(await memberCountOf(t.database.db, crewId)).toBe(4);
+    expect(await memberCountOf(t, crewId)).toBe(4);
 
     // Saving the same attendance again changes nothing.
     await markPresent(second, host, everyone);
-    expect(await memberCountOf(t.database.db, crewId)).toBe(4);
+    expect(await memberCountOf(t, crewId)).toBe(4);
     expect(await promotedNotices(g2)).toHaveLength(1);
   });
 
   it('a crew without the rule admits nobody, and shows no count to go', async () => {
     const [owner, host, guest] = await Promise.all([newUser(t.app), newUser(t.app), newUser(t.app)]);
-    const crewId = await insertCrew(t.database.db, owner.user.id, { autoMemberAfter: null });
+    const crewId = (await crewRows(t, owner, { autoMemberAfter: null })).id;
     const run = await crewRun(host, crewId, 48);
     await seat(run, [guest]);
     await markPresent(run, host, [guest]);
     const [g] = await signInAt(t.app, clock, Date.parse(run.startsAt), guest);
     expect(await mine(g, crewId)).toMatchObject({ status: null, attendedRuns: 1, runsToMember: null });
-    expect(await memberCountOf(t.database.db, crewId)).toBe(1);
+    expect(await memberCountOf(t, crewId)).toBe(1);
   });
 });

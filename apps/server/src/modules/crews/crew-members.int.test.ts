@@ -13,11 +13,11 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import {
   crewRow,
   type CrewRowOptions,
-  insertCrew,
+  crewRows,
   memberCountOf,
   membersOf,
   setCrewRules,
-} from './crew-test-helpers.ts';
+} from '../../test/crew-fixtures.ts';
 
 let t: TestApp;
 let base: string;
@@ -57,7 +57,7 @@ const leave = (who: Who, crewId: string) => api(who, 'DELETE', `/api/crews/${cre
 const codeOf = (r: { json: <T>() => T }) => r.json<ErrorBody>().code;
 
 async function crewOf(owner: TestUser, options: CrewRowOptions = {}) {
-  return insertCrew(t.database.db, owner.user.id, options);
+  return (await crewRows(t, owner, options)).id;
 }
 
 /** A crew with an owner, a staff member and a plain member, all joined through the API. */
@@ -71,7 +71,7 @@ async function staffedCrew(options: CrewRowOptions = {}) {
   expect((await join(staff, crewId)).statusCode).toBe(201);
   expect((await join(member, crewId)).statusCode).toBe(201);
   expect((await patch(owner, crewId, staff.user.id, { role: 'staff' })).statusCode).toBe(200);
-  await setCrewRules(t.database.db, crewId, options);
+  await setCrewRules(t, crewId, options);
   return { owner, staff, member, crewId };
 }
 
@@ -82,9 +82,9 @@ async function notificationsOf(who: Who, category: string) {
 
 /** The counter equals the member rows it counts. */
 async function expectCountRight(crewId: string, expected: number) {
-  const rows = await membersOf(t.database.db, crewId);
+  const rows = await membersOf(t, crewId);
   expect(rows.filter((r) => r.status === 'member')).toHaveLength(expected);
-  expect(await memberCountOf(t.database.db, crewId)).toBe(expected);
+  expect(await memberCountOf(t, crewId)).toBe(expected);
 }
 
 describe('joining', () => {
@@ -217,7 +217,7 @@ describe('invite links', () => {
     const tokenOf = (url: string) => new URL(url).searchParams.get('invite') ?? '';
     expect(new URL(second.url).pathname).toBe(`/crews/${crewId}/join`);
     // Only the hash is stored; the rotated link stops working.
-    const stored = await crewRow(t.database.db, crewId);
+    const stored = await crewRow(t, crewId);
     expect(stored?.inviteTokenHash).not.toContain(tokenOf(second.url));
     const stale = await join(runner, crewId, { invite: tokenOf(first.json<CrewInvite>().url) });
     expect(stale.statusCode).toBe(403);
@@ -257,7 +257,7 @@ describe('roles', () => {
     const handed = await patch(owner, crewId, member.user.id, { role: 'owner' });
     expect(handed.statusCode).toBe(200);
     expect(handed.json<CrewMember>().role).toBe('owner');
-    const rows = await membersOf(t.database.db, crewId);
+    const rows = await membersOf(t, crewId);
     expect(rows.filter((r) => r.role === 'owner').map((r) => r.userId)).toEqual([member.user.id]);
     expect(rows.find((r) => r.userId === owner.user.id)?.role).toBe('staff');
     expect((await leave(owner, crewId)).statusCode).toBe(204);
@@ -361,7 +361,7 @@ describe('account deletion', () => {
   it('an owner’s crew passes to the oldest staff, else the oldest member; a crew left empty is deleted', async () => {
     const { owner, staff, member, crewId } = await staffedCrew();
     expect((await deleteAccount(t.app, owner)).statusCode).toBe(204);
-    const rows = await membersOf(t.database.db, crewId);
+    const rows = await membersOf(t, crewId);
     expect(rows.find((r) => r.role === 'owner')?.userId).toBe(staff.user.id);
     await expectCountRight(crewId, 2);
     // Made staff, then made owner.
@@ -369,13 +369,11 @@ describe('account deletion', () => {
 
     // No staff: the oldest member takes over.
     expect((await deleteAccount(t.app, staff)).statusCode).toBe(204);
-    expect((await membersOf(t.database.db, crewId)).find((r) => r.role === 'owner')?.userId).toBe(
-      member.user.id,
-    );
+    expect((await membersOf(t, crewId)).find((r) => r.role === 'owner')?.userId).toBe(member.user.id);
     await expectCountRight(crewId, 1);
 
     expect((await deleteAccount(t.app, member)).statusCode).toBe(204);
-    expect((await crewRow(t.database.db, crewId))?.deletedAt).not.toBeNull();
+    expect((await crewRow(t, crewId))?.deletedAt).not.toBeNull();
     const someone = await newUser(t.app);
     expect(codeOf(await join(someone, crewId))).toBe('CREW_NOT_FOUND');
   });

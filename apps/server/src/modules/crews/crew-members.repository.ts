@@ -4,6 +4,7 @@ import { rawRows } from '../../db/raw.ts';
 import { attendance, crewMembers, crews, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
+import type { PersonRow } from './crews.repository.ts';
 import type { CrewMemberStatus } from './crews.types.ts';
 
 /** What membership decisions read of a crew (under its row lock when read in a unit of work). */
@@ -26,14 +27,7 @@ export interface MemberRow {
 export interface MemberListRow extends MemberRow {
   answers: string[];
   reason: string | null;
-  user: {
-    id: string;
-    nickname: string;
-    bio: string;
-    runningLevel: string | null;
-    avatarId: string | null;
-    goodRunnerScore: number;
-  };
+  user: PersonRow;
 }
 
 /** Where a page of a member list starts: after this (role rank, time, user id). */

@@ -1,6 +1,6 @@
 import type { Crew, CrewPage, ErrorBody, MyCrews, NotificationPage, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crewBody, newCrew } from '../../test/crew-factories.ts';
+import { crewBody, newCrew } from '../../test/crew-fixtures.ts';
 import { bearer, newPhoto, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { seoulMonthStart } from './crews.service.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';

@@ -2,7 +2,7 @@ import type { ErrorBody, JoinResult, Run, RunPage } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, runBody, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { addMember, newCrew } from './crew-run-test-helpers.ts';
+import { addMember, crewRows } from '../../test/crew-fixtures.ts';
 
 /**
  * Crew runs (DOMAIN.md "Crews", "Series (정기런) and co-hosts"): who may create, see, join and manage them.
@@ -40,9 +40,7 @@ beforeAll(async () => {
     newUser(t.app, { nickname: '크루원' }),
     newUser(t.app, { nickname: '외부인' }),
   ]);
-  crewId = await newCrew(t.database, owner.user);
-  await addMember(t.database, crewId, staff.user, 'staff');
-  await addMember(t.database, crewId, member.user, 'member');
+  crewId = (await crewRows(t, owner, { staff: [staff], members: [member] })).id;
 });
 afterAll(() => t.close());
 
@@ -221,7 +219,7 @@ describe('members-only runs', () => {
 
   it('stays visible to its runner who leaves the crew, and only to them', async () => {
     const [runner] = (await users(1)) as [TestUser];
-    await addMember(t.database, crewId, runner.user, 'member');
+    await addMember(t, crewId, runner);
     expect((await call('POST', `/api/runs/${secret.id}/participants`, runner)).statusCode).toBe(201);
     await t.database.executeSql('delete from crew_members where crew_id = $1 and user_id = $2', [
       crewId,
@@ -250,7 +248,7 @@ describe('managing a crew run', () => {
   let runner: TestUser;
   beforeAll(async () => {
     [coHost, second, runner] = (await users(3)) as [TestUser, TestUser, TestUser];
-    await addMember(t.database, crewId, coHost.user, 'member');
+    await addMember(t, crewId, coHost);
     run = await newRun(t.app, member, { crewId: null, coHostIds: [coHost.user.id, second.user.id] });
   });
 

@@ -309,16 +309,7 @@ export class SeriesService {
       id: row.id,
       host: { id: host.id, nickname: host.nickname, avatar: host.avatar },
       crewId: row.crewId,
-      schedule: {
-        freq: row.freq as Series['schedule']['freq'],
-        interval: row.interval,
-        byDay: row.byDay as Weekday[],
-        setPos: row.bySetPos,
-        time: row.time,
-        from: row.fromDate,
-        until: row.untilDate,
-        count: row.count,
-      },
+      schedule: ruleOf(row),
       template: {
         title: template.title,
         description: template.description,
@@ -360,9 +351,10 @@ function templateOf(row: SeriesRow): StoredTemplate {
   return row.template as unknown as StoredTemplate;
 }
 
-function ruleOf(row: SeriesRow): ScheduleRule {
+/** The stored rule, as the API shows it and as the schedule maths reads it. */
+function ruleOf(row: SeriesRow): Series['schedule'] {
   return {
-    freq: row.freq as ScheduleRule['freq'],
+    freq: row.freq as Series['schedule']['freq'],
     interval: row.interval,
     byDay: row.byDay as Weekday[],
     setPos: row.bySetPos,

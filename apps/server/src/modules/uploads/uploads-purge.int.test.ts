@@ -5,7 +5,7 @@ import { bearer, newCourse, newPhoto, newRun, newUser, type TestUser } from '../
 import { multipart, png } from '../../test/images.ts';
 import { s3Env, startFakeS3, type FakeS3 } from '../../test/fake-s3.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { newCrew } from '../../test/crew-factories.ts';
+import { newCrew } from '../../test/crew-fixtures.ts';
 
 let t: TestApp;
 let owner: TestUser;
