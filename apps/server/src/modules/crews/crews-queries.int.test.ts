@@ -1,10 +1,9 @@
 import type { Crew, CrewPage } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCrew } from '../../test/crew-factories.ts';
+import { makeCrewRun, newCrew } from '../../test/crew-fixtures.ts';
 import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
 import { logQueries } from '../../test/query-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { setRunCrew } from './crew-test-helpers.ts';
 
 /** The crew list and a crew page: one statement each, whatever the crew's size; guests' reads cached. */
 let t: TestApp;
@@ -43,7 +42,7 @@ describe('queries per request', () => {
         role: i < 2 ? ('staff' as const) : ('member' as const),
       })),
     ]);
-    for (let i = 0; i < 3; i++) await setRunCrew(t.database.db, (await newRun(t.app, owner)).id, busy.id);
+    for (let i = 0; i < 3; i++) await makeCrewRun(t, (await newRun(t.app, owner)).id, busy.id);
     for (const who of [undefined, member]) {
       expect((await statementsOf(t, `/api/crews/${quiet.id}`, who)).statements).toBe(1);
       const { statements, response } = await statementsOf(t, `/api/crews/${busy.id}`, who);
