@@ -1,3 +1,4 @@
+import { fastSerializerCompiler } from './fast-serializer.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../ports/clock.ts';
 import type { SharedReads } from '../ports/shared-reads.ts';
@@ -180,4 +181,19 @@ export class ResponseCache implements SharedReads {
     this.entries.delete(key);
     this.bytes -= entry.body.length;
   }
+}
+
+/**
+ * The route options of a hot read (runs, a run's comments, crews): guests answered from this cache (ADR 006),
+ * bodies written by the generated serializer (ADR 007), the reader identified when a token comes.
+ */
+export function hotReadOptions(cache: ResponseCache, identify: (request: FastifyRequest) => Promise<void>) {
+  return {
+    onRequest: cache.onRequest,
+    onSend: cache.onSend,
+    onResponse: cache.release,
+    onRequestAbort: cache.release,
+    serializerCompiler: fastSerializerCompiler,
+    preHandler: identify,
+  };
 }

@@ -9,9 +9,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
-import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
-import type { ResponseCache } from '../../http/response-cache.ts';
+import { hotReadOptions, type ResponseCache } from '../../http/response-cache.ts';
 import type { CommentsService, Target } from './comments.service.ts';
 
 export interface CommentsRoutesDeps {
@@ -35,14 +34,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesDeps> = async (
   const tags = ['comments'];
   // A run's Q&A and a course's reviews are read with every page view: the same for every reader, so guests'
   // answers are cached briefly (ADR 006) and written by a generated serializer (ADR 007).
-  const hotRead = {
-    onRequest: cache.onRequest,
-    onSend: cache.onSend,
-    onResponse: cache.release,
-    onRequestAbort: cache.release,
-    serializerCompiler: fastSerializerCompiler,
-    preHandler: identify,
-  };
+  const hotRead = hotReadOptions(cache, identify);
 
   for (const [path, kind] of targets) {
     const Params = z.object({ id: z.uuid() });

@@ -12,9 +12,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
-import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
-import type { ResponseCache } from '../../http/response-cache.ts';
+import { hotReadOptions, type ResponseCache } from '../../http/response-cache.ts';
 import type { CrewsService } from './crews.service.ts';
 
 export interface CrewsRoutesDeps {
@@ -35,14 +34,7 @@ export const crewsRoutes: FastifyPluginAsyncZod<CrewsRoutesDeps> = async (app, d
   const tags = ['crews'];
   // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer
   // (ADR 007). A guest's crew page is the same for every guest (viewer: null); a member's is never cached.
-  const hotRead = {
-    onRequest: cache.onRequest,
-    onSend: cache.onSend,
-    onResponse: cache.release,
-    onRequestAbort: cache.release,
-    serializerCompiler: fastSerializerCompiler,
-    preHandler: identify,
-  };
+  const hotRead = hotReadOptions(cache, identify);
 
   app.post(
     '/crews',

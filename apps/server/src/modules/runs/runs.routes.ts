@@ -13,9 +13,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
-import { fastSerializerCompiler } from '../../http/fast-serializer.ts';
 import { fileResponse } from '../../http/openapi.ts';
-import type { ResponseCache } from '../../http/response-cache.ts';
+import { hotReadOptions, type ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../../lib/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
 import type { RunsService } from './runs.service.ts';
@@ -37,14 +36,7 @@ const noContent = z.null();
 export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, deps) => {
   const { runs, participation, authenticate, identify, cache } = deps;
   // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer.
-  const hotRead = {
-    onRequest: cache.onRequest,
-    onSend: cache.onSend,
-    onResponse: cache.release,
-    onRequestAbort: cache.release,
-    serializerCompiler: fastSerializerCompiler,
-    preHandler: identify,
-  };
+  const hotRead = hotReadOptions(cache, identify);
   const tags = ['runs'];
 
   app.post(
