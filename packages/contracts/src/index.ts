@@ -25,3 +25,4 @@ export * from './email.ts';
 export * from './crew-members.ts';
 export * from './announcements.ts';
 export * from './series.ts';
+export * from './safety.ts';

@@ -11,11 +11,15 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const ChannelChoiceSchema = z.object({ push: z.boolean(), sms: z.boolean() }).strict();
 export type ChannelChoice = z.infer<typeof ChannelChoiceSchema>;
 
-/** Categories a text message may be sent for: the reminders around a run. The others are push or in-app only. */
+/**
+ * Categories a text message may be sent for: the reminders around a run, and a seat offered with a claim
+ * window (issue 17). The others are push or in-app only.
+ */
 export const SMS_CATEGORIES = [
   'reminder_dday',
   'reminder_soon',
   'reminder_attendance',
+  'seat_offered',
 ] as const satisfies readonly NotificationCategory[];
 
 /**
@@ -31,6 +35,9 @@ export const PUSH_BY_DEFAULT: readonly NotificationCategory[] = [
   'run_removed',
   'chat_message',
   'chat_mention',
+  'attendance_absent',
+  'seat_offered',
+  'moderation_notice',
 ];
 
 /** The full map, every category present: GET answers it, PUT replaces it. */

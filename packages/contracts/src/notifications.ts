@@ -27,6 +27,11 @@ export const NOTIFICATION_CATEGORIES = [
   'series_opened',
   'chat_message',
   'chat_mention',
+  'attendance_absent',
+  'attendance_dispute',
+  'dispute_resolved',
+  'seat_offered',
+  'moderation_notice',
 ] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategorySchema>;

@@ -91,6 +91,19 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   SERIES_ENDED: 'errors.seriesEnded',
   CREW_MEMBERS_ONLY: 'errors.crewMembersOnly',
   GUEST_SEATS_FULL: 'errors.guestSeatsFull',
+  ALREADY_REPORTED: 'errors.alreadyReported',
+  REPORT_NOT_FOUND: 'errors.reportNotFound',
+  CANNOT_BLOCK_SELF: 'errors.cannotBlockSelf',
+  JOIN_NOT_ALLOWED: 'errors.joinNotAllowed',
+  ACCOUNT_SUSPENDED: 'errors.accountSuspended',
+  NOT_MODERATOR: 'errors.notModerator',
+  WOMEN_ONLY: 'errors.womenOnly',
+  ATTENDANCE_RATE_TOO_LOW: 'errors.attendanceRateTooLow',
+  DISPUTE_EXISTS: 'errors.disputeExists',
+  DISPUTE_NOT_ALLOWED: 'errors.disputeNotAllowed',
+  DISPUTE_NOT_FOUND: 'errors.disputeNotFound',
+  SEAT_OFFER_EXPIRED: 'errors.seatOfferExpired',
+  SEAT_OFFER_NOT_FOUND: 'errors.seatOfferNotFound',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

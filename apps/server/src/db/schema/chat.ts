@@ -20,6 +20,8 @@ export const chatMessages = pgTable(
     content: text('content').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    /** Hidden by moderation: shown folded to everyone but its author. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   },
   (t) => [
     check('chat_messages_one_chat', sql`(${t.runId} is null) <> (${t.crewId} is null)`),

@@ -21,6 +21,8 @@ export const comments = pgTable(
     replyCount: integer('reply_count').notNull().default(0),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Hidden by moderation: shown folded ("숨겨진 댓글") to everyone but its author. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

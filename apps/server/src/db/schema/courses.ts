@@ -48,6 +48,8 @@ export const courses = pgTable(
     views: integer('views').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),
     bestScore: doublePrecision('best_score').notNull(),
+    /** Hidden by moderation: shown to nobody but its author. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -50,6 +50,10 @@ export const crews = pgTable(
     autoMemberAfter: integer('auto_member_after'),
     /** SHA-256 of the current invite link's secret (rotatable); null until one is made. */
     inviteTokenHash: text('invite_token_hash'),
+    /** 여성 전용: only users whose profile states female may join. */
+    womenOnly: boolean('women_only').notNull().default(false),
+    /** Hidden by moderation; its page answers as if it did not exist, except to its members. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     memberCount: integer('member_count').notNull().default(1),
     /** Runs of the crew held in the last 30 days: the "sorted by activity" key, refreshed by a job. */
     activityScore: integer('activity_score').notNull().default(0),
@@ -122,6 +126,8 @@ export const crewAnnouncements = pgTable(
     content: text('content').notNull(),
     pinned: boolean('pinned').notNull().default(false),
     commentCount: integer('comment_count').notNull().default(0),
+    /** Hidden by moderation: shown to nobody but its author. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   doublePrecision,
@@ -56,6 +57,12 @@ export const runs = pgTable(
     cancelReason: text('cancel_reason'),
     /** A crew run; null for a run of no crew. */
     crewId: uuid('crew_id').references(() => crews.id, { onDelete: 'set null' }),
+    /** 여성 전용: only users whose profile states female may join. */
+    womenOnly: boolean('women_only').notNull().default(false),
+    /** The host's minimum attendance rate (0–100) to join; runners with no rate yet may always join. */
+    minAttendanceRate: integer('min_attendance_rate'),
+    /** Hidden by moderation (reports from enough people, or a moderator); shown to nobody but its host. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     /** public (anyone) | crew (members only: invisible and unjoinable for others). */
     visibility: text('visibility').notNull().default('public'),
     /** A public crew run's cap on seats for non-members (게스트); null: no cap. */
@@ -75,6 +82,10 @@ export const runs = pgTable(
     // The feed's "still open" filter relies on it: a deadline after now implies a start after now.
     check('runs_visibility', sql`${t.visibility} in ('public', 'crew')`),
     check('runs_crew_visibility', sql`${t.visibility} = 'public' or ${t.crewId} is not null`),
+    check(
+      'runs_min_attendance_rate_range',
+      sql`${t.minAttendanceRate} is null or ${t.minAttendanceRate} between 0 and 100`,
+    ),
     uniqueIndex('runs_series_occurrence_key').on(t.seriesId, t.occurrenceDate),
     index('runs_crew_starts_idx')
       .on(t.crewId, t.startsAt)

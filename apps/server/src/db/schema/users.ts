@@ -50,6 +50,14 @@ export const users = pgTable(
       .$type<Record<string, { push?: boolean; sms?: boolean }>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
+    /** user | moderator | admin: granted from the command line (`npm run admin`), never by the API alone. */
+    role: text('role').notNull().default('user'),
+    /** Suspended until then (a moderator's action): may sign in and read, not post, join or host. */
+    suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
+    /** Banned by a moderator: reads only, for good (until an admin restores). */
+    bannedAt: timestamp('banned_at', { withTimezone: true }),
+    /** Optional, private (shown to nobody): female | male | other; decides who may join 여성 전용 runs. */
+    gender: text('gender'),
     // Set when the account is deleted: personal data is erased, the row stays so others' data stays whole.
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -59,6 +67,8 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_calendar_token_key').on(t.calendarToken),
     check('users_good_runner_score_range', sql`${t.goodRunnerScore} between 0 and 100`),
+    check('users_role', sql`${t.role} in ('user', 'moderator', 'admin')`),
+    check('users_gender', sql`${t.gender} is null or ${t.gender} in ('female', 'male', 'other')`),
   ],
 );
 

@@ -314,6 +314,7 @@ export class ChatRepository {
       m_content: string | null;
       m_created_at: string | Date | null;
       m_pinned_at: string | Date | null;
+      m_hidden_at: string | Date | null;
       a_nickname: string | null;
       a_avatar_id: string | null;
     }>(
@@ -326,7 +327,7 @@ export class ChatRepository {
             where u.run_id = r.id and u.author_id <> ${userId}
               and u.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as unread,
           m.id as m_id, m.author_id as m_author_id, m.content as m_content, m.created_at as m_created_at,
-          m.pinned_at as m_pinned_at, a.nickname as a_nickname, a.avatar_id as a_avatar_id
+          m.pinned_at as m_pinned_at, m.hidden_at as m_hidden_at, a.nickname as a_nickname, a.avatar_id as a_avatar_id
         from runs r
         left join chat_reads cr on cr.run_id = r.id and cr.user_id = ${userId}
         left join lateral (
@@ -344,7 +345,7 @@ export class ChatRepository {
           (select count(*) from chat_messages u
             where u.crew_id = c.id and u.author_id <> ${userId}
               and u.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as unread,
-          m.id, m.author_id, m.content, m.created_at, m.pinned_at, a.nickname, a.avatar_id
+          m.id, m.author_id, m.content, m.created_at, m.pinned_at, m.hidden_at, a.nickname, a.avatar_id
         from crew_members cm
         join crews c on c.id = cm.crew_id and c.deleted_at is null
         left join chat_reads cr on cr.crew_id = c.id and cr.user_id = ${userId}
@@ -375,6 +376,7 @@ export class ChatRepository {
               runId: r.kind === 'run' ? r.id : null,
               crewId: r.kind === 'crew' ? r.id : null,
               pinnedAt: r.m_pinned_at ? date(r.m_pinned_at) : null,
+              hiddenAt: r.m_hidden_at ? date(r.m_hidden_at) : null,
               authorId: r.m_author_id,
               content: r.m_content,
               createdAt: date(r.m_created_at),

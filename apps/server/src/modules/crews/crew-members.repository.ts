@@ -16,6 +16,7 @@ export interface CrewFacts {
   autoMemberAfter: number | null;
   inviteTokenHash: string | null;
   memberCount: number;
+  womenOnly: boolean;
 }
 
 export interface MemberRow {
@@ -45,6 +46,7 @@ const crewFacts = {
   autoMemberAfter: crews.autoMemberAfter,
   inviteTokenHash: crews.inviteTokenHash,
   memberCount: crews.memberCount,
+  womenOnly: crews.womenOnly,
 };
 
 /** Owner first, then staff, then members: the order every member list is shown in. */

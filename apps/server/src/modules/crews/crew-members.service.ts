@@ -37,6 +37,17 @@ const mustHandOver = () =>
 /** An invite link's secret: 256 random bits; only its SHA-256 is stored (like auth's secret tokens). */
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/**
+ * A rule another module adds to joining a crew (issue 17: blocks, suspension, 여성 전용): checked in the join's
+ * unit of work on the locked crew, after the crew's own rules; it refuses by throwing an AppError.
+ */
+export interface CrewJoinCheck {
+  check(tx: Tx, crew: JoiningCrew, userId: string, now: Date): Promise<void>;
+}
+
+/** What a join check sees of the crew. */
+export type JoiningCrew = Pick<CrewFacts, 'id' | 'name' | 'womenOnly'>;
+
 interface CrewMembersDeps {
   clock: Clock;
   notifications: Pick<NotificationsService, 'notify'>;
@@ -45,6 +56,8 @@ interface CrewMembersDeps {
   publicUrl: string;
   /** Someone stopped being a member (left, removed, banned): their open sockets stop hearing the crew chat. */
   onLeft?: (crewId: string, userIds: string[]) => void;
+  /** Other modules' rules for joining (see CrewJoinCheck), in order. */
+  joinChecks?: readonly CrewJoinCheck[];
 }
 
 /**
@@ -67,6 +80,7 @@ export class CrewMembersService {
       if (row?.status === 'pending') throw new ConflictError('ALREADY_REQUESTED', 'Already asked to join');
       if (row?.status === 'banned') throw new ForbiddenError('CREW_BANNED', 'Banned from this crew');
       const now = this.deps.clock.now();
+      for (const rule of this.deps.joinChecks ?? []) await rule.check(tx, crew, userId, now);
       if (admitsAtOnce(crew, input.invite)) {
         await this.repo.insert(tx, { crewId, userId, status: 'member', answers: [], now });
         await this.repo.moveCount(tx, crewId, 1);

@@ -35,6 +35,11 @@ const KO: Record<NotificationCategory, (d: Data) => string> = {
   series_opened: (d) => `${q(d.title)} 정기런 새 일정이 열렸어요.`,
   chat_message: (d) => `${q(d.title)} 채팅에 새 메시지가 있어요.`,
   chat_mention: (d) => `${q(d.title)} 채팅에서 누군가 나를 언급했어요.`,
+  attendance_absent: (d) => `${q(d.title)}에 불참으로 기록되었어요. 48시간 안에 이의를 제기할 수 있어요.`,
+  attendance_dispute: (d) => `${q(d.title)}의 불참 기록에 이의 제기가 있어요.`,
+  dispute_resolved: (d) => `${q(d.title)} 불참 이의 제기가 처리되었어요.`,
+  seat_offered: (d) => `자리가 났어요 — 30분 안에 ${q(d.title)} 참여를 확정하세요.`,
+  moderation_notice: () => '운영 정책에 따른 조치 안내가 있어요.',
 };
 
 const EN: Record<NotificationCategory, (d: Data) => string> = {
@@ -63,6 +68,11 @@ const EN: Record<NotificationCategory, (d: Data) => string> = {
   series_opened: (d) => `A new date of ${en(d.title)} is open.`,
   chat_message: (d) => `New message in the ${en(d.title)} chat.`,
   chat_mention: (d) => `You were mentioned in the ${en(d.title)} chat.`,
+  attendance_absent: (d) => `You were marked absent at ${en(d.title)}. You can dispute it within 48 hours.`,
+  attendance_dispute: (d) => `A runner disputed an absent mark at ${en(d.title)}.`,
+  dispute_resolved: (d) => `Your dispute about ${en(d.title)} was decided.`,
+  seat_offered: (d) => `A seat opened up in ${en(d.title)}: confirm within 30 minutes.`,
+  moderation_notice: () => 'A moderator took an action on your account or content.',
 };
 
 const TEXTS: Record<PushLocale, Record<NotificationCategory, (d: Data) => string>> = { ko: KO, en: EN };
@@ -127,6 +137,7 @@ const SMS: Partial<Record<NotificationCategory, (time: string | null) => string>
     t ? `참여하신 그룹 러닝이 30분 뒤(${t}) 시작해요.` : '참여하신 그룹 러닝이 30분 뒤 시작해요.',
   reminder_attendance: (t) =>
     `크루장으로 여는 그룹 러닝이 30분 뒤${t ? `(${t})` : ''} 시작해요. 출석체크를 해 주세요.`,
+  seat_offered: (t) => `대기하신 그룹 러닝${t ? `(${t})` : ''}에 자리가 났어요. 30분 안에 확정하세요.`,
 };
 
 /** The link a text may carry: a notification's own path when it is one of ours, else the home page. */

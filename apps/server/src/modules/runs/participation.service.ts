@@ -20,6 +20,15 @@ export interface AttendanceDropper {
 }
 
 /**
+ * A rule another module adds to joining a run (issue 17: blocks, suspension, 여성 전용, a minimum attendance
+ * rate): checked in the join's unit of work on the locked run, after the run's own rules (members only,
+ * removed, already in, deadline) and before seats are counted; it refuses by throwing an AppError.
+ */
+export interface JoinCheck {
+  check(tx: Tx, run: RunRow, userId: string, now: Date): Promise<void>;
+}
+
+/**
  * Joining, leaving and removal: DOMAIN.md's rules, checked on the locked run inside one unit of work; the
  * notices go in the same transaction and are announced, with the run's new counts, after it commits.
  */
@@ -34,6 +43,8 @@ export class ParticipationService {
     /** Whoever leaves or is removed loses the run's chat at once (their open sockets leave its room). */
     private readonly revokeChat: (runId: string, userIds: string[]) => void,
     private readonly roles: ParticipationRoles,
+    /** Other modules' rules for joining (see JoinCheck), in order. */
+    private readonly joinChecks: readonly JoinCheck[] = [],
   ) {}
 
   /**
@@ -57,6 +68,7 @@ export class ParticipationService {
           throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
         if (now >= run.joinDeadline)
           throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
+        for (const rule of this.joinChecks) await rule.check(tx, run, userId, now);
         if (run.crewId !== null && run.guestSeats !== null && !member) {
           const guests = await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId);
           if (guests >= run.guestSeats)

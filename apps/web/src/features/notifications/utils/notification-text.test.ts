@@ -22,7 +22,8 @@ describe('notificationText', () => {
       for (const category of NOTIFICATION_CATEGORIES) {
         const text = notificationText(make(category, { badge: 'first_run', reason: '연락 두절' }), i18n.t);
         expect(text, `${language} ${category}`).not.toContain('notificationCenter');
-        if (category !== 'badge_earned' && category !== 'new_sign_in')
+        // An account's own notices (a badge, a sign-in, a moderator's action) name no run.
+        if (!['badge_earned', 'new_sign_in', 'moderation_notice'].includes(category))
           expect(text, `${language} ${category}`).toContain('한강 10K');
       }
     }
