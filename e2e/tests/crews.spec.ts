@@ -369,3 +369,23 @@ test('a 정기런 date is cancelled for rain and its runner is told why', async 
     await expect(runner.page.locator(`a[href="/runs/${tue.id}"]`)).toHaveCount(0);
   });
 });
+
+test("the crew page's upcoming runs stay readable cards in its column", async ({ page }) => {
+  const owner = await signUpViaApi(page.request, { nickname: '노을러닝크루' });
+  await onboardViaApi(page.request, owner);
+  const crew = await createCrewViaApi(page.request, owner, { name: uniqueCrewName('카드 폭 크루') });
+  await createSeriesViaApi(page.request, owner, {
+    title: '화목 반포 달빛 정기런',
+    crewId: crew.id,
+    fromDays: daysUntil(2),
+  });
+  await page.goto(`/crews/${crew.id}`);
+  const row = page.locator('section[aria-roledescription]', { hasText: '화목 반포 달빛 정기런' });
+  const card = row.getByRole('group').first();
+  await expect(card.getByRole('link', { name: /화목 반포 달빛 정기런/ })).toBeVisible();
+  // The row is sized by its own width, not the screen's: in the desktop page's ~680 px column, four cards
+  // were 160 px wide, with the host's name hidden and the date, time and place wrapped or cut.
+  const width = (await card.boundingBox())?.width ?? 0;
+  expect(width).toBeGreaterThanOrEqual(240);
+  await expect(card.getByText('노을러닝크루')).toBeVisible();
+});

@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { APIResponse, Page } from '@playwright/test';
 import type SharpType from 'sharp';
 import { DESKTOP, PHONE } from '../viewports.ts';
 import { expect, onboardViaApi, signUpViaApi, test } from './fixtures.ts';
 import { makePng } from './png.ts';
 import { createRunViaApi, drawRoute, seoulDay, uploadPhotoViaApi } from './runs.ts';
+import { daysUntil } from './crews.ts';
 
 // Run by `npm run screenshots` only (the `screenshots` project): refreshes the images under docs/screenshots/.
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
@@ -52,6 +53,43 @@ function riverPhoto(): Promise<Buffer> {
 </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
+
+/** A crew logo: a crescent moon over the river, drawn as SVG (no text: the renderer may lack Korean fonts). */
+function crewLogo(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
+  <rect width="256" height="256" fill="#262a6b"/>
+  <circle cx="128" cy="110" r="62" fill="#fff1c9"/><circle cx="156" cy="92" r="56" fill="#262a6b"/>
+  <path d="M36 190 h184 M64 214 h128" stroke="#7c7ef0" stroke-width="10" stroke-linecap="round"/>
+</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+const BANPO = { name: '반포한강공원 달빛광장', lat: 37.5104, lng: 126.9961 };
+const BANPO_ROUTE = [
+  [37.5102, 126.996],
+  [37.5095, 127.005],
+  [37.512, 127.014],
+];
+
+/** The crews of the list: the first is the crew page's; each size has its own (one database, unique names). */
+const CREWS = {
+  phone: [
+    { name: '반포 달빛러너스', region: 'seoul', days: ['TU', 'TH'], time: '19:30', level: '초보 환영' },
+    {
+      name: '여의도 새벽질주',
+      region: 'seoul',
+      days: ['MO', 'WE', 'FR'],
+      time: '06:00',
+      level: '서브4 목표',
+    },
+    { name: '광안리 바다런', region: 'busan', days: ['SA'], time: '07:00', level: '누구나' },
+  ],
+  desktop: [
+    { name: '뚝섬 노을러너스', region: 'seoul', days: ['TU', 'TH'], time: '19:30', level: '초보 환영' },
+    { name: '서울숲 모닝런', region: 'seoul', days: ['SA', 'SU'], time: '07:00', level: '천천히 꾸준히' },
+    { name: '수성못 한바퀴', region: 'daegu', days: ['WE'], time: '20:30', level: '10km 완주' },
+  ],
+} as const;
 
 const SIZES = [
   { size: 'phone', use: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } },
@@ -178,6 +216,139 @@ for (const { size, use } of SIZES) {
       await page.goto('/me');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await shoot(page, 'me', size);
+    });
+
+    test('crew pages', async ({ page, request }) => {
+      test.setTimeout(120_000);
+      const as = (user: { accessToken: string }) => ({ authorization: `Bearer ${user.accessToken}` });
+      const ok = async (response: APIResponse, status = 201) => {
+        expect(response.status(), await response.text()).toBe(status);
+        return response.json() as Promise<{ id: string }>;
+      };
+      // The crew page's owner, a staff member, a few members; the page's viewer is a member too.
+      const owner = await signUpViaApi(request, { nickname: '노을러닝크루' });
+      const staff = await signUpViaApi(request, { nickname: '새벽페이서' });
+      const others = [];
+      for (const nickname of ['바다거북이', '강변치타', '산들바람']) {
+        const user = await signUpViaApi(request, { nickname });
+        await onboardViaApi(request, user);
+        others.push(user);
+      }
+      for (const user of [owner, staff]) await onboardViaApi(request, user);
+      const viewer = await signUpViaApi(page.request, { nickname: '한강러너' });
+      // The viewer has put the "verify your address" banner away for this session.
+      await page.addInitScript(() => sessionStorage.setItem('erun.verifyBanner.dismissed', '1'));
+      await onboardViaApi(page.request, viewer);
+
+      const cover = await uploadPhotoViaApi(request, owner, await riverPhoto());
+      const logo = await uploadPhotoViaApi(request, owner, await crewLogo());
+      const crewIds: string[] = [];
+      for (const [index, crew] of CREWS[size].entries()) {
+        const created = await ok(
+          await request.post('/api/crews', {
+            headers: as(owner),
+            data: {
+              name: crew.name,
+              description:
+                '매주 정해진 요일에 모여 5~7km를 함께 달려요. 처음 오셔도 페이스 맞춰 드려요. 러닝 후 가볍게 스트레칭하고 헤어져요.',
+              regions: [crew.region],
+              homeSpot: BANPO,
+              days: crew.days,
+              time: crew.time,
+              paceRange: { min: 330, max: 420 },
+              level: crew.level,
+              beginnerFriendly: crew.level === '초보 환영',
+              joinPolicy: 'open',
+              autoMemberAfter: index === 0 ? 3 : null,
+              ...(index === 0 ? { logoId: logo.id, coverId: cover.id } : {}),
+            },
+          }),
+        );
+        crewIds.push(created.id);
+        // Fewer members further down the list (it is sorted by activity, then members).
+        for (const user of [staff, ...others].slice(0, 4 - index))
+          await ok(await request.post(`/api/crews/${created.id}/members`, { headers: as(user), data: {} }));
+      }
+      const crewId = crewIds[0] ?? '';
+      await ok(await page.request.post(`/api/crews/${crewId}/members`, { headers: as(viewer), data: {} }));
+      await ok(
+        await request.patch(`/api/crews/${crewId}/members/${staff.userId}`, {
+          headers: as(owner),
+          data: { role: 'staff' },
+        }),
+        200,
+      );
+      await ok(
+        await request.post(`/api/crews/${crewId}/announcements`, {
+          headers: as(staff),
+          data: {
+            title: '12월 송년런 안내',
+            content:
+              '12월 마지막 목요일은 송년런이에요. 러닝 후 근처에서 함께 저녁 먹어요. 참석 여부는 댓글로 알려 주세요!',
+            pinned: true,
+          },
+        }),
+      );
+      // The crew's 정기런 from next Tuesday: 매주 화·목 19:30, open to all with five guest seats.
+      const { series, occurrences } = (await ok(
+        await request.post('/api/series', {
+          headers: as(owner),
+          data: {
+            template: {
+              title: '화목 반포 달빛 정기런',
+              description:
+                '매주 화요일과 목요일 저녁, 달빛광장에서 모여 5~7km를 함께 달려요. 게스트도 환영해요!',
+              meetingPlace: BANPO,
+              route: BANPO_ROUTE,
+              capacity: 20,
+              theme: 'riverside',
+              region: 'seoul',
+              paceSecPerKm: 390,
+              durationMinutes: 60,
+              meetLeadMinutes: 10,
+              crewId,
+              visibility: 'public',
+              guestSeats: 5,
+            },
+            schedule: { freq: 'weekly', byDay: ['TU', 'TH'], time: '19:30', from: seoulDay(daysUntil(2)) },
+          },
+        }),
+      )) as unknown as { series: { id: string }; occurrences: { id: string }[] };
+      const [first, second] = occurrences.map((o) => o.id);
+      for (const user of [staff, ...others])
+        await ok(await request.post(`/api/runs/${first}/participants`, { headers: as(user) }));
+      await ok(await page.request.post(`/api/runs/${first}/participants`, { headers: as(viewer) }));
+      await ok(await request.post(`/api/runs/${second}/participants`, { headers: as(others[0] ?? staff) }));
+      // Chats with news for the viewer: the crew chat and the run chat.
+      const say = async (path: string, user: { accessToken: string }, content: string) =>
+        ok(await request.post(`/api/${path}`, { headers: as(user), data: { content } }));
+      await say(`crews/${crewId}/chat/messages`, owner, '이번 주도 화·목 달빛광장에서 만나요!');
+      await say(`crews/${crewId}/chat/messages`, others[0] ?? staff, '목요일 처음 가는데 물품보관함 있나요?');
+      await say(`crews/${crewId}/chat/messages`, staff, '네, 광장 옆 편의점 앞에 있어요');
+      await say(`runs/${first}/messages`, staff, '비 예보 없어요. 7시 20분까지 모여 주세요.');
+
+      await page.goto('/crews');
+      await expect(page.getByRole('link', { name: CREWS[size][0].name }).first()).toBeVisible();
+      await shoot(page, 'crews', size);
+
+      await page.goto(`/crews/${crewId}`);
+      await expect(page.getByRole('heading', { level: 1, name: CREWS[size][0].name })).toBeVisible();
+      await expect(page.getByText('12월 송년런 안내').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: /화목 반포 달빛 정기런/ }).first()).toBeVisible();
+      await shoot(page, 'crew-detail', size);
+
+      await page.goto(`/crews/${crewId}/members`);
+      await expect(page.getByText('새벽페이서').first()).toBeVisible();
+      await shoot(page, 'crew-members', size);
+
+      await page.goto(`/series/${series.id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('link', { name: /화목 반포 달빛 정기런/ }).first()).toBeVisible();
+      await shoot(page, 'series-detail', size);
+
+      await page.goto('/chats');
+      await expect(page.getByText('네, 광장 옆 편의점 앞에 있어요')).toBeVisible();
+      await shoot(page, 'chats', size);
     });
   });
 }

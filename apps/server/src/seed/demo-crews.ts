@@ -95,6 +95,13 @@ const DEMO_CREWS: DemoCrew[] = [
   },
 ];
 
+/** A demo crew as made: its id, name and owner (the 정기런 of demo-series.ts are theirs). */
+export interface MadeCrew {
+  id: string;
+  name: string;
+  ownerId: string;
+}
+
 /**
  * The demo's crews, made through the crews service like any user's; members are put in directly (no join
  * requests to decide). `accounts` are the demo accounts' ids in DEMO_ACCOUNTS order.
@@ -103,10 +110,10 @@ export async function demoCrews(
   services: Services,
   hostIds: string[],
   accounts: { id: string | null }[],
-): Promise<number> {
+): Promise<MadeCrew[]> {
   const idOf = (who: number | string) =>
     typeof who === 'number' ? hostIds[who] : accounts[DEMO_ACCOUNTS.indexOf(who)]?.id;
-  let made = 0;
+  const made: MadeCrew[] = [];
   for (const demo of DEMO_CREWS) {
     const ownerId = hostIds[demo.owner];
     if (!ownerId) continue;
@@ -116,7 +123,7 @@ export async function demoCrews(
       ...demo.members.map((who) => ({ userId: idOf(who), role: 'member' as const })),
     ].filter((m): m is { userId: string; role: 'staff' | 'member' } => !!m.userId && m.userId !== ownerId);
     await services.crews.addMembersDirectly(crew.id, members);
-    made += 1;
+    made.push({ id: crew.id, name: crew.name, ownerId });
   }
   return made;
 }

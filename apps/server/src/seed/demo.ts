@@ -57,8 +57,9 @@ export async function seedDemoData(services: Services, log: Logger, chosenPasswo
   log.info({ runs, ms: Math.round(performance.now() - started) }, 'demo runs created');
   const courses = await demoCourses(services, new Random(2027), hostIds, runnerIds);
   log.info({ courses }, 'demo courses created');
-  log.info({ crews: await demoCrews(services, hostIds, accounts) }, 'demo crews created');
-  log.info({ series: await demoSeries(services, hostIds) }, 'demo 정기런 created');
+  const crews = await demoCrews(services, hostIds, accounts);
+  log.info({ crews: crews.length }, 'demo crews created');
+  log.info({ series: await demoSeries(services, crews, hostIds) }, 'demo 정기런 created');
 }
 
 interface Account {

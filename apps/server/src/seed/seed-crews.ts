@@ -1,8 +1,9 @@
-import { crewNameKey, type Region, REGIONS, WEEKDAYS } from '@erun/contracts';
+import { crewNameKey, type Region, REGIONS, type Weekday, WEEKDAYS } from '@erun/contracts';
 import { searchTextOf } from '../modules/crews/crews.service.ts';
 import { ANCHORS } from './anchors.ts';
 import { type Exec, insertRows } from './bulk.ts';
 import type { Random } from './random.ts';
+import { insertSeedSeries, removeSeedSeries, type SeedCrew } from './seed-series.ts';
 
 const NAME_HEADS = [
   '달빛',
@@ -33,18 +34,20 @@ const TIMES = ['06:00', '06:30', '07:00', '19:00', '19:30', '20:00', '20:30', '2
 /**
  * Crews for the sample data: one per ~150 users (at least 5), each at a real running spot, owned by a seed
  * user, with a staff member or two and members sampled from the seed users. Some of the owner's runs become
- * the crew's runs, and the activity score is counted from them like the hourly job would.
+ * the crew's runs, and the activity score is counted from them like the hourly job would. Three crews in five
+ * have a weekly 정기런 on their rhythm with its next four weeks open (seed-series.ts).
  */
 export async function insertSeedCrews(
   exec: Exec,
   rng: Random,
   userIds: string[],
   now: Date,
-): Promise<number> {
+): Promise<{ crews: number; series: number; occurrences: number }> {
   const count = Math.max(5, Math.min(300, Math.floor(userIds.length / 150)));
   const crews: unknown[][] = [];
   const members: unknown[][] = [];
   const names = new Set<string>();
+  const made: SeedCrew[] = [];
   for (let i = 0; i < count; i++) {
     const anchor = rng.pick(ANCHORS);
     let name = `${anchor.name.split(' ')[0]} ${rng.pick(NAME_HEADS)}${rng.pick(NAME_TAILS)}`;
@@ -67,7 +70,9 @@ export async function insertSeedCrews(
     const nearby = REGIONS.filter((r) => r !== anchor.region);
     const regions: Region[] = rng.chance(0.3) ? [anchor.region, rng.pick(nearby)] : [anchor.region];
     const policy = rng.pick(['open', 'open', 'approval', 'invite'] as const);
-    const days = WEEKDAYS.filter(() => rng.chance(0.3));
+    const picked = WEEKDAYS.filter(() => rng.chance(0.3));
+    const days: Weekday[] = picked.length ? picked : ['SA'];
+    const time = rng.pick(TIMES);
     crews.push([
       id,
       name,
@@ -77,8 +82,8 @@ export async function insertSeedCrews(
       spot.name,
       spot.lat,
       spot.lng,
-      JSON.stringify(days.length ? days : ['SA']),
-      rng.pick(TIMES),
+      JSON.stringify(days),
+      time,
       paceMin,
       paceMin + rng.int(2, 6) * 15,
       level,
@@ -95,6 +100,7 @@ export async function insertSeedCrews(
     members.push([id, ownerId, 'member', 'owner', at, at]);
     for (const userId of others)
       members.push([id, userId, 'member', staff.includes(userId) ? 'staff' : 'member', at, at]);
+    made.push({ id, name, ownerId, memberIds: others, days, time, spot, anchor, paceMin });
   }
   await insertRows(exec, 'crews', CREW_COLUMNS, crews);
   await insertRows(exec, 'crew_members', MEMBER_COLUMNS, members);
@@ -111,11 +117,15 @@ export async function insertSeedCrews(
      where c.id = any($1::uuid[])`,
     [crews.map((c) => c[0]), now.toISOString()],
   );
-  return count;
+  return { crews: count, ...(await insertSeedSeries(exec, rng, made, now)) };
 }
 
-/** Crews owned by seed users go with them (their members' rows cascade; runs keep no crew). */
+/**
+ * Crews owned by seed users go with them (their members' rows cascade; runs keep no crew), and the seed users'
+ * 정기런 with their occurrences.
+ */
 export async function removeSeedCrews(exec: Exec, seedEmails: string): Promise<void> {
+  await removeSeedSeries(exec, seedEmails);
   await exec(
     `delete from crews where id in (select m.crew_id from crew_members m join users u on u.id = m.user_id
        where m.role = 'owner' and u.email like $1)`,

@@ -65,7 +65,8 @@ export async function seedDatabase(database: Database, options: SeedOptions): Pr
         log(`runs: ${Math.min(done + BATCH, options.runs)} / ${options.runs}, participations: ${rows}`);
       }
     }
-    log(`crews: ${await insertSeedCrews(exec, rng, userIds, now)}`);
+    const crews = await insertSeedCrews(exec, rng, userIds, now);
+    log(`crews: ${crews.crews}, 정기런: ${crews.series} (${crews.occurrences} dates open)`);
     await exec(
       `update users u set runs_hosted = c.n
        from (select host_id, count(*)::int as n from runs where cancelled_at is null group by host_id) c

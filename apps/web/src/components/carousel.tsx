@@ -150,8 +150,8 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
 /** A row carousel's placeholder while its cards load: the card skeletons in the row's columns. */
 export function CarouselRowSkeleton({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className={styles.skeletons} role="status" aria-busy="true" aria-label={label}>
-      {children}
+    <div className={styles.rowFrame} role="status" aria-busy="true" aria-label={label}>
+      <div className={styles.skeletons}>{children}</div>
     </div>
   );
 }
