@@ -1,3 +1,4 @@
+import { crewNameKey } from '@erun/contracts';
 import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -273,8 +274,20 @@ function filterConditions(f: CrewFilter): SQL[] {
     c.push(sql`${crews.paceMin} <= ${f.pace} and ${crews.paceMax} >= ${f.pace}`);
   }
   if (f.beginner !== undefined) c.push(eq(crews.beginnerFriendly, f.beginner));
-  if (f.keyword) c.push(sql`${crews.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
+  if (f.keyword) c.push(keywordCondition(f.keyword));
   return c;
+}
+
+/**
+ * A keyword matches when each of its words is in the crew's search text ("반포 초보": the name and the level
+ * line), or when, spaces dropped, it is in the name key: names are unique ignoring spaces (DOMAIN.md), so
+ * "반포달빛" and "달빛 러너스" find "반포 달빛러너스". Both sides are NFC and lower-cased (crewNameKey).
+ */
+function keywordCondition(keyword: string): SQL {
+  const like = (text: string) => `%${escapeLike(text)}%`;
+  const words = keyword.normalize('NFC').toLowerCase().split(/\s+/u).filter(Boolean);
+  const everyWord = words.map((w) => sql`${crews.searchText} like ${like(w)}`);
+  return sql`((${sql.join(everyWord, sql` and `)}) or ${crews.nameKey} like ${like(crewNameKey(keyword))})`;
 }
 
 function sqlTextArray(values: string[]): SQL {

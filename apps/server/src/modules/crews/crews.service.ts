@@ -225,14 +225,14 @@ function fieldsOf(f: CrewFields) {
 
 const WEEK: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-/** What the name search matches: name, home spot, level line and description, lower-cased. */
+/** What the name search matches: name, home spot, level line and description, NFC and lower-cased. */
 export function searchTextOf(f: {
   name: string;
   description: string;
   homeSpot: { name: string };
   level: string;
 }) {
-  return `${f.name}\n${f.homeSpot.name}\n${f.level}\n${f.description}`.toLowerCase();
+  return `${f.name}\n${f.homeSpot.name}\n${f.level}\n${f.description}`.normalize('NFC').toLowerCase();
 }
 
 function filterOf(q: ListQuery): CrewFilter {

@@ -9,6 +9,7 @@ import {
   ListEmpty,
   listStyles,
 } from '../../components/list-page/list-page.tsx';
+import { CrewSearchResults } from '../../features/crews/components/crew-search-results.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
@@ -71,9 +72,12 @@ export function RunsPage() {
             <RunFiltersPanel value={filters} onChange={setFilters} />
           </FilterSidebar>
         )}
-        <section className={listStyles.results} aria-label={t('runs.list.label')}>
-          <RunsList query={filtersToQuery(filters)} empty={empty} />
-        </section>
+        <div className={listStyles.results}>
+          <CrewSearchResults q={filters.q} region={filters.region} />
+          <section aria-label={t('runs.list.label')}>
+            <RunsList query={filtersToQuery(filters)} empty={empty} />
+          </section>
+        </div>
       </div>
       {signedIn && (
         <ButtonLink to="/runs/new" className={listStyles.fab} size="lg">

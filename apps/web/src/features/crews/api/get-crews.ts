@@ -1,5 +1,11 @@
 import { endpoints, type CrewPage, type ListCrewsQuery } from '@erun/contracts';
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { crewKeys } from './crew-keys.ts';
 
@@ -23,6 +29,21 @@ export function useCrews(query: ListCrewsQuery, enabled = true) {
       queryKey: crewKeys.list(query),
       queryFn: ({ signal }) => getCrews(query, signal),
       enabled,
+    }),
+  );
+}
+
+/**
+ * Crews matching a keyword typed elsewhere (the runs page): nothing asked without one, and the last answer
+ * kept on screen while a new keyword's loads, so the results under it do not jump.
+ */
+export function useCrewSearch(query: ListCrewsQuery) {
+  return useQuery(
+    queryOptions({
+      queryKey: crewKeys.list(query),
+      queryFn: ({ signal }) => getCrews(query, signal),
+      enabled: Boolean(query.q),
+      placeholderData: keepPreviousData,
     }),
   );
 }
