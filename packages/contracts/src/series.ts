@@ -155,6 +155,8 @@ export const SeriesSchema = z.object({
   id: z.uuid(),
   host: PublicUserSchema.pick({ id: true, nickname: true, avatar: true }),
   crewId: z.uuid().nullable(),
+  /** The crew it belongs to (its name links the page to the crew's). */
+  crew: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   schedule: z.object({
     freq: SeriesFreqSchema,
     interval: z.number().int(),

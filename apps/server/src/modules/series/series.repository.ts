@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { crewMembers, runs, series } from '../../db/tables.ts';
+import { crewMembers, crews, runs, series } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
@@ -20,6 +20,15 @@ export class SeriesRepository {
   async find(id: string): Promise<SeriesRow | undefined> {
     const [row] = await this.db.select().from(series).where(eq(series.id, id));
     return row;
+  }
+
+  /** A live crew's name, for the series page (null: no crew, or a deleted one). */
+  async crewName(crewId: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ name: crews.name })
+      .from(crews)
+      .where(and(eq(crews.id, crewId), isNull(crews.deletedAt)));
+    return row?.name ?? null;
   }
 
   /** The series' row, locked until the unit of work ends (edits and ending wait for each other). */

@@ -300,7 +300,10 @@ export class SeriesService {
 
   private async present(row: SeriesRow, viewerId: string | null): Promise<Series> {
     const template = templateOf(row);
-    const host = await this.users.getPublic(row.hostId);
+    const [host, crewName] = await Promise.all([
+      this.users.getPublic(row.hostId),
+      row.crewId ? this.repo.crewName(row.crewId) : null,
+    ]);
     const canManage =
       viewerId !== null &&
       (viewerId === row.hostId ||
@@ -309,6 +312,7 @@ export class SeriesService {
       id: row.id,
       host: { id: host.id, nickname: host.nickname, avatar: host.avatar },
       crewId: row.crewId,
+      crew: row.crewId && crewName !== null ? { id: row.crewId, name: crewName } : null,
       schedule: ruleOf(row),
       template: {
         title: template.title,

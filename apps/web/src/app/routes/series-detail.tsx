@@ -1,7 +1,7 @@
 import type { SeriesPage } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -90,6 +90,13 @@ function SeriesView({ data }: { data: SeriesPage }) {
         <h1 className={page.title}>{series.template.title}</h1>
         <p className={styles.summary}>{scheduleSummary(t, series.schedule)}</p>
         <ul className={styles.facts}>
+          {series.crew && (
+            <li>
+              <Link to={`/crews/${series.crew.id}`} className={styles.crewLink}>
+                {t('series.page.crew', { name: series.crew.name })}
+              </Link>
+            </li>
+          )}
           <li>{t('series.page.host', { name: series.host.nickname })}</li>
           <li>
             {t('series.page.place')} {series.template.placeName}
