@@ -26,6 +26,8 @@ export interface RunInput {
   route?: [LatLng, ...LatLng[]];
   paceSecPerKm?: number;
   photoIds?: string[];
+  /** A crew run (the host must be its staff), open to everyone; `guestSeats` caps the non-members' seats. */
+  crew?: { id: string; guestSeats?: number | null };
 }
 
 /** Along the Han River at Yeouido, start at 여의나루역. */
@@ -54,6 +56,9 @@ export async function createRunViaApi(request: APIRequestContext, host: TestUser
       region: input.region,
       paceSecPerKm: input.paceSecPerKm ?? null,
       photoIds: input.photoIds ?? [],
+      ...(input.crew
+        ? { crewId: input.crew.id, visibility: 'public', guestSeats: input.crew.guestSeats ?? null }
+        : {}),
     },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -20,6 +20,11 @@ function bearerOf(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
+/** What a read answered as a guest's says of the token it did not accept (expired, forged, malformed). */
+export const REFUSED_TOKEN = 'Bearer error="invalid_token"';
+/** Requests `identify` answers as a guest's although they came with a token (see `privateResponses`). */
+const refusedTokens = new WeakSet<FastifyRequest>();
+
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes a user who has yet to accept the current terms may still make: consent, sessions, account. */
 const WRITES_WITHOUT_CONSENT = new Set([
@@ -40,8 +45,9 @@ function needsConsent(request: FastifyRequest): boolean {
  * preHandlers: `authenticate` requires a valid access token of an account that still exists and of a session
  * not signed out (a deleted account's tokens, and those of a device signed out from the sessions list, stop
  * working at once: one primary-key lookup per authenticated request); `identify` accepts a guest and only
- * checks the token (reads; such a token expires within 15 minutes). A token without a session (`sid`; none
- * the server issues since issue 15) is held to the account rule alone until it expires. A user who has not
+ * checks the token (reads; such a token expires within 15 minutes; one that does not verify gets the guest's
+ * answer, marked as such by `privateResponses`). A token without a session (`sid`; none the server issues
+ * since issue 15) is held to the account rule alone until it expires. A user who has not
  * accepted the current required documents (`mustConsent`) may read, sign out, accept and leave, but any
  * other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only).
  */
@@ -64,6 +70,7 @@ export function authHooks(
     identify: async (request: FastifyRequest): Promise<void> => {
       const token = bearerOf(request);
       request.userId = token ? await tokens.verify(token) : null;
+      if (token && request.userId === null) refusedTokens.add(request);
     },
   };
 }
@@ -130,7 +137,9 @@ export function everyRouteAuthenticated(authenticate: AuthHook) {
 
 /**
  * onSend hook of the API: a response made for a caller who sent a token (their own data, their status on a
- * run) is never stored by the browser or a proxy, unless the route chose its own caching.
+ * run) is never stored by the browser or a proxy, unless the route chose its own caching. A read answered as
+ * a guest's because its token was refused says so (RFC 6750's invalid_token): the web app then refreshes and
+ * asks again, instead of showing a signed-in user, once their 15 minutes are up, the page a stranger sees.
  */
 export function privateResponses(
   request: FastifyRequest,
@@ -140,5 +149,6 @@ export function privateResponses(
 ): void {
   const private_ = request.userId !== null || request.headers.authorization !== undefined;
   if (private_ && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  if (refusedTokens.has(request)) void reply.header('www-authenticate', REFUSED_TOKEN);
   done(null, payload);
 }

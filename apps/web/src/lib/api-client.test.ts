@@ -82,6 +82,39 @@ describe('api client', () => {
     expect(calls.map((c) => c.path)).toEqual(['/api/me', '/api/auth/refresh']);
   });
 
+  it('refreshes and asks again when a read was answered as a guest’s because the token was refused', async () => {
+    // Reads take an optional token: an expired one gets the guest’s answer, marked invalid_token (RFC 6750).
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.path === '/api/auth/refresh') return jsonResponse(200, { accessToken: 'fresh' });
+      if (call.authorization === 'Bearer fresh') return jsonResponse(200, { ok: true });
+      return jsonResponse(200, { ok: false }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    });
+    const client = createApiClient({ fetch });
+    client.startSession('expired');
+
+    await expect(client.get('/api/crews/c1', OkSchema)).resolves.toEqual({ ok: true });
+    expect(calls.map((c) => [c.path, c.authorization])).toEqual([
+      ['/api/crews/c1', 'Bearer expired'],
+      ['/api/auth/refresh', null],
+      ['/api/crews/c1', 'Bearer fresh'],
+    ]);
+    expect(client.getStatus()).toBe('signed-in');
+  });
+
+  it('keeps the guest’s answer when the token was refused and the session has ended', async () => {
+    const { fetch, calls } = fakeFetch((call) =>
+      call.path === '/api/auth/refresh'
+        ? unauthenticated()
+        : jsonResponse(200, { ok: false }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+    );
+    const client = createApiClient({ fetch });
+    client.startSession('expired');
+
+    await expect(client.get('/api/crews/c1', OkSchema)).resolves.toEqual({ ok: false });
+    expect(calls.map((c) => c.path)).toEqual(['/api/crews/c1', '/api/auth/refresh']);
+    expect(client.getStatus()).toBe('signed-out');
+  });
+
   it('does not refresh when a sign-in call answers 401', async () => {
     const { fetch, calls } = fakeFetch(() =>
       jsonResponse(401, { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password' }),

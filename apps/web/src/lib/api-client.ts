@@ -63,6 +63,15 @@ export interface ApiClientOptions {
 }
 
 const REFRESH_PATH = '/api/auth/refresh';
+
+/**
+ * The access token did not do: a 401, or a read (which takes an optional token) answered as a guest's and marked
+ * `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750) — the 15 minutes of a token are up. Either way
+ * the caller refreshes and asks again; a guest's answer kept would show a member the page of a stranger.
+ */
+function tokenRefused(response: RawResponse): boolean {
+  return response.status === 401 || /\berror="invalid_token"/.test(response.header('www-authenticate') ?? '');
+}
 // These authenticate by credentials or by the refresh cookie: a 401 from them is an answer, not an expired token.
 const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/signup', REFRESH_PATH, '/api/auth/logout']);
 
@@ -139,7 +148,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const used = token;
     const first = await transport(used);
     const pathname = path.split('?')[0] ?? path;
-    if (first.status !== 401 || used === null || NO_REFRESH_PATHS.has(pathname)) return first;
+    if (!tokenRefused(first) || used === null || NO_REFRESH_PATHS.has(pathname)) return first;
     // Another caller may have refreshed while this request was out: reuse its token instead of refreshing again.
     const fresh = token !== used ? token : await refresh();
     return fresh === null ? first : transport(fresh);

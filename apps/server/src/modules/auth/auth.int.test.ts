@@ -164,6 +164,24 @@ describe('access tokens', () => {
     });
     expect(response.json<ErrorBody>().code).toBe('UNAUTHENTICATED');
   });
+
+  it('answers a read with an optional token as a guest’s when the token is refused, and says why', async () => {
+    // The web app refreshes only when told: an expired token read silently as a guest's showed a member the
+    // crew page of an outsider once their 15 minutes were up (issue 16's guest-to-member journey).
+    const user = await newUser(t.app);
+    const past = await new AccessTokens('x'.repeat(32), {
+      now: () => new Date(Date.now() - 3_600_000),
+    }).issue(user.user.id);
+    const read = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: '/api/runs', headers });
+    for (const refused of [past, 'not-a-jwt']) {
+      const response = await read(bearer({ accessToken: refused }));
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    }
+    expect((await read(bearer(user))).headers['www-authenticate']).toBeUndefined();
+    expect((await read({})).headers['www-authenticate']).toBeUndefined();
+  });
 });
 
 describe('no back door', () => {
