@@ -97,6 +97,7 @@ describe('POST /api/series', () => {
     expect(created.series).toMatchObject({
       host: { id: host.user.id },
       crewId: null,
+      crew: null,
       schedule: { freq: 'weekly', interval: 1, byDay: ['TU', 'TH'], time: '19:30', until: null, count: null },
       template: { title: '여의도 한강 야간 러닝', durationMinutes: 90, visibility: 'public' },
       ended: false,
@@ -188,6 +189,8 @@ describe('POST /api/series', () => {
     expect(made.statusCode, made.body).toBe(201);
     const created = made.json<CreatedSeries>();
     expect(created.series.crewId).toBe(crewId);
+    const [crewRow] = await rows('select name from crews where id = $1', [crewId]);
+    expect(created.series.crew).toEqual({ id: crewId, name: crewRow?.name });
     const [row] = await rows('select crew_id, visibility from runs where series_id = $1 limit 1', [
       created.series.id,
     ]);
