@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CreatedSeries, ErrorBody, RunPage, SeriesPage } from '@erun/contracts';
+import type { CreatedSeries, ErrorBody, RealtimeAck, RunPage, SeriesPage } from '@erun/contracts';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, crewRows, deleteCrew, removeMember } from '../../test/crew-fixtures.ts';
 import {
@@ -61,6 +62,24 @@ const call = (
 const get = (url: string, who: Who) => call('GET', url, who);
 const codeOf = (r: { json: <T>() => T }) => r.json<ErrorBody>().code;
 const ids = (page: RunPage) => page.items.map((r) => r.id);
+const sockets: Socket[] = [];
+
+async function connect(url: string, who: TestUser): Promise<Socket> {
+  const socket = io(url, {
+    path: '/socket.io',
+    auth: { token: who.accessToken },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+const ask = (socket: Socket, event: string, payload: unknown) =>
+  socket.timeout(5000).emitWithAck(event, payload) as Promise<RealtimeAck>;
 
 /** Every kind of reader who is no member of the crew, named for the failure messages. */
 const nonMembers = (): [string, Who][] => [
@@ -110,6 +129,7 @@ beforeAll(async () => {
   await removeMember(t, crewId, former);
 });
 afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
   await t.close();
   await rm(dist, { recursive: true, force: true });
 });
@@ -229,6 +249,27 @@ describe("the run's page and everything under it", () => {
     }
     const joined = await call('POST', `/api/runs/${secretId}/participants`, member);
     expect(joined.statusCode).toBe(201);
+  });
+});
+
+describe('live updates (socket run:watch)', () => {
+  it("a non-member's socket may not watch the run (RUN_NOT_FOUND, as for a missing run) nor hear its comments; a member's may", async () => {
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    for (const [name, who] of nonMembers()) {
+      if (!who) continue; // a socket takes a token
+      const socket = await connect(url, who);
+      const answer = await ask(socket, 'run:watch', secretId);
+      expect(answer, name).toMatchObject({ error: { code: 'RUN_NOT_FOUND' } });
+      expect(await ask(socket, 'run:watch', openId), name).toEqual({ ok: true });
+    }
+    const watcher = await connect(url, member);
+    expect(await ask(watcher, 'run:watch', secretId)).toEqual({ ok: true });
+    const heard = new Promise<{ runId: string }>((resolve) => watcher.once('run:comment', resolve));
+    const wrote = await call('POST', `/api/runs/${secretId}/comments`, owner, {
+      content: '7시 정각 출발해요',
+    });
+    expect(wrote.statusCode).toBe(201);
+    expect(await heard).toMatchObject({ runId: secretId });
   });
 });
 
