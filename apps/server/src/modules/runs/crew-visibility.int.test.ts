@@ -252,6 +252,28 @@ describe("the run's page and everything under it", () => {
   });
 });
 
+describe('notifications about it', () => {
+  it("a reply to a former member's comment under it tells them nothing (no title, no link); a member's is told", async () => {
+    const replies = async (who: TestUser) =>
+      (
+        await t.database.executeSql(
+          `select count(*)::int as n from notifications where user_id = $1 and run_id = $2 and category = 'reply'`,
+          [who.user.id, secretId],
+        )
+      ).rows as { n: number }[];
+    const before = await replies(former);
+    const r = await call('POST', `/api/comments/${commentId}/replies`, owner, { content: '7시예요' });
+    expect(r.statusCode).toBe(201);
+    expect(await replies(former)).toEqual(before);
+    const asked = await call('POST', `/api/runs/${secretId}/comments`, member, { content: '주차 돼요?' });
+    const answered = await call('POST', `/api/comments/${asked.json<{ id: string }>().id}/replies`, owner, {
+      content: '네',
+    });
+    expect(answered.statusCode).toBe(201);
+    expect(await replies(member)).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('live updates (socket run:watch)', () => {
   it("a non-member's socket may not watch the run (RUN_NOT_FOUND, as for a missing run) nor hear its comments; a member's may", async () => {
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
