@@ -1,17 +1,9 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  comments,
-  courses,
-  crewAnnouncements,
-  runCohosts,
-  runParticipants,
-  runs,
-  users,
-} from '../../db/tables.ts';
+import { comments, courses, crewAnnouncements, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import { memberCrewsOf } from '../crews/index.ts';
+import { runVisibleToSql } from '../runs/index.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
 export type Target =
@@ -163,13 +155,11 @@ export class CommentsRepository {
 
 /** The run exists, is not cancelled, and the reader may see it (DOMAIN.md: members-only crew runs). */
 function runVisibleTo(runId: string, reader: string | null): SQL {
-  const seesMembersOnly =
-    reader === null
-      ? sql`false`
-      : sql`(r.host_id = ${reader} or r.crew_id in ${memberCrewsOf(reader)}
-          or exists (select 1 from ${runCohosts} h where h.run_id = r.id and h.user_id = ${reader})
-          or exists (select 1 from ${runParticipants} p where p.run_id = r.id and p.user_id = ${reader}
-            and p.status in ('joined', 'waitlisted')))`;
-  return sql`exists (select 1 from ${runs} r where r.id = ${runId} and r.cancelled_at is null
-    and (r.visibility = 'public' or ${seesMembersOnly}))`;
+  const visible = runVisibleToSql(reader === null ? null : { userId: reader }, {
+    id: sql`r.id`,
+    hostId: sql`r.host_id`,
+    crewId: sql`r.crew_id`,
+    visibility: sql`r.visibility`,
+  });
+  return sql`exists (select 1 from ${runs} r where r.id = ${runId} and r.cancelled_at is null and ${visible})`;
 }

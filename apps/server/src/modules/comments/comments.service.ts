@@ -111,6 +111,9 @@ export class CommentsService {
     if (parent.parentId) throw new ValidationError('Replies go one level deep', [issue('reply.toReply')]);
     const target = targetOf(parent);
     const owner = await this.ownerOf(target, authorId);
+    // The parent's author is told only while they may still read the thread: one who has left the crew of a
+    // members-only run (or of an announcement's crew) learns nothing of it, not even its title.
+    const tell = parent.authorId !== authorId && (await this.mayRead(target, parent.authorId));
     const row = await this.uow.run(async (tx) => {
       const created = await this.repo.create(tx, {
         ...targetColumns(target),
@@ -119,7 +122,7 @@ export class CommentsService {
         content,
         createdAt: this.clock.now(),
       });
-      if (parent.authorId !== authorId) {
+      if (tell) {
         await this.notifications.notify(tx, [
           {
             userId: parent.authorId,
@@ -171,6 +174,17 @@ export class CommentsService {
    */
   private async requireReadable(target: Target, viewerId: string | null): Promise<void> {
     if (target.kind !== 'course') await this.ownerOf(target, viewerId);
+  }
+
+  /** Whether the user may read the target's comments (the rule of `requireReadable`, as a yes or no). */
+  private async mayRead(target: Target, userId: string): Promise<boolean> {
+    try {
+      await this.requireReadable(target, userId);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && (error.statusCode === 403 || error.statusCode === 404)) return false;
+      throw error;
+    }
   }
 
   /** After a write has committed: open pages of the run show it without a reload. */

@@ -135,12 +135,24 @@ function viewerColumns(userId: string) {
 }
 
 /** Whether the user manages the run: its host, a co-host, or staff of its crew. */
-export function managesSql(userId: string, run: { id: SQL; hostId: SQL; crewId: SQL } = RUN_REFS) {
+export function managesSql(userId: string, run: Omit<RunRefs, 'visibility'> = RUN_REFS) {
   return sql<boolean>`(${run.hostId} = ${userId}
     or exists (select 1 from ${runCohosts} mh where mh.run_id = ${run.id} and mh.user_id = ${userId})
     or coalesce(${run.crewId} in ${staffCrewsOf(userId)}, false))`;
 }
-const RUN_REFS = { id: sql`${runs.id}`, hostId: sql`${runs.hostId}`, crewId: sql`${runs.crewId}` };
+/** A run's columns as SQL, for rules written once and used under any alias. */
+export interface RunRefs {
+  id: SQL;
+  hostId: SQL;
+  crewId: SQL;
+  visibility: SQL;
+}
+const RUN_REFS: RunRefs = {
+  id: sql`${runs.id}`,
+  hostId: sql`${runs.hostId}`,
+  crewId: sql`${runs.crewId}`,
+  visibility: sql`${runs.visibility}`,
+};
 
 // The crew's chip (a deleted crew shows none), the co-hosts in the order they were added, and the seated
 // runners who are not members of the crew (neither the host nor a co-host): the guests.
@@ -157,18 +169,21 @@ const guestCount = sql<number>`(case when ${runs.crewId} is null then 0 else (se
     where m.crew_id = ${runs.crewId} and m.user_id = g.user_id and m.status = 'member')) end)`;
 const crewColumns = { crew: crewChip, coHosts, guestCount };
 
-/** Runs the reader may see: public ones, and members-only ones of their crews or that they are part of. */
-export function visibleTo(reader: RunFilter['reader']): SQL {
-  if (reader === null) return eq(runs.visibility, 'public');
+/**
+ * Runs the reader may see: public ones, and members-only ones of their crews or that they host, co-host or are
+ * in (DOMAIN.md "Crews"). The one copy of the rule in SQL: the feed, a run's page and (through `index.ts`, with
+ * `run` naming another alias's columns) other modules' statements about runs.
+ */
+export function visibleTo(reader: RunFilter['reader'], run: RunRefs = RUN_REFS): SQL {
+  const isPublic = sql`${run.visibility} = ${'public'}`;
+  if (reader === null) return isPublic;
   const { userId } = reader;
-  return or(
-    eq(runs.visibility, 'public'),
-    sql`${runs.crewId} in ${memberCrewsOf(userId)}`,
-    eq(runs.hostId, userId),
-    sql`exists (select 1 from ${runCohosts} h where h.run_id = ${runs.id} and h.user_id = ${userId})`,
-    sql`exists (select 1 from ${runParticipants} s where s.run_id = ${runs.id} and s.user_id = ${userId}
-      and s.status in ('joined', 'waitlisted'))`,
-  ) as SQL;
+  return sql`(${isPublic}
+    or coalesce(${run.crewId} in ${memberCrewsOf(userId)}, false)
+    or ${run.hostId} = ${userId}
+    or exists (select 1 from ${runCohosts} h where h.run_id = ${run.id} and h.user_id = ${userId})
+    or exists (select 1 from ${runParticipants} s where s.run_id = ${run.id} and s.user_id = ${userId}
+      and s.status in ('joined', 'waitlisted')))`;
 }
 
 const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(

@@ -66,11 +66,6 @@ export class RunsRepository {
     }
   }
 
-  async exists(id: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: runs.id }).from(runs).where(eq(runs.id, id));
-    return row !== undefined;
-  }
-
   async findWithHost(id: string): Promise<RunWithHost | undefined> {
     const [row] = await this.db
       .select({ run: runs, host: hostColumns })

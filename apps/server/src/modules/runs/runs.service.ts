@@ -576,9 +576,13 @@ export class RunsService {
     return this.repo.isPartOf(run.id, viewerId);
   }
 
-  /** For a socket's `run:watch`: whether the run exists (a cancelled one still has a page). */
-  exists(runId: string): Promise<boolean> {
-    return this.repo.exists(runId);
+  /**
+   * For a socket's `run:watch`: whether the run exists for this reader (a cancelled one still has a page; a
+   * members-only one the reader may not see is not there, as its page is a 404).
+   */
+  async exists(runId: string, viewerId: string): Promise<boolean> {
+    const run = await this.repo.findWithHost(runId);
+    return run !== undefined && (await this.visibleTo(run, viewerId));
   }
 
   /**

@@ -41,10 +41,26 @@ export class SeriesRepository {
     await sqlOf(tx).update(series).set(changes).where(eq(series.id, id));
   }
 
-  /** Series still running (not ended): the window job's work. */
+  /**
+   * Series still running (not ended) and not of a deleted crew: the window job's work. A deleted crew's
+   * runs are gone (its runs ahead were cancelled); its series open no more and tell nobody.
+   */
   async openIds(): Promise<string[]> {
-    const rows = await this.db.select({ id: series.id }).from(series).where(isNull(series.endedAt));
+    const rows = await this.db
+      .select({ id: series.id })
+      .from(series)
+      .leftJoin(crews, eq(crews.id, series.crewId))
+      .where(and(isNull(series.endedAt), isNull(crews.deletedAt)));
     return rows.map((r) => r.id);
+  }
+
+  /** Whether the crew is deleted (read in the window job's unit of work: a crew deleted meanwhile). */
+  async crewDeleted(tx: Tx, crewId: string): Promise<boolean> {
+    const [row] = await sqlOf(tx)
+      .select({ deletedAt: crews.deletedAt })
+      .from(crews)
+      .where(eq(crews.id, crewId));
+    return row?.deletedAt != null;
   }
 
   /** Occurrences still ahead and not cancelled, soonest first (from `fromDate` on when given). */

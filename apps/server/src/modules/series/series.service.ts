@@ -213,6 +213,7 @@ export class SeriesService {
       opened += await this.uow.run(async (tx) => {
         const row = await this.repo.lock(tx, id);
         if (!row || row.endedAt) return 0;
+        if (row.crewId && (await this.repo.crewDeleted(tx, row.crewId))) return 0;
         const now = this.clock.now();
         const through = addDays(seoulToday(now), SERIES_LIMITS.windowDays);
         const runs = await this.open(tx, row, windowDates(ruleOf(row), now, LEAD, through), now);
