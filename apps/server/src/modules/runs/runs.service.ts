@@ -400,7 +400,7 @@ export class RunsService {
         // Raised capacity lets the head of the waitlist in.
         const promoted = await this.participants.promoteWaitlisted(
           tx,
-          runId,
+          { ...run, ...changes },
           Math.min(capacity - participantCount, waitlistCount),
         );
         const audience = await this.participants.audienceOf(tx, run);
@@ -527,7 +527,7 @@ export class RunsService {
     const changes = this.mergedChanges(run, { ...input, capacity }, now);
     const promoted = await this.participants.promoteWaitlisted(
       tx,
-      runId,
+      { ...run, ...changes },
       Math.min((changes.capacity ?? run.capacity) - run.participantCount, run.waitlistCount),
     );
     const audience = await this.participants.audienceOf(tx, run);
