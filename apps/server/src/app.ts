@@ -261,12 +261,12 @@ export async function buildApp(
     allow: (userId, crewId) => services.chat.isCrewMember(crewId, userId),
     recheck: true,
   });
-  // `run:watch` (a run page's live updates): any signed-in user, for a run that exists.
+  // `run:watch` (a run page's live updates): any signed-in user who may see the run's page (members-only).
   realtime.guardedRooms({
     join: 'run:watch',
     leave: 'run:unwatch',
     roomOf: runRoom,
-    allow: (_userId, runId) => services.runs.exists(runId),
+    allow: (userId, runId) => services.runs.exists(runId, userId),
     recheck: false,
   });
   const mustConsent = async (userId: string) => (await services.consents.required(userId)).length > 0;

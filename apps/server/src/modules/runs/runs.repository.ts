@@ -25,6 +25,8 @@ import {
 
 export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
+/** The columns that decide who may see a run. */
+export type RunVisibility = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'visibility'>;
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
 
 export class RunsRepository {
@@ -66,9 +68,13 @@ export class RunsRepository {
     }
   }
 
-  async exists(id: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: runs.id }).from(runs).where(eq(runs.id, id));
-    return row !== undefined;
+  /** What deciding who may see a run takes (a socket's `run:watch`); undefined: no such run. */
+  async visibilityOf(id: string): Promise<RunVisibility | undefined> {
+    const [row] = await this.db
+      .select({ id: runs.id, hostId: runs.hostId, crewId: runs.crewId, visibility: runs.visibility })
+      .from(runs)
+      .where(eq(runs.id, id));
+    return row;
   }
 
   async findWithHost(id: string): Promise<RunWithHost | undefined> {

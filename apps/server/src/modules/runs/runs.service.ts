@@ -39,7 +39,15 @@ import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
-import type { NewRun, RunCard, RunDetail, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
+import type {
+  NewRun,
+  RunCard,
+  RunDetail,
+  RunFilter,
+  RunRow,
+  RunsRepository,
+  RunVisibility,
+} from './runs.repository.ts';
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
 
@@ -568,7 +576,7 @@ export class RunsService {
   }
 
   /** Whether the reader may see this run (members-only: members, host, co-hosts and runners). */
-  private async visibleTo(run: RunRow, viewerId: string | null): Promise<boolean> {
+  private async visibleTo(run: RunVisibility, viewerId: string | null): Promise<boolean> {
     if (run.visibility === 'public') return true;
     if (viewerId === null) return false;
     if (run.hostId === viewerId) return true;
@@ -576,9 +584,13 @@ export class RunsService {
     return this.repo.isPartOf(run.id, viewerId);
   }
 
-  /** For a socket's `run:watch`: whether the run exists (a cancelled one still has a page). */
-  exists(runId: string): Promise<boolean> {
-    return this.repo.exists(runId);
+  /**
+   * For a socket's `run:watch`: whether the run exists for this user — a cancelled one still has a page; a
+   * members-only one exists only for those who may see it (the rule of its page: no answer tells it is there).
+   */
+  async exists(runId: string, userId: string): Promise<boolean> {
+    const run = await this.repo.visibilityOf(runId);
+    return run !== undefined && this.visibleTo(run, userId);
   }
 
   /**
