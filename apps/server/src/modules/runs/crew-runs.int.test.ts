@@ -422,6 +422,23 @@ describe('guest seats and the waitlist', () => {
     });
   });
 
+  it('seats freed at once promote one guest for one guest seat (the run is locked for each)', async () => {
+    const [m1, m2, m3, g1, g2] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const run = await newRun(t.app, staff, { crewId, capacity: 4, guestSeats: 1 });
+    for (const m of [m1, m2, m3]) expect((await join(run.id, m)).statusCode).toBe(201);
+    for (const g of [g1, g2]) expect((await join(run.id, g)).json<JoinResult>().status).toBe('waitlisted');
+    const left = await Promise.all([leave(run.id, m1), leave(run.id, m2)]);
+    expect(left.map((r) => r.statusCode)).toEqual([204, 204]);
+    expect(await seen(run.id, g1)).toMatchObject({
+      myStatus: 'joined',
+      guestCount: 1,
+      participantCount: 3,
+      waitlistCount: 1,
+    });
+    expect((await seen(run.id, g2)).myStatus).toBe('waitlisted');
+  });
+
   it('raising the guest seats lets waiting guests into free seats', async () => {
     const { run, g2 } = await guestWaiting();
     expect((await seen(run.id, g2)).myStatus).toBe('waitlisted');
