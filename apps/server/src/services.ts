@@ -233,6 +233,7 @@ export function createServices(
     uow,
     notifications,
     crewAccess,
+    canManageRun: (runId, userId) => runs.canManage(runId, userId),
   });
   const badges = new BadgesService(uow, new BadgesRepository(db), clock, notifications);
   const crewMembers = new CrewMembersService(uow, new CrewMembersRepository(db), {

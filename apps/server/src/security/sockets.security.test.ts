@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ROOMS_PER_SOCKET } from '../http/realtime.ts';
 import { bearer, newRun, newUser, type TestUser, deleteAccount } from '../test/factories.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from '../test/test-app.ts';
+import { crewRows } from '../test/crew-fixtures.ts';
 
 const opened: Socket[] = [];
 const apps: TestApp[] = [];
@@ -281,3 +282,29 @@ if (process.env.TEST_REDIS_URL)
       expect(answers.slice(4)).toEqual([refused('RATE_LIMITED'), refused('RATE_LIMITED')]);
     });
   });
+
+describe('watching a members-only run', () => {
+  it("is refused to whoever may not see its page, as if it did not exist; its crew's members and runners watch", async () => {
+    const { t, url } = await start();
+    const [owner, staff, member, outsider, coHost] = (await Promise.all(
+      Array.from({ length: 5 }, () => newUser(t.app)),
+    )) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    const crewId = (await crewRows(t, owner, { staff: [staff], members: [member] })).id;
+    const secret = await newRun(t.app, staff, { crewId, visibility: 'crew', coHostIds: [coHost.user.id] });
+    const open = await newRun(t.app, staff, { crewId });
+    const outsiderSocket = await connect(url, outsider.accessToken);
+    // The same answer as for a run that does not exist: whether it does is not told.
+    expect(await ask(outsiderSocket, 'run:watch', secret.id)).toEqual(refused('RUN_NOT_FOUND'));
+    expect(await ask(outsiderSocket, 'run:watch', randomUUID())).toEqual(refused('RUN_NOT_FOUND'));
+    expect(await ask(outsiderSocket, 'run:watch', open.id)).toEqual({ ok: true });
+    for (const who of [owner, staff, member, coHost]) {
+      const socket = await connect(url, who.accessToken);
+      expect(await ask(socket, 'run:watch', secret.id)).toEqual({ ok: true });
+    }
+    // Cancelled, it is still no one else's to watch.
+    await t.app.inject({ method: 'DELETE', url: `/api/runs/${secret.id}`, headers: bearer(staff) });
+    expect(await ask(outsiderSocket, 'run:watch', secret.id)).toEqual(refused('RUN_NOT_FOUND'));
+    const memberSocket = await connect(url, member.accessToken);
+    expect(await ask(memberSocket, 'run:watch', secret.id)).toEqual({ ok: true });
+  });
+});

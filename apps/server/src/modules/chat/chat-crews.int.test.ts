@@ -305,6 +305,36 @@ describe('pinned notice', () => {
     expect((await pin(chat, staff, notice.id)).statusCode).toBe(204);
     expect((await page(chat, a)).json<ChatPage>().pinned?.id).toBe(notice.id);
   });
+
+  it("in a crew run's chat the crew's staff in the run pin and unpin like its host; a member runner may not", async () => {
+    const { owner, staff, a, crew } = await crewSetUp();
+    const host = await newUser(t.app);
+    await addMember(t, crew.id, host, 'staff');
+    const run = await newRun(t.app, host, { crewId: crew.id, capacity: 6 });
+    for (const r of [owner, staff, a]) {
+      const joined = await t.app.inject({
+        method: 'POST',
+        url: `/api/runs/${run.id}/participants`,
+        headers: bearer(r),
+      });
+      expect(joined.statusCode).toBe(201);
+    }
+    const chat: Chat = { kind: 'run', id: run.id };
+    const notice = (await send(chat, host, '집결: 반포 세빛섬 앞 19:20')).json<ChatMessage>();
+    expect((await page(chat, staff)).json<ChatPage>().canPin).toBe(true);
+    expect((await page(chat, owner)).json<ChatPage>().canPin).toBe(true);
+    expect((await page(chat, a)).json<ChatPage>().canPin).toBe(false);
+    const refused = await pin(chat, a, notice.id);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<ErrorBody>().code).toBe('NOT_HOST');
+    expect((await pin(chat, staff, notice.id)).statusCode).toBe(204);
+    expect((await page(chat, a)).json<ChatPage>().pinned?.id).toBe(notice.id);
+    expect((await pin(chat, owner, notice.id, 'DELETE')).statusCode).toBe(204);
+    expect((await page(chat, a)).json<ChatPage>().pinned).toBeNull();
+    // Staff of the crew no more: no pin.
+    await addMember(t, crew.id, staff, 'member');
+    expect((await pin(chat, staff, notice.id)).statusCode).toBe(403);
+  });
 });
 
 function connect(token: string): Promise<Socket> {

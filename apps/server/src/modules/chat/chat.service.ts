@@ -33,8 +33,11 @@ interface Membership {
   title: string;
   /** Run chats close 7 days after the run; crew chats never. */
   closesAt: Date | null;
-  /** May pin and unpin: the run's host or co-hosts, the crew's owner or staff. */
-  canPin: boolean;
+  /**
+   * May pin and unpin: whoever manages the run (host, co-hosts, staff of its crew: `RunsService.canManage`),
+   * the crew's owner or staff. Asked only where it matters (a page, a pin), not on every message.
+   */
+  canPin: () => Promise<boolean>;
 }
 
 /**
@@ -72,6 +75,8 @@ export class ChatService {
       uow: UnitOfWork;
       notifications: NotificationsService;
       crewAccess: CrewAccessService;
+      /** Whether the user manages the run: its host, a co-host or staff of its crew (RunsService). */
+      canManageRun: (runId: string, userId: string) => Promise<boolean>;
       onError?: (error: unknown) => void;
     },
   ) {}
@@ -96,10 +101,11 @@ export class ChatService {
     // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     const decoded = decodeCursor(cursor, 'time');
     const member = await this.requireMember(kind, id, userId);
-    const [rows, state, pinned] = await Promise.all([
+    const [rows, state, pinned, canPin] = await Promise.all([
       this.repo.list(member.ref, decoded, limit + 1),
       this.repo.readState(member.ref, userId),
       this.repo.pinned(member.ref),
+      member.canPin(),
     ]);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
@@ -112,7 +118,7 @@ export class ChatService {
       closed: closesAt !== null && this.clock.now() > closesAt,
       pinned: pinned ? this.toMessage(pinned) : null,
       muted: state.muted,
-      canPin: member.canPin,
+      canPin,
     };
   }
 
@@ -196,9 +202,9 @@ export class ChatService {
   /** Pins a message of the chat as its notice (or unpins it); the room hears the notice now in force. */
   async pin(kind: ChatKind, id: string, userId: string, messageId: string, pinned: boolean): Promise<void> {
     const member = await this.requireMember(kind, id, userId);
-    if (!member.canPin) {
+    if (!(await member.canPin())) {
       throw kind === 'run'
-        ? new ForbiddenError('NOT_HOST', 'Only the host or co-hosts can pin a notice')
+        ? new ForbiddenError('NOT_HOST', 'Only the host, co-hosts or crew staff can pin a notice')
         : new ForbiddenError('NOT_CREW_STAFF', 'Only the crew staff can pin a notice');
     }
     const found = await this.repo.setPinned(member.ref, messageId, pinned ? this.clock.now() : null);
@@ -274,13 +280,14 @@ export class ChatService {
         ref,
         title: access.title,
         closesAt: closesAtOf(access),
-        canPin: access.hostId === userId || access.cohost,
+        // Host and co-hosts are known here; anyone else may still be staff of the run's crew.
+        canPin: async () => access.hostId === userId || access.cohost || this.deps.canManageRun(id, userId),
       };
     }
     const [name, role] = await Promise.all([this.repo.crewName(id), this.deps.crewAccess.roleOf(id, userId)]);
     if (name === undefined) throw new NotFoundError('CREW_NOT_FOUND', 'Crew not found');
     if (role === null) throw new ForbiddenError('NOT_CREW_MEMBER', 'Only the crew members can do this');
-    return { ref, title: name, closesAt: null, canPin: isStaffRole(role) };
+    return { ref, title: name, closesAt: null, canPin: async () => isStaffRole(role) };
   }
 
   private toAuthor(author: MessageWithAuthor['author']) {

@@ -334,3 +334,143 @@ describe('guest seats', () => {
     expect(seen).toMatchObject({ guestSeats: 2, guestCount: 2, participantCount: 4 });
   });
 });
+
+describe('guest seats and the waitlist', () => {
+  const join = (runId: string, who: TestUser) => call('POST', `/api/runs/${runId}/participants`, who);
+  const leave = (runId: string, who: TestUser) => call('DELETE', `/api/runs/${runId}/participants/me`, who);
+  const seen = async (runId: string, who: TestUser) =>
+    (await call('GET', `/api/runs/${runId}`, who)).json<Run>();
+
+  it('promotes no guest past the guest seats: the first member waiting goes ahead, the guest keeps their place', async () => {
+    const [m1, m2, m3, g1, g2] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const run = await newRun(t.app, staff, { crewId, capacity: 3, guestSeats: 1 });
+    for (const m of [m1, m2])
+      expect((await join(run.id, m)).json<JoinResult>()).toEqual({ status: 'joined' });
+    // Full: both guests queue while the guest seat is still free, then a member.
+    expect((await join(run.id, g1)).json<JoinResult>()).toEqual({ status: 'waitlisted', position: 1 });
+    expect((await join(run.id, g2)).json<JoinResult>()).toEqual({ status: 'waitlisted', position: 2 });
+    expect((await join(run.id, m3)).json<JoinResult>()).toEqual({ status: 'waitlisted', position: 3 });
+    // A member's seat frees: the first guest takes the one guest seat.
+    expect((await leave(run.id, m1)).statusCode).toBe(204);
+    expect(await seen(run.id, g1)).toMatchObject({ myStatus: 'joined', guestCount: 1 });
+    // Another frees: the guest seats are full, so the member behind the guest is promoted.
+    expect((await leave(run.id, m2)).statusCode).toBe(204);
+    expect(await seen(run.id, m3)).toMatchObject({ myStatus: 'joined' });
+    expect(await seen(run.id, g2)).toMatchObject({
+      myStatus: 'waitlisted',
+      waitlistPosition: 1,
+      guestCount: 1,
+      guestSeats: 1,
+      participantCount: 3,
+      waitlistCount: 1,
+    });
+    const promoted = await t.database.executeSql(
+      `select user_id from notifications where run_id = $1 and category = 'waitlist_promoted'`,
+      [run.id],
+    );
+    expect(promoted.rows.map((r) => (r as { user_id: string }).user_id).sort()).toEqual(
+      [g1.user.id, m3.user.id].sort(),
+    );
+    // The guest seat frees: the waiting guest takes it.
+    expect((await leave(run.id, g1)).statusCode).toBe(204);
+    expect(await seen(run.id, g2)).toMatchObject({
+      myStatus: 'joined',
+      guestCount: 1,
+      participantCount: 3,
+      waitlistCount: 0,
+    });
+  });
+
+  /** A full run (capacity 3, one guest seat): one guest seated from the waitlist, another still waiting. */
+  async function guestWaiting() {
+    const [m1, m2, g1, g2] = (await users(4)) as [TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2]) await addMember(t, crewId, m);
+    const run = await newRun(t.app, staff, { crewId, capacity: 3, guestSeats: 1 });
+    for (const m of [m1, m2]) expect((await join(run.id, m)).statusCode).toBe(201);
+    expect((await join(run.id, g1)).json<JoinResult>()).toEqual({ status: 'waitlisted', position: 1 });
+    expect((await join(run.id, g2)).json<JoinResult>()).toEqual({ status: 'waitlisted', position: 2 });
+    expect((await leave(run.id, m1)).statusCode).toBe(204);
+    expect((await seen(run.id, g1)).myStatus).toBe('joined');
+    // Only a guest waits: the member's seat stays empty, and the guest seat is still taken.
+    expect((await leave(run.id, m2)).statusCode).toBe(204);
+    return { run, g1, g2 };
+  }
+
+  it('leaves a seat empty rather than seat a guest past the cap, and fills it when a guest seat frees', async () => {
+    const { run, g1, g2 } = await guestWaiting();
+    expect(await seen(run.id, g2)).toMatchObject({
+      myStatus: 'waitlisted',
+      participantCount: 2,
+      waitlistCount: 1,
+      guestCount: 1,
+    });
+    const [g3] = (await users(1)) as [TestUser];
+    const full = await join(run.id, g3);
+    expect(full.statusCode).toBe(409);
+    expect(codeOf(full)).toBe('GUEST_SEATS_FULL');
+    // The seated guest is removed by the host: the waiting guest has the seat.
+    const removed = await call('DELETE', `/api/runs/${run.id}/participants/${g1.user.id}`, staff, {
+      reason: '연락 두절',
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await seen(run.id, g2)).toMatchObject({
+      myStatus: 'joined',
+      participantCount: 2,
+      waitlistCount: 0,
+      guestCount: 1,
+    });
+  });
+
+  it('seats freed at once promote one guest for one guest seat (the run is locked for each)', async () => {
+    const [m1, m2, m3, g1, g2] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const run = await newRun(t.app, staff, { crewId, capacity: 4, guestSeats: 1 });
+    for (const m of [m1, m2, m3]) expect((await join(run.id, m)).statusCode).toBe(201);
+    for (const g of [g1, g2]) expect((await join(run.id, g)).json<JoinResult>().status).toBe('waitlisted');
+    const left = await Promise.all([leave(run.id, m1), leave(run.id, m2)]);
+    expect(left.map((r) => r.statusCode)).toEqual([204, 204]);
+    expect(await seen(run.id, g1)).toMatchObject({
+      myStatus: 'joined',
+      guestCount: 1,
+      participantCount: 3,
+      waitlistCount: 1,
+    });
+    expect((await seen(run.id, g2)).myStatus).toBe('waitlisted');
+  });
+
+  it('raising the guest seats lets waiting guests into free seats', async () => {
+    const { run, g2 } = await guestWaiting();
+    expect((await seen(run.id, g2)).myStatus).toBe('waitlisted');
+    const patched = await call('PATCH', `/api/runs/${run.id}`, staff, { guestSeats: 2 });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await seen(run.id, g2)).toMatchObject({ myStatus: 'joined', guestCount: 2, participantCount: 3 });
+  });
+});
+
+describe('a guest who goes', () => {
+  it('frees their guest seat when they leave or are removed: the counter follows, and another guest gets in', async () => {
+    const [g1, g2, g3, g4] = (await users(4)) as [TestUser, TestUser, TestUser, TestUser];
+    const run = await newRun(t.app, staff, { crewId, capacity: 10, guestSeats: 2 });
+    for (const g of [g1, g2])
+      expect((await call('POST', `/api/runs/${run.id}/participants`, g)).statusCode).toBe(201);
+    const refused = await call('POST', `/api/runs/${run.id}/participants`, g3);
+    expect(codeOf(refused)).toBe('GUEST_SEATS_FULL');
+    expect((await call('DELETE', `/api/runs/${run.id}/participants/me`, g1)).statusCode).toBe(204);
+    let view = (await call('GET', `/api/runs/${run.id}`, undefined)).json<Run>();
+    expect(view).toMatchObject({ guestCount: 1, participantCount: 2 });
+    expect((await call('POST', `/api/runs/${run.id}/participants`, g3)).statusCode).toBe(201);
+    const removed = await call('DELETE', `/api/runs/${run.id}/participants/${g2.user.id}`, staff, {
+      reason: '연락 두절',
+    });
+    expect(removed.statusCode).toBe(204);
+    view = (await call('GET', `/api/runs/${run.id}`, undefined)).json<Run>();
+    expect(view).toMatchObject({ guestCount: 1, participantCount: 2 });
+    expect((await call('POST', `/api/runs/${run.id}/participants`, g4)).statusCode).toBe(201);
+    // The removed guest cannot come back through the freed seat.
+    const back = await call('POST', `/api/runs/${run.id}/participants`, g2);
+    expect(codeOf(back)).toBe('REMOVED_BY_HOST');
+    view = (await call('GET', `/api/runs/${run.id}`, undefined)).json<Run>();
+    expect(view).toMatchObject({ guestCount: 2, participantCount: 3 });
+  });
+});

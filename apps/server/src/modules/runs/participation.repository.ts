@@ -115,22 +115,49 @@ export class ParticipationRepository {
       .where(eq(runs.id, runId));
   }
 
-  /** Moves up to `seats` users from the head of the waitlist into the run; counters are the caller's job. */
-  async promoteWaitlisted(tx: Tx, runId: string, seats: number): Promise<string[]> {
+  /**
+   * Moves up to `seats` users from the head of the waitlist into the run; counters are the caller's job.
+   * A crew run with guest seats skips the waiting guests while those seats are taken (a member behind them
+   * goes first; the guests keep their places). Called with the run locked, so the guests counted are the ones
+   * the next join or promotion sees. `run` carries the run's values as they will be (an edit's new cap).
+   */
+  async promoteWaitlisted(
+    tx: Tx,
+    run: Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'guestSeats'>,
+    seats: number,
+  ): Promise<string[]> {
     if (seats <= 0) return [];
     const db = sqlOf(tx);
-    const next = await db
-      .select({ userId: runParticipants.userId })
+    const { crewId, guestSeats } = run;
+    const capped = crewId !== null && guestSeats !== null;
+    const queue = db
+      .select({
+        userId: runParticipants.userId,
+        guest: capped
+          ? // Qualified by hand: in a select list the column would print bare and mean m.user_id.
+            sql<boolean>`not exists (select 1 from ${crewMembers} m where m.crew_id = ${crewId}
+              and m.user_id = ${runParticipants}.user_id and m.status = 'member')`
+          : sql<boolean>`false`,
+      })
       .from(runParticipants)
-      .where(and(eq(runParticipants.runId, runId), eq(runParticipants.status, 'waitlisted')))
-      .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId))
-      .limit(seats);
-    const ids = next.map((n) => n.userId);
+      .where(and(eq(runParticipants.runId, run.id), eq(runParticipants.status, 'waitlisted')))
+      .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId));
+    const waiting = capped ? await queue : await queue.limit(seats);
+    let guestSeatsFree = capped ? guestSeats - (await this.guestsIn(tx, run.id, crewId, run.hostId)) : seats;
+    const ids: string[] = [];
+    for (const w of waiting) {
+      if (ids.length >= seats) break;
+      if (w.guest) {
+        if (guestSeatsFree <= 0) continue;
+        guestSeatsFree -= 1;
+      }
+      ids.push(w.userId);
+    }
     if (ids.length > 0) {
       await db
         .update(runParticipants)
         .set({ status: 'joined' })
-        .where(and(eq(runParticipants.runId, runId), inArray(runParticipants.userId, ids)));
+        .where(and(eq(runParticipants.runId, run.id), inArray(runParticipants.userId, ids)));
     }
     return ids;
   }

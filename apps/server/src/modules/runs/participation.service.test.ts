@@ -115,7 +115,7 @@ class FakeParticipants {
     this.theRun.waitlistCount += by.waitlist;
   }
 
-  async promoteWaitlisted(_tx: unknown, _runId: string, seats: number) {
+  async promoteWaitlisted(_tx: unknown, _run: unknown, seats: number) {
     const next = this.people
       .filter((p) => p.status === 'waitlisted')
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())

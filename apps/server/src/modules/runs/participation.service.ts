@@ -105,7 +105,7 @@ export class ParticipationService {
       tx.afterCommit(() => this.revokeChat(runId, [userId]));
       await this.notifications.notify(tx, [
         toHost(run, userId, 'run_left'),
-        ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
+        ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
       ]);
       this.countsChanged(tx, runId);
     });
@@ -134,7 +134,7 @@ export class ParticipationService {
       tx.afterCommit(() => this.revokeChat(runId, [targetId]));
       await this.notifications.notify(tx, [
         { ...notice(targetId, 'run_removed', run, { reason }), actorId },
-        ...(promoted ? [notice(promoted, 'waitlist_promoted', run)] : []),
+        ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
       ]);
       this.countsChanged(tx, runId);
     });
@@ -149,21 +149,31 @@ export class ParticipationService {
 
   /**
    * Takes a runner out of the locked run: they lose their attendance marks for it (and the score those
-   * gave or took); a seat they held goes to the head of the waitlist. Returns who was promoted.
+   * gave or took); a seat they held goes to the head of the waitlist — to the first who may take it: guests
+   * wait while the guest seats are taken, so a seat can stay empty (and fills when one may). Returns who
+   * was promoted.
    */
   private async release(
     tx: Tx,
     run: RunRow,
     who: ParticipantRow,
     removal: { reason: string } | null,
-  ): Promise<string | null> {
+  ): Promise<string[]> {
     await this.repo.takeOut(tx, run.id, who.userId, removal);
     await this.attendance.dropAttendanceOf(tx, run.id, who.userId);
-    const [promoted = null] = who.status === 'joined' ? await this.repo.promoteWaitlisted(tx, run.id, 1) : [];
+    const seated = who.status === 'joined';
+    // Every free seat after this one is given back: seats a waiting guest could not take before count too.
+    const promoted = seated
+      ? await this.repo.promoteWaitlisted(
+          tx,
+          run,
+          Math.min(run.capacity - run.participantCount + 1, run.waitlistCount),
+        )
+      : [];
     await this.repo.moveCounts(tx, run.id, {
-      // A seat taken over by the promoted runner stays counted; the waitlist shrinks by whoever left it.
-      participants: who.status === 'joined' && promoted === null ? -1 : 0,
-      waitlist: who.status === 'waitlisted' || promoted !== null ? -1 : 0,
+      // Seats taken over by promoted runners stay counted; the waitlist shrinks by whoever left it.
+      participants: (seated ? -1 : 0) + promoted.length,
+      waitlist: (who.status === 'waitlisted' ? -1 : 0) - promoted.length,
     });
     return promoted;
   }

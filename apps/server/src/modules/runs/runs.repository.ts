@@ -25,6 +25,8 @@ import {
 
 export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
+/** The columns that decide who may see a run. */
+export type RunVisibility = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'visibility'>;
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
 
 export class RunsRepository {

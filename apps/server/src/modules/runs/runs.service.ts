@@ -39,7 +39,15 @@ import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
-import type { NewRun, RunCard, RunDetail, RunFilter, RunRow, RunsRepository } from './runs.repository.ts';
+import type {
+  NewRun,
+  RunCard,
+  RunDetail,
+  RunFilter,
+  RunRow,
+  RunsRepository,
+  RunVisibility,
+} from './runs.repository.ts';
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
 
@@ -400,7 +408,7 @@ export class RunsService {
         // Raised capacity lets the head of the waitlist in.
         const promoted = await this.participants.promoteWaitlisted(
           tx,
-          runId,
+          { ...run, ...changes },
           Math.min(capacity - participantCount, waitlistCount),
         );
         const audience = await this.participants.audienceOf(tx, run);
@@ -527,7 +535,7 @@ export class RunsService {
     const changes = this.mergedChanges(run, { ...input, capacity }, now);
     const promoted = await this.participants.promoteWaitlisted(
       tx,
-      runId,
+      { ...run, ...changes },
       Math.min((changes.capacity ?? run.capacity) - run.participantCount, run.waitlistCount),
     );
     const audience = await this.participants.audienceOf(tx, run);
@@ -568,7 +576,7 @@ export class RunsService {
   }
 
   /** Whether the reader may see this run (members-only: members, host, co-hosts and runners). */
-  private async visibleTo(run: RunRow, viewerId: string | null): Promise<boolean> {
+  private async visibleTo(run: RunVisibility, viewerId: string | null): Promise<boolean> {
     if (run.visibility === 'public') return true;
     if (viewerId === null) return false;
     if (run.hostId === viewerId) return true;

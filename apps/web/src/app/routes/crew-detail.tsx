@@ -12,6 +12,7 @@ import { FactList, type Fact } from '../../components/detail-page/fact-list.tsx'
 import { PersonCard } from '../../components/detail-page/person-card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { RunIcon } from '../../components/icons.tsx';
+import { useAnnouncementsFollowRole } from '../../features/announcements/api/get-announcements.ts';
 import { CrewAnnouncements } from '../../features/announcements/components/crew-announcements.tsx';
 import { CrewChatLink } from '../../features/chat/components/crew-chat-link.tsx';
 import { useCrew } from '../../features/crews/api/get-crew.ts';
@@ -39,6 +40,7 @@ export function CrewDetailPage() {
 function CrewDetail({ crew }: { crew: Crew }) {
   const { t, i18n } = useTranslation();
   const role = crew.viewer.role;
+  useAnnouncementsFollowRole(crew.id, role);
   const rhythm = formatRhythm(crew.days, crew.time, i18n.language);
   const facts: Fact[] = [
     [t('crewDetail.facts.region'), crew.regions.map((r) => t(`region.${r}`)).join(' · ')],

@@ -1,5 +1,6 @@
-import { endpoints, type AnnouncementPage } from '@erun/contracts';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { endpoints, type AnnouncementPage, type CrewRole } from '@erun/contracts';
+import { infiniteQueryOptions, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { apiClient } from '../../../lib/api-client.ts';
 import { announcementKeys } from './announcement-keys.ts';
 
@@ -30,4 +31,21 @@ export function getAnnouncementsQueryOptions(crewId: string, limit = ANNOUNCEMEN
 
 export function useAnnouncements(crewId: string, { limit = ANNOUNCEMENTS_PAGE, enabled = true } = {}) {
   return useInfiniteQuery({ ...getAnnouncementsQueryOptions(crewId, limit), enabled });
+}
+
+/**
+ * What the viewer may read follows their place in the crew: when their role changes while the page is open
+ * (approved, promoted, removed — the crew page hears `crew:membership`), the crew's announcements and
+ * calendar feed are dropped and fetched again at once, even when still fresh in the cache.
+ */
+export function useAnnouncementsFollowRole(crewId: string, role: CrewRole | null) {
+  const queryClient = useQueryClient();
+  const seen = useRef({ crewId, role });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { crewId, role };
+    if (before.crewId !== crewId || before.role === role) return;
+    for (const queryKey of [announcementKeys.list(crewId), announcementKeys.feed(crewId)])
+      void queryClient.resetQueries({ queryKey });
+  }, [crewId, role, queryClient]);
 }
