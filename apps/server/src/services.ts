@@ -210,8 +210,17 @@ export function createServices(
     crewAccess,
     ports.shared,
   );
-  const crews = new CrewsService(uow, new CrewsRepository(db), uploads, clock, (tx, crewId, by, now) =>
-    runs.cancelCrewRuns(tx, crewId, by, now),
+  // Deleting a crew cancels its runs ahead, then ends its 정기런 (`series` is made below; called later).
+  const crews = new CrewsService(
+    uow,
+    new CrewsRepository(db),
+    uploads,
+    clock,
+    async (tx, crewId, by, now) => {
+      const cancelled = await runs.cancelCrewRuns(tx, crewId, by, now);
+      await series.endCrewSeries(tx, crewId, now);
+      return cancelled;
+    },
   );
   const series = new SeriesService(
     uow,

@@ -377,4 +377,26 @@ describe('this and following, cancelling one, ending', () => {
       404,
     );
   });
+
+  it('deleting a crew ends its 정기런 with its runs ahead (and leaves other crews’ series running)', async () => {
+    const owner = await newUser(t.app);
+    const crewId = await crewWith(owner);
+    const otherCrew = await crewWith(owner);
+    const make = async (id: string) => {
+      const made = await inject(owner, 'POST', '/api/series', {
+        template: template({ crewId: id }),
+        schedule: schedule(),
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json<CreatedSeries>().series.id;
+    };
+    const [gone, kept] = [await make(crewId), await make(otherCrew)];
+    expect((await inject(owner, 'DELETE', `/api/crews/${crewId}`)).statusCode).toBe(204);
+    const ended = 'select ended_at is not null as ended from series where id = $1';
+    expect(await rows(ended, [gone])).toEqual([{ ended: true }]);
+    expect(await rows(ended, [kept])).toEqual([{ ended: false }]);
+    expect(await rows('select id from runs where series_id = $1 and cancelled_at is null', [gone])).toEqual(
+      [],
+    );
+  });
 });

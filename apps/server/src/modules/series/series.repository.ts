@@ -41,6 +41,16 @@ export class SeriesRepository {
     await sqlOf(tx).update(series).set(changes).where(eq(series.id, id));
   }
 
+  /** Ends every running series of the crew; returns how many. */
+  async endOfCrew(tx: Tx, crewId: string, now: Date): Promise<number> {
+    const ended = await sqlOf(tx)
+      .update(series)
+      .set({ endedAt: now, updatedAt: now })
+      .where(and(eq(series.crewId, crewId), isNull(series.endedAt)))
+      .returning({ id: series.id });
+    return ended.length;
+  }
+
   /**
    * Series still running (not ended) and not of a deleted crew: the window job's work. A deleted crew's
    * runs are gone (its runs ahead were cancelled); its series open no more and tell nobody.

@@ -190,6 +190,14 @@ export class SeriesService {
     return this.get(seriesId, userId);
   }
 
+  /**
+   * A crew is being deleted (inside its unit of work, after its runs ahead were cancelled): its series end
+   * too, so their pages say so and nobody may edit them back to life.
+   */
+  endCrewSeries(tx: Tx, crewId: string, now: Date): Promise<number> {
+    return this.repo.endOfCrew(tx, crewId, now);
+  }
+
   /** Ends the series: no more dates open, and its occurrences still ahead are cancelled (runners told). */
   async end(seriesId: string, userId: string): Promise<void> {
     const now = this.clock.now();
