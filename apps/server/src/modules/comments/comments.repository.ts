@@ -111,6 +111,16 @@ export class CommentsRepository {
     return rows.map((r) => ({ ...r.comment, author: r.author }));
   }
 
+  /** Hidden by reports; the row when this call hid it (one already hidden stays as it was). */
+  async hide(tx: Tx, id: string, at: Date): Promise<CommentRow | undefined> {
+    const [row] = await sqlOf(tx)
+      .update(comments)
+      .set({ hiddenAt: at })
+      .where(and(eq(comments.id, id), isNull(comments.hiddenAt)))
+      .returning();
+    return row;
+  }
+
   async updateContent(id: string, content: string, now: Date): Promise<void> {
     await this.db.update(comments).set({ content, editedAt: now }).where(eq(comments.id, id));
   }
@@ -170,6 +180,9 @@ function runVisibleTo(runId: string, reader: string | null): SQL {
           or exists (select 1 from ${runCohosts} h where h.run_id = r.id and h.user_id = ${reader})
           or exists (select 1 from ${runParticipants} p where p.run_id = r.id and p.user_id = ${reader}
             and p.status in ('joined', 'waitlisted')))`;
+  // A run hidden by reports is its host's alone until a moderator decides (ADR 019).
+  const unhidden =
+    reader === null ? sql`r.hidden_at is null` : sql`(r.hidden_at is null or r.host_id = ${reader})`;
   return sql`exists (select 1 from ${runs} r where r.id = ${runId} and r.cancelled_at is null
-    and (r.visibility = 'public' or ${seesMembersOnly}))`;
+    and ${unhidden} and (r.visibility = 'public' or ${seesMembersOnly}))`;
 }

@@ -157,17 +157,25 @@ const guestCount = sql<number>`(case when ${runs.crewId} is null then 0 else (se
     where m.crew_id = ${runs.crewId} and m.user_id = g.user_id and m.status = 'member')) end)`;
 const crewColumns = { crew: crewChip, coHosts, guestCount };
 
-/** Runs the reader may see: public ones, and members-only ones of their crews or that they are part of. */
+/**
+ * Runs the reader may see: public ones, and members-only ones of their crews or that they are part of; a run
+ * hidden by reports only by its host.
+ */
 export function visibleTo(reader: RunFilter['reader']): SQL {
-  if (reader === null) return eq(runs.visibility, 'public');
+  if (reader === null) return and(eq(runs.visibility, 'public'), isNull(runs.hiddenAt)) as SQL;
   const { userId } = reader;
-  return or(
-    eq(runs.visibility, 'public'),
-    sql`${runs.crewId} in ${memberCrewsOf(userId)}`,
-    eq(runs.hostId, userId),
-    sql`exists (select 1 from ${runCohosts} h where h.run_id = ${runs.id} and h.user_id = ${userId})`,
-    sql`exists (select 1 from ${runParticipants} s where s.run_id = ${runs.id} and s.user_id = ${userId}
+  // Hidden by reports (ADR 019): until a moderator decides, its host alone still finds it.
+  const unhidden = or(isNull(runs.hiddenAt), eq(runs.hostId, userId)) as SQL;
+  return and(
+    unhidden,
+    or(
+      eq(runs.visibility, 'public'),
+      sql`${runs.crewId} in ${memberCrewsOf(userId)}`,
+      eq(runs.hostId, userId),
+      sql`exists (select 1 from ${runCohosts} h where h.run_id = ${runs.id} and h.user_id = ${userId})`,
+      sql`exists (select 1 from ${runParticipants} s where s.run_id = ${runs.id} and s.user_id = ${userId}
       and s.status in ('joined', 'waitlisted'))`,
+    ),
   ) as SQL;
 }
 

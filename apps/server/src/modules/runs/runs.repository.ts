@@ -66,6 +66,14 @@ export class RunsRepository {
     }
   }
 
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden run stays as it was. */
+  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(runs)
+      .set({ hiddenAt: at })
+      .where(and(eq(runs.id, id), isNull(runs.hiddenAt)));
+  }
+
   async exists(id: string): Promise<boolean> {
     const [row] = await this.db.select({ id: runs.id }).from(runs).where(eq(runs.id, id));
     return row !== undefined;

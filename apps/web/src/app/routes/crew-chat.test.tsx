@@ -20,6 +20,7 @@ function message(content: string, minute: number, id = crypto.randomUUID()): Cha
     crewId: CREW_ID,
     author: { id: HOST_ID, nickname: '서연', avatar: null },
     content,
+    hidden: false,
     createdAt: `2026-12-06T06:${String(minute).padStart(2, '0')}:00+09:00`,
   };
 }
