@@ -189,6 +189,17 @@ describe('hidden by reports (DOMAIN.md: 3 distinct people)', () => {
     expect((await report(fourth, 'run', run.id)).statusCode).toBe(404);
   });
 
+  it('the third and fourth reporters at the same moment still hide it: reports of one target are counted in turn', async () => {
+    const [first, second, third] = reporters as [TestUser, TestUser, TestUser];
+    for (let round = 0; round < 3; round += 1) {
+      const run = await newRun(t.app, host);
+      expect((await report(first, 'run', run.id)).statusCode).toBe(201);
+      const both = await Promise.all([report(second, 'run', run.id), report(third, 'run', run.id)]);
+      expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+      expect(await hiddenAt('runs', run.id)).not.toBeNull();
+    }
+  });
+
   it('a reported comment is folded in its thread for others, keeping its replies; its author still reads it', async () => {
     const run = await newRun(t.app, outsider);
     const bad = await comment(host, `/api/runs/${run.id}/comments`, '욕설 댓글');
