@@ -47,7 +47,10 @@ export function ReportDialog({ open, onClose, targetType, targetId }: ReportDial
       title={t(done ? 'reports.doneTitle' : `reports.title.${targetType}`)}
       actions={
         done ? (
-          <Button onClick={close}>{t('reports.ok')}</Button>
+          // The form (and its focused button) is gone: focus the way out, after the thanks are read.
+          <Button variant="secondary" onClick={close} autoFocus>
+            {t('reports.ok')}
+          </Button>
         ) : (
           <>
             <Button variant="outline" onClick={close}>
@@ -118,7 +121,7 @@ function ReportForm({ id, target, create, onDone }: ReportFormProps) {
       <ChoiceGroup
         name="reason"
         legend={t('reports.reasonLegend')}
-        layout="cards"
+        layout="chips"
         options={REPORT_REASONS.map((value) => ({ key: value, value, label: t(`reports.reason.${value}`) }))}
         value={reason === '' ? undefined : reason}
         onChange={(value) => form.setValue('reason', value)}
