@@ -62,6 +62,7 @@ import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -214,6 +215,7 @@ export async function buildApp(
       // Uploads are on that disk only when they are kept in a local folder (not in an object store).
       disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
       deviceKey: deps.secrets.cookie,
+      reportHideThreshold: env.REPORT_HIDE_THRESHOLD,
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -421,6 +423,11 @@ export async function buildApp(
         consents: services.consents,
         authenticate,
         writeLimit: limit('consent-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
+      });
+      await api.register(reportsRoutes, {
+        reports: services.reports,
+        authenticate,
+        reportLimit: limit('report-user', env.RATE_LIMIT_REPORT_USER, (r) => r.userId ?? r.ip),
       });
     },
     { prefix: '/api' },

@@ -55,6 +55,8 @@ import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { ReportsRepository } from './modules/reports/reports.repository.ts';
+import { ReportsService } from './modules/reports/reports.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -92,6 +94,7 @@ export interface Services {
   announcements: AnnouncementsService;
   password: PasswordService;
   series: SeriesService;
+  reports: ReportsService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -122,6 +125,8 @@ export function createServices(
     disk?: DiskSpace;
     /** Key of the device cookie's stored hash (the cookie secret). */
     deviceKey: string;
+    /** Distinct reporters that hide content until a moderator decides (REPORT_HIDE_THRESHOLD; default 3). */
+    reportHideThreshold?: number;
   },
   messaging: MessagingPorts,
 ): Services {
@@ -326,7 +331,48 @@ export function createServices(
     consents,
     crewMembers,
   });
+  // Each kind of content reported is located and hidden by the module that owns it (ADR 019).
+  const reports = new ReportsService(
+    uow,
+    new ReportsRepository(),
+    clock,
+    [
+      { type: 'user', locate: async (id) => ({ subjectId: (await users.getPublic(id)).id, crewId: null }) },
+      {
+        type: 'run',
+        locate: (id, r) => runs.reportTarget(id, r),
+        hide: (tx, id, at) => runs.hide(tx, id, at),
+      },
+      {
+        type: 'course',
+        locate: (id, r) => courses.reportTarget(id, r),
+        hide: (tx, id, at) => courses.hide(tx, id, at),
+      },
+      {
+        type: 'comment',
+        locate: (id, r) => comments.reportTarget(id, r),
+        hide: (tx, id, at) => comments.hide(tx, id, at),
+      },
+      {
+        type: 'chat_message',
+        locate: (id, r) => chat.reportTarget(id, r),
+        hide: (tx, id, at) => chat.hide(tx, id, at),
+      },
+      {
+        type: 'crew',
+        locate: (id, r) => crews.reportTarget(id, r),
+        hide: (tx, id, at) => crews.hide(tx, id, at),
+      },
+      {
+        type: 'announcement',
+        locate: (id, r) => announcements.reportTarget(id, r),
+        hide: (tx, id, at) => announcements.hide(tx, id, at),
+      },
+    ],
+    { hideThreshold: ports.reportHideThreshold ?? 3 },
+  );
   return {
+    reports,
     account,
     badges,
     chat,

@@ -36,6 +36,8 @@ export const ChatMessageSchema = z.object({
   crewId: z.uuid().nullable(),
   author: ChatAuthorSchema,
   content: z.string(),
+  /** Reported by enough people and hidden until a moderator decides: empty content for all but its author. */
+  hidden: z.boolean(),
   createdAt: Iso,
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;

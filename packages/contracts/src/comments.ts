@@ -24,6 +24,11 @@ export const CommentSchema = z.object({
   /** Empty when deleted: a deleted comment with replies stays as a placeholder. */
   content: z.string(),
   deleted: z.boolean(),
+  /**
+   * Reported by enough people and hidden until a moderator decides: to everyone but its author a folded
+   * placeholder (empty content, no author) that keeps its replies; its author still reads it.
+   */
+  hidden: z.boolean(),
   author: CommentAuthorSchema.nullable(),
   parentId: z.uuid().nullable(),
   replyCount: z.number().int(),

@@ -73,6 +73,7 @@ import {
   UpdateSeriesSchema,
 } from './series.ts';
 import { SessionListSchema } from './sessions.ts';
+import { CreateReportSchema, ReportCreatedSchema } from './safety.ts';
 import {
   ChangePasswordSchema,
   PasswordResetConfirmSchema,
@@ -531,6 +532,13 @@ export const endpoints = {
     response: SeriesPageSchema,
   },
   endSeries: { method: 'DELETE', path: '/api/series/:seriesId', response: null },
+  // trust and safety (issue 17)
+  createReport: {
+    method: 'POST',
+    path: '/api/reports',
+    body: CreateReportSchema,
+    response: ReportCreatedSchema,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

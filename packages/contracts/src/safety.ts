@@ -83,6 +83,10 @@ export const CreateReportSchema = z
   });
 export type CreateReport = z.infer<typeof CreateReportSchema>;
 
+/** `POST /api/reports`: the report just made (always open). Who reported is never shown to anyone else. */
+export const ReportCreatedSchema = z.object({ id: z.uuid(), status: z.literal('open') });
+export type ReportCreated = z.infer<typeof ReportCreatedSchema>;
+
 /** A runner's reliability record (last 12 months): `attendanceRate` is null until 3 recorded runs ("새 러너"). */
 export const ReliabilitySchema = z.object({
   userId: z.uuid(),

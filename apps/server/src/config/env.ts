@@ -198,6 +198,10 @@ const EnvSchema = z
     RATE_LIMIT_API_IP: RateLimitSchema.default(rateLimit('600/1m')),
     RATE_LIMIT_COMMENT_USER: RateLimitSchema.default(rateLimit('20/1m')),
     RATE_LIMIT_CHAT_USER: RateLimitSchema.default(rateLimit('30/1m')),
+    // Reports (신고) per signed-in user: enough for a bad evening, too few to flood the moderators' queue.
+    RATE_LIMIT_REPORT_USER: RateLimitSchema.default(rateLimit('10/1h')),
+    // Content reported by this many different people is hidden until a moderator decides (DOMAIN.md: 3).
+    REPORT_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
     RATE_LIMIT_UPLOAD_USER: RateLimitSchema.default(rateLimit('20/5m')),
     // Images one user may upload per window (attempts count, refused ones too); off with RATE_LIMITS=off.
     UPLOAD_QUOTA_USER: RateLimitSchema.default(rateLimit('100/24h')),

@@ -151,6 +151,7 @@ describe('fastSerializer on the course and comment contracts', () => {
       id: '8d0d1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f62',
       content: '짐 "보관" 되나요?\n',
       deleted: false,
+      hidden: false,
       author: { id: run.host.id, nickname: '질문러', avatar: null, runningLevel: 'lt5' },
       parentId: null,
       replyCount: 1,

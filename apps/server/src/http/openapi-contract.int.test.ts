@@ -589,6 +589,13 @@ const CALLS: Record<string, Call> = {
     const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
     return call(host, 'DELETE', `/api/series/${id}`);
   },
+  'POST /api/reports': async () =>
+    call(await newUser(t.app), 'POST', '/api/reports', {
+      targetType: 'run',
+      targetId: run.id,
+      reason: 'other',
+      note: '연락처를 요구해요',
+    }),
 };
 
 /** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */

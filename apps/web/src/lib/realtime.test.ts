@@ -147,6 +147,7 @@ function chatMessage(runId: string, content: string): ChatMessage {
     crewId: null,
     author: { id: '3c9d2e61-5b7a-4c1f-8e2d-9a0b1c2d3e4f', nickname: '크루장', avatar: null },
     content,
+    hidden: false,
     createdAt: '2026-05-01T06:30:00+09:00',
   };
 }

@@ -145,6 +145,7 @@ export function commentFixture(overrides: Partial<Comment> = {}): Comment {
     id: `00000000-0000-4000-8000-${String(commentSeq).padStart(12, '0')}`,
     content: '좋은 코스예요',
     deleted: false,
+    hidden: false,
     author: { id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: 'gte15' },
     parentId: null,
     replyCount: 0,

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { crewAnnouncements, crewMembers, crews, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -75,11 +75,24 @@ export class AnnouncementsRepository {
     crewId: string,
     cursor: AnnouncementCursor | undefined,
     limit: number,
+    /** Who reads: hidden ones (reports) are left out unless the reader wrote them or is the crew's staff. */
+    reader: { userId: string; staff: boolean },
   ): Promise<AnnouncementWithAuthor[]> {
     const after = cursor
       ? sql`(${crewAnnouncements.pinned}, ${crewAnnouncements.createdAt}, ${crewAnnouncements.id}) < (${cursor.pinned}, ${cursor.createdAt}, ${cursor.id})`
       : undefined;
-    return this.select(and(eq(crewAnnouncements.crewId, crewId), after), limit);
+    const unhidden = reader.staff
+      ? undefined
+      : or(isNull(crewAnnouncements.hiddenAt), eq(crewAnnouncements.authorId, reader.userId));
+    return this.select(and(eq(crewAnnouncements.crewId, crewId), after, unhidden), limit);
+  }
+
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden one stays as it was. */
+  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(crewAnnouncements)
+      .set({ hiddenAt: at })
+      .where(and(eq(crewAnnouncements.id, id), isNull(crewAnnouncements.hiddenAt)));
   }
 
   async update(

@@ -8,7 +8,8 @@ import type {
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import { type CrewAccessService, isStaffRole } from '../crews/index.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -79,10 +80,10 @@ export class AnnouncementsService {
     await this.requireCrew(crewId);
     const role = await this.crewAccess.roleOf(crewId, userId);
     if (role === null) throw notMember();
-    const rows = await this.repo.list(crewId, after, limit + 1);
+    const staff = isStaffRole(role);
+    const rows = await this.repo.list(crewId, after, limit + 1, { userId, staff });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    const staff = isStaffRole(role);
     return {
       items: items.map((r) => this.toAnnouncement(r, staff || r.authorId === userId)),
       nextCursor: rows.length > limit && last ? encodeAnnouncementCursor(last) : null,
@@ -114,18 +115,39 @@ export class AnnouncementsService {
   async ownerOf(
     id: string,
     userId: string | null,
-  ): Promise<{ ownerId: string; title: string; moderates: boolean }> {
+  ): Promise<{ ownerId: string; title: string; moderates: boolean; crewId: string }> {
     if (userId === null) throw notMember();
     const { row, staff } = await this.readable(id, userId);
-    return { ownerId: row.authorId, title: row.title, moderates: staff || row.authorId === userId };
+    return {
+      ownerId: row.authorId,
+      title: row.title,
+      moderates: staff || row.authorId === userId,
+      crewId: row.crewId,
+    };
   }
 
+  /** For reports (a ModerationTarget): its author and crew, when the reader may read it (else 404). */
+  async reportTarget(id: string, readerId: string): Promise<TargetOwner> {
+    const { row } = await this.readable(id, readerId).catch((error: unknown) => {
+      throw error instanceof ForbiddenError ? announcementNotFound() : error;
+    });
+    return { subjectId: row.authorId, crewId: row.crewId };
+  }
+
+  /** Reported by enough people: hidden from the crew but its author and staff, in the reports' unit of work. */
+  hide(tx: Tx, id: string, at: Date): Promise<void> {
+    return this.repo.hide(tx, id, at);
+  }
+
+  /** A member's; one hidden by reports only its author's and the staff's until a moderator decides. */
   private async readable(id: string, userId: string) {
     const row = await this.repo.find(id);
     if (!row) throw announcementNotFound();
     const role = await this.crewAccess.roleOf(row.crewId, userId);
     if (role === null) throw notMember();
-    return { row, staff: isStaffRole(role) };
+    const staff = isStaffRole(role);
+    if (row.hiddenAt !== null && !staff && row.authorId !== userId) throw announcementNotFound();
+    return { row, staff };
   }
 
   private async requireEditor(id: string, userId: string): Promise<void> {

@@ -70,7 +70,14 @@ export class CalendarRepository {
     return this.db
       .select(columns)
       .from(runs)
-      .where(and(gte(runs.startsAt, since), or(eq(runs.hostId, userId), inArray(runs.id, joined))))
+      .where(
+        and(
+          gte(runs.startsAt, since),
+          or(eq(runs.hostId, userId), inArray(runs.id, joined)),
+          // Hidden by reports: gone from its runners' calendars until a moderator decides, not from its host's.
+          or(isNull(runs.hiddenAt), eq(runs.hostId, userId)),
+        ),
+      )
       .orderBy(runs.startsAt)
       .limit(500);
   }
@@ -121,7 +128,14 @@ export class CalendarRepository {
     return this.db
       .select(columns)
       .from(runs)
-      .where(and(eq(runs.crewId, crewId), isNull(runs.cancelledAt), gte(runs.startsAt, since)))
+      .where(
+        and(
+          eq(runs.crewId, crewId),
+          isNull(runs.cancelledAt),
+          isNull(runs.hiddenAt),
+          gte(runs.startsAt, since),
+        ),
+      )
       .orderBy(runs.startsAt)
       .limit(500);
   }

@@ -153,6 +153,20 @@ export class ChatRepository {
     return rows.map((r) => ({ ...r.message, author: r.author }));
   }
 
+  /** One message by its id (its chat is on the row). */
+  async find(id: string): Promise<ChatMessageRow | undefined> {
+    const [row] = await this.db.select().from(chatMessages).where(eq(chatMessages.id, id));
+    return row;
+  }
+
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden one stays as it was. */
+  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+    await this.q(tx)
+      .update(chatMessages)
+      .set({ hiddenAt: at })
+      .where(and(eq(chatMessages.id, id), isNull(chatMessages.hiddenAt)));
+  }
+
   /** The chat's notice: its most recently pinned message. */
   async pinned(ref: ChatRef): Promise<MessageWithAuthor | undefined> {
     const [row] = await this.db

@@ -11,7 +11,8 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { chatRoom, crewChatRoom, type Realtime, type UserEvent } from '../../ports/realtime.ts';
-import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { CrewAccessService } from '../crews/index.ts';
 import { isStaffRole } from '../crews/index.ts';
@@ -19,6 +20,8 @@ import type { NewNotification, NotificationsService } from '../notifications/not
 import { runNotFound } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { ChatAccess, ChatRef, ChatRepository, MessageWithAuthor, Recipient } from './chat.repository.ts';
+
+const messageNotFound = () => new NotFoundError('NOT_FOUND', 'No such message');
 
 const CHAT_LIST_LIMIT = 50;
 /**
@@ -111,12 +114,12 @@ export class ChatService {
     const last = items.at(-1);
     const { closesAt } = member;
     return {
-      items: items.map((r) => this.toMessage(r)),
+      items: items.map((r) => this.toMessage(r, userId)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
       lastReadAt: state.lastReadAt?.toISOString() ?? null,
       closesAt: closesAt?.toISOString() ?? null,
       closed: closesAt !== null && this.clock.now() > closesAt,
-      pinned: pinned ? this.toMessage(pinned) : null,
+      pinned: pinned ? this.toMessage(pinned, userId) : null,
       muted: state.muted,
       canPin,
     };
@@ -142,7 +145,7 @@ export class ChatService {
       await this.deps.notifications.notify(tx, this.noticesOf(recipients, row, member, now));
       // Writing means having read everything before it.
       await this.repo.markRead(ref, userId, now, tx);
-      return { message: this.toMessage(row), recipients };
+      return { message: this.toMessage(row, null), recipients };
     });
     this.realtime.toRoom(roomOf(ref), CHAT_EVENTS.message, message);
     this.announceUnread([userId, ...recipients.map((r) => r.userId)]);
@@ -213,7 +216,7 @@ export class ChatService {
     this.realtime.toRoom(roomOf(member.ref), CHAT_EVENTS.pinned, {
       kind,
       id,
-      pinned: now ? this.toMessage(now) : null,
+      pinned: now ? this.toMessage(now, null) : null,
     });
   }
 
@@ -236,11 +239,30 @@ export class ChatService {
           cancelled: r.cancelledAt !== null,
           unreadCount: r.unreadCount,
           muted: r.muted,
-          lastMessage: r.last ? this.toMessage(r.last) : null,
+          lastMessage: r.last ? this.toMessage(r.last, userId) : null,
         };
       }),
       unreadCount: totals.get(userId) ?? 0,
     };
+  }
+
+  /**
+   * For reports (a ModerationTarget): the message's author and crew (a crew chat's), when the reader is a
+   * member of its chat and it is not hidden from them; else 404.
+   */
+  async reportTarget(messageId: string, readerId: string): Promise<TargetOwner> {
+    const row = await this.repo.find(messageId);
+    if (!row || (row.hiddenAt !== null && row.authorId !== readerId)) throw messageNotFound();
+    const kind: ChatKind = row.runId ? 'run' : 'crew';
+    await this.requireMember(kind, row.runId ?? row.crewId ?? '', readerId).catch((error: unknown) => {
+      throw error instanceof NotFoundError || error instanceof ForbiddenError ? messageNotFound() : error;
+    });
+    return { subjectId: row.authorId, crewId: row.crewId };
+  }
+
+  /** Reported by enough people: folded for all but its author, in the reports' unit of work. */
+  hide(tx: Tx, messageId: string, at: Date): Promise<void> {
+    return this.repo.hide(tx, messageId, at);
   }
 
   /** Someone lost access to a run (left or was removed): their open sockets stop hearing its chat. */
@@ -298,13 +320,19 @@ export class ChatService {
     };
   }
 
-  private toMessage(row: MessageWithAuthor): ChatMessage {
+  /**
+   * Hidden by reports (until a moderator decides): folded — no content — for everyone but its author
+   * (`viewerId` null: a room's broadcast, folded for all).
+   */
+  private toMessage(row: MessageWithAuthor, viewerId: string | null): ChatMessage {
+    const hidden = row.hiddenAt !== null;
     return {
       id: row.id,
       runId: row.runId,
       crewId: row.crewId,
       author: this.toAuthor(row.author),
-      content: row.content,
+      content: hidden && row.authorId !== viewerId ? '' : row.content,
+      hidden,
       createdAt: row.createdAt.toISOString(),
     };
   }

@@ -103,6 +103,16 @@ export class CommentsRepository {
     return rows.map((r) => ({ ...r.comment, author: r.author }));
   }
 
+  /** Hidden by reports; the row when this call hid it (one already hidden stays as it was). */
+  async hide(tx: Tx, id: string, at: Date): Promise<CommentRow | undefined> {
+    const [row] = await sqlOf(tx)
+      .update(comments)
+      .set({ hiddenAt: at })
+      .where(and(eq(comments.id, id), isNull(comments.hiddenAt)))
+      .returning();
+    return row;
+  }
+
   async updateContent(id: string, content: string, now: Date): Promise<void> {
     await this.db.update(comments).set({ content, editedAt: now }).where(eq(comments.id, id));
   }
@@ -160,6 +170,7 @@ function runVisibleTo(runId: string, reader: string | null): SQL {
     hostId: sql`r.host_id`,
     crewId: sql`r.crew_id`,
     visibility: sql`r.visibility`,
+    hiddenAt: sql`r.hidden_at`,
   });
   return sql`exists (select 1 from ${runs} r where r.id = ${runId} and r.cancelled_at is null and ${visible})`;
 }

@@ -2,7 +2,8 @@ import type { Comment, CommentPage, RunningLevel } from '@erun/contracts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
-import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -19,7 +20,7 @@ export type { Target };
 export type OwnerOf = (
   target: Target,
   viewerId: string | null,
-) => Promise<{ ownerId: string; title: string; moderates?: boolean }>;
+) => Promise<{ ownerId: string; title: string; moderates?: boolean; crewId?: string | null }>;
 
 const commentNotFound = () => new NotFoundError('COMMENT_NOT_FOUND', 'Comment not found');
 
@@ -54,6 +55,7 @@ export class CommentsService {
       { target, reader: target.kind === 'run' ? viewerId : undefined },
       cursor,
       limit,
+      viewerId,
     );
     if (page.items.length === 0 && target.kind !== 'announcement') await this.ownerOf(target, viewerId);
     return page;
@@ -75,7 +77,7 @@ export class CommentsService {
       if (target.kind === 'run') throw commentNotFound();
       throw error;
     }
-    return this.page({ parentId: commentId }, cursor, limit);
+    return this.page({ parentId: commentId }, cursor, limit, viewerId);
   }
 
   async write(target: Target, authorId: string, content: string): Promise<Comment> {
@@ -102,7 +104,7 @@ export class CommentsService {
       return created;
     });
     this.changed(target, row.id, null);
-    return this.view(row.id);
+    return this.view(row.id, authorId);
   }
 
   async reply(commentId: string, authorId: string, content: string): Promise<Comment> {
@@ -136,7 +138,7 @@ export class CommentsService {
       return created;
     });
     this.changed(target, row.id, parent.id);
-    return this.view(row.id);
+    return this.view(row.id, authorId);
   }
 
   async edit(commentId: string, userId: string, content: string): Promise<Comment> {
@@ -147,7 +149,7 @@ export class CommentsService {
     await this.requireReadable(targetOf(row), userId);
     await this.repo.updateContent(commentId, content, this.clock.now());
     this.changed(targetOf(row), commentId, row.parentId);
-    return this.view(commentId);
+    return this.view(commentId, userId);
   }
 
   /**
@@ -187,6 +189,27 @@ export class CommentsService {
     }
   }
 
+  /**
+   * For reports (a ModerationTarget): the comment's author and the crew it lives in (an announcement's, a crew
+   * run's), when the reader may read it — not deleted, under a post they may see, not hidden from them.
+   */
+  async reportTarget(commentId: string, readerId: string): Promise<TargetOwner> {
+    const row = await this.repo.find(commentId);
+    if (!row || row.deletedAt || (row.hiddenAt !== null && row.authorId !== readerId))
+      throw commentNotFound();
+    const target = targetOf(row);
+    const owner = await this.ownerOf(target, readerId).catch((error: unknown) => {
+      throw error instanceof NotFoundError || error instanceof ForbiddenError ? commentNotFound() : error;
+    });
+    return { subjectId: row.authorId, crewId: owner.crewId ?? null };
+  }
+
+  /** Reported by enough people: folded for all but its author, in the reports' unit of work. */
+  async hide(tx: Tx, commentId: string, at: Date): Promise<void> {
+    const row = await this.repo.hide(tx, commentId, at);
+    if (row) tx.afterCommit(() => this.changed(targetOf(row), row.id, row.parentId));
+  }
+
   /** After a write has committed: open pages of the run show it without a reload. */
   private changed(target: Target, commentId: string, parentId: string | null): void {
     if (target.kind === 'run')
@@ -197,30 +220,38 @@ export class CommentsService {
     where: Parameters<CommentsRepository['list']>[0],
     cursor: string | undefined,
     limit: number,
+    viewerId: string | null,
   ) {
     const decoded = decodeCursor(cursor, 'time');
     const rows = await this.repo.list(where, decoded, limit + 1);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
-      items: items.map((r) => this.toComment(r)),
+      items: items.map((r) => this.toComment(r, viewerId)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
     };
   }
 
-  private async view(id: string): Promise<Comment> {
+  private async view(id: string, viewerId: string): Promise<Comment> {
     const row = await this.repo.findWithAuthor(id);
     if (!row) throw commentNotFound();
-    return this.toComment(row);
+    return this.toComment(row, viewerId);
   }
 
-  private toComment(row: CommentWithAuthor): Comment {
+  /**
+   * A deleted comment, and to all but its author one hidden by reports (until a moderator decides), is a
+   * placeholder without content or author that keeps its place and its replies.
+   */
+  private toComment(row: CommentWithAuthor, viewerId: string | null): Comment {
     const deleted = row.deletedAt !== null;
+    const hidden = !deleted && row.hiddenAt !== null;
+    const folded = deleted || (hidden && row.authorId !== viewerId);
     return {
       id: row.id,
-      content: deleted ? '' : row.content,
+      content: folded ? '' : row.content,
       deleted,
-      author: deleted
+      hidden,
+      author: folded
         ? null
         : {
             id: row.author.id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { isForeignKeyViolation } from '../../lib/errors.ts';
@@ -155,7 +155,12 @@ export class CoursesRepository {
     limit: number,
     viewerId: string | null,
   ): Promise<CourseCard[]> {
-    const conditions: SQL[] = [];
+    // Hidden by reports (ADR 019): until a moderator decides, only its author still finds it.
+    const conditions: SQL[] = [
+      viewerId === null
+        ? isNull(courses.hiddenAt)
+        : (or(isNull(courses.hiddenAt), eq(courses.authorId, viewerId)) as SQL),
+    ];
     if (filter.regions?.length) conditions.push(inArray(courses.region, filter.regions));
     if (filter.themes?.length) conditions.push(inArray(courses.theme, filter.themes));
     if (filter.authorId) conditions.push(eq(courses.authorId, filter.authorId));
@@ -226,6 +231,14 @@ export class CoursesRepository {
       .where(eq(courses.id, id));
     if (!row) return undefined;
     return { ...toCard(row, viewerId), route: row.route, histogram: row.histogram.map(Number) };
+  }
+
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden course stays as it was. */
+  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(courses)
+      .set({ hiddenAt: at })
+      .where(and(eq(courses.id, id), isNull(courses.hiddenAt)));
   }
 
   /** The course's row, locked until the unit of work ends: concurrent ratings queue up. */

@@ -24,7 +24,8 @@ import {
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
@@ -85,7 +86,8 @@ export class CoursesService {
    */
   async get(courseId: string, viewerId: string | null, viewerKey: string | null): Promise<Course> {
     const row = await this.repo.findPage(courseId, viewerId);
-    if (!row) throw courseNotFound();
+    // Hidden by reports: its author's alone until a moderator decides.
+    if (!row || (row.hiddenAt !== null && row.authorId !== viewerId)) throw courseNotFound();
     if (viewerKey !== null && viewerId !== row.authorId && (await this.countView(courseId, viewerKey)))
       row.views += 1;
     return {
@@ -208,6 +210,18 @@ export class CoursesService {
     const row = await this.repo.findWithAuthor(courseId);
     if (!row) throw courseNotFound();
     return { ownerId: row.authorId, title: row.title };
+  }
+
+  /** For reports (a ModerationTarget): its author, when the reader may see the course (else 404). */
+  async reportTarget(courseId: string, readerId: string): Promise<TargetOwner> {
+    const row = await this.repo.findWithAuthor(courseId);
+    if (!row || (row.hiddenAt !== null && row.authorId !== readerId)) throw courseNotFound();
+    return { subjectId: row.authorId, crewId: null };
+  }
+
+  /** Reported by enough people: hidden, in the reports' unit of work. */
+  hide(tx: Tx, courseId: string, at: Date): Promise<void> {
+    return this.repo.hide(tx, courseId, at);
   }
 
   private seoulDay(): string {

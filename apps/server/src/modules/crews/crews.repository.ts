@@ -63,6 +63,13 @@ const { searchText: _s, inviteTokenHash: _i, ...cardColumns } = getTableColumns(
  */
 const crewIdRef = sql.raw('"crews"."id"');
 
+/** A crew hidden by reports is listed for its members alone until a moderator decides (ADR 019). */
+function unhidden(viewerId: string | null): SQL {
+  if (viewerId === null) return isNull(crews.hiddenAt);
+  return sql`(${crews.hiddenAt} is null or exists (select 1 from ${crewMembers} hm
+    where hm.crew_id = ${crewIdRef} and hm.user_id = ${viewerId} and hm.status = 'member'))`;
+}
+
 function viewerColumns(userId: string | null) {
   if (userId === null)
     return { viewerStatus: sql<string | null>`null`, viewerRole: sql<string | null>`null` };
@@ -106,6 +113,14 @@ export class CrewsRepository {
     return row;
   }
 
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden crew stays as it was. */
+  async hide(tx: Tx, crewId: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(crews)
+      .set({ hiddenAt: at })
+      .where(and(eq(crews.id, crewId), isNull(crews.hiddenAt)));
+  }
+
   async update(tx: Tx, crewId: string, changes: Partial<NewCrew>): Promise<void> {
     await sqlOf(tx).update(crews).set(changes).where(eq(crews.id, crewId));
   }
@@ -126,7 +141,7 @@ export class CrewsRepository {
     limit: number,
     viewerId: string | null,
   ): Promise<(CrewCard & { rank: number })[]> {
-    const conditions: SQL[] = [isNull(crews.deletedAt), ...filterConditions(filter)];
+    const conditions: SQL[] = [isNull(crews.deletedAt), unhidden(viewerId), ...filterConditions(filter)];
     if (cursor) conditions.push(sql`(${rank}, ${crewIdRef}) < (${cursor[0]}, ${cursor[1]})`);
     const rows = await this.db
       .select({ crew: cardColumns, rank, ...viewerColumns(viewerId) })

@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type {
   CrewCard,
@@ -71,7 +72,8 @@ export class CrewsService {
   async get(crewId: string, viewerId: string | null): Promise<Crew> {
     const now = this.clock.now();
     const row = await this.repo.findDetail(crewId, viewerId, seoulMonthStart(now), now);
-    if (!row) throw crewNotFound();
+    // Hidden by reports: its members' alone until a moderator decides.
+    if (!row || (row.hiddenAt !== null && row.viewerStatus !== 'member')) throw crewNotFound();
     const imageOf = (id: string) => this.uploads.imageOf(id);
     return {
       ...toCrewSummary(row, imageOf),
@@ -87,6 +89,17 @@ export class CrewsService {
       },
       createdAt: row.createdAt.toISOString(),
     };
+  }
+
+  /** For reports (a ModerationTarget): its owner, when the reader may see the crew (else 404). */
+  async reportTarget(crewId: string, readerId: string): Promise<TargetOwner> {
+    const crew = await this.get(crewId, readerId);
+    return { subjectId: crew.owner.id, crewId };
+  }
+
+  /** Reported by enough people: out of lists and closed to non-members, in the reports' unit of work. */
+  hide(tx: Tx, crewId: string, at: Date): Promise<void> {
+    return this.repo.hide(tx, crewId, at);
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<CrewPage> {

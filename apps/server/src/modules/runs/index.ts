@@ -1,2 +1,2 @@
 /** What other modules use of runs beyond its services: the visibility rule, for their own statements. */
-export { type RunRefs, visibleTo as runVisibleToSql } from './runs.queries.ts';
+export { visibleTo as runVisibleToSql } from './runs.queries.ts';

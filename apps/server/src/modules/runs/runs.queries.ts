@@ -135,7 +135,7 @@ function viewerColumns(userId: string) {
 }
 
 /** Whether the user manages the run: its host, a co-host, or staff of its crew. */
-export function managesSql(userId: string, run: Omit<RunRefs, 'visibility'> = RUN_REFS) {
+export function managesSql(userId: string, run: Omit<RunRefs, 'visibility' | 'hiddenAt'> = RUN_REFS) {
   return sql<boolean>`(${run.hostId} = ${userId}
     or exists (select 1 from ${runCohosts} mh where mh.run_id = ${run.id} and mh.user_id = ${userId})
     or coalesce(${run.crewId} in ${staffCrewsOf(userId)}, false))`;
@@ -146,12 +146,14 @@ export interface RunRefs {
   hostId: SQL;
   crewId: SQL;
   visibility: SQL;
+  hiddenAt: SQL;
 }
 const RUN_REFS: RunRefs = {
   id: sql`${runs.id}`,
   hostId: sql`${runs.hostId}`,
   crewId: sql`${runs.crewId}`,
   visibility: sql`${runs.visibility}`,
+  hiddenAt: sql`${runs.hiddenAt}`,
 };
 
 // The crew's chip (a deleted crew shows none), the co-hosts in the order they were added, and the seated
@@ -171,19 +173,21 @@ const crewColumns = { crew: crewChip, coHosts, guestCount };
 
 /**
  * Runs the reader may see: public ones, and members-only ones of their crews or that they host, co-host or are
- * in (DOMAIN.md "Crews"). The one copy of the rule in SQL: the feed, a run's page and (through `index.ts`, with
- * `run` naming another alias's columns) other modules' statements about runs.
+ * in (DOMAIN.md "Crews"); a run hidden by reports only its host (ADR 019). The one copy of the rule in SQL: the
+ * feed, a run's page and (through `index.ts`, with `run` naming another alias's columns) other modules'
+ * statements about runs.
  */
 export function visibleTo(reader: RunFilter['reader'], run: RunRefs = RUN_REFS): SQL {
   const isPublic = sql`${run.visibility} = ${'public'}`;
-  if (reader === null) return isPublic;
+  if (reader === null) return sql`(${isPublic} and ${run.hiddenAt} is null)`;
   const { userId } = reader;
-  return sql`(${isPublic}
+  // Hidden by reports: until a moderator decides, its host alone still finds it.
+  return sql`((${run.hiddenAt} is null or ${run.hostId} = ${userId}) and (${isPublic}
     or coalesce(${run.crewId} in ${memberCrewsOf(userId)}, false)
     or ${run.hostId} = ${userId}
     or exists (select 1 from ${runCohosts} h where h.run_id = ${run.id} and h.user_id = ${userId})
     or exists (select 1 from ${runParticipants} s where s.run_id = ${run.id} and s.user_id = ${userId}
-      and s.status in ('joined', 'waitlisted')))`;
+      and s.status in ('joined', 'waitlisted'))))`;
 }
 
 const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(

@@ -26,7 +26,7 @@ import {
 export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
 /** The columns that decide who may see a run. */
-export type RunVisibility = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'visibility'>;
+export type RunVisibility = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'visibility' | 'hiddenAt'>;
 export type NewRun = Omit<typeof runs.$inferInsert, 'id'>;
 
 export class RunsRepository {
@@ -66,6 +66,14 @@ export class RunsRepository {
         .insert(runPhotos)
         .values(photoIds.map((uploadId, position) => ({ runId, uploadId, position })));
     }
+  }
+
+  /** Hidden by reports (the reports module asks, in its unit of work); a hidden run stays as it was. */
+  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(runs)
+      .set({ hiddenAt: at })
+      .where(and(eq(runs.id, id), isNull(runs.hiddenAt)));
   }
 
   async findWithHost(id: string): Promise<RunWithHost | undefined> {

@@ -35,6 +35,7 @@ import type { CrewAccessService } from '../crews/index.ts';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { UsersService } from '../users/users.service.ts';
+import type { TargetOwner } from '../reports/reports.types.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
@@ -267,15 +268,19 @@ export class RunsService {
     return this.present(run);
   }
 
-  /** The guest's page of a public run; null for a members-only one (kept out of anything shared). */
+  /** The guest's page of a public run; null for a members-only or hidden one (kept out of anything shared). */
   private async readPublic(runId: string): Promise<Run | null> {
     const run = await this.repo.findDetail(runId, null);
     if (!run) throw runNotFound();
-    return run.visibility === 'public' ? this.present(run) : null;
+    return run.visibility === 'public' && run.hiddenAt === null ? this.present(run) : null;
   }
 
-  /** Members-only runs: the crew's members, and whoever hosts, co-hosts or is in it (DOMAIN.md "Crews"). */
+  /**
+   * Members-only runs: the crew's members, and whoever hosts, co-hosts or is in it (DOMAIN.md "Crews"). A run
+   * hidden by reports: those who manage it, until a moderator decides (ADR 019).
+   */
   private mayRead(run: RunDetail, viewerId: string | null): boolean {
+    if (run.hiddenAt !== null) return run.viewer?.manages === true;
     if (run.visibility === 'public') return true;
     if (viewerId === null || !run.viewer) return false;
     const status = run.viewer.status;
@@ -575,13 +580,30 @@ export class RunsService {
     await this.repo.setBookmark(userId, runId, on);
   }
 
-  /** Whether the reader may see this run (members-only: members, host, co-hosts and runners). */
+  /**
+   * Whether the reader may see this run (members-only: members, host, co-hosts and runners; hidden by reports:
+   * its host).
+   */
   private async visibleTo(run: RunVisibility, viewerId: string | null): Promise<boolean> {
+    if (run.hiddenAt !== null) return run.hostId === viewerId;
     if (run.visibility === 'public') return true;
     if (viewerId === null) return false;
     if (run.hostId === viewerId) return true;
     if (run.crewId !== null && (await this.crews.isMember(run.crewId, viewerId))) return true;
     return this.repo.isPartOf(run.id, viewerId);
+  }
+
+  /** For reports (a ModerationTarget): its host and crew, when the reader may see the run (else 404). */
+  async reportTarget(runId: string, readerId: string): Promise<TargetOwner> {
+    const run = await this.repo.findWithHost(runId);
+    if (!run || !(await this.visibleTo(run, readerId))) throw runNotFound();
+    return { subjectId: run.hostId, crewId: run.crewId };
+  }
+
+  /** Reported by enough people: hidden (in the reports' unit of work); open pages refresh after it commits. */
+  async hide(tx: Tx, runId: string, at: Date): Promise<void> {
+    await this.repo.hide(tx, runId, at);
+    this.changed(tx, runId);
   }
 
   /**
@@ -597,10 +619,13 @@ export class RunsService {
    * For comments: who hosts the run, and its title for notifications. A cancelled run takes no comments;
    * a members-only run is a 404 for whoever may not see it (`readerId` null: a guest).
    */
-  async ownerOf(runId: string, readerId: string | null): Promise<{ ownerId: string; title: string }> {
+  async ownerOf(
+    runId: string,
+    readerId: string | null,
+  ): Promise<{ ownerId: string; title: string; crewId: string | null }> {
     const run = await this.repo.findWithHost(runId);
     if (!run || run.cancelledAt || !(await this.visibleTo(run, readerId))) throw runNotFound();
-    return { ownerId: run.hostId, title: run.title };
+    return { ownerId: run.hostId, title: run.title, crewId: run.crewId };
   }
 
   private requireCrewRules(run: Parameters<typeof crewRunIssues>[0]): void {

@@ -12,6 +12,7 @@ import { useAnnouncement } from '../../features/announcements/api/get-announceme
 import { AnnouncementView } from '../../features/announcements/components/announcement-view.tsx';
 import { PushpinIcon } from '../../components/icons.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
+import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { ApiError } from '../../lib/api-error.ts';
 import { cx } from '../../lib/cx.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -75,10 +76,14 @@ function AnnouncementPage({ announcement }: { announcement: Announcement }) {
         {t('announcements.backToList')}
       </Link>
       <AnnouncementView announcement={announcement} />
+      {viewerId !== null && viewerId !== announcement.author.id && (
+        <ReportButton targetType="announcement" targetId={announcement.id} placement="end" />
+      )}
       <Comments
         target={{ kind: 'announcements', id: announcement.id }}
         ownerId={announcement.author.id}
         viewerId={viewerId}
+        reportAction={reportCommentAction}
         count={announcement.commentCount}
         onChange={() =>
           void queryClient.invalidateQueries({ queryKey: announcementKeys.one(announcement.id) })

@@ -58,6 +58,7 @@ describe('/chats', () => {
             crewId: CREW_ID,
             author: { id: HOST_ID, nickname: '서연', avatar: null },
             content: '토요일 6시 출발이에요',
+            hidden: false,
             createdAt: '2026-12-06T06:00:00+09:00',
           },
         }),

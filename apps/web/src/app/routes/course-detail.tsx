@@ -13,6 +13,7 @@ import {
 } from '../../components/detail-page/detail-page.tsx';
 import { DownloadIcon, RunIcon } from '../../components/icons.tsx';
 import { PhotoGallery } from '../../components/photo-gallery.tsx';
+import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { courseKeys } from '../../features/courses/api/course-keys.ts';
 import { useCourse } from '../../features/courses/api/get-course.ts';
@@ -90,6 +91,7 @@ function CourseDetail({ course, viewerId }: { course: Course; viewerId: string |
               withLabel
             />
             <CourseShare course={course} />
+            {viewerId !== null && !isAuthor && <ReportButton targetType="course" targetId={course.id} />}
           </div>
         </>
       }
@@ -142,6 +144,7 @@ function CourseDetail({ course, viewerId }: { course: Course; viewerId: string |
         target={{ kind: 'courses', id: course.id }}
         ownerId={course.author.id}
         viewerId={viewerId}
+        reportAction={reportCommentAction}
         count={course.commentCount}
         onChange={() => void queryClient.invalidateQueries({ queryKey: courseKeys.detail(course.id) })}
       />

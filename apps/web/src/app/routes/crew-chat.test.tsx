@@ -20,6 +20,7 @@ function message(content: string, minute: number, id = crypto.randomUUID()): Cha
     crewId: CREW_ID,
     author: { id: HOST_ID, nickname: '서연', avatar: null },
     content,
+    hidden: false,
     createdAt: `2026-12-06T06:${String(minute).padStart(2, '0')}:00+09:00`,
   };
 }
@@ -103,5 +104,47 @@ describe('/crews/:crewId/chat', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect((input as HTMLTextAreaElement).value).toBe('@서준 '));
     expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('folds a message hidden by reports and reports another from its menu, thanking the reporter', async () => {
+    const folded = { ...message('', 0), hidden: true };
+    const spam = message('싸게 팔아요 링크 클릭', 1);
+    const { calls } = mockApi({
+      [`GET /api/crews/${CREW_ID}/chat/messages*`]: () =>
+        jsonResponse(200, {
+          items: [spam, folded],
+          nextCursor: null,
+          lastReadAt: null,
+          closesAt: null,
+          closed: false,
+          pinned: null,
+          muted: false,
+          canPin: false,
+        } satisfies ChatPage),
+      [`POST /api/crews/${CREW_ID}/chat/read`]: () => new Response(null, { status: 204 }),
+      [`GET /api/chats/crew/${CREW_ID}/members`]: () => jsonResponse(200, { items: [] }),
+      'POST /api/reports': () => jsonResponse(201, { id: crypto.randomUUID(), status: 'open' }),
+      'GET /api/me/chats': () => jsonResponse(200, { items: [], unreadCount: 0 }),
+      'GET /api/notifications*': () => jsonResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
+    });
+    renderApp(`/crews/${CREW_ID}/chat`, { user: me });
+    stop = realtime.start(fakeSockets().factory);
+
+    const log = await screen.findByRole('log');
+    expect(within(log).getByText('신고가 누적되어 숨겨진 메시지예요')).toBeTruthy();
+    // Only the message still shown has a menu (a folded one has nothing left to report).
+    const menus = within(log).getAllByRole('button', { name: '메시지 메뉴' });
+    expect(menus).toHaveLength(1);
+    fireEvent.click(menus[0] as HTMLElement);
+    fireEvent.click(await screen.findByRole('menuitem', { name: '신고하기' }));
+    const dialog = await screen.findByRole('dialog', { name: '이 메시지 신고하기' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: '스팸·광고' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '신고하기' }));
+    expect(await within(dialog).findByText(/신고해 주셔서 고마워요/)).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/reports')?.body).toEqual({
+      targetType: 'chat_message',
+      targetId: spam.id,
+      reason: 'spam',
+    });
   });
 });

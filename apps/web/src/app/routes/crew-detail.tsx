@@ -17,11 +17,13 @@ import { CrewAnnouncements } from '../../features/announcements/components/crew-
 import { CrewChatLink } from '../../features/chat/components/crew-chat-link.tsx';
 import { useCrew } from '../../features/crews/api/get-crew.ts';
 import { CrewMembership } from '../../features/crews/components/crew-membership.tsx';
+import { ReportButton } from '../../features/reports/components/report-button.tsx';
 import { CrewOwnerActions } from '../../features/crews/components/owner-actions.tsx';
 import { formatRhythm } from '../../features/crews/utils/rhythm.ts';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { formatKm, formatPace } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useSession } from '../use-session.ts';
 import styles from './crews.module.css';
 
 /** `/crews/:crewId`: cover, logo, name, rhythm, stats this month, staff and the crew's runs ahead. */
@@ -39,6 +41,7 @@ export function CrewDetailPage() {
 
 function CrewDetail({ crew }: { crew: Crew }) {
   const { t, i18n } = useTranslation();
+  const session = useSession();
   const role = crew.viewer.role;
   useAnnouncementsFollowRole(crew.id, role);
   const rhythm = formatRhythm(crew.days, crew.time, i18n.language);
@@ -108,6 +111,9 @@ function CrewDetail({ crew }: { crew: Crew }) {
           <div className={styles.actions}>
             <CrewMembership crew={crew} />
             {role && <CrewChatLink crewId={crew.id} />}
+            {session.status === 'signed-in' && role !== 'owner' && (
+              <ReportButton targetType="crew" targetId={crew.id} />
+            )}
           </div>
           {role === 'owner' && <CrewOwnerActions crew={crew} />}
           <FactList facts={facts} />

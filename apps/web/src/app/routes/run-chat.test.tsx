@@ -17,6 +17,7 @@ function message(content: string, minute: number): ChatMessage {
     crewId: null,
     author: { id: HOST_ID, nickname: '크루장', avatar: null },
     content,
+    hidden: false,
     createdAt: `2026-12-04T21:${String(minute).padStart(2, '0')}:00+09:00`,
   };
 }

@@ -28,6 +28,7 @@ import { Participants } from '../../features/runs/components/run-detail/particip
 import { RunFacts } from '../../features/runs/components/run-detail/run-facts.tsx';
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
 import { ShareButtons } from '../../features/runs/components/run-detail/share-buttons.tsx';
+import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { formatKm } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -102,6 +103,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
                 {t('chat.open')}
               </ButtonLink>
             )}
+            {viewerId !== null && !isHost && <ReportButton targetType="run" targetId={run.id} />}
           </div>
         </>
       }
@@ -143,7 +145,12 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
         />
       </DetailSection>
 
-      <Comments target={{ kind: 'runs', id: run.id }} ownerId={run.host.id} viewerId={viewerId} />
+      <Comments
+        target={{ kind: 'runs', id: run.id }}
+        ownerId={run.host.id}
+        viewerId={viewerId}
+        reportAction={reportCommentAction}
+      />
     </DetailLayout>
   );
 }

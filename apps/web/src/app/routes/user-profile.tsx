@@ -8,6 +8,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { useProfile } from '../../features/users/api/get-profile.ts';
 import { PublicProfileCard } from '../../features/users/components/public-profile-card.tsx';
 import { ReviewCounts } from '../../features/users/components/review-counts.tsx';
+import { ReportButton } from '../../features/reports/components/report-button.tsx';
 import { ApiError } from '../../lib/api-error.ts';
 import { errorMessage } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -65,6 +66,9 @@ export function UserProfilePage() {
             <ButtonLink to="/me" variant="outline" block className={styles.spaced}>
               {t('profilePage.toMyPage')}
             </ButtonLink>
+          )}
+          {session.status === 'signed-in' && !own && (
+            <ReportButton targetType="user" targetId={userId} placement="end" />
           )}
         </div>
         <section className={styles.section} aria-labelledby="profile-reviews">

@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@erun/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
@@ -24,10 +25,12 @@ type Props = {
   /** The statuses of the history request that mean "you are not in this chat"; others offer a retry. */
   notMemberStatuses: readonly number[];
   notMember: (status: number) => NotMember;
+  /** "신고하기" on others' messages (the route opens the reports feature's dialog). */
+  onReport?: (message: ChatMessage) => void;
 };
 
 /** A chat route's page (run or crew): loading, "not a member", error with retry, then the room. */
-export function ChatRoomPage({ chat, title, meId, hostId, notMemberStatuses, notMember }: Props) {
+export function ChatRoomPage({ chat, title, meId, hostId, notMemberStatuses, notMember, onReport }: Props) {
   const { t } = useTranslation();
   const history = useMessages(chat);
   useDocumentTitle(`${t('chat.title')} · ${title}`);
@@ -63,5 +66,5 @@ export function ChatRoomPage({ chat, title, meId, hostId, notMemberStatuses, not
       </div>
     );
   }
-  return <ChatRoom chat={chat} title={title} meId={meId} hostId={hostId} />;
+  return <ChatRoom chat={chat} title={title} meId={meId} hostId={hostId} onReport={onReport} />;
 }

@@ -4,7 +4,13 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/avatar.tsx';
-import { ArrowDownIcon, ArrowUpIcon, ChevronLeftIcon, PinIcon } from '../../../components/icons.tsx';
+import {
+  AlertIcon,
+  ArrowDownIcon,
+  ArrowUpIcon,
+  ChevronLeftIcon,
+  PinIcon,
+} from '../../../components/icons.tsx';
 import { BellIcon, BellOffIcon } from './chat-icons.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { cx } from '../../../lib/cx.ts';
@@ -34,6 +40,8 @@ interface ChatRoomProps {
   meId: string;
   /** The run's host (tagged in the chat); null for crews. */
   hostId: string | null;
+  /** "신고하기" in others' messages' menu (the reports feature's dialog, opened by the route). */
+  onReport?: (message: ChatMessage) => void;
 }
 
 const NEAR_BOTTOM_PX = 80;
@@ -44,7 +52,7 @@ const COUNTER_FROM = CHAT_MESSAGE_MAX - 100;
  * A run's or crew's group chat once the history has loaded: the pinned notice, messages, live updates, the
  * composer with @mention suggestions, and the mute switch.
  */
-export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
+export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const history = useMessages(chat);
@@ -215,7 +223,9 @@ export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
           <section className={styles.pinned} aria-label={t('chats.pinned.label')}>
             <PinIcon aria-hidden="true" className={styles.pinnedIcon} />
             <div className={styles.pinnedBody}>
-              <p className={styles.pinnedText}>{pinned.content}</p>
+              <p className={styles.pinnedText}>
+                {pinned.hidden && pinned.content === '' ? t('chat.hiddenPlaceholder') : pinned.content}
+              </p>
               <p className={styles.pinnedMeta}>{pinned.author.nickname}</p>
             </div>
             {canPin && (
@@ -273,6 +283,7 @@ export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
                   names={memberNames}
                   pinnedId={canPin ? (pinned?.id ?? '') : null}
                   onPin={(pin) => void togglePin(message, pin)}
+                  onReport={onReport && !mine ? () => onReport(message) : undefined}
                 />
               </li>
             ))}
@@ -339,6 +350,7 @@ function Bubble({
   names,
   pinnedId,
   onPin,
+  onReport,
 }: {
   message: ChatMessage;
   mine: boolean;
@@ -349,11 +361,20 @@ function Bubble({
   /** When I may pin: the id of the pinned message ('' for none); null when I may not. */
   pinnedId: string | null;
   onPin: (pin: boolean) => void;
+  /** Others' messages: report this one. */
+  onReport?: () => void;
 }) {
   const { t } = useTranslation();
+  const folded = message.hidden && message.content === '';
   const time = (
     <span className={styles.metaGroup}>
-      {pinnedId !== null && <MessageMenu pinned={pinnedId === message.id} onPin={onPin} />}
+      {(pinnedId !== null || (onReport && !folded)) && (
+        <MessageMenu
+          pinned={pinnedId === message.id}
+          onPin={pinnedId !== null ? onPin : undefined}
+          onReport={folded ? undefined : onReport}
+        />
+      )}
       <time className={styles.meta} dateTime={message.createdAt}>
         {formatTime(message.createdAt)}
       </time>
@@ -366,6 +387,7 @@ function Bubble({
         {time}
         <div className={cx(styles.bubble, styles.mineBubble)}>
           <Content text={message.content} names={names} />
+          {message.hidden && <p className={styles.hiddenNote}>{t('chat.hiddenMine')}</p>}
         </div>
       </div>
     );
@@ -386,7 +408,11 @@ function Bubble({
         )}
         <div className={styles.bubbleLine}>
           <div className={styles.bubble}>
-            <Content text={message.content} names={names} />
+            {folded ? (
+              <p className={styles.hiddenText}>{t('chat.hiddenPlaceholder')}</p>
+            ) : (
+              <Content text={message.content} names={names} />
+            )}
           </div>
           {time}
         </div>
@@ -395,8 +421,19 @@ function Bubble({
   );
 }
 
-/** A message's small menu (for the host, co-hosts or crew staff): pin it as the notice, or unpin it. */
-function MessageMenu({ pinned, onPin }: { pinned: boolean; onPin: (pin: boolean) => void }) {
+/**
+ * A message's small menu: for the host, co-hosts or crew staff, pin it as the notice (or unpin it); on others'
+ * messages, report it.
+ */
+function MessageMenu({
+  pinned,
+  onPin,
+  onReport,
+}: {
+  pinned: boolean;
+  onPin?: (pin: boolean) => void;
+  onReport?: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -430,18 +467,34 @@ function MessageMenu({ pinned, onPin }: { pinned: boolean; onPin: (pin: boolean)
       </button>
       {open && (
         <span className={styles.menu} role="menu" id={menuId}>
-          <button
-            type="button"
-            role="menuitem"
-            autoFocus
-            onClick={() => {
-              setOpen(false);
-              onPin(!pinned);
-            }}
-          >
-            <PinIcon aria-hidden="true" />
-            {pinned ? t('chats.pinned.unpin') : t('chats.pinned.pin')}
-          </button>
+          {onPin && (
+            <button
+              type="button"
+              role="menuitem"
+              autoFocus
+              onClick={() => {
+                setOpen(false);
+                onPin(!pinned);
+              }}
+            >
+              <PinIcon aria-hidden="true" />
+              {pinned ? t('chats.pinned.unpin') : t('chats.pinned.pin')}
+            </button>
+          )}
+          {onReport && (
+            <button
+              type="button"
+              role="menuitem"
+              autoFocus={!onPin}
+              onClick={() => {
+                setOpen(false);
+                onReport();
+              }}
+            >
+              <AlertIcon aria-hidden="true" />
+              {t('chat.report')}
+            </button>
+          )}
         </span>
       )}
     </span>

@@ -13,6 +13,7 @@ function message(author: string, createdAt: string): ChatMessage {
     crewId: null,
     author: { id: author, nickname: author === ME ? '나' : '너', avatar: null },
     content: `m${n}`,
+    hidden: false,
     createdAt,
   };
 }

@@ -1,5 +1,5 @@
 import type { Comment } from '@erun/contracts';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/avatar.tsx';
 import { Button } from '../../../components/button.tsx';
@@ -30,6 +30,8 @@ export interface CommentContext {
   now: number;
   /** After a reply is written or a comment deleted (counts shown elsewhere change). */
   onChange?: () => void;
+  /** Others' comments, signed in: the page's "신고하기" (another feature's, composed by the route). */
+  reportAction?: (comment: Comment) => ReactNode;
 }
 
 interface CommentItemProps {
@@ -50,6 +52,7 @@ export function CommentItem({ comment, context, isReply = false }: CommentItemPr
   const { author } = comment;
   const mine = author !== null && author.id === context.viewerId;
   const canDelete = !comment.deleted && (mine || context.ownerId === context.viewerId);
+  const report = !mine && context.viewerId !== null ? context.reportAction?.(comment) : undefined;
 
   const onDelete = () =>
     remove.mutate(comment.id, {
@@ -64,7 +67,9 @@ export function CommentItem({ comment, context, isReply = false }: CommentItemPr
   return (
     <article className={cx(styles.comment, isReply && styles.reply)}>
       {comment.deleted || author === null ? (
-        <p className={styles.deleted}>{t('comments.deletedPlaceholder')}</p>
+        <p className={styles.deleted}>
+          {t(comment.hidden ? 'comments.hiddenPlaceholder' : 'comments.deletedPlaceholder')}
+        </p>
       ) : (
         <>
           <header className={styles.head}>
@@ -79,8 +84,9 @@ export function CommentItem({ comment, context, isReply = false }: CommentItemPr
                 {comment.edited && ` ${t('comments.edited')}`}
               </span>
             </div>
-            {(mine || canDelete) && !editing && (
+            {(mine || canDelete || report) && !editing && (
               <div className={styles.actions} role="group" aria-label={t('comments.actions')}>
+                {report}
                 {mine && (
                   <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
                     {t('comments.edit')}
@@ -114,7 +120,10 @@ export function CommentItem({ comment, context, isReply = false }: CommentItemPr
               }}
             />
           ) : (
-            <CommentContent content={comment.content} />
+            <>
+              {comment.hidden && <p className={styles.deleted}>{t('comments.hiddenMine')}</p>}
+              <CommentContent content={comment.content} />
+            </>
           )}
         </>
       )}

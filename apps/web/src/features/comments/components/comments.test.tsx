@@ -129,4 +129,39 @@ describe('Comments', () => {
     );
     expect(screen.queryByLabelText('후기 남기기')).toBeNull();
   });
+
+  it('folds a comment hidden by reports for others, keeps its replies, and offers "신고하기" only on others’ comments', async () => {
+    const folded = commentFixture({ hidden: true, content: '', author: null, replyCount: 1 });
+    const mine = commentFixture({ hidden: true, content: '내가 쓴 숨겨진 후기', author: me });
+    const other = commentFixture({ content: '다른 사람의 후기' });
+    mockApi({
+      [LIST]: page([folded, mine, other]),
+      [`GET /api/comments/${folded.id}/replies?limit=20`]: page([
+        commentFixture({ content: '남은 답글', parentId: folded.id }),
+      ]),
+    });
+    const { events } = renderWithProviders(
+      <Comments
+        target={{ kind: 'courses', id: COURSE_ID }}
+        ownerId={AUTHOR_ID}
+        viewerId={me.id}
+        reportAction={(comment) => <button type="button">{`신고 ${comment.id}`}</button>}
+      />,
+      { user: me },
+    );
+
+    const item = (await screen.findByText('신고가 누적되어 숨겨진 댓글이에요')).closest(
+      'article',
+    ) as HTMLElement;
+    expect(within(item).queryByRole('button', { name: /^신고/ })).toBeNull();
+    await events.click(within(item).getByRole('button', { name: '답글 1개' }));
+    expect(await within(item).findByText('남은 답글')).toBeTruthy();
+
+    const own = screen.getByText('내가 쓴 숨겨진 후기').closest('article') as HTMLElement;
+    expect(within(own).getByText(/다른 사람에게는 숨겨졌어요/)).toBeTruthy();
+    expect(within(own).queryByRole('button', { name: /^신고/ })).toBeNull();
+
+    const others = screen.getByText('다른 사람의 후기').closest('article') as HTMLElement;
+    expect(within(others).getByRole('button', { name: `신고 ${other.id}` })).toBeTruthy();
+  });
 });

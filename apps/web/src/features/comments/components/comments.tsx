@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import type { Comment } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../../components/button.tsx';
@@ -23,13 +24,15 @@ interface CommentsProps {
   count?: number;
   /** After a comment is written or deleted, e.g. to refresh a count shown elsewhere. */
   onChange?: () => void;
+  /** "신고하기" on others' comments (the reports feature's, passed in by the route). */
+  reportAction?: (comment: Comment) => ReactNode;
 }
 
 /** Wording by what the comments are: questions under a run (문의), reviews under a course (후기), comments under a 공지. */
 const VARIANT = { runs: 'qna', courses: 'review', announcements: 'announcement' } as const;
 
 /** The comments of a run, a course or an announcement: newest first with "더 보기", a box to write, replies one level deep. */
-export function Comments({ target, ownerId, viewerId, count, onChange }: CommentsProps) {
+export function Comments({ target, ownerId, viewerId, count, onChange, reportAction }: CommentsProps) {
   const { t } = useTranslation();
   const id = useId();
   const location = useLocation();
@@ -45,6 +48,7 @@ export function Comments({ target, ownerId, viewerId, count, onChange }: Comment
     ownerTag: t(`comments.${variant}.ownerTag`),
     now,
     onChange,
+    reportAction,
   };
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
 
