@@ -55,6 +55,8 @@ import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
+import { BlocksService } from './modules/blocks/blocks.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -92,6 +94,7 @@ export interface Services {
   announcements: AnnouncementsService;
   password: PasswordService;
   series: SeriesService;
+  blocks: BlocksService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -128,6 +131,7 @@ export function createServices(
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
+  const blocks = new BlocksService(new BlocksRepository(db), uploads, clock);
   // The users module shows the phone module's masked number; the phone module stores it through users.
   const consents = new ConsentsService(new ConsentsRepository(db), uow);
   const crewAccess = new CrewAccessService(new CrewAccessRepository(db));
@@ -242,6 +246,7 @@ export function createServices(
     uploads,
     publicUrl,
     onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
+    joinChecks: [blocks.crewJoinCheck],
   });
   const afterRun = new AfterRunService(
     uow,
@@ -265,6 +270,7 @@ export function createServices(
       roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
       manageRole: (id, userId) => runs.manageRole(id, userId),
     },
+    [blocks.runJoinCheck],
   );
   const announcements = new AnnouncementsService(
     uow,
@@ -343,5 +349,6 @@ export function createServices(
     announcements,
     password,
     series,
+    blocks,
   };
 }
