@@ -589,6 +589,15 @@ const CALLS: Record<string, Call> = {
     const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
     return call(host, 'DELETE', `/api/series/${id}`);
   },
+  'GET /api/me/blocks': async () => {
+    await call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`);
+    return call(host, 'GET', '/api/me/blocks');
+  },
+  'GET /api/me/blocks/{userId}': () => call(host, 'GET', `/api/me/blocks/${runner.user.id}`),
+  'PUT /api/me/blocks/{userId}': async () =>
+    call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
+  'DELETE /api/me/blocks/{userId}': async () =>
+    call(host, 'DELETE', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
 };
 
 /** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */

@@ -28,8 +28,7 @@ export class BlocksService {
 
   /** Idempotent: blocking twice keeps the first block. */
   async block(blockerId: string, userId: string): Promise<void> {
-    if (blockerId === userId)
-      throw new AppError(400, 'CANNOT_BLOCK_SELF', 'You cannot block yourself');
+    if (blockerId === userId) throw new AppError(400, 'CANNOT_BLOCK_SELF', 'You cannot block yourself');
     if (!(await this.repo.userExists(userId))) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
     await this.repo.add(blockerId, userId, this.clock.now());
   }

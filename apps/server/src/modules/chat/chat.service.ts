@@ -96,10 +96,11 @@ export class ChatService {
     // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     const decoded = decodeCursor(cursor, 'time');
     const member = await this.requireMember(kind, id, userId);
-    const [rows, state, pinned] = await Promise.all([
-      this.repo.list(member.ref, decoded, limit + 1),
+    const [rows, state, pinned, foldedAuthorIds] = await Promise.all([
+      this.repo.list(member.ref, decoded, limit + 1, userId),
       this.repo.readState(member.ref, userId),
       this.repo.pinned(member.ref),
+      this.repo.blockedMembers(member.ref, userId),
     ]);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
@@ -110,9 +111,12 @@ export class ChatService {
       lastReadAt: state.lastReadAt?.toISOString() ?? null,
       closesAt: closesAt?.toISOString() ?? null,
       closed: closesAt !== null && this.clock.now() > closesAt,
-      pinned: pinned ? this.toMessage(pinned) : null,
+      pinned: pinned
+        ? { ...this.toMessage(pinned), folded: foldedAuthorIds.includes(pinned.authorId) }
+        : null,
       muted: state.muted,
       canPin: member.canPin,
+      foldedAuthorIds,
     };
   }
 
@@ -189,7 +193,7 @@ export class ChatService {
 
   async members(kind: ChatKind, id: string, userId: string): Promise<ChatMembers> {
     const { ref } = await this.requireMember(kind, id, userId);
-    const rows = await this.repo.members(ref);
+    const rows = await this.repo.members(ref, userId);
     return { items: rows.map((r) => this.toAuthor(r)) };
   }
 
@@ -216,6 +220,9 @@ export class ChatService {
       this.repo.summaries(userId, CHAT_LIST_LIMIT),
       this.repo.totalUnread([userId]),
     ]);
+    const blocked = await this.repo.blockedAmong(userId, [
+      ...new Set(rows.flatMap((r) => (r.last ? [r.last.authorId] : []))),
+    ]);
     const now = this.clock.now();
     return {
       items: rows.map((r) => {
@@ -230,7 +237,7 @@ export class ChatService {
           cancelled: r.cancelledAt !== null,
           unreadCount: r.unreadCount,
           muted: r.muted,
-          lastMessage: r.last ? this.toMessage(r.last) : null,
+          lastMessage: r.last ? { ...this.toMessage(r.last), folded: blocked.has(r.last.authorId) } : null,
         };
       }),
       unreadCount: totals.get(userId) ?? 0,
@@ -299,6 +306,7 @@ export class ChatService {
       author: this.toAuthor(row.author),
       content: row.content,
       createdAt: row.createdAt.toISOString(),
+      ...(row.folded === undefined ? {} : { folded: row.folded }),
     };
   }
 }

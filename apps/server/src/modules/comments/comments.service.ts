@@ -54,6 +54,7 @@ export class CommentsService {
       { target, reader: target.kind === 'run' ? viewerId : undefined },
       cursor,
       limit,
+      viewerId,
     );
     if (page.items.length === 0 && target.kind !== 'announcement') await this.ownerOf(target, viewerId);
     return page;
@@ -75,7 +76,7 @@ export class CommentsService {
       if (target.kind === 'run') throw commentNotFound();
       throw error;
     }
-    return this.page({ parentId: commentId }, cursor, limit);
+    return this.page({ parentId: commentId }, cursor, limit, viewerId);
   }
 
   async write(target: Target, authorId: string, content: string): Promise<Comment> {
@@ -183,9 +184,10 @@ export class CommentsService {
     where: Parameters<CommentsRepository['list']>[0],
     cursor: string | undefined,
     limit: number,
+    viewerId: string | null,
   ) {
     const decoded = decodeCursor(cursor, 'time');
-    const rows = await this.repo.list(where, decoded, limit + 1);
+    const rows = await this.repo.list(where, decoded, limit + 1, viewerId);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
@@ -218,6 +220,8 @@ export class CommentsService {
       replyCount: row.replyCount,
       edited: row.editedAt !== null,
       createdAt: row.createdAt.toISOString(),
+      // Folded for a reader who blocked the author (DOMAIN.md); a deleted placeholder has no author to fold.
+      folded: !deleted && (row.folded ?? false),
     };
   }
 }
