@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { UserIcon } from '../../components/icons.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { BlockUserButton } from '../../features/blocks/components/block-user-button.tsx';
 import { useProfile } from '../../features/users/api/get-profile.ts';
 import { PublicProfileCard } from '../../features/users/components/public-profile-card.tsx';
 import { ReviewCounts } from '../../features/users/components/review-counts.tsx';
@@ -65,6 +66,11 @@ export function UserProfilePage() {
             <ButtonLink to="/me" variant="outline" block className={styles.spaced}>
               {t('profilePage.toMyPage')}
             </ButtonLink>
+          )}
+          {session.status === 'signed-in' && !own && (
+            <div className={styles.spaced}>
+              <BlockUserButton userId={userId} nickname={profile.data.nickname} />
+            </div>
           )}
         </div>
         <section className={styles.section} aria-labelledby="profile-reviews">

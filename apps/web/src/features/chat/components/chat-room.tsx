@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Folded } from '../../../components/folded.tsx';
 import { Avatar } from '../../../components/avatar.tsx';
 import { ArrowDownIcon, ArrowUpIcon, ChevronLeftIcon, PinIcon } from '../../../components/icons.tsx';
 import { BellIcon, BellOffIcon } from './chat-icons.tsx';
@@ -60,6 +61,8 @@ export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
   const [showNew, setShowNew] = useState(false);
 
   const messages = useMemo(() => (pages ?? []).flatMap((p) => p.items).reverse(), [pages]);
+  // Members I blocked: their messages fold, also those arriving live (the room's event is the same for all).
+  const foldedAuthors = useMemo(() => new Set(first?.foldedAuthorIds ?? []), [first]);
   const timeline = useMemo(() => timelineOf(messages, meId, lastReadAt), [messages, meId, lastReadAt]);
 
   const readSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -270,6 +273,7 @@ export function ChatRoom({ chat, title, meId, hostId }: ChatRoomProps) {
                   mine={mine}
                   continued={continued}
                   isHost={message.author.id === hostId}
+                  folded={message.folded === true || foldedAuthors.has(message.author.id)}
                   names={memberNames}
                   pinnedId={canPin ? (pinned?.id ?? '') : null}
                   onPin={(pin) => void togglePin(message, pin)}
@@ -336,6 +340,7 @@ function Bubble({
   mine,
   continued,
   isHost,
+  folded,
   names,
   pinnedId,
   onPin,
@@ -344,6 +349,8 @@ function Bubble({
   mine: boolean;
   continued: boolean;
   isHost: boolean;
+  /** From someone I blocked: folded until I open it. */
+  folded: boolean;
   /** Members' nicknames: "@닉네임" of one of them is highlighted. */
   names: Set<string>;
   /** When I may pin: the id of the pinned message ('' for none); null when I may not. */
@@ -386,7 +393,13 @@ function Bubble({
         )}
         <div className={styles.bubbleLine}>
           <div className={styles.bubble}>
-            <Content text={message.content} names={names} />
+            {folded ? (
+              <Folded label={t('blocks.folded.message')}>
+                <Content text={message.content} names={names} />
+              </Folded>
+            ) : (
+              <Content text={message.content} names={names} />
+            )}
           </div>
           {time}
         </div>
