@@ -321,6 +321,7 @@ export function createServices(
     disconnect: (userId) => realtime.disconnectUser(userId),
     consents,
     crewMembers,
+    blocks,
   });
   return {
     account,

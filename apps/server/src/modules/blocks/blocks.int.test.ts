@@ -87,12 +87,23 @@ describe('PUT, DELETE and GET /api/me/blocks', () => {
     expect((await call('GET', `/api/me/blocks/${other.user.id}`, null)).statusCode).toBe(401);
   });
 
-  it('leaves a blocked account out of the list once it is deleted', async () => {
+  it('puts my blocks in my data export, and erases them both ways with an account', async () => {
     const me = await newUser(t.app);
-    const gone = await newUser(t.app);
+    const [gone, other] = [await newUser(t.app, { nickname: '떠날러너' }), await newUser(t.app)];
     await block(me, gone);
+    await block(gone, other);
+    const exported = (await call('GET', '/api/me/export', me)).json<{
+      blocks: { nickname: string; blockedAt: string }[];
+    }>();
+    expect(exported.blocks.map((b) => b.nickname)).toEqual(['떠날러너']);
+    expect(Number.isNaN(Date.parse(exported.blocks[0]?.blockedAt ?? ''))).toBe(false);
     expect((await deleteAccount(t.app, gone)).statusCode).toBe(204);
     expect((await blocksOf(me)).items).toEqual([]);
+    const left = await t.database.executeSql(
+      'select count(*)::int as n from user_blocks where blocker_id = $1 or blocked_id = $1',
+      [gone.user.id],
+    );
+    expect(left.rows).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { crewMembers, runCohosts, users, userBlocks } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -91,5 +91,22 @@ export class BlocksRepository {
       )
       .limit(1);
     return row !== undefined;
+  }
+
+  /** Whom I blocked and when, oldest first, by nickname (the owner's export). */
+  exportOf(blockerId: string): Promise<{ nickname: string; blockedAt: Date }[]> {
+    return this.db
+      .select({ nickname: users.nickname, blockedAt: userBlocks.createdAt })
+      .from(userBlocks)
+      .innerJoin(users, eq(users.id, userBlocks.blockedId))
+      .where(eq(userBlocks.blockerId, blockerId))
+      .orderBy(asc(userBlocks.createdAt));
+  }
+
+  /** An erased account's blocks go, both ways, in the account module's unit of work. */
+  async forget(tx: Tx, userId: string): Promise<void> {
+    await sqlOf(tx)
+      .delete(userBlocks)
+      .where(or(eq(userBlocks.blockerId, userId), eq(userBlocks.blockedId, userId)));
   }
 }

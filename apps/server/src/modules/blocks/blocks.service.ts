@@ -2,6 +2,7 @@ import type { BlockPage, BlockState } from '@erun/contracts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { Tx } from '../../ports/unit-of-work.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { CrewJoinCheck } from '../crews/crew-members.service.ts';
 import type { JoinCheck } from '../runs/participation.service.ts';
@@ -59,6 +60,17 @@ export class BlocksService {
       nextCursor:
         rows.length > limit && last ? encodeCursor(last.blockedAt.toISOString(), last.user.id) : null,
     };
+  }
+
+  /** Whom I blocked, by nickname and time (the owner's data export). */
+  async exportOf(userId: string): Promise<{ nickname: string; blockedAt: string }[]> {
+    const rows = await this.repo.exportOf(userId);
+    return rows.map((r) => ({ nickname: r.nickname, blockedAt: r.blockedAt.toISOString() }));
+  }
+
+  /** An erased account's blocks, both ways, in the account module's unit of work. */
+  forget(tx: Tx, userId: string): Promise<void> {
+    return this.repo.forget(tx, userId);
   }
 
   /** Joining a run: refused when its host or a co-host blocked the runner. */
