@@ -17,3 +17,9 @@ export function blockedEitherWay(userId: string, otherId: SQL): SQL<boolean> {
     where (ub.blocker_id = ${userId} and ub.blocked_id = ${otherId})
        or (ub.blocker_id = ${otherId} and ub.blocked_id = ${userId}))`;
 }
+
+/** `blocker` blocked `blocked` (both SQL: columns or parameters). */
+export function hasBlocked(blocker: SQL, blocked: SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${userBlocks} ub
+    where ub.blocker_id = ${blocker} and ub.blocked_id = ${blocked})`;
+}

@@ -121,4 +121,24 @@ describe('folding the blocked user’s chat messages, and the @mention suggestio
     expect(await members(blocked)).toEqual(['다른러너', '차단된러너']);
     expect(await members(other)).toEqual(['다른러너', '차단된러너', '차단한러너']);
   });
+
+  it('never notifies the blocker of the blocked user’s messages, not even an @mention; others still hear', async () => {
+    const run = await newRun(t.app, other);
+    for (const who of [blocker, blocked])
+      expect((await call('POST', `/api/runs/${run.id}/participants`, who)).statusCode).toBe(201);
+    const sent = await call('POST', `/api/runs/${run.id}/messages`, blocked, {
+      content: '@차단한러너 @다른러너 내일 봬요',
+    });
+    expect(sent.statusCode).toBe(201);
+    const heard = async (who: TestUser) => {
+      const result = await t.database.executeSql(
+        `select category from notifications where user_id = $1 and actor_id = $2 and run_id = $3
+          and category like 'chat%'`,
+        [who.user.id, blocked.user.id, run.id],
+      );
+      return (result.rows as { category: string }[]).map((r) => r.category);
+    };
+    expect(await heard(blocker)).toEqual([]);
+    expect(await heard(other)).toEqual(['chat_mention']);
+  });
 });

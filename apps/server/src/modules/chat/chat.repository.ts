@@ -5,7 +5,7 @@ import { rawRows } from '../../db/raw.ts';
 import { chatMessages, chatReads, crews, runCohosts, runParticipants, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import { blockedBy, blockedEitherWay } from '../blocks/index.ts';
+import { blockedBy, blockedEitherWay, hasBlocked } from '../blocks/index.ts';
 
 export type ChatMessageRow = typeof chatMessages.$inferSelect;
 export type ChatAuthorRow = { id: string; nickname: string; avatarId: string | null };
@@ -53,6 +53,8 @@ export interface Recipient {
   lastReadAt: Date | null;
   /** A chat_message notification for this chat already came after their last read (coalescing). */
   pending: boolean;
+  /** They blocked the author: the message is folded for them and never notifies them. */
+  blockedAuthor: boolean;
 }
 
 const authorColumns = { id: users.id, nickname: users.nickname, avatarId: users.avatarId };
@@ -276,12 +278,14 @@ export class ChatRepository {
       muted: boolean | null;
       last_read_at: string | Date | null;
       pending: boolean;
+      blocked_author: boolean;
     }>(
       sqlOf(tx),
       sql`select u.id as user_id, u.nickname, cr.muted, cr.last_read_at,
           exists (select 1 from notifications n
             where n.user_id = u.id and n.category = 'chat_message' and n.link = ${link}
-              and n.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as pending
+              and n.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as pending,
+          ${hasBlocked(sql`u.id`, sql`${authorId}::uuid`)} as blocked_author
         from (${this.membersOf(ref)}) m
         join users u on u.id = m.user_id and u.deleted_at is null
         left join chat_reads cr on ${read} and cr.user_id = u.id
@@ -293,6 +297,7 @@ export class ChatRepository {
       muted: r.muted ?? false,
       lastReadAt: r.last_read_at === null ? null : date(r.last_read_at),
       pending: Boolean(r.pending),
+      blockedAuthor: Boolean(r.blocked_author),
     }));
   }
 

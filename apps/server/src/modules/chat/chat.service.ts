@@ -57,6 +57,7 @@ interface Membership {
  *   chat gives each member at most ONE chat_message notification (and push) until they read it: the next
  *   messages are skipped, not stacked, and the notification list never fills with a row per message.
  *   Reading the chat re-arms it.
+ * - neither to a member who blocked the author (their copy is folded; DOMAIN.md "Safety and reliability").
  * Then, after commit, the message goes to the chat's room and every member's own room hears
  * `chats:changed` with their new unread total (also when they read a chat, for their other tabs).
  *
@@ -169,6 +170,8 @@ export class ChatService {
     };
     const rows: NewNotification[] = [];
     for (const r of recipients) {
+      // Folded for whoever blocked the author: no mention, no message notice (DOMAIN.md: blocking).
+      if (r.blockedAuthor) continue;
       if (named.has(r.nickname)) {
         rows.push({ ...base, userId: r.userId, category: 'chat_mention' });
         continue;
