@@ -60,6 +60,7 @@ import { crewsRoutes } from './modules/crews/crews.routes.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
+import { blocksRoutes } from './modules/blocks/blocks.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
@@ -428,6 +429,11 @@ export async function buildApp(
         reports: services.reports,
         authenticate,
         reportLimit: limit('report-user', env.RATE_LIMIT_REPORT_USER, (r) => r.userId ?? r.ip),
+      });
+      await api.register(blocksRoutes, {
+        blocks: services.blocks,
+        authenticate,
+        writeLimit: limit('block-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
     },
     { prefix: '/api' },

@@ -57,6 +57,8 @@ import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { ReportsRepository } from './modules/reports/reports.repository.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
+import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
+import { BlocksService } from './modules/blocks/blocks.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -95,6 +97,7 @@ export interface Services {
   password: PasswordService;
   series: SeriesService;
   reports: ReportsService;
+  blocks: BlocksService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -133,6 +136,7 @@ export function createServices(
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uow = new DrizzleUnitOfWork(db);
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
+  const blocks = new BlocksService(new BlocksRepository(db), uploads, clock);
   // The users module shows the phone module's masked number; the phone module stores it through users.
   const consents = new ConsentsService(new ConsentsRepository(db), uow);
   const crewAccess = new CrewAccessService(new CrewAccessRepository(db));
@@ -257,6 +261,7 @@ export function createServices(
     uploads,
     publicUrl,
     onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
+    joinChecks: [blocks.crewJoinCheck],
   });
   const afterRun = new AfterRunService(
     uow,
@@ -280,6 +285,7 @@ export function createServices(
       roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
       manageRole: (id, userId) => runs.manageRole(id, userId),
     },
+    [blocks.runJoinCheck],
   );
   const announcements = new AnnouncementsService(
     uow,
@@ -330,6 +336,7 @@ export function createServices(
     disconnect: (userId) => realtime.disconnectUser(userId),
     consents,
     crewMembers,
+    blocks,
   });
   // Each kind of content reported is located and hidden by the module that owns it (ADR 019).
   const reports = new ReportsService(
@@ -399,5 +406,6 @@ export function createServices(
     announcements,
     password,
     series,
+    blocks,
   };
 }

@@ -39,6 +39,12 @@ export const ChatMessageSchema = z.object({
   /** Reported by enough people and hidden until a moderator decides: empty content for all but its author. */
   hidden: z.boolean(),
   createdAt: Iso,
+  /**
+   * The reader blocked its author (DOMAIN.md "Safety and reliability"): shown folded. Set per reader in pages
+   * and the chat list; absent in the live `chat:message` event (the same for the whole room), where the page's
+   * `foldedAuthorIds` tells.
+   */
+  folded: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -64,6 +70,8 @@ export const ChatPageSchema = z.object({
   muted: z.boolean(),
   /** I may pin and unpin (the run's host or co-hosts; the crew's staff). */
   canPin: z.boolean(),
+  /** Members of this chat I blocked: their messages, also those arriving live, are folded for me. */
+  foldedAuthorIds: z.array(z.uuid()).optional(),
 });
 export type ChatPage = z.infer<typeof ChatPageSchema>;
 

@@ -34,6 +34,11 @@ export const CommentSchema = z.object({
   replyCount: z.number().int(),
   edited: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
+  /**
+   * The reader blocked its author (DOMAIN.md "Safety and reliability"): shown folded, opened on request.
+   * Computed per reader; always false for guests.
+   */
+  folded: z.boolean(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 

@@ -31,6 +31,7 @@ import {
   UpdateAnnouncementSchema,
 } from './announcements.ts';
 import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
+import { BlockPageSchema, BlockStateSchema } from './blocks.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import * as members from './crew-members.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
@@ -539,6 +540,11 @@ export const endpoints = {
     body: CreateReportSchema,
     response: ReportCreatedSchema,
   },
+  // Blocks (issue 17)
+  getMyBlocks: { method: 'GET', path: '/api/me/blocks', query: PageQuerySchema, response: BlockPageSchema },
+  getBlockState: { method: 'GET', path: '/api/me/blocks/:userId', response: BlockStateSchema },
+  blockUser: { method: 'PUT', path: '/api/me/blocks/:userId', response: null },
+  unblockUser: { method: 'DELETE', path: '/api/me/blocks/:userId', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

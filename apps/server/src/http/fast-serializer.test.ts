@@ -157,6 +157,7 @@ describe('fastSerializer on the course and comment contracts', () => {
       replyCount: 1,
       edited: true,
       createdAt: '2026-11-21T01:02:03.004Z',
+      folded: false,
     };
     const page = {
       items: [comment, { ...comment, content: '', deleted: true, author: null, parentId: comment.id }],

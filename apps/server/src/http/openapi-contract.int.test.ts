@@ -596,6 +596,15 @@ const CALLS: Record<string, Call> = {
       reason: 'other',
       note: '연락처를 요구해요',
     }),
+  'GET /api/me/blocks': async () => {
+    await call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`);
+    return call(host, 'GET', '/api/me/blocks');
+  },
+  'GET /api/me/blocks/{userId}': () => call(host, 'GET', `/api/me/blocks/${runner.user.id}`),
+  'PUT /api/me/blocks/{userId}': async () =>
+    call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
+  'DELETE /api/me/blocks/{userId}': async () =>
+    call(host, 'DELETE', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
 };
 
 /** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */

@@ -187,6 +187,7 @@ describe('call (the contracts’ endpoints table)', () => {
     edited: false,
     deleted: false,
     createdAt: '2026-12-06T09:00:00.000Z',
+    folded: false,
   };
 
   it('builds the path from encoded parameters and the query without empty values, and sends the body', async () => {

@@ -151,6 +151,7 @@ export function commentFixture(overrides: Partial<Comment> = {}): Comment {
     replyCount: 0,
     edited: false,
     createdAt: '2026-11-20T10:00:00+09:00',
+    folded: false,
     ...overrides,
   };
 }

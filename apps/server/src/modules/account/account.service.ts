@@ -15,6 +15,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { AfterRunService } from '../after-run/after-run.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { CountedRun } from '../badges/badges.service.ts';
+import type { BlocksService } from '../blocks/index.ts';
 import type { ConsentsService } from '../consents/index.ts';
 import type { CrewMembersService } from '../crews/crew-members.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
@@ -73,6 +74,8 @@ export class AccountService {
       consents: Pick<ConsentsService, 'history' | 'forget'>;
       /** My crews: the ones I own are handed over (or deleted when nobody is left), my rows go. */
       crewMembers: Pick<CrewMembersService, 'forgetUser'>;
+      /** Whom I blocked: in my export; my blocks (both ways) go with my account. */
+      blocks: Pick<BlocksService, 'exportOf' | 'forget'>;
     },
   ) {}
 
@@ -115,11 +118,12 @@ export class AccountService {
   async export(userId: string): Promise<Record<string, unknown>> {
     const user = await this.repo.user(userId);
     if (!user || user.deletedAt) throw new UnauthorizedError();
-    const [data, badges, score, consents] = await Promise.all([
+    const [data, badges, score, consents, blocks] = await Promise.all([
       this.repo.exportOf(userId),
       this.deps.earnedBadges(userId),
       this.deps.afterRun.scoreHistory(userId),
       this.deps.consents.history(userId),
+      this.deps.blocks.exportOf(userId),
     ]);
     const { oauth, sessions, ...rest } = data;
     return {
@@ -157,6 +161,7 @@ export class AccountService {
       scoreHistory: score,
       consents,
       sessions,
+      blocks,
     };
   }
 
@@ -199,6 +204,7 @@ export class AccountService {
       await this.deps.notifications.forget(tx, userId);
       await this.deps.consents.forget(tx, userId);
       await this.deps.crewMembers.forgetUser(tx, userId);
+      await this.deps.blocks.forget(tx, userId);
       return found;
     });
     this.deps.disconnect(userId);

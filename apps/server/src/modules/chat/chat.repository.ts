@@ -5,10 +5,15 @@ import { rawRows } from '../../db/raw.ts';
 import { chatMessages, chatReads, crews, runCohosts, runParticipants, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
+import { blockedBy, blockedEitherWay, hasBlocked } from '../blocks/index.ts';
 
 export type ChatMessageRow = typeof chatMessages.$inferSelect;
 export type ChatAuthorRow = { id: string; nickname: string; avatarId: string | null };
-export type MessageWithAuthor = ChatMessageRow & { author: ChatAuthorRow };
+export type MessageWithAuthor = ChatMessageRow & {
+  author: ChatAuthorRow;
+  /** The reader blocked the author (set by reads made for one reader). */
+  folded?: boolean;
+};
 
 /** A chat: a run's or a crew's, by the run's or the crew's id. */
 export interface ChatRef {
@@ -48,6 +53,8 @@ export interface Recipient {
   lastReadAt: Date | null;
   /** A chat_message notification for this chat already came after their last read (coalescing). */
   pending: boolean;
+  /** They blocked the author: the message is folded for them and never notifies them. */
+  blockedAuthor: boolean;
 }
 
 const authorColumns = { id: users.id, nickname: users.nickname, avatarId: users.avatarId };
@@ -136,6 +143,7 @@ export class ChatRepository {
     ref: ChatRef,
     cursor: [string, string] | undefined,
     limit: number,
+    reader: string,
   ): Promise<MessageWithAuthor[]> {
     const conditions: SQL[] = [this.where(ref)];
     if (cursor) {
@@ -144,13 +152,37 @@ export class ChatRepository {
       );
     }
     const rows = await this.db
-      .select({ message: chatMessages, author: authorColumns })
+      .select({
+        message: chatMessages,
+        author: authorColumns,
+        folded: blockedBy(reader, sql`${chatMessages.authorId}`),
+      })
       .from(chatMessages)
       .innerJoin(users, eq(users.id, chatMessages.authorId))
       .where(and(...conditions))
       .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
       .limit(limit);
-    return rows.map((r) => ({ ...r.message, author: r.author }));
+    return rows.map((r) => ({ ...r.message, author: r.author, folded: Boolean(r.folded) }));
+  }
+
+  /** The chat's members whom `reader` blocked: their live messages fold for the reader too. */
+  async blockedMembers(ref: ChatRef, reader: string): Promise<string[]> {
+    const rows = await rawRows<{ id: string }>(
+      this.db,
+      sql`select m.user_id as id from (${this.membersOf(ref)}) m
+        where ${blockedBy(reader, sql`m.user_id`)}`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Which of these authors `reader` blocked (the chat list's last messages). */
+  async blockedAmong(reader: string, authorIds: string[]): Promise<Set<string>> {
+    if (authorIds.length === 0) return new Set();
+    const rows = await rawRows<{ id: string }>(
+      this.db,
+      sql`select a.id from ${idList(authorIds)} as a(id) where ${blockedBy(reader, sql`a.id`)}`,
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** One message by its id (its chat is on the row). */
@@ -233,12 +265,16 @@ export class ChatRepository {
           where m.crew_id = ${ref.id} and m.status = 'member'`;
   }
 
-  /** Everyone who can be @mentioned in the chat, by nickname. */
-  async members(ref: ChatRef): Promise<ChatAuthorRow[]> {
+  /**
+   * Everyone who can be @mentioned in the chat, by nickname, as suggested to `reader`: nobody the reader
+   * blocked or who blocked them (DOMAIN.md: neither is suggested to the other).
+   */
+  async members(ref: ChatRef, reader: string): Promise<ChatAuthorRow[]> {
     const rows = await rawRows<{ id: string; nickname: string; avatar_id: string | null }>(
       this.db,
       sql`select u.id, u.nickname, u.avatar_id from (${this.membersOf(ref)}) m
         join users u on u.id = m.user_id and u.deleted_at is null
+        where not ${blockedEitherWay(reader, sql`u.id`)}
         order by u.nickname limit 500`,
     );
     return rows.map((r) => ({ id: r.id, nickname: r.nickname, avatarId: r.avatar_id }));
@@ -256,12 +292,14 @@ export class ChatRepository {
       muted: boolean | null;
       last_read_at: string | Date | null;
       pending: boolean;
+      blocked_author: boolean;
     }>(
       sqlOf(tx),
       sql`select u.id as user_id, u.nickname, cr.muted, cr.last_read_at,
           exists (select 1 from notifications n
             where n.user_id = u.id and n.category = 'chat_message' and n.link = ${link}
-              and n.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as pending
+              and n.created_at > coalesce(cr.last_read_at, '-infinity'::timestamptz)) as pending,
+          ${hasBlocked(sql`u.id`, sql`${authorId}::uuid`)} as blocked_author
         from (${this.membersOf(ref)}) m
         join users u on u.id = m.user_id and u.deleted_at is null
         left join chat_reads cr on ${read} and cr.user_id = u.id
@@ -273,6 +311,7 @@ export class ChatRepository {
       muted: r.muted ?? false,
       lastReadAt: r.last_read_at === null ? null : date(r.last_read_at),
       pending: Boolean(r.pending),
+      blockedAuthor: Boolean(r.blocked_author),
     }));
   }
 

@@ -63,6 +63,7 @@ interface Membership {
  *   chat gives each member at most ONE chat_message notification (and push) until they read it: the next
  *   messages are skipped, not stacked, and the notification list never fills with a row per message.
  *   Reading the chat re-arms it.
+ * - neither to a member who blocked the author (their copy is folded; DOMAIN.md "Safety and reliability").
  * Then, after commit, the message goes to the chat's room and every member's own room hears
  * `chats:changed` with their new unread total (also when they read a chat, for their other tabs).
  *
@@ -104,11 +105,12 @@ export class ChatService {
     // A bad cursor is the caller's mistake whoever they are: 400 before any access check.
     const decoded = decodeCursor(cursor, 'time');
     const member = await this.requireMember(kind, id, userId);
-    const [rows, state, pinned, canPin] = await Promise.all([
-      this.repo.list(member.ref, decoded, limit + 1),
+    const [rows, state, pinned, canPin, foldedAuthorIds] = await Promise.all([
+      this.repo.list(member.ref, decoded, limit + 1, userId),
       this.repo.readState(member.ref, userId),
       this.repo.pinned(member.ref),
       member.canPin(),
+      this.repo.blockedMembers(member.ref, userId),
     ]);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
@@ -119,9 +121,12 @@ export class ChatService {
       lastReadAt: state.lastReadAt?.toISOString() ?? null,
       closesAt: closesAt?.toISOString() ?? null,
       closed: closesAt !== null && this.clock.now() > closesAt,
-      pinned: pinned ? this.toMessage(pinned, userId) : null,
+      pinned: pinned
+        ? { ...this.toMessage(pinned, userId), folded: foldedAuthorIds.includes(pinned.authorId) }
+        : null,
       muted: state.muted,
       canPin,
+      foldedAuthorIds,
     };
   }
 
@@ -174,6 +179,8 @@ export class ChatService {
     };
     const rows: NewNotification[] = [];
     for (const r of recipients) {
+      // Folded for whoever blocked the author: no mention, no message notice (DOMAIN.md: blocking).
+      if (r.blockedAuthor) continue;
       if (named.has(r.nickname)) {
         rows.push({ ...base, userId: r.userId, category: 'chat_mention' });
         continue;
@@ -198,7 +205,7 @@ export class ChatService {
 
   async members(kind: ChatKind, id: string, userId: string): Promise<ChatMembers> {
     const { ref } = await this.requireMember(kind, id, userId);
-    const rows = await this.repo.members(ref);
+    const rows = await this.repo.members(ref, userId);
     return { items: rows.map((r) => this.toAuthor(r)) };
   }
 
@@ -225,6 +232,9 @@ export class ChatService {
       this.repo.summaries(userId, CHAT_LIST_LIMIT),
       this.repo.totalUnread([userId]),
     ]);
+    const blocked = await this.repo.blockedAmong(userId, [
+      ...new Set(rows.flatMap((r) => (r.last ? [r.last.authorId] : []))),
+    ]);
     const now = this.clock.now();
     return {
       items: rows.map((r) => {
@@ -239,7 +249,9 @@ export class ChatService {
           cancelled: r.cancelledAt !== null,
           unreadCount: r.unreadCount,
           muted: r.muted,
-          lastMessage: r.last ? this.toMessage(r.last, userId) : null,
+          lastMessage: r.last
+            ? { ...this.toMessage(r.last, userId), folded: blocked.has(r.last.authorId) }
+            : null,
         };
       }),
       unreadCount: totals.get(userId) ?? 0,
@@ -334,6 +346,7 @@ export class ChatService {
       content: hidden && row.authorId !== viewerId ? '' : row.content,
       hidden,
       createdAt: row.createdAt.toISOString(),
+      ...(row.folded === undefined ? {} : { folded: row.folded }),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { comments, courses, crewAnnouncements, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
+import { blockedBy } from '../blocks/index.ts';
 import { runVisibleToSql } from '../runs/index.ts';
 
 export type CommentRow = typeof comments.$inferSelect;
@@ -10,6 +11,8 @@ export type Target =
   { kind: 'run'; id: string } | { kind: 'course'; id: string } | { kind: 'announcement'; id: string };
 export type CommentWithAuthor = CommentRow & {
   author: { id: string; nickname: string; avatarId: string | null; runningLevel: string | null };
+  /** The reader blocked its author: shown folded to them (false for guests and in single reads). */
+  folded?: boolean;
 };
 
 const authorColumns = {
@@ -77,6 +80,8 @@ export class CommentsRepository {
     where: { target: Target; reader?: string | null } | { parentId: string },
     cursor: [string, string] | undefined,
     limit: number,
+    /** Whose folding: their blocked authors' comments come marked (a guest: none, the page stays shared). */
+    viewer: string | null = null,
   ): Promise<CommentWithAuthor[]> {
     const replies = 'parentId' in where;
     const conditions: SQL[] = replies
@@ -94,13 +99,17 @@ export class CommentsRepository {
       ? [asc(comments.createdAt), asc(comments.id)]
       : [desc(comments.createdAt), desc(comments.id)];
     const rows = await this.db
-      .select({ comment: comments, author: authorColumns })
+      .select({
+        comment: comments,
+        author: authorColumns,
+        folded: blockedBy(viewer, sql`${comments.authorId}`),
+      })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
       .where(and(...conditions))
       .orderBy(...order)
       .limit(limit);
-    return rows.map((r) => ({ ...r.comment, author: r.author }));
+    return rows.map((r) => ({ ...r.comment, author: r.author, folded: Boolean(r.folded) }));
   }
 
   /** Hidden by reports; the row when this call hid it (one already hidden stays as it was). */

@@ -223,7 +223,7 @@ export class CommentsService {
     viewerId: string | null,
   ) {
     const decoded = decodeCursor(cursor, 'time');
-    const rows = await this.repo.list(where, decoded, limit + 1);
+    const rows = await this.repo.list(where, decoded, limit + 1, viewerId);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
@@ -263,6 +263,8 @@ export class CommentsService {
       replyCount: row.replyCount,
       edited: row.editedAt !== null,
       createdAt: row.createdAt.toISOString(),
+      // Folded for a reader who blocked the author (DOMAIN.md); a deleted placeholder has no author to fold.
+      folded: !deleted && (row.folded ?? false),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
+import { BlockedUsers } from '../../features/blocks/components/blocked-users.tsx';
 import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
 import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
 import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
@@ -12,8 +13,8 @@ import { cx } from '../../lib/cx.ts';
 import styles from '../../components/page.module.css';
 
 /**
- * `/me/settings`: how I sign in (address, password, devices), what reaches me (notifications, marketing), then
- * the account (sign-in methods, export, deletion last).
+ * `/me/settings`: how I sign in (address, password, devices), what reaches me (notifications, marketing), whom
+ * I blocked, then the account (sign-in methods, export, deletion last).
  */
 export function MeSettingsPage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function MeSettingsPage() {
       <SignedInDevices />
       <NotificationSettings me={me.data} />
       <MarketingSettings />
+      <BlockedUsers />
       <AccountSettings me={me.data} />
     </div>
   );

@@ -88,6 +88,49 @@ describe('/runs/:runId/chat live', () => {
     expect(socket()?.emitted).toContainEqual(['chat:leave', { runId: RUN_ID }]);
   });
 
+  it('folds the messages of a member I blocked, from the page and live, with a 보기 toggle', async () => {
+    const BLOCKED = '7e6d5c4b-3a2f-4e1d-8c0b-9a8f7e6d5c4b';
+    const from = (content: string, minute: number): ChatMessage => ({
+      ...message(content, minute),
+      author: { id: BLOCKED, nickname: '차단된러너', avatar: null },
+    });
+    const history: ChatMessage[] = [message('내일 봬요', 0), { ...from('예전 메시지', 1), folded: true }];
+    mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),
+      [`GET /api/runs/${RUN_ID}/messages*`]: () =>
+        jsonResponse(200, {
+          items: [...history].reverse(),
+          nextCursor: null,
+          lastReadAt: null,
+          closesAt: '2026-12-12T08:30:00+09:00',
+          closed: false,
+          pinned: null,
+          muted: false,
+          canPin: false,
+          foldedAuthorIds: [BLOCKED],
+        } satisfies ChatPage),
+      [`POST /api/runs/${RUN_ID}/messages/read`]: () => new Response(null, { status: 204 }),
+      'GET /api/notifications*': () => jsonResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
+    });
+    const { events, queryClient } = renderApp(`/runs/${RUN_ID}/chat`, { user: me });
+    const sockets = fakeSockets();
+    stop = realtime.start(sockets.factory);
+    const log = await screen.findByRole('log', { name: `${run.title} 채팅 메시지` });
+    expect(await within(log).findByText('내일 봬요')).toBeTruthy();
+    expect(within(log).getByText('차단한 사용자의 메시지예요')).toBeTruthy();
+    expect(within(log).queryByText('예전 메시지')).toBeNull();
+    await letIn(() => sockets.last());
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    // The room's live event carries no per-reader fold: the page's foldedAuthorIds folds it.
+    const live = from('방금 보낸 메시지', 2);
+    history.push(live);
+    act(() => sockets.last()?.serverEmit('chat:message', live));
+    await waitFor(() => expect(within(log).getAllByText('차단한 사용자의 메시지예요')).toHaveLength(2));
+    expect(within(log).queryByText('방금 보낸 메시지')).toBeNull();
+    await events.click(within(log).getAllByRole('button', { name: '보기' })[0] as HTMLElement);
+    expect(within(log).getByText('예전 메시지')).toBeTruthy();
+  });
+
   it('says so when the server does not let this user into the room', async () => {
     mockApi({
       [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),

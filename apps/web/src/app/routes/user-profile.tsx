@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { UserIcon } from '../../components/icons.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { BlockUserButton } from '../../features/blocks/components/block-user-button.tsx';
 import { useProfile } from '../../features/users/api/get-profile.ts';
 import { PublicProfileCard } from '../../features/users/components/public-profile-card.tsx';
 import { ReviewCounts } from '../../features/users/components/review-counts.tsx';
@@ -68,7 +69,10 @@ export function UserProfilePage() {
             </ButtonLink>
           )}
           {session.status === 'signed-in' && !own && (
-            <ReportButton targetType="user" targetId={userId} placement="end" />
+            <div className={styles.spaced}>
+              <BlockUserButton userId={userId} nickname={profile.data.nickname} />
+              <ReportButton targetType="user" targetId={userId} placement="end" />
+            </div>
           )}
         </div>
         <section className={styles.section} aria-labelledby="profile-reviews">

@@ -81,7 +81,11 @@ function ChatRow({ chat }: { chat: ChatSummary }) {
           )}
         </span>
         <span className={styles.preview}>
-          {last ? `${last.author.nickname}: ${last.content}` : t('chats.noMessages')}
+          {!last
+            ? t('chats.noMessages')
+            : last.folded
+              ? t('blocks.folded.message')
+              : `${last.author.nickname}: ${last.content}`}
         </span>
       </span>
       <span className={styles.side}>

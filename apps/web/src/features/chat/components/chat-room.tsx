@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Folded } from '../../../components/folded.tsx';
 import { Avatar } from '../../../components/avatar.tsx';
 import {
   AlertIcon,
@@ -68,6 +69,8 @@ export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps)
   const [showNew, setShowNew] = useState(false);
 
   const messages = useMemo(() => (pages ?? []).flatMap((p) => p.items).reverse(), [pages]);
+  // Members I blocked: their messages fold, also those arriving live (the room's event is the same for all).
+  const foldedAuthors = useMemo(() => new Set(first?.foldedAuthorIds ?? []), [first]);
   const timeline = useMemo(() => timelineOf(messages, meId, lastReadAt), [messages, meId, lastReadAt]);
 
   const readSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -280,6 +283,7 @@ export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps)
                   mine={mine}
                   continued={continued}
                   isHost={message.author.id === hostId}
+                  folded={message.folded === true || foldedAuthors.has(message.author.id)}
                   names={memberNames}
                   pinnedId={canPin ? (pinned?.id ?? '') : null}
                   onPin={(pin) => void togglePin(message, pin)}
@@ -347,6 +351,7 @@ function Bubble({
   mine,
   continued,
   isHost,
+  folded,
   names,
   pinnedId,
   onPin,
@@ -356,6 +361,8 @@ function Bubble({
   mine: boolean;
   continued: boolean;
   isHost: boolean;
+  /** From someone I blocked: folded until I open it. */
+  folded: boolean;
   /** Members' nicknames: "@닉네임" of one of them is highlighted. */
   names: Set<string>;
   /** When I may pin: the id of the pinned message ('' for none); null when I may not. */
@@ -365,14 +372,15 @@ function Bubble({
   onReport?: () => void;
 }) {
   const { t } = useTranslation();
-  const folded = message.hidden && message.content === '';
+  // Hidden by reports (its text withheld from all but its author): nothing left to report.
+  const withheld = message.hidden && message.content === '';
   const time = (
     <span className={styles.metaGroup}>
-      {(pinnedId !== null || (onReport && !folded)) && (
+      {(pinnedId !== null || (onReport && !withheld)) && (
         <MessageMenu
           pinned={pinnedId === message.id}
           onPin={pinnedId !== null ? onPin : undefined}
-          onReport={folded ? undefined : onReport}
+          onReport={withheld ? undefined : onReport}
         />
       )}
       <time className={styles.meta} dateTime={message.createdAt}>
@@ -408,8 +416,12 @@ function Bubble({
         )}
         <div className={styles.bubbleLine}>
           <div className={styles.bubble}>
-            {folded ? (
+            {withheld ? (
               <p className={styles.hiddenText}>{t('chat.hiddenPlaceholder')}</p>
+            ) : folded ? (
+              <Folded label={t('blocks.folded.message')}>
+                <Content text={message.content} names={names} />
+              </Folded>
             ) : (
               <Content text={message.content} names={names} />
             )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/avatar.tsx';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
+import { Folded } from '../../../components/folded.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { useNotice } from '../../../components/notice/notice-context.ts';
 import { cx } from '../../../lib/cx.ts';
@@ -64,68 +65,69 @@ export function CommentItem({ comment, context, isReply = false }: CommentItemPr
       onSettled: () => setConfirming(false),
     });
 
+  const body = author !== null && (
+    <>
+      <header className={styles.head}>
+        <Avatar image={author.avatar} name={author.nickname} size="sm" />
+        <div className={styles.who}>
+          <span className={styles.nickname}>{author.nickname}</span>
+          {author.id === context.ownerId && <span className={styles.ownerTag}>{context.ownerTag}</span>}
+          <span className={styles.when}>
+            <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt, i18n.language)}>
+              {formatRelativeTime(comment.createdAt, i18n.language, context.now)}
+            </time>
+            {comment.edited && ` ${t('comments.edited')}`}
+          </span>
+        </div>
+        {(mine || canDelete || report) && !editing && (
+          <div className={styles.actions} role="group" aria-label={t('comments.actions')}>
+            {report}
+            {mine && (
+              <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
+                {t('comments.edit')}
+              </Button>
+            )}
+            {canDelete && (
+              <Button variant="ghost" size="sm" className={styles.danger} onClick={() => setConfirming(true)}>
+                {t('comments.delete')}
+              </Button>
+            )}
+          </div>
+        )}
+      </header>
+      {editing ? (
+        <CommentBox
+          label={t('comments.editLabel')}
+          submitLabel={t('comments.save')}
+          initial={comment.content}
+          pending={edit.isPending}
+          autoFocus
+          onCancel={() => setEditing(false)}
+          onSubmit={async (content) => {
+            await edit.mutateAsync({ commentId: comment.id, content });
+            setEditing(false);
+            notify(t('comments.saved'), 'info');
+          }}
+        />
+      ) : (
+        <>
+          {comment.hidden && <p className={styles.deleted}>{t('comments.hiddenMine')}</p>}
+          <CommentContent content={comment.content} />
+        </>
+      )}
+    </>
+  );
+
   return (
     <article className={cx(styles.comment, isReply && styles.reply)}>
       {comment.deleted || author === null ? (
         <p className={styles.deleted}>
           {t(comment.hidden ? 'comments.hiddenPlaceholder' : 'comments.deletedPlaceholder')}
         </p>
+      ) : comment.folded ? (
+        <Folded label={t('blocks.folded.comment')}>{body}</Folded>
       ) : (
-        <>
-          <header className={styles.head}>
-            <Avatar image={author.avatar} name={author.nickname} size="sm" />
-            <div className={styles.who}>
-              <span className={styles.nickname}>{author.nickname}</span>
-              {author.id === context.ownerId && <span className={styles.ownerTag}>{context.ownerTag}</span>}
-              <span className={styles.when}>
-                <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt, i18n.language)}>
-                  {formatRelativeTime(comment.createdAt, i18n.language, context.now)}
-                </time>
-                {comment.edited && ` ${t('comments.edited')}`}
-              </span>
-            </div>
-            {(mine || canDelete || report) && !editing && (
-              <div className={styles.actions} role="group" aria-label={t('comments.actions')}>
-                {report}
-                {mine && (
-                  <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
-                    {t('comments.edit')}
-                  </Button>
-                )}
-                {canDelete && (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className={styles.danger}
-                    onClick={() => setConfirming(true)}
-                  >
-                    {t('comments.delete')}
-                  </Button>
-                )}
-              </div>
-            )}
-          </header>
-          {editing ? (
-            <CommentBox
-              label={t('comments.editLabel')}
-              submitLabel={t('comments.save')}
-              initial={comment.content}
-              pending={edit.isPending}
-              autoFocus
-              onCancel={() => setEditing(false)}
-              onSubmit={async (content) => {
-                await edit.mutateAsync({ commentId: comment.id, content });
-                setEditing(false);
-                notify(t('comments.saved'), 'info');
-              }}
-            />
-          ) : (
-            <>
-              {comment.hidden && <p className={styles.deleted}>{t('comments.hiddenMine')}</p>}
-              <CommentContent content={comment.content} />
-            </>
-          )}
-        </>
+        body
       )}
       {!isReply && <Replies parent={comment} context={context} />}
       <ConfirmDialog

@@ -44,6 +44,24 @@ describe('Comments', () => {
     expect(within(item).queryByRole('link', { name: /javascript/ })).toBeNull();
   });
 
+  it('folds a comment of someone I blocked under "차단한 사용자의 댓글이에요" with a 보기 toggle', async () => {
+    mockApi({
+      [LIST]: page([
+        commentFixture({ content: '접힌 글', folded: true }),
+        commentFixture({ content: '보통 글' }),
+      ]),
+    });
+    const { events } = renderComments();
+    expect(await screen.findByText('보통 글')).toBeTruthy();
+    expect(screen.getByText('차단한 사용자의 댓글이에요')).toBeTruthy();
+    expect(screen.queryByText('접힌 글')).toBeNull();
+    const show = screen.getByRole('button', { name: '보기' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    await events.click(show);
+    expect(screen.getByText('접힌 글')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '접기' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('keeps the replies of a deleted comment under a "삭제된 댓글입니다" placeholder', async () => {
     const parent = commentFixture({ deleted: true, content: '', author: null, replyCount: 2 });
     const replies = [
