@@ -31,7 +31,7 @@ export class AfterRunService {
     private readonly repo: AfterRunRepository,
     private readonly getRun: GetRun,
     private readonly clock: Clock,
-    private readonly notifications: Pick<NotificationsService, 'notify'>,
+    private readonly notifications: Pick<NotificationsService, 'notify' | 'withdraw'>,
     /** The users module stores the scores (it owns the `users` table's writes). */
     private readonly users: Pick<UsersService, 'recomputeGoodRunnerScores'>,
     /** Badges are evaluated once a record that can earn one has committed. */
@@ -88,6 +88,8 @@ export class AfterRunService {
       await this.uow.run(async (tx) => {
         checkMarks(input, await this.repo.lockForAttendance(tx, runId, run.host.id));
         await this.repo.saveMarks(tx, runId, marks, now);
+        // Absent runners are never asked to review: a request sent before the host corrected the record goes.
+        await this.notifications.withdraw(tx, input.absent, runId, 'review_request');
         await this.users.recomputeGoodRunnerScores(
           tx,
           marks.map((m) => m.userId),
