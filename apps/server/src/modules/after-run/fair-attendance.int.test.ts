@@ -16,7 +16,12 @@ const at = <const U extends TestUser[]>(time: number, ...users: U) => signInAt(t
 const join = (run: { id: string }, who: { accessToken: string }) =>
   t.app.inject({ method: 'POST', url: `/api/runs/${run.id}/participants`, headers: bearer(who) });
 
-async function mark(run: { id: string }, host: { accessToken: string }, present: TestUser[], absent: TestUser[]) {
+async function mark(
+  run: { id: string },
+  host: { accessToken: string },
+  present: TestUser[],
+  absent: TestUser[],
+) {
   const r = await t.app.inject({
     method: 'PUT',
     url: `/api/runs/${run.id}/attendance`,

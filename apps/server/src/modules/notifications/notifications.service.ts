@@ -80,7 +80,11 @@ export class NotificationsService {
     if (touched.length === 0) return;
     tx.afterCommit(() => {
       void Promise.all(
-        touched.map(async (userId) => ({ userId, latest: null, unreadCount: await this.repo.unreadCount(userId) })),
+        touched.map(async (userId) => ({
+          userId,
+          latest: null,
+          unreadCount: await this.repo.unreadCount(userId),
+        })),
       )
         .then((announcements) => this.publish(announcements))
         .catch(() => undefined);
