@@ -13,6 +13,7 @@ import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { announcementsRoutes } from './modules/announcements/announcements.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { afterRunRoutes } from './modules/after-run/after-run.routes.ts';
+import { disputesRoutes } from './modules/after-run/disputes.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { deliveriesRoutes } from './modules/deliveries/deliveries.routes.ts';
@@ -409,6 +410,11 @@ export async function buildApp(
       });
       await api.register(notificationsRoutes, { notifications: services.notifications, authenticate });
       await api.register(afterRunRoutes, { afterRun: services.afterRun, authenticate });
+      await api.register(disputesRoutes, {
+        disputes: services.disputes,
+        reliability: services.reliability,
+        authenticate,
+      });
       await api.register(calendarRoutes, { calendar: services.calendar, authenticate, identify });
       const sendLimit = limit('chat-user', env.RATE_LIMIT_CHAT_USER, (r) => r.userId ?? r.ip);
       await api.register(chatRoutes, { chat: services.chat, authenticate, sendLimit });

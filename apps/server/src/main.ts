@@ -189,6 +189,12 @@ if (role !== 'api') {
         run: () => services.series.openWindow(),
       },
       {
+        // Attendance disputes open for 72 h go to the moderators; one UPDATE over open ones: safe twice at once.
+        name: 'disputes.escalate',
+        cron: '27 * * * *',
+        run: () => services.disputes.escalate(),
+      },
+      {
         name: 'uploads.purge-unreferenced',
         cron: '37 4 * * *',
         run: () => services.uploads.purgeUnreferenced(clock.now()),

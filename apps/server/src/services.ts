@@ -15,6 +15,9 @@ import { AnnouncementsRepository } from './modules/announcements/announcements.r
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { AfterRunRepository } from './modules/after-run/after-run.repository.ts';
 import { AfterRunService } from './modules/after-run/after-run.service.ts';
+import { DisputesRepository } from './modules/after-run/disputes.repository.ts';
+import { DisputesService } from './modules/after-run/disputes.service.ts';
+import { ReliabilityService } from './modules/after-run/reliability.service.ts';
 import { BadgesRepository } from './modules/badges/badges.repository.ts';
 import { BadgesService } from './modules/badges/badges.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
@@ -98,6 +101,8 @@ export interface Services {
   series: SeriesService;
   reports: ReportsService;
   blocks: BlocksService;
+  disputes: DisputesService;
+  reliability: ReliabilityService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -273,6 +278,23 @@ export function createServices(
     (ids) => badges.evaluateMany(ids),
     (tx, runId, presentIds) => crewMembers.admitRegulars(tx, runId, presentIds),
   );
+  const disputesRepository = new DisputesRepository(db);
+  const disputes = new DisputesService(
+    uow,
+    disputesRepository,
+    (id, readerId) => runs.readAs(id, readerId),
+    clock,
+    notifications,
+    uploads,
+    (tx, runId, userId, now) => afterRun.markPresentAfterDispute(tx, runId, userId, now),
+    (ids) => badges.evaluateMany(ids),
+  );
+  const reliability = new ReliabilityService(
+    disputesRepository,
+    clock,
+    (id, readerId) => runs.readAs(id, readerId),
+    (id, userId) => runs.canManage(id, userId),
+  );
   const participation = new ParticipationService(
     uow,
     participants,
@@ -285,7 +307,8 @@ export function createServices(
       roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
       manageRole: (id, userId) => runs.manageRole(id, userId),
     },
-    [blocks.runJoinCheck],
+    [blocks.runJoinCheck, reliability],
+    reliability,
   );
   const announcements = new AnnouncementsService(
     uow,
@@ -407,5 +430,7 @@ export function createServices(
     password,
     series,
     blocks,
+    disputes,
+    reliability,
   };
 }

@@ -7,6 +7,15 @@ import {
   ScoreHistorySchema,
   WriteHostReviewSchema,
 } from './after-run.ts';
+import {
+  CreateDisputeSchema,
+  DisputeSchema,
+  MyAttendanceSchema,
+  ResolveDisputeSchema,
+  RunDisputesSchema,
+  RunReliabilitySchema,
+} from './attendance-disputes.ts';
+import { ReliabilitySchema } from './safety.ts';
 import { AuthProvidersSchema, AuthResponseSchema, LoginSchema, SignupSchema } from './auth.ts';
 import {
   ChatListSchema,
@@ -545,6 +554,27 @@ export const endpoints = {
   getBlockState: { method: 'GET', path: '/api/me/blocks/:userId', response: BlockStateSchema },
   blockUser: { method: 'PUT', path: '/api/me/blocks/:userId', response: null },
   unblockUser: { method: 'DELETE', path: '/api/me/blocks/:userId', response: null },
+  // fair attendance and reliability (issue 17)
+  getMyAttendance: { method: 'GET', path: '/api/runs/:runId/attendance/me', response: MyAttendanceSchema },
+  createDispute: {
+    method: 'POST',
+    path: '/api/runs/:runId/attendance/disputes',
+    body: CreateDisputeSchema,
+    response: DisputeSchema,
+  },
+  getRunDisputes: {
+    method: 'GET',
+    path: '/api/runs/:runId/attendance/disputes',
+    response: RunDisputesSchema,
+  },
+  resolveDispute: {
+    method: 'PATCH',
+    path: '/api/runs/:runId/attendance/disputes/:userId',
+    body: ResolveDisputeSchema,
+    response: DisputeSchema,
+  },
+  getReliability: { method: 'GET', path: '/api/users/:userId/reliability', response: ReliabilitySchema },
+  getRunReliability: { method: 'GET', path: '/api/runs/:runId/reliability', response: RunReliabilitySchema },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

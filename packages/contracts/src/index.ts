@@ -27,3 +27,4 @@ export * from './announcements.ts';
 export * from './series.ts';
 export * from './safety.ts';
 export * from './blocks.ts';
+export * from './attendance-disputes.ts';

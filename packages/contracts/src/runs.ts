@@ -110,6 +110,13 @@ const RunFieldsSchema = z.object({
     .array(z.uuid())
     .max(CREW_LIMITS.cohostsMax, { message: 'coHostIds.tooMany' })
     .refine((ids) => new Set(ids).size === ids.length, { message: 'coHostIds.duplicate' }),
+  /** The attendance rate (0–100) a runner needs to join; runners without a rate yet may always join. */
+  minAttendanceRate: z
+    .number()
+    .int()
+    .min(0, { message: 'minAttendanceRate.range' })
+    .max(100, { message: 'minAttendanceRate.range' })
+    .nullable(),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -174,6 +181,7 @@ export const CreateRunSchema = RunFieldsSchema.extend({
   visibility: RunFieldsSchema.shape.visibility.default('public'),
   guestSeats: RunFieldsSchema.shape.guestSeats.default(null),
   coHostIds: RunFieldsSchema.shape.coHostIds.default([]),
+  minAttendanceRate: RunFieldsSchema.shape.minAttendanceRate.default(null),
 })
   .superRefine(refineTimes)
   .superRefine(refineRoute)
@@ -241,6 +249,8 @@ const RunCommonSchema = z.object({
   guestSeats: z.number().int().nullable(),
   /** Seated non-members of the run's crew (0 for a run of no crew). */
   guestCount: z.number().int(),
+  /** The attendance rate a runner needs to join (null: none); newcomers without a rate may always join. */
+  minAttendanceRate: z.number().int().nullable(),
   coHosts: z.array(ParticipantSchema),
   /** The caller may edit it, remove runners and take attendance: host, co-host or staff of its crew. */
   canManage: z.boolean(),

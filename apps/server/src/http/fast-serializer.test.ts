@@ -66,6 +66,7 @@ const run: Run = {
   visibility: 'crew',
   guestSeats: null,
   guestCount: 0,
+  minAttendanceRate: null,
   coHosts: [
     { id: '3e4d5c6b-7a8f-4b9c-8d1e-2f3a4b5c6d7e', nickname: '부크루장', avatar: null, runningLevel: null },
   ],

@@ -605,7 +605,43 @@ const CALLS: Record<string, Call> = {
     call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
   'DELETE /api/me/blocks/{userId}': async () =>
     call(host, 'DELETE', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
+  ...disputeCalls(),
 };
+
+/** Fair attendance and the reliability record (issue 17): a guest marked absent disputes, the owner decides. */
+function disputeCalls(): Record<string, Call> {
+  const absentAndDisputed = async (decide: boolean) => {
+    const { owner, guest, run: made } = await joined(2);
+    return afterTheRun(made, [owner, guest], async ([o, g]) => {
+      const [ownerToken, guestToken] = [o, g] as [{ accessToken: string }, { accessToken: string }];
+      const marked = await call(ownerToken, 'PUT', `/api/runs/${made.id}/attendance`, {
+        present: [],
+        absent: [guest.user.id],
+      });
+      expect(marked.statusCode, marked.body).toBe(200);
+      const opened = await call(guestToken, 'POST', `/api/runs/${made.id}/attendance/disputes`, {
+        note: '함께 달렸어요',
+      });
+      if (!decide) return [opened, await call(guestToken, 'GET', `/api/runs/${made.id}/attendance/me`)];
+      return [
+        await call(ownerToken, 'GET', `/api/runs/${made.id}/attendance/disputes`),
+        await call(ownerToken, 'PATCH', `/api/runs/${made.id}/attendance/disputes/${guest.user.id}`, {
+          decision: 'accept',
+        }),
+      ];
+    });
+  };
+  return {
+    'POST /api/runs/{runId}/attendance/disputes': async () => (await absentAndDisputed(false)).slice(0, 1),
+    'GET /api/runs/{runId}/attendance/me': async () => (await absentAndDisputed(false)).slice(1),
+    'GET /api/runs/{runId}/attendance/disputes': async () => (await absentAndDisputed(true)).slice(0, 1),
+    'PATCH /api/runs/{runId}/attendance/disputes/{userId}': async () =>
+      (await absentAndDisputed(true)).slice(1),
+    'GET /api/users/{userId}/reliability': () =>
+      call(runner, 'GET', `/api/users/${runner.user.id}/reliability`),
+    'GET /api/runs/{runId}/reliability': () => call(host, 'GET', `/api/runs/${run.id}/reliability`),
+  };
+}
 
 /** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */
 function seoulDay(days = 0) {

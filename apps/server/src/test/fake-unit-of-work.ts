@@ -42,4 +42,11 @@ export class FakeNotifications {
     tx.afterCommit(() => void this.announced.push(...rows));
     return [];
   }
+
+  /** Takes back stored rows of a category about a run. */
+  async withdraw(_tx: Tx, userIds: string[], runId: string, category: string): Promise<void> {
+    this.stored = this.stored.filter(
+      (n) => !(userIds.includes(n.userId) && n.runId === runId && n.category === category),
+    );
+  }
 }

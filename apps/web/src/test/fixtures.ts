@@ -72,6 +72,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     visibility: 'public',
     guestSeats: null,
     guestCount: 0,
+    minAttendanceRate: null,
     coHosts: [],
     canManage: false,
     seriesId: null,

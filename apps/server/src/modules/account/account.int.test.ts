@@ -176,7 +176,7 @@ describe('GET /api/me/runs', () => {
 });
 
 describe('GET /api/me/stats', () => {
-  it('counts ended runs not cancelled that I hosted or was marked present at; 12 Seoul months with zeros', async () => {
+  it('counts ended runs not cancelled that I hosted (someone marked present) or was marked present at; 12 Seoul months with zeros', async () => {
     clock.offsetMs = 0;
     const me = await newUser(t.app);
     const host = await newUser(t.app);
@@ -189,6 +189,12 @@ describe('GET /api/me/stats', () => {
     const later = await newRun(t.app, host, runAt(seoul(40, 12)));
     for (const run of [present, absent, cancelled, unmarked, later]) await join(run, me);
     expect((await cancel(cancelled, host)).statusCode).toBe(204);
+    // A run I hosted counts once a runner was marked present there; one nobody was marked at does not.
+    const guest = await newUser(t.app);
+    await join(hosted, guest);
+    await newRun(t.app, me, runAt(seoul(2, 8), { region: 'daegu' }));
+    const [mh] = await at(Date.parse(hosted.startsAt), me);
+    expect((await markAttendance(hosted, mh, [guest.user.id], [])).statusCode).toBe(200);
     const [h] = await at(Date.parse(present.endsAt) + HOUR, host);
     expect((await markAttendance(present, h, [me.user.id], [])).statusCode).toBe(200);
     expect((await markAttendance(absent, h, [], [me.user.id])).statusCode).toBe(200);

@@ -59,6 +59,12 @@ export class AfterRunRepository {
     };
   }
 
+  /** The run's marks as of the caller's lock (who was absent before a save: only newly absent runners are told). */
+  async marksIn(tx: Tx, runId: string): Promise<Map<string, boolean>> {
+    const rows = await sqlOf(tx).select().from(attendance).where(eq(attendance.runId, runId));
+    return new Map(rows.map((r) => [r.userId, r.present]));
+  }
+
   /** Replaces the listed participants' records (the run locked by the caller; the service then recomputes their scores). */
   async saveMarks(
     tx: Tx,

@@ -38,6 +38,9 @@ class FakeRecords {
   async reviewersOf() {
     return new Set(this.reviewers);
   }
+  async marksIn() {
+    return new Map(this.marks);
+  }
   async lockForAttendance(): Promise<AttendanceState> {
     return { members: new Set(['ana', 'bo']), reviewers: new Set(this.reviewers) };
   }

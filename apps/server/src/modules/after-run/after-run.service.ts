@@ -31,7 +31,7 @@ export class AfterRunService {
     private readonly repo: AfterRunRepository,
     private readonly getRun: GetRun,
     private readonly clock: Clock,
-    private readonly notifications: Pick<NotificationsService, 'notify'>,
+    private readonly notifications: Pick<NotificationsService, 'notify' | 'withdraw'>,
     /** The users module stores the scores (it owns the `users` table's writes). */
     private readonly users: Pick<UsersService, 'recomputeGoodRunnerScores'>,
     /** Badges are evaluated once a record that can earn one has committed. */
@@ -87,7 +87,23 @@ export class AfterRunService {
     if (marks.length > 0) {
       await this.uow.run(async (tx) => {
         checkMarks(input, await this.repo.lockForAttendance(tx, runId, run.host.id));
+        const before = await this.repo.marksIn(tx, runId);
         await this.repo.saveMarks(tx, runId, marks, now);
+        // A runner newly marked absent is told (in-app and push) and may dispute within 48 h.
+        await this.notifications.notify(
+          tx,
+          input.absent
+            .filter((id) => before.get(id) !== false)
+            .map((id) => ({
+              userId: id,
+              category: 'attendance_absent' as const,
+              runId,
+              link: `/runs/${runId}`,
+              data: { title: run.title },
+            })),
+        );
+        // Absent runners are never asked to review: a request sent before the host corrected the record goes.
+        await this.notifications.withdraw(tx, input.absent, runId, 'review_request');
         await this.users.recomputeGoodRunnerScores(
           tx,
           marks.map((m) => m.userId),
@@ -130,6 +146,16 @@ export class AfterRunService {
       ]);
     });
     await this.evaluateBadges([run.host.id]);
+  }
+
+  /**
+   * A dispute accepted (the disputes' unit of work, run locked): the runner is present, with what present
+   * moves — their score and, at a crew's run, their way to membership. Badges follow after commit.
+   */
+  async markPresentAfterDispute(tx: Tx, runId: string, userId: string, now: Date): Promise<void> {
+    await this.repo.saveMarks(tx, runId, [{ userId, present: true }], now);
+    await this.users.recomputeGoodRunnerScores(tx, [userId]);
+    await this.admitRegulars(tx, runId, [userId]);
   }
 
   /** A runner who leaves or is removed loses their marks for the run (participation's unit of work). */

@@ -100,7 +100,11 @@ describe('badges', () => {
   it('concurrent evaluations of a newly qualified user award and notify each badge exactly once', async () => {
     clock.offsetMs = 0;
     const host = await newUser(t.app);
+    const runner = await newUser(t.app);
     const run = await newRun(t.app, host, runAt(seoul(2, 10)));
+    // A hosted run counts once someone was marked present there.
+    await join(run, runner);
+    await markPresent(run, host, runner);
     const [h] = await at(Date.parse(run.endsAt) + 5 * 60_000, host);
     const results = await Promise.all(
       Array.from({ length: 6 }, () => t.services.badges.evaluate(host.user.id)),

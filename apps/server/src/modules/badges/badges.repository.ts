@@ -6,8 +6,10 @@ import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
 /**
- * A run that counts for stats and badges (me.ts): ended, not cancelled, and I hosted it or held a seat and
- * the host marked me present (DOMAIN: badges and statistics count a run only for runners marked present).
+ * A run that counts for stats and badges (me.ts): ended, not cancelled, and I held a seat and the host marked
+ * me present, or I hosted it and someone was marked present there (DOMAIN: badges and statistics count a run
+ * only for runners marked present — a host's runs that nobody was marked present at, three on one evening in
+ * three cities, count for nothing).
  */
 export interface CountedRun {
   id: string;
@@ -31,8 +33,8 @@ function countedRunsOf(db: Db, userId: string, now: Date): Promise<CountedRun[]>
       to_char(r.starts_at at time zone 'Asia/Seoul', 'YYYY-MM') as month
     from ${runs} r join ${runParticipants} p on p.run_id = r.id and p.user_id = ${userId} and p.status = 'joined'
     where r.cancelled_at is null and r.ends_at <= ${now}
-      and (r.host_id = ${userId}
-        or exists (select 1 from ${attendance} a where a.run_id = r.id and a.user_id = ${userId} and a.present))`,
+      and exists (select 1 from ${attendance} a
+        where a.run_id = r.id and a.present and (a.user_id = ${userId} or r.host_id = ${userId}))`,
   );
 }
 

@@ -144,6 +144,30 @@ export class NotificationsRepository {
     await sqlOf(tx).delete(notifications).where(eq(notifications.userId, userId));
   }
 
+  /**
+   * Takes back the users' notifications of a category about a run (their pending push/SMS deliveries go with
+   * them), in the caller's unit of work; returns whose were deleted.
+   */
+  async withdraw(
+    tx: Tx,
+    userIds: string[],
+    runId: string,
+    category: NotificationCategory,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await sqlOf(tx)
+      .delete(notifications)
+      .where(
+        and(
+          inArray(notifications.userId, userIds),
+          eq(notifications.runId, runId),
+          eq(notifications.category, category),
+        ),
+      )
+      .returning({ userId: notifications.userId });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
   /** Stores the rows a query selects, with the WITH clauses it reads, in one statement of its own. */
   async storeFrom(due: NotificationQuery): Promise<Stored> {
     return insertNotifications(this.db, due.select, due.ctes);

@@ -1,4 +1,4 @@
-import type { MarkRead, Notification, NotificationPage } from '@erun/contracts';
+import type { MarkRead, Notification, NotificationCategory, NotificationPage } from '@erun/contracts';
 import type { Clock } from '../../ports/clock.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -69,6 +69,26 @@ export class NotificationsService {
     );
     this.realtime.toEachUser(events);
     this.afterAnnounce();
+  }
+
+  /**
+   * Takes back what no longer holds (a review request to a runner since marked absent), in the caller's unit
+   * of work; the users' open tabs get their new unread count once it has committed.
+   */
+  async withdraw(tx: Tx, userIds: string[], runId: string, category: NotificationCategory): Promise<void> {
+    const touched = await this.repo.withdraw(tx, userIds, runId, category);
+    if (touched.length === 0) return;
+    tx.afterCommit(() => {
+      void Promise.all(
+        touched.map(async (userId) => ({
+          userId,
+          latest: null,
+          unreadCount: await this.repo.unreadCount(userId),
+        })),
+      )
+        .then((announcements) => this.publish(announcements))
+        .catch(() => undefined);
+    });
   }
 
   /** A deleted account's notifications go, in the deletion's unit of work (ADR 011). */

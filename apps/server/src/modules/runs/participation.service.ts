@@ -19,6 +19,11 @@ export interface AttendanceDropper {
   dropAttendanceOf(tx: Tx, runId: string, userId: string): Promise<void>;
 }
 
+/** What participation tells after-run of a leave: a joined runner leaving within 3 h of the start is recorded. */
+export interface LeaveRecorder {
+  recordLeave(tx: Tx, run: Pick<RunRow, 'id' | 'startsAt'>, userId: string, now: Date): Promise<void>;
+}
+
 /**
  * A rule another module adds to joining a run (issue 17: blocks, suspension, 여성 전용, a minimum attendance
  * rate): checked in the join's unit of work on the locked run, after the run's own rules (members only,
@@ -45,6 +50,8 @@ export class ParticipationService {
     private readonly roles: ParticipationRoles,
     /** Other modules' rules for joining (see JoinCheck), in order. */
     private readonly joinChecks: readonly JoinCheck[] = [],
+    /** Late cancellations for the reliability record (after-run owns it), in the leave's unit of work. */
+    private readonly leaves: LeaveRecorder | null = null,
   ) {}
 
   /**
@@ -98,6 +105,7 @@ export class ParticipationService {
       if (!mine || mine.status === 'removed')
         throw new NotFoundError('NOT_JOINED', 'You are not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
+      if (mine.status === 'joined') await this.leaves?.recordLeave(tx, run, userId, now);
       const promoted = await this.release(tx, run, mine, null);
       // A co-host who leaves is a co-host no more.
       await this.repo.dropCoHost(tx, runId, userId);

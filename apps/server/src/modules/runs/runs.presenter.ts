@@ -67,6 +67,7 @@ export function toRunSummary(
     visibility: run.visibility as RunVisibility,
     guestSeats: run.guestSeats,
     guestCount: run.guestCount,
+    minAttendanceRate: run.minAttendanceRate,
     coHosts: run.coHosts.map((p) => toParticipant(p, imageOf)),
     seriesId: run.seriesId,
     occurrenceDate: run.occurrenceDate,

@@ -219,6 +219,7 @@ export class RunsService {
       crewId: input.crewId,
       visibility: input.visibility,
       guestSeats: input.guestSeats,
+      minAttendanceRate: input.minAttendanceRate,
       createdAt: now,
       updatedAt: now,
     };
@@ -709,6 +710,7 @@ export class RunsService {
         'crewId',
         'visibility',
         'guestSeats',
+        'minAttendanceRate',
       ]),
       // Leaving its crew makes a run public and drops its guest cap.
       ...(input.crewId === null ? { visibility: 'public', guestSeats: null } : {}),

@@ -7,6 +7,7 @@ import { UsersIcon } from '../../components/icons.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useAttendance } from '../../features/after-run/api/get-attendance.ts';
 import { AttendanceSheet } from '../../features/after-run/components/attendance-sheet.tsx';
+import { DisputeList } from '../../features/after-run/components/dispute-list.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { formatShortDateTime } from '../../lib/datetime.ts';
@@ -44,7 +45,10 @@ export function AttendancePage() {
       ) : attendance.isError ? (
         <AttendanceError error={attendance.error} runId={runId} onRetry={() => void attendance.refetch()} />
       ) : (
-        <AttendanceSheet key={attendance.data.runId} attendance={attendance.data} />
+        <>
+          <DisputeList runId={runId} />
+          <AttendanceSheet key={attendance.data.runId} attendance={attendance.data} />
+        </>
       )}
     </div>
   );

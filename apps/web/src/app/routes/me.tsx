@@ -7,6 +7,7 @@ import { BookmarkIcon, MapIcon, RunIcon } from '../../components/icons.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { Tabs } from '../../components/tabs.tsx';
+import { MyReliabilityPanel } from '../../features/after-run/components/reliability-line.tsx';
 import { ScoreHistory } from '../../features/after-run/components/score-history.tsx';
 import { CoursesList } from '../../features/courses/components/courses-list.tsx';
 import { MyRunsList } from '../../features/runs/components/my-runs-list.tsx';
@@ -119,6 +120,7 @@ function MyPage({ user }: { user: Me }) {
           <ProfileCard me={user}>
             <MyBadges userId={user.id} />
             <ScoreHistory />
+            <MyReliabilityPanel userId={user.id} />
             <Link to={`/users/${user.id}`} className={styles.profileLink}>
               {t('mypage.publicProfile')}
             </Link>

@@ -13,6 +13,7 @@ import {
 import { CalendarIcon, CommentIcon } from '../../components/icons.tsx';
 import { NoteList } from '../../components/detail-page/note-list.tsx';
 import { AfterRunActions } from '../../features/after-run/components/after-run-actions.tsx';
+import { DisputePanel } from '../../features/after-run/components/dispute-panel.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { RunBookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
@@ -86,6 +87,10 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           )}
           {isHost && <RunAgain run={run} />}
           <AfterRunActions run={run} viewerId={viewerId} className={styles.afterRun} />
+          {/* A runner marked absent is told so here and may dispute it (from the start: absent is recorded then). */}
+          {viewerId !== null && run.myStatus === 'joined' && run.joinState === 'started' && (
+            <DisputePanel runId={run.id} className={styles.afterRun} />
+          )}
           <RunFacts run={run} />
           <div className={detailStyles.socialRow}>
             <RunBookmarkButton runId={run.id} title={run.title} bookmarked={run.bookmarked} withLabel />

@@ -8,7 +8,9 @@ import { useNotice } from '../../../components/notice/notice-context.ts';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
+import { useRunReliability } from '../api/disputes.ts';
 import { useSaveAttendance } from '../api/save-attendance.ts';
+import { ReliabilityLine } from './reliability-line.tsx';
 import styles from './attendance-sheet.module.css';
 import { useNow } from '../../../lib/use-now.ts';
 
@@ -32,6 +34,9 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
   const now = useNow(fixedNow);
   const notify = useNotice();
   const save = useSaveAttendance(attendance.runId);
+  // Each runner's record ("출석률 92% · 노쇼 1" or "새 러너"): the host sees who they are counting on.
+  const records = useRunReliability(attendance.runId);
+  const reliability = new Map((records.data?.items ?? []).map((r) => [r.userId, r]));
   const [marks, setMarks] = useState<Marks>(() => marksOf(attendance));
   const editable = attendance.editable;
   // The same short form as the run's start in the page's heading, a line above.
@@ -91,6 +96,7 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
                 <Avatar image={person.avatar} name={person.nickname} size="sm" />
                 <span className={styles.name}>
                   {person.nickname}
+                  <ReliabilityLine record={reliability.get(person.id)} />
                   {person.reviewed && (
                     <span id={`attendance-reviewed-${person.id}`} className={styles.note}>
                       {t('attendance.reviewedStaysPresent')}

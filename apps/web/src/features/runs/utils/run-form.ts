@@ -47,6 +47,8 @@ export type RunFormValues = {
   /** '' = no cap on guests' seats. */
   guestSeats: string;
   coHostIds: string[];
+  /** '' = no minimum attendance rate (0–100 otherwise). */
+  minAttendanceRate: string;
 };
 
 export type RunFormField = keyof RunFormValues;
@@ -75,6 +77,7 @@ export const EMPTY_RUN_FORM: RunFormValues = {
   visibility: 'public',
   guestSeats: '',
   coHostIds: [],
+  minAttendanceRate: '',
 };
 
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
@@ -99,6 +102,7 @@ export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
     'visibility',
     'guestSeats',
     'coHostIds',
+    'minAttendanceRate',
   ],
   photos: ['photos'],
 };
@@ -122,6 +126,7 @@ export const RUN_FIELD_MESSAGES: Partial<Record<RunFormField, string>> = {
   placeName: 'validation.place.required',
   title: 'validation.title.tooShort',
   guestSeats: 'validation.guestSeats.range',
+  minAttendanceRate: 'errors.minAttendanceRate.range',
 };
 
 /** The join deadline the server applies when none is sent: start − 1 h, as a datetime-local value. */
@@ -168,6 +173,7 @@ export function toRunPayload(values: RunFormValues): CreateRun {
         ? Number(values.guestSeats)
         : null,
     coHostIds: values.coHostIds,
+    minAttendanceRate: values.minAttendanceRate.trim() === '' ? null : Number(values.minAttendanceRate),
   };
 }
 
@@ -246,6 +252,7 @@ export function runToFormValues(run: Run): RunFormValues {
     visibility: run.visibility,
     guestSeats: run.guestSeats === null ? '' : String(run.guestSeats),
     coHostIds: run.coHosts.map((c) => c.id),
+    minAttendanceRate: run.minAttendanceRate === null ? '' : String(run.minAttendanceRate),
   };
 }
 

@@ -56,6 +56,7 @@ export function previewSummary(
     visibility: crew ? (payload.visibility ?? 'public') : 'public',
     guestSeats: crew ? (payload.guestSeats ?? null) : null,
     guestCount: 0,
+    minAttendanceRate: payload.minAttendanceRate ?? null,
     coHosts: [],
     canManage: true,
     seriesId: null,

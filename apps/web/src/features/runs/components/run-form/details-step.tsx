@@ -97,6 +97,15 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           max={RUN_LIMITS.capacityMax}
           {...form.register('capacity')}
         />
+        <TextField
+          type="number"
+          inputMode="numeric"
+          label={t('reliability.minRateLabel')}
+          hint={t('reliability.minRateHint')}
+          min={0}
+          max={100}
+          {...form.register('minAttendanceRate')}
+        />
       </div>
       <ChoiceGroup
         name="theme"
