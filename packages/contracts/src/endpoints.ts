@@ -73,6 +73,7 @@ import {
   UpdateSeriesSchema,
 } from './series.ts';
 import { SessionListSchema } from './sessions.ts';
+import { ClaimSeatOfferResultSchema } from './seat-offers.ts';
 import {
   ChangePasswordSchema,
   PasswordResetConfirmSchema,
@@ -531,6 +532,13 @@ export const endpoints = {
     response: SeriesPageSchema,
   },
   endSeries: { method: 'DELETE', path: '/api/series/:seriesId', response: null },
+  // seat offers (issue 17)
+  claimSeatOffer: {
+    method: 'POST',
+    path: '/api/runs/:runId/seat-offer/claim',
+    response: ClaimSeatOfferResultSchema,
+  },
+  declineSeatOffer: { method: 'DELETE', path: '/api/runs/:runId/seat-offer', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;
