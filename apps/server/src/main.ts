@@ -216,15 +216,24 @@ const reminderTimer =
         services.deliveries.kick();
         services.mail.kick();
         if (sweeping) return;
-        sweeping = services.reminders
-          .sweep()
-          .then((count) => {
-            if (count > 0) log.info({ count }, 'reminders sent');
-          })
-          .catch((error: unknown) => log.error({ err: error }, 'reminder sweep failed'))
-          .finally(() => {
-            sweeping = undefined;
-          });
+        sweeping = Promise.all([
+          services.reminders
+            .sweep()
+            .then((count) => {
+              if (count > 0) log.info({ count }, 'reminders sent');
+            })
+            .catch((error: unknown) => log.error({ err: error }, 'reminder sweep failed')),
+          // Seat offers past their window lapse and pass to the next runner (issue 17): idempotent, each run
+          // under its row lock, so any number of workers may sweep at once.
+          services.participation
+            .lapseSeatOffers()
+            .then((count) => {
+              if (count > 0) log.info({ count }, 'seat offers lapsed');
+            })
+            .catch((error: unknown) => log.error({ err: error }, 'seat offer sweep failed')),
+        ]).finally(() => {
+          sweeping = undefined;
+        });
       }, env.REMINDER_SWEEP_SECONDS * 1000);
 if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });

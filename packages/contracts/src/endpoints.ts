@@ -84,6 +84,7 @@ import {
 } from './series.ts';
 import { SessionListSchema } from './sessions.ts';
 import { CreateReportSchema, ReportCreatedSchema } from './safety.ts';
+import { ClaimSeatOfferResultSchema } from './seat-offers.ts';
 import {
   ChangePasswordSchema,
   PasswordResetConfirmSchema,
@@ -575,6 +576,13 @@ export const endpoints = {
   },
   getReliability: { method: 'GET', path: '/api/users/:userId/reliability', response: ReliabilitySchema },
   getRunReliability: { method: 'GET', path: '/api/runs/:runId/reliability', response: RunReliabilitySchema },
+  // seat offers (issue 17)
+  claimSeatOffer: {
+    method: 'POST',
+    path: '/api/runs/:runId/seat-offer/claim',
+    response: ClaimSeatOfferResultSchema,
+  },
+  declineSeatOffer: { method: 'DELETE', path: '/api/runs/:runId/seat-offer', response: null },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -28,3 +28,4 @@ export * from './series.ts';
 export * from './safety.ts';
 export * from './blocks.ts';
 export * from './attendance-disputes.ts';
+export * from './seat-offers.ts';

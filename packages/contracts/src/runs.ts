@@ -12,6 +12,7 @@ import {
 } from './domain.ts';
 import { CREW_LIMITS, RunVisibilitySchema } from './crew-basics.ts';
 import { ROUTE_PLAUSIBLE, routeIssues } from './geo.ts';
+import { MyOfferSchema } from './seat-offers.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
 
 export const RUN_LIMITS = {
@@ -270,6 +271,8 @@ export const RunSchema = RunCommonSchema.extend({
   /** Where each piece after the first starts (empty: one line). */
   segmentStarts: z.array(z.number().int()),
   participants: z.array(ParticipantSchema),
+  /** The caller's seat offer (issue 17): on `GET /api/runs/:runId` for a signed-in caller; absent for guests. */
+  myOffer: MyOfferSchema.nullable().optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

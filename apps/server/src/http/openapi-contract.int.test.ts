@@ -255,6 +255,8 @@ const CALLS: Record<string, Call> = {
     await call(null, 'GET', `/api/runs/${run.id}`),
     await call(runner, 'GET', `/api/runs/${run.id}`),
     await call(host, 'GET', `/api/runs/${run.id}`),
+    // With the caller's seat offer (issue 17).
+    await offered().then(({ runId, waiting }) => call(waiting, 'GET', `/api/runs/${runId}`)),
   ],
   'PATCH /api/runs/{runId}': async () => {
     const made = await newRunOf(host);
@@ -416,6 +418,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/runs/{runId}/messages/read': () => call(runner, 'POST', `/api/runs/${run.id}/messages/read`),
   'GET /api/me/chats': () => call(runner, 'GET', '/api/me/chats'),
   ...crewChatCalls(),
+  ...seatOfferCalls(),
   'POST /api/me/phone/verification': async () => (await verifiedPhone(await newUser(t.app))).sent,
   'POST /api/me/phone/verification/confirm': async () => {
     const user = await newUser(t.app);
@@ -759,5 +762,30 @@ function crewChatCalls(): Record<string, Call> {
       call(host, 'PUT', `/api/chats/run/${run.id}/messages/${await message()}/pin`),
     'DELETE /api/chats/{kind}/{id}/messages/{messageId}/pin': async () =>
       call(host, 'DELETE', `/api/chats/run/${run.id}/messages/${await message()}/pin`),
+  };
+}
+
+/** Seat offers (issue 17): a full run starting in 5 hours; its seated runner leaves, the waiting one is offered the seat. */
+async function offered() {
+  const owner = await newUser(t.app);
+  const [seated, waiting] = [await newUser(t.app), await newUser(t.app)];
+  const made = await call(owner, 'POST', '/api/runs', runBody({ capacity: 2 }, 5));
+  const runId = made.json<Run>().id;
+  for (const who of [seated, waiting])
+    expect((await call(who, 'POST', `/api/runs/${runId}/participants`)).statusCode).toBe(201);
+  expect((await call(seated, 'DELETE', `/api/runs/${runId}/participants/me`)).statusCode).toBe(204);
+  return { runId, waiting };
+}
+
+function seatOfferCalls(): Record<string, Call> {
+  return {
+    'POST /api/runs/{runId}/seat-offer/claim': async () => {
+      const { runId, waiting } = await offered();
+      return call(waiting, 'POST', `/api/runs/${runId}/seat-offer/claim`);
+    },
+    'DELETE /api/runs/{runId}/seat-offer': async () => {
+      const { runId, waiting } = await offered();
+      return call(waiting, 'DELETE', `/api/runs/${runId}/seat-offer`);
+    },
   };
 }

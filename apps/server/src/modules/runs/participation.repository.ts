@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { crewMembers, runCohosts, runParticipants, runs } from '../../db/tables.ts';
+import { crewMembers, runCohosts, runParticipants, runs, seatOffers } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import type { RunRow } from './runs.queries.ts';
 
 export type ParticipantRow = typeof runParticipants.$inferSelect;
 export type Place = 'joined' | 'waitlisted';
+export type SeatOfferRow = typeof seatOffers.$inferSelect;
 
 /**
  * Every change to who is in a run happens in the service's unit of work with the run's row locked
@@ -175,5 +176,148 @@ export class ParticipationRepository {
         ),
       );
     return rows.map((r) => r.userId);
+  }
+
+  // Seat offers (DOMAIN.md "Seat offer"): a seat freed within 24 h of the start is held for one waitlisted
+  // runner at a time. Every change happens with the run's row locked, like the seats themselves.
+
+  /** The run's fresh counters and its open offers (each holds one free seat), read with the run locked. */
+  async seatsOf(tx: Tx, runId: string): Promise<{ participants: number; waitlist: number; offered: number }> {
+    const db = sqlOf(tx);
+    const [counts] = await db
+      .select({ participants: runs.participantCount, waitlist: runs.waitlistCount })
+      .from(runs)
+      .where(eq(runs.id, runId));
+    const [open] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(seatOffers)
+      .where(and(eq(seatOffers.runId, runId), eq(seatOffers.status, 'open')));
+    return {
+      participants: counts?.participants ?? 0,
+      waitlist: counts?.waitlist ?? 0,
+      offered: Number(open?.n ?? 0),
+    };
+  }
+
+  /** Up to `n` waitlisted runners who hold no open offer, first in line first. */
+  async nextUnoffered(tx: Tx, runId: string, n: number): Promise<string[]> {
+    if (n <= 0) return [];
+    const rows = await sqlOf(tx)
+      .select({ userId: runParticipants.userId })
+      .from(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          eq(runParticipants.status, 'waitlisted'),
+          sql`not exists (select 1 from ${seatOffers} o where o.run_id = ${runId}
+            and o.user_id = "run_participants"."user_id" and o.status = 'open')`,
+        ),
+      )
+      .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId))
+      .limit(n);
+    return rows.map((r) => r.userId);
+  }
+
+  async offerSeats(tx: Tx, runId: string, userIds: string[], now: Date, expiresAt: Date): Promise<void> {
+    if (userIds.length === 0) return;
+    await sqlOf(tx)
+      .insert(seatOffers)
+      .values(userIds.map((userId) => ({ runId, userId, status: 'open', offeredAt: now, expiresAt })));
+  }
+
+  /** The user's latest offer for the run (any status), or undefined. */
+  async latestOffer(tx: Tx | null, runId: string, userId: string): Promise<SeatOfferRow | undefined> {
+    const [row] = await (tx ? sqlOf(tx) : this.db)
+      .select()
+      .from(seatOffers)
+      .where(and(eq(seatOffers.runId, runId), eq(seatOffers.userId, userId)))
+      .orderBy(desc(seatOffers.offeredAt), desc(seatOffers.id))
+      .limit(1);
+    return row;
+  }
+
+  /** Closes an open offer; false when it was no longer open. */
+  async resolveOffer(
+    tx: Tx,
+    id: string,
+    status: 'claimed' | 'lapsed' | 'withdrawn',
+    now: Date,
+  ): Promise<boolean> {
+    const rows = await sqlOf(tx)
+      .update(seatOffers)
+      .set({ status, resolvedAt: now })
+      .where(and(eq(seatOffers.id, id), eq(seatOffers.status, 'open')))
+      .returning({ id: seatOffers.id });
+    return rows.length > 0;
+  }
+
+  /** Marks the run's open offers that have expired `lapsed`; returns whose they were. */
+  async lapseExpired(tx: Tx, runId: string, now: Date): Promise<string[]> {
+    const rows = await sqlOf(tx)
+      .update(seatOffers)
+      .set({ status: 'lapsed', resolvedAt: now })
+      .where(and(eq(seatOffers.runId, runId), eq(seatOffers.status, 'open'), lte(seatOffers.expiresAt, now)))
+      .returning({ userId: seatOffers.userId });
+    return rows.map((r) => r.userId);
+  }
+
+  /** A cancelled run's open offers are withdrawn. */
+  async withdrawOffers(tx: Tx, runId: string, now: Date): Promise<void> {
+    await sqlOf(tx)
+      .update(seatOffers)
+      .set({ status: 'withdrawn', resolvedAt: now })
+      .where(and(eq(seatOffers.runId, runId), eq(seatOffers.status, 'open')));
+  }
+
+  /** Runs with an open offer expired by `now` (the lapse job's work; the expiry index serves it). */
+  async runsWithExpiredOffers(now: Date, limit = 500): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ runId: seatOffers.runId })
+      .from(seatOffers)
+      .where(and(eq(seatOffers.status, 'open'), lte(seatOffers.expiresAt, now)))
+      .limit(limit);
+    return rows.map((r) => r.runId);
+  }
+
+  /** Takes waitlisted runners off the waitlist (their offer lapsed or they declined it); counters are the caller's. */
+  async dropWaitlisted(tx: Tx, runId: string, userIds: string[]): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const rows = await sqlOf(tx)
+      .delete(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          eq(runParticipants.status, 'waitlisted'),
+          inArray(runParticipants.userId, userIds),
+        ),
+      )
+      .returning({ userId: runParticipants.userId });
+    return rows.length;
+  }
+
+  /**
+   * The user's place read afresh (after `lock`: a join waiting on the lock re-reads the run's row, not the
+   * participant row it joined to, which may be stale by then).
+   */
+  async placeOf(tx: Tx, runId: string, userId: string): Promise<string | undefined> {
+    const [row] = await sqlOf(tx)
+      .select({ status: runParticipants.status })
+      .from(runParticipants)
+      .where(and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId)));
+    return row?.status;
+  }
+
+  /** A waitlisted runner takes the seat offered to them; counters are the caller's. */
+  async seat(tx: Tx, runId: string, userId: string): Promise<void> {
+    await sqlOf(tx)
+      .update(runParticipants)
+      .set({ status: 'joined' })
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          eq(runParticipants.userId, userId),
+          eq(runParticipants.status, 'waitlisted'),
+        ),
+      );
   }
 }

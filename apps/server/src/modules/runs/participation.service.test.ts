@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Realtime } from '../../ports/realtime.ts';
 import { FakeNotifications, FakeUnitOfWork, fakeOf } from '../../test/fake-unit-of-work.ts';
-import type { ParticipantRow, ParticipationRepository, Place } from './participation.repository.ts';
+import type {
+  ParticipantRow,
+  ParticipationRepository,
+  Place,
+  SeatOfferRow,
+} from './participation.repository.ts';
 import { ParticipationService } from './participation.service.ts';
 import type { RunRow } from './runs.repository.ts';
 
@@ -128,6 +133,55 @@ class FakeParticipants {
     return this.run && { crewId: this.run.crewId, visibility: this.run.visibility };
   }
 
+  offers: SeatOfferRow[] = [];
+
+  async seatsOf() {
+    const run = this.theRun;
+    const offered = this.offers.filter((o) => o.status === 'open').length;
+    return { participants: run.participantCount, waitlist: run.waitlistCount, offered };
+  }
+
+  async nextUnoffered(_tx: unknown, _runId: string, n: number) {
+    const offered = new Set(this.offers.filter((o) => o.status === 'open').map((o) => o.userId));
+    return this.people
+      .filter((p) => p.status === 'waitlisted' && !offered.has(p.userId))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, Math.max(n, 0))
+      .map((p) => p.userId);
+  }
+
+  async offerSeats(_tx: unknown, runId: string, userIds: string[], now: Date, expiresAt: Date) {
+    for (const userId of userIds)
+      this.offers.push({
+        id: `offer-${this.offers.length + 1}`,
+        runId,
+        userId,
+        status: 'open',
+        offeredAt: now,
+        expiresAt,
+        resolvedAt: null,
+      });
+  }
+
+  async latestOffer(_tx: unknown, _runId: string, userId: string) {
+    return this.offers.filter((o) => o.userId === userId).at(-1);
+  }
+
+  async placeOf(_tx: unknown, _runId: string, userId: string) {
+    return this.statusOf(userId);
+  }
+
+  async seat(_tx: unknown, _runId: string, userId: string) {
+    const mine = this.people.find((p) => p.userId === userId && p.status === 'waitlisted');
+    if (mine) mine.status = 'joined';
+  }
+
+  async resolveOffer(_tx: unknown, id: string, status: string, now: Date) {
+    const offer = this.offers.find((o) => o.id === id && o.status === 'open');
+    if (offer) Object.assign(offer, { status, resolvedAt: now });
+    return offer !== undefined;
+  }
+
   async isCoHost() {
     return false;
   }
@@ -226,17 +280,19 @@ describe('joining', () => {
   });
 });
 
-describe('leaving and removal', () => {
-  async function fullRunWithQueue() {
-    const ctx = setup(runRow({ capacity: 2 }));
-    await ctx.service.join('run-1', 'ana');
-    await ctx.service.join('run-1', 'bo');
-    await ctx.service.join('run-1', 'cy');
-    ctx.notifications.announced = [];
-    ctx.notifications.stored = [];
-    return ctx;
-  }
+/** A run two days ahead: a seat freed now is given to the next in line at once. */
+async function fullRunWithQueue(startsIn = 48 * HOUR) {
+  const startsAt = new Date(NOW.getTime() + startsIn);
+  const ctx = setup(runRow({ capacity: 2, startsAt, joinDeadline: new Date(startsAt.getTime() - HOUR) }));
+  await ctx.service.join('run-1', 'ana');
+  await ctx.service.join('run-1', 'bo');
+  await ctx.service.join('run-1', 'cy');
+  ctx.notifications.announced = [];
+  ctx.notifications.stored = [];
+  return ctx;
+}
 
+describe('leaving and removal', () => {
   it('a freed seat goes to the first on the waitlist, who is told; counts stay exact', async () => {
     const { service, repo, notifications, revoked } = await fullRunWithQueue();
     await service.leave('run-1', 'ana');
@@ -306,5 +362,37 @@ describe('leaving and removal', () => {
     await expect(service.remove('run-1', HOST, 'zed', 'x')).rejects.toMatchObject({ code: 'NOT_JOINED' });
     await service.remove('run-1', HOST, 'ana', 'x');
     await expect(service.remove('run-1', HOST, 'ana', 'x')).rejects.toMatchObject({ code: 'NOT_JOINED' });
+  });
+});
+
+describe('seats freed within 24 h of the start (issue 17)', () => {
+  it('are offered to the first in line for 30 minutes, who is told; the seat stays held', async () => {
+    const { service, repo, notifications } = await fullRunWithQueue(5 * HOUR);
+    await service.leave('run-1', 'ana');
+    expect([repo.statusOf('bo'), repo.statusOf('cy')]).toEqual(['waitlisted', 'waitlisted']);
+    expect([repo.run?.participantCount, repo.run?.waitlistCount]).toEqual([1, 2]);
+    expect(repo.offers).toMatchObject([
+      { userId: 'bo', status: 'open', expiresAt: new Date(NOW.getTime() + 30 * 60_000) },
+    ]);
+    expect(categories(notifications.announced)).toEqual(['bo:seat_offered', 'host:run_left']);
+    // A newcomer does not jump the queue: the offered seat is not free.
+    await expect(service.join('run-1', 'dee')).resolves.toEqual({ status: 'waitlisted', position: 3 });
+  });
+
+  it('the offer ends at the join deadline when that comes sooner', async () => {
+    const { service, repo } = await fullRunWithQueue(HOUR + 10 * 60_000);
+    await service.leave('run-1', 'ana');
+    expect(repo.offers[0]?.expiresAt).toEqual(new Date(NOW.getTime() + 10 * 60_000));
+  });
+
+  it('claimed within the window: the runner is in, the host told; a second claim answers the same', async () => {
+    const { service, repo, notifications } = await fullRunWithQueue(5 * HOUR);
+    await service.leave('run-1', 'ana');
+    notifications.announced = [];
+    await expect(service.claimSeat('run-1', 'bo')).resolves.toEqual({ status: 'joined' });
+    await expect(service.claimSeat('run-1', 'bo')).resolves.toEqual({ status: 'joined' });
+    expect([repo.run?.participantCount, repo.run?.waitlistCount]).toEqual([2, 1]);
+    expect(categories(notifications.announced)).toEqual(['host:run_joined']);
+    await expect(service.claimSeat('run-1', 'cy')).rejects.toMatchObject({ code: 'SEAT_OFFER_NOT_FOUND' });
   });
 });

@@ -1,4 +1,9 @@
-import type { JoinResult, NotificationCategory } from '@erun/contracts';
+import {
+  type ClaimSeatOfferResult,
+  type JoinResult,
+  type NotificationCategory,
+  SAFETY_LIMITS,
+} from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
@@ -81,8 +86,10 @@ export class ParticipationService {
           if (guests >= run.guestSeats)
             throw new ConflictError('GUEST_SEATS_FULL', 'The seats for guests are taken');
         }
-        // A free seat is taken; a full run queues the runner at the end of its waitlist.
-        const seat = run.participantCount < run.capacity;
+        // A free seat is taken; a full run queues the runner at the end of its waitlist. A seat offered to a
+        // waitlisted runner (issue 17) is not free: nobody jumps the queue.
+        const { offered } = await this.repo.seatsOf(tx, runId);
+        const seat = run.participantCount + offered < run.capacity;
         const waitlistLength = await this.repo.add(tx, runId, userId, seat ? 'joined' : 'waitlisted', now);
         const outcome: JoinResult = seat
           ? { status: 'joined' }
@@ -106,7 +113,7 @@ export class ParticipationService {
         throw new NotFoundError('NOT_JOINED', 'You are not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
       if (mine.status === 'joined') await this.leaves?.recordLeave(tx, run, userId, now);
-      const promoted = await this.release(tx, run, mine, null);
+      const promoted = await this.release(tx, run, mine, null, now);
       // A co-host who leaves is a co-host no more.
       await this.repo.dropCoHost(tx, runId, userId);
       // Once committed: their open sockets leave the run's chat, then they and the host hear of it.
@@ -137,7 +144,7 @@ export class ParticipationService {
         throw new ForbiddenError('NOT_HOST', 'Only the host removes a co-host');
       if (!target || target.status === 'removed') throw new NotFoundError('NOT_JOINED', 'Not in this run');
       if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
-      const promoted = await this.release(tx, run, target, { reason });
+      const promoted = await this.release(tx, run, target, { reason }, now);
       if (targetIsCoHost) await this.repo.dropCoHost(tx, runId, targetId);
       tx.afterCommit(() => this.revokeChat(runId, [targetId]));
       await this.notifications.notify(tx, [
@@ -157,33 +164,137 @@ export class ParticipationService {
 
   /**
    * Takes a runner out of the locked run: they lose their attendance marks for it (and the score those
-   * gave or took); a seat they held goes to the head of the waitlist — to the first who may take it: guests
-   * wait while the guest seats are taken, so a seat can stay empty (and fills when one may). Returns who
-   * was promoted.
+   * gave or took); a seat they held goes to the head of the waitlist — to the first who may take it (guests
+   * wait while the guest seats are taken, so a seat can stay empty and fills when one may) — at once, or
+   * (within 24 h of the start and before the join deadline, issue 17) as an offer the runner claims. Returns
+   * who was promoted at once.
    */
   private async release(
     tx: Tx,
     run: RunRow,
     who: ParticipantRow,
     removal: { reason: string } | null,
+    now: Date,
   ): Promise<string[]> {
     await this.repo.takeOut(tx, run.id, who.userId, removal);
     await this.attendance.dropAttendanceOf(tx, run.id, who.userId);
     const seated = who.status === 'joined';
+    const offering = offersSeats(run, now);
+    // A waitlisted runner who goes gives up a seat offered to them too.
+    const offer =
+      who.status === 'waitlisted' ? await this.repo.latestOffer(tx, run.id, who.userId) : undefined;
+    if (offer?.status === 'open') await this.repo.resolveOffer(tx, offer.id, 'withdrawn', now);
     // Every free seat after this one is given back: seats a waiting guest could not take before count too.
-    const promoted = seated
-      ? await this.repo.promoteWaitlisted(
-          tx,
-          run,
-          Math.min(run.capacity - run.participantCount + 1, run.waitlistCount),
-        )
-      : [];
+    const promoted =
+      seated && !offering
+        ? await this.repo.promoteWaitlisted(
+            tx,
+            run,
+            Math.min(run.capacity - run.participantCount + 1, run.waitlistCount),
+          )
+        : [];
     await this.repo.moveCounts(tx, run.id, {
       // Seats taken over by promoted runners stay counted; the waitlist shrinks by whoever left it.
       participants: (seated ? -1 : 0) + promoted.length,
       waitlist: (who.status === 'waitlisted' ? -1 : 0) - promoted.length,
     });
+    if (offering) await this.offerFreeSeats(tx, run, now);
     return promoted;
+  }
+
+  /**
+   * Seat offers (DOMAIN.md "Seat offer"): each seat free and not already offered goes, as an offer, to the
+   * next waitlisted runner holding none — until 30 minutes from now or the join deadline, if sooner — and
+   * they are told (`seat_offered`: in-app, push, SMS as they chose). The run is locked by the caller.
+   */
+  private async offerFreeSeats(tx: Tx, run: RunRow, now: Date): Promise<string[]> {
+    const seats = await this.repo.seatsOf(tx, run.id);
+    const to = await this.repo.nextUnoffered(tx, run.id, run.capacity - seats.participants - seats.offered);
+    if (to.length === 0) return [];
+    const window = new Date(now.getTime() + SAFETY_LIMITS.seatOfferMinutes * 60_000);
+    const expiresAt = window < run.joinDeadline ? window : run.joinDeadline;
+    await this.repo.offerSeats(tx, run.id, to, now, expiresAt);
+    await this.notifications.notify(
+      tx,
+      to.map((id) => notice(id, 'seat_offered', run, { expiresAt: expiresAt.toISOString() })),
+    );
+    return to;
+  }
+
+  /**
+   * The offered runner takes the seat: 200 while their offer is open and unexpired (and again, idempotently,
+   * once claimed); 409 SEAT_OFFER_EXPIRED once it lapsed or was given up; 404 SEAT_OFFER_NOT_FOUND when there
+   * was none. The host hears of it as of any join.
+   */
+  async claimSeat(runId: string, userId: string): Promise<ClaimSeatOfferResult> {
+    const now = this.clock.now();
+    return this.uow.run(async (tx) => {
+      const { run } = await this.locked(tx, runId, userId);
+      const place = await this.repo.placeOf(tx, runId, userId);
+      const offer = await this.repo.latestOffer(tx, runId, userId);
+      if (offer?.status === 'claimed' && place === 'joined') return { status: 'joined' };
+      if (!offer || offer.status === 'claimed') throw offerNotFound();
+      if (offer.status !== 'open' || offer.expiresAt <= now || place !== 'waitlisted')
+        throw new ConflictError('SEAT_OFFER_EXPIRED', 'The time to confirm this seat has passed');
+      await this.repo.resolveOffer(tx, offer.id, 'claimed', now);
+      await this.repo.seat(tx, runId, userId);
+      await this.repo.moveCounts(tx, runId, { participants: 1, waitlist: -1 });
+      await this.notifications.notify(tx, [
+        { ...toHost(run, userId, 'run_joined'), data: { title: run.title, status: 'joined' } },
+      ]);
+      this.countsChanged(tx, runId);
+      return { status: 'joined' };
+    });
+  }
+
+  /**
+   * The offered runner gives the seat up (양보): the offer is withdrawn, they leave the waitlist (they may join
+   * again, at its end) and the seat is offered to the next runner at once. 404 when they hold no open offer.
+   */
+  async declineSeat(runId: string, userId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.uow.run(async (tx) => {
+      const { run } = await this.locked(tx, runId, userId);
+      const offer = await this.repo.latestOffer(tx, runId, userId);
+      if (offer?.status !== 'open') throw offerNotFound();
+      await this.repo.resolveOffer(tx, offer.id, offer.expiresAt <= now ? 'lapsed' : 'withdrawn', now);
+      await this.passOn(tx, run, [userId], now);
+    });
+  }
+
+  /**
+   * The lapse job: every run with an open offer past its expiry, one unit of work each under the run's lock —
+   * the offers lapse and their seats go to the next runners (or stay free for anyone once none is left or the
+   * join deadline passed). Concurrent passes (two workers, a claim) queue on the lock; whoever comes second
+   * finds nothing left to do. Returns the offers lapsed.
+   */
+  async lapseSeatOffers(): Promise<number> {
+    const now = this.clock.now();
+    let lapsed = 0;
+    for (const runId of await this.repo.runsWithExpiredOffers(now)) {
+      lapsed += await this.uow.run(async (tx) => {
+        const found = await this.repo.lock(tx, runId, '00000000-0000-0000-0000-000000000000');
+        if (!found) return 0;
+        if (found.run.cancelledAt) {
+          await this.repo.withdrawOffers(tx, runId, now);
+          return 0;
+        }
+        const gone = await this.repo.lapseExpired(tx, runId, now);
+        await this.passOn(tx, found.run, gone, now);
+        return gone.length;
+      });
+    }
+    return lapsed;
+  }
+
+  /** Runners whose offer ended without a claim leave the waitlist; their seats are offered on (locked run). */
+  private async passOn(tx: Tx, run: RunRow, userIds: string[], now: Date): Promise<void> {
+    if (userIds.length === 0) return;
+    const dropped = await this.repo.dropWaitlisted(tx, run.id, userIds);
+    await this.repo.moveCounts(tx, run.id, { participants: 0, waitlist: -dropped });
+    if (now < run.joinDeadline) await this.offerFreeSeats(tx, run, now);
+    tx.afterCommit(() => this.revokeChat(run.id, userIds));
+    this.countsChanged(tx, run.id);
   }
 
   /** Once committed, the run's open pages see its new counts. */
@@ -207,4 +318,14 @@ function toHost(run: RunRow, actorId: string, category: NotificationCategory): N
     link: `/runs/${run.id}`,
     data: { title: run.title },
   };
+}
+
+/** Within 24 h of the start and before the join deadline a freed seat is offered, not given (issue 17). */
+function offersSeats(run: RunRow, now: Date): boolean {
+  const from = run.startsAt.getTime() - SAFETY_LIMITS.seatOfferWithinHours * 3_600_000;
+  return now.getTime() >= from && now < run.joinDeadline;
+}
+
+function offerNotFound(): NotFoundError {
+  return new NotFoundError('SEAT_OFFER_NOT_FOUND', 'No seat is offered to you in this run');
 }

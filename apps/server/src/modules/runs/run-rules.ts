@@ -13,6 +13,7 @@ export interface RunTimes {
   joinDeadline: Date;
   cancelledAt: Date | null;
   participantCount: number;
+  waitlistCount: number;
   capacity: number;
 }
 
@@ -41,7 +42,9 @@ export function joinStateOf(run: RunTimes, now: Date): JoinState {
   if (run.cancelledAt) return 'cancelled';
   if (now >= run.startsAt) return 'started';
   if (now >= run.joinDeadline) return 'closed';
-  if (run.participantCount >= run.capacity) return 'full';
+  // A seat offered to a waitlisted runner (issue 17) is held: the run is full while its seats and the people
+  // waiting for one fill it (no free seat is ever left with runners waiting and no offer out).
+  if (run.participantCount + run.waitlistCount >= run.capacity) return 'full';
   return 'open';
 }
 

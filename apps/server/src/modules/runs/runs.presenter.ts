@@ -1,5 +1,6 @@
 import type {
   Image,
+  MyOffer,
   Participant,
   Region,
   RunningLevel,
@@ -100,4 +101,19 @@ export function toParticipant(
     avatar: row.avatarId ? imageOf(row.avatarId) : null,
     runningLevel: row.runningLevel as RunningLevel | null,
   };
+}
+
+/**
+ * The caller's seat offer on a run's page (issue 17): an open one while its window lasts (past it, until the
+ * lapse job passes it on, it reads as lapsed); a lapsed one while the caller is out of the run (they left the
+ * waitlist with it); else null.
+ */
+export function myOfferOf(viewer: ViewerState | undefined, now: Date): MyOffer | null {
+  const offer = viewer?.offer;
+  if (!offer) return null;
+  const expires = new Date(offer.expiresAt);
+  const expiresAt = expires.toISOString();
+  if (offer.status === 'open') return { status: expires <= now ? 'lapsed' : 'open', expiresAt };
+  const inRun = viewer.status === 'joined' || viewer.status === 'waitlisted';
+  return offer.status === 'lapsed' && !inRun ? { status: 'lapsed', expiresAt } : null;
 }

@@ -25,6 +25,7 @@ import {
   runParticipants,
   runPhotos,
   runs,
+  seatOffers,
   users,
 } from '../../db/tables.ts';
 
@@ -45,6 +46,21 @@ export interface ViewerState {
   manages: boolean;
   /** A member of the run's crew. */
   crewMember: boolean;
+  /** The caller's latest seat offer for the run (issue 17), read on a run's page only. */
+  offer?: SeatOfferState | null;
+}
+
+/** A seat offer as the read path finds it (`expiresAt`: JSON's timestamp text). */
+export interface SeatOfferState {
+  status: string;
+  expiresAt: string;
+}
+
+/** The user's latest seat offer for the run, as one JSON value (null: none). */
+export function seatOfferSql(userId: string, runId: SQL = sql`${runs.id}`) {
+  return sql<SeatOfferState | null>`(select json_build_object('status', so.status, 'expiresAt', so.expires_at)
+    from ${seatOffers} so where so.run_id = ${runId} and so.user_id = ${userId}
+    order by so.offered_at desc, so.id desc limit 1)`;
 }
 
 export const hostColumns = {
@@ -208,6 +224,7 @@ interface CardSelection {
   bookmarked?: boolean;
   manages?: boolean;
   crewMember?: boolean;
+  offer?: SeatOfferState | null;
 }
 
 function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
@@ -218,6 +235,7 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
         bookmarked: row.bookmarked ?? false,
         manages: row.manages ?? false,
         crewMember: row.crewMember ?? false,
+        offer: row.offer ?? null,
       }
     : undefined;
   return {
@@ -273,7 +291,7 @@ export async function findRunDetail(
       photoIds,
       participants,
       ...crewColumns,
-      ...(viewerId ? viewerColumns(viewerId) : {}),
+      ...(viewerId ? { ...viewerColumns(viewerId), offer: seatOfferSql(viewerId) } : {}),
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))

@@ -20,6 +20,8 @@ import {
   type RunFilter,
   type RunRow,
   type RunSort,
+  type SeatOfferState,
+  seatOfferSql,
   type ViewerState,
 } from './runs.queries.ts';
 
@@ -140,6 +142,7 @@ export class RunsRepository {
       bookmarked: boolean;
       manages: boolean;
       crew_member: boolean;
+      offer: SeatOfferState | null;
     }>(
       this.db,
       sql`
@@ -149,20 +152,22 @@ export class RunsRepository {
           and (q.created_at, q.user_id) <= (m.created_at, m.user_id)) else 0 end as position,
         exists (select 1 from ${runBookmarks} b where b.user_id = ${userId} and b.run_id = r.id) as bookmarked,
         ${managesSql(userId, { id: sql`r.id`, hostId: sql`x.host_id`, crewId: sql`x.crew_id` })} as manages,
-        coalesce(x.crew_id in ${memberCrewsOf(userId)}, false) as crew_member
+        coalesce(x.crew_id in ${memberCrewsOf(userId)}, false) as crew_member,
+        ${seatOfferSql(userId, sql`r.id`)} as offer
       from unnest(${`{${runIds.join(',')}}`}::uuid[]) as r(id)
       join ${runs} x on x.id = r.id
       left join ${runParticipants} m on m.run_id = r.id and m.user_id = ${userId}`,
     );
     const states = new Map<string, ViewerState>();
     for (const r of rows) {
-      if (r.status === null && !r.bookmarked && !r.manages && !r.crew_member) continue;
+      if (r.status === null && !r.bookmarked && !r.manages && !r.crew_member && !r.offer) continue;
       states.set(r.run_id, {
         status: r.status,
         position: Number(r.position),
         bookmarked: r.bookmarked,
         manages: r.manages,
         crewMember: r.crew_member,
+        offer: r.offer,
       });
     }
     return states;

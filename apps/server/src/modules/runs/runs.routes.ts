@@ -1,5 +1,6 @@
 import {
   CancelRunSchema,
+  ClaimSeatOfferResultSchema,
   CreateRunSchema,
   ErrorBodySchema,
   JoinResultSchema,
@@ -187,6 +188,32 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
         .type('application/gpx+xml; charset=utf-8')
         .header('content-disposition', gpxDisposition(run.title))
         .send(body);
+    },
+  );
+
+  // Seat offers (issue 17): the waitlisted runner offered a seat freed late claims it or gives it up.
+  app.post(
+    '/runs/:runId/seat-offer/claim',
+    {
+      schema: {
+        tags,
+        params: RunParams,
+        response: { 200: ClaimSeatOfferResultSchema, 401: e, 404: e, 409: e },
+      },
+      preHandler: authenticate,
+    },
+    (req) => participation.claimSeat(req.params.runId, userIdOf(req)),
+  );
+
+  app.delete(
+    '/runs/:runId/seat-offer',
+    {
+      schema: { tags, params: RunParams, response: { 204: noContent, 401: e, 404: e } },
+      preHandler: authenticate,
+    },
+    async (req, reply) => {
+      await participation.declineSeat(req.params.runId, userIdOf(req));
+      return reply.status(204).send(null);
     },
   );
 };

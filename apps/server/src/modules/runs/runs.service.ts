@@ -39,7 +39,7 @@ import type { TargetOwner } from '../reports/reports.types.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
+import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewRun,
   RunCard,
@@ -258,8 +258,8 @@ export class RunsService {
     if (viewerId === null || !this.shared.enabled) return this.readAs(runId, viewerId);
     const run = await this.shared.shared(`run:${runId}`, () => this.readPublic(runId));
     if (run === null) return this.readAs(runId, viewerId);
-    const [mine] = await this.withViewer([run], viewerId);
-    return mine ?? run;
+    const state = (await this.repo.viewerStates(viewerId, [run.id])).get(run.id);
+    return { ...run, ...viewerFields(state), myOffer: myOfferOf(state, this.clock.now()) };
   }
 
   /** A run's page read fresh for this reader, who must be allowed to see it (404 otherwise). */
@@ -306,6 +306,8 @@ export class RunsService {
       participants: run.participants.map((p) => toParticipant(p, imageOf)),
       seriesId: run.seriesId,
       cancelReason: run.cancelReason,
+      // The caller's own seat offer (issue 17): never on a guest's page (shared or cached).
+      ...(run.viewer ? { myOffer: myOfferOf(run.viewer, this.clock.now()) } : {}),
     };
   }
 
@@ -474,6 +476,8 @@ export class RunsService {
     const cancelReason = options.reason?.trim() || null;
     await this.repo.update(tx, run.id, { cancelledAt: now, cancelReason, updatedAt: now });
     await this.users.moveRunsHosted(tx, run.hostId, -1);
+    // Seats offered to waitlisted runners (issue 17) are offered no more.
+    await this.participants.withdrawOffers(tx, run.id, now);
     const audience = await this.participants.audienceOf(tx, run);
     const told = [...new Set([...(options.alsoTell ?? []), ...audience])].filter((id) => id !== options.by);
     const extra: Record<string, string> = cancelReason ? { reason: cancelReason } : {};

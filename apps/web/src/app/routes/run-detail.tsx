@@ -28,6 +28,7 @@ import { MeetingPlace } from '../../features/runs/components/run-detail/meeting-
 import { Participants } from '../../features/runs/components/run-detail/participants.tsx';
 import { RunFacts } from '../../features/runs/components/run-detail/run-facts.tsx';
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
+import { SeatOfferNotice } from '../../features/runs/components/run-detail/seat-offer-notice.tsx';
 import { ShareButtons } from '../../features/runs/components/run-detail/share-buttons.tsx';
 import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { formatKm } from '../../lib/format.ts';
@@ -78,6 +79,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           </div>
           <CrewRunTags run={run} link guests className={styles.crewTags} />
           <h1 className={detailStyles.title}>{run.title}</h1>
+          <SeatOfferNotice run={run} />
           {manages && (
             <HostActions
               run={run}
