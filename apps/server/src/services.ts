@@ -55,6 +55,7 @@ import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -210,8 +211,13 @@ export function createServices(
     crewAccess,
     ports.shared,
   );
-  const crews = new CrewsService(uow, new CrewsRepository(db), uploads, clock, (tx, crewId, by, now) =>
-    runs.cancelCrewRuns(tx, crewId, by, now),
+  const crews = new CrewsService(
+    uow,
+    new CrewsRepository(db),
+    uploads,
+    clock,
+    (tx, crewId, by, now) => runs.cancelCrewRuns(tx, crewId, by, now),
+    (userIds, tx) => users.requireWomen(userIds, tx),
   );
   const series = new SeriesService(
     uow,
@@ -242,6 +248,7 @@ export function createServices(
     uploads,
     publicUrl,
     onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
+    joinChecks: [womenOnlyJoinCheck(users)],
   });
   const afterRun = new AfterRunService(
     uow,
@@ -265,6 +272,7 @@ export function createServices(
       roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
       manageRole: (id, userId) => runs.manageRole(id, userId),
     },
+    [womenOnlyJoinCheck(users)],
   );
   const announcements = new AnnouncementsService(
     uow,

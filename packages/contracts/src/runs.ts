@@ -110,6 +110,8 @@ const RunFieldsSchema = z.object({
     .array(z.uuid())
     .max(CREW_LIMITS.cohostsMax, { message: 'coHostIds.tooMany' })
     .refine((ids) => new Set(ids).size === ids.length, { message: 'coHostIds.duplicate' }),
+  /** 여성 전용: only runners whose (private) profile says female join; its host and co-hosts too. */
+  womenOnly: z.boolean(),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -174,6 +176,7 @@ export const CreateRunSchema = RunFieldsSchema.extend({
   visibility: RunFieldsSchema.shape.visibility.default('public'),
   guestSeats: RunFieldsSchema.shape.guestSeats.default(null),
   coHostIds: RunFieldsSchema.shape.coHostIds.default([]),
+  womenOnly: RunFieldsSchema.shape.womenOnly.default(false),
 })
   .superRefine(refineTimes)
   .superRefine(refineRoute)
@@ -249,6 +252,8 @@ const RunCommonSchema = z.object({
   occurrenceDate: z.string().nullable(),
   /** Why it was cancelled (told to its runners), when cancelled with a reason. */
   cancelReason: z.string().nullable(),
+  /** 여성 전용 (labelled wherever the run is shown). */
+  womenOnly: z.boolean(),
 });
 
 /** A run in lists: everything but the route. */
@@ -288,6 +293,11 @@ export const ListRunsQuerySchema = z
     hostId: z.uuid().optional(),
     /** Only the runs of this crew (members-only ones for its members alone). */
     crewId: z.uuid().optional(),
+    /** Only 여성 전용 runs. */
+    womenOnly: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /** Only the caller's bookmarked runs (signed in). */
     bookmarked: z
       .enum(['true', 'false'])

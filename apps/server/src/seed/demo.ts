@@ -138,5 +138,6 @@ function createBody(d: RunDraft): CreateRunParsed {
     visibility: 'public',
     guestSeats: null,
     coHostIds: [],
+    womenOnly: false,
   };
 }
