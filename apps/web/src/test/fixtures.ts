@@ -78,6 +78,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     seriesId: null,
     occurrenceDate: null,
     cancelReason: null,
+    womenOnly: false,
     segmentStarts: [],
     route: [
       [37.5271, 126.9326],

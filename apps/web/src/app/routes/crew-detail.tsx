@@ -21,6 +21,8 @@ import { formatRhythm } from '../../features/crews/utils/rhythm.ts';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { formatKm, formatPace } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { WomenOnlyBadge } from '../../components/women-only-badge.tsx';
+import { useSession } from '../use-session.ts';
 import styles from './crews.module.css';
 
 /** `/crews/:crewId`: cover, logo, name, rhythm, stats this month, staff and the crew's runs ahead. */
@@ -39,6 +41,8 @@ export function CrewDetailPage() {
 function CrewDetail({ crew }: { crew: Crew }) {
   const { t, i18n } = useTranslation();
   const role = crew.viewer.role;
+  const session = useSession();
+  const viewerGender = session.status === 'signed-in' ? session.user.gender : null;
   const rhythm = formatRhythm(crew.days, crew.time, i18n.language);
   const facts: Fact[] = [
     [t('crewDetail.facts.region'), crew.regions.map((r) => t(`region.${r}`)).join(' · ')],
@@ -93,6 +97,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
       }
       summary={
         <>
+          <WomenOnlyBadge womenOnly={crew.womenOnly} />
           <p className={styles.region}>
             {crew.regions.map((r) => t(`region.${r}`)).join(' · ')}
             {crew.beginnerFriendly && ` · ${t('crews.card.beginner')}`}
@@ -104,7 +109,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
           </p>
           {role && <p className={styles.you}>{t(`crewDetail.viewer.${role}`)}</p>}
           <div className={styles.actions}>
-            <CrewMembership crew={crew} />
+            <CrewMembership crew={crew} womenOnly={crew.womenOnly} viewerGender={viewerGender} />
             {role && <CrewChatLink crewId={crew.id} />}
           </div>
           {role === 'owner' && <CrewOwnerActions crew={crew} />}

@@ -47,6 +47,8 @@ export type RunFormValues = {
   /** '' = no cap on guests' seats. */
   guestSeats: string;
   coHostIds: string[];
+  /** 여성 전용 (its host must be a woman; the server says so if not). */
+  womenOnly: boolean;
 };
 
 export type RunFormField = keyof RunFormValues;
@@ -75,6 +77,7 @@ export const EMPTY_RUN_FORM: RunFormValues = {
   visibility: 'public',
   guestSeats: '',
   coHostIds: [],
+  womenOnly: false,
 };
 
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
@@ -99,6 +102,7 @@ export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
     'visibility',
     'guestSeats',
     'coHostIds',
+    'womenOnly',
   ],
   photos: ['photos'],
 };
@@ -168,6 +172,7 @@ export function toRunPayload(values: RunFormValues): CreateRun {
         ? Number(values.guestSeats)
         : null,
     coHostIds: values.coHostIds,
+    womenOnly: values.womenOnly,
   };
 }
 
@@ -246,6 +251,7 @@ export function runToFormValues(run: Run): RunFormValues {
     visibility: run.visibility,
     guestSeats: run.guestSeats === null ? '' : String(run.guestSeats),
     coHostIds: run.coHosts.map((c) => c.id),
+    womenOnly: run.womenOnly,
   };
 }
 

@@ -61,5 +61,6 @@ export function previewSummary(
     seriesId: null,
     occurrenceDate: null,
     cancelReason: null,
+    womenOnly: payload.womenOnly ?? false,
   };
 }
