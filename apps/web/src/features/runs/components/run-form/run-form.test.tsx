@@ -136,6 +136,7 @@ describe('RunForm details step', () => {
       visibility: 'public',
       guestSeats: null,
       coHostIds: [],
+      womenOnly: false,
     });
   });
 });
