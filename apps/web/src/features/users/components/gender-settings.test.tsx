@@ -19,7 +19,7 @@ describe('GenderSettings (/me/settings)', () => {
     ).toBeTruthy();
     const labels = screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent);
     expect(labels).toEqual(['여성', '남성', '기타', '밝히지 않음']);
-    expect((screen.getByRole('radio', { name: '밝히지 않음' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: '밝히지 않음' }).checked).toBe(true);
     await events.click(screen.getByRole('radio', { name: '여성' }));
     expect(await screen.findByText('저장했어요.')).toBeTruthy();
     expect(calls.map((c) => [c.method, c.path, c.body])).toEqual([
@@ -31,7 +31,7 @@ describe('GenderSettings (/me/settings)', () => {
     const me = onboardedMe({ gender: 'male' });
     const { calls } = mockApi({ 'PATCH /api/me': () => jsonResponse(200, { ...me, gender: null }) });
     const { events } = renderWithProviders(<GenderSettings me={me} />, { user: me });
-    expect((screen.getByRole('radio', { name: '남성' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: '남성' }).checked).toBe(true);
     await events.click(screen.getByRole('radio', { name: '밝히지 않음' }));
     expect(await screen.findByText('저장했어요.')).toBeTruthy();
     expect(calls[0]?.body).toEqual({ gender: null });
