@@ -6,6 +6,7 @@ import { onboardedMe, runFixture } from '../../../test/fixtures.ts';
 import { renderWithProviders } from '../../../test/render.tsx';
 import { JoinPanel } from './run-detail/join-panel.tsx';
 import { RunCard } from './run-card.tsx';
+import { countFilters, filtersFromParams, filtersToQuery, filtersToSearch } from '../utils/run-filters.ts';
 
 /** 여성 전용 runs: labelled in words, and a runner who may not join is told before a click. */
 describe('여성 전용 runs', () => {
@@ -50,5 +51,16 @@ describe('여성 전용 runs', () => {
     expect(screen.getByRole('link', { name: '설정에서 성별 정하기' }).getAttribute('href')).toBe(
       '/me/settings#gender',
     );
+  });
+});
+
+describe('여성 전용만 (the /runs filter)', () => {
+  it('is read from and written to the URL and the API query, and counts as a filter', () => {
+    const filters = filtersFromParams(new URLSearchParams('womenOnly=true'));
+    expect(filters.womenOnly).toBe(true);
+    expect(filtersToQuery(filters).womenOnly).toBe('true');
+    expect(filtersToSearch(filters)).toBe('womenOnly=true');
+    expect(countFilters(filters)).toBe(1);
+    expect(filtersToQuery(filtersFromParams(new URLSearchParams(''))).womenOnly).toBeUndefined();
   });
 });
