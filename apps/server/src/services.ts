@@ -62,6 +62,7 @@ import { ReportsRepository } from './modules/reports/reports.repository.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
 import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
 import { BlocksService } from './modules/blocks/blocks.service.ts';
+import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -235,6 +236,7 @@ export function createServices(
       await series.endCrewSeries(tx, crewId, now);
       return cancelled;
     },
+    (userIds, tx) => users.requireWomen(userIds, tx),
   );
   const series = new SeriesService(
     uow,
@@ -266,7 +268,7 @@ export function createServices(
     uploads,
     publicUrl,
     onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
-    joinChecks: [blocks.crewJoinCheck],
+    joinChecks: [blocks.crewJoinCheck, womenOnlyJoinCheck(users)],
   });
   const afterRun = new AfterRunService(
     uow,
@@ -307,7 +309,7 @@ export function createServices(
       roleOf: (crewId, userId) => crewAccess.roleOf(crewId, userId),
       manageRole: (id, userId) => runs.manageRole(id, userId),
     },
-    [blocks.runJoinCheck, reliability],
+    [blocks.runJoinCheck, womenOnlyJoinCheck(users), reliability],
     reliability,
   );
   const announcements = new AnnouncementsService(

@@ -53,6 +53,8 @@ const CrewFieldsSchema = z.object({
     .min(CREW_LIMITS.autoMemberMin, { message: 'autoMemberAfter.range' })
     .max(CREW_LIMITS.autoMemberMax, { message: 'autoMemberAfter.range' })
     .nullable(),
+  /** 여성 전용 크루: only runners whose (private) profile says female join; its owner too. */
+  womenOnly: z.boolean(),
 });
 
 /** `POST /api/crews`: name, regions, home spot and policy are required; the rest has defaults. */
@@ -67,6 +69,7 @@ export const CreateCrewSchema = CrewFieldsSchema.extend({
   logoId: CrewFieldsSchema.shape.logoId.default(null),
   coverId: CrewFieldsSchema.shape.coverId.default(null),
   autoMemberAfter: CrewFieldsSchema.shape.autoMemberAfter.default(null),
+  womenOnly: CrewFieldsSchema.shape.womenOnly.default(false),
 }).strict();
 export type CreateCrew = z.input<typeof CreateCrewSchema>;
 export type CreateCrewParsed = z.output<typeof CreateCrewSchema>;
@@ -100,6 +103,8 @@ export const CrewSummarySchema = z.object({
   /** Crew runs held in the last 30 days. */
   runsLast30Days: z.number().int(),
   viewer: CrewViewerSchema,
+  /** 여성 전용 크루 (labelled wherever the crew is shown). */
+  womenOnly: z.boolean(),
 });
 export type CrewSummary = z.infer<typeof CrewSummarySchema>;
 

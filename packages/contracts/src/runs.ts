@@ -118,6 +118,8 @@ const RunFieldsSchema = z.object({
     .min(0, { message: 'minAttendanceRate.range' })
     .max(100, { message: 'minAttendanceRate.range' })
     .nullable(),
+  /** 여성 전용: only runners whose (private) profile says female join; its host and co-hosts too. */
+  womenOnly: z.boolean(),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -183,6 +185,7 @@ export const CreateRunSchema = RunFieldsSchema.extend({
   guestSeats: RunFieldsSchema.shape.guestSeats.default(null),
   coHostIds: RunFieldsSchema.shape.coHostIds.default([]),
   minAttendanceRate: RunFieldsSchema.shape.minAttendanceRate.default(null),
+  womenOnly: RunFieldsSchema.shape.womenOnly.default(false),
 })
   .superRefine(refineTimes)
   .superRefine(refineRoute)
@@ -260,6 +263,8 @@ const RunCommonSchema = z.object({
   occurrenceDate: z.string().nullable(),
   /** Why it was cancelled (told to its runners), when cancelled with a reason. */
   cancelReason: z.string().nullable(),
+  /** 여성 전용 (labelled wherever the run is shown). */
+  womenOnly: z.boolean(),
 });
 
 /** A run in lists: everything but the route. */
@@ -301,6 +306,11 @@ export const ListRunsQuerySchema = z
     hostId: z.uuid().optional(),
     /** Only the runs of this crew (members-only ones for its members alone). */
     crewId: z.uuid().optional(),
+    /** Only 여성 전용 runs. */
+    womenOnly: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /** Only the caller's bookmarked runs (signed in). */
     bookmarked: z
       .enum(['true', 'false'])

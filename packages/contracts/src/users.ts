@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RequiredConsentSchema } from './consents.ts';
 import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
 import { LocaleSchema } from './common.ts';
+import { GenderSchema } from './safety.ts';
 
 export const ImageSchema = z.object({
   id: z.uuid(),
@@ -51,6 +52,11 @@ export const MeSchema = PublicUserSchema.extend({
   smsConsent: z.boolean(),
   /** Required documents whose current version the user has not accepted; writes are refused until empty. */
   consentsRequired: z.array(RequiredConsentSchema),
+  /**
+   * The stated gender (optional, private): only the user sees it, and it is used only to let them join
+   * 여성 전용 runs and crews. Never in a public payload.
+   */
+  gender: GenderSchema.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -68,6 +74,8 @@ export const UpdateMeSchema = z
     avatarId: z.uuid().nullable(),
     /** The language of mail and texts (the web app sends it when the language is switched). */
     locale: LocaleSchema,
+    /** Private; null = 밝히지 않음 (see MeSchema.gender). */
+    gender: GenderSchema.nullable(),
   })
   .partial()
   .strict();

@@ -74,6 +74,7 @@ const run: Run = {
   seriesId: null,
   occurrenceDate: '2026-12-01',
   cancelReason: null,
+  womenOnly: true,
   route: [
     [37.5283, 126.9326],
     [37.5262, 126.9382],
@@ -192,6 +193,7 @@ describe('fastSerializer on the crew contracts', () => {
     memberCount: 41,
     runsLast30Days: 9,
     viewer: { status: null, role: null },
+    womenOnly: true,
     description: '매주 화·목 19:30 🏃',
     cover: null,
     questions: ['러닝 경력을 알려 주세요.'],

@@ -33,6 +33,7 @@ const DEMO_CREWS: DemoCrew[] = [
       joinPolicy: 'open',
       questions: [],
       autoMemberAfter: null,
+      womenOnly: false,
     },
   },
   {
@@ -53,6 +54,7 @@ const DEMO_CREWS: DemoCrew[] = [
       joinPolicy: 'approval',
       questions: ['최근 10km 기록을 알려 주세요.', '주로 어느 요일에 참석할 수 있나요?'],
       autoMemberAfter: 3,
+      womenOnly: false,
     },
   },
   {
@@ -72,6 +74,7 @@ const DEMO_CREWS: DemoCrew[] = [
       joinPolicy: 'open',
       questions: [],
       autoMemberAfter: null,
+      womenOnly: false,
     },
   },
   {
@@ -91,6 +94,7 @@ const DEMO_CREWS: DemoCrew[] = [
       joinPolicy: 'invite',
       questions: [],
       autoMemberAfter: null,
+      womenOnly: false,
     },
   },
 ];

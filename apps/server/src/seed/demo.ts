@@ -139,5 +139,6 @@ function createBody(d: RunDraft): CreateRunParsed {
     guestSeats: null,
     coHostIds: [],
     minAttendanceRate: null,
+    womenOnly: false,
   };
 }

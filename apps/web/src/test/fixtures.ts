@@ -19,6 +19,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     phoneVerified: false,
     smsConsent: false,
     consentsRequired: [],
+    gender: null,
     createdAt: '2025-03-02T09:00:00.000+09:00',
     ...overrides,
   };
@@ -78,6 +79,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     seriesId: null,
     occurrenceDate: null,
     cancelReason: null,
+    womenOnly: false,
     segmentStarts: [],
     route: [
       [37.5271, 126.9326],

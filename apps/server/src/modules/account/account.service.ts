@@ -151,6 +151,8 @@ export class AccountService {
           : null,
         smsConsent: user.smsConsent,
         notificationPreferences: user.notificationPreferences,
+        // Private: stated by the owner, used only for 여성 전용 runs and crews.
+        gender: user.gender,
         calendarFeedEnabled: user.calendarToken !== null,
         createdAt: user.createdAt,
         updatedAt: user.updatedAt,

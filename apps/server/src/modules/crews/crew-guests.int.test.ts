@@ -1,6 +1,8 @@
 import type { MyCrewMembership, NotificationPage, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, movableClock, newUser, runBody, signInAt, type TestUser } from '../../test/factories.ts';
+import { eq } from 'drizzle-orm';
+import { crews } from '../../db/tables.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { crewRows, makeCrewRun, memberCountOf, membersOf, setCrewRules } from '../../test/crew-fixtures.ts';
 
@@ -73,6 +75,37 @@ async function promotedNotices(who: Who) {
 }
 
 describe('guest to member', () => {
+  it('a 여성 전용 크루 makes members of the women among its guests only; the others stay guests', async () => {
+    const [owner, host, woman, man] = await Promise.all([
+      newUser(t.app, { nickname: '여성크루장' }),
+      newUser(t.app, { nickname: '호스트' }),
+      newUser(t.app, { nickname: '여성게스트' }),
+      newUser(t.app, { nickname: '남성게스트' }),
+    ]);
+    const crewId = (await crewRows(t, owner, { joinPolicy: 'open', autoMemberAfter: 1 })).id;
+    await t.database.db.update(crews).set({ womenOnly: true }).where(eq(crews.id, crewId));
+    const [w, m] = await signInAt(t.app, clock, Date.now(), woman, man);
+    for (const [who, gender] of [
+      [w, 'female'],
+      [m, 'male'],
+    ] as const) {
+      const r = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        headers: bearer(who),
+        payload: { gender },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const run = await crewRun(host, crewId, 48);
+    await seat(run, [woman, man]);
+    await markPresent(run, host, [woman, man]);
+    const [w2, m2] = await signInAt(t.app, clock, Date.parse(run.startsAt), woman, man);
+    expect((await mine(w2, crewId)).status).toBe('member');
+    expect((await mine(m2, crewId)).status).toBeNull();
+    expect(await memberCountOf(t, crewId)).toBe(2);
+  });
+
   it('after N present crew runs a guest (or a pending applicant) becomes a member and is told; the banned never', async () => {
     const [owner, host, guest, applicant, banned, member] = await Promise.all([
       newUser(t.app, { nickname: '크루장' }),

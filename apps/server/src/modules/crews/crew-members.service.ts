@@ -12,7 +12,7 @@ import type {
   RunningLevel,
   UpdateCrewMember,
 } from '@erun/contracts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
@@ -243,12 +243,31 @@ export class CrewMembersService {
     if (crewId === null) return;
     const crew = await this.repo.lockCrew(tx, crewId);
     if (!crew || crew.autoMemberAfter === null) return;
-    const due = await this.repo.guestsReaching(tx, crewId, presentIds, crew.autoMemberAfter);
+    const reaching = await this.repo.guestsReaching(tx, crewId, presentIds, crew.autoMemberAfter);
+    // The join rules hold here too (a 여성 전용 크루 admits no one its join would refuse).
+    const due = await this.admissible(tx, crew, reaching);
     const admitted = await this.repo.admit(tx, crewId, due, this.deps.clock.now());
     if (admitted.length === 0) return;
     await this.repo.moveCount(tx, crewId, admitted.length);
     await this.tell(tx, crew, null, admitted, 'crew_member_promoted');
     tx.afterCommit(() => this.announce(crewId, admitted));
+  }
+
+  /** Those of these users every join check lets in (a refusal is no error here: they stay guests). */
+  private async admissible(tx: Tx, crew: JoiningCrew, userIds: string[]): Promise<string[]> {
+    const checks = this.deps.joinChecks ?? [];
+    if (checks.length === 0) return userIds;
+    const now = this.deps.clock.now();
+    const admissible: string[] = [];
+    for (const userId of userIds) {
+      try {
+        for (const rule of checks) await rule.check(tx, crew, userId, now);
+        admissible.push(userId);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    return admissible;
   }
 
   /**

@@ -125,6 +125,21 @@ export class CrewsRepository {
     await sqlOf(tx).update(crews).set(changes).where(eq(crews.id, crewId));
   }
 
+  /** Members and pending requests other than this user (a crew becoming 여성 전용 has none). */
+  async othersIn(tx: Tx, crewId: string, userId: string): Promise<number> {
+    const [row] = await sqlOf(tx)
+      .select({ n: sql<number>`count(*)::int` })
+      .from(crewMembers)
+      .where(
+        and(
+          eq(crewMembers.crewId, crewId),
+          inArray(crewMembers.status, ['member', 'pending']),
+          sql`${crewMembers.userId} <> ${userId}`,
+        ),
+      );
+    return row?.n ?? 0;
+  }
+
   /** The owner's id of a live crew. */
   async ownerOf(tx: Tx, crewId: string): Promise<string | undefined> {
     const [row] = await sqlOf(tx)

@@ -53,10 +53,14 @@ export class CrewsService {
     private readonly clock: Clock,
     /** Deleting a crew cancels its runs still ahead, their runners told (the runs module does it). */
     private readonly cancelCrewRuns: (tx: Tx, crewId: string, byUserId: string, now: Date) => Promise<number>,
+    /** 여성 전용: these users' private profiles all say female, else 403 WOMEN_ONLY (the users module's). */
+    private readonly requireWomen: (userIds: string[], tx?: Tx) => Promise<void> = async () => {},
   ) {}
 
   async create(ownerId: string, input: CreateCrewParsed): Promise<Crew> {
     await this.requireOwnImages(ownerId, input);
+    // A 여성 전용 크루's owner is a woman too (403 WOMEN_ONLY).
+    if (input.womenOnly) await this.requireWomen([ownerId]);
     const now = this.clock.now();
     const values: NewCrew = {
       ...fieldsOf(input),
@@ -133,6 +137,7 @@ export class CrewsService {
     await this.uow
       .run(async (tx) => {
         const crew = await this.owned(tx, crewId, userId);
+        if (input.womenOnly && !crew.womenOnly) await this.becomingWomenOnly(tx, crewId, userId);
         const merged = { ...stored(crew), ...definedOf(input) };
         const changes: Partial<NewCrew> = { ...fieldsOf(merged), updatedAt: now };
         if (input.name !== undefined) changes.nameKey = crewNameKey(input.name);
@@ -177,6 +182,19 @@ export class CrewsService {
     return crew;
   }
 
+  /**
+   * A crew becomes 여성 전용 only while its owner (a woman: 403 WOMEN_ONLY) is alone in it — no other member,
+   * no request waiting (409 CONFLICT): nobody already in is turned away, and no one's gender is revealed.
+   */
+  private async becomingWomenOnly(tx: Tx, crewId: string, ownerId: string): Promise<void> {
+    await this.requireWomen([ownerId], tx);
+    if ((await this.repo.othersIn(tx, crewId, ownerId)) > 0)
+      throw new ConflictError(
+        'CONFLICT',
+        'A crew becomes women-only only while its owner is its only member, with no request waiting',
+      );
+  }
+
   private async requireOwnImages(userId: string, input: { logoId?: string | null; coverId?: string | null }) {
     const ids = [input.logoId, input.coverId].filter((id): id is string => typeof id === 'string');
     if (ids.length > 0) await this.uploads.requireOwnMany(userId, ids, 'photo');
@@ -203,6 +221,7 @@ function stored(crew: CrewRow): CrewFields {
     logoId: crew.logoId,
     coverId: crew.coverId,
     autoMemberAfter: crew.autoMemberAfter,
+    womenOnly: crew.womenOnly,
   };
 }
 
@@ -232,6 +251,7 @@ function fieldsOf(f: CrewFields) {
     logoId: f.logoId,
     coverId: f.coverId,
     autoMemberAfter: f.autoMemberAfter,
+    womenOnly: f.womenOnly,
     searchText: searchTextOf(f),
   };
 }
@@ -292,6 +312,7 @@ function toCrewSummary(row: CrewCard, imageOf: (id: string) => Image): CrewSumma
     memberCount: row.memberCount,
     runsLast30Days: row.activityScore,
     viewer: viewerOf(row),
+    womenOnly: row.womenOnly,
   };
 }
 

@@ -73,6 +73,7 @@ export function toRunSummary(
     seriesId: run.seriesId,
     occurrenceDate: run.occurrenceDate,
     cancelReason: run.cancelReason,
+    womenOnly: run.womenOnly,
   };
 }
 

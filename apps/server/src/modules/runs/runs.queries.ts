@@ -121,6 +121,8 @@ export interface RunFilter {
   hostId?: string;
   crewId?: string;
   bookmarkedBy?: string;
+  /** Only 여성 전용 runs. */
+  womenOnly?: boolean;
   /**
    * Who reads (members-only runs: DOMAIN.md "Crews"): null, a guest — public runs only; else the crews the
    * reader is a member of, and the runs they host, co-host or are in.
@@ -327,6 +329,7 @@ function filterConditions(f: RunFilter): SQL[] {
   }
   if (f.hostId) c.push(eq(runs.hostId, f.hostId));
   if (f.crewId) c.push(eq(runs.crewId, f.crewId));
+  if (f.womenOnly) c.push(eq(runs.womenOnly, true));
   c.push(visibleTo(f.reader));
   if (f.bookmarkedBy) {
     c.push(

@@ -108,7 +108,7 @@ export class RunsService {
     private readonly clock: Clock,
     private readonly live: { realtime: Realtime; notifications: Pick<NotificationsService, 'notify'> },
     /** The host's "runs hosted" counter belongs to the users module. */
-    private readonly users: Pick<UsersService, 'moveRunsHosted'>,
+    private readonly users: Pick<UsersService, 'moveRunsHosted' | 'requireWomen'>,
     private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
   ) {}
@@ -200,6 +200,8 @@ export class RunsService {
     this.requireCrewRules({ ...input });
     if (input.crewId) await this.crews.requireStaff(input.crewId, hostId);
     await this.checkCoHosts(hostId, input.coHostIds);
+    // 여성 전용: its host and co-hosts are women too (403 WOMEN_ONLY), like everyone who joins it.
+    if (input.womenOnly) await this.users.requireWomen([hostId, ...input.coHostIds]);
     if (1 + input.coHostIds.length > input.capacity)
       throw new ValidationError('The co-hosts need seats', [issue('coHostIds', 'coHostIds.overCapacity')]);
     await this.uploads.requireOwnMany(hostId, input.photoIds, 'photo');
@@ -220,6 +222,7 @@ export class RunsService {
       visibility: input.visibility,
       guestSeats: input.guestSeats,
       minAttendanceRate: input.minAttendanceRate,
+      womenOnly: input.womenOnly,
       createdAt: now,
       updatedAt: now,
     };
@@ -395,6 +398,7 @@ export class RunsService {
     await this.uow
       .run(async (tx) => {
         const run = await this.editable(tx, runId, role, ['host', 'cohost', 'staff'], now);
+        await this.checkWomenOnly(tx, run, input);
         const changes = this.mergedChanges(run, input, now);
         const capacity = changes.capacity ?? run.capacity;
         let participantCount = run.participantCount;
@@ -642,6 +646,23 @@ export class RunsService {
       );
   }
 
+  /**
+   * 여성 전용 on an edit (DOMAIN.md "Safety and reliability"): a run becomes women-only only while nobody but its
+   * host and co-hosts is in or waiting (409 CONFLICT: nobody already in is turned away), and a women-only
+   * run's host and co-hosts, new ones included, are women (403 WOMEN_ONLY). Turning it off is always allowed.
+   */
+  private async checkWomenOnly(tx: Tx, run: RunRow, input: UpdateRun): Promise<void> {
+    const womenOnly = input.womenOnly ?? run.womenOnly;
+    if (!womenOnly || (run.womenOnly && input.coHostIds === undefined)) return;
+    const current = await this.repo.coHostIds(run.id, tx);
+    if (!run.womenOnly && run.participantCount + run.waitlistCount > 1 + current.length)
+      throw new ConflictError(
+        'CONFLICT',
+        'Runners have already joined: a run becomes women-only only before anyone but its hosts is in',
+      );
+    await this.users.requireWomen([run.hostId, ...(input.coHostIds ?? current)], tx);
+  }
+
   private requireLeadTime(startsAt: Date, now: Date): void {
     if (startsAt.getTime() < now.getTime() + RUN_LIMITS.minLeadMs) {
       throw new ValidationError('A run starts at least one hour from now', [
@@ -715,6 +736,7 @@ export class RunsService {
         'visibility',
         'guestSeats',
         'minAttendanceRate',
+        'womenOnly',
       ]),
       // Leaving its crew makes a run public and drops its guest cap.
       ...(input.crewId === null ? { visibility: 'public', guestSeats: null } : {}),
@@ -760,6 +782,7 @@ export class RunsService {
       openAfter: q.includeClosed ? undefined : this.clock.now(),
       hostId: q.hostId,
       crewId: q.crewId,
+      womenOnly: q.womenOnly || undefined,
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
       reader,
     };

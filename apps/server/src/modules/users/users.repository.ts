@@ -9,7 +9,14 @@ export type UserRow = typeof users.$inferSelect;
 export type UserChanges = Partial<
   Pick<
     UserRow,
-    'nickname' | 'bio' | 'runningLevel' | 'preferredRegions' | 'preferredDistance' | 'avatarId' | 'locale'
+    | 'nickname'
+    | 'bio'
+    | 'runningLevel'
+    | 'preferredRegions'
+    | 'preferredDistance'
+    | 'avatarId'
+    | 'locale'
+    | 'gender'
   >
 >;
 
@@ -19,6 +26,16 @@ export class UsersRepository {
   async findById(id: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.id, id));
     return row;
+  }
+
+  /** The users among these whose (private) profile says female, in the caller's unit of work if given. */
+  async femaleAmong(userIds: string[], tx?: Tx): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await (tx ? sqlOf(tx) : this.db)
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, userIds), eq(users.gender, 'female'), isNull(users.deletedAt)));
+    return new Set(rows.map((r) => r.id));
   }
 
   async providersOf(userId: string): Promise<string[]> {
@@ -158,6 +175,7 @@ export class UsersRepository {
         phoneVerifiedAt: null,
         smsConsent: false,
         notificationPreferences: {},
+        gender: null,
         deletedAt,
         updatedAt: now,
       })

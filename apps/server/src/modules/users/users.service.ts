@@ -1,5 +1,6 @@
 import {
   type DistanceBucket,
+  type Gender,
   type Image,
   type Me,
   type PhoneStatus,
@@ -11,7 +12,7 @@ import {
   type RunningLevel,
   type UpdateMe,
 } from '@erun/contracts';
-import { NotFoundError } from '../../lib/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import type { UserChanges, UserRow, UsersRepository } from './users.repository.ts';
@@ -103,6 +104,17 @@ export class UsersService {
     return this.repo.recomputeGoodRunnerScores(tx, userIds);
   }
 
+  /**
+   * 여성 전용 (DOMAIN.md "Safety and reliability"): every one of these users' private profile says female, or
+   * 403 WOMEN_ONLY (an unset gender included). The gender itself is never told to anyone else.
+   */
+  async requireWomen(userIds: string[], tx?: Tx): Promise<void> {
+    const unique = [...new Set(userIds)];
+    const female = await this.repo.femaleAmong(unique, tx);
+    if (unique.some((id) => !female.has(id)))
+      throw new ForbiddenError('WOMEN_ONLY', 'Only runners whose profile says female can take part');
+  }
+
   async getMe(userId: string): Promise<Me> {
     const user = await this.repo.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
@@ -158,6 +170,7 @@ export class UsersService {
       providers: providers as OAuthProvider[],
       ...this.phoneStatus(user),
       consentsRequired,
+      gender: user.gender as Gender | null,
       createdAt: user.createdAt.toISOString(),
     };
   }

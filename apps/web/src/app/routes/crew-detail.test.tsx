@@ -28,6 +28,7 @@ function crewOf(viewer: CrewViewer): Crew {
     time: '19:30',
     paceRange: null,
     level: '초보 환영',
+    womenOnly: false,
     beginnerFriendly: true,
     joinPolicy: 'approval',
     logo: null,

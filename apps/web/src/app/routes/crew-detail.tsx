@@ -23,6 +23,7 @@ import { formatRhythm } from '../../features/crews/utils/rhythm.ts';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { formatKm, formatPace } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { WomenOnlyBadge } from '../../components/women-only-badge.tsx';
 import { useSession } from '../use-session.ts';
 import styles from './crews.module.css';
 
@@ -44,6 +45,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
   const session = useSession();
   const role = crew.viewer.role;
   useAnnouncementsFollowRole(crew.id, role);
+  const viewerGender = session.status === 'signed-in' ? session.user.gender : null;
   const rhythm = formatRhythm(crew.days, crew.time, i18n.language);
   const facts: Fact[] = [
     [t('crewDetail.facts.region'), crew.regions.map((r) => t(`region.${r}`)).join(' · ')],
@@ -98,6 +100,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
       }
       summary={
         <>
+          <WomenOnlyBadge womenOnly={crew.womenOnly} />
           <p className={styles.region}>
             {crew.regions.map((r) => t(`region.${r}`)).join(' · ')}
             {crew.beginnerFriendly && ` · ${t('crews.card.beginner')}`}
@@ -109,7 +112,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
           </p>
           {role && <p className={styles.you}>{t(`crewDetail.viewer.${role}`)}</p>}
           <div className={styles.actions}>
-            <CrewMembership crew={crew} />
+            <CrewMembership crew={crew} womenOnly={crew.womenOnly} viewerGender={viewerGender} />
             {role && <CrewChatLink crewId={crew.id} />}
             {session.status === 'signed-in' && role !== 'owner' && (
               <ReportButton targetType="crew" targetId={crew.id} />

@@ -8,6 +8,7 @@ import { PasswordSettings } from '../../features/auth/components/password-settin
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { SignedInDevices } from '../../features/sessions/components/signed-in-devices.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
+import { GenderSettings } from '../../features/users/components/gender-settings.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { cx } from '../../lib/cx.ts';
 import styles from '../../components/page.module.css';
@@ -28,6 +29,7 @@ export function MeSettingsPage() {
         </Link>
         <h1 className={styles.title}>{t('settings.title')}</h1>
       </div>
+      <GenderSettings me={me.data} />
       <EmailSettings me={me.data} />
       <PasswordSettings me={me.data} />
       <SignedInDevices />

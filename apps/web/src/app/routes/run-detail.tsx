@@ -1,4 +1,4 @@
-import type { Run } from '@erun/contracts';
+import type { Gender, Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
@@ -17,6 +17,7 @@ import { DisputePanel } from '../../features/after-run/components/dispute-panel.
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { RunBookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
+import { WomenOnlyBadge } from '../../components/women-only-badge.tsx';
 import { CrewRunTags } from '../../features/runs/components/crew-run-tags.tsx';
 import { RunBadgeLabel } from '../../features/runs/components/run-badge.tsx';
 import { CoHosts } from '../../features/runs/components/run-detail/co-hosts.tsx';
@@ -48,12 +49,26 @@ export function RunDetailPage() {
 
   return (
     <DetailQueryPage query={run} kind="runDetail" listPath="/runs">
-      {(data) => <RunDetail run={data} viewerId={viewerId} />}
+      {(data) => (
+        <RunDetail
+          run={data}
+          viewerId={viewerId}
+          viewerGender={session.status === 'signed-in' ? session.user.gender : null}
+        />
+      )}
     </DetailQueryPage>
   );
 }
 
-function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
+function RunDetail({
+  run,
+  viewerId,
+  viewerGender,
+}: {
+  run: Run;
+  viewerId: string | null;
+  viewerGender: Gender | null;
+}) {
   const { t } = useTranslation();
   const isHost = viewerId === run.host.id;
   // Host, co-host or the crew's staff; cancelling is the host's and the staff's (not a co-host's).
@@ -73,6 +88,7 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           <div className={styles.titleRow}>
             <RunBadgeLabel run={run} />
             <SeriesChip run={run} />
+            <WomenOnlyBadge womenOnly={run.womenOnly} />
             <span className={styles.region}>
               {t(`region.${run.region}`)} · {t(`theme.${run.theme}`)}
             </span>
@@ -114,7 +130,9 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           </div>
         </>
       }
-      bar={(className) => <JoinPanel run={run} viewerId={viewerId} className={className} />}
+      bar={(className) => (
+        <JoinPanel run={run} viewerId={viewerId} viewerGender={viewerGender} className={className} />
+      )}
     >
       <RouteSection
         id="run-course"

@@ -23,6 +23,7 @@ function crew(n: number, overrides: Partial<CrewSummary> = {}): CrewSummary {
     memberCount: 20 + n,
     runsLast30Days: 4,
     viewer: { status: null, role: null },
+    womenOnly: false,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { ClockIcon, UsersIcon } from '../../../components/icons.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import hidden from '../../../components/visually-hidden.module.css';
 import { formatRhythm } from '../utils/rhythm.ts';
+import { WomenOnlyBadge } from '../../../components/women-only-badge.tsx';
 import styles from './crew-card.module.css';
 
 /** The crew's logo, or its first letter on a round plate. */
@@ -48,6 +49,7 @@ export function CrewCard({ crew, headingLevel = 3 }: { crew: CrewSummary; headin
       }
       bookmark={() => null}
     >
+      <WomenOnlyBadge womenOnly={crew.womenOnly} className={styles.womenOnly} />
       <ul className={styles.facts} aria-label={t('crews.card.facts')}>
         <li>
           <ClockIcon width={16} height={16} />

@@ -174,6 +174,21 @@ function BasicsStep({ form }: { form: Form }) {
         />
         {t('crewForm.basics.beginner')}
       </label>
+      <div className={styles.womenOnly}>
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            name="womenOnly"
+            checked={values.womenOnly}
+            aria-describedby="crew-women-only-hint"
+            onChange={(event) => form.setValue('womenOnly', event.target.checked)}
+          />
+          {t('womenOnly.crewField.label')}
+        </label>
+        <p id="crew-women-only-hint" className={styles.womenOnlyHint}>
+          {t('womenOnly.crewField.hint')}
+        </p>
+      </div>
       <TextAreaField
         label={t('crewForm.basics.description')}
         placeholder={t('crewForm.basics.descriptionPlaceholder')}

@@ -1,4 +1,4 @@
-import type { CrewMembershipCrew, MyCrewMembership } from '@erun/contracts';
+import type { CrewMembershipCrew, Gender, MyCrewMembership } from '@erun/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,9 @@ interface CrewMembershipProps {
   crew: MembershipCrew;
   /** The secret of an invite link (the join page passes it on). */
   invite?: string;
+  /** 여성 전용 크루 and the signed-in user's private gender: a runner who may not join is told before a click. */
+  womenOnly?: boolean;
+  viewerGender?: Gender | null;
   className?: string;
 }
 
@@ -31,7 +34,13 @@ interface CrewMembershipProps {
  * 크루원), the guest's way to membership ("정회원까지 2회") and, for staff, the way to the member management.
  * An approval while the page is open turns it into membership at once (the `crew:membership` event).
  */
-export function CrewMembership({ crew, invite, className }: CrewMembershipProps) {
+export function CrewMembership({
+  crew,
+  invite,
+  womenOnly = false,
+  viewerGender = null,
+  className,
+}: CrewMembershipProps) {
   const { t } = useTranslation();
   const signedIn = useAuthStatus() === 'signed-in';
   const queryClient = useQueryClient();
@@ -48,7 +57,13 @@ export function CrewMembership({ crew, invite, className }: CrewMembershipProps)
           <strong className={styles.title}>{title}</strong>
           {detail && <span className={styles.detail}>{detail}</span>}
         </p>
-        <MembershipAction crew={crew} state={state} invite={invite} />
+        {womenOnly &&
+        viewerGender !== 'female' &&
+        (state.kind === 'open' || state.kind === 'invited' || state.kind === 'approval') ? (
+          <WomenOnlyNote genderSet={viewerGender !== null} />
+        ) : (
+          <MembershipAction crew={crew} state={state} invite={invite} />
+        )}
       </div>
       {mine.data && <GuestProgress mine={mine.data} />}
       {mine.data?.pendingCount !== null && mine.data?.pendingCount !== undefined && (
@@ -71,6 +86,22 @@ function statusText(state: MembershipState, t: ReturnType<typeof useTranslation>
     default:
       return [t(`crewMembers.status.${state.kind}`), t(`crewMembers.detail.${state.kind}`)];
   }
+}
+
+/** Why a 여성 전용 크루 has no join button for this runner, and (gender unset) where to set it. */
+function WomenOnlyNote({ genderSet }: { genderSet: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className={styles.womenOnly}>
+      <strong>{t('womenOnly.join.crew')}</strong>
+      <span>{t('womenOnly.join.explain')}</span>
+      {!genderSet && (
+        <Link to="/me/settings#gender" className={styles.womenOnlyLink}>
+          {t('womenOnly.join.setGender')}
+        </Link>
+      )}
+    </p>
+  );
 }
 
 function GuestProgress({ mine }: { mine: MyCrewMembership }) {

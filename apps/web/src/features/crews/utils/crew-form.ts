@@ -19,6 +19,8 @@ export type CrewFormValues = {
   regions: Region[];
   level: string;
   beginnerFriendly: boolean;
+  /** 여성 전용 크루 (its owner must be a woman; the server says so if not). */
+  womenOnly: boolean;
   /** The home spot's pin and name. */
   spot: LatLng | null;
   spotName: string;
@@ -47,6 +49,7 @@ export const EMPTY_CREW_FORM: CrewFormValues = {
   regions: [],
   level: '',
   beginnerFriendly: false,
+  womenOnly: false,
   spot: null,
   spotName: '',
   days: [],
@@ -127,6 +130,7 @@ export function toCrewPayload(v: CrewFormValues): CreateCrew {
     logoId: v.logo[0]?.id ?? null,
     coverId: v.cover[0]?.id ?? null,
     autoMemberAfter: auto === '' ? null : Number(auto),
+    womenOnly: v.womenOnly,
   };
 }
 
@@ -165,6 +169,7 @@ export function crewToFormValues(crew: Crew): CrewFormValues {
     regions: crew.regions,
     level: crew.level,
     beginnerFriendly: crew.beginnerFriendly,
+    womenOnly: crew.womenOnly,
     spot: [crew.homeSpot.lat, crew.homeSpot.lng],
     spotName: crew.homeSpot.name,
     days: crew.days,

@@ -4,6 +4,7 @@ import { ListingCard, ListingCardSkeleton } from '../../../components/card/listi
 import { Avatar } from '../../../components/avatar.tsx';
 import { ClockIcon, CommentIcon, PinIcon } from '../../../components/icons.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { WomenOnlyBadge } from '../../../components/women-only-badge.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { formatKm, formatPace } from '../../../lib/format.ts';
@@ -52,6 +53,7 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
         />
       )}
     >
+      <WomenOnlyBadge womenOnly={run.womenOnly} className={styles.womenOnly} />
       <CrewRunTags run={run} />
       <p className={styles.line}>
         <ClockIcon width={16} height={16} />

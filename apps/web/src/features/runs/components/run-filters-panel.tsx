@@ -159,6 +159,14 @@ export function RunFiltersPanel({ value, onChange }: RunFiltersPanelProps) {
         />
         {t('runs.filters.includeClosed')}
       </label>
+      <label className={styles.check}>
+        <input
+          type="checkbox"
+          checked={value.womenOnly}
+          onChange={(event) => set('womenOnly', event.target.checked)}
+        />
+        {t('womenOnly.filter')}
+      </label>
     </div>
   );
 }

@@ -28,6 +28,8 @@ export interface RunFilters {
   near: string;
   radiusKm: number;
   includeClosed: boolean;
+  /** 여성 전용만 */
+  womenOnly: boolean;
   sort: RunSort;
 }
 
@@ -42,6 +44,7 @@ export const EMPTY_FILTERS: RunFilters = {
   near: '',
   radiusKm: DEFAULT_RADIUS,
   includeClosed: false,
+  womenOnly: false,
   sort: 'soonest',
 };
 
@@ -74,6 +77,7 @@ export function filtersFromParams(params: URLSearchParams): RunFilters {
     near: NEAR.test(near) ? near : '',
     radiusKm: RADIUS_OPTIONS.find((option) => option === radius) ?? DEFAULT_RADIUS,
     includeClosed: params.get('includeClosed') === 'true',
+    womenOnly: params.get('womenOnly') === 'true',
     sort: oneOf(params.get('sort'), RUN_SORTS, 'soonest'),
   };
 }
@@ -107,6 +111,7 @@ export function filtersToQuery(filters: RunFilters): ListRunsQuery {
     near: text(filters.near),
     radiusKm: filters.near && filters.radiusKm !== DEFAULT_RADIUS ? filters.radiusKm : undefined,
     includeClosed: filters.includeClosed ? 'true' : undefined,
+    womenOnly: filters.womenOnly ? 'true' : undefined,
     sort: filters.sort === 'soonest' ? undefined : filters.sort,
   };
 }
@@ -121,6 +126,7 @@ export function countFilters(filters: RunFilters): number {
     (filters.from || filters.to ? 1 : 0) +
     (filters.q.trim() ? 1 : 0) +
     (filters.near ? 1 : 0) +
-    (filters.includeClosed ? 1 : 0)
+    (filters.includeClosed ? 1 : 0) +
+    (filters.womenOnly ? 1 : 0)
   );
 }

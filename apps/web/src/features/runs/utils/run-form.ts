@@ -49,6 +49,8 @@ export type RunFormValues = {
   coHostIds: string[];
   /** '' = no minimum attendance rate (0–100 otherwise). */
   minAttendanceRate: string;
+  /** 여성 전용 (its host must be a woman; the server says so if not). */
+  womenOnly: boolean;
 };
 
 export type RunFormField = keyof RunFormValues;
@@ -78,6 +80,7 @@ export const EMPTY_RUN_FORM: RunFormValues = {
   guestSeats: '',
   coHostIds: [],
   minAttendanceRate: '',
+  womenOnly: false,
 };
 
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
@@ -103,6 +106,7 @@ export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
     'guestSeats',
     'coHostIds',
     'minAttendanceRate',
+    'womenOnly',
   ],
   photos: ['photos'],
 };
@@ -174,6 +178,7 @@ export function toRunPayload(values: RunFormValues): CreateRun {
         : null,
     coHostIds: values.coHostIds,
     minAttendanceRate: values.minAttendanceRate.trim() === '' ? null : Number(values.minAttendanceRate),
+    womenOnly: values.womenOnly,
   };
 }
 
@@ -253,6 +258,7 @@ export function runToFormValues(run: Run): RunFormValues {
     guestSeats: run.guestSeats === null ? '' : String(run.guestSeats),
     coHostIds: run.coHosts.map((c) => c.id),
     minAttendanceRate: run.minAttendanceRate === null ? '' : String(run.minAttendanceRate),
+    womenOnly: run.womenOnly,
   };
 }
 

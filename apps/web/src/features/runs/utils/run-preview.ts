@@ -62,5 +62,6 @@ export function previewSummary(
     seriesId: null,
     occurrenceDate: null,
     cancelReason: null,
+    womenOnly: payload.womenOnly ?? false,
   };
 }

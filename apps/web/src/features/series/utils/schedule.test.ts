@@ -73,6 +73,7 @@ describe('the repeat section', () => {
       guestSeats: null,
       coHostIds: [],
       minAttendanceRate: null,
+      womenOnly: false,
     } as CreateRunParsed;
     const body = seriesBodyOf(run, { ...REPEAT_OFF, on: true, days: ['TU', 'TH'] }, '2026-12-08', '19:30');
     expect(body.template).toMatchObject({

@@ -1,7 +1,7 @@
-import type { Run } from '@erun/contracts';
+import type { Gender, Run } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../../../components/button.tsx';
 import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
@@ -18,11 +18,13 @@ interface JoinPanelProps {
   run: Run;
   /** The signed-in user's id, null when signed out. */
   viewerId: string | null;
+  /** The signed-in user's private gender (a 여성 전용 run explains itself instead of a join button). */
+  viewerGender?: Gender | null;
   className?: string;
 }
 
 /** Join, wait or leave, with the state explained in words: seats, deadline, place on the waitlist. */
-export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
+export function JoinPanel({ run, viewerId, viewerGender = null, className }: JoinPanelProps) {
   const { t, i18n } = useTranslation();
   const state = joinPanelState(run, viewerId);
   const when = {
@@ -42,7 +44,7 @@ export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
           </>
         )}
       </p>
-      <JoinActions run={run} state={state} signedIn={viewerId !== null} />
+      <JoinActions run={run} state={state} signedIn={viewerId !== null} gender={viewerGender} />
     </section>
   );
 }
@@ -81,7 +83,17 @@ function statusText(
   }
 }
 
-function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState; signedIn: boolean }) {
+function JoinActions({
+  run,
+  state,
+  signedIn,
+  gender,
+}: {
+  run: Run;
+  state: JoinPanelState;
+  signedIn: boolean;
+  gender: Gender | null;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const notify = useNotice();
@@ -99,6 +111,8 @@ function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState
         </ButtonLink>
       );
     }
+    // 여성 전용: said before the click, not refused after it; with no gender stated, where to state it.
+    if (run.womenOnly && gender !== 'female') return <WomenOnlyNote genderSet={gender !== null} />;
     const onJoin = () =>
       join.mutate(run.id, {
         onSuccess: (result) =>
@@ -139,5 +153,21 @@ function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState
         pending={leave.isPending}
       />
     </>
+  );
+}
+
+/** Why a 여성 전용 run has no join button for this runner, and (gender unset) where to set it. */
+function WomenOnlyNote({ genderSet }: { genderSet: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className={styles.womenOnly}>
+      <strong>{t('womenOnly.join.run')}</strong>
+      <span>{t('womenOnly.join.explain')}</span>
+      {!genderSet && (
+        <Link to="/me/settings#gender" className={styles.womenOnlyLink}>
+          {t('womenOnly.join.setGender')}
+        </Link>
+      )}
+    </p>
   );
 }

@@ -131,6 +131,21 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           {...form.register('baggage')}
         />
       </div>
+      <div className={styles.womenOnly}>
+        <label className={styles.womenOnlyCheck}>
+          <input
+            type="checkbox"
+            name="womenOnly"
+            checked={values.womenOnly}
+            aria-describedby="run-women-only-hint"
+            onChange={(event) => form.setValue('womenOnly', event.target.checked)}
+          />
+          {t('womenOnly.runField.label')}
+        </label>
+        <p id="run-women-only-hint" className={styles.womenOnlyHint}>
+          {t('womenOnly.runField.hint')}
+        </p>
+      </div>
       <TextAreaField
         label={t('runForm.details.description')}
         placeholder={t('runForm.details.descriptionPlaceholder')}
