@@ -62,6 +62,7 @@ import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -193,6 +194,8 @@ export async function buildApp(
   const realtime = attachRealtime(app, {
     tokens,
     mayAct,
+    // A suspended or banned account's sockets are refused (issue 17); applying one disconnects them.
+    restricted: (userId) => services.moderation.isRestricted(userId),
     rateLimiter: deps.rateLimiter,
     limits: {
       enabled: env.RATE_LIMITS === 'on',
@@ -270,7 +273,8 @@ export async function buildApp(
     recheck: false,
   });
   const mustConsent = async (userId: string) => (await services.consents.required(userId)).length > 0;
-  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent);
+  const restricted = (userId: string) => services.moderation.isRestricted(userId);
+  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent, restricted);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
@@ -422,6 +426,7 @@ export async function buildApp(
         authenticate,
         writeLimit: limit('consent-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
+      await api.register(moderationRoutes, { moderation: services.moderation, authenticate });
     },
     { prefix: '/api' },
   );

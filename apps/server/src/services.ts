@@ -55,6 +55,8 @@ import { UploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { UploadsService } from './modules/uploads/uploads.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { ModerationRepository } from './modules/moderation/moderation.repository.ts';
+import { ModerationService } from './modules/moderation/moderation.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -92,6 +94,7 @@ export interface Services {
   announcements: AnnouncementsService;
   password: PasswordService;
   series: SeriesService;
+  moderation: ModerationService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -136,6 +139,7 @@ export function createServices(
     uploads,
     (user): PhoneStatus => phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
     (userId) => consents.required(userId),
+    (user) => moderation.restrictionOf(user),
   );
   const phone = new PhoneService(
     new PhoneRepository(db),
@@ -316,6 +320,10 @@ export function createServices(
     consents,
     crewMembers,
   });
+  const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
+    notify: (tx, rows) => notifications.notify(tx, rows),
+    disconnect: (userId) => realtime.disconnectUser(userId),
+  });
   return {
     account,
     badges,
@@ -343,5 +351,6 @@ export function createServices(
     announcements,
     password,
     series,
+    moderation,
   };
 }

@@ -92,6 +92,16 @@ import {
   UpdateRunSchema,
 } from './runs.ts';
 import { ImageSchema, MeSchema, UpdateMeSchema } from './users.ts';
+import {
+  AuditPageSchema,
+  AuditQuerySchema,
+  FindUserQuerySchema,
+  FoundUserSchema,
+  ModerateUserSchema,
+  ModerationEntrySchema,
+  SetUserRoleSchema,
+  UserModerationHistorySchema,
+} from './moderation.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -531,6 +541,36 @@ export const endpoints = {
     response: SeriesPageSchema,
   },
   endSeries: { method: 'DELETE', path: '/api/series/:seriesId', response: null },
+  // moderation of accounts (issue 17): moderators and admins; roles by admins only
+  moderateUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/actions',
+    body: ModerateUserSchema,
+    response: ModerationEntrySchema,
+  },
+  setUserRole: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/role',
+    body: SetUserRoleSchema,
+    response: ModerationEntrySchema,
+  },
+  getUserModerationHistory: {
+    method: 'GET',
+    path: '/api/admin/users/:userId/history',
+    response: UserModerationHistorySchema,
+  },
+  findUserByEmail: {
+    method: 'GET',
+    path: '/api/admin/users',
+    query: FindUserQuerySchema,
+    response: FoundUserSchema,
+  },
+  getModerationAudit: {
+    method: 'GET',
+    path: '/api/admin/audit',
+    query: AuditQuerySchema,
+    response: AuditPageSchema,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

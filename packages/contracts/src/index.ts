@@ -26,3 +26,4 @@ export * from './crew-members.ts';
 export * from './announcements.ts';
 export * from './series.ts';
 export * from './safety.ts';
+export * from './moderation.ts';

@@ -589,7 +589,44 @@ const CALLS: Record<string, Call> = {
     const id = (await newSeries()).json<{ series: { id: string } }>().series.id;
     return call(host, 'DELETE', `/api/series/${id}`);
   },
+  ...moderationCalls(),
 };
+
+/** Moderation of accounts (issue 17): a moderator and an admin made by setting the role in the database. */
+function moderationCalls(): Record<string, Call> {
+  const staff = async (role: 'moderator' | 'admin') => {
+    const user = await newUser(t.app);
+    await t.database.executeSql(`update users set role = '${role}' where id = '${user.user.id}'`);
+    return user;
+  };
+  return {
+    'POST /api/admin/users/{userId}/actions': async () => {
+      const target = await newUser(t.app);
+      return call(await staff('moderator'), 'POST', `/api/admin/users/${target.user.id}/actions`, {
+        action: 'suspend',
+        reason: '반복된 욕설',
+        days: 7,
+      });
+    },
+    'POST /api/admin/users/{userId}/role': async () => {
+      const target = await newUser(t.app);
+      return call(await staff('admin'), 'POST', `/api/admin/users/${target.user.id}/role`, {
+        role: 'moderator',
+      });
+    },
+    'GET /api/admin/users/{userId}/history': async () => {
+      const moderator = await staff('moderator');
+      await call(moderator, 'POST', `/api/admin/users/${runner.user.id}/actions`, {
+        action: 'warn',
+        reason: '채팅 예절',
+      });
+      return call(moderator, 'GET', `/api/admin/users/${runner.user.id}/history`);
+    },
+    'GET /api/admin/users': async () =>
+      call(await staff('moderator'), 'GET', `/api/admin/users?email=${encodeURIComponent(runner.email)}`),
+    'GET /api/admin/audit': async () => call(await staff('admin'), 'GET', '/api/admin/audit?limit=5'),
+  };
+}
 
 /** `YYYY-MM-DD` in Asia/Seoul, `days` from today. */
 function seoulDay(days = 0) {

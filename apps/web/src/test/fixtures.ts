@@ -19,6 +19,8 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     phoneVerified: false,
     smsConsent: false,
     consentsRequired: [],
+    role: 'user',
+    restriction: null,
     createdAt: '2025-03-02T09:00:00.000+09:00',
     ...overrides,
   };

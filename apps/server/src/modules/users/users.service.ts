@@ -1,4 +1,5 @@
 import {
+  type AccountRestriction,
   type DistanceBucket,
   type Image,
   type Me,
@@ -10,6 +11,7 @@ import {
   type RequiredConsent,
   type RunningLevel,
   type UpdateMe,
+  type UserRole,
 } from '@erun/contracts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -24,6 +26,8 @@ export class UsersService {
     private readonly phoneStatus: (user: UserRow) => PhoneStatus,
     /** The consents module's required documents not yet accepted, for GET /api/me. */
     private readonly consentsRequired: (userId: string) => Promise<RequiredConsent[]>,
+    /** The moderation module's view of a suspension or ban (with its reason), for GET /api/me. */
+    private readonly restrictionOf: (user: UserRow) => Promise<AccountRestriction | null> = async () => null,
   ) {}
 
   /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
@@ -143,9 +147,10 @@ export class UsersService {
   }
 
   private async toMe(user: UserRow): Promise<Me> {
-    const [providers, consentsRequired] = await Promise.all([
+    const [providers, consentsRequired, restriction] = await Promise.all([
       this.repo.providersOf(user.id),
       this.consentsRequired(user.id),
+      this.restrictionOf(user),
     ]);
     return {
       ...this.toPublic(user, this.avatarOf(user)),
@@ -159,6 +164,8 @@ export class UsersService {
       ...this.phoneStatus(user),
       consentsRequired,
       createdAt: user.createdAt.toISOString(),
+      role: user.role as UserRole,
+      restriction,
     };
   }
 
