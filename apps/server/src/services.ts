@@ -323,6 +323,7 @@ export function createServices(
   const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
     notify: (tx, rows) => notifications.notify(tx, rows),
     disconnect: (userId) => realtime.disconnectUser(userId),
+    accounts: users,
   });
   return {
     account,

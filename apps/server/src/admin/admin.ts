@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { DataDirLockedError, type DataDirLock, lockDataDir } from '../db/data-dir-lock.ts';
 import { ModerationRepository } from '../modules/moderation/moderation.repository.ts';
 import { ModerationService } from '../modules/moderation/moderation.service.ts';
+import { UsersRepository } from '../modules/users/users.repository.ts';
 import type { Clock } from '../ports/clock.ts';
 
 /**
@@ -36,8 +37,12 @@ export async function runAdminCommand(
     new DrizzleUnitOfWork(database.db),
     new ModerationRepository(database.db),
     clock,
-    // Roles tell nobody and drop no socket.
-    { notify: async () => undefined, disconnect: () => undefined },
+    // Roles tell nobody and drop no socket; the users module's repository writes the role.
+    {
+      notify: async () => undefined,
+      disconnect: () => undefined,
+      accounts: new UsersRepository(database.db),
+    },
   );
   const [command, email, role] = args;
   const usage = (why: string): AdminResult => ({ code: 2, lines: [why, '', ADMIN_USAGE] });

@@ -62,8 +62,9 @@ const actor = aliasedTable(users, 'actor');
 const subject = aliasedTable(users, 'subject');
 
 /**
- * The account columns of moderation (`users.role`, `suspended_until`, `banned_at`) and the audit log
- * (`moderation_actions`, insert only: the table's trigger refuses anything else). Reports are only read here.
+ * Reads of the account columns of moderation (`users.role`, `suspended_until`, `banned_at`: written through the
+ * users module, which owns the table) and the audit log (`moderation_actions`, insert only: the table's trigger
+ * refuses anything else). Reports are only read here.
  */
 export class ModerationRepository {
   constructor(private readonly db: Db) {}
@@ -113,18 +114,6 @@ export class ModerationRepository {
       .from(users)
       .where(and(inArray(users.role, ['moderator', 'admin']), isNull(users.deletedAt)))
       .orderBy(users.role, users.email);
-  }
-
-  async setRole(tx: Tx, userId: string, role: string): Promise<void> {
-    await sqlOf(tx).update(users).set({ role }).where(eq(users.id, userId));
-  }
-
-  async restrict(
-    tx: Tx,
-    userId: string,
-    change: { suspendedUntil?: Date | null; bannedAt?: Date | null },
-  ): Promise<void> {
-    await sqlOf(tx).update(users).set(change).where(eq(users.id, userId));
   }
 
   async append(tx: Tx, row: NewModerationAction): Promise<string> {

@@ -28,6 +28,15 @@ export interface ModerationDeps {
   notify: (tx: Tx, rows: NewNotification[]) => Promise<unknown>;
   /** Drops the user's live sockets on every process (a suspension refuses them from then on). */
   disconnect: (userId: string) => void;
+  /** The users module writes its table: the role, and a suspension's end or a ban (null lifts it). */
+  accounts: {
+    setRole(tx: Tx, userId: string, role: UserRole): Promise<void>;
+    setRestriction(
+      tx: Tx,
+      userId: string,
+      change: { suspendedUntil?: Date | null; bannedAt?: Date | null },
+    ): Promise<void>;
+  };
 }
 
 /** Suspended (until a later instant) or banned, at `now`; null when the account may post, join and host. */
@@ -109,11 +118,11 @@ export class ModerationService {
       let until: Date | null = null;
       if (input.action === 'suspend') {
         until = new Date(now.getTime() + (input.days ?? 1) * 86_400_000);
-        await this.repo.restrict(tx, userId, { suspendedUntil: until });
+        await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: until });
       } else if (input.action === 'ban') {
-        await this.repo.restrict(tx, userId, { bannedAt: target.bannedAt ?? now });
+        await this.deps.accounts.setRestriction(tx, userId, { bannedAt: target.bannedAt ?? now });
       } else if (input.action === 'restore') {
-        await this.repo.restrict(tx, userId, { suspendedUntil: null, bannedAt: null });
+        await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: null, bannedAt: null });
       }
       const entryId = await this.repo.append(tx, {
         actorId,
@@ -184,7 +193,7 @@ export class ModerationService {
     actorId: string | null,
     reason: string,
   ): Promise<string> {
-    await this.repo.setRole(tx, target.id, role);
+    await this.deps.accounts.setRole(tx, target.id, role);
     return this.repo.append(tx, {
       actorId,
       action: role === 'user' ? 'revoke' : 'grant',

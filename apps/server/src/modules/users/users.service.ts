@@ -16,7 +16,7 @@ import {
 import { NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import type { UserChanges, UserRow, UsersRepository } from './users.repository.ts';
+import type { AccountRestrictionChange, UserChanges, UserRow, UsersRepository } from './users.repository.ts';
 
 export class UsersService {
   constructor(
@@ -33,6 +33,16 @@ export class UsersService {
   /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
   moveRunsHosted(tx: Tx, userId: string, by: 1 | -1): Promise<void> {
     return this.repo.moveRunsHosted(tx, userId, by);
+  }
+
+  /** A role granted or taken, in the moderation module's unit of work. */
+  setRole(tx: Tx, userId: string, role: UserRole): Promise<void> {
+    return this.repo.setRole(tx, userId, role);
+  }
+
+  /** A suspension or ban set or lifted, in the moderation module's unit of work. */
+  setRestriction(tx: Tx, userId: string, change: AccountRestrictionChange): Promise<void> {
+    return this.repo.setRestriction(tx, userId, change);
   }
 
   /** Stores the calendar feed's token (the calendar module owns its meaning). */
