@@ -40,17 +40,26 @@ export function RunDetailPage() {
   const run = useRun(runId);
   const session = useSession();
   const viewerId = session.status === 'signed-in' ? session.user.id : null;
+  const restricted = session.status === 'signed-in' && session.user.restriction !== null;
   useLiveRun(runId, viewerId !== null);
   useDocumentTitle(run.data?.title ?? t('runs.title'));
 
   return (
     <DetailQueryPage query={run} kind="runDetail" listPath="/runs">
-      {(data) => <RunDetail run={data} viewerId={viewerId} />}
+      {(data) => <RunDetail run={data} viewerId={viewerId} restricted={restricted} />}
     </DetailQueryPage>
   );
 }
 
-function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
+function RunDetail({
+  run,
+  viewerId,
+  restricted,
+}: {
+  run: Run;
+  viewerId: string | null;
+  restricted: boolean;
+}) {
   const { t } = useTranslation();
   const isHost = viewerId === run.host.id;
   // Host, co-host or the crew's staff; cancelling is the host's and the staff's (not a co-host's).
@@ -105,7 +114,9 @@ function RunDetail({ run, viewerId }: { run: Run; viewerId: string | null }) {
           </div>
         </>
       }
-      bar={(className) => <JoinPanel run={run} viewerId={viewerId} className={className} />}
+      bar={(className) => (
+        <JoinPanel run={run} viewerId={viewerId} className={className} restricted={restricted} />
+      )}
     >
       <RouteSection
         id="run-course"

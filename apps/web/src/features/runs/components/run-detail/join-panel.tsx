@@ -19,10 +19,12 @@ interface JoinPanelProps {
   /** The signed-in user's id, null when signed out. */
   viewerId: string | null;
   className?: string;
+  /** The viewer's account is suspended or banned: joining is shown disabled, with why (issue 17). */
+  restricted?: boolean;
 }
 
 /** Join, wait or leave, with the state explained in words: seats, deadline, place on the waitlist. */
-export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
+export function JoinPanel({ run, viewerId, className, restricted = false }: JoinPanelProps) {
   const { t, i18n } = useTranslation();
   const state = joinPanelState(run, viewerId);
   const when = {
@@ -42,7 +44,7 @@ export function JoinPanel({ run, viewerId, className }: JoinPanelProps) {
           </>
         )}
       </p>
-      <JoinActions run={run} state={state} signedIn={viewerId !== null} />
+      <JoinActions run={run} state={state} signedIn={viewerId !== null} restricted={restricted} />
     </section>
   );
 }
@@ -81,7 +83,17 @@ function statusText(
   }
 }
 
-function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState; signedIn: boolean }) {
+function JoinActions({
+  run,
+  state,
+  signedIn,
+  restricted,
+}: {
+  run: Run;
+  state: JoinPanelState;
+  signedIn: boolean;
+  restricted: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const notify = useNotice();
@@ -97,6 +109,16 @@ function JoinActions({ run, state, signedIn }: { run: Run; state: JoinPanelState
         <ButtonLink to={`/login?next=${next}`} size="lg" className={styles.action}>
           {t('join.actions.loginToJoin')}
         </ButtonLink>
+      );
+    }
+    if (restricted) {
+      return (
+        <>
+          <Button size="lg" className={styles.action} disabled>
+            {label}
+          </Button>
+          <p className={styles.detail}>{t('errors.accountSuspended')}</p>
+        </>
       );
     }
     const onJoin = () =>
