@@ -245,8 +245,10 @@ export class ModerationService {
   }
 
   async audit(viewerId: string, cursor: string | undefined, limit: number): Promise<AuditPage> {
+    // A malformed cursor is a malformed query: 400 like the schema's, before the role is asked.
+    const after = decodeCursor(cursor, 'time');
     await this.requireStaff(viewerId);
-    const rows = await this.repo.page(decodeCursor(cursor, 'time'), limit + 1);
+    const rows = await this.repo.page(after, limit + 1);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
