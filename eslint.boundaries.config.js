@@ -14,9 +14,9 @@ const dirsOf = (dir) =>
 
 /**
  * Wiring may import any module's files: app.ts and services.ts compose the modules, main.ts starts them, seed/
- * and test/ build data and apps for tests. Everything else goes through a module's public surface.
+ * and test/ build data and apps for tests, admin/ is the role command (`npm run admin`). Everything else goes through a module's public surface.
  */
-const COMPOSITION = ['seed', 'test'];
+const COMPOSITION = ['seed', 'test', 'admin'];
 const SERVER_LAYERS = dirsOf(SERVER).filter((dir) => dir !== 'modules' && !COMPOSITION.includes(dir));
 
 /**
@@ -37,7 +37,7 @@ const serverZones = [
   ...moduleZones,
   {
     target: ['lib', 'db', 'ports', 'config', 'adapters'].map((dir) => `${SERVER}/${dir}/**`),
-    from: ['modules', 'http', 'jobs', 'seed', 'app.ts', 'services.ts', 'main.ts'].map(
+    from: ['modules', 'http', 'jobs', 'seed', 'admin', 'app.ts', 'services.ts', 'main.ts'].map(
       (p) => `${SERVER}/${p}`,
     ),
     message: 'Shared layers (lib, db, ports, config, adapters) never depend on the modules or HTTP.',

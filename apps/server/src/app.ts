@@ -65,6 +65,7 @@ import { blocksRoutes } from './modules/blocks/blocks.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -196,6 +197,8 @@ export async function buildApp(
   const realtime = attachRealtime(app, {
     tokens,
     mayAct,
+    // A suspended or banned account's sockets are refused (issue 17); applying one disconnects them.
+    restricted: (userId) => services.moderation.isRestricted(userId),
     rateLimiter: deps.rateLimiter,
     limits: {
       enabled: env.RATE_LIMITS === 'on',
@@ -274,7 +277,8 @@ export async function buildApp(
     recheck: false,
   });
   const mustConsent = async (userId: string) => (await services.consents.required(userId)).length > 0;
-  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent);
+  const restricted = (userId: string) => services.moderation.isRestricted(userId);
+  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent, restricted);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);
@@ -441,6 +445,7 @@ export async function buildApp(
         authenticate,
         writeLimit: limit('block-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
+      await api.register(moderationRoutes, { moderation: services.moderation, authenticate });
     },
     { prefix: '/api' },
   );

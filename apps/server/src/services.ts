@@ -63,6 +63,8 @@ import { ReportsService } from './modules/reports/reports.service.ts';
 import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
 import { BlocksService } from './modules/blocks/blocks.service.ts';
 import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
+import { ModerationRepository } from './modules/moderation/moderation.repository.ts';
+import { ModerationService } from './modules/moderation/moderation.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -104,6 +106,7 @@ export interface Services {
   blocks: BlocksService;
   disputes: DisputesService;
   reliability: ReliabilityService;
+  moderation: ModerationService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -151,6 +154,7 @@ export function createServices(
     uploads,
     (user): PhoneStatus => phone.statusOf(user.phoneEncrypted, user.phoneVerifiedAt, user.smsConsent),
     (userId) => consents.required(userId),
+    (user) => moderation.restrictionOf(user),
   );
   const phone = new PhoneService(
     new PhoneRepository(db),
@@ -403,6 +407,11 @@ export function createServices(
     ],
     { hideThreshold: ports.reportHideThreshold ?? 3 },
   );
+  const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
+    notify: (tx, rows) => notifications.notify(tx, rows),
+    disconnect: (userId) => realtime.disconnectUser(userId),
+    accounts: users,
+  });
   return {
     reports,
     account,
@@ -434,5 +443,6 @@ export function createServices(
     blocks,
     disputes,
     reliability,
+    moderation,
   };
 }

@@ -104,6 +104,16 @@ import {
   UpdateRunSchema,
 } from './runs.ts';
 import { ImageSchema, MeSchema, UpdateMeSchema } from './users.ts';
+import {
+  AuditPageSchema,
+  AuditQuerySchema,
+  FindUserQuerySchema,
+  FoundUserSchema,
+  ModerateUserSchema,
+  ModerationEntrySchema,
+  SetUserRoleSchema,
+  UserModerationHistorySchema,
+} from './moderation.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -583,6 +593,36 @@ export const endpoints = {
     response: ClaimSeatOfferResultSchema,
   },
   declineSeatOffer: { method: 'DELETE', path: '/api/runs/:runId/seat-offer', response: null },
+  // moderation of accounts (issue 17): moderators and admins; roles by admins only
+  moderateUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/actions',
+    body: ModerateUserSchema,
+    response: ModerationEntrySchema,
+  },
+  setUserRole: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/role',
+    body: SetUserRoleSchema,
+    response: ModerationEntrySchema,
+  },
+  getUserModerationHistory: {
+    method: 'GET',
+    path: '/api/admin/users/:userId/history',
+    response: UserModerationHistorySchema,
+  },
+  findUserByEmail: {
+    method: 'GET',
+    path: '/api/admin/users',
+    query: FindUserQuerySchema,
+    response: FoundUserSchema,
+  },
+  getModerationAudit: {
+    method: 'GET',
+    path: '/api/admin/audit',
+    query: AuditQuerySchema,
+    response: AuditPageSchema,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -29,3 +29,4 @@ export * from './safety.ts';
 export * from './blocks.ts';
 export * from './attendance-disputes.ts';
 export * from './seat-offers.ts';
+export * from './moderation.ts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { RequiredConsentSchema } from './consents.ts';
 import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
 import { LocaleSchema } from './common.ts';
-import { GenderSchema } from './safety.ts';
+import { AccountRestrictionSchema } from './moderation.ts';
+import { GenderSchema, UserRoleSchema } from './safety.ts';
 
 export const ImageSchema = z.object({
   id: z.uuid(),
@@ -58,6 +59,10 @@ export const MeSchema = PublicUserSchema.extend({
    */
   gender: GenderSchema.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** `moderator` and `admin` may open /admin (the server checks each call). */
+  role: UserRoleSchema,
+  /** Set while suspended or banned: the user reads but does not post, join or host (403 ACCOUNT_SUSPENDED). */
+  restriction: AccountRestrictionSchema.nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

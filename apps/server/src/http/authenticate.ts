@@ -35,10 +35,61 @@ const WRITES_WITHOUT_CONSENT = new Set([
   'DELETE /api/me/sessions/:sessionId',
 ]);
 
-function needsConsent(request: FastifyRequest): boolean {
+/**
+ * Writes a suspended or banned user may still make (DOMAIN.md: they read but do not post, join or host): their
+ * own settings, sessions and account, leaving, private bookkeeping (bookmarks, read marks, mutes), taking down
+ * their own content, and the safety tools (report, block, dispute an absent mark). Every other write answers
+ * 403 ACCOUNT_SUSPENDED — a route added later is refused until it is listed here.
+ */
+const WRITES_WHILE_RESTRICTED = new Set([
+  ...WRITES_WITHOUT_CONSENT,
+  'PATCH /api/me',
+  'PUT /api/me/email',
+  'POST /api/me/connections/:provider',
+  'DELETE /api/me/connections/:provider',
+  'POST /api/me/calendar/rotate',
+  'PUT /api/me/notification-preferences',
+  'POST /api/me/push-subscriptions',
+  'DELETE /api/me/push-subscriptions',
+  'POST /api/me/phone/verification',
+  'POST /api/me/phone/verification/confirm',
+  'DELETE /api/me/phone',
+  'PUT /api/me/sms-consent',
+  'POST /api/notifications/read',
+  'DELETE /api/runs/:runId/participants/me',
+  'DELETE /api/crews/:crewId/members/me',
+  'PUT /api/runs/:runId/bookmark',
+  'DELETE /api/runs/:runId/bookmark',
+  'PUT /api/courses/:courseId/bookmark',
+  'DELETE /api/courses/:courseId/bookmark',
+  'POST /api/runs/:runId/messages/read',
+  'POST /api/crews/:crewId/chat/read',
+  'PUT /api/chats/:kind/:id/mute',
+  'DELETE /api/runs/:runId',
+  'DELETE /api/courses/:courseId',
+  'DELETE /api/comments/:commentId',
+  'DELETE /api/announcements/:announcementId',
+  'DELETE /api/series/:seriesId',
+  'DELETE /api/crews/:crewId',
+  'POST /api/reports',
+  'PUT /api/me/blocks/:userId',
+  'DELETE /api/me/blocks/:userId',
+  'POST /api/runs/:runId/attendance/disputes',
+  'DELETE /api/runs/:runId/seat-offer',
+]);
+
+function routeKey(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? ''}`;
+}
+
+/** A write outside the lists above (sign-in and sign-out, under /api/auth/, are always allowed). */
+function isGatedWrite(request: FastifyRequest, allowed: Set<string>): boolean {
   if (READS.has(request.method)) return false;
-  const route = request.routeOptions.url ?? '';
-  return !route.startsWith('/api/auth/') && !WRITES_WITHOUT_CONSENT.has(`${request.method} ${route}`);
+  return !(request.routeOptions.url ?? '').startsWith('/api/auth/') && !allowed.has(routeKey(request));
+}
+
+function needsConsent(request: FastifyRequest): boolean {
+  return isGatedWrite(request, WRITES_WITHOUT_CONSENT);
 }
 
 /**
@@ -49,12 +100,15 @@ function needsConsent(request: FastifyRequest): boolean {
  * answer, marked as such by `privateResponses`). A token without a session (`sid`; none the server issues
  * since issue 15) is held to the account rule alone until it expires. A user who has not
  * accepted the current required documents (`mustConsent`) may read, sign out, accept and leave, but any
- * other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only).
+ * other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only). A suspended or banned
+ * user (`restricted`, issue 17) may read and make the writes of WRITES_WHILE_RESTRICTED; any other write —
+ * posting, joining, hosting — answers 403 ACCOUNT_SUSPENDED (a primary-key lookup, on those writes only).
  */
 export function authHooks(
   tokens: AccessTokens,
   isActive: (userId: string, sessionId: string | null) => Promise<boolean> = async () => true,
   mustConsent: (userId: string) => Promise<boolean> = async () => false,
+  restricted: (userId: string) => Promise<boolean> = async () => false,
 ) {
   return {
     authenticate: async (request: FastifyRequest): Promise<void> => {
@@ -63,6 +117,12 @@ export function authHooks(
       if (!claims || !(await isActive(claims.userId, claims.sessionId))) throw new UnauthorizedError();
       if (needsConsent(request) && (await mustConsent(claims.userId))) {
         throw new ForbiddenError('CONSENT_REQUIRED', 'Accept the current terms and privacy policy first');
+      }
+      if (isGatedWrite(request, WRITES_WHILE_RESTRICTED) && (await restricted(claims.userId))) {
+        throw new ForbiddenError(
+          'ACCOUNT_SUSPENDED',
+          'This account is suspended: it may read, but not post, join or host',
+        );
       }
       request.userId = claims.userId;
       request.sessionId = claims.sessionId;

@@ -609,6 +609,7 @@ const CALLS: Record<string, Call> = {
   'DELETE /api/me/blocks/{userId}': async () =>
     call(host, 'DELETE', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
   ...disputeCalls(),
+  ...moderationCalls(),
 };
 
 /** Fair attendance and the reliability record (issue 17): a guest marked absent disputes, the owner decides. */
@@ -643,6 +644,42 @@ function disputeCalls(): Record<string, Call> {
     'GET /api/users/{userId}/reliability': () =>
       call(runner, 'GET', `/api/users/${runner.user.id}/reliability`),
     'GET /api/runs/{runId}/reliability': () => call(host, 'GET', `/api/runs/${run.id}/reliability`),
+  };
+}
+
+/** Moderation of accounts (issue 17): a moderator and an admin made by setting the role in the database. */
+function moderationCalls(): Record<string, Call> {
+  const staff = async (role: 'moderator' | 'admin') => {
+    const user = await newUser(t.app);
+    await t.database.executeSql(`update users set role = '${role}' where id = '${user.user.id}'`);
+    return user;
+  };
+  return {
+    'POST /api/admin/users/{userId}/actions': async () => {
+      const target = await newUser(t.app);
+      return call(await staff('moderator'), 'POST', `/api/admin/users/${target.user.id}/actions`, {
+        action: 'suspend',
+        reason: '반복된 욕설',
+        days: 7,
+      });
+    },
+    'POST /api/admin/users/{userId}/role': async () => {
+      const target = await newUser(t.app);
+      return call(await staff('admin'), 'POST', `/api/admin/users/${target.user.id}/role`, {
+        role: 'moderator',
+      });
+    },
+    'GET /api/admin/users/{userId}/history': async () => {
+      const moderator = await staff('moderator');
+      await call(moderator, 'POST', `/api/admin/users/${runner.user.id}/actions`, {
+        action: 'warn',
+        reason: '채팅 예절',
+      });
+      return call(moderator, 'GET', `/api/admin/users/${runner.user.id}/history`);
+    },
+    'GET /api/admin/users': async () =>
+      call(await staff('moderator'), 'GET', `/api/admin/users?email=${encodeURIComponent(runner.email)}`),
+    'GET /api/admin/audit': async () => call(await staff('admin'), 'GET', '/api/admin/audit?limit=5'),
   };
 }
 

@@ -33,6 +33,8 @@ export interface RealtimeOptions {
    * signed out): checked at each handshake.
    */
   mayAct: (userId: string, sessionId: string | null) => Promise<boolean>;
+  /** A suspended or banned account (issue 17): its handshake is refused with ACCOUNT_SUSPENDED. */
+  restricted?: (userId: string) => Promise<boolean>;
   /** Per user across processes (Redis when several): every handshake and every event counts. */
   rateLimiter: RateLimiter;
   limits: { enabled: boolean; perSocket: RateLimit; perUser: RateLimit };
@@ -96,6 +98,7 @@ export function attachRealtime(app: FastifyInstance, options: RealtimeOptions): 
     if (!verified) return 'UNAUTHENTICATED';
     if (!(await userMaySend(verified.userId))) return 'RATE_LIMITED';
     if (!(await options.mayAct(verified.userId, verified.sessionId))) return 'UNAUTHENTICATED';
+    if (await options.restricted?.(verified.userId)) return 'ACCOUNT_SUSPENDED';
     socket.data = { userId: verified.userId };
     const untilExpiry = Math.max(0, verified.expiresAt.getTime() - Date.now());
     const timer = setTimeout(() => socket.disconnect(true), untilExpiry);

@@ -39,6 +39,7 @@ import { UserProfilePage } from './routes/user-profile.tsx';
 import { VerifyEmailPage } from './routes/verify-email.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
+import { AdminPage } from './routes/admin.tsx';
 
 export const routes: RouteObject[] = [
   {
@@ -90,6 +91,7 @@ export const routes: RouteObject[] = [
           { path: 'crews/:crewId/edit', element: <CrewEditPage /> },
           { path: 'crews/:crewId/members', element: <CrewMembersPage /> },
           { path: 'crews/:crewId/join', element: <CrewJoinPage /> },
+          { path: 'admin', element: <AdminPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

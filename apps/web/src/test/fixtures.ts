@@ -20,6 +20,8 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     smsConsent: false,
     consentsRequired: [],
     gender: null,
+    role: 'user',
+    restriction: null,
     createdAt: '2025-03-02T09:00:00.000+09:00',
     ...overrides,
   };

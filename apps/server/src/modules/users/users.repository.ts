@@ -5,6 +5,12 @@ import { attendance, hostReviews, oauthAccounts, users } from '../../db/tables.t
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 
+/** What moderation changes of an account's standing (issue 17). */
+export interface AccountRestrictionChange {
+  suspendedUntil?: Date | null;
+  bannedAt?: Date | null;
+}
+
 export type UserRow = typeof users.$inferSelect;
 export type UserChanges = Partial<
   Pick<
@@ -110,6 +116,16 @@ export class UsersRepository {
   async lockAccount(tx: Tx, userId: string): Promise<UserRow | undefined> {
     const [row] = await sqlOf(tx).select().from(users).where(eq(users.id, userId)).for('update');
     return row;
+  }
+
+  /** A role (user | moderator | admin), in the moderation module's unit of work (issue 17). */
+  async setRole(tx: Tx, userId: string, role: string): Promise<void> {
+    await sqlOf(tx).update(users).set({ role }).where(eq(users.id, userId));
+  }
+
+  /** A suspension's end or a ban (null lifts it), in the moderation module's unit of work (issue 17). */
+  async setRestriction(tx: Tx, userId: string, change: AccountRestrictionChange): Promise<void> {
+    await sqlOf(tx).update(users).set(change).where(eq(users.id, userId));
   }
 
   /** A new password hash (reset or change), in the auth module's unit of work. */

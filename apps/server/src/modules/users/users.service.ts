@@ -1,4 +1,5 @@
 import {
+  type AccountRestriction,
   type DistanceBucket,
   type Gender,
   type Image,
@@ -11,11 +12,12 @@ import {
   type RequiredConsent,
   type RunningLevel,
   type UpdateMe,
+  type UserRole,
 } from '@erun/contracts';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
-import type { UserChanges, UserRow, UsersRepository } from './users.repository.ts';
+import type { AccountRestrictionChange, UserChanges, UserRow, UsersRepository } from './users.repository.ts';
 
 export class UsersService {
   constructor(
@@ -25,11 +27,23 @@ export class UsersService {
     private readonly phoneStatus: (user: UserRow) => PhoneStatus,
     /** The consents module's required documents not yet accepted, for GET /api/me. */
     private readonly consentsRequired: (userId: string) => Promise<RequiredConsent[]>,
+    /** The moderation module's view of a suspension or ban (with its reason), for GET /api/me. */
+    private readonly restrictionOf: (user: UserRow) => Promise<AccountRestriction | null> = async () => null,
   ) {}
 
   /** A run hosted or cancelled: the profile's counter moves in the runs module's unit of work. */
   moveRunsHosted(tx: Tx, userId: string, by: 1 | -1): Promise<void> {
     return this.repo.moveRunsHosted(tx, userId, by);
+  }
+
+  /** A role granted or taken, in the moderation module's unit of work. */
+  setRole(tx: Tx, userId: string, role: UserRole): Promise<void> {
+    return this.repo.setRole(tx, userId, role);
+  }
+
+  /** A suspension or ban set or lifted, in the moderation module's unit of work. */
+  setRestriction(tx: Tx, userId: string, change: AccountRestrictionChange): Promise<void> {
+    return this.repo.setRestriction(tx, userId, change);
   }
 
   /** Stores the calendar feed's token (the calendar module owns its meaning). */
@@ -155,9 +169,10 @@ export class UsersService {
   }
 
   private async toMe(user: UserRow): Promise<Me> {
-    const [providers, consentsRequired] = await Promise.all([
+    const [providers, consentsRequired, restriction] = await Promise.all([
       this.repo.providersOf(user.id),
       this.consentsRequired(user.id),
+      this.restrictionOf(user),
     ]);
     return {
       ...this.toPublic(user, this.avatarOf(user)),
@@ -172,6 +187,8 @@ export class UsersService {
       consentsRequired,
       gender: user.gender as Gender | null,
       createdAt: user.createdAt.toISOString(),
+      role: user.role as UserRole,
+      restriction,
     };
   }
 

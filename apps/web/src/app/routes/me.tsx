@@ -114,6 +114,11 @@ function MyPage({ user }: { user: Me }) {
         <ButtonLink to="/me/settings" variant="secondary" className={styles.settings}>
           {t('settings.open')}
         </ButtonLink>
+        {user.role !== 'user' && (
+          <ButtonLink to="/admin" variant="outline" className={styles.settings}>
+            {t('admin.title')}
+          </ButtonLink>
+        )}
       </div>
       <div className={styles.columns}>
         <div className={styles.sticky}>

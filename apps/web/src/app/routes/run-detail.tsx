@@ -44,6 +44,7 @@ export function RunDetailPage() {
   const run = useRun(runId);
   const session = useSession();
   const viewerId = session.status === 'signed-in' ? session.user.id : null;
+  const restricted = session.status === 'signed-in' && session.user.restriction !== null;
   useLiveRun(runId, viewerId !== null);
   useDocumentTitle(run.data?.title ?? t('runs.title'));
 
@@ -54,6 +55,7 @@ export function RunDetailPage() {
           run={data}
           viewerId={viewerId}
           viewerGender={session.status === 'signed-in' ? session.user.gender : null}
+          restricted={restricted}
         />
       )}
     </DetailQueryPage>
@@ -64,10 +66,12 @@ function RunDetail({
   run,
   viewerId,
   viewerGender,
+  restricted,
 }: {
   run: Run;
   viewerId: string | null;
   viewerGender: Gender | null;
+  restricted: boolean;
 }) {
   const { t } = useTranslation();
   const isHost = viewerId === run.host.id;
@@ -131,7 +135,13 @@ function RunDetail({
         </>
       }
       bar={(className) => (
-        <JoinPanel run={run} viewerId={viewerId} viewerGender={viewerGender} className={className} />
+        <JoinPanel
+          run={run}
+          viewerId={viewerId}
+          viewerGender={viewerGender}
+          className={className}
+          restricted={restricted}
+        />
       )}
     >
       <RouteSection

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { VerifyEmailBanner } from '../../features/auth/components/verify-email-banner.tsx';
+import { RestrictionBanner } from '../../features/moderation/components/restriction-banner.tsx';
 import { useSyncLocale } from '../../features/users/hooks/use-sync-locale.ts';
 import { useSession } from '../use-session.ts';
 import { Footer } from './footer.tsx';
@@ -35,6 +36,7 @@ export function RootLayout() {
       </a>
       <Header user={user} />
       {user && pathname !== '/verify-email' && <VerifyEmailBanner user={user} />}
+      {user && <RestrictionBanner user={user} />}
       <main id="main" className={styles.main} tabIndex={-1}>
         {mustConsent ? (
           <Navigate to={consentPath} replace />

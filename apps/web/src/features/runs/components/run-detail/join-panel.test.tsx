@@ -30,6 +30,15 @@ describe('JoinPanel', () => {
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST /api/runs/${RUN_ID}/participants`]);
   });
 
+  it('open, suspended: the join button is disabled and says why (issue 17)', () => {
+    const { calls } = mockApi({});
+    renderWithProviders(<JoinPanel run={runFixture({})} viewerId={me.id} restricted />, { user: me });
+    const button = screen.getByRole('button', { name: '참여하기' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/이용이 제한된 계정이에요/)).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
   it('open, signed out: a link to log in that comes back here', () => {
     mockApi({});
     renderPanel({}, { signedIn: false });

@@ -21,10 +21,18 @@ interface JoinPanelProps {
   /** The signed-in user's private gender (a 여성 전용 run explains itself instead of a join button). */
   viewerGender?: Gender | null;
   className?: string;
+  /** The viewer's account is suspended or banned: joining is shown disabled, with why (issue 17). */
+  restricted?: boolean;
 }
 
 /** Join, wait or leave, with the state explained in words: seats, deadline, place on the waitlist. */
-export function JoinPanel({ run, viewerId, viewerGender = null, className }: JoinPanelProps) {
+export function JoinPanel({
+  run,
+  viewerId,
+  viewerGender = null,
+  className,
+  restricted = false,
+}: JoinPanelProps) {
   const { t, i18n } = useTranslation();
   const state = joinPanelState(run, viewerId);
   const when = {
@@ -44,7 +52,13 @@ export function JoinPanel({ run, viewerId, viewerGender = null, className }: Joi
           </>
         )}
       </p>
-      <JoinActions run={run} state={state} signedIn={viewerId !== null} gender={viewerGender} />
+      <JoinActions
+        run={run}
+        state={state}
+        signedIn={viewerId !== null}
+        gender={viewerGender}
+        restricted={restricted}
+      />
     </section>
   );
 }
@@ -88,11 +102,13 @@ function JoinActions({
   state,
   signedIn,
   gender,
+  restricted,
 }: {
   run: Run;
   state: JoinPanelState;
   signedIn: boolean;
   gender: Gender | null;
+  restricted: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -109,6 +125,16 @@ function JoinActions({
         <ButtonLink to={`/login?next=${next}`} size="lg" className={styles.action}>
           {t('join.actions.loginToJoin')}
         </ButtonLink>
+      );
+    }
+    if (restricted) {
+      return (
+        <>
+          <Button size="lg" className={styles.action} disabled>
+            {label}
+          </Button>
+          <p className={styles.detail}>{t('errors.accountSuspended')}</p>
+        </>
       );
     }
     // 여성 전용: said before the click, not refused after it; with no gender stated, where to state it.
