@@ -44,3 +44,28 @@ export async function insertRows(
     arrays,
   );
 }
+
+/** The columns every seeded run row starts with (single runs and 정기런 dates), in this order. */
+export const RUN_FIELD_COLUMNS: [string, string, string?][] = [
+  ['id', 'uuid'],
+  ['host_id', 'uuid'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['starts_at', 'timestamptz'],
+  ['ends_at', 'timestamptz'],
+  ['meet_at', 'timestamptz'],
+  ['join_deadline', 'timestamptz'],
+  ['place_name', 'text'],
+  ['place_lat', 'float8'],
+  ['place_lng', 'float8'],
+  ['route', 'text', 'jsonb'],
+  ['distance_km', 'float8'],
+  ['capacity', 'int'],
+  ['theme', 'text'],
+  ['region', 'text'],
+  ['time_of_day', 'text'],
+  ['pace_sec_per_km', 'int'],
+  ['parking', 'text'],
+  ['baggage', 'text'],
+  ['participant_count', 'int'],
+];

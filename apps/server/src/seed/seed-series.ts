@@ -8,7 +8,7 @@ import {
 import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
 import { addDays, type ScheduleRule, seoulToday, startOf, windowDates } from '../modules/series/schedule.ts';
 import type { Anchor } from './anchors.ts';
-import { type Exec, insertRows } from './bulk.ts';
+import { type Exec, insertRows, RUN_FIELD_COLUMNS } from './bulk.ts';
 import { runDraft } from './generator.ts';
 import type { Random } from './random.ts';
 
@@ -181,27 +181,7 @@ const SERIES_COLUMNS: [string, string, string?][] = [
 ];
 
 const OCCURRENCE_COLUMNS: [string, string, string?][] = [
-  ['id', 'uuid'],
-  ['host_id', 'uuid'],
-  ['title', 'text'],
-  ['description', 'text'],
-  ['starts_at', 'timestamptz'],
-  ['ends_at', 'timestamptz'],
-  ['meet_at', 'timestamptz'],
-  ['join_deadline', 'timestamptz'],
-  ['place_name', 'text'],
-  ['place_lat', 'float8'],
-  ['place_lng', 'float8'],
-  ['route', 'text', 'jsonb'],
-  ['distance_km', 'float8'],
-  ['capacity', 'int'],
-  ['theme', 'text'],
-  ['region', 'text'],
-  ['time_of_day', 'text'],
-  ['pace_sec_per_km', 'int'],
-  ['parking', 'text'],
-  ['baggage', 'text'],
-  ['participant_count', 'int'],
+  ...RUN_FIELD_COLUMNS,
   ['search_text', 'text'],
   ['crew_id', 'uuid'],
   ['visibility', 'text'],

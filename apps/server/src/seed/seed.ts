@@ -2,7 +2,7 @@ import { CONSENT_VERSIONS, REQUIRED_CONSENTS, routeDistanceKm } from '@erun/cont
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
-import { type Exec, inTransaction, insertRows } from './bulk.ts';
+import { type Exec, inTransaction, insertRows, RUN_FIELD_COLUMNS } from './bulk.ts';
 import { type RunDraft, runDraft, userDraft } from './generator.ts';
 import { Random } from './random.ts';
 import { insertSeedCrews, removeSeedCrews } from './seed-crews.ts';
@@ -156,27 +156,7 @@ const USER_COLUMNS: [string, string, string?][] = [
 ];
 
 const RUN_COLUMNS: [string, string, string?][] = [
-  ['id', 'uuid'],
-  ['host_id', 'uuid'],
-  ['title', 'text'],
-  ['description', 'text'],
-  ['starts_at', 'timestamptz'],
-  ['ends_at', 'timestamptz'],
-  ['meet_at', 'timestamptz'],
-  ['join_deadline', 'timestamptz'],
-  ['place_name', 'text'],
-  ['place_lat', 'float8'],
-  ['place_lng', 'float8'],
-  ['route', 'text', 'jsonb'],
-  ['distance_km', 'float8'],
-  ['capacity', 'int'],
-  ['theme', 'text'],
-  ['region', 'text'],
-  ['time_of_day', 'text'],
-  ['pace_sec_per_km', 'int'],
-  ['parking', 'text'],
-  ['baggage', 'text'],
-  ['participant_count', 'int'],
+  ...RUN_FIELD_COLUMNS,
   ['waitlist_count', 'int'],
   ['search_text', 'text'],
   ['cancelled_at', 'timestamptz'],

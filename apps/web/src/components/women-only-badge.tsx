@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { cx } from '../lib/cx.ts';
 import styles from './women-only-badge.module.css';
 
@@ -10,4 +11,23 @@ export function WomenOnlyBadge({ womenOnly, className }: { womenOnly: boolean; c
   const { t } = useTranslation();
   if (!womenOnly) return null;
   return <span className={cx(styles.badge, className)}>{t('womenOnly.badge')}</span>;
+}
+
+/**
+ * Where a join button would be, for someone who may not join a 여성 전용 run or crew: the reason in words before
+ * any click and, with no gender stated yet, where to state it.
+ */
+export function WomenOnlyNote({ kind, genderSet }: { kind: 'run' | 'crew'; genderSet: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className={styles.note}>
+      <strong>{t(`womenOnly.join.${kind}`)}</strong>
+      <span>{t('womenOnly.join.explain')}</span>
+      {!genderSet && (
+        <Link to="/me/settings#gender" className={styles.noteLink}>
+          {t('womenOnly.join.setGender')}
+        </Link>
+      )}
+    </p>
+  );
 }

@@ -15,6 +15,7 @@ import { useJoinCrew, useLeaveCrew, useMyCrewMembership } from '../api/crew-memb
 import { membershipState, type MembershipState } from '../utils/membership-state.ts';
 import { CrewJoinDialog } from './crew-membership-join-dialog.tsx';
 import { CrewMembershipMenu } from './crew-membership-menu.tsx';
+import { WomenOnlyNote } from '../../../components/women-only-badge.tsx';
 import styles from './crew-membership.module.css';
 
 type MembershipCrew = Pick<CrewMembershipCrew, 'id' | 'name' | 'joinPolicy' | 'questions'>;
@@ -60,7 +61,7 @@ export function CrewMembership({
         {womenOnly &&
         viewerGender !== 'female' &&
         (state.kind === 'open' || state.kind === 'invited' || state.kind === 'approval') ? (
-          <WomenOnlyNote genderSet={viewerGender !== null} />
+          <WomenOnlyNote kind="crew" genderSet={viewerGender !== null} />
         ) : (
           <MembershipAction crew={crew} state={state} invite={invite} />
         )}
@@ -89,20 +90,6 @@ function statusText(state: MembershipState, t: ReturnType<typeof useTranslation>
 }
 
 /** Why a 여성 전용 크루 has no join button for this runner, and (gender unset) where to set it. */
-function WomenOnlyNote({ genderSet }: { genderSet: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <p className={styles.womenOnly}>
-      <strong>{t('womenOnly.join.crew')}</strong>
-      <span>{t('womenOnly.join.explain')}</span>
-      {!genderSet && (
-        <Link to="/me/settings#gender" className={styles.womenOnlyLink}>
-          {t('womenOnly.join.setGender')}
-        </Link>
-      )}
-    </p>
-  );
-}
 
 function GuestProgress({ mine }: { mine: MyCrewMembership }) {
   const { t } = useTranslation();

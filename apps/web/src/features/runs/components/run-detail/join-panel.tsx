@@ -1,7 +1,7 @@
 import type { Gender, Run } from '@erun/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../../../components/button.tsx';
 import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
@@ -11,6 +11,7 @@ import { errorMessage } from '../../../../lib/messages.ts';
 import { useJoinRun } from '../../api/join-run.ts';
 import { useLeaveRun } from '../../api/leave-run.ts';
 import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
+import { WomenOnlyNote } from '../../../../components/women-only-badge.tsx';
 import styles from './join-panel.module.css';
 import hidden from '../../../../components/visually-hidden.module.css';
 
@@ -138,7 +139,7 @@ function JoinActions({
       );
     }
     // 여성 전용: said before the click, not refused after it; with no gender stated, where to state it.
-    if (run.womenOnly && gender !== 'female') return <WomenOnlyNote genderSet={gender !== null} />;
+    if (run.womenOnly && gender !== 'female') return <WomenOnlyNote kind="run" genderSet={gender !== null} />;
     const onJoin = () =>
       join.mutate(run.id, {
         onSuccess: (result) =>
@@ -183,17 +184,3 @@ function JoinActions({
 }
 
 /** Why a 여성 전용 run has no join button for this runner, and (gender unset) where to set it. */
-function WomenOnlyNote({ genderSet }: { genderSet: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <p className={styles.womenOnly}>
-      <strong>{t('womenOnly.join.run')}</strong>
-      <span>{t('womenOnly.join.explain')}</span>
-      {!genderSet && (
-        <Link to="/me/settings#gender" className={styles.womenOnlyLink}>
-          {t('womenOnly.join.setGender')}
-        </Link>
-      )}
-    </p>
-  );
-}
