@@ -138,7 +138,8 @@ describe('SMTP outage', () => {
       // Given up after the greeting timeout, far within the outbox's lease (another sweep would send it again).
       expect(performance.now() - started).toBeGreaterThan(TIMEOUT_MS * 0.8);
       expect(sink.connections).toBeGreaterThan(connectionsBefore);
-      await expectPendingThenDeliveredOnce(email, /greeting/i, app);
+      // nodemailer's greeting and socket timers share the one timeout: either may be the one to fire first.
+      await expectPendingThenDeliveredOnce(email, /greeting|timeout/i, app);
     } finally {
       await app.close();
     }
