@@ -69,9 +69,9 @@ export function UserProfilePage() {
             </ButtonLink>
           )}
           {session.status === 'signed-in' && !own && (
-            <div className={styles.spaced}>
+            <div className={styles.actionRow}>
               <BlockUserButton userId={userId} nickname={profile.data.nickname} />
-              <ReportButton targetType="user" targetId={userId} placement="end" />
+              <ReportButton targetType="user" targetId={userId} />
             </div>
           )}
         </div>

@@ -41,7 +41,6 @@ export function BlockUserButton({ userId, nickname }: BlockUserButtonProps) {
       <Button
         variant="ghost"
         size="sm"
-        block
         className={blocked ? undefined : styles.danger}
         aria-label={t(blocked ? 'blocks.unblockLabel' : 'blocks.blockLabel', { nickname })}
         onClick={() => setConfirming(true)}
