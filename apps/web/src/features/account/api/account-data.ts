@@ -29,6 +29,11 @@ export function deleteAccount(body: DeleteAccount): Promise<void> {
   return apiClient.call(endpoints.deleteAccount, { body });
 }
 
-export function useDeleteAccount() {
-  return useMutation({ mutationFn: deleteAccount });
+/**
+ * `onDeleted` sits in the mutation's own options, not in `mutate`'s: it runs even when the page that asked has
+ * already gone — the server closes the account's sockets as it deletes it, and the signed-out session that
+ * follows can send the settings page to the login page before the answer arrives.
+ */
+export function useDeleteAccount(onDeleted?: () => void) {
+  return useMutation({ mutationFn: deleteAccount, onSuccess: () => onDeleted?.() });
 }

@@ -249,7 +249,13 @@ function DeleteDialog({
   const { t } = useTranslation();
   const notify = useNotice();
   const navigate = useNavigate();
-  const remove = useDeleteAccount();
+  const remove = useDeleteAccount(() => {
+    notify(t('account.delete.done'), 'info');
+    // Home first; the session ends once this page has gone (see AccountSettings), or the settings page's
+    // guard would see the signed-out session first and send us to the login page.
+    onDeleted();
+    void navigate('/', { replace: true });
+  });
   const [value, setValue] = useState('');
   const [error, setError] = useState<Message | null>(null);
 
@@ -267,13 +273,6 @@ function DeleteDialog({
       return;
     }
     remove.mutate(hasPassword ? { password: value } : { confirm: value.trim() }, {
-      onSuccess: () => {
-        notify(t('account.delete.done'), 'info');
-        // Home first; the session ends once this page has gone (see AccountSettings), or the settings page's
-        // guard would see the signed-out session first and send us to the login page.
-        onDeleted();
-        void navigate('/', { replace: true });
-      },
       onError: (err) => {
         const issue = err instanceof ApiError ? err.issues?.[0]?.message : undefined;
         if (issue === 'account.passwordIncorrect') setError({ key: 'account.delete.passwordIncorrect' });
