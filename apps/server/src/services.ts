@@ -60,6 +60,7 @@ import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { ReportsRepository } from './modules/reports/reports.repository.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
+import type { ModerationTarget } from './modules/reports/reports.types.ts';
 import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
 import { BlocksService } from './modules/blocks/blocks.service.ts';
 import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
@@ -374,36 +375,12 @@ export function createServices(
     clock,
     [
       { type: 'user', locate: async (id) => ({ subjectId: (await users.getPublic(id)).id, crewId: null }) },
-      {
-        type: 'run',
-        locate: (id, r) => runs.reportTarget(id, r),
-        hide: (tx, id, at) => runs.hide(tx, id, at),
-      },
-      {
-        type: 'course',
-        locate: (id, r) => courses.reportTarget(id, r),
-        hide: (tx, id, at) => courses.hide(tx, id, at),
-      },
-      {
-        type: 'comment',
-        locate: (id, r) => comments.reportTarget(id, r),
-        hide: (tx, id, at) => comments.hide(tx, id, at),
-      },
-      {
-        type: 'chat_message',
-        locate: (id, r) => chat.reportTarget(id, r),
-        hide: (tx, id, at) => chat.hide(tx, id, at),
-      },
-      {
-        type: 'crew',
-        locate: (id, r) => crews.reportTarget(id, r),
-        hide: (tx, id, at) => crews.hide(tx, id, at),
-      },
-      {
-        type: 'announcement',
-        locate: (id, r) => announcements.reportTarget(id, r),
-        hide: (tx, id, at) => announcements.hide(tx, id, at),
-      },
+      contentOf('run', runs),
+      contentOf('course', courses),
+      contentOf('comment', comments),
+      contentOf('chat_message', chat),
+      contentOf('crew', crews),
+      contentOf('announcement', announcements),
     ],
     { hideThreshold: ports.reportHideThreshold ?? 3 },
   );
@@ -444,5 +421,20 @@ export function createServices(
     disputes,
     reliability,
     moderation,
+  };
+}
+
+/** A kind of content its owning service locates and hides for reports (each has `reportTarget` and `hide`). */
+function contentOf(
+  type: ModerationTarget['type'],
+  owner: {
+    reportTarget: ModerationTarget['locate'];
+    hide: NonNullable<ModerationTarget['hide']>;
+  },
+): ModerationTarget {
+  return {
+    type,
+    locate: (id, readerId) => owner.reportTarget(id, readerId),
+    hide: (tx, id, at) => owner.hide(tx, id, at),
   };
 }
