@@ -10,6 +10,7 @@ import { CrewsRepository } from './modules/crews/crews.repository.ts';
 import { CrewsService } from './modules/crews/crews.service.ts';
 import { CrewMembersRepository } from './modules/crews/crew-members.repository.ts';
 import { CrewMembersService } from './modules/crews/crew-members.service.ts';
+import { isStaffRole } from './modules/crews/crews.types.ts';
 import { ConsentsService } from './modules/consents/consents.service.ts';
 import { AnnouncementsRepository } from './modules/announcements/announcements.repository.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
@@ -60,6 +61,7 @@ import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { ReportsRepository } from './modules/reports/reports.repository.ts';
 import { ReportsService } from './modules/reports/reports.service.ts';
+import type { Tx } from './ports/unit-of-work.ts';
 import type { ModerationTarget } from './modules/reports/reports.types.ts';
 import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
 import { BlocksService } from './modules/blocks/blocks.service.ts';
@@ -368,10 +370,15 @@ export function createServices(
     crewMembers,
     blocks,
   });
+  const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
+    notify: (tx, rows) => notifications.notify(tx, rows),
+    disconnect: (userId) => realtime.disconnectUser(userId),
+    accounts: users,
+  });
   // Each kind of content reported is located and hidden by the module that owns it (ADR 019).
   const reports = new ReportsService(
     uow,
-    new ReportsRepository(),
+    new ReportsRepository(db),
     clock,
     [
       { type: 'user', locate: async (id) => ({ subjectId: (await users.getPublic(id)).id, crewId: null }) },
@@ -383,12 +390,14 @@ export function createServices(
       contentOf('announcement', announcements),
     ],
     { hideThreshold: ports.reportHideThreshold ?? 3 },
+    {
+      moderation,
+      isCrewStaff: async (crewId, userId) => {
+        const role = await crewAccess.roleOf(crewId, userId);
+        return role !== null && isStaffRole(role);
+      },
+    },
   );
-  const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
-    notify: (tx, rows) => notifications.notify(tx, rows),
-    disconnect: (userId) => realtime.disconnectUser(userId),
-    accounts: users,
-  });
   return {
     reports,
     account,
@@ -424,17 +433,18 @@ export function createServices(
   };
 }
 
-/** A kind of content its owning service locates and hides for reports (each has `reportTarget` and `hide`). */
+/** A kind of content its owning service locates, hides and shows again for reports and moderators. */
 function contentOf(
   type: ModerationTarget['type'],
   owner: {
     reportTarget: ModerationTarget['locate'];
-    hide: NonNullable<ModerationTarget['hide']>;
+    setHidden(tx: Tx, id: string, at: Date | null): Promise<void>;
   },
 ): ModerationTarget {
   return {
     type,
     locate: (id, readerId) => owner.reportTarget(id, readerId),
-    hide: (tx, id, at) => owner.hide(tx, id, at),
+    hide: (tx, id, at) => owner.setHidden(tx, id, at),
+    restore: (tx, id) => owner.setHidden(tx, id, null),
   };
 }

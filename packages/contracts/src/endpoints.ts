@@ -111,6 +111,9 @@ import {
   FoundUserSchema,
   ModerateUserSchema,
   ModerationEntrySchema,
+  ReportActionSchema,
+  ReportQueuePageSchema,
+  ReportQueueQuerySchema,
   SetUserRoleSchema,
   UserModerationHistorySchema,
 } from './moderation.ts';
@@ -616,6 +619,18 @@ export const endpoints = {
     path: '/api/admin/users',
     query: FindUserQuerySchema,
     response: FoundUserSchema,
+  },
+  getReportQueue: {
+    method: 'GET',
+    path: '/api/admin/reports',
+    query: ReportQueueQuerySchema,
+    response: ReportQueuePageSchema,
+  },
+  actOnReport: {
+    method: 'POST',
+    path: '/api/admin/reports/:reportId/actions',
+    body: ReportActionSchema,
+    response: ModerationEntrySchema,
   },
   getModerationAudit: {
     method: 'GET',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema } from './common.ts';
 import {
+  ModerationActionSchema,
   ReportReasonSchema,
   ReportStatusSchema,
   ReportTargetTypeSchema,
@@ -120,3 +121,83 @@ export type UserModerationHistory = z.infer<typeof UserModerationHistorySchema>;
 /** `GET /api/admin/users?email=`: the id behind an address, for the /admin lookup. */
 export const FindUserQuerySchema = z.object({ email: z.string().trim().min(3).max(254) });
 export const FoundUserSchema = z.object({ id: z.uuid(), nickname: z.string() });
+
+/**
+ * The report queue (`/admin`, and a crew's staff for their crew): open reports grouped by what they are about,
+ * oldest first. `status=closed` lists groups whose reports were all decided, newest decision first.
+ */
+export const REPORT_QUEUE_STATUSES = ['open', 'closed'] as const;
+export const ReportQueueQuerySchema = PageQuerySchema.extend({
+  status: z.enum(REPORT_QUEUE_STATUSES).default('open'),
+  /** One crew's reports: its staff see only these; moderators may narrow to one crew. */
+  crewId: z.uuid().optional(),
+});
+export type ReportQueueQuery = z.infer<typeof ReportQueueQuerySchema>;
+
+/** The reported thing as a moderator sees it (hidden or not), from the module that owns it. */
+export const ReportedContentSchema = z.object({
+  /** A run's or course's title, a crew's name, a user's nickname; null for a comment or a chat message. */
+  title: z.string().nullable(),
+  /** The words reported (a comment, a message, a description or bio), at most 1,000 characters. */
+  text: z.string().nullable(),
+  /** Where it lives in the app (`/runs/…`), for the moderator to see it in context; null when gone. */
+  link: z.string().nullable(),
+  hidden: z.boolean(),
+  /** Deleted by its author (or the account is): nothing left to hide or restore. */
+  removed: z.boolean(),
+});
+export type ReportedContent = z.infer<typeof ReportedContentSchema>;
+
+export const QueuedReportSchema = z.object({
+  id: z.uuid(),
+  reason: ReportReasonSchema,
+  note: z.string().nullable(),
+  status: ReportStatusSchema,
+  /** Who reported: shown to moderators, never to a crew's staff (null). */
+  reporter: PersonSchema.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type QueuedReport = z.infer<typeof QueuedReportSchema>;
+
+export const ReportQueueItemSchema = z.object({
+  targetType: ReportTargetTypeSchema,
+  targetId: z.uuid(),
+  /** null when it no longer exists at all. */
+  content: ReportedContentSchema.nullable(),
+  /** Whose it is (the author, host, owner or the reported user). */
+  subject: PersonSchema.nullable(),
+  crew: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Open reports first, newest first within; at most 20. */
+  reports: z.array(QueuedReportSchema),
+  openCount: z.number().int(),
+  firstReportedAt: z.iso.datetime({ offset: true }),
+  /** Actions already taken on it or its reports, newest first (at most 10). */
+  actions: z.array(ModerationEntrySchema),
+});
+export type ReportQueueItem = z.infer<typeof ReportQueueItemSchema>;
+
+export const ReportQueuePageSchema = z.object({
+  items: z.array(ReportQueueItemSchema),
+  nextCursor: z.string().nullable(),
+  /** Whether the reader may act on accounts (warn, suspend, ban): moderators and admins, not crew staff. */
+  canActOnAccounts: z.boolean(),
+});
+export type ReportQueuePage = z.infer<typeof ReportQueuePageSchema>;
+
+/**
+ * `POST /api/admin/reports/:reportId/actions`: dismiss (nothing wrong: the reports close and content hidden by
+ * them shows again), hide, restore (content), or warn / suspend N days / ban its author. Each decides every open
+ * report of the same target and is written to the audit log with the report.
+ */
+export const ReportActionSchema = z
+  .object({
+    action: ModerationActionSchema,
+    reason: ReasonSchema,
+    days: z.number().int().min(SAFETY_LIMITS.suspendDaysMin).max(SAFETY_LIMITS.suspendDaysMax).optional(),
+  })
+  .strict()
+  .refine((a) => (a.action === 'suspend') === (a.days !== undefined), {
+    message: 'moderation.days.suspendOnly',
+    path: ['days'],
+  });
+export type ReportAction = z.infer<typeof ReportActionSchema>;

@@ -680,6 +680,34 @@ function moderationCalls(): Record<string, Call> {
     'GET /api/admin/users': async () =>
       call(await staff('moderator'), 'GET', `/api/admin/users?email=${encodeURIComponent(runner.email)}`),
     'GET /api/admin/audit': async () => call(await staff('admin'), 'GET', '/api/admin/audit?limit=5'),
+    'GET /api/admin/reports': async () => {
+      const author = await newUser(t.app);
+      const course = await call(author, 'POST', '/api/courses', await courseBody(t.app, author));
+      await call(runner, 'POST', '/api/reports', {
+        targetType: 'course',
+        targetId: course.json<{ id: string }>().id,
+        reason: 'spam',
+      });
+      return call(await staff('moderator'), 'GET', '/api/admin/reports?status=open&limit=5');
+    },
+    'POST /api/admin/reports/{reportId}/actions': async () => {
+      const author = await newUser(t.app);
+      const course = await call(author, 'POST', '/api/courses', await courseBody(t.app, author));
+      const made = await call(runner, 'POST', '/api/reports', {
+        targetType: 'course',
+        targetId: course.json<{ id: string }>().id,
+        reason: 'spam',
+      });
+      return call(
+        await staff('moderator'),
+        'POST',
+        `/api/admin/reports/${made.json<{ id: string }>().id}/actions`,
+        {
+          action: 'hide',
+          reason: '광고',
+        },
+      );
+    },
   };
 }
 

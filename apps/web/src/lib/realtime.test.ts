@@ -184,6 +184,16 @@ describe('realtime chat rooms', () => {
     expect(member.handlers.onResync).toHaveBeenCalledTimes(1);
   });
 
+  it('fetches an open chat again when its room says messages changed (a message hidden by moderation)', () => {
+    const { last, realtime } = started();
+    const member = chatMember();
+    realtime.joinChat(RUN_ID, member.handlers);
+    last()?.answer('chat:join', { ok: true });
+    expect(member.handlers.onResync).toHaveBeenCalledTimes(1);
+    last()?.serverEmit('resync', {});
+    expect(member.handlers.onResync).toHaveBeenCalledTimes(2);
+  });
+
   it('joins again after a reconnect, offline meanwhile, and resyncs once back in', async () => {
     const { last, realtime } = started();
     const member = chatMember();

@@ -178,7 +178,11 @@ export function createRealtime(session: Session) {
     });
     // The server's fan-out was interrupted (Redis away) and is back: what a reconnection does, without one.
     current.onAny((event, payload) => {
-      if (event === 'resync') connectListeners.forEach((listener) => listener());
+      if (event === 'resync') {
+        connectListeners.forEach((listener) => listener());
+        // Also sent to one chat's room when a message in it was hidden or shown again by moderation.
+        for (const room of chats.values()) room.members.forEach((member) => member.onResync());
+      }
       dispatch(event, payload);
     });
     current.connect();

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { crewAnnouncements, crewMembers, crews, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -88,11 +88,17 @@ export class AnnouncementsRepository {
   }
 
   /** Hidden by reports (the reports module asks, in its unit of work); a hidden one stays as it was. */
-  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
+  async setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
     await sqlOf(tx)
       .update(crewAnnouncements)
       .set({ hiddenAt: at })
-      .where(and(eq(crewAnnouncements.id, id), isNull(crewAnnouncements.hiddenAt)));
+      .where(
+        and(
+          eq(crewAnnouncements.id, id),
+          at ? isNull(crewAnnouncements.hiddenAt) : isNotNull(crewAnnouncements.hiddenAt),
+        ),
+      );
   }
 
   async update(

@@ -134,9 +134,12 @@ export class AnnouncementsService {
     return { subjectId: row.authorId, crewId: row.crewId };
   }
 
-  /** Reported by enough people: hidden from the crew but its author and staff, in the reports' unit of work. */
-  hide(tx: Tx, id: string, at: Date): Promise<void> {
-    return this.repo.hide(tx, id, at);
+  /**
+   * Hidden (at) by reports or a moderator — from the crew but its author and staff — or shown again (null), in
+   * the reports' unit of work.
+   */
+  setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
+    return this.repo.setHidden(tx, id, at);
   }
 
   /** A member's; one hidden by reports only its author's and the staff's until a moderator decides. */

@@ -192,11 +192,14 @@ export class ChatRepository {
   }
 
   /** Hidden by reports (the reports module asks, in its unit of work); a hidden one stays as it was. */
-  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
+  async setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
     await this.q(tx)
       .update(chatMessages)
       .set({ hiddenAt: at })
-      .where(and(eq(chatMessages.id, id), isNull(chatMessages.hiddenAt)));
+      .where(
+        and(eq(chatMessages.id, id), at ? isNull(chatMessages.hiddenAt) : isNotNull(chatMessages.hiddenAt)),
+      );
   }
 
   /** The chat's notice: its most recently pinned message. */

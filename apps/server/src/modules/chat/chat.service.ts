@@ -272,9 +272,16 @@ export class ChatService {
     return { subjectId: row.authorId, crewId: row.crewId };
   }
 
-  /** Reported by enough people: folded for all but its author, in the reports' unit of work. */
-  hide(tx: Tx, messageId: string, at: Date): Promise<void> {
-    return this.repo.hide(tx, messageId, at);
+  /**
+   * Hidden (at) by reports or a moderator — folded for all but its author — or shown again (null), in the
+   * reports' unit of work. After it commits, the chat's open screens fetch their messages again.
+   */
+  async setHidden(tx: Tx, messageId: string, at: Date | null): Promise<void> {
+    const row = await this.repo.find(messageId);
+    await this.repo.setHidden(tx, messageId, at);
+    if (!row) return;
+    const ref: ChatRef = row.runId ? { kind: 'run', id: row.runId } : { kind: 'crew', id: row.crewId ?? '' };
+    tx.afterCommit(() => this.realtime.toRoom(roomOf(ref), 'resync', {}));
   }
 
   /** Someone lost access to a run (left or was removed): their open sockets stop hearing its chat. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { comments, courses, crewAnnouncements, runs, users } from '../../db/tables.ts';
 import { type DbTx, sqlOf } from '../../db/transaction.ts';
@@ -112,12 +112,12 @@ export class CommentsRepository {
     return rows.map((r) => ({ ...r.comment, author: r.author, folded: Boolean(r.folded) }));
   }
 
-  /** Hidden by reports; the row when this call hid it (one already hidden stays as it was). */
-  async hide(tx: Tx, id: string, at: Date): Promise<CommentRow | undefined> {
+  /** Hides it (at) or shows it again (null); the row when this call changed it, else undefined. */
+  async setHidden(tx: Tx, id: string, at: Date | null): Promise<CommentRow | undefined> {
     const [row] = await sqlOf(tx)
       .update(comments)
       .set({ hiddenAt: at })
-      .where(and(eq(comments.id, id), isNull(comments.hiddenAt)))
+      .where(and(eq(comments.id, id), at ? isNull(comments.hiddenAt) : isNotNull(comments.hiddenAt)))
       .returning();
     return row;
   }

@@ -204,9 +204,12 @@ export class CommentsService {
     return { subjectId: row.authorId, crewId: owner.crewId ?? null };
   }
 
-  /** Reported by enough people: folded for all but its author, in the reports' unit of work. */
-  async hide(tx: Tx, commentId: string, at: Date): Promise<void> {
-    const row = await this.repo.hide(tx, commentId, at);
+  /**
+   * Hidden (at) by reports or a moderator — folded for all but its author — or shown again (null), in the
+   * reports' unit of work; open pages of the run refresh after it commits.
+   */
+  async setHidden(tx: Tx, commentId: string, at: Date | null): Promise<void> {
+    const row = await this.repo.setHidden(tx, commentId, at);
     if (row) tx.afterCommit(() => this.changed(targetOf(row), row.id, row.parentId));
   }
 

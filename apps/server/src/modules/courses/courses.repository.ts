@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { isForeignKeyViolation } from '../../lib/errors.ts';
@@ -234,11 +234,12 @@ export class CoursesRepository {
   }
 
   /** Hidden by reports (the reports module asks, in its unit of work); a hidden course stays as it was. */
-  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
+  async setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
     await sqlOf(tx)
       .update(courses)
       .set({ hiddenAt: at })
-      .where(and(eq(courses.id, id), isNull(courses.hiddenAt)));
+      .where(and(eq(courses.id, id), at ? isNull(courses.hiddenAt) : isNotNull(courses.hiddenAt)));
   }
 
   /** The course's row, locked until the unit of work ends: concurrent ratings queue up. */

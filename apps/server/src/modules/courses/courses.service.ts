@@ -219,9 +219,9 @@ export class CoursesService {
     return { subjectId: row.authorId, crewId: null };
   }
 
-  /** Reported by enough people: hidden, in the reports' unit of work. */
-  hide(tx: Tx, courseId: string, at: Date): Promise<void> {
-    return this.repo.hide(tx, courseId, at);
+  /** Hidden (at) by reports or a moderator, or shown again (null), in the reports' unit of work. */
+  setHidden(tx: Tx, courseId: string, at: Date | null): Promise<void> {
+    return this.repo.setHidden(tx, courseId, at);
   }
 
   private seoulDay(): string {

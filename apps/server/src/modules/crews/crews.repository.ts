@@ -1,5 +1,5 @@
 import { crewNameKey } from '@erun/contracts';
-import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { attendance, crewMembers, crews, runs, users } from '../../db/tables.ts';
@@ -114,11 +114,12 @@ export class CrewsRepository {
   }
 
   /** Hidden by reports (the reports module asks, in its unit of work); a hidden crew stays as it was. */
-  async hide(tx: Tx, crewId: string, at: Date): Promise<void> {
+  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
+  async setHidden(tx: Tx, crewId: string, at: Date | null): Promise<void> {
     await sqlOf(tx)
       .update(crews)
       .set({ hiddenAt: at })
-      .where(and(eq(crews.id, crewId), isNull(crews.hiddenAt)));
+      .where(and(eq(crews.id, crewId), at ? isNull(crews.hiddenAt) : isNotNull(crews.hiddenAt)));
   }
 
   async update(tx: Tx, crewId: string, changes: Partial<NewCrew>): Promise<void> {

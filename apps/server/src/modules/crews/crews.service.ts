@@ -101,9 +101,12 @@ export class CrewsService {
     return { subjectId: crew.owner.id, crewId };
   }
 
-  /** Reported by enough people: out of lists and closed to non-members, in the reports' unit of work. */
-  hide(tx: Tx, crewId: string, at: Date): Promise<void> {
-    return this.repo.hide(tx, crewId, at);
+  /**
+   * Hidden (at) by reports or a moderator — out of lists and closed to non-members — or shown again (null), in
+   * the reports' unit of work.
+   */
+  setHidden(tx: Tx, crewId: string, at: Date | null): Promise<void> {
+    return this.repo.setHidden(tx, crewId, at);
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<CrewPage> {

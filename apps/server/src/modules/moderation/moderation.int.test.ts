@@ -106,6 +106,7 @@ const REFUSED: [string, string][] = [
   ['POST', `/api/crews/${A}/calendar/rotate`],
   ['POST', '/api/uploads?purpose=photo'],
   ['POST', `/api/admin/users/${A}/actions`],
+  ['POST', `/api/admin/reports/${A}/actions`],
   ['POST', `/api/runs/${A}/seat-offer/claim`],
   ['PATCH', `/api/runs/${A}/attendance/disputes/${B}`],
 ];
@@ -294,7 +295,12 @@ describe('suspended and banned accounts read but do not post, join or host', () 
     const notice = page
       .json<{ items: Notification[] }>()
       .items.find((n) => n.category === 'moderation_notice');
-    expect(notice?.data).toEqual({ action: 'warn', reason: '채팅 예절을 지켜 주세요', until: null });
+    expect(notice?.data).toEqual({
+      action: 'warn',
+      reason: '채팅 예절을 지켜 주세요',
+      until: null,
+      targetType: 'user',
+    });
     // A warning restricts nothing.
     await newRun(t.app, user);
   });

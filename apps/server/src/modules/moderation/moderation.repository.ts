@@ -177,6 +177,14 @@ export class ModerationRepository {
       .limit(limit);
   }
 
+  /** Actions on any of these targets, newest first. */
+  onTargets(targetIds: string[]): Promise<ModerationEntryRow[]> {
+    if (targetIds.length === 0) return Promise.resolve([]);
+    return this.entries()
+      .where(inArray(moderationActions.targetId, targetIds))
+      .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id));
+  }
+
   /** The audit log, newest first, from a keyset cursor (created_at, id) — the table's index. */
   page(after: [string, string] | undefined, limit: number): Promise<ModerationEntryRow[]> {
     const before = after

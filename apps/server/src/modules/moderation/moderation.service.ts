@@ -103,52 +103,121 @@ export class ModerationService {
     return role;
   }
 
+  /** The caller's site role when it is moderator or admin, else null (a crew's staff moderate their crew). */
+  async staffRole(userId: string): Promise<'moderator' | 'admin' | null> {
+    const state = await this.repo.stateOf(userId);
+    if (!state || state.deletedAt) return null;
+    return state.role === 'moderator' || state.role === 'admin' ? state.role : null;
+  }
+
   /** Warn, suspend for N days, ban or restore an account; the user is told, the log keeps it. */
   async act(actorId: string, userId: string, input: ModerateUser): Promise<ModerationEntry> {
     const actorRole = await this.requireStaff(actorId);
+    const id = await this.uow.run((tx) => this.actWithin(tx, actorId, actorRole, userId, input));
+    return this.entry(id);
+  }
+
+  /**
+   * The account action inside the caller's unit of work (the report queue's, with the report it decides);
+   * the caller has checked that the actor is a moderator or an admin.
+   */
+  async actWithin(
+    tx: Tx,
+    actorId: string,
+    actorRole: UserRole,
+    userId: string,
+    input: ModerateUser,
+    ref: { reportId?: string; crewId?: string | null } = {},
+  ): Promise<string> {
     if (actorId === userId) throw new ForbiddenError('FORBIDDEN', 'Moderators do not act on themselves');
     const now = this.clock.now();
-    const id = await this.uow.run(async (tx) => {
-      const target = await this.repo.lockAccount(tx, userId);
-      if (!target || target.deletedAt) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
-      // A moderator acts on runners; only an admin acts on another moderator or admin.
-      if (actorRole !== 'admin' && target.role !== 'user') {
-        throw new ForbiddenError('FORBIDDEN', 'Only an admin may act on a moderator or an admin');
-      }
-      let until: Date | null = null;
-      if (input.action === 'suspend') {
-        until = new Date(now.getTime() + (input.days ?? 1) * 86_400_000);
-        await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: until });
-      } else if (input.action === 'ban') {
-        await this.deps.accounts.setRestriction(tx, userId, { bannedAt: target.bannedAt ?? now });
-      } else if (input.action === 'restore') {
-        await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: null, bannedAt: null });
-      }
-      const entryId = await this.repo.append(tx, {
-        actorId,
-        action: input.action,
-        targetType: 'user',
-        targetId: userId,
-        subjectId: userId,
-        reason: input.reason,
-        days: input.action === 'suspend' ? (input.days ?? null) : null,
-        createdAt: now,
-      });
-      await this.deps.notify(tx, [
-        {
-          userId,
-          category: 'moderation_notice',
-          actorId: null,
-          data: { action: input.action, reason: input.reason, until: until?.toISOString() ?? null },
-          link: '/',
-        },
-      ]);
-      if (input.action === 'suspend' || input.action === 'ban') {
-        tx.afterCommit(() => this.deps.disconnect(userId));
-      }
-      return entryId;
+    const target = await this.repo.lockAccount(tx, userId);
+    if (!target || target.deletedAt) throw new NotFoundError('USER_NOT_FOUND', 'User not found');
+    // A moderator acts on runners; only an admin acts on another moderator or admin.
+    if (actorRole !== 'admin' && target.role !== 'user') {
+      throw new ForbiddenError('FORBIDDEN', 'Only an admin may act on a moderator or an admin');
+    }
+    let until: Date | null = null;
+    if (input.action === 'suspend') {
+      until = new Date(now.getTime() + (input.days ?? 1) * 86_400_000);
+      await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: until });
+    } else if (input.action === 'ban') {
+      await this.deps.accounts.setRestriction(tx, userId, { bannedAt: target.bannedAt ?? now });
+    } else if (input.action === 'restore') {
+      await this.deps.accounts.setRestriction(tx, userId, { suspendedUntil: null, bannedAt: null });
+    }
+    const entryId = await this.repo.append(tx, {
+      actorId,
+      action: input.action,
+      targetType: 'user',
+      targetId: userId,
+      subjectId: userId,
+      reportId: ref.reportId ?? null,
+      crewId: ref.crewId ?? null,
+      reason: input.reason,
+      days: input.action === 'suspend' ? (input.days ?? null) : null,
+      createdAt: now,
     });
-    return this.entry(id);
+    await this.notice(tx, userId, input.action, input.reason, until);
+    if (input.action === 'suspend' || input.action === 'ban') {
+      tx.afterCommit(() => this.deps.disconnect(userId));
+    }
+    return entryId;
+  }
+
+  /**
+   * A decision on content (dismiss, hide, restore), written to the log in the caller's unit of work; the author
+   * is told of a hide or a restore, with the reason.
+   */
+  async recordContentAction(
+    tx: Tx,
+    entry: {
+      actorId: string;
+      action: 'dismiss' | 'hide' | 'restore';
+      targetType: string;
+      targetId: string;
+      subjectId: string | null;
+      reportId: string;
+      crewId: string | null;
+      reason: string;
+    },
+  ): Promise<string> {
+    const id = await this.repo.append(tx, { ...entry, days: null, createdAt: this.clock.now() });
+    if (entry.subjectId && entry.action !== 'dismiss' && entry.subjectId !== entry.actorId) {
+      await this.notice(tx, entry.subjectId, entry.action, entry.reason, null, entry.targetType);
+    }
+    return id;
+  }
+
+  /** Actions on these targets (content or accounts), newest first. */
+  async entriesFor(targetIds: string[], perTarget: number): Promise<Map<string, ModerationEntry[]>> {
+    const rows = await this.repo.onTargets(targetIds);
+    const found = new Map<string, ModerationEntry[]>();
+    for (const row of rows) {
+      const list = found.get(row.targetId) ?? [];
+      if (list.length < perTarget) list.push(toEntry(row));
+      found.set(row.targetId, list);
+    }
+    return found;
+  }
+
+  private notice(
+    tx: Tx,
+    userId: string,
+    action: string,
+    reason: string,
+    until: Date | null,
+    targetType = 'user',
+  ): Promise<unknown> {
+    return this.deps.notify(tx, [
+      {
+        userId,
+        category: 'moderation_notice',
+        actorId: null,
+        data: { action, reason, until: until?.toISOString() ?? null, targetType },
+        link: '/',
+      },
+    ]);
   }
 
   /** An admin sets a role (`user` takes it away), written to the log as grant or revoke. */
@@ -257,7 +326,7 @@ export class ModerationService {
     };
   }
 
-  private async entry(id: string): Promise<ModerationEntry> {
+  async entry(id: string): Promise<ModerationEntry> {
     const row = await this.repo.entry(id);
     if (!row) throw new NotFoundError('NOT_FOUND', 'Action not found');
     return toEntry(row);

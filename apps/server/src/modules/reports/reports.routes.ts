@@ -1,6 +1,15 @@
-import { CreateReportSchema, ErrorBodySchema, ReportCreatedSchema } from '@erun/contracts';
+import {
+  CreateReportSchema,
+  ErrorBodySchema,
+  ModerationEntrySchema,
+  ReportActionSchema,
+  ReportCreatedSchema,
+  ReportQueuePageSchema,
+  ReportQueueQuerySchema,
+} from '@erun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { userIdOf } from '../../http/authenticate.ts';
 import type { RateLimitHook } from '../../http/rate-limit.ts';
 import type { ReportsService } from './reports.service.ts';
@@ -27,5 +36,34 @@ export const reportsRoutes: FastifyPluginAsyncZod<ReportsRoutesDeps> = async (ap
       preHandler: [authenticate, reportLimit],
     },
     async (req, reply) => reply.status(201).send(await reports.create(userIdOf(req), req.body)),
+  );
+
+  // The report queue (/admin, and a crew's staff for their crew): the service decides who may, on every call.
+  app.get(
+    '/admin/reports',
+    {
+      schema: {
+        tags: ['admin'],
+        querystring: ReportQueueQuerySchema,
+        response: { 200: ReportQueuePageSchema, 400: e, 401: e, 403: e },
+      },
+      preHandler: authenticate,
+    },
+    (req) => reports.queue(userIdOf(req), req.query),
+  );
+
+  app.post(
+    '/admin/reports/:reportId/actions',
+    {
+      schema: {
+        tags: ['admin'],
+        params: z.object({ reportId: z.uuid() }),
+        body: ReportActionSchema,
+        response: { 201: ModerationEntrySchema, 400: e, 401: e, 403: e, 404: e },
+      },
+      preHandler: authenticate,
+    },
+    async (req, reply) =>
+      reply.status(201).send(await reports.act(userIdOf(req), req.params.reportId, req.body)),
   );
 };

@@ -24,4 +24,6 @@ export interface ModerationTarget {
    * a target already hidden stays as it is. Absent: never hidden automatically (a user: moderators decide).
    */
   hide?(tx: Tx, targetId: string, at: Date): Promise<void>;
+  /** Shows it again (clears `hidden_at`) in the moderator's unit of work. Absent exactly when `hide` is. */
+  restore?(tx: Tx, targetId: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { runBookmarks, runCohosts, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
@@ -71,11 +71,12 @@ export class RunsRepository {
   }
 
   /** Hidden by reports (the reports module asks, in its unit of work); a hidden run stays as it was. */
-  async hide(tx: Tx, id: string, at: Date): Promise<void> {
+  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
+  async setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
     await sqlOf(tx)
       .update(runs)
       .set({ hiddenAt: at })
-      .where(and(eq(runs.id, id), isNull(runs.hiddenAt)));
+      .where(and(eq(runs.id, id), at ? isNull(runs.hiddenAt) : isNotNull(runs.hiddenAt)));
   }
 
   async findWithHost(id: string): Promise<RunWithHost | undefined> {

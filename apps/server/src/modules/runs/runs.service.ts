@@ -609,9 +609,12 @@ export class RunsService {
     return { subjectId: run.hostId, crewId: run.crewId };
   }
 
-  /** Reported by enough people: hidden (in the reports' unit of work); open pages refresh after it commits. */
-  async hide(tx: Tx, runId: string, at: Date): Promise<void> {
-    await this.repo.hide(tx, runId, at);
+  /**
+   * Hidden (at) by reports or a moderator, or shown again (null), in the reports' unit of work; open pages
+   * refresh after it commits.
+   */
+  async setHidden(tx: Tx, runId: string, at: Date | null): Promise<void> {
+    await this.repo.setHidden(tx, runId, at);
     this.changed(tx, runId);
   }
 
