@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { onboardedMe } from '../../test/fixtures.ts';
@@ -32,10 +32,112 @@ const history = {
   reports: [],
 };
 
+const REPORT = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+const COMMENT = '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c';
+const CREW = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+const RUN = '8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e';
+const item = {
+  targetType: 'comment',
+  targetId: COMMENT,
+  content: { title: null, text: '너 같은 건 뛰지 마', link: `/runs/${RUN}`, hidden: false, removed: false },
+  subject: { id: TARGET, nickname: '문제러너' },
+  crew: { id: CREW, name: '반포 달빛 러너스' },
+  reports: [
+    {
+      id: REPORT,
+      reason: 'harassment',
+      note: '모욕적이에요',
+      status: 'open',
+      reporter: { id: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', nickname: '신고한러너' },
+      createdAt: '2026-12-06T09:00:00.000Z',
+    },
+  ],
+  openCount: 1,
+  firstReportedAt: '2026-12-06T09:00:00.000Z',
+  actions: [],
+};
+const queuePage = (canActOnAccounts: boolean, items: unknown[] = [item]) => ({
+  items,
+  nextCursor: null,
+  canActOnAccounts,
+});
+
 describe('/admin', () => {
+  it('shows the report queue with the content in context; hiding it posts the decision with its reason', async () => {
+    const { calls } = mockApi({
+      'GET /api/admin/audit*': () => jsonResponse(200, { items: [], nextCursor: null }),
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true)),
+      [`POST /api/admin/reports/${REPORT}/actions`]: () =>
+        jsonResponse(201, { ...ENTRY, action: 'hide', targetType: 'comment', reportId: REPORT }),
+    });
+    const { events } = renderApp('/admin', { user: onboardedMe({ role: 'moderator' }) });
+    const queue = await screen.findByRole('region', { name: '신고 대기열' });
+    const card = await within(queue).findByRole('article', { name: /댓글/ });
+    expect(within(card).getByText('너 같은 건 뛰지 마')).toBeTruthy();
+    expect(within(card).getByText(/반포 달빛 러너스/)).toBeTruthy();
+    expect(within(card).getByText(/괴롭힘·욕설/)).toBeTruthy();
+    expect(within(card).getByText(/신고한러너/)).toBeTruthy();
+    expect(within(card).getByRole('link', { name: '원래 자리에서 보기' }).getAttribute('href')).toBe(
+      `/runs/${RUN}`,
+    );
+    // Submitting without a choice says what is missing and sends nothing.
+    await events.type(within(card).getByLabelText('사유'), '욕설');
+    await events.click(within(card).getByRole('button', { name: '조치하기' }));
+    expect(await within(card).findByText('처리 방법을 골라 주세요.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    await events.click(within(card).getByRole('radio', { name: '숨기기' }));
+    await events.click(within(card).getByRole('button', { name: '조치하기' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ action: 'hide', reason: '욕설' });
+    expect(within(card).getByRole('radio', { name: '작성자 이용 제한' })).toBeTruthy();
+  });
+
+  it('a crew’s staff see their crew’s queue without who reported, and no account actions', async () => {
+    const staffItem = { ...item, reports: [{ ...item.reports[0], reporter: null }] };
+    const { calls } = mockApi({
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(false, [staffItem])),
+    });
+    renderApp(`/admin?crew=${CREW}`, { user: onboardedMe() });
+    const queue = await screen.findByRole('region', { name: '신고 대기열' });
+    const card = await within(queue).findByRole('article', { name: /댓글/ });
+    expect(within(card).queryByText(/신고한러너/)).toBeNull();
+    expect(within(card).getByRole('radio', { name: '숨기기' })).toBeTruthy();
+    expect(within(card).queryByRole('radio', { name: '작성자 이용 제한' })).toBeNull();
+    expect(calls.find((c) => c.path.startsWith('/api/admin/reports'))?.path).toContain(`crewId=${CREW}`);
+    expect(screen.getByRole('heading', { level: 1, name: '크루 신고 관리' })).toBeTruthy();
+  });
+
+  it('pages the audit log past its first 50 entries', async () => {
+    const { calls } = mockApi({
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true, [])),
+      'GET /api/admin/audit*': (request) =>
+        request.path.includes('cursor=next-page')
+          ? jsonResponse(200, { items: [{ ...ENTRY, id: REPORT, reason: '오래된 경고' }], nextCursor: null })
+          : jsonResponse(200, { items: [ENTRY], nextCursor: 'next-page' }),
+    });
+    const { events } = renderApp('/admin', { user: onboardedMe({ role: 'admin' }) });
+    const log = await screen.findByRole('region', { name: '감사 로그' });
+    await events.click(await within(log).findByRole('button', { name: '더 보기' }));
+    expect(await within(log).findByText(/오래된 경고/)).toBeTruthy();
+    expect(within(log).getByText(/채팅 예절을 지켜 주세요/)).toBeTruthy();
+    expect(within(log).queryByRole('button', { name: '더 보기' })).toBeNull();
+    expect(calls.filter((c) => c.path.startsWith('/api/admin/audit'))).toHaveLength(2);
+  });
+
+  it('an empty queue says so', async () => {
+    mockApi({
+      'GET /api/admin/audit*': () => jsonResponse(200, { items: [], nextCursor: null }),
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true, [])),
+    });
+    renderApp('/admin', { user: onboardedMe({ role: 'admin' }) });
+    expect(await screen.findByText('처리할 신고가 없어요.')).toBeTruthy();
+  });
+
   it('a moderator reads the audit log, finds a user by address and suspends them with a reason', async () => {
     const { calls } = mockApi({
       'GET /api/admin/audit*': () => jsonResponse(200, { items: [ENTRY], nextCursor: null }),
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true, [])),
       'GET /api/admin/users?*': () => jsonResponse(200, { id: TARGET, nickname: '문제러너' }),
       [`GET /api/admin/users/${TARGET}/history`]: () => jsonResponse(200, history),
       [`POST /api/admin/users/${TARGET}/actions`]: () =>

@@ -67,6 +67,9 @@ function Members({ crewId, mine }: { crewId: string; mine: MyCrewMembership }) {
   return (
     <>
       {head}
+      <p>
+        <Link to={`/admin?crew=${crewId}`}>{t('admin.crewLink')}</Link>
+      </p>
       {mine.crew.joinPolicy !== 'open' && <CrewMembershipInvite crewId={crewId} />}
       <Tabs
         label={t('crewMembers.page.tabsLabel')}

@@ -1,5 +1,12 @@
-import { endpoints, type AuditPage, type ModerateUser, type UserModerationHistory } from '@erun/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  endpoints,
+  type AuditPage,
+  type ModerateUser,
+  type ReportAction,
+  type ReportQueuePage,
+  type UserModerationHistory,
+} from '@erun/contracts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 
 const adminKey = ['admin'] as const;
@@ -29,12 +36,51 @@ export function useUserHistory(userId: string | null) {
   });
 }
 
-/** The audit log's newest page. */
+export const AUDIT_PAGE = 50;
+
+/** The audit log, newest first, a page at a time. */
 export function useAudit() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: auditKey,
-    queryFn: ({ signal }): Promise<AuditPage> =>
-      apiClient.call(endpoints.getModerationAudit, { query: { limit: 50 }, signal }),
+    queryFn: ({ pageParam, signal }): Promise<AuditPage> =>
+      apiClient.call(endpoints.getModerationAudit, {
+        query: { limit: AUDIT_PAGE, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export type QueueStatus = 'open' | 'closed';
+const QUEUE_PAGE = 20;
+
+/** The report queue (all of it for moderators; one crew's for its staff), a page at a time. */
+export function useReportQueue(status: QueueStatus, crewId: string | null) {
+  return useInfiniteQuery({
+    queryKey: [...adminKey, 'reports', status, crewId ?? ''] as const,
+    queryFn: ({ pageParam, signal }): Promise<ReportQueuePage> =>
+      apiClient.call(endpoints.getReportQueue, {
+        query: {
+          status,
+          limit: QUEUE_PAGE,
+          ...(crewId ? { crewId } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Dismiss, hide, restore or act on the author; the queue, histories and the log are read again. */
+export function useActOnReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ reportId, body }: { reportId: string; body: ReportAction }) =>
+      apiClient.call(endpoints.actOnReport, { params: { reportId }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
 }
 

@@ -1,9 +1,4 @@
-import {
-  SAFETY_LIMITS,
-  USER_MODERATION_ACTIONS,
-  type ModerationEntry,
-  type UserModerationAction,
-} from '@erun/contracts';
+import { SAFETY_LIMITS, USER_MODERATION_ACTIONS, type UserModerationAction } from '@erun/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
@@ -12,20 +7,8 @@ import { TextField } from '../../../components/text-field.tsx';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useAudit, useFindUser, useModerateUser, useUserHistory } from '../api/admin.ts';
+import { EntryLine, ReportQueue } from './report-queue.tsx';
 import styles from './admin-console.module.css';
-
-function EntryLine({ entry }: { entry: ModerationEntry }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <li className={styles.entry}>
-      <span className={styles.muted}>{formatDateTime(entry.createdAt, i18n.language)}</span>{' '}
-      <strong>{t(`admin.action.${entry.action}`)}</strong>
-      {entry.days !== null && ` (${t('admin.days', { count: entry.days })})`} ·{' '}
-      {entry.subject?.nickname ?? entry.targetType} · {entry.reason} ·{' '}
-      <span className={styles.muted}>{entry.actor?.nickname ?? t('admin.commandLine')}</span>
-    </li>
-  );
-}
 
 function ActionForm({ userId }: { userId: string }) {
   const { t } = useTranslation();
@@ -117,8 +100,8 @@ function UserPanel({ userId }: { userId: string }) {
           {reports.map((r) => (
             <li key={r.id} className={styles.entry}>
               <span className={styles.muted}>{formatDateTime(r.createdAt, i18n.language)}</span>{' '}
-              {r.targetType} · {r.reason}
-              {r.note && ` · ${r.note}`} · {r.status}
+              {t(`admin.queue.kind.${r.targetType}`)} · {t(`reports.reason.${r.reason}`)}
+              {r.note && ` · ${r.note}`} · {t(`admin.queue.status.${r.status}`)}
             </li>
           ))}
         </ul>
@@ -127,7 +110,10 @@ function UserPanel({ userId }: { userId: string }) {
   );
 }
 
-/** `/admin`: look a user up, see their history and act; the audit log below (server-checked on every call). */
+/**
+ * `/admin`: the report queue, a user looked up (from the queue or by address) with their history and the
+ * actions on them, and the audit log, a page at a time (the server checks every call).
+ */
 export function AdminConsole() {
   const { t } = useTranslation();
   const find = useFindUser();
@@ -138,30 +124,44 @@ export function AdminConsole() {
     event.preventDefault();
     find.mutate(text, { onSuccess: setUserId });
   }
+  const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <form onSubmit={lookUp} className={styles.form} role="search" aria-label={t('admin.lookup')}>
-        <TextField
-          label={t('admin.lookupLabel')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          required
-        />
-        <FormAlert message={find.isError ? errorMessage(find.error) : null} />
-        <Button type="submit" variant="secondary" pending={find.isPending}>
-          {t('admin.lookup')}
-        </Button>
-      </form>
-      {userId && <UserPanel userId={userId} />}
+      <ReportQueue onShowUser={setUserId} />
+      <section className={styles.section} aria-label={t('admin.usersTitle')}>
+        <h2 className={styles.subtitle}>{t('admin.usersTitle')}</h2>
+        <form onSubmit={lookUp} className={styles.form} role="search" aria-label={t('admin.lookup')}>
+          <TextField
+            label={t('admin.lookupLabel')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            required
+          />
+          <FormAlert message={find.isError ? errorMessage(find.error) : null} />
+          <Button type="submit" variant="secondary" pending={find.isPending}>
+            {t('admin.lookup')}
+          </Button>
+        </form>
+        {userId && <UserPanel userId={userId} />}
+      </section>
       <section className={styles.section} aria-label={t('admin.auditTitle')}>
         <h2 className={styles.subtitle}>{t('admin.auditTitle')}</h2>
         {audit.isError && <FormAlert message={errorMessage(audit.error)} />}
-        {audit.data && audit.data.items.length === 0 && <p className={styles.muted}>{t('admin.none')}</p>}
+        {audit.isSuccess && entries.length === 0 && <p className={styles.muted}>{t('admin.none')}</p>}
         <ul className={styles.list}>
-          {audit.data?.items.map((entry) => (
+          {entries.map((entry) => (
             <EntryLine key={entry.id} entry={entry} />
           ))}
         </ul>
+        {audit.hasNextPage && (
+          <Button
+            variant="secondary"
+            pending={audit.isFetchingNextPage}
+            onClick={() => void audit.fetchNextPage()}
+          >
+            {t('admin.more')}
+          </Button>
+        )}
       </section>
     </>
   );
