@@ -8,6 +8,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button.tsx';
+import { useNotice } from '../../../components/notice/notice-context.ts';
 import { ChoiceGroup } from '../../../components/choice-group.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { TextField } from '../../../components/text-field.tsx';
@@ -15,6 +16,9 @@ import { formatDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { type QueueStatus, useActOnReport, useReportQueue } from '../api/admin.ts';
 import styles from './admin-console.module.css';
+
+/** The reason the server writes for roles granted with `npm run admin` (shown as "명령줄" instead). */
+const COMMAND_LINE_REASON = 'command line';
 
 /** What may be done with this item, in the order offered. */
 function actionsFor(item: ReportQueueItem, canActOnAccounts: boolean): ModerationAction[] {
@@ -34,7 +38,8 @@ export function EntryLine({ entry }: { entry: ModerationEntry }) {
       <span className={styles.muted}>{formatDateTime(entry.createdAt, i18n.language)}</span>{' '}
       <strong>{t(`admin.action.${entry.action}`)}</strong>
       {entry.days !== null && ` (${t('admin.days', { count: entry.days })})`} ·{' '}
-      {entry.subject?.nickname ?? entry.targetType} · {entry.reason} ·{' '}
+      {entry.subject?.nickname ?? entry.targetType} ·{' '}
+      {entry.actor === null && entry.reason === COMMAND_LINE_REASON ? '' : `${entry.reason} · `}
       <span className={styles.muted}>{entry.actor?.nickname ?? t('admin.commandLine')}</span>
     </li>
   );
@@ -43,6 +48,7 @@ export function EntryLine({ entry }: { entry: ModerationEntry }) {
 function DecideForm({ item, canActOnAccounts }: { item: ReportQueueItem; canActOnAccounts: boolean }) {
   const { t } = useTranslation();
   const act = useActOnReport();
+  const notify = useNotice();
   const offered = actionsFor(item, canActOnAccounts);
   const [action, setAction] = useState<ModerationAction | undefined>(undefined);
   const [days, setDays] = useState('7');
@@ -55,10 +61,16 @@ function DecideForm({ item, canActOnAccounts }: { item: ReportQueueItem; canActO
       setMissing(true);
       return;
     }
-    act.mutate({
-      reportId,
-      body: { action, reason, ...(action === 'suspend' ? { days: Number(days) } : {}) },
-    });
+    act.mutate(
+      { reportId, body: { action, reason, ...(action === 'suspend' ? { days: Number(days) } : {}) } },
+      {
+        onSuccess: () => {
+          notify(t('admin.queue.done', { action: t(`admin.action.${action}`) }), 'info');
+          setAction(undefined);
+          setReason('');
+        },
+      },
+    );
   }
   return (
     <form onSubmit={submit} className={styles.form} aria-label={t('admin.queue.decide')} noValidate={false}>

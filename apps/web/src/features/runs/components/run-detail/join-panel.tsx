@@ -130,12 +130,12 @@ function JoinActions({
     }
     if (restricted) {
       return (
-        <>
+        <div className={styles.restricted}>
           <Button size="lg" className={styles.action} disabled>
             {label}
           </Button>
           <p className={styles.detail}>{t('errors.accountSuspended')}</p>
-        </>
+        </div>
       );
     }
     // 여성 전용: said before the click, not refused after it; with no gender stated, where to state it.
