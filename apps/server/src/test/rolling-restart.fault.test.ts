@@ -180,6 +180,9 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
    */
   async function rollingRestart(ports: number[]) {
     const restarts: { name: string; exitCode: number | null; ms: number }[] = [];
+    /** When each restart stopped, exited, started and was ready: placed next to a failed request's time. */
+    const timeline: string[] = [];
+    const mark = (what: string) => timeline.push(`${Date.now()} ${what}`);
     const control = createServer((request, response) => {
       const port = Number(request.url?.split('/').at(-1));
       const index = apiPorts.indexOf(port);
@@ -187,12 +190,16 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
       if ((index !== 0 && index !== 1) || !old) return response.writeHead(404).end();
       const t0 = Date.now();
       void (async () => {
+        mark(`${old.name}: SIGTERM`);
         await old.stop(60_000);
+        mark(`${old.name}: exited`);
         const proc = await spawnServer(old.name, 'api', env, [], { port });
+        mark(`${old.name}: started again`);
         processes.push(proc);
         apis[index] = proc;
         response.writeHead(200).end();
         await waitUntilReady(proc);
+        mark(`${old.name}: ready`);
         restarts.push({ name: old.name, exitCode: await old.exit, ms: Date.now() - t0 });
       })().catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500).end(String(error));
@@ -214,7 +221,7 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      return { exitCode, output, restarts };
+      return { exitCode, output, restarts, timeline };
     } finally {
       await new Promise((resolve) => control.close(resolve));
     }
@@ -359,7 +366,7 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
         `${comments.length} comments, ${joined.size} members acknowledged; socket disconnects ${disconnects.length}; ` +
         `nginx retried ${refused} refused connections`,
     );
-    expect(failed, nginxErrors.join('\n')).toEqual([]);
+    expect(failed, [...script.timeline, ...nginxErrors].join('\n')).toEqual([]);
     expect(unexpected).toEqual([]);
     expect(restarts.map((r) => [r.name, r.exitCode])).toEqual([
       ['api-1', 0],
