@@ -179,7 +179,6 @@ export async function buildApp(
     },
   });
   const drain = deps.drain ?? new Drain();
-  registerDrain(app, drain);
 
   registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: cspDirectives(publicUrlOf(env), imageOriginOf(deps.storage)) },
@@ -207,6 +206,8 @@ export async function buildApp(
     },
     redis: deps.redis,
   });
+  // After the realtime server: its preClose lets the WebSockets go before the drain's waits for connections to end.
+  registerDrain(app, drain);
   const mailSender = deps.mail ?? mailSenderFor(env, app.log);
   const services = createServices(
     deps.database.db,

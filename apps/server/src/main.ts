@@ -249,9 +249,11 @@ if (metricsServer) log.info({ port: env.METRICS_PORT }, 'worker metrics at /metr
 let stopping = false;
 /**
  * Graceful shutdown (issue 13, docs/operations.md): `/api/ready` answers 503 at once while the process keeps
- * serving for SHUTDOWN_DRAIN_SECONDS (the balancer moves away; responses close their connections); then it
- * stops accepting, disconnects sockets (clients reconnect elsewhere), finishes every accepted request, the
- * jobs and the sweep, closes Redis and the database and exits 0. SHUTDOWN_TIMEOUT_SECONDS is the last resort.
+ * serving for SHUTDOWN_DRAIN_SECONDS (the balancer moves away); then it disconnects sockets (clients reconnect
+ * elsewhere), stops accepting, answers with `Connection: close` and waits up to SHUTDOWN_DRAIN_SECONDS more (8 s
+ * at most) for the connections to end by themselves (an idle one is never closed under nginx's feet), finishes
+ * every accepted request, the jobs and the sweep, closes Redis and the database and exits 0.
+ * SHUTDOWN_TIMEOUT_SECONDS is the last resort.
  */
 async function shutdown(reason: string) {
   if (stopping) return;
@@ -260,10 +262,12 @@ async function shutdown(reason: string) {
     log.error({ reason }, `shutdown still running after ${env.SHUTDOWN_TIMEOUT_SECONDS} s: forced exit`);
     process.exit(1);
   }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
-  drain.start();
+  const drainSeconds = role === 'worker' ? 0 : env.SHUTDOWN_DRAIN_SECONDS;
+  // After the drain, close() gives the open connections as long again to end by themselves (src/http/drain.ts),
+  // at most 8 s: fastify gives a close hook 10 s (pluginTimeout).
+  drain.start(Math.min(drainSeconds, 8) * 1000);
   clearInterval(reminderTimer);
   clearInterval(parentWatch);
-  const drainSeconds = role === 'worker' ? 0 : env.SHUTDOWN_DRAIN_SECONDS;
   log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
   if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
   log.info('drain over: no new connections; finishing in-flight requests and jobs');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../config/env.ts';
 import { MAX_UPLOAD_BYTES } from '../modules/uploads/uploads.routes.ts';
@@ -93,6 +94,17 @@ describe('deploy/nginx.conf', () => {
     expect(directives.filter((d) => d.startsWith('proxy_next_upstream '))).toEqual([
       'proxy_next_upstream error timeout;',
     ]);
+  });
+
+  // The API never closes an idle connection under nginx (src/http/drain.ts): nginx must close it first, both
+  // in normal times (the API's keep-alive timeout, fastify's default) and during a drain.
+  it('closes an idle connection to an instance itself, before the instance would and within its drain', () => {
+    const timeouts = directives.filter((d) => d.startsWith('keepalive_timeout '));
+    expect(timeouts).toHaveLength(1);
+    const seconds = Number(/^keepalive_timeout (\d+)s;$/.exec(timeouts[0] ?? '')?.[1]);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(defaults.SHUTDOWN_DRAIN_SECONDS);
+    expect(seconds * 1000).toBeLessThan(Fastify().initialConfig.keepAliveTimeout ?? 0);
   });
 
   it('is back in rotation before rolling-restart.sh stops the next instance', () => {

@@ -17,6 +17,7 @@ import { connectRedis, watchOutages, whenReady } from '../adapters/redis-client.
 import { RedisRateLimiter } from '../adapters/redis-rate-limiter.ts';
 import { subscriberOf } from '../adapters/redis-subscriber.ts';
 import { type AppDeps, buildApp, type Services } from '../app.ts';
+import type { Drain } from '../http/drain.ts';
 import type { AppMetrics } from '../http/metrics.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type Database, openDatabase } from '../db/client.ts';
@@ -60,6 +61,8 @@ export interface TestAppOptions {
   logStream?: Writable;
   /** The app's request logger (default: none), e.g. `{ level: 'info', stream }` to read what it writes. */
   logger?: AppDeps['logger'];
+  /** The app's drain (default: a fresh one), for tests that start it as a shutdown does. */
+  drain?: Drain;
 }
 
 let counter = 0;
@@ -134,6 +137,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const storage = fileStorageOf(env, uploadsDir, log);
   const mailbox = new MemoryMailSender();
   const { app, services, metrics } = await buildApp({
+    drain: options.drain,
     env,
     database,
     storage,

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useLeaving } from '../../lib/session.ts';
 import { useSession } from '../use-session.ts';
 
 /** Only same-site paths: `next` comes from the URL, so it must not send the user to another origin. */
@@ -7,11 +8,15 @@ export function safeNext(next: string | null): string | null {
   return next;
 }
 
-/** Signed-out visitors go to the login page, and come back here after signing in. */
+/**
+ * Signed-out visitors go to the login page, and come back here after signing in. Not while the account is being
+ * deleted: that sign-out is the deletion's, and the deletion takes the user home itself (see `leaving`).
+ */
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
-  if (session.status === 'signed-out') {
+  const deleting = useLeaving();
+  if (session.status === 'signed-out' && !deleting) {
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

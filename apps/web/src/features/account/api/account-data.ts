@@ -1,6 +1,7 @@
 import { endpoints, type DeleteAccount } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { leaving } from '../../../lib/session.ts';
 
 /** Today in Asia/Seoul, as the server names the export file. */
 function seoulToday(): string {
@@ -30,10 +31,17 @@ export function deleteAccount(body: DeleteAccount): Promise<void> {
 }
 
 /**
- * `onDeleted` sits in the mutation's own options, not in `mutate`'s: it runs even when the page that asked has
- * already gone — the server closes the account's sockets as it deletes it, and the signed-out session that
- * follows can send the settings page to the login page before the answer arrives.
+ * The handlers sit in the mutation's own options, not in `mutate`'s, so they run even when the dialog that asked has
+ * gone. While the DELETE is out the app is `leaving`: the server closes the account's sockets as it deletes it, and
+ * the signed-out session that follows (before or after the answer) must not send the settings page to the login
+ * page — `onDeleted` takes the user home. A failure ends `leaving` at once; after a success the settings page ends
+ * it as it unmounts, i.e. once the app has moved home.
  */
 export function useDeleteAccount(onDeleted?: () => void) {
-  return useMutation({ mutationFn: deleteAccount, onSuccess: () => onDeleted?.() });
+  return useMutation({
+    mutationFn: deleteAccount,
+    onMutate: () => leaving.begin(),
+    onError: () => leaving.end(),
+    onSuccess: () => onDeleted?.(),
+  });
 }

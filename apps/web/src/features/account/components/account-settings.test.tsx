@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { apiClient } from '../../../lib/api-client.ts';
 import { jsonResponse, mockApi } from '../../../test/api.ts';
 import { onboardedMe } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/render.tsx';
@@ -64,4 +65,56 @@ describe('account settings', () => {
       { password: 'wrong' },
     ]);
   });
+
+  // The server closes the account's sockets as it deletes it; the realtime client then asks for a fresh token,
+  // the refresh is refused (the account is gone) and the session ends. That sign-out may arrive before the
+  // DELETE's own answer, or right after it: either way the deletion, not the login guard, decides where we go.
+  it.each([
+    ['before the answer', 'before'],
+    ['together with the answer', 'together'],
+  ] as const)(
+    'deleting: the sign-out it causes arriving %s does not send the user to the login page',
+    async (_, order) => {
+      let answer: ((response: Response) => void) | undefined;
+      mockApi({
+        'GET /api/me/connections': () => jsonResponse(200, connections()),
+        'DELETE /api/me': () =>
+          new Promise<Response>((resolve) => {
+            answer = resolve;
+          }),
+        'POST /api/auth/refresh': () => jsonResponse(401, { code: 'UNAUTHENTICATED', message: 'No session' }),
+        'GET /api/*': () => jsonResponse(200, { items: [], nextCursor: null }),
+      });
+      const { events, router } = renderApp('/me/settings', { user: onboardedMe({ hasPassword: true }) });
+      const visited: string[] = [];
+      router.subscribe((state) => visited.push(state.location.pathname));
+      await events.click(await screen.findByRole('button', { name: '회원 탈퇴' }));
+      const dialog = await screen.findByRole('dialog', { name: '정말 탈퇴할까요?' });
+      await events.type(within(dialog).getByLabelText('확인을 위해 비밀번호를 입력해 주세요'), 'my-password');
+      await events.click(within(dialog).getByRole('button', { name: '탈퇴하기' }));
+      await waitFor(() => expect(answer).toBeDefined());
+
+      if (order === 'before') {
+        await act(() => apiClient.refreshAccessToken());
+        expect(apiClient.getStatus()).toBe('signed-out');
+        // Still on the page, the dialog waiting for the answer.
+        expect(router.state.location.pathname).toBe('/me/settings');
+        expect(screen.getByRole('dialog', { name: '정말 탈퇴할까요?' })).toBeTruthy();
+        await act(async () => answer?.(new Response(null, { status: 204 })));
+      } else {
+        await act(async () => {
+          answer?.(new Response(null, { status: 204 }));
+          await apiClient.refreshAccessToken();
+        });
+      }
+
+      expect(await screen.findByText('탈퇴했어요. 그동안 함께 달려 주셔서 고마워요.')).toBeTruthy();
+      await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+      expect(visited).not.toContain('/login');
+      expect(apiClient.getStatus()).toBe('signed-out');
+      // Home reached, the guard is itself again: a signed-in page sends this signed-out visitor to log in.
+      await act(() => router.navigate('/me'));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    },
+  );
 });

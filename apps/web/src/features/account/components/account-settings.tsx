@@ -13,7 +13,7 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { apiClient } from '../../../lib/api-client.ts';
 import { cx } from '../../../lib/cx.ts';
 import { errorMessage, type Message } from '../../../lib/messages.ts';
-import { meQueryKey } from '../../../lib/session.ts';
+import { leaving, meQueryKey } from '../../../lib/session.ts';
 import { useDeleteAccount, useDownloadExport } from '../api/account-data.ts';
 import { useConnectProvider, useConnections, useDisconnectProvider } from '../api/connections.ts';
 import own from './account-settings.module.css';
@@ -26,9 +26,11 @@ export function AccountSettings({ me }: { me: Me | undefined }) {
   const queryClient = useQueryClient();
   const deleted = useRef(false);
   useLinkResult();
-  // After deleting the account: signed out when this page unmounts, i.e. once the app has moved home.
+  // After deleting the account: signed out when this page unmounts, i.e. once the app has moved home; from then
+  // on a signed-out session sends guarded pages to the login page again.
   useEffect(
     () => () => {
+      leaving.end();
       if (!deleted.current) return;
       apiClient.endSession();
       queryClient.removeQueries({ queryKey: meQueryKey });
@@ -251,8 +253,8 @@ function DeleteDialog({
   const navigate = useNavigate();
   const remove = useDeleteAccount(() => {
     notify(t('account.delete.done'), 'info');
-    // Home first; the session ends once this page has gone (see AccountSettings), or the settings page's
-    // guard would see the signed-out session first and send us to the login page.
+    // Home; the session ends once this page has gone (see AccountSettings). A sign-out that came first (the
+    // server closed our sockets) left us here: the guard lets the deletion lead while it is `leaving`.
     onDeleted();
     void navigate('/', { replace: true });
   });
