@@ -412,11 +412,12 @@ describe('the host raises the capacity while a seat is offered', () => {
     expect(await offers(run.id)).toEqual([{ user_id: b.user.id, status: 'open' }]);
     const raised = await patch(run.id, { capacity: 4 });
     expect(raised.statusCode, raised.body).toBe(200);
-    // Seated: the host; offered: b (as before), c and d; e still waits.
+    // Seated: the host; offered: b (as before), then c and d (at one moment: listed by id); e still waits.
     expect(await offers(run.id)).toEqual([
       { user_id: b.user.id, status: 'open' },
-      { user_id: c.user.id, status: 'open' },
-      { user_id: d.user.id, status: 'open' },
+      ...[c, d]
+        .map((w) => ({ user_id: w.user.id, status: 'open' }))
+        .sort((x, y) => x.user_id.localeCompare(y.user_id)),
     ]);
     expect(await view(run.id, b)).toMatchObject({
       myStatus: 'waitlisted',
