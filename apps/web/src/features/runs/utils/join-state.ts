@@ -1,4 +1,4 @@
-import type { Run } from '@erun/contracts';
+import { type Run, SAFETY_LIMITS } from '@erun/contracts';
 import { seatsLeft } from './format.ts';
 
 export type JoinPanelState =
@@ -26,4 +26,18 @@ export function joinPanelState(run: JoinRun, viewerId: string | null): JoinPanel
   if (run.joinState === 'closed') return { kind: 'closed' };
   if (run.joinState === 'full') return { kind: 'full' };
   return { kind: 'open', seatsLeft: seatsLeft(run) };
+}
+
+/**
+ * When a freed seat of the run is offered (30 minutes to confirm) rather than given at once: from 24 h before
+ * the start until the join deadline, as the server decides (DOMAIN.md "Seat offer", issue 17). In ms.
+ */
+export function seatOfferWindow(run: Pick<Run, 'startsAt' | 'joinDeadline'>): {
+  from: number;
+  until: number;
+} {
+  return {
+    from: Date.parse(run.startsAt) - SAFETY_LIMITS.seatOfferWithinHours * 3_600_000,
+    until: Date.parse(run.joinDeadline),
+  };
 }

@@ -10,6 +10,7 @@ import { formatShortDateTime } from '../../../../lib/datetime.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useJoinRun } from '../../api/join-run.ts';
 import { useLeaveRun } from '../../api/leave-run.ts';
+import { useSeatsOffered } from '../../hooks/use-seats-offered.ts';
 import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
 import { WomenOnlyNote } from '../../../../components/women-only-badge.tsx';
 import styles from './join-panel.module.css';
@@ -36,11 +37,13 @@ export function JoinPanel({
 }: JoinPanelProps) {
   const { t, i18n } = useTranslation();
   const state = joinPanelState(run, viewerId);
+  // Within 24 h of the start a freed seat is offered to confirm in 30 minutes, not given (issue 17).
+  const offered = useSeatsOffered(run);
   const when = {
     deadline: formatShortDateTime(run.joinDeadline, i18n.language),
     start: formatShortDateTime(run.startsAt, i18n.language),
   };
-  const [title, detail, separator] = statusText(state, when, t);
+  const [title, detail, separator] = statusText(state, when, offered, t);
   return (
     <section className={cx(styles.panel, className)} aria-label={t('join.label')}>
       <p className={cx(styles.status, styles[state.kind])} aria-live="polite">
@@ -59,6 +62,7 @@ export function JoinPanel({
         signedIn={viewerId !== null}
         gender={viewerGender}
         restricted={restricted}
+        offered={offered}
       />
     </section>
   );
@@ -69,6 +73,7 @@ type Line = [title: string, detail?: string, separator?: string];
 function statusText(
   state: JoinPanelState,
   when: { deadline: string; start: string },
+  offered: boolean,
   t: ReturnType<typeof useTranslation>['t'],
 ): Line {
   const deadline = t('join.detail.deadline', { deadline: when.deadline });
@@ -80,13 +85,13 @@ function statusText(
         ? [t('join.status.host'), `${t('join.status.open', { count: state.seatsLeft })} · ${deadline}`, ' · ']
         : [t('join.status.host'), t('join.status.full'), ' · '];
     case 'full':
-      return [t('join.status.full'), t('join.detail.full'), ' — '];
+      return [t('join.status.full'), t(offered ? 'seatOffer.waitlist.full' : 'join.detail.full'), ' — '];
     case 'waitlisted':
       return [
         state.position === null
           ? t('join.status.waitlistedUnknown')
           : t('join.status.waitlisted', { position: state.position }),
-        t('join.detail.waitlisted'),
+        t(offered ? 'seatOffer.waitlist.waitlisted' : 'join.detail.waitlisted'),
         ' — ',
       ];
     case 'joined':
@@ -104,12 +109,15 @@ function JoinActions({
   signedIn,
   gender,
   restricted,
+  offered,
 }: {
   run: Run;
   state: JoinPanelState;
   signedIn: boolean;
   gender: Gender | null;
   restricted: boolean;
+  /** A freed seat is offered (to confirm), not given: the waitlist is explained so. */
+  offered: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -146,7 +154,9 @@ function JoinActions({
           notify(
             result.status === 'joined'
               ? t('join.done.joined')
-              : t('join.done.waitlisted', { position: result.position }),
+              : t(offered ? 'seatOffer.waitlist.done' : 'join.done.waitlisted', {
+                  position: result.position,
+                }),
           ),
         onError: (error) => notify(t(errorMessage(error).key), 'error'),
       });
