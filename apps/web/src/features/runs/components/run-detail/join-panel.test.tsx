@@ -179,6 +179,37 @@ describe('JoinPanel within 24 h of the start (issue 17: a freed seat is offered,
     }
   });
 
+  it('a seat offered to the caller: the panel says so and confirms it (no 대기 취소 beside it)', async () => {
+    nowIs('2026-12-04T20:00:00+09:00');
+    const { calls } = mockApi({
+      [`POST /api/runs/${RUN_ID}/seat-offer/claim`]: () => jsonResponse(200, { status: 'joined' }),
+    });
+    const { events } = renderPanel({
+      joinState: 'full',
+      myStatus: 'waitlisted',
+      waitlistPosition: 1,
+      myOffer: { status: 'open', expiresAt: '2026-12-04T20:30:00+09:00' },
+    });
+    expect(status()).toBe('자리가 났어요 — 20:30까지 확정하면 참여돼요');
+    expect(buttons()).toEqual(['참여 확정']);
+    await events.click(screen.getByRole('button', { name: '참여 확정' }));
+    expect(await screen.findByText('참여가 확정됐어요. 러닝에서 만나요!')).toBeTruthy();
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toContain(`POST /api/runs/${RUN_ID}/seat-offer/claim`);
+  });
+
+  it('an offer past its window reads as the waitlist again, before the page hears from the server', () => {
+    nowIs('2026-12-04T20:31:00+09:00');
+    mockApi({});
+    renderPanel({
+      joinState: 'full',
+      myStatus: 'waitlisted',
+      waitlistPosition: 1,
+      myOffer: { status: 'open', expiresAt: '2026-12-04T20:30:00+09:00' },
+    });
+    expect(status()).toBe('대기 1번째예요 — 자리가 나면 알려드려요. 30분 안에 확정하면 참여돼요');
+    expect(buttons()).toEqual(['대기 취소']);
+  });
+
   it('after the join deadline a freed seat is given at once again, and the panel says so', () => {
     nowIs('2026-12-05T06:30:00+09:00');
     mockApi({});

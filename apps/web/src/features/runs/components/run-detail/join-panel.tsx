@@ -6,9 +6,11 @@ import { Button, ButtonLink } from '../../../../components/button.tsx';
 import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
 import { cx } from '../../../../lib/cx.ts';
-import { formatShortDateTime } from '../../../../lib/datetime.ts';
+import { formatShortDateTime, formatTime } from '../../../../lib/datetime.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useJoinRun } from '../../api/join-run.ts';
+import { useCountdown } from '../../../../lib/use-countdown.ts';
+import { useClaimSeatOffer } from '../../api/seat-offer.ts';
 import { useLeaveRun } from '../../api/leave-run.ts';
 import { useSeatsOffered } from '../../hooks/use-seats-offered.ts';
 import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
@@ -36,7 +38,9 @@ export function JoinPanel({
   restricted = false,
 }: JoinPanelProps) {
   const { t, i18n } = useTranslation();
-  const state = joinPanelState(run, viewerId);
+  // A seat offered to the caller closes with its countdown, whether or not the page has heard yet.
+  const offerSeconds = useCountdown(run.myOffer?.status === 'open' ? run.myOffer.expiresAt : null);
+  const state = joinPanelState(run, viewerId, offerSeconds > 0);
   // Within 24 h of the start a freed seat is offered to confirm in 30 minutes, not given (issue 17).
   const offered = useSeatsOffered(run);
   const when = {
@@ -94,6 +98,12 @@ function statusText(
         t(offered ? 'seatOffer.waitlist.waitlisted' : 'join.detail.waitlisted'),
         ' — ',
       ];
+    case 'offered':
+      return [
+        t('seatOffer.panel.title'),
+        t('seatOffer.panel.detail', { time: formatTime(state.expiresAt) }),
+        ' — ',
+      ];
     case 'joined':
       return [t('join.status.joined'), t('join.detail.joined', { start: when.start }), ' · '];
     case 'removed':
@@ -124,7 +134,23 @@ function JoinActions({
   const notify = useNotice();
   const join = useJoinRun();
   const leave = useLeaveRun();
+  const claim = useClaimSeatOffer();
   const [confirming, setConfirming] = useState(false);
+
+  // The seat offered to the caller: confirmed here too, where the phone keeps the run's one action at hand
+  // (the notice above has both choices and the countdown).
+  if (state.kind === 'offered') {
+    const onClaim = () =>
+      claim.mutate(run.id, {
+        onSuccess: () => notify(t('seatOffer.claimed'), 'success'),
+        onError: (error) => notify(t(errorMessage(error).key), 'error'),
+      });
+    return (
+      <Button size="lg" className={styles.action} onClick={onClaim} pending={claim.isPending}>
+        {t('seatOffer.claim')}
+      </Button>
+    );
+  }
 
   if (state.kind === 'open' || state.kind === 'full') {
     const label = t(state.kind === 'open' ? 'join.actions.join' : 'join.actions.waitlist');
