@@ -46,19 +46,27 @@ export class ParticipationRepository {
 
   /**
    * Guests holding a seat of a crew run: runners who are not members of its crew, nor its host or a co-host,
-   * seated or offered a seat (an open offer holds its seat, issue 17). Read with the run locked, so the count
-   * is the one the next join, promotion or offer sees.
+   * seated or (unless `offered: false`) offered a seat — an open offer holds its seat, issue 17. Read with the
+   * run locked, so the count is the one the next join, promotion or offer sees.
    */
-  async guestsIn(tx: Tx, runId: string, crewId: string, hostId: string): Promise<number> {
+  async guestsIn(
+    tx: Tx,
+    runId: string,
+    crewId: string,
+    hostId: string,
+    { offered = true }: { offered?: boolean } = {},
+  ): Promise<number> {
     const [row] = await sqlOf(tx)
       .select({ n: sql<number>`count(*)::int` })
       .from(runParticipants)
       .where(
         and(
           eq(runParticipants.runId, runId),
-          sql`(${runParticipants.status} = 'joined' or (${runParticipants.status} = 'waitlisted'
-            and exists (select 1 from ${seatOffers} o where o.run_id = ${runParticipants.runId}
-              and o.user_id = ${runParticipants.userId} and o.status = 'open')))`,
+          offered
+            ? sql`(${runParticipants.status} = 'joined' or (${runParticipants.status} = 'waitlisted'
+              and exists (select 1 from ${seatOffers} o where o.run_id = ${runParticipants.runId}
+                and o.user_id = ${runParticipants.userId} and o.status = 'open')))`
+            : eq(runParticipants.status, 'joined'),
           ne(runParticipants.userId, hostId),
           sql`not exists (select 1 from ${runCohosts} h
             where h.run_id = ${runParticipants.runId} and h.user_id = ${runParticipants.userId})`,

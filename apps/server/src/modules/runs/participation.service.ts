@@ -198,7 +198,9 @@ export class ParticipationService {
    */
   async claimSeat(runId: string, userId: string): Promise<ClaimSeatOfferResult> {
     const now = this.clock.now();
-    return this.uow.run(async (tx) => {
+    const crewOf = await this.repo.crewOf(runId);
+    const member = crewOf?.crewId ? (await this.roles.roleOf(crewOf.crewId, userId)) !== null : false;
+    const outcome = await this.uow.run(async (tx): Promise<ClaimSeatOfferResult | 'guest_seats_full'> => {
       const { run } = await this.locked(tx, runId, userId);
       const place = await this.repo.placeOf(tx, runId, userId);
       const offer = await this.repo.latestOffer(tx, runId, userId);
@@ -206,6 +208,17 @@ export class ParticipationService {
       if (!offer || offer.status === 'claimed') throw offerNotFound();
       if (offer.status !== 'open' || offer.expiresAt <= now || place !== 'waitlisted')
         throw new ConflictError('SEAT_OFFER_EXPIRED', 'The time to confirm this seat has passed');
+      // The guest seats were lowered under the guests offered one: the offer is withdrawn (committed), the
+      // runner keeps their place, and the seat goes on to the next runner who may take it.
+      if (run.crewId !== null && run.guestSeats !== null && !member) {
+        const seated = await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId, { offered: false });
+        if (seated >= run.guestSeats) {
+          await this.repo.resolveOffer(tx, offer.id, 'withdrawn', now);
+          await this.seats.offer(tx, run, now);
+          this.countsChanged(tx, runId);
+          return 'guest_seats_full';
+        }
+      }
       await this.repo.resolveOffer(tx, offer.id, 'claimed', now);
       await this.repo.seat(tx, runId, userId);
       await this.repo.moveCounts(tx, runId, { participants: 1, waitlist: -1 });
@@ -215,6 +228,9 @@ export class ParticipationService {
       this.countsChanged(tx, runId);
       return { status: 'joined' };
     });
+    if (outcome === 'guest_seats_full')
+      throw new ConflictError('GUEST_SEATS_FULL', 'The seats for guests are taken');
+    return outcome;
   }
 
   /**

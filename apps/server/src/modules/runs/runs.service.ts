@@ -409,6 +409,13 @@ export class RunsService {
         await this.checkWomenOnly(tx, run, input);
         const changes = this.mergedChanges(run, input, now);
         const capacity = changes.capacity ?? run.capacity;
+        // A seat offered to a waitlisted runner (issue 17) is held like a taken one.
+        const held = await this.participants.seatsOf(tx, runId);
+        if (input.capacity !== undefined && capacity < held.participants + held.offered)
+          throw new ConflictError(
+            'CAPACITY_BELOW_PARTICIPANTS',
+            'More seats are taken or offered than this capacity',
+          );
         let participantCount = run.participantCount;
         let waitlistCount = run.waitlistCount;
         if (input.coHostIds !== undefined) {
@@ -545,8 +552,10 @@ export class RunsService {
     const lead = now.getTime() + RUN_LIMITS.minLeadMs;
     if (run.startsAt.getTime() < lead) return false;
     if (input.startsAt && Date.parse(input.startsAt) < lead) return false;
+    // Never under the seats taken or offered (issue 17).
+    const held = await this.participants.seatsOf(tx, runId);
     const capacity =
-      input.capacity === undefined ? undefined : Math.max(input.capacity, run.participantCount);
+      input.capacity === undefined ? undefined : Math.max(input.capacity, held.participants + held.offered);
     const changes = this.mergedChanges(run, { ...input, capacity }, now);
     const audience = await this.participants.audienceOf(tx, run);
     await this.repo.update(tx, runId, {

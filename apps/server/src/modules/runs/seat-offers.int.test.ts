@@ -398,6 +398,42 @@ describe('guest seats (a crew run open to guests, DOMAIN.md "Crews")', () => {
     expect((await claim(run.id, lateG2)).json()).toEqual({ status: 'joined' });
     expect(await view(run.id)).toMatchObject({ guestCount: 1, participantCount: 3, waitlistCount: 0 });
   });
+  it('the guest cap lowered while guests hold offers: a claim past it is refused (409 GUEST_SEATS_FULL), the seat goes on', async () => {
+    const [m1, m2, g1, g2, m3] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: bearer(staff),
+      payload: runBody({ crewId, capacity: 3, guestSeats: 2 }, 5),
+    });
+    const run = created.json<Run>();
+    for (const m of [m1, m2]) await join(run.id, m);
+    for (const w of [g1, g2, m3]) await join(run.id, w);
+    await leave(run.id, m1);
+    await leave(run.id, m2);
+    const open = await offers(run.id);
+    expect(open).toHaveLength(2);
+    expect(open).toEqual(
+      expect.arrayContaining([g1, g2].map((w) => ({ user_id: w.user.id, status: 'open' }))),
+    );
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/runs/${run.id}`,
+      headers: bearer(staff),
+      payload: { guestSeats: 1 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await claim(run.id, g1)).json()).toEqual({ status: 'joined' });
+    const refused = await claim(run.id, g2);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().code).toBe('GUEST_SEATS_FULL');
+    // g2 keeps their place; the seat is offered to the member behind them.
+    expect(await view(run.id, g2)).toMatchObject({ myStatus: 'waitlisted', myOffer: null, guestCount: 1 });
+    expect((await view(run.id, m3)).myOffer?.status).toBe('open');
+    expect((await claim(run.id, m3)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ guestCount: 1, participantCount: 3, waitlistCount: 1 });
+  });
 });
 
 describe('the host raises the capacity while a seat is offered', () => {
@@ -431,6 +467,19 @@ describe('the host raises the capacity while a seat is offered', () => {
     expect((await view(run.id, e)).myOffer).toBeNull();
     for (const w of [b, c, d]) expect((await claim(run.id, w)).json()).toEqual({ status: 'joined' });
     expect(await view(run.id)).toMatchObject({ participantCount: 4, waitlistCount: 1 });
+  });
+
+  it('lowering the capacity under the seats held (taken or offered): 409 CAPACITY_BELOW_PARTICIPANTS, the offer stands', async () => {
+    const [a, b, c] = await users(3);
+    if (!a || !b || !c) throw new Error('users');
+    const run = await fullRun(5, 3, [a, b, c]);
+    await leave(run.id, a);
+    // Seated: the host and b; offered: c's seat.
+    const lowered = await patch(run.id, { capacity: 2 });
+    expect(lowered.statusCode, lowered.body).toBe(409);
+    expect(lowered.json<ErrorBody>().code).toBe('CAPACITY_BELOW_PARTICIPANTS');
+    expect((await claim(run.id, c)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ capacity: 3, participantCount: 3, waitlistCount: 0 });
   });
 
   it('moved to more than 24 h ahead: promotion is automatic again, in order, the offered runner first', async () => {
