@@ -8,6 +8,8 @@ import type { RunRow } from './runs.queries.ts';
 export type ParticipantRow = typeof runParticipants.$inferSelect;
 export type Place = 'joined' | 'waitlisted';
 export type SeatOfferRow = typeof seatOffers.$inferSelect;
+/** What the waitlist's order needs of a run (as it will be, when an edit changes its guest cap). */
+export type QueueRun = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'guestSeats'>;
 
 /**
  * Every change to who is in a run happens in the service's unit of work with the run's row locked
@@ -43,17 +45,28 @@ export class ParticipationRepository {
   }
 
   /**
-   * Seated guests of a crew run: runners who are not members of its crew, nor its host or a co-host. Read
-   * with the run locked, so the count is the one the next join sees.
+   * Guests holding a seat of a crew run: runners who are not members of its crew, nor its host or a co-host,
+   * seated or (unless `offered: false`) offered a seat — an open offer holds its seat, issue 17. Read with the
+   * run locked, so the count is the one the next join, promotion or offer sees.
    */
-  async guestsIn(tx: Tx, runId: string, crewId: string, hostId: string): Promise<number> {
+  async guestsIn(
+    tx: Tx,
+    runId: string,
+    crewId: string,
+    hostId: string,
+    { offered = true }: { offered?: boolean } = {},
+  ): Promise<number> {
     const [row] = await sqlOf(tx)
       .select({ n: sql<number>`count(*)::int` })
       .from(runParticipants)
       .where(
         and(
           eq(runParticipants.runId, runId),
-          eq(runParticipants.status, 'joined'),
+          offered
+            ? sql`(${runParticipants.status} = 'joined' or (${runParticipants.status} = 'waitlisted'
+              and exists (select 1 from ${seatOffers} o where o.run_id = ${runParticipants.runId}
+                and o.user_id = ${runParticipants.userId} and o.status = 'open')))`
+            : eq(runParticipants.status, 'joined'),
           ne(runParticipants.userId, hostId),
           sql`not exists (select 1 from ${runCohosts} h
             where h.run_id = ${runParticipants.runId} and h.user_id = ${runParticipants.userId})`,
@@ -118,15 +131,27 @@ export class ParticipationRepository {
 
   /**
    * Moves up to `seats` users from the head of the waitlist into the run; counters are the caller's job.
-   * A crew run with guest seats skips the waiting guests while those seats are taken (a member behind them
-   * goes first; the guests keep their places). Called with the run locked, so the guests counted are the ones
-   * the next join or promotion sees. `run` carries the run's values as they will be (an edit's new cap).
+   * Who goes first: see `firstInLine`. Called with the run locked; `run` carries the run's values as they will
+   * be (an edit's new cap).
    */
-  async promoteWaitlisted(
-    tx: Tx,
-    run: Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'guestSeats'>,
-    seats: number,
-  ): Promise<string[]> {
+  async promoteWaitlisted(tx: Tx, run: QueueRun, seats: number): Promise<string[]> {
+    const ids = await this.firstInLine(tx, run, seats, false);
+    if (ids.length > 0) {
+      await sqlOf(tx)
+        .update(runParticipants)
+        .set({ status: 'joined' })
+        .where(and(eq(runParticipants.runId, run.id), inArray(runParticipants.userId, ids)));
+    }
+    return ids;
+  }
+
+  /**
+   * Up to `seats` waitlisted runners who may take a seat, in the waitlist's order (optionally only those
+   * holding no open offer). A crew run with guest seats skips the waiting guests while those seats are held —
+   * by seated guests or guests offered a seat (a member behind them goes first; the guests keep their places).
+   * Called with the run locked, so the guests counted are the ones the next join, promotion or offer sees.
+   */
+  private async firstInLine(tx: Tx, run: QueueRun, seats: number, unofferedOnly: boolean): Promise<string[]> {
     if (seats <= 0) return [];
     const db = sqlOf(tx);
     const { crewId, guestSeats } = run;
@@ -141,7 +166,16 @@ export class ParticipationRepository {
           : sql<boolean>`false`,
       })
       .from(runParticipants)
-      .where(and(eq(runParticipants.runId, run.id), eq(runParticipants.status, 'waitlisted')))
+      .where(
+        and(
+          eq(runParticipants.runId, run.id),
+          eq(runParticipants.status, 'waitlisted'),
+          unofferedOnly
+            ? sql`not exists (select 1 from ${seatOffers} o where o.run_id = ${run.id}
+                and o.user_id = "run_participants"."user_id" and o.status = 'open')`
+            : undefined,
+        ),
+      )
       .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId));
     const waiting = capped ? await queue : await queue.limit(seats);
     let guestSeatsFree = capped ? guestSeats - (await this.guestsIn(tx, run.id, crewId, run.hostId)) : seats;
@@ -153,12 +187,6 @@ export class ParticipationRepository {
         guestSeatsFree -= 1;
       }
       ids.push(w.userId);
-    }
-    if (ids.length > 0) {
-      await db
-        .update(runParticipants)
-        .set({ status: 'joined' })
-        .where(and(eq(runParticipants.runId, run.id), inArray(runParticipants.userId, ids)));
     }
     return ids;
   }
@@ -199,23 +227,12 @@ export class ParticipationRepository {
     };
   }
 
-  /** Up to `n` waitlisted runners who hold no open offer, first in line first. */
-  async nextUnoffered(tx: Tx, runId: string, n: number): Promise<string[]> {
-    if (n <= 0) return [];
-    const rows = await sqlOf(tx)
-      .select({ userId: runParticipants.userId })
-      .from(runParticipants)
-      .where(
-        and(
-          eq(runParticipants.runId, runId),
-          eq(runParticipants.status, 'waitlisted'),
-          sql`not exists (select 1 from ${seatOffers} o where o.run_id = ${runId}
-            and o.user_id = "run_participants"."user_id" and o.status = 'open')`,
-        ),
-      )
-      .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId))
-      .limit(n);
-    return rows.map((r) => r.userId);
+  /**
+   * Up to `n` waitlisted runners who hold no open offer and may take a seat (guests only while a guest seat
+   * is free), first in line first.
+   */
+  nextUnoffered(tx: Tx, run: QueueRun, n: number): Promise<string[]> {
+    return this.firstInLine(tx, run, n, true);
   }
 
   async offerSeats(tx: Tx, runId: string, userIds: string[], now: Date, expiresAt: Date): Promise<void> {

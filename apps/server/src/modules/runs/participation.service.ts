@@ -1,9 +1,4 @@
-import {
-  type ClaimSeatOfferResult,
-  type JoinResult,
-  type NotificationCategory,
-  SAFETY_LIMITS,
-} from '@erun/contracts';
+import { type ClaimSeatOfferResult, type JoinResult, type NotificationCategory } from '@erun/contracts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
@@ -12,6 +7,7 @@ import type { NewNotification, NotificationsService } from '../notifications/not
 import type { ParticipantRow, ParticipationRepository } from './participation.repository.ts';
 import type { RunRow } from './runs.repository.ts';
 import { type CrewAccess, type ManageRole, notice, runNotFound } from './runs.service.ts';
+import { SeatQueue } from './seat-queue.ts';
 
 /** What participation asks of the rest: the caller's crew role, and their managing role in a run. */
 export interface ParticipationRoles {
@@ -57,13 +53,18 @@ export class ParticipationService {
     private readonly joinChecks: readonly JoinCheck[] = [],
     /** Late cancellations for the reliability record (after-run owns it), in the leave's unit of work. */
     private readonly leaves: LeaveRecorder | null = null,
-  ) {}
+  ) {
+    this.seats = new SeatQueue(repo, notifications);
+  }
+
+  /** Free seats to the waitlist, in order: offered within 24 h of the start, else given at once. */
+  private readonly seats: SeatQueue;
 
   /**
    * A seat, or a place on the waitlist. A crew run asks the crew first (read before the lock): members-only
    * runs refuse non-members (403 CREW_MEMBERS_ONLY), and a public one with guest seats lets non-members in
-   * while the guests seated are fewer than the cap (409 GUEST_SEATS_FULL) — counted on the locked run, so
-   * concurrent joins never pass it.
+   * while the guests seated or offered a seat are fewer than the cap (409 GUEST_SEATS_FULL) — counted on the
+   * locked run, so concurrent joins never pass it.
    */
   async join(runId: string, userId: string): Promise<JoinResult> {
     const now = this.clock.now();
@@ -164,9 +165,9 @@ export class ParticipationService {
 
   /**
    * Takes a runner out of the locked run: they lose their attendance marks for it (and the score those
-   * gave or took); a seat they held goes to the head of the waitlist — to the first who may take it (guests
-   * wait while the guest seats are taken, so a seat can stay empty and fills when one may) — at once, or
-   * (within 24 h of the start and before the join deadline, issue 17) as an offer the runner claims. Returns
+   * gave or took); a seat they held goes to the waitlist in order (SeatQueue: at once, or within 24 h of the
+   * start and before the join deadline, issue 17, as an offer the runner claims) — to the first who may take
+   * it (guests wait while the guest seats are held, so a seat can stay empty and fills when one may). Returns
    * who was promoted at once.
    */
   private async release(
@@ -178,47 +179,16 @@ export class ParticipationService {
   ): Promise<string[]> {
     await this.repo.takeOut(tx, run.id, who.userId, removal);
     await this.attendance.dropAttendanceOf(tx, run.id, who.userId);
-    const seated = who.status === 'joined';
-    const offering = offersSeats(run, now);
     // A waitlisted runner who goes gives up a seat offered to them too.
     const offer =
       who.status === 'waitlisted' ? await this.repo.latestOffer(tx, run.id, who.userId) : undefined;
     if (offer?.status === 'open') await this.repo.resolveOffer(tx, offer.id, 'withdrawn', now);
-    // Every free seat after this one is given back: seats a waiting guest could not take before count too.
-    const promoted =
-      seated && !offering
-        ? await this.repo.promoteWaitlisted(
-            tx,
-            run,
-            Math.min(run.capacity - run.participantCount + 1, run.waitlistCount),
-          )
-        : [];
     await this.repo.moveCounts(tx, run.id, {
-      // Seats taken over by promoted runners stay counted; the waitlist shrinks by whoever left it.
-      participants: (seated ? -1 : 0) + promoted.length,
-      waitlist: (who.status === 'waitlisted' ? -1 : 0) - promoted.length,
+      participants: who.status === 'joined' ? -1 : 0,
+      waitlist: who.status === 'waitlisted' ? -1 : 0,
     });
-    if (offering) await this.offerFreeSeats(tx, run, now);
-    return promoted;
-  }
-
-  /**
-   * Seat offers (DOMAIN.md "Seat offer"): each seat free and not already offered goes, as an offer, to the
-   * next waitlisted runner holding none — until 30 minutes from now or the join deadline, if sooner — and
-   * they are told (`seat_offered`: in-app, push, SMS as they chose). The run is locked by the caller.
-   */
-  private async offerFreeSeats(tx: Tx, run: RunRow, now: Date): Promise<string[]> {
-    const seats = await this.repo.seatsOf(tx, run.id);
-    const to = await this.repo.nextUnoffered(tx, run.id, run.capacity - seats.participants - seats.offered);
-    if (to.length === 0) return [];
-    const window = new Date(now.getTime() + SAFETY_LIMITS.seatOfferMinutes * 60_000);
-    const expiresAt = window < run.joinDeadline ? window : run.joinDeadline;
-    await this.repo.offerSeats(tx, run.id, to, now, expiresAt);
-    await this.notifications.notify(
-      tx,
-      to.map((id) => notice(id, 'seat_offered', run, { expiresAt: expiresAt.toISOString() })),
-    );
-    return to;
+    // Every free seat after this one is filled: seats a waiting guest could not take before count too.
+    return this.seats.fill(tx, run, now);
   }
 
   /**
@@ -228,7 +198,9 @@ export class ParticipationService {
    */
   async claimSeat(runId: string, userId: string): Promise<ClaimSeatOfferResult> {
     const now = this.clock.now();
-    return this.uow.run(async (tx) => {
+    const crewOf = await this.repo.crewOf(runId);
+    const member = crewOf?.crewId ? (await this.roles.roleOf(crewOf.crewId, userId)) !== null : false;
+    const outcome = await this.uow.run(async (tx): Promise<ClaimSeatOfferResult | 'guest_seats_full'> => {
       const { run } = await this.locked(tx, runId, userId);
       const place = await this.repo.placeOf(tx, runId, userId);
       const offer = await this.repo.latestOffer(tx, runId, userId);
@@ -236,6 +208,17 @@ export class ParticipationService {
       if (!offer || offer.status === 'claimed') throw offerNotFound();
       if (offer.status !== 'open' || offer.expiresAt <= now || place !== 'waitlisted')
         throw new ConflictError('SEAT_OFFER_EXPIRED', 'The time to confirm this seat has passed');
+      // The guest seats were lowered under the guests offered one: the offer is withdrawn (committed), the
+      // runner keeps their place, and the seat goes on to the next runner who may take it.
+      if (run.crewId !== null && run.guestSeats !== null && !member) {
+        const seated = await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId, { offered: false });
+        if (seated >= run.guestSeats) {
+          await this.repo.resolveOffer(tx, offer.id, 'withdrawn', now);
+          await this.seats.offer(tx, run, now);
+          this.countsChanged(tx, runId);
+          return 'guest_seats_full';
+        }
+      }
       await this.repo.resolveOffer(tx, offer.id, 'claimed', now);
       await this.repo.seat(tx, runId, userId);
       await this.repo.moveCounts(tx, runId, { participants: 1, waitlist: -1 });
@@ -245,6 +228,9 @@ export class ParticipationService {
       this.countsChanged(tx, runId);
       return { status: 'joined' };
     });
+    if (outcome === 'guest_seats_full')
+      throw new ConflictError('GUEST_SEATS_FULL', 'The seats for guests are taken');
+    return outcome;
   }
 
   /**
@@ -292,7 +278,15 @@ export class ParticipationService {
     if (userIds.length === 0) return;
     const dropped = await this.repo.dropWaitlisted(tx, run.id, userIds);
     await this.repo.moveCounts(tx, run.id, { participants: 0, waitlist: -dropped });
-    if (now < run.joinDeadline) await this.offerFreeSeats(tx, run, now);
+    // Before the join deadline the seats go on (offered; seated at once if the start has moved more than
+    // 24 h away); after it, nobody else is offered one.
+    if (now < run.joinDeadline) {
+      const promoted = await this.seats.fill(tx, run, now);
+      await this.notifications.notify(
+        tx,
+        promoted.map((id) => notice(id, 'waitlist_promoted', run)),
+      );
+    }
     tx.afterCommit(() => this.revokeChat(run.id, userIds));
     this.countsChanged(tx, run.id);
   }
@@ -318,12 +312,6 @@ function toHost(run: RunRow, actorId: string, category: NotificationCategory): N
     link: `/runs/${run.id}`,
     data: { title: run.title },
   };
-}
-
-/** Within 24 h of the start and before the join deadline a freed seat is offered, not given (issue 17). */
-function offersSeats(run: RunRow, now: Date): boolean {
-  const from = run.startsAt.getTime() - SAFETY_LIMITS.seatOfferWithinHours * 3_600_000;
-  return now.getTime() >= from && now < run.joinDeadline;
 }
 
 function offerNotFound(): NotFoundError {

@@ -12,7 +12,6 @@ import {
   RUN_LIMITS,
   runTimeIssues,
   type Run,
-  type NotificationCategory,
   type RunSummary,
   type RunPage,
   type UpdateRun,
@@ -32,11 +31,15 @@ import type { Realtime } from '../../ports/realtime.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { CrewAccessService } from '../crews/index.ts';
-import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { TargetOwner } from '../reports/reports.types.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
+import { notice } from './run-notice.ts';
+import { SeatQueue } from './seat-queue.ts';
+
+export { notice };
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
@@ -111,7 +114,12 @@ export class RunsService {
     private readonly users: Pick<UsersService, 'moveRunsHosted' | 'requireWomen'>,
     private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
-  ) {}
+  ) {
+    this.seats = new SeatQueue(participants, live.notifications);
+  }
+
+  /** Free seats to the waitlist, in order: offered within 24 h of the start, else given at once. */
+  private readonly seats: SeatQueue;
 
   /** Once an edit or cancellation has committed (its notices announced first), open run pages refresh. */
   private changed(tx: Tx, runId: string): void {
@@ -401,6 +409,13 @@ export class RunsService {
         await this.checkWomenOnly(tx, run, input);
         const changes = this.mergedChanges(run, input, now);
         const capacity = changes.capacity ?? run.capacity;
+        // A seat offered to a waitlisted runner (issue 17) is held like a taken one.
+        const held = await this.participants.seatsOf(tx, runId);
+        if (input.capacity !== undefined && capacity < held.participants + held.offered)
+          throw new ConflictError(
+            'CAPACITY_BELOW_PARTICIPANTS',
+            'More seats are taken or offered than this capacity',
+          );
         let participantCount = run.participantCount;
         let waitlistCount = run.waitlistCount;
         if (input.coHostIds !== undefined) {
@@ -417,18 +432,11 @@ export class RunsService {
           participantCount += seated;
           waitlistCount -= fromWaitlist;
         }
-        // Raised capacity lets the head of the waitlist in.
-        const promoted = await this.participants.promoteWaitlisted(
-          tx,
-          { ...run, ...changes },
-          Math.min(capacity - participantCount, waitlistCount),
-        );
         const audience = await this.participants.audienceOf(tx, run);
-        await this.repo.update(tx, runId, {
-          ...changes,
-          participantCount: participantCount + promoted.length,
-          waitlistCount: waitlistCount - promoted.length,
-        });
+        await this.repo.update(tx, runId, { ...changes, participantCount, waitlistCount });
+        // Seats a raised capacity (or guest cap) frees go to the waitlist in order: offered within 24 h of the
+        // start (after any offer already open), given at once earlier.
+        const promoted = await this.seats.fill(tx, { ...run, ...changes }, now);
         if (input.photoIds) await this.repo.replacePhotos(tx, runId, input.photoIds);
         await this.live.notifications.notify(tx, [
           ...audience
@@ -544,21 +552,17 @@ export class RunsService {
     const lead = now.getTime() + RUN_LIMITS.minLeadMs;
     if (run.startsAt.getTime() < lead) return false;
     if (input.startsAt && Date.parse(input.startsAt) < lead) return false;
+    // Never under the seats taken or offered (issue 17).
+    const held = await this.participants.seatsOf(tx, runId);
     const capacity =
-      input.capacity === undefined ? undefined : Math.max(input.capacity, run.participantCount);
+      input.capacity === undefined ? undefined : Math.max(input.capacity, held.participants + held.offered);
     const changes = this.mergedChanges(run, { ...input, capacity }, now);
-    const promoted = await this.participants.promoteWaitlisted(
-      tx,
-      { ...run, ...changes },
-      Math.min((changes.capacity ?? run.capacity) - run.participantCount, run.waitlistCount),
-    );
     const audience = await this.participants.audienceOf(tx, run);
     await this.repo.update(tx, runId, {
       ...changes,
       ...(input.visibility ? { visibility: input.visibility } : {}),
-      participantCount: run.participantCount + promoted.length,
-      waitlistCount: run.waitlistCount - promoted.length,
     });
+    const promoted = await this.seats.fill(tx, { ...run, ...changes }, now);
     await this.live.notifications.notify(tx, [
       ...audience.filter((id) => !promoted.includes(id)).map((id) => notice(id, 'run_updated', run)),
       ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
@@ -806,15 +810,6 @@ function pick<T extends object, K extends keyof T>(input: T, keys: K[]): Partial
   const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (input[key] !== undefined) out[key] = input[key];
   return out;
-}
-
-export function notice(
-  userId: string,
-  category: NotificationCategory,
-  run: RunRow,
-  extra: Record<string, string> = {},
-): NewNotification {
-  return { userId, category, runId: run.id, data: { title: run.title, ...extra }, link: `/runs/${run.id}` };
 }
 
 function photoInUse(error: unknown): never {

@@ -2,6 +2,7 @@ import type { ErrorBody, JoinResult, Run } from '@erun/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, movableClock, newUser, runBody, signInAt, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { addMember, crewRows } from '../../test/crew-fixtures.ts';
 
 // Issue 17, DOMAIN.md "Seat offer": a seat freed within 24 h of the start is offered to the first waitlisted
 // runner for 30 minutes (or until the join deadline, if sooner), then to the next; earlier, promotion is
@@ -315,5 +316,195 @@ describe('races', () => {
       { user_id: z.user.id, status: 'open' },
     ]);
     expect(await view(other.id)).toMatchObject({ participantCount: 1, waitlistCount: 1 });
+  });
+});
+
+describe('guest seats (a crew run open to guests, DOMAIN.md "Crews")', () => {
+  let crewId: string;
+  let staff: TestUser;
+  beforeAll(async () => {
+    const owner = await newUser(t.app, { nickname: '크루장' });
+    staff = await newUser(t.app, { nickname: '운영진' });
+    crewId = (await crewRows(t, owner, { staff: [staff] })).id;
+  });
+
+  /**
+   * A crew run 5 h ahead, capacity 3 with one guest seat: the staff host and two members seated; two guests
+   * (queued while the guest seat was free) and then a member on the waitlist.
+   */
+  async function crewRunWithGuestsWaiting() {
+    const [m1, m2, g1, g2, m3] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: bearer(staff),
+      payload: runBody({ crewId, capacity: 3, guestSeats: 1 }, 5),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const run = created.json<Run>();
+    for (const m of [m1, m2]) expect((await join(run.id, m)).json<JoinResult>().status).toBe('joined');
+    for (const w of [g1, g2, m3])
+      expect((await join(run.id, w)).json<JoinResult>().status).toBe('waitlisted');
+    return { run, m1, m2, g1, g2, m3 };
+  }
+
+  it('a seat freed while the guest seat is taken is offered to the first member waiting, past the guests', async () => {
+    const { run, m1, m2, g1, g2, m3 } = await crewRunWithGuestsWaiting();
+    expect((await leave(run.id, m1)).statusCode).toBe(204);
+    expect(await offers(run.id)).toEqual([{ user_id: g1.user.id, status: 'open' }]);
+    expect((await claim(run.id, g1)).json()).toEqual({ status: 'joined' });
+    // The one guest seat is g1's now: the next seat skips g2 (who keeps their place) for m3.
+    expect((await leave(run.id, m2)).statusCode).toBe(204);
+    expect((await view(run.id, g2)).myOffer).toBeNull();
+    expect((await view(run.id, m3)).myOffer?.status).toBe('open');
+    expect(await categoriesOf(g2.user.id, run.id)).toEqual([]);
+    expect((await claim(run.id, g2)).statusCode).toBe(404);
+    expect((await claim(run.id, m3)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id, g2)).toMatchObject({
+      myStatus: 'waitlisted',
+      waitlistPosition: 1,
+      guestCount: 1,
+      guestSeats: 1,
+      participantCount: 3,
+      waitlistCount: 1,
+    });
+  });
+
+  it('an open offer to a guest holds the guest seat: the next guest waits until it lapses, then is offered it', async () => {
+    const { run, m1, m2, g1, g2, m3 } = await crewRunWithGuestsWaiting();
+    await leave(run.id, m1);
+    await leave(run.id, m2);
+    // Two seats, one guest seat: g1 (a guest) and m3 (a member) are offered one each, g2 is passed over.
+    expect(await offers(run.id)).toEqual([
+      { user_id: g1.user.id, status: 'open' },
+      { user_id: m3.user.id, status: 'open' },
+    ]);
+    expect((await view(run.id, g2)).myOffer).toBeNull();
+    // Nor does a guest joining now take the guest seat g1 holds.
+    const [g3] = (await users(1)) as [TestUser];
+    const refused = await join(run.id, g3);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().code).toBe('GUEST_SEATS_FULL');
+    expect((await claim(run.id, m3)).json()).toEqual({ status: 'joined' });
+    // g1 lets it lapse: the guest seat is free again and goes to g2.
+    const [lateG2] = await signInAt(t.app, clock, Date.now() + 31 * MINUTE, g2);
+    await lapse();
+    expect(await offers(run.id)).toEqual([
+      { user_id: g1.user.id, status: 'lapsed' },
+      { user_id: m3.user.id, status: 'claimed' },
+      { user_id: g2.user.id, status: 'open' },
+    ]);
+    expect((await claim(run.id, lateG2)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ guestCount: 1, participantCount: 3, waitlistCount: 0 });
+  });
+  it('the guest cap lowered while guests hold offers: a claim past it is refused (409 GUEST_SEATS_FULL), the seat goes on', async () => {
+    const [m1, m2, g1, g2, m3] = (await users(5)) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    for (const m of [m1, m2, m3]) await addMember(t, crewId, m);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: bearer(staff),
+      payload: runBody({ crewId, capacity: 3, guestSeats: 2 }, 5),
+    });
+    const run = created.json<Run>();
+    for (const m of [m1, m2]) await join(run.id, m);
+    for (const w of [g1, g2, m3]) await join(run.id, w);
+    await leave(run.id, m1);
+    await leave(run.id, m2);
+    const open = await offers(run.id);
+    expect(open).toHaveLength(2);
+    expect(open).toEqual(
+      expect.arrayContaining([g1, g2].map((w) => ({ user_id: w.user.id, status: 'open' }))),
+    );
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/runs/${run.id}`,
+      headers: bearer(staff),
+      payload: { guestSeats: 1 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await claim(run.id, g1)).json()).toEqual({ status: 'joined' });
+    const refused = await claim(run.id, g2);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().code).toBe('GUEST_SEATS_FULL');
+    // g2 keeps their place; the seat is offered to the member behind them.
+    expect(await view(run.id, g2)).toMatchObject({ myStatus: 'waitlisted', myOffer: null, guestCount: 1 });
+    expect((await view(run.id, m3)).myOffer?.status).toBe('open');
+    expect((await claim(run.id, m3)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ guestCount: 1, participantCount: 3, waitlistCount: 1 });
+  });
+});
+
+describe('the host raises the capacity while a seat is offered', () => {
+  const patch = (runId: string, body: Record<string, unknown>) =>
+    t.app.inject({ method: 'PATCH', url: `/api/runs/${runId}`, headers: bearer(host), payload: body });
+
+  it('within 24 h: the offer stands and each new seat is offered to the next in line (nobody jumps it)', async () => {
+    const [a, b, c, d, e] = await users(5);
+    if (!a || !b || !c || !d || !e) throw new Error('users');
+    const run = await fullRun(5, 2, [a, b, c, d, e]);
+    await leave(run.id, a);
+    expect(await offers(run.id)).toEqual([{ user_id: b.user.id, status: 'open' }]);
+    const raised = await patch(run.id, { capacity: 4 });
+    expect(raised.statusCode, raised.body).toBe(200);
+    // Seated: the host; offered: b (as before), then c and d (at one moment: listed by id); e still waits.
+    expect(await offers(run.id)).toEqual([
+      { user_id: b.user.id, status: 'open' },
+      ...[c, d]
+        .map((w) => ({ user_id: w.user.id, status: 'open' }))
+        .sort((x, y) => x.user_id.localeCompare(y.user_id)),
+    ]);
+    expect(await view(run.id, b)).toMatchObject({
+      myStatus: 'waitlisted',
+      myOffer: { status: 'open' },
+      participantCount: 1,
+      waitlistCount: 4,
+      joinState: 'full',
+    });
+    expect(await categoriesOf(c.user.id, run.id)).toContain('seat_offered');
+    expect(await categoriesOf(c.user.id, run.id)).not.toContain('waitlist_promoted');
+    expect((await view(run.id, e)).myOffer).toBeNull();
+    for (const w of [b, c, d]) expect((await claim(run.id, w)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ participantCount: 4, waitlistCount: 1 });
+  });
+
+  it('lowering the capacity under the seats held (taken or offered): 409 CAPACITY_BELOW_PARTICIPANTS, the offer stands', async () => {
+    const [a, b, c] = await users(3);
+    if (!a || !b || !c) throw new Error('users');
+    const run = await fullRun(5, 3, [a, b, c]);
+    await leave(run.id, a);
+    // Seated: the host and b; offered: c's seat.
+    const lowered = await patch(run.id, { capacity: 2 });
+    expect(lowered.statusCode, lowered.body).toBe(409);
+    expect(lowered.json<ErrorBody>().code).toBe('CAPACITY_BELOW_PARTICIPANTS');
+    expect((await claim(run.id, c)).json()).toEqual({ status: 'joined' });
+    expect(await view(run.id)).toMatchObject({ capacity: 3, participantCount: 3, waitlistCount: 0 });
+  });
+
+  it('moved to more than 24 h ahead: promotion is automatic again, in order, the offered runner first', async () => {
+    const [a, b, c, d] = await users(4);
+    if (!a || !b || !c || !d) throw new Error('users');
+    const run = await fullRun(5, 2, [a, b, c, d]);
+    await leave(run.id, a);
+    const later = runBody({}, 48);
+    const moved = await patch(run.id, {
+      startsAt: later.startsAt,
+      endsAt: later.endsAt,
+      capacity: 3,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Two seats, given at once: to b (whose offer is over, the seat theirs) and c; d still waits.
+    expect(await view(run.id, b)).toMatchObject({ myStatus: 'joined', myOffer: null });
+    expect(await view(run.id, c)).toMatchObject({ myStatus: 'joined', myOffer: null });
+    expect(await view(run.id, d)).toMatchObject({
+      myStatus: 'waitlisted',
+      myOffer: null,
+      participantCount: 3,
+      waitlistCount: 1,
+    });
+    expect(await offers(run.id)).toEqual([{ user_id: b.user.id, status: 'withdrawn' }]);
+    expect(await categoriesOf(b.user.id, run.id)).toContain('waitlist_promoted');
+    expect(await lapse()).toBe(0);
   });
 });

@@ -6,10 +6,13 @@ import { Button, ButtonLink } from '../../../../components/button.tsx';
 import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { useNotice } from '../../../../components/notice/notice-context.ts';
 import { cx } from '../../../../lib/cx.ts';
-import { formatShortDateTime } from '../../../../lib/datetime.ts';
+import { formatShortDateTime, formatTime } from '../../../../lib/datetime.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useJoinRun } from '../../api/join-run.ts';
+import { useCountdown } from '../../../../lib/use-countdown.ts';
+import { useClaimSeatOffer } from '../../api/seat-offer.ts';
 import { useLeaveRun } from '../../api/leave-run.ts';
+import { useSeatsOffered } from '../../hooks/use-seats-offered.ts';
 import { joinPanelState, type JoinPanelState } from '../../utils/join-state.ts';
 import { WomenOnlyNote } from '../../../../components/women-only-badge.tsx';
 import styles from './join-panel.module.css';
@@ -35,12 +38,16 @@ export function JoinPanel({
   restricted = false,
 }: JoinPanelProps) {
   const { t, i18n } = useTranslation();
-  const state = joinPanelState(run, viewerId);
+  // A seat offered to the caller closes with its countdown, whether or not the page has heard yet.
+  const offerSeconds = useCountdown(run.myOffer?.status === 'open' ? run.myOffer.expiresAt : null);
+  const state = joinPanelState(run, viewerId, offerSeconds > 0);
+  // Within 24 h of the start a freed seat is offered to confirm in 30 minutes, not given (issue 17).
+  const offered = useSeatsOffered(run);
   const when = {
     deadline: formatShortDateTime(run.joinDeadline, i18n.language),
     start: formatShortDateTime(run.startsAt, i18n.language),
   };
-  const [title, detail, separator] = statusText(state, when, t);
+  const [title, detail, separator] = statusText(state, when, offered, t);
   return (
     <section className={cx(styles.panel, className)} aria-label={t('join.label')}>
       <p className={cx(styles.status, styles[state.kind])} aria-live="polite">
@@ -59,6 +66,7 @@ export function JoinPanel({
         signedIn={viewerId !== null}
         gender={viewerGender}
         restricted={restricted}
+        offered={offered}
       />
     </section>
   );
@@ -69,6 +77,7 @@ type Line = [title: string, detail?: string, separator?: string];
 function statusText(
   state: JoinPanelState,
   when: { deadline: string; start: string },
+  offered: boolean,
   t: ReturnType<typeof useTranslation>['t'],
 ): Line {
   const deadline = t('join.detail.deadline', { deadline: when.deadline });
@@ -80,13 +89,19 @@ function statusText(
         ? [t('join.status.host'), `${t('join.status.open', { count: state.seatsLeft })} · ${deadline}`, ' · ']
         : [t('join.status.host'), t('join.status.full'), ' · '];
     case 'full':
-      return [t('join.status.full'), t('join.detail.full'), ' — '];
+      return [t('join.status.full'), t(offered ? 'seatOffer.waitlist.full' : 'join.detail.full'), ' — '];
     case 'waitlisted':
       return [
         state.position === null
           ? t('join.status.waitlistedUnknown')
           : t('join.status.waitlisted', { position: state.position }),
-        t('join.detail.waitlisted'),
+        t(offered ? 'seatOffer.waitlist.waitlisted' : 'join.detail.waitlisted'),
+        ' — ',
+      ];
+    case 'offered':
+      return [
+        t('seatOffer.panel.title'),
+        t('seatOffer.panel.detail', { time: formatTime(state.expiresAt) }),
         ' — ',
       ];
     case 'joined':
@@ -104,19 +119,38 @@ function JoinActions({
   signedIn,
   gender,
   restricted,
+  offered,
 }: {
   run: Run;
   state: JoinPanelState;
   signedIn: boolean;
   gender: Gender | null;
   restricted: boolean;
+  /** A freed seat is offered (to confirm), not given: the waitlist is explained so. */
+  offered: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
   const notify = useNotice();
   const join = useJoinRun();
   const leave = useLeaveRun();
+  const claim = useClaimSeatOffer();
   const [confirming, setConfirming] = useState(false);
+
+  // The seat offered to the caller: confirmed here too, where the phone keeps the run's one action at hand
+  // (the notice above has both choices and the countdown).
+  if (state.kind === 'offered') {
+    const onClaim = () =>
+      claim.mutate(run.id, {
+        onSuccess: () => notify(t('seatOffer.claimed'), 'success'),
+        onError: (error) => notify(t(errorMessage(error).key), 'error'),
+      });
+    return (
+      <Button size="lg" className={styles.action} onClick={onClaim} pending={claim.isPending}>
+        {t('seatOffer.claim')}
+      </Button>
+    );
+  }
 
   if (state.kind === 'open' || state.kind === 'full') {
     const label = t(state.kind === 'open' ? 'join.actions.join' : 'join.actions.waitlist');
@@ -146,7 +180,9 @@ function JoinActions({
           notify(
             result.status === 'joined'
               ? t('join.done.joined')
-              : t('join.done.waitlisted', { position: result.position }),
+              : t(offered ? 'seatOffer.waitlist.done' : 'join.done.waitlisted', {
+                  position: result.position,
+                }),
           ),
         onError: (error) => notify(t(errorMessage(error).key), 'error'),
       });
