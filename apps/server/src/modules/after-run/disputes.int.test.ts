@@ -182,6 +182,30 @@ describe('attendance disputes', () => {
     clock.offsetMs = 0;
   });
 
+  it('marking the disputing runner present on the sheet accepts their dispute (told once)', async () => {
+    const { host, runners, run } = await setUp(2);
+    const [disputing, other] = runners as [TestUser, TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [disputing, other]);
+    const [h2, d] = await at(Date.parse(run.endsAt) + HOUR, host, disputing);
+    expect((await dispute(run, d)).statusCode).toBe(201);
+
+    await mark(run, h2, [disputing], [other]);
+    const mine = await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, d);
+    expect(mine.body).toMatchObject({ present: true, dispute: { status: 'accepted' } });
+    expect(mine.body.dispute?.resolvedAt).toBeTruthy();
+    const list = await get<RunDisputes>(`/api/runs/${run.id}/attendance/disputes`, h2);
+    expect(list.body.items.map((i) => i.status)).toEqual(['accepted']);
+    expect((await categories(d)).filter((c) => c === 'dispute_resolved')).toHaveLength(1);
+
+    // Marked present again: nothing more to decide, nobody told twice.
+    await mark(run, h2, [disputing], []);
+    expect((await categories(d)).filter((c) => c === 'dispute_resolved')).toHaveLength(1);
+    const late = await resolve(run, h2, disputing, 'reject');
+    expect([late.statusCode, late.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
+    clock.offsetMs = 0;
+  });
+
   it('a co-host decides too', async () => {
     clock.offsetMs = 0;
     const host = await newUser(t.app);

@@ -99,6 +99,31 @@ export class DisputesRepository {
     return row;
   }
 
+  /**
+   * The host marked these runners present on the sheet (the attendance's unit of work, run locked): their
+   * undecided disputes are accepted. Returns the ones it decided.
+   */
+  async acceptUndecided(
+    tx: Tx,
+    runId: string,
+    userIds: string[],
+    by: string,
+    now: Date,
+  ): Promise<DisputeRow[]> {
+    if (userIds.length === 0) return [];
+    return sqlOf(tx)
+      .update(attendanceDisputes)
+      .set({ status: 'accepted', resolvedAt: now, resolvedBy: by })
+      .where(
+        and(
+          eq(attendanceDisputes.runId, runId),
+          inArray(attendanceDisputes.userId, userIds),
+          inArray(attendanceDisputes.status, ['open', 'escalated']),
+        ),
+      )
+      .returning();
+  }
+
   /** The run's disputes with their authors, open ones first, oldest first. */
   async disputesOf(runId: string) {
     return this.db

@@ -155,6 +155,32 @@ export class DisputesService {
   }
 
   /**
+   * The host marked runners present on the attendance sheet (its unit of work, run locked): that answers
+   * their disputes, which are accepted and the runners told — as when the host presses 인정. The mark itself,
+   * its score and badges are the sheet's own.
+   */
+  async acceptMarkedPresent(
+    tx: Tx,
+    run: Pick<Run, 'id' | 'title'>,
+    presentIds: string[],
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    const decided = await this.repo.acceptUndecided(tx, run.id, presentIds, by, now);
+    await this.notifications.notify(
+      tx,
+      decided.map((d) => ({
+        userId: d.userId,
+        category: 'dispute_resolved' as const,
+        runId: run.id,
+        actorId: by,
+        link: `/runs/${run.id}`,
+        data: { title: run.title, decision: 'accept' },
+      })),
+    );
+  }
+
+  /**
    * The escalation job: disputes open for 72 h go to the moderators. One UPDATE over `status = 'open'`, so
    * two workers at once escalate each dispute once. Returns how many moved.
    */
