@@ -253,6 +253,61 @@ describe('attendance disputes', () => {
   });
 });
 
+describe('escalated disputes', () => {
+  it('once escalated, the host no longer decides (403 DISPUTE_NOT_ALLOWED); a moderator does', async () => {
+    const { host, runners, run } = await setUp(2);
+    const [first, second] = runners as [TestUser, TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [first, second]);
+    const opened = Date.parse(run.endsAt);
+    const [f, s] = await at(opened, first, second);
+    expect((await dispute(run, f)).statusCode).toBe(201);
+    expect((await dispute(run, s)).statusCode).toBe(201);
+    clock.offsetMs = opened + 72 * HOUR + MIN - Date.now();
+    await t.services.disputes.escalate();
+
+    const [h2] = await at(clock.now().getTime(), host);
+    for (const decision of ['accept', 'reject'] as const) {
+      const refused = await resolve(run, h2, first, decision);
+      expect([refused.statusCode, refused.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
+    }
+    const list = await get<RunDisputes>(`/api/runs/${run.id}/attendance/disputes`, h2);
+    expect(list.body.items.map((d) => d.status)).toEqual(['escalated', 'escalated']);
+
+    const moderator = await newUser(t.app);
+    const accepted = await t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, {
+      decision: 'accept',
+    });
+    expect(accepted.status).toBe('accepted');
+    const rejected = await t.services.disputes.decideEscalated(run.id, moderator.user.id, second.user.id, {
+      decision: 'reject',
+    });
+    expect(rejected.status).toBe('rejected');
+    const [f2, s2] = await at(clock.now().getTime(), first, second);
+    expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, f2)).body.present).toBe(true);
+    expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, s2)).body.present).toBe(false);
+    expect(await categories(f2)).toContain('dispute_resolved');
+    await expect(
+      t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, { decision: 'reject' }),
+    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
+    clock.offsetMs = 0;
+  });
+
+  it('a moderator decides only escalated disputes: an open one is the host’s', async () => {
+    const { host, runners, run } = await setUp(1);
+    const [runner] = runners as [TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [runner]);
+    const [r] = await at(Date.parse(run.endsAt), runner);
+    expect((await dispute(run, r)).statusCode).toBe(201);
+    const moderator = await newUser(t.app);
+    await expect(
+      t.services.disputes.decideEscalated(run.id, moderator.user.id, runner.user.id, { decision: 'accept' }),
+    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
+    clock.offsetMs = 0;
+  });
+});
+
 describe('reliability record', () => {
   it('the runner and the hosts of a run they are in; anyone else 403', async () => {
     const { host, runners, run } = await setUp(1);

@@ -76,11 +76,15 @@ export class DisputesRepository {
     return inserted;
   }
 
-  /** Decides an open (or escalated) dispute; undefined when it was decided meanwhile. */
+  /**
+   * Decides a dispute still in `from` (open: the host's; escalated: the moderators'); undefined when it was
+   * decided or escalated meanwhile.
+   */
   async resolve(
     tx: Tx,
     runId: string,
     userId: string,
+    from: 'open' | 'escalated',
     status: 'accepted' | 'rejected',
     by: string,
     now: Date,
@@ -92,7 +96,7 @@ export class DisputesRepository {
         and(
           eq(attendanceDisputes.runId, runId),
           eq(attendanceDisputes.userId, userId),
-          inArray(attendanceDisputes.status, ['open', 'escalated']),
+          eq(attendanceDisputes.status, from),
         ),
       )
       .returning();
