@@ -340,6 +340,7 @@ export function createServices(
           : announcements.ownerOf(target.id, viewerId),
     clock,
     realtime,
+    blocks.unblockedRecipients,
   );
   const calendar = new CalendarService(
     new CalendarRepository(db),
