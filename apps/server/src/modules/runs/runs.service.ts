@@ -82,6 +82,9 @@ export interface NewOccurrence {
     baggage?: string | null;
     /** A public crew series' cap on non-members' seats. */
     guestSeats?: number | null;
+    /** 여성 전용 and the minimum attendance rate: each occurrence carries the template's. */
+    womenOnly?: boolean;
+    minAttendanceRate?: number | null;
   };
   startsAt: Date;
   endsAt: Date;
@@ -515,6 +518,8 @@ export class RunsService {
         crewId: o.crewId,
         visibility: o.visibility,
         guestSeats: o.visibility === 'public' && o.crewId ? (o.template.guestSeats ?? null) : null,
+        minAttendanceRate: o.template.minAttendanceRate ?? null,
+        womenOnly: o.template.womenOnly ?? false,
         seriesId: o.seriesId,
         occurrenceDate: o.occurrenceDate,
         createdAt: o.now,
@@ -531,7 +536,7 @@ export class RunsService {
   /**
    * Series "this and following": an occurrence takes the template's new values (a run only its host is in is
    * simply rebuilt; one with runners is updated and they are told, run_updated). Capacity never drops below
-   * the runners already in. Skipped (false) when cancelled or starting within the hour.
+   * the runners already in, and 여성 전용 comes on only where the host is alone. Skipped (false) when cancelled or starting within the hour.
    */
   async updateOccurrence(
     tx: Tx,
@@ -546,7 +551,12 @@ export class RunsService {
     if (input.startsAt && Date.parse(input.startsAt) < lead) return false;
     const capacity =
       input.capacity === undefined ? undefined : Math.max(input.capacity, run.participantCount);
-    const changes = this.mergedChanges(run, { ...input, capacity }, now);
+    // 여성 전용 comes on only where its host is alone (as on a run's edit: nobody already in is turned away).
+    const womenOnly =
+      input.womenOnly && !run.womenOnly && run.participantCount + run.waitlistCount > 1
+        ? undefined
+        : input.womenOnly;
+    const changes = this.mergedChanges(run, { ...input, capacity, womenOnly }, now);
     const promoted = await this.participants.promoteWaitlisted(
       tx,
       { ...run, ...changes },
