@@ -154,7 +154,8 @@ function Replies({ parent, context }: { parent: Comment; context: CommentContext
   const [boxKey, setBoxKey] = useState(0);
   const replies = useReplies(parent.id, open && parent.replyCount > 0);
   const reply = useWriteReply(context.target, parent.id);
-  const canReply = context.viewerId !== null && !context.restricted && !parent.deleted;
+  // A comment folded for this reader (its author is blocked) takes no reply from them; its replies still show.
+  const canReply = context.viewerId !== null && !context.restricted && !parent.deleted && !parent.folded;
   if (parent.replyCount === 0 && !canReply) return null;
 
   const items = replies.data?.pages.flatMap((page) => page.items) ?? [];
