@@ -277,7 +277,7 @@ export function createServices(
     onLeft: (crewId, userIds) => chat.revokeCrew(crewId, userIds),
     joinChecks: [blocks.crewJoinCheck, womenOnlyJoinCheck(users)],
   });
-  const afterRun = new AfterRunService(
+  const afterRun: AfterRunService = new AfterRunService(
     uow,
     new AfterRunRepository(db),
     (id, readerId) => runs.readAs(id, readerId),
@@ -286,9 +286,11 @@ export function createServices(
     users,
     (ids) => badges.evaluateMany(ids),
     (tx, runId, presentIds) => crewMembers.admitRegulars(tx, runId, presentIds),
+    // `disputes` is made below (it marks present through after-run); called only once both exist.
+    (tx, run, presentIds, by, now) => disputes.acceptMarkedPresent(tx, run, presentIds, by, now),
   );
   const disputesRepository = new DisputesRepository(db);
-  const disputes = new DisputesService(
+  const disputes: DisputesService = new DisputesService(
     uow,
     disputesRepository,
     (id, readerId) => runs.readAs(id, readerId),
@@ -340,6 +342,7 @@ export function createServices(
           : announcements.ownerOf(target.id, viewerId),
     clock,
     realtime,
+    blocks.unblockedRecipients,
   );
   const calendar = new CalendarService(
     new CalendarRepository(db),

@@ -177,6 +177,8 @@ export const SeriesSchema = z.object({
     paceSecPerKm: z.number().int().nullable(),
     durationMinutes: z.number().int(),
     visibility: RunVisibilitySchema,
+    /** 여성 전용: every run it makes is (labelled as such on its page). */
+    womenOnly: z.boolean(),
   }),
   ended: z.boolean(),
   endedAt: z.iso.datetime({ offset: true }).nullable(),

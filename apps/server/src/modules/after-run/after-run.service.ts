@@ -42,6 +42,14 @@ export class AfterRunService {
       runId: string,
       presentIds: string[],
     ) => Promise<void> = async () => {},
+    /** Runners marked present on the sheet have their disputes accepted (the disputes' own, same unit of work). */
+    private readonly acceptDisputes: (
+      tx: Tx,
+      run: Run,
+      presentIds: string[],
+      by: string,
+      now: Date,
+    ) => Promise<void> = async () => {},
   ) {}
 
   async attendance(runId: string, userId: string): Promise<Attendance> {
@@ -109,6 +117,7 @@ export class AfterRunService {
           marks.map((m) => m.userId),
         );
         await this.admitRegulars(tx, runId, input.present);
+        await this.acceptDisputes(tx, run, input.present, userId, now);
       });
     }
     await this.evaluateBadges([userId, ...input.present, ...input.absent]);

@@ -182,6 +182,30 @@ describe('attendance disputes', () => {
     clock.offsetMs = 0;
   });
 
+  it('marking the disputing runner present on the sheet accepts their dispute (told once)', async () => {
+    const { host, runners, run } = await setUp(2);
+    const [disputing, other] = runners as [TestUser, TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [disputing, other]);
+    const [h2, d] = await at(Date.parse(run.endsAt) + HOUR, host, disputing);
+    expect((await dispute(run, d)).statusCode).toBe(201);
+
+    await mark(run, h2, [disputing], [other]);
+    const mine = await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, d);
+    expect(mine.body).toMatchObject({ present: true, dispute: { status: 'accepted' } });
+    expect(mine.body.dispute?.resolvedAt).toBeTruthy();
+    const list = await get<RunDisputes>(`/api/runs/${run.id}/attendance/disputes`, h2);
+    expect(list.body.items.map((i) => i.status)).toEqual(['accepted']);
+    expect((await categories(d)).filter((c) => c === 'dispute_resolved')).toHaveLength(1);
+
+    // Marked present again: nothing more to decide, nobody told twice.
+    await mark(run, h2, [disputing], []);
+    expect((await categories(d)).filter((c) => c === 'dispute_resolved')).toHaveLength(1);
+    const late = await resolve(run, h2, disputing, 'reject');
+    expect([late.statusCode, late.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
+    clock.offsetMs = 0;
+  });
+
   it('a co-host decides too', async () => {
     clock.offsetMs = 0;
     const host = await newUser(t.app);
@@ -225,6 +249,61 @@ describe('attendance disputes', () => {
     expect(mine).toHaveLength(1);
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     expect(await t.services.disputes.escalate()).toBe(0);
+    clock.offsetMs = 0;
+  });
+});
+
+describe('escalated disputes', () => {
+  it('once escalated, the host no longer decides (403 DISPUTE_NOT_ALLOWED); a moderator does', async () => {
+    const { host, runners, run } = await setUp(2);
+    const [first, second] = runners as [TestUser, TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [first, second]);
+    const opened = Date.parse(run.endsAt);
+    const [f, s] = await at(opened, first, second);
+    expect((await dispute(run, f)).statusCode).toBe(201);
+    expect((await dispute(run, s)).statusCode).toBe(201);
+    clock.offsetMs = opened + 72 * HOUR + MIN - Date.now();
+    await t.services.disputes.escalate();
+
+    const [h2] = await at(clock.now().getTime(), host);
+    for (const decision of ['accept', 'reject'] as const) {
+      const refused = await resolve(run, h2, first, decision);
+      expect([refused.statusCode, refused.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
+    }
+    const list = await get<RunDisputes>(`/api/runs/${run.id}/attendance/disputes`, h2);
+    expect(list.body.items.map((d) => d.status)).toEqual(['escalated', 'escalated']);
+
+    const moderator = await newUser(t.app);
+    const accepted = await t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, {
+      decision: 'accept',
+    });
+    expect(accepted.status).toBe('accepted');
+    const rejected = await t.services.disputes.decideEscalated(run.id, moderator.user.id, second.user.id, {
+      decision: 'reject',
+    });
+    expect(rejected.status).toBe('rejected');
+    const [f2, s2] = await at(clock.now().getTime(), first, second);
+    expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, f2)).body.present).toBe(true);
+    expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, s2)).body.present).toBe(false);
+    expect(await categories(f2)).toContain('dispute_resolved');
+    await expect(
+      t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, { decision: 'reject' }),
+    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
+    clock.offsetMs = 0;
+  });
+
+  it('a moderator decides only escalated disputes: an open one is the host’s', async () => {
+    const { host, runners, run } = await setUp(1);
+    const [runner] = runners as [TestUser];
+    const [h] = await at(Date.parse(run.startsAt), host);
+    await mark(run, h, [], [runner]);
+    const [r] = await at(Date.parse(run.endsAt), runner);
+    expect((await dispute(run, r)).statusCode).toBe(201);
+    const moderator = await newUser(t.app);
+    await expect(
+      t.services.disputes.decideEscalated(run.id, moderator.user.id, runner.user.id, { decision: 'accept' }),
+    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
     clock.offsetMs = 0;
   });
 });

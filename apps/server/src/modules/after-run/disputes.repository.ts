@@ -76,11 +76,15 @@ export class DisputesRepository {
     return inserted;
   }
 
-  /** Decides an open (or escalated) dispute; undefined when it was decided meanwhile. */
+  /**
+   * Decides a dispute still in `from` (open: the host's; escalated: the moderators'); undefined when it was
+   * decided or escalated meanwhile.
+   */
   async resolve(
     tx: Tx,
     runId: string,
     userId: string,
+    from: 'open' | 'escalated',
     status: 'accepted' | 'rejected',
     by: string,
     now: Date,
@@ -92,11 +96,36 @@ export class DisputesRepository {
         and(
           eq(attendanceDisputes.runId, runId),
           eq(attendanceDisputes.userId, userId),
-          inArray(attendanceDisputes.status, ['open', 'escalated']),
+          eq(attendanceDisputes.status, from),
         ),
       )
       .returning();
     return row;
+  }
+
+  /**
+   * The host marked these runners present on the sheet (the attendance's unit of work, run locked): their
+   * undecided disputes are accepted. Returns the ones it decided.
+   */
+  async acceptUndecided(
+    tx: Tx,
+    runId: string,
+    userIds: string[],
+    by: string,
+    now: Date,
+  ): Promise<DisputeRow[]> {
+    if (userIds.length === 0) return [];
+    return sqlOf(tx)
+      .update(attendanceDisputes)
+      .set({ status: 'accepted', resolvedAt: now, resolvedBy: by })
+      .where(
+        and(
+          eq(attendanceDisputes.runId, runId),
+          inArray(attendanceDisputes.userId, userIds),
+          inArray(attendanceDisputes.status, ['open', 'escalated']),
+        ),
+      )
+      .returning();
   }
 
   /** The run's disputes with their authors, open ones first, oldest first. */

@@ -117,21 +117,56 @@ export class DisputesService {
     };
   }
 
-  /** Accept (the runner becomes present) or reject (stays absent); the runner is told either way. */
+  /**
+   * Accept (the runner becomes present) or reject (stays absent); the runner is told either way. Once a
+   * dispute has been escalated (72 h undecided) only the moderators decide it: 403 DISPUTE_NOT_ALLOWED.
+   */
   async resolve(runId: string, actorId: string, targetId: string, input: ResolveDispute): Promise<Dispute> {
     const run = await this.managedRun(runId, actorId);
     if (actorId === targetId) throw notAllowed('Nobody decides their own dispute');
+    return this.decide(run, actorId, targetId, input, 'open');
+  }
+
+  /**
+   * A moderator decides an escalated dispute (the caller has checked the moderator role; the admin queue
+   * reads `escalated()`). An open one is still the host's: 403 DISPUTE_NOT_ALLOWED.
+   */
+  async decideEscalated(
+    runId: string,
+    moderatorId: string,
+    targetId: string,
+    input: ResolveDispute,
+  ): Promise<Dispute> {
+    if (moderatorId === targetId) throw notAllowed('Nobody decides their own dispute');
+    // Read as the runner: a moderator need not be able to see a members-only run to decide about it.
+    const run = await this.liveRun(runId, targetId);
+    return this.decide(run, moderatorId, targetId, input, 'escalated');
+  }
+
+  private async decide(
+    run: Run,
+    actorId: string,
+    targetId: string,
+    input: ResolveDispute,
+    status: 'open' | 'escalated',
+  ): Promise<Dispute> {
+    const runId = run.id;
     const now = this.clock.now();
     const accepted = input.decision === 'accept';
     const resolved = await this.uow.run(async (tx) => {
       const { joined } = await this.repo.lockMark(tx, runId, targetId);
       const existing = await this.repo.disputeOf(runId, targetId, tx);
       if (!existing) throw new NotFoundError('DISPUTE_NOT_FOUND', 'No dispute by this runner');
+      if (existing.status === 'escalated' && status === 'open')
+        throw notAllowed('The dispute has gone to the moderators: they decide it');
+      if (existing.status === 'open' && status === 'escalated')
+        throw notAllowed('The dispute is still the host’s to decide');
       if (accepted && !joined) throw notAllowed('The runner is no longer in the run');
       const row = await this.repo.resolve(
         tx,
         runId,
         targetId,
+        status,
         accepted ? 'accepted' : 'rejected',
         actorId,
         now,
@@ -152,6 +187,32 @@ export class DisputesService {
     });
     if (accepted) await this.evaluateBadges([targetId, run.host.id]);
     return toDispute(resolved);
+  }
+
+  /**
+   * The host marked runners present on the attendance sheet (its unit of work, run locked): that answers
+   * their disputes, which are accepted and the runners told — as when the host presses 인정. The mark itself,
+   * its score and badges are the sheet's own.
+   */
+  async acceptMarkedPresent(
+    tx: Tx,
+    run: Pick<Run, 'id' | 'title'>,
+    presentIds: string[],
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    const decided = await this.repo.acceptUndecided(tx, run.id, presentIds, by, now);
+    await this.notifications.notify(
+      tx,
+      decided.map((d) => ({
+        userId: d.userId,
+        category: 'dispute_resolved' as const,
+        runId: run.id,
+        actorId: by,
+        link: `/runs/${run.id}`,
+        data: { title: run.title, decision: 'accept' },
+      })),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { crewMembers, runCohosts, users, userBlocks } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -101,6 +101,16 @@ export class BlocksRepository {
       .innerJoin(users, eq(users.id, userBlocks.blockedId))
       .where(eq(userBlocks.blockerId, blockerId))
       .orderBy(asc(userBlocks.createdAt));
+  }
+
+  /** Which of `userIds` blocked `blockedId` (through the caller's unit of work). */
+  async blockersAmong(tx: Tx, userIds: string[], blockedId: string): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await sqlOf(tx)
+      .select({ id: userBlocks.blockerId })
+      .from(userBlocks)
+      .where(and(inArray(userBlocks.blockerId, userIds), eq(userBlocks.blockedId, blockedId)));
+    return new Set(rows.map((r) => r.id));
   }
 
   /** An erased account's blocks go, both ways, in the account module's unit of work. */

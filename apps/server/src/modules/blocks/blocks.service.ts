@@ -9,6 +9,12 @@ import type { JoinCheck } from '../runs/participation.service.ts';
 import type { BlocksRepository } from './blocks.repository.ts';
 
 /**
+ * Of the users about to be told of what `actorId` wrote, those who have not blocked them (in the writer's unit
+ * of work). A module that notifies about someone's words asks this first: the blocker hears nothing of them.
+ */
+export type UnblockedRecipients = (tx: Tx, userIds: string[], actorId: string) => Promise<string[]>;
+
+/**
  * The same refusal as any other closed door: it never says "blocked" (DOMAIN.md: blocking is silent), so a
  * blocked runner cannot tell a block from any other reason they may not join.
  */
@@ -72,6 +78,12 @@ export class BlocksService {
   forget(tx: Tx, userId: string): Promise<void> {
     return this.repo.forget(tx, userId);
   }
+
+  /** Notifications of a blocked user's comments and replies are not sent to whoever blocked them. */
+  readonly unblockedRecipients: UnblockedRecipients = async (tx, userIds, actorId) => {
+    const blockers = await this.repo.blockersAmong(tx, userIds, actorId);
+    return userIds.filter((id) => !blockers.has(id));
+  };
 
   /** Joining a run: refused when its host or a co-host blocked the runner. */
   readonly runJoinCheck: JoinCheck = {

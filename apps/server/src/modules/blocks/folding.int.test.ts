@@ -85,6 +85,51 @@ describe('folding the blocked user’s comments for the blocker', () => {
   });
 });
 
+describe('notifications of the blocked user’s comments', () => {
+  const told = async (who: TestUser, category: string) => {
+    const result = await t.database.executeSql(
+      `select count(*)::int as n from notifications where user_id = $1 and actor_id = $2 and category = $3`,
+      [who.user.id, blocked.user.id, category],
+    );
+    return Number((result.rows as { n: number }[])[0]?.n);
+  };
+
+  it('the blocker is not told of their comments on the blocker’s run or course, nor of their replies', async () => {
+    const before = { comment: await told(blocker, 'comment'), reply: await told(blocker, 'reply') };
+    const run = await newRun(t.app, blocker);
+    const question = await write(`/api/runs/${run.id}/comments`, blocked, '차단된 사람이 묻는 말');
+    const course = await newCourse(t.app, blocker);
+    await write(`/api/courses/${course.id}/comments`, blocked, '차단된 사람의 후기');
+    expect(await told(blocker, 'comment')).toBe(before.comment);
+
+    const mine = await write(`/api/runs/${run.id}/comments`, blocker, '크루장의 안내');
+    await write(`/api/comments/${mine.id}/replies`, blocked, '차단된 사람의 답글');
+    expect(await told(blocker, 'reply')).toBe(before.reply);
+
+    // Others still hear from them: one-way, silent.
+    const othersRun = await newRun(t.app, other);
+    const theirs = await write(`/api/runs/${othersRun.id}/comments`, other, '다른 사람의 글');
+    const beforeOther = { comment: await told(other, 'comment'), reply: await told(other, 'reply') };
+    await write(`/api/runs/${othersRun.id}/comments`, blocked, '다른 사람 런의 질문');
+    await write(`/api/comments/${theirs.id}/replies`, blocked, '다른 사람에게 답글');
+    expect(await told(other, 'comment')).toBe(beforeOther.comment + 1);
+    expect(await told(other, 'reply')).toBe(beforeOther.reply + 1);
+    // And the blocked user still hears from the blocker (nobody blocked the blocker).
+    const beforeBlocked = await t.database.executeSql(
+      `select count(*)::int as n from notifications where user_id = $1 and actor_id = $2 and category = 'reply'`,
+      [blocked.user.id, blocker.user.id],
+    );
+    await write(`/api/comments/${question.id}/replies`, blocker, '답해 드려요');
+    const afterBlocked = await t.database.executeSql(
+      `select count(*)::int as n from notifications where user_id = $1 and actor_id = $2 and category = 'reply'`,
+      [blocked.user.id, blocker.user.id],
+    );
+    expect(Number((afterBlocked.rows as { n: number }[])[0]?.n)).toBe(
+      Number((beforeBlocked.rows as { n: number }[])[0]?.n) + 1,
+    );
+  });
+});
+
 describe('folding the blocked user’s chat messages, and the @mention suggestions', () => {
   it('marks their messages folded in the blocker’s pages and chat list, names them for live messages, and suggests neither to the other', async () => {
     const run = await newRun(t.app, other);

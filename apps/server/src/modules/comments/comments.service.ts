@@ -7,6 +7,7 @@ import type { TargetOwner } from '../reports/reports.types.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
+import type { UnblockedRecipients } from '../blocks/index.ts';
 import type { CommentsRepository, CommentWithAuthor, Target } from './comments.repository.ts';
 
 /** What a comment is under: a run, a course or a crew announcement. */
@@ -33,6 +34,8 @@ export class CommentsService {
     private readonly ownerOf: OwnerOf,
     private readonly clock: Clock,
     private readonly realtime: Realtime,
+    /** Whoever blocked the writer is not told of their comments and replies (the blocks module decides). */
+    private readonly unblocked: UnblockedRecipients = async (_tx, userIds) => userIds,
   ) {}
 
   /**
@@ -90,7 +93,7 @@ export class CommentsService {
         content,
         createdAt: this.clock.now(),
       });
-      if (owner.ownerId !== authorId) {
+      if (owner.ownerId !== authorId && (await this.unblocked(tx, [owner.ownerId], authorId)).length > 0) {
         await this.notifications.notify(tx, [
           {
             userId: owner.ownerId,
@@ -124,7 +127,7 @@ export class CommentsService {
         content,
         createdAt: this.clock.now(),
       });
-      if (tell) {
+      if (tell && (await this.unblocked(tx, [parent.authorId], authorId)).length > 0) {
         await this.notifications.notify(tx, [
           {
             userId: parent.authorId,

@@ -106,6 +106,17 @@ describe('guest to member', () => {
     expect(await memberCountOf(t, crewId)).toBe(2);
   });
 
+  it('a crew hidden by moderation makes no guest a member while it is hidden', async () => {
+    const [owner, host, guest] = await Promise.all([newUser(t.app), newUser(t.app), newUser(t.app)]);
+    const crewId = (await crewRows(t, owner, { joinPolicy: 'open', autoMemberAfter: 1 })).id;
+    const run = await crewRun(host, crewId, 48);
+    await seat(run, [guest]);
+    await t.database.db.update(crews).set({ hiddenAt: new Date() }).where(eq(crews.id, crewId));
+    await markPresent(run, host, [guest]);
+    expect((await membersOf(t, crewId)).map((m) => m.userId)).not.toContain(guest.user.id);
+    expect(await memberCountOf(t, crewId)).toBe(1);
+  });
+
   it('after N present crew runs a guest (or a pending applicant) becomes a member and is told; the banned never', async () => {
     const [owner, host, guest, applicant, banned, member] = await Promise.all([
       newUser(t.app, { nickname: '크루장' }),

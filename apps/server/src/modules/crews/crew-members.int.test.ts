@@ -228,6 +228,39 @@ describe('invite links', () => {
   });
 });
 
+describe('a crew hidden by moderation', () => {
+  it('takes nobody in — open, by request or by invite — and is not listed; its members still see it', async () => {
+    const runner = await newUser(t.app);
+    const { owner, member, crewId } = await staffedCrew({ joinPolicy: 'open' });
+    const approvalCrew = await crewOf(owner, { joinPolicy: 'approval' });
+    const inviteCrew = await crewOf(owner, { joinPolicy: 'invite' });
+    const invite = (await api(owner, 'POST', `/api/crews/${inviteCrew}/invite`)).json<CrewInvite>();
+    const token = new URL(invite.url).searchParams.get('invite') ?? '';
+    for (const id of [crewId, approvalCrew, inviteCrew])
+      await t.database.executeSql('update crews set hidden_at = now() where id = $1', [id]);
+
+    for (const [id, body] of [
+      [crewId, {}],
+      [approvalCrew, { answers: [] }],
+      [inviteCrew, { invite: token }],
+    ] as const) {
+      const refused = await join(runner, id, body);
+      expect([refused.statusCode, codeOf(refused)]).toEqual([404, 'CREW_NOT_FOUND']);
+    }
+    expect((await membersOf(t, crewId)).map((m) => m.userId)).not.toContain(runner.user.id);
+    await expectCountRight(crewId, 3);
+    const outsider = await api(runner, 'GET', `/api/crews/${crewId}/members/me`);
+    expect([outsider.statusCode, codeOf(outsider)]).toEqual([404, 'CREW_NOT_FOUND']);
+    expect((await mine(member, crewId)).status).toBe('member');
+
+    const listed = await api(runner, 'GET', '/api/crews?limit=50');
+    expect(listed.statusCode).toBe(200);
+    const ids = listed.json<{ items: { id: string }[] }>().items.map((c) => c.id);
+    expect(ids).not.toContain(crewId);
+    expect(ids).not.toContain(inviteCrew);
+  });
+});
+
 describe('roles', () => {
   it('only the owner promotes and demotes; staff and outsiders get 403', async () => {
     const { owner, staff, member, crewId } = await staffedCrew();

@@ -17,6 +17,8 @@ export interface CrewFacts {
   inviteTokenHash: string | null;
   memberCount: number;
   womenOnly: boolean;
+  /** Hidden by moderation (reports): listed and shown to its members alone, and joinable by nobody. */
+  hiddenAt: Date | null;
 }
 
 export interface MemberRow {
@@ -47,6 +49,7 @@ const crewFacts = {
   inviteTokenHash: crews.inviteTokenHash,
   memberCount: crews.memberCount,
   womenOnly: crews.womenOnly,
+  hiddenAt: crews.hiddenAt,
 };
 
 /** Owner first, then staff, then members: the order every member list is shown in. */

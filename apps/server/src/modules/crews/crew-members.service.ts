@@ -79,6 +79,8 @@ export class CrewMembersService {
       if (row?.status === 'member') throw new ConflictError('ALREADY_MEMBER', 'Already a member');
       if (row?.status === 'pending') throw new ConflictError('ALREADY_REQUESTED', 'Already asked to join');
       if (row?.status === 'banned') throw new ForbiddenError('CREW_BANNED', 'Banned from this crew');
+      // Hidden by moderation: to anyone outside, the crew is not there (as its page says), nor joinable.
+      if (crew.hiddenAt !== null) throw crewNotFound();
       const now = this.deps.clock.now();
       for (const rule of this.deps.joinChecks ?? []) await rule.check(tx, crew, userId, now);
       if (admitsAtOnce(crew, input.invite)) {
@@ -129,6 +131,8 @@ export class CrewMembersService {
       this.repo.attendedRuns(crewId, userId),
     ]);
     const isMember = row?.status === 'member';
+    // A crew hidden by moderation is its members' alone until a moderator decides (as its page).
+    if (crew.hiddenAt !== null && !isMember) throw crewNotFound();
     const staff = isMember && isStaffRole(row.role);
     const counts = crew.autoMemberAfter !== null && !isMember && row?.status !== 'banned';
     return {
@@ -242,7 +246,8 @@ export class CrewMembersService {
     const crewId = await this.repo.crewOfRun(tx, runId);
     if (crewId === null) return;
     const crew = await this.repo.lockCrew(tx, crewId);
-    if (!crew || crew.autoMemberAfter === null) return;
+    // A crew hidden by moderation takes nobody in, regulars included, until a moderator decides.
+    if (!crew || crew.autoMemberAfter === null || crew.hiddenAt !== null) return;
     const reaching = await this.repo.guestsReaching(tx, crewId, presentIds, crew.autoMemberAfter);
     // The join rules hold here too (a 여성 전용 크루 admits no one its join would refuse).
     const due = await this.admissible(tx, crew, reaching);

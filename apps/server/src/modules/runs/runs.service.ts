@@ -85,6 +85,9 @@ export interface NewOccurrence {
     baggage?: string | null;
     /** A public crew series' cap on non-members' seats. */
     guestSeats?: number | null;
+    /** 여성 전용 and the minimum attendance rate: each occurrence carries the template's. */
+    womenOnly?: boolean;
+    minAttendanceRate?: number | null;
   };
   startsAt: Date;
   endsAt: Date;
@@ -523,6 +526,8 @@ export class RunsService {
         crewId: o.crewId,
         visibility: o.visibility,
         guestSeats: o.visibility === 'public' && o.crewId ? (o.template.guestSeats ?? null) : null,
+        minAttendanceRate: o.template.minAttendanceRate ?? null,
+        womenOnly: o.template.womenOnly ?? false,
         seriesId: o.seriesId,
         occurrenceDate: o.occurrenceDate,
         createdAt: o.now,
@@ -539,7 +544,7 @@ export class RunsService {
   /**
    * Series "this and following": an occurrence takes the template's new values (a run only its host is in is
    * simply rebuilt; one with runners is updated and they are told, run_updated). Capacity never drops below
-   * the runners already in. Skipped (false) when cancelled or starting within the hour.
+   * the runners already in, and 여성 전용 comes on only where the host is alone. Skipped (false) when cancelled or starting within the hour.
    */
   async updateOccurrence(
     tx: Tx,
@@ -556,7 +561,12 @@ export class RunsService {
     const held = await this.participants.seatsOf(tx, runId);
     const capacity =
       input.capacity === undefined ? undefined : Math.max(input.capacity, held.participants + held.offered);
-    const changes = this.mergedChanges(run, { ...input, capacity }, now);
+    // 여성 전용 comes on only where its host is alone (as on a run's edit: nobody already in is turned away).
+    const womenOnly =
+      input.womenOnly && !run.womenOnly && run.participantCount + run.waitlistCount > 1
+        ? undefined
+        : input.womenOnly;
+    const changes = this.mergedChanges(run, { ...input, capacity, womenOnly }, now);
     const audience = await this.participants.audienceOf(tx, run);
     await this.repo.update(tx, runId, {
       ...changes,

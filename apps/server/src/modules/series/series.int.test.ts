@@ -400,3 +400,91 @@ describe('this and following, cancelling one, ending', () => {
     );
   });
 });
+
+describe('여성 전용 정기런', () => {
+  const genderOf = async (who: TestUser, gender: 'female' | 'male') => {
+    const r = await inject(who, 'PATCH', '/api/me', { gender });
+    expect(r.statusCode, r.body).toBe(200);
+  };
+
+  it('a women-only series makes women-only runs (its minimum rate too); only a woman hosts one', async () => {
+    clock.offsetMs = 0;
+    const [woman, man] = [await newUser(t.app), await newUser(t.app)];
+    await genderOf(woman, 'female');
+    await genderOf(man, 'male');
+    const refused = await inject(man, 'POST', '/api/series', {
+      template: template({ womenOnly: true }),
+      schedule: schedule(),
+    });
+    expect([refused.statusCode, refused.json<ErrorBody>().code]).toEqual([403, 'WOMEN_ONLY']);
+
+    const created = await createSeries(woman, {
+      template: template({ womenOnly: true, minAttendanceRate: 80 }),
+      schedule: schedule({ byDay: ALL_DAYS, from: addDays(today(), 1) }),
+    });
+    expect(created.series.template.womenOnly).toBe(true);
+    expect(created.occurrences.length).toBeGreaterThan(0);
+    expect(created.occurrences.every((o) => o.womenOnly && o.minAttendanceRate === 80)).toBe(true);
+    const first = created.occurrences[0] as CreatedSeries['occurrences'][number];
+    const joined = await join(first.id, man);
+    expect([joined.statusCode, joined.json<ErrorBody>().code]).toEqual([403, 'WOMEN_ONLY']);
+    const page = await inject(null, 'GET', `/api/series/${created.series.id}`);
+    expect(page.json<SeriesPage>().series.template.womenOnly).toBe(true);
+
+    // "Run again" from a women-only run carries the flag too.
+    const run = await newRun(t.app, woman, { womenOnly: true });
+    const again = await inject(woman, 'POST', '/api/series', {
+      fromRunId: run.id,
+      schedule: schedule({ byDay: ['SA'] }),
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const repeated = again.json<CreatedSeries>();
+    expect(repeated.series.template.womenOnly).toBe(true);
+    expect(repeated.occurrences.every((o) => o.womenOnly)).toBe(true);
+  });
+
+  it('"this and following" turns it on for the dates only its host is in (nobody in is turned away), and off', async () => {
+    clock.offsetMs = 0;
+    const [woman, man] = [await newUser(t.app), await newUser(t.app)];
+    await genderOf(woman, 'female');
+    await genderOf(man, 'male');
+    const created = await createSeries(woman, {
+      schedule: schedule({ byDay: ALL_DAYS, from: addDays(today(), 1) }),
+    });
+    const day = (n: number) => {
+      const d = addDays(today(), n);
+      const o = created.occurrences.find((x) => seoulToday(new Date(x.startsAt)) === d);
+      if (!o) throw new Error(`no occurrence on ${d}`);
+      return o;
+    };
+    const [d1, d2, d3] = [day(1), day(2), day(3)];
+    expect((await join(d3.id, man)).statusCode).toBe(201);
+    const on = await inject(woman, 'PATCH', `/api/series/${created.series.id}`, {
+      from: addDays(today(), 2),
+      changes: { womenOnly: true },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json<SeriesPage>().series.template.womenOnly).toBe(true);
+    const view = async (id: string) => (await inject(null, 'GET', `/api/runs/${id}`)).json<Run>();
+    expect((await view(d1.id)).womenOnly).toBe(false);
+    expect((await view(d2.id)).womenOnly).toBe(true);
+    const kept = await view(d3.id);
+    expect(kept.womenOnly).toBe(false);
+    expect(kept.participants.map((p) => p.id)).toContain(man.user.id);
+
+    const off = await inject(woman, 'PATCH', `/api/series/${created.series.id}`, {
+      from: addDays(today(), 2),
+      changes: { womenOnly: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await view(d2.id)).womenOnly).toBe(false);
+
+    // Only a woman hosts a women-only series: a man cannot turn his on.
+    const mine = await createSeries(man);
+    const refused = await inject(man, 'PATCH', `/api/series/${mine.series.id}`, {
+      from: addDays(today(), 1),
+      changes: { womenOnly: true },
+    });
+    expect([refused.statusCode, refused.json<ErrorBody>().code]).toEqual([403, 'WOMEN_ONLY']);
+  });
+});

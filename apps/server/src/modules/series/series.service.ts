@@ -49,7 +49,7 @@ export class SeriesService {
     private readonly runs: RunsPort,
     private readonly crewAccess: CrewAccessPort,
     private readonly notifications: Pick<NotificationsService, 'notify'>,
-    private readonly users: Pick<UsersService, 'getPublic'>,
+    private readonly users: Pick<UsersService, 'getPublic' | 'requireWomen'>,
     private readonly clock: Clock,
   ) {}
 
@@ -58,6 +58,8 @@ export class SeriesService {
     const template = parsed.fromRunId ? await this.templateOfRun(parsed.fromRunId, userId) : parsed.template;
     if (!template) throw invalid('template', 'series.templateOrRun');
     if (template.crewId) await this.crewAccess.requireStaff(template.crewId, userId);
+    // A 여성 전용 정기런's runs are hosted by a woman, as a 여성 전용 run is (403 WOMEN_ONLY).
+    if (template.womenOnly) await this.users.requireWomen([userId]);
     const s = parsed.schedule;
     if (s.from < seoulToday(now)) throw invalid('schedule.from', 'schedule.from.past');
     const rule: ScheduleRule = {
@@ -152,6 +154,7 @@ export class SeriesService {
         throw new ValidationError('The changed template is not a valid run', issues);
       }
       const { crewId: _crewId, ...stored } = merged.data;
+      if (changes.womenOnly) await this.users.requireWomen([row.hostId], tx);
       const newTime = time ?? row.time;
       await this.repo.update(tx, seriesId, {
         template: stored,
@@ -182,6 +185,8 @@ export class SeriesService {
             meetAt: times.meetAt?.toISOString() ?? null,
             joinDeadline: times.joinDeadline.toISOString(),
             visibility: stored.visibility,
+            womenOnly: stored.womenOnly,
+            minAttendanceRate: stored.minAttendanceRate ?? null,
           },
           now,
         );
@@ -302,6 +307,8 @@ export class SeriesService {
       ),
       crewId: run.crewId,
       visibility: run.visibility,
+      minAttendanceRate: run.minAttendanceRate,
+      womenOnly: run.womenOnly,
     });
     if (!parsed.success) throw invalid('fromRunId', 'series.runNotRepeatable');
     return parsed.data;
@@ -333,6 +340,8 @@ export class SeriesService {
         paceSecPerKm: template.paceSecPerKm ?? null,
         durationMinutes: template.durationMinutes,
         visibility: template.visibility,
+        // Templates stored before 여성 전용 existed have no flag: such a series is not one.
+        womenOnly: template.womenOnly ?? false,
       },
       ended: row.endedAt !== null,
       endedAt: row.endedAt?.toISOString() ?? null,

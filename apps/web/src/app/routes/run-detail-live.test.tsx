@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
-import { commentFixture, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
+import { commentFixture, HOST_ID, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
 import { fakeSockets } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
@@ -52,5 +52,31 @@ describe('/runs/:runId live', () => {
 
     await act(() => router.navigate('/runs'));
     expect(socket()?.emitted.at(-1)).toEqual(['run:unwatch', RUN_ID]);
+  });
+
+  it('shows the host a runner’s record as they join', async () => {
+    let run = runFixture({ canManage: true });
+    let records: unknown[] = [];
+    mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, run),
+      [`GET /api/runs/${RUN_ID}/comments*`]: () => jsonResponse(200, { items: [], nextCursor: null }),
+      [`GET /api/runs/${RUN_ID}/reliability`]: () => jsonResponse(200, { items: records }),
+      'GET /api/notifications*': () => jsonResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
+    });
+    renderApp(`/runs/${RUN_ID}`, { user: onboardedMe({ id: HOST_ID, nickname: '한강크루장' }) });
+    const sockets = fakeSockets();
+    stop = realtime.start(sockets.factory);
+    const crew = await screen.findByRole('region', { name: /참여자 \d+\/10명/ });
+
+    run = runFixture({
+      canManage: true,
+      participants: [...run.participants, joiner],
+      participantCount: run.participantCount + 1,
+    });
+    records = [
+      { userId: joiner.id, joined: 10, present: 8, absent: 2, lateCancellations: 1, attendanceRate: 80 },
+    ];
+    act(() => sockets.last()?.serverEmit('run:updated', { runId: RUN_ID }));
+    expect(await within(crew).findByText('출석률 80% · 노쇼 2 · 직전 취소 1')).toBeTruthy();
   });
 });

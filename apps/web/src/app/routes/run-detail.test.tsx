@@ -75,6 +75,64 @@ describe('/runs/:runId', () => {
     expect(calls.find((c) => c.method === 'DELETE')?.body).toEqual({ reason: '연락 없이 불참' });
   });
 
+  it('shows whoever manages the run each runner’s record beside their name; others never ask for it', async () => {
+    const newcomer = {
+      id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      nickname: '새로온곰',
+      avatar: null,
+      runningLevel: null,
+    };
+    const regular = {
+      id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e',
+      nickname: '달리는곰',
+      avatar: null,
+      runningLevel: null,
+    };
+    const participants = [...runFixture().participants, regular, newcomer];
+    const record = (userId: string, present: number, absent: number, rate: number | null) => ({
+      userId,
+      joined: present + absent,
+      present,
+      absent,
+      lateCancellations: 0,
+      attendanceRate: rate,
+    });
+    const { calls } = mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () =>
+        jsonResponse(200, runFixture({ participants, participantCount: 3, canManage: true })),
+      [`GET /api/runs/${RUN_ID}/reliability`]: () =>
+        jsonResponse(200, { items: [record(regular.id, 12, 1, 92), record(newcomer.id, 1, 0, null)] }),
+    });
+    const host = onboardedMe({ id: HOST_ID, nickname: '한강크루장' });
+    renderApp(`/runs/${RUN_ID}`, { user: host });
+    const list = (await screen.findByRole('link', { name: '달리는곰' })).closest('ul') as HTMLElement;
+    const item = (name: string) => within(list).getByRole('link', { name }).closest('li') as HTMLElement;
+    expect(await within(item('달리는곰')).findByText('출석률 92% · 노쇼 1')).toBeTruthy();
+    expect(within(item('새로온곰')).getByText('새 러너')).toBeTruthy();
+    expect(within(item('한강크루장')).queryByText(/출석률|새 러너/)).toBeNull();
+    expect(calls.filter((c) => c.path === `/api/runs/${RUN_ID}/reliability`)).toHaveLength(1);
+  });
+
+  it('a runner who does not manage the run sees no records and asks for none', async () => {
+    const regular = {
+      id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e',
+      nickname: '달리는곰',
+      avatar: null,
+      runningLevel: null,
+    };
+    const { calls } = mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () =>
+        jsonResponse(
+          200,
+          runFixture({ participants: [...runFixture().participants, regular], participantCount: 2 }),
+        ),
+    });
+    renderApp(`/runs/${RUN_ID}`, { user: onboardedMe() });
+    expect(await screen.findByRole('link', { name: '달리는곰' })).toBeTruthy();
+    expect(screen.queryByText(/출석률|새 러너/)).toBeNull();
+    expect(calls.some((c) => c.path.endsWith('/reliability'))).toBe(false);
+  });
+
   it('answers an unknown run with a friendly not-found state', async () => {
     mockApi({});
     renderApp(`/runs/${RUN_ID}`);

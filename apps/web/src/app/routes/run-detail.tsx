@@ -13,7 +13,9 @@ import {
 import { CalendarIcon, CommentIcon } from '../../components/icons.tsx';
 import { NoteList } from '../../components/detail-page/note-list.tsx';
 import { AfterRunActions } from '../../features/after-run/components/after-run-actions.tsx';
+import { useRunReliability } from '../../features/after-run/api/disputes.ts';
 import { DisputePanel } from '../../features/after-run/components/dispute-panel.tsx';
+import { ReliabilityLine } from '../../features/after-run/components/reliability-line.tsx';
 import { Comments } from '../../features/comments/components/comments.tsx';
 import { useRun } from '../../features/runs/api/get-run.ts';
 import { RunBookmarkButton } from '../../features/runs/components/bookmark-button.tsx';
@@ -77,6 +79,9 @@ function RunDetail({
   const isHost = viewerId === run.host.id;
   // Host, co-host or the crew's staff; cancelling is the host's and the staff's (not a co-host's).
   const manages = run.canManage;
+  // Whoever manages the run sees each runner's record beside their name ("출석률 92% · 노쇼 1", or 새 러너).
+  const reliability = useRunReliability(run.id, manages);
+  const records = new Map((reliability.data?.items ?? []).map((r) => [r.userId, r]));
   const isCoHost = run.coHosts.some((c) => c.id === viewerId);
   const editable = run.joinState !== 'started' && run.joinState !== 'cancelled';
   const notes = [
@@ -177,6 +182,7 @@ function RunDetail({
           participants={run.participants}
           hostId={run.host.id}
           canRemove={manages && editable}
+          note={manages ? (person) => <ReliabilityLine record={records.get(person.id)} /> : undefined}
         />
       </DetailSection>
 

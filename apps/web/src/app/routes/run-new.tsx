@@ -1,6 +1,7 @@
 import type { Me, Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { FormAlert } from '../../components/form-alert.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
 import { DraftNotice, FormPage, useDraft } from '../../components/step-form/form-page.tsx';
 import { RunForm } from '../../features/runs/components/run-form/run-form.tsx';
@@ -21,6 +22,18 @@ export function hostOf(user: Me) {
 }
 
 function NewRun({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  // Suspended or banned: said here, before a whole form is filled in only to be refused at the end.
+  if (user.restriction !== null)
+    return (
+      <FormPage title={t('runForm.newTitle')}>
+        <FormAlert message={{ key: 'restricted.host' }} />
+      </FormPage>
+    );
+  return <NewRunForm user={user} />;
+}
+
+function NewRunForm({ user }: { user: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();

@@ -29,6 +29,8 @@ export function RunsPage() {
   useDocumentTitle(t('runs.title'));
   const session = useSession();
   const signedIn = session.status === 'signed-in';
+  // Suspended or banned: "러닝 만들기" shows disabled with the reason, before any tap.
+  const restricted = signedIn && session.user.restriction !== null;
   const [filters, setFilters] = useRunFilters();
   const wide = useMediaQuery('(min-width: 1024px)');
   const count = countFilters(filters);
@@ -41,7 +43,7 @@ export function RunsPage() {
       title={t('runs.empty.title')}
       description={t(signedIn ? 'runs.empty.descriptionSignedIn' : 'runs.empty.description')}
       reset={reset}
-      create={signedIn ? { label: t('runs.create'), to: '/runs/new' } : undefined}
+      create={signedIn && !restricted ? { label: t('runs.create'), to: '/runs/new' } : undefined}
     />
   );
 
@@ -79,11 +81,27 @@ export function RunsPage() {
           </section>
         </div>
       </div>
-      {signedIn && (
+      {signedIn && !restricted && (
         <ButtonLink to="/runs/new" className={listStyles.fab} size="lg">
           <PlusIcon width={20} height={20} />
           {t('runs.create')}
         </ButtonLink>
+      )}
+      {restricted && (
+        <div className={styles.restrictedFab}>
+          <p id="runs-create-restricted" className={styles.restrictedReason}>
+            {t('restricted.host')}
+          </p>
+          <Button
+            size="lg"
+            disabled
+            aria-describedby="runs-create-restricted"
+            className={styles.restrictedButton}
+          >
+            <PlusIcon width={20} height={20} />
+            {t('runs.create')}
+          </Button>
+        </div>
       )}
     </div>
   );

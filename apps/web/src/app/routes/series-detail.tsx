@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { RunIcon } from '../../components/icons.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
+import { WomenOnlyBadge } from '../../components/women-only-badge.tsx';
 import { BackState, QueryPage } from '../../components/query-page.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import page from '../../components/page.module.css';
@@ -83,6 +84,7 @@ function SeriesView({ data }: { data: SeriesPage }) {
       <header className={styles.head}>
         <div className={styles.chipRow}>
           <span className={chip.chip}>{t('series.chip')}</span>
+          <WomenOnlyBadge womenOnly={series.template.womenOnly} />
           {series.template.visibility === 'crew' && (
             <span className={styles.muted}>{t('series.page.crewOnly')}</span>
           )}

@@ -30,7 +30,8 @@ export function DisputeList({ runId }: { runId: string }) {
       <FormAlert message={resolve.isError ? errorMessage(resolve.error) : null} />
       <ul className={styles.list}>
         {disputes.data.items.map((d) => {
-          const open = d.status === 'open' || d.status === 'escalated';
+          // An escalated dispute (72 h undecided) is the moderators' now: the host sees its status, not 인정 / 거절.
+          const open = d.status === 'open';
           const pending = resolve.isPending && resolve.variables?.userId === d.userId;
           return (
             <li key={d.userId} className={styles.item}>

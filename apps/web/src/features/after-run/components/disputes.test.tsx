@@ -128,4 +128,30 @@ describe('disputes on the attendance page (host)', () => {
     expect(patch?.body).toEqual({ decision: 'accept' });
     expect(screen.queryByRole('button', { name: '비러너님의 이의 제기 거절' })).toBeNull();
   });
+
+  it('an escalated dispute shows 운영팀 확인 중, without 인정 / 거절', async () => {
+    mockApi({
+      [`GET /api/runs/${RUN_ID}`]: () => jsonResponse(200, runFixture({ canManage: true })),
+      [`GET /api/runs/${RUN_ID}/attendance`]: () => jsonResponse(200, sheet),
+      [`GET /api/runs/${RUN_ID}/attendance/disputes`]: () =>
+        jsonResponse(200, {
+          items: [
+            {
+              runId: RUN_ID,
+              userId: RUNNER,
+              note: '늦게 도착했지만 함께 달렸어요',
+              status: 'escalated',
+              createdAt: '2026-12-05T10:00:00+09:00',
+              resolvedAt: null,
+              user: { id: RUNNER, nickname: '비러너', avatar: null },
+            },
+          ],
+        } satisfies RunDisputes),
+      [`GET /api/runs/${RUN_ID}/reliability`]: () => jsonResponse(200, { items: [] }),
+    });
+    renderApp(`/runs/${RUN_ID}/attendance`, { user: host });
+    expect(await screen.findByText('운영팀 확인 중')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '비러너님의 이의 제기 인정' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '비러너님의 이의 제기 거절' })).toBeNull();
+  });
 });

@@ -25,6 +25,7 @@ import { useMessages, withMessage, withMuted, withPinned, type ChatPages } from 
 import { markRead, sendMessage, setMuted, setPinned } from '../api/send-message.ts';
 import { activeMention, mentionSegments } from '../utils/mentions.ts';
 import { useChatSocket } from '../hooks/use-chat-socket.ts';
+import { useRestricted } from '../../../lib/use-restricted.ts';
 import { timelineOf } from '../utils/timeline.ts';
 import styles from './chat.module.css';
 
@@ -57,6 +58,7 @@ export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps)
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const history = useMessages(chat);
+  const restricted = useRestricted();
   const cacheKey = chatKeys.messages(chat.id);
   const members = useChatMembers(chat, true).data?.items;
   const memberNames = useMemo(() => new Set((members ?? []).map((m) => m.nickname)), [members]);
@@ -337,6 +339,7 @@ export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps)
           </p>
         ) : (
           <Composer
+            disabledReason={restricted ? t('restricted.chat') : undefined}
             members={(members ?? []).filter((m) => m.id !== meId)}
             onSend={(content) => void deliver({ key: crypto.randomUUID(), content, state: 'sending' })}
           />
@@ -543,7 +546,16 @@ function Content({ text, names }: { text: string; names: Set<string> }) {
 
 const MAX_SUGGESTIONS = 6;
 
-function Composer({ onSend, members }: { onSend: (content: string) => void; members: ChatAuthor[] }) {
+function Composer({
+  onSend,
+  members,
+  disabledReason,
+}: {
+  onSend: (content: string) => void;
+  members: ChatAuthor[];
+  /** Why this account may not send now (suspended or banned): shown disabled with it, before any tap. */
+  disabledReason?: string;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [caret, setCaret] = useState(0);
@@ -577,7 +589,8 @@ function Composer({ onSend, members }: { onSend: (content: string) => void; memb
   };
   const length = value.trim().length;
   const tooLong = length > CHAT_MESSAGE_MAX;
-  const canSend = length > 0 && !tooLong;
+  const blocked = disabledReason !== undefined;
+  const canSend = length > 0 && !tooLong && !blocked;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -595,7 +608,7 @@ function Composer({ onSend, members }: { onSend: (content: string) => void; memb
 
   return (
     <form
-      className={styles.composer}
+      className={cx(styles.composer, blocked && styles.composerBlocked)}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -612,7 +625,8 @@ function Composer({ onSend, members }: { onSend: (content: string) => void; memb
           value={value}
           className={styles.input}
           placeholder={t('chat.composer.placeholder')}
-          aria-describedby="chat-input-hint"
+          disabled={blocked}
+          aria-describedby={blocked ? 'chat-input-hint chat-input-restricted' : 'chat-input-hint'}
           aria-invalid={tooLong || undefined}
           role="combobox"
           aria-autocomplete="list"
@@ -686,6 +700,11 @@ function Composer({ onSend, members }: { onSend: (content: string) => void; memb
       <button type="submit" className={styles.send} disabled={!canSend}>
         {t('chat.composer.send')}
       </button>
+      {blocked && (
+        <p id="chat-input-restricted" className={styles.restricted}>
+          {disabledReason}
+        </p>
+      )}
     </form>
   );
 }

@@ -17,6 +17,8 @@ interface CommentBoxProps {
   pending: boolean;
   autoFocus?: boolean;
   rows?: number;
+  /** Why this account may not write now (suspended or banned): the box shows disabled, saying so. */
+  disabledReason?: string;
 }
 
 /** Writing a comment, a reply or an edit: 1–1000 characters with a counter; nothing is lost when sending fails. */
@@ -30,6 +32,7 @@ export function CommentBox({
   pending,
   autoFocus,
   rows = 3,
+  disabledReason,
 }: CommentBoxProps) {
   const { t } = useTranslation();
   const form = useZodForm(WriteCommentSchema, { content: initial });
@@ -47,6 +50,8 @@ export function CommentBox({
         rows={rows}
         // The box opens because the user asked to write: taking focus is what they expect.
         autoFocus={autoFocus}
+        disabled={disabledReason !== undefined}
+        hint={disabledReason}
         {...form.register('content')}
       />
       <div className={styles.boxActions}>
@@ -55,7 +60,7 @@ export function CommentBox({
             {t('common.cancel')}
           </Button>
         )}
-        <Button type="submit" size="sm" pending={pending} disabled={empty}>
+        <Button type="submit" size="sm" pending={pending} disabled={empty || disabledReason !== undefined}>
           {submitLabel}
         </Button>
       </div>

@@ -25,6 +25,8 @@ export interface CommentContext {
   ownerId: string;
   /** null when signed out. */
   viewerId: string | null;
+  /** The viewer's account is suspended or banned: no "답글 달기" (the box above says why). */
+  restricted?: boolean;
   /** The owner's tag beside their name (크루장 / 작성자). */
   ownerTag: string;
   /** For relative times; ticks so "방금 전" becomes "1분 전" without a reload. */
@@ -152,7 +154,8 @@ function Replies({ parent, context }: { parent: Comment; context: CommentContext
   const [boxKey, setBoxKey] = useState(0);
   const replies = useReplies(parent.id, open && parent.replyCount > 0);
   const reply = useWriteReply(context.target, parent.id);
-  const canReply = context.viewerId !== null && !parent.deleted;
+  // A comment folded for this reader (its author is blocked) takes no reply from them; its replies still show.
+  const canReply = context.viewerId !== null && !context.restricted && !parent.deleted && !parent.folded;
   if (parent.replyCount === 0 && !canReply) return null;
 
   const items = replies.data?.pages.flatMap((page) => page.items) ?? [];

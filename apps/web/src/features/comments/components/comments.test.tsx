@@ -44,6 +44,23 @@ describe('Comments', () => {
     expect(within(item).queryByRole('link', { name: /javascript/ })).toBeNull();
   });
 
+  it('offers no 답글 달기 under a folded comment (its author is blocked), yet still under others', async () => {
+    const folded = commentFixture({ content: '접힌 글', folded: true, replyCount: 1 });
+    mockApi({
+      [LIST]: page([folded, commentFixture({ content: '보통 글' })]),
+      [`GET /api/comments/${folded.id}/replies?limit=20`]: page([commentFixture({ content: '달린 답글' })]),
+    });
+    const { events } = renderComments();
+    expect(await screen.findByText('보통 글')).toBeTruthy();
+    const [foldedItem, plainItem] = screen.getAllByRole('article') as [HTMLElement, HTMLElement];
+    expect(within(foldedItem).queryByRole('button', { name: '답글 달기' })).toBeNull();
+    expect(within(plainItem).getByRole('button', { name: '답글 달기' })).toBeTruthy();
+    // Its replies can still be read.
+    await events.click(within(foldedItem).getByRole('button', { name: '답글 1개' }));
+    expect(await within(foldedItem).findByText('달린 답글')).toBeTruthy();
+    expect(within(foldedItem).queryByRole('button', { name: '답글 달기' })).toBeNull();
+  });
+
   it('folds a comment of someone I blocked under "차단한 사용자의 댓글이에요" with a 보기 toggle', async () => {
     mockApi({
       [LIST]: page([

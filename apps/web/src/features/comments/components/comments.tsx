@@ -6,6 +6,7 @@ import { Button, ButtonLink } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { errorMessage } from '../../../lib/messages.ts';
+import { useRestricted } from '../../../lib/use-restricted.ts';
 import type { CommentTarget } from '../api/comment-keys.ts';
 import { useComments } from '../api/get-comments.ts';
 import { useWriteComment } from '../api/write-comment.ts';
@@ -41,10 +42,12 @@ export function Comments({ target, ownerId, viewerId, count, onChange, reportAct
   const write = useWriteComment(target);
   const [boxKey, setBoxKey] = useState(0);
   const now = useNow(TICK_MS);
+  const restricted = useRestricted();
   const context: CommentContext = {
     target,
     ownerId,
     viewerId,
+    restricted,
     ownerTag: t(`comments.${variant}.ownerTag`),
     now,
     onChange,
@@ -73,6 +76,7 @@ export function Comments({ target, ownerId, viewerId, count, onChange, reportAct
           placeholder={t(`comments.${variant}.placeholder`)}
           submitLabel={t('comments.submit')}
           pending={write.isPending}
+          disabledReason={restricted ? t('restricted.comment') : undefined}
           onSubmit={async (content) => {
             await write.mutateAsync(content);
             setBoxKey((key) => key + 1);

@@ -19,7 +19,7 @@ interface SeriesEditDialogProps {
   onClose: () => void;
 }
 
-/** "이후 모든 정기런 수정": name, start time, seats and description from a date on. */
+/** "이후 모든 정기런 수정": name, start time, seats, description and 여성 전용 from a date on. */
 export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDialogProps) {
   const { t } = useTranslation();
   const notify = useNotice();
@@ -30,6 +30,7 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
     time: series.schedule.time,
     capacity: String(series.template.capacity),
     description: series.template.description,
+    womenOnly: series.template.womenOnly,
   });
   const set = (changes: Partial<typeof values>) => setValues((v) => ({ ...v, ...changes }));
 
@@ -39,6 +40,7 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
     if (values.time !== series.schedule.time) changes.time = values.time;
     if (Number(values.capacity) !== series.template.capacity) changes.capacity = Number(values.capacity);
     if (values.description !== series.template.description) changes.description = values.description;
+    if (values.womenOnly !== series.template.womenOnly) changes.womenOnly = values.womenOnly;
     update.mutate(
       { from: values.from, changes },
       {
@@ -106,6 +108,21 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
           value={values.description}
           onChange={(e) => set({ description: e.target.value })}
         />
+        <div className={styles.womenOnly}>
+          <label className={styles.womenOnlyCheck}>
+            <input
+              type="checkbox"
+              name="womenOnly"
+              checked={values.womenOnly}
+              aria-describedby="series-women-only-hint"
+              onChange={(e) => set({ womenOnly: e.target.checked })}
+            />
+            {t('womenOnly.runField.label')}
+          </label>
+          <p id="series-women-only-hint" className={styles.womenOnlyHint}>
+            {t('womenOnly.runField.hint')}
+          </p>
+        </div>
         {update.isError && <FormAlert message={errorMessage(update.error)} />}
       </div>
     </Dialog>

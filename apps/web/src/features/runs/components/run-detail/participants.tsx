@@ -1,5 +1,5 @@
 import type { Participant } from '@erun/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../../../components/avatar.tsx';
@@ -14,10 +14,12 @@ interface ParticipantsProps {
   hostId: string;
   /** The host may remove others before the start. */
   canRemove: boolean;
+  /** A line under a runner's name (for whoever manages the run: their record, "출석률 92% · 노쇼 1"). */
+  note?: (person: Participant) => ReactNode;
 }
 
 /** Who is coming: the host first, then the crew. */
-export function Participants({ runId, participants, hostId, canRemove }: ParticipantsProps) {
+export function Participants({ runId, participants, hostId, canRemove, note }: ParticipantsProps) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<Participant | null>(null);
   return (
@@ -26,9 +28,12 @@ export function Participants({ runId, participants, hostId, canRemove }: Partici
         {participants.map((person) => (
           <li key={person.id} className={styles.person}>
             <Avatar image={person.avatar} name={person.nickname} size="sm" />
-            <Link to={`/users/${person.id}`} className={cx(styles.personName, styles.personLink)}>
-              {person.nickname}
-            </Link>
+            <div className={styles.personText}>
+              <Link to={`/users/${person.id}`} className={cx(styles.personName, styles.personLink)}>
+                {person.nickname}
+              </Link>
+              {person.id !== hostId && note?.(person)}
+            </div>
             {person.id === hostId ? (
               <span className={styles.hostTag}>{t('runDetail.host.role')}</span>
             ) : (
