@@ -141,7 +141,7 @@ class FakeParticipants {
     return { participants: run.participantCount, waitlist: run.waitlistCount, offered };
   }
 
-  async nextUnoffered(_tx: unknown, _runId: string, n: number) {
+  async nextUnoffered(_tx: unknown, _run: unknown, n: number) {
     const offered = new Set(this.offers.filter((o) => o.status === 'open').map((o) => o.userId));
     return this.people
       .filter((p) => p.status === 'waitlisted' && !offered.has(p.userId))
