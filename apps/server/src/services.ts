@@ -299,6 +299,8 @@ export function createServices(
     uploads,
     (tx, runId, userId, now) => afterRun.markPresentAfterDispute(tx, runId, userId, now),
     (ids) => badges.evaluateMany(ids),
+    // Called at request time, after `moderation` below exists.
+    (userId) => moderation.requireStaff(userId),
   );
   const reliability = new ReliabilityService(
     disputesRepository,

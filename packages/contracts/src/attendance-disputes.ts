@@ -55,6 +55,22 @@ export const RunDisputesSchema = z.object({
 });
 export type RunDisputes = z.infer<typeof RunDisputesSchema>;
 
+/** A dispute the host left open for 72 h, in the moderators' queue, with the run and both people. */
+export const EscalatedDisputeSchema = DisputeSchema.extend({
+  run: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    startsAt: z.iso.datetime({ offset: true }),
+    host: z.object({ id: z.uuid(), nickname: z.string() }),
+  }),
+  user: z.object({ id: z.uuid(), nickname: z.string() }),
+});
+export type EscalatedDispute = z.infer<typeof EscalatedDisputeSchema>;
+
+/** `GET /api/admin/disputes`: escalated disputes, oldest first (moderators and admins). */
+export const EscalatedDisputesSchema = z.object({ items: z.array(EscalatedDisputeSchema) });
+export type EscalatedDisputes = z.infer<typeof EscalatedDisputesSchema>;
+
 /** `GET /api/runs/:runId/reliability`: the records of the run's runners, for its managers. */
 export const RunReliabilitySchema = z.object({ items: z.array(ReliabilitySchema) });
 export type RunReliability = z.infer<typeof RunReliabilitySchema>;

@@ -10,6 +10,7 @@ import {
 import {
   CreateDisputeSchema,
   DisputeSchema,
+  EscalatedDisputesSchema,
   MyAttendanceSchema,
   ResolveDisputeSchema,
   RunDisputesSchema,
@@ -619,6 +620,13 @@ export const endpoints = {
     path: '/api/admin/users',
     query: FindUserQuerySchema,
     response: FoundUserSchema,
+  },
+  getEscalatedDisputes: { method: 'GET', path: '/api/admin/disputes', response: EscalatedDisputesSchema },
+  decideEscalatedDispute: {
+    method: 'POST',
+    path: '/api/admin/disputes/:runId/:userId',
+    body: ResolveDisputeSchema,
+    response: DisputeSchema,
   },
   getReportQueue: {
     method: 'GET',

@@ -635,12 +635,42 @@ function disputeCalls(): Record<string, Call> {
       ];
     });
   };
+  /** A dispute the host left for 72 h (escalated in the table), listed and decided by a moderator. */
+  const escalatedAndDecided = async () => {
+    const { owner, guest, run: made } = await joined(2);
+    const moderator = await newUser(t.app);
+    await t.database.executeSql(`update users set role = 'moderator' where id = $1`, [moderator.user.id]);
+    return afterTheRun(made, [owner, guest, moderator], async ([o, g, m]) => {
+      const [ownerToken, guestToken, modToken] = [o, g, m] as { accessToken: string }[] as [
+        { accessToken: string },
+        { accessToken: string },
+        { accessToken: string },
+      ];
+      await call(ownerToken, 'PUT', `/api/runs/${made.id}/attendance`, {
+        present: [],
+        absent: [guest.user.id],
+      });
+      await call(guestToken, 'POST', `/api/runs/${made.id}/attendance/disputes`, { note: '함께 달렸어요' });
+      await t.database.executeSql(
+        `update attendance_disputes set status = 'escalated' where run_id = $1 and user_id = $2`,
+        [made.id, guest.user.id],
+      );
+      return [
+        await call(modToken, 'GET', '/api/admin/disputes'),
+        await call(modToken, 'POST', `/api/admin/disputes/${made.id}/${guest.user.id}`, {
+          decision: 'accept',
+        }),
+      ];
+    });
+  };
   return {
     'POST /api/runs/{runId}/attendance/disputes': async () => (await absentAndDisputed(false)).slice(0, 1),
     'GET /api/runs/{runId}/attendance/me': async () => (await absentAndDisputed(false)).slice(1),
     'GET /api/runs/{runId}/attendance/disputes': async () => (await absentAndDisputed(true)).slice(0, 1),
     'PATCH /api/runs/{runId}/attendance/disputes/{userId}': async () =>
       (await absentAndDisputed(true)).slice(1),
+    'GET /api/admin/disputes': async () => (await escalatedAndDecided()).slice(0, 1),
+    'POST /api/admin/disputes/{runId}/{userId}': async () => (await escalatedAndDecided()).slice(1),
     'GET /api/users/{userId}/reliability': () =>
       call(runner, 'GET', `/api/users/${runner.user.id}/reliability`),
     'GET /api/runs/{runId}/reliability': () => call(host, 'GET', `/api/runs/${run.id}/reliability`),

@@ -1,4 +1,5 @@
 import type {
+  EscalatedDisputes,
   BadgeList,
   Dispute,
   ErrorBody,
@@ -58,6 +59,19 @@ const dispute = (run: Run, who: Token, note = '늦게 도착했지만 함께 달
     url: `/api/runs/${run.id}/attendance/disputes`,
     headers: bearer(who),
     payload: { note },
+  });
+/** A moderator (role set in the database, as `npm run admin -- grant` does). */
+async function newModerator(): Promise<TestUser> {
+  const user = await newUser(t.app);
+  await t.database.executeSql(`update users set role = 'moderator' where id = $1`, [user.user.id]);
+  return user;
+}
+const decideAsModerator = (run: Run, who: Token, runner: TestUser, decision: 'accept' | 'reject') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/admin/disputes/${run.id}/${runner.user.id}`,
+    headers: bearer(who),
+    payload: { decision },
   });
 const resolve = (run: Run, who: Token, runner: TestUser, decision: 'accept' | 'reject') =>
   t.app.inject({
@@ -274,22 +288,36 @@ describe('escalated disputes', () => {
     const list = await get<RunDisputes>(`/api/runs/${run.id}/attendance/disputes`, h2);
     expect(list.body.items.map((d) => d.status)).toEqual(['escalated', 'escalated']);
 
-    const moderator = await newUser(t.app);
-    const accepted = await t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, {
-      decision: 'accept',
-    });
-    expect(accepted.status).toBe('accepted');
-    const rejected = await t.services.disputes.decideEscalated(run.id, moderator.user.id, second.user.id, {
-      decision: 'reject',
-    });
-    expect(rejected.status).toBe('rejected');
+    const plain = await newUser(t.app);
+    const moderator = await newModerator();
+    const [p, m] = await at(clock.now().getTime(), plain, moderator);
+    // The queue is the moderators': a plain user (even the host) gets 403 NOT_MODERATOR, there and on a decision.
+    for (const who of [p, h2]) {
+      const queue = await t.app.inject({ method: 'GET', url: '/api/admin/disputes', headers: bearer(who) });
+      expect([queue.statusCode, queue.json<ErrorBody>().code]).toEqual([403, 'NOT_MODERATOR']);
+      const decided = await decideAsModerator(run, who, first, 'accept');
+      expect([decided.statusCode, decided.json<ErrorBody>().code]).toEqual([403, 'NOT_MODERATOR']);
+    }
+    const queue = await get<EscalatedDisputes>('/api/admin/disputes', m);
+    const mine = queue.body.items.filter((d) => d.runId === run.id);
+    expect(mine.map((d) => [d.user.id, d.status, d.run.title, d.run.host.id])).toEqual([
+      [first.user.id, 'escalated', run.title, host.user.id],
+      [second.user.id, 'escalated', run.title, host.user.id],
+    ]);
+
+    const accepted = await decideAsModerator(run, m, first, 'accept');
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json<{ status: string }>().status).toBe('accepted');
+    const rejected = await decideAsModerator(run, m, second, 'reject');
+    expect(rejected.json<{ status: string }>().status).toBe('rejected');
     const [f2, s2] = await at(clock.now().getTime(), first, second);
     expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, f2)).body.present).toBe(true);
     expect((await get<MyAttendance>(`/api/runs/${run.id}/attendance/me`, s2)).body.present).toBe(false);
     expect(await categories(f2)).toContain('dispute_resolved');
-    await expect(
-      t.services.disputes.decideEscalated(run.id, moderator.user.id, first.user.id, { decision: 'reject' }),
-    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
+    const again = await decideAsModerator(run, m, first, 'reject');
+    expect([again.statusCode, again.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
+    const left = await get<EscalatedDisputes>('/api/admin/disputes', m);
+    expect(left.body.items.filter((d) => d.runId === run.id)).toEqual([]);
     clock.offsetMs = 0;
   });
 
@@ -300,10 +328,9 @@ describe('escalated disputes', () => {
     await mark(run, h, [], [runner]);
     const [r] = await at(Date.parse(run.endsAt), runner);
     expect((await dispute(run, r)).statusCode).toBe(201);
-    const moderator = await newUser(t.app);
-    await expect(
-      t.services.disputes.decideEscalated(run.id, moderator.user.id, runner.user.id, { decision: 'accept' }),
-    ).rejects.toMatchObject({ code: 'DISPUTE_NOT_ALLOWED' });
+    const [m] = await at(clock.now().getTime(), await newModerator());
+    const refused = await decideAsModerator(run, m, runner, 'accept');
+    expect([refused.statusCode, refused.json<ErrorBody>().code]).toEqual([403, 'DISPUTE_NOT_ALLOWED']);
     clock.offsetMs = 0;
   });
 });

@@ -158,6 +158,34 @@ export class DisputesRepository {
   }
 
   /** Escalated disputes, oldest first (the moderators' queue reads these). */
+  /** Escalated disputes, oldest first, with the run's title, start and host and the runner's nickname. */
+  escalatedWithContext(limit: number) {
+    return rawRows<{
+      run_id: string;
+      user_id: string;
+      note: string;
+      status: string;
+      created_at: Date | string;
+      resolved_at: Date | string | null;
+      title: string;
+      starts_at: Date | string;
+      host_id: string;
+      host_nickname: string;
+      nickname: string;
+    }>(
+      this.db,
+      sql`select d.run_id, d.user_id, d.note, d.status, d.created_at, d.resolved_at, r.title, r.starts_at,
+          r.host_id, h.nickname as host_nickname, u.nickname
+        from ${attendanceDisputes} d
+        join ${runs} r on r.id = d.run_id
+        join ${users} h on h.id = r.host_id
+        join ${users} u on u.id = d.user_id
+        where d.status = 'escalated'
+        order by d.created_at, d.run_id, d.user_id
+        limit ${limit}`,
+    );
+  }
+
   async escalated(limit: number): Promise<DisputeRow[]> {
     return this.db
       .select()

@@ -2,6 +2,7 @@ import {
   CreateDisputeSchema,
   DisputeSchema,
   ErrorBodySchema,
+  EscalatedDisputesSchema,
   MyAttendanceSchema,
   ReliabilitySchema,
   ResolveDisputeSchema,
@@ -83,5 +84,25 @@ export const disputesRoutes: FastifyPluginAsyncZod<DisputesRoutesDeps> = async (
     '/runs/:runId/reliability',
     { schema: { tags, params: RunParams, response: { 200: RunReliabilitySchema, 401: e, 403: e, 404: e } } },
     (req) => reliability.ofRun(req.params.runId, userIdOf(req)),
+  );
+
+  // The moderators' queue (issue 17): disputes a host left open for 72 h; the service checks the role.
+  app.get(
+    '/admin/disputes',
+    { schema: { tags: ['admin'], response: { 200: EscalatedDisputesSchema, 401: e, 403: e } } },
+    (req) => disputes.escalatedQueue(userIdOf(req)),
+  );
+
+  app.post(
+    '/admin/disputes/:runId/:userId',
+    {
+      schema: {
+        tags: ['admin'],
+        params: RunUserParams,
+        body: ResolveDisputeSchema,
+        response: { 200: DisputeSchema, 400: e, 401: e, 403: e, 404: e },
+      },
+    },
+    (req) => disputes.decideEscalated(req.params.runId, userIdOf(req), req.params.userId, req.body),
   );
 };

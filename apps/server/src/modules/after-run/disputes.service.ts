@@ -1,6 +1,7 @@
 import {
   type CreateDispute,
   type Dispute,
+  type EscalatedDisputes,
   type MyAttendance,
   type ResolveDispute,
   type Run,
@@ -54,6 +55,10 @@ export class DisputesService {
     private readonly markPresent: (tx: Tx, runId: string, userId: string, now: Date) => Promise<void>,
     /** Badges are evaluated once the new mark has committed. */
     private readonly evaluateBadges: (userIds: string[]) => Promise<void> = async () => {},
+    /** 403 NOT_MODERATOR unless the user is a moderator or an admin (the moderation module decides). */
+    private readonly requireModerator: (userId: string) => Promise<unknown> = async () => {
+      throw new ForbiddenError('NOT_MODERATOR', 'Only moderators and admins may do this');
+    },
   ) {}
 
   /** My mark at the run and, when absent, my dispute and its window. */
@@ -137,6 +142,7 @@ export class DisputesService {
     targetId: string,
     input: ResolveDispute,
   ): Promise<Dispute> {
+    await this.requireModerator(moderatorId);
     if (moderatorId === targetId) throw notAllowed('Nobody decides their own dispute');
     // Read as the runner: a moderator need not be able to see a members-only run to decide about it.
     const run = await this.liveRun(runId, targetId);
@@ -227,6 +233,30 @@ export class DisputesService {
   /** Escalated disputes, oldest first: the moderators' queue (issue 17's admin slice reads it). */
   async escalated(limit = 100): Promise<Dispute[]> {
     return (await this.repo.escalated(limit)).map(toDispute);
+  }
+
+  /** The moderators' queue of disputes the hosts left open for 72 h, oldest first. */
+  async escalatedQueue(viewerId: string, limit = 100): Promise<EscalatedDisputes> {
+    await this.requireModerator(viewerId);
+    const iso = (value: Date | string) => new Date(value).toISOString();
+    const rows = await this.repo.escalatedWithContext(limit);
+    return {
+      items: rows.map((r) => ({
+        runId: r.run_id,
+        userId: r.user_id,
+        note: r.note,
+        status: r.status as Dispute['status'],
+        createdAt: iso(r.created_at),
+        resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
+        run: {
+          id: r.run_id,
+          title: r.title,
+          startsAt: iso(r.starts_at),
+          host: { id: r.host_id, nickname: r.host_nickname },
+        },
+        user: { id: r.user_id, nickname: r.nickname },
+      })),
+    };
   }
 
   private async liveRun(runId: string, userId: string): Promise<Run> {

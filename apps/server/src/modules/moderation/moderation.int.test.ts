@@ -107,6 +107,7 @@ const REFUSED: [string, string][] = [
   ['POST', '/api/uploads?purpose=photo'],
   ['POST', `/api/admin/users/${A}/actions`],
   ['POST', `/api/admin/reports/${A}/actions`],
+  ['POST', `/api/admin/disputes/${A}/${B}`],
   ['POST', `/api/runs/${A}/seat-offer/claim`],
   ['PATCH', `/api/runs/${A}/attendance/disputes/${B}`],
 ];

@@ -125,6 +125,39 @@ describe('/admin', () => {
     expect(calls.filter((c) => c.path.startsWith('/api/admin/audit'))).toHaveLength(2);
   });
 
+  it('lists disputes the hosts left open, and a moderator accepts one', async () => {
+    const dispute = {
+      runId: RUN,
+      userId: TARGET,
+      note: '끝까지 같이 달렸어요. 사진도 있어요.',
+      status: 'escalated',
+      createdAt: '2026-12-01T12:00:00.000Z',
+      resolvedAt: null,
+      run: {
+        id: RUN,
+        title: '반포 야간 10K',
+        startsAt: '2026-12-01T11:00:00.000Z',
+        host: { id: CREW, nickname: '달빛크루장' },
+      },
+      user: { id: TARGET, nickname: '문제러너' },
+    };
+    const { calls } = mockApi({
+      'GET /api/admin/audit*': () => jsonResponse(200, { items: [], nextCursor: null }),
+      'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true, [])),
+      'GET /api/admin/disputes': () => jsonResponse(200, { items: [dispute] }),
+      [`POST /api/admin/disputes/${RUN}/${TARGET}`]: () =>
+        jsonResponse(200, { ...dispute, status: 'accepted', resolvedAt: '2026-12-06T10:00:00.000Z' }),
+    });
+    const { events } = renderApp('/admin', { user: onboardedMe({ role: 'moderator' }) });
+    const section = await screen.findByRole('region', { name: '출석 이의' });
+    const card = await within(section).findByRole('article', { name: /반포 야간 10K/ });
+    expect(within(card).getByText('끝까지 같이 달렸어요. 사진도 있어요.')).toBeTruthy();
+    expect(within(card).getByText(/문제러너님 · 크루장 달빛크루장/)).toBeTruthy();
+    await events.click(within(card).getByRole('button', { name: '인정 (출석으로)' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ decision: 'accept' });
+  });
+
   it('an empty queue says so', async () => {
     mockApi({
       'GET /api/admin/audit*': () => jsonResponse(200, { items: [], nextCursor: null }),
@@ -138,6 +171,7 @@ describe('/admin', () => {
     const { calls } = mockApi({
       'GET /api/admin/audit*': () => jsonResponse(200, { items: [ENTRY], nextCursor: null }),
       'GET /api/admin/reports*': () => jsonResponse(200, queuePage(true, [])),
+      'GET /api/admin/disputes': () => jsonResponse(200, { items: [] }),
       'GET /api/admin/users?*': () => jsonResponse(200, { id: TARGET, nickname: '문제러너' }),
       [`GET /api/admin/users/${TARGET}/history`]: () => jsonResponse(200, history),
       [`POST /api/admin/users/${TARGET}/actions`]: () =>

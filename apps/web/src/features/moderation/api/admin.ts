@@ -1,6 +1,7 @@
 import {
   endpoints,
   type AuditPage,
+  type EscalatedDisputes,
   type ModerateUser,
   type ReportAction,
   type ReportQueuePage,
@@ -89,6 +90,32 @@ export function useModerateUser(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ModerateUser) => apiClient.call(endpoints.moderateUser, { params: { userId }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
+  });
+}
+
+/** Attendance disputes the hosts left open for 72 h (moderators decide them). */
+export function useEscalatedDisputes() {
+  return useQuery({
+    queryKey: [...adminKey, 'disputes'] as const,
+    queryFn: ({ signal }): Promise<EscalatedDisputes> =>
+      apiClient.call(endpoints.getEscalatedDisputes, { signal }),
+  });
+}
+
+/** Accept (the runner counts as present) or reject an escalated dispute. */
+export function useDecideDispute() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      runId,
+      userId,
+      decision,
+    }: {
+      runId: string;
+      userId: string;
+      decision: 'accept' | 'reject';
+    }) => apiClient.call(endpoints.decideEscalatedDispute, { params: { runId, userId }, body: { decision } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
 }

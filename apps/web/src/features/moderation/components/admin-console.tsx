@@ -7,6 +7,7 @@ import { TextField } from '../../../components/text-field.tsx';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useAudit, useFindUser, useModerateUser, useUserHistory } from '../api/admin.ts';
+import { EscalatedDisputes } from './escalated-disputes.tsx';
 import { EntryLine, ReportQueue } from './report-queue.tsx';
 import styles from './admin-console.module.css';
 
@@ -128,6 +129,7 @@ export function AdminConsole() {
   return (
     <>
       <ReportQueue onShowUser={setUserId} />
+      <EscalatedDisputes />
       <section className={styles.section} aria-label={t('admin.usersTitle')}>
         <h2 className={styles.subtitle}>{t('admin.usersTitle')}</h2>
         <form onSubmit={lookUp} className={styles.form} role="search" aria-label={t('admin.lookup')}>
