@@ -47,6 +47,7 @@ beforeAll(async () => {
     announcementId: '00000000-0000-4000-8000-000000000002',
     kind: 'run',
     messageId: '00000000-0000-4000-8000-000000000003',
+    reportId: '00000000-0000-4000-8000-000000000004',
   });
   operations = await operationsOf(t.app);
 });

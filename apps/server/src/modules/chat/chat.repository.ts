@@ -191,15 +191,20 @@ export class ChatRepository {
     return row;
   }
 
-  /** Hidden by reports (the reports module asks, in its unit of work); a hidden one stays as it was. */
-  /** Hides it (at) or shows it again (null); a no-op when it already is so. */
-  async setHidden(tx: Tx, id: string, at: Date | null): Promise<void> {
-    await this.q(tx)
+  /** Hides it (at) or shows it again (null); the chat it is in when this call changed it, else undefined. */
+  async setHidden(
+    tx: Tx,
+    id: string,
+    at: Date | null,
+  ): Promise<{ runId: string | null; crewId: string | null } | undefined> {
+    const [row] = await this.q(tx)
       .update(chatMessages)
       .set({ hiddenAt: at })
       .where(
         and(eq(chatMessages.id, id), at ? isNull(chatMessages.hiddenAt) : isNotNull(chatMessages.hiddenAt)),
-      );
+      )
+      .returning({ runId: chatMessages.runId, crewId: chatMessages.crewId });
+    return row;
   }
 
   /** The chat's notice: its most recently pinned message. */

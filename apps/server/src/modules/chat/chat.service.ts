@@ -277,8 +277,8 @@ export class ChatService {
    * reports' unit of work. After it commits, the chat's open screens fetch their messages again.
    */
   async setHidden(tx: Tx, messageId: string, at: Date | null): Promise<void> {
-    const row = await this.repo.find(messageId);
-    await this.repo.setHidden(tx, messageId, at);
+    // Inside the unit of work only: on the embedded database a read beside it would wait for it forever.
+    const row = await this.repo.setHidden(tx, messageId, at);
     if (!row) return;
     const ref: ChatRef = row.runId ? { kind: 'run', id: row.runId } : { kind: 'crew', id: row.crewId ?? '' };
     tx.afterCommit(() => this.realtime.toRoom(roomOf(ref), 'resync', {}));
