@@ -36,18 +36,22 @@ const ReasonSchema = z
   .min(SAFETY_LIMITS.moderationReasonMin, { message: 'moderation.reason.tooShort' })
   .max(SAFETY_LIMITS.moderationReasonMax, { message: 'moderation.reason.tooLong' });
 
-/** `POST /api/admin/users/:userId/actions`: a suspension needs its days (1–365), the others none. */
+/** A suspension's length in days (1–365): a suspension needs one, the other actions none. */
+const DaysSchema = z
+  .number()
+  .int()
+  .min(SAFETY_LIMITS.suspendDaysMin)
+  .max(SAFETY_LIMITS.suspendDaysMax)
+  .optional();
+const suspendHasDays = (a: { action: string; days?: number | undefined }) =>
+  (a.action === 'suspend') === (a.days !== undefined);
+const suspendHasDaysIssue = { message: 'moderation.days.suspendOnly', path: ['days'] };
+
+/** `POST /api/admin/users/:userId/actions`: the reason is shown to the user. */
 export const ModerateUserSchema = z
-  .object({
-    action: UserModerationActionSchema,
-    reason: ReasonSchema,
-    days: z.number().int().min(SAFETY_LIMITS.suspendDaysMin).max(SAFETY_LIMITS.suspendDaysMax).optional(),
-  })
+  .object({ action: UserModerationActionSchema, reason: ReasonSchema, days: DaysSchema })
   .strict()
-  .refine((a) => (a.action === 'suspend') === (a.days !== undefined), {
-    message: 'moderation.days.suspendOnly',
-    path: ['days'],
-  });
+  .refine(suspendHasDays, suspendHasDaysIssue);
 export type ModerateUser = z.infer<typeof ModerateUserSchema>;
 
 /** `POST /api/admin/users/:userId/role` (admins only): `user` takes a role away. */
@@ -190,14 +194,7 @@ export type ReportQueuePage = z.infer<typeof ReportQueuePageSchema>;
  * report of the same target and is written to the audit log with the report.
  */
 export const ReportActionSchema = z
-  .object({
-    action: ModerationActionSchema,
-    reason: ReasonSchema,
-    days: z.number().int().min(SAFETY_LIMITS.suspendDaysMin).max(SAFETY_LIMITS.suspendDaysMax).optional(),
-  })
+  .object({ action: ModerationActionSchema, reason: ReasonSchema, days: DaysSchema })
   .strict()
-  .refine((a) => (a.action === 'suspend') === (a.days !== undefined), {
-    message: 'moderation.days.suspendOnly',
-    path: ['days'],
-  });
+  .refine(suspendHasDays, suspendHasDaysIssue);
 export type ReportAction = z.infer<typeof ReportActionSchema>;

@@ -19,7 +19,8 @@ import {
   ValidationError,
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { UnitOfWork } from '../../ports/unit-of-work.ts';
+import type { ModerationService } from '../moderation/moderation.service.ts';
 import type { ModerationTarget } from './reports.types.ts';
 import type { ContentRow, QueueScope, ReportsRepository } from './reports.repository.ts';
 
@@ -30,32 +31,10 @@ export interface ReportsOptions {
 
 /** What the report queue asks of the moderation module (the audit log and accounts) and of crews. */
 export interface ReportsDeps {
-  moderation: {
-    staffRole(userId: string): Promise<'moderator' | 'admin' | null>;
-    actWithin(
-      tx: Tx,
-      actorId: string,
-      actorRole: UserRole,
-      userId: string,
-      input: { action: 'warn' | 'suspend' | 'ban' | 'restore'; reason: string; days?: number },
-      ref: { reportId: string; crewId: string | null },
-    ): Promise<string>;
-    recordContentAction(
-      tx: Tx,
-      entry: {
-        actorId: string;
-        action: 'dismiss' | 'hide' | 'restore';
-        targetType: string;
-        targetId: string;
-        subjectId: string | null;
-        reportId: string;
-        crewId: string | null;
-        reason: string;
-      },
-    ): Promise<string>;
-    entriesFor(targetIds: string[], perTarget: number): Promise<Map<string, ModerationEntry[]>>;
-    entry(id: string): Promise<ModerationEntry>;
-  };
+  moderation: Pick<
+    ModerationService,
+    'staffRole' | 'actWithin' | 'recordContentAction' | 'entriesFor' | 'entry'
+  >;
   /** Whether the user is the crew's owner or staff (they moderate their crew's content). */
   isCrewStaff(crewId: string, userId: string): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { SAFETY_LIMITS, USER_MODERATION_ACTIONS, type UserModerationAction } from '@erun/contracts';
+import { USER_MODERATION_ACTIONS, type UserModerationAction } from '@erun/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../../lib/messages.ts';
 import { useAudit, useFindUser, useModerateUser, useUserHistory } from '../api/admin.ts';
 import { EscalatedDisputes } from './escalated-disputes.tsx';
 import { EntryLine, ReportQueue } from './report-queue.tsx';
+import { ActionFields } from './action-fields.tsx';
 import styles from './admin-console.module.css';
 
 function ActionForm({ userId }: { userId: string }) {
@@ -36,25 +37,13 @@ function ActionForm({ userId }: { userId: string }) {
           ))}
         </select>
       </label>
-      {action === 'suspend' && (
-        <TextField
-          label={t('admin.daysLabel')}
-          type="number"
-          min={SAFETY_LIMITS.suspendDaysMin}
-          max={SAFETY_LIMITS.suspendDaysMax}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          required
-        />
-      )}
-      <TextField
-        label={t('admin.reasonLabel')}
-        hint={t('admin.reasonHint')}
-        value={reason}
-        minLength={SAFETY_LIMITS.moderationReasonMin}
-        maxLength={SAFETY_LIMITS.moderationReasonMax}
-        onChange={(e) => setReason(e.target.value)}
-        required
+      <ActionFields
+        suspend={action === 'suspend'}
+        days={days}
+        onDays={setDays}
+        reason={reason}
+        onReason={setReason}
+        reasonHint={t('admin.reasonHint')}
       />
       <FormAlert message={moderate.isError ? errorMessage(moderate.error) : null} />
       <Button type="submit" pending={moderate.isPending}>

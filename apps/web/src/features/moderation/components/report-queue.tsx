@@ -1,9 +1,4 @@
-import {
-  SAFETY_LIMITS,
-  type ModerationAction,
-  type ModerationEntry,
-  type ReportQueueItem,
-} from '@erun/contracts';
+import { type ModerationAction, type ModerationEntry, type ReportQueueItem } from '@erun/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,10 +6,10 @@ import { Button } from '../../../components/button.tsx';
 import { useNotice } from '../../../components/notice/notice-context.ts';
 import { ChoiceGroup } from '../../../components/choice-group.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
-import { TextField } from '../../../components/text-field.tsx';
 import { formatDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { type QueueStatus, useActOnReport, useReportQueue } from '../api/admin.ts';
+import { ActionFields } from './action-fields.tsx';
 import styles from './admin-console.module.css';
 
 /** The reason the server writes for roles granted with `npm run admin` (shown as "명령줄" instead). */
@@ -86,25 +81,13 @@ function DecideForm({ item, canActOnAccounts }: { item: ReportQueueItem; canActO
         }}
         error={missing ? { key: 'admin.queue.pickAction' } : undefined}
       />
-      {action === 'suspend' && (
-        <TextField
-          label={t('admin.daysLabel')}
-          type="number"
-          min={SAFETY_LIMITS.suspendDaysMin}
-          max={SAFETY_LIMITS.suspendDaysMax}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          required
-        />
-      )}
-      <TextField
-        label={t('admin.reasonLabel')}
-        hint={t('admin.queue.reasonHint')}
-        value={reason}
-        minLength={SAFETY_LIMITS.moderationReasonMin}
-        maxLength={SAFETY_LIMITS.moderationReasonMax}
-        onChange={(e) => setReason(e.target.value)}
-        required
+      <ActionFields
+        suspend={action === 'suspend'}
+        days={days}
+        onDays={setDays}
+        reason={reason}
+        onReason={setReason}
+        reasonHint={t('admin.queue.reasonHint')}
       />
       <FormAlert message={act.isError ? errorMessage(act.error) : null} />
       <Button type="submit" pending={act.isPending}>
