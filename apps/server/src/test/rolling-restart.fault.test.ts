@@ -366,7 +366,15 @@ describe('rolling restart behind nginx under load', { timeout: 240_000 }, () => 
         `${comments.length} comments, ${joined.size} members acknowledged; socket disconnects ${disconnects.length}; ` +
         `nginx retried ${refused} refused connections`,
     );
-    expect(failed, [...script.timeline, ...nginxErrors].join('\n')).toEqual([]);
+    // And what the API processes logged at warn or above (a 500's error and stack), every start of each.
+    const apiErrors = processes.flatMap((p) =>
+      p
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(40|50|60)/.test(l))
+        .map((l) => l.slice(0, 2000)),
+    );
+    expect(failed, [...script.timeline, ...nginxErrors, ...apiErrors].join('\n')).toEqual([]);
     expect(unexpected).toEqual([]);
     expect(restarts.map((r) => [r.name, r.exitCode])).toEqual([
       ['api-1', 0],
