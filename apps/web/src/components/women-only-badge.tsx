@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { cx } from '../lib/cx.ts';
@@ -29,5 +30,34 @@ export function WomenOnlyNote({ kind, genderSet }: { kind: 'run' | 'crew'; gende
         </Link>
       )}
     </p>
+  );
+}
+
+/** "여성 전용" as a run's or a series' form asks it: a checkbox with what it means under it. */
+export function WomenOnlyField({
+  checked,
+  onChange,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  return (
+    <div className={styles.field}>
+      <label className={styles.fieldCheck}>
+        <input
+          type="checkbox"
+          name="womenOnly"
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {t('womenOnly.runField.label')}
+      </label>
+      <p id={hintId} className={styles.fieldHint}>
+        {t('womenOnly.runField.hint')}
+      </p>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../../components/text-field.tsx';
 import { seoulToday } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
 import { useUpdateSeries } from '../api/series.ts';
+import { WomenOnlyField } from '../../../components/women-only-badge.tsx';
 import styles from './series-page.module.css';
 
 interface SeriesEditDialogProps {
@@ -108,21 +109,7 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
           value={values.description}
           onChange={(e) => set({ description: e.target.value })}
         />
-        <div className={styles.womenOnly}>
-          <label className={styles.womenOnlyCheck}>
-            <input
-              type="checkbox"
-              name="womenOnly"
-              checked={values.womenOnly}
-              aria-describedby="series-women-only-hint"
-              onChange={(e) => set({ womenOnly: e.target.checked })}
-            />
-            {t('womenOnly.runField.label')}
-          </label>
-          <p id="series-women-only-hint" className={styles.womenOnlyHint}>
-            {t('womenOnly.runField.hint')}
-          </p>
-        </div>
+        <WomenOnlyField checked={values.womenOnly} onChange={(checked) => set({ womenOnly: checked })} />
         {update.isError && <FormAlert message={errorMessage(update.error)} />}
       </div>
     </Dialog>

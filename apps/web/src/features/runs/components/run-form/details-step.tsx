@@ -10,6 +10,7 @@ import { seoulToday } from '../../../../lib/datetime.ts';
 import { formatPace } from '../../../../lib/format.ts';
 import { defaultDeadline } from '../../utils/run-form.ts';
 import type { RunFormApi } from './form-api.ts';
+import { WomenOnlyField } from '../../../../components/women-only-badge.tsx';
 import styles from './run-form.module.css';
 
 /** Step 2: title, times, pace, seats, theme, logistics and description. */
@@ -131,21 +132,10 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           {...form.register('baggage')}
         />
       </div>
-      <div className={styles.womenOnly}>
-        <label className={styles.womenOnlyCheck}>
-          <input
-            type="checkbox"
-            name="womenOnly"
-            checked={values.womenOnly}
-            aria-describedby="run-women-only-hint"
-            onChange={(event) => form.setValue('womenOnly', event.target.checked)}
-          />
-          {t('womenOnly.runField.label')}
-        </label>
-        <p id="run-women-only-hint" className={styles.womenOnlyHint}>
-          {t('womenOnly.runField.hint')}
-        </p>
-      </div>
+      <WomenOnlyField
+        checked={values.womenOnly}
+        onChange={(checked) => form.setValue('womenOnly', checked)}
+      />
       <TextAreaField
         label={t('runForm.details.description')}
         placeholder={t('runForm.details.descriptionPlaceholder')}
