@@ -162,8 +162,8 @@ function useRunsView(): [RunsView, Bbox | null, (view: RunsView) => void, (bbox:
     go(copy, false);
   };
   const setBbox = (next: Bbox) => {
-    // The latest URL, not this render's: the map reports after a debounce.
-    const copy = new URLSearchParams(window.location.search);
+    // The map calls the latest render's setBbox (it keeps it in a ref), so `params` is current.
+    const copy = new URLSearchParams(params);
     if (copy.get('view') !== 'map') return;
     const value = formatBbox(next);
     if (copy.get('bbox') === value) return;
