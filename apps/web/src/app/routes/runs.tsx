@@ -23,6 +23,7 @@ import {
   filtersToQuery,
   type RunFilters,
 } from '../../features/runs/utils/run-filters.ts';
+import { cx } from '../../lib/cx.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -55,7 +56,7 @@ export function RunsPage() {
   );
 
   return (
-    <div className={listStyles.page}>
+    <div className={cx(listStyles.page, view === 'map' && styles.mapPage)}>
       <div className={styles.head}>
         <div className={listStyles.head}>
           <h1 className={listStyles.title}>{t('runs.title')}</h1>

@@ -136,6 +136,18 @@ function ViewSync({ view, onMove }: { view: MapBox; onMove: (box: MapBox) => voi
   onMoveRef.current = onMove;
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // Listening first (effects run in order): the framing below reports its box too.
+  useMapEvents({
+    moveend: () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const box = boxOf(map);
+        reported.current = box;
+        onMoveRef.current(box);
+      }, MOVE_DEBOUNCE_MS);
+    },
+  });
+
   const { south, west, north, east } = view;
   useEffect(() => {
     const next = { south, west, north, east };
@@ -149,16 +161,6 @@ function ViewSync({ view, onMove }: { view: MapBox; onMove: (box: MapBox) => voi
     );
   }, [map, south, west, north, east]);
 
-  useMapEvents({
-    moveend: () => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const box = boxOf(map);
-        reported.current = box;
-        onMoveRef.current(box);
-      }, MOVE_DEBOUNCE_MS);
-    },
-  });
   return null;
 }
 
