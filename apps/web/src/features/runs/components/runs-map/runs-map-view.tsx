@@ -139,7 +139,7 @@ function ChosenRuns({ runs, onClose }: { runs: RunSummary[]; onClose: () => void
   const ids = runs.map((r) => r.id).join(',');
   // A pin chosen with the keyboard (Enter) moves the focus to what it opened.
   useEffect(() => {
-    ref.current?.focus();
+    ref.current?.focus({ preventScroll: true });
   }, [ids]);
   const title = runs.length > 1 ? t('runsMap.chosenMany', { count: runs.length }) : t('runsMap.chosen');
   return (
