@@ -30,7 +30,11 @@ const LISTS = {
   filters: '/api/runs?region=seoul&theme=riverside&timeOfDay=evening',
   keyword: `/api/runs?q=${encodeURIComponent('한강')}`,
   near: '/api/runs?near=37.52,126.93&radiusKm=5',
+  // The map (issue 18): the visible box around Seoul.
+  bbox: '/api/runs?bbox=37.41,126.76,37.70,127.18',
 };
+// A map's worth of pins in that box (not in LISTS: the statement probe adds its own limit).
+const MAP_PINS = `${LISTS.bbox}&limit=200`;
 
 const dataset = await benchDataset(
   dbUrl,
@@ -100,6 +104,8 @@ const runScenarios = [
   { name: 'GET /api/runs three filters', url: api.url + LISTS.filters, target: true },
   { name: 'GET /api/runs?q=한강 (keyword)', url: api.url + LISTS.keyword, target: true },
   { name: 'GET /api/runs near me (5 km)', url: api.url + LISTS.near, target: true },
+  { name: 'GET /api/runs?bbox= (Seoul)', url: api.url + LISTS.bbox, target: true },
+  { name: 'GET /api/runs?bbox= (Seoul, 200 pins)', url: api.url + MAP_PINS },
   { name: 'GET /api/runs/:runId', url: `${api.url}/api/runs/${runId}`, target: true },
   { name: 'GET /api/runs signed in (shared + own)', url: api.url + LISTS.first, headers: auth },
   {

@@ -283,6 +283,26 @@ export type Run = z.infer<typeof RunSchema>;
 
 export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
 
+/** A page of the list; a map (with `bbox`) may ask for more at once: it shows pins, not a page. */
+export const RUNS_PAGE = { limitMax: 50, bboxLimitMax: 200 } as const;
+
+const NUMBER = String.raw`-?\d{1,3}(?:\.\d{1,15})?`;
+
+/**
+ * `bbox=south,west,north,east` in degrees (WGS84), edges included. South ≤ north; a box across the
+ * antimeridian (west > east) is refused: Korea never needs one, and a client that does sends two boxes.
+ */
+export const BboxSchema = z
+  .string()
+  .max(100, { message: 'bbox.invalid' })
+  .regex(new RegExp(`^${NUMBER},${NUMBER},${NUMBER},${NUMBER}$`), { message: 'bbox.invalid' })
+  .transform((v) => v.split(',').map(Number))
+  .pipe(z.tuple([LatSchema, LngSchema, LatSchema, LngSchema], { message: 'bbox.invalid' }))
+  .refine(([south, , north]) => south <= north, { message: 'bbox.southAboveNorth' })
+  .refine(([, west, , east]) => west <= east, { message: 'bbox.antimeridian' })
+  .transform(([south, west, north, east]) => ({ south, west, north, east }));
+export type Bbox = z.output<typeof BboxSchema>;
+
 export const ListRunsQuerySchema = z
   .object({
     region: csv(REGIONS).optional(),
@@ -299,6 +319,8 @@ export const ListRunsQuerySchema = z
       .pipe(LatLngSchema)
       .optional(),
     radiusKm: z.coerce.number().min(0.1).max(100).default(5),
+    /** Only runs whose meeting place is inside the box (a map's visible area); see BboxSchema. */
+    bbox: BboxSchema.optional(),
     includeClosed: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
@@ -318,9 +340,21 @@ export const ListRunsQuerySchema = z
       .optional(),
     sort: z.enum(RUN_SORTS).default('soonest'),
     cursor: CursorSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    /** Up to RUNS_PAGE.limitMax; with `bbox`, up to RUNS_PAGE.bboxLimitMax (a map's pins). */
+    limit: z.coerce.number().int().min(1).max(RUNS_PAGE.bboxLimitMax).default(20),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    if (!q.bbox && q.limit > RUNS_PAGE.limitMax)
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'number',
+        maximum: RUNS_PAGE.limitMax,
+        inclusive: true,
+        path: ['limit'],
+        message: `Too big: expected number to be <=${RUNS_PAGE.limitMax}`,
+      });
+  });
 export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
 export const RunPageSchema = z.object({

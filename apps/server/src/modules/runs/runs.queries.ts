@@ -117,6 +117,8 @@ export interface RunFilter {
   keyword?: string;
   /** Bounding box of the near-me circle; the exact radius is checked with haversine. */
   near?: { lat: number; lng: number; radiusKm: number };
+  /** Meeting place inside the box, edges included (west ≤ east: the contract refuses the antimeridian). */
+  bbox?: { south: number; west: number; north: number; east: number };
   openAfter?: Date;
   hostId?: string;
   crewId?: string;
@@ -338,6 +340,11 @@ function filterConditions(f: RunFilter): SQL[] {
   }
   if (f.keyword) c.push(sql`${runs.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
   if (f.near) c.push(...nearConditions(f.near));
+  if (f.bbox) {
+    // The (lat, lng) index answers the latitude range; the longitude is checked on the rows it finds.
+    c.push(sql`${runs.placeLat} between ${f.bbox.south} and ${f.bbox.north}`);
+    c.push(sql`${runs.placeLng} between ${f.bbox.west} and ${f.bbox.east}`);
+  }
   return c;
 }
 

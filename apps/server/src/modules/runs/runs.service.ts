@@ -796,6 +796,7 @@ export class RunsService {
       to: q.to ? seoulDayStart(q.to, 1) : undefined,
       keyword: q.q || undefined,
       near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
+      bbox: q.bbox,
       openAfter: q.includeClosed ? undefined : this.clock.now(),
       hostId: q.hostId,
       crewId: q.crewId,

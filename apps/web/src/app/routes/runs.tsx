@@ -1,6 +1,7 @@
 import { RUN_SORTS } from '@erun/contracts';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { PlusIcon, RunIcon, SearchIcon } from '../../components/icons.tsx';
 import {
@@ -12,13 +13,17 @@ import {
 import { CrewSearchResults } from '../../features/crews/components/crew-search-results.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
+import { RunsMapView } from '../../features/runs/components/runs-map/runs-map-view.tsx';
+import { ViewSwitch, type RunsView } from '../../features/runs/components/runs-map/view-switch.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
+import { formatBbox, parseBbox, type Bbox } from '../../features/runs/utils/bbox.ts';
 import {
   countFilters,
   EMPTY_FILTERS,
   filtersToQuery,
   type RunFilters,
 } from '../../features/runs/utils/run-filters.ts';
+import { cx } from '../../lib/cx.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -36,6 +41,9 @@ export function RunsPage() {
   const count = countFilters(filters);
   const reset =
     count > 0 ? { label: t('runs.filters.reset'), onReset: () => setFilters(resetOf(filters)) } : undefined;
+  const [view, bbox, setView, setBbox] = useRunsView();
+  const panelId = useId();
+  const tabId = useId();
 
   const empty = (
     <ListEmpty
@@ -48,10 +56,13 @@ export function RunsPage() {
   );
 
   return (
-    <div className={listStyles.page}>
-      <div className={listStyles.head}>
-        <h1 className={listStyles.title}>{t('runs.title')}</h1>
-        <p className={listStyles.lead}>{t('runs.lead')}</p>
+    <div className={cx(listStyles.page, view === 'map' && styles.mapPage)}>
+      <div className={styles.head}>
+        <div className={listStyles.head}>
+          <h1 className={listStyles.title}>{t('runs.title')}</h1>
+          <p className={listStyles.lead}>{t('runs.lead')}</p>
+        </div>
+        <ViewSwitch value={view} onChange={setView} panelId={panelId} idPrefix={tabId} />
       </div>
       <div className={styles.toolbar}>
         <KeywordSearch key={filters.q} value={filters.q} onSearch={(q) => setFilters({ ...filters, q })} />
@@ -74,11 +85,34 @@ export function RunsPage() {
             <RunFiltersPanel value={filters} onChange={setFilters} />
           </FilterSidebar>
         )}
-        <div className={listStyles.results}>
-          <CrewSearchResults q={filters.q} region={filters.region} />
-          <section aria-label={t('runs.list.label')}>
-            <RunsList query={filtersToQuery(filters)} empty={empty} />
-          </section>
+        <div
+          className={listStyles.results}
+          id={panelId}
+          role="tabpanel"
+          aria-labelledby={`${tabId}-${view}`}
+        >
+          {view === 'map' ? (
+            <RunsMapView
+              query={filtersToQuery(filters)}
+              bbox={bbox}
+              onMove={setBbox}
+              wide={wide}
+              emptyActions={
+                reset && (
+                  <Button variant="outline" onClick={reset.onReset}>
+                    {reset.label}
+                  </Button>
+                )
+              }
+            />
+          ) : (
+            <>
+              <CrewSearchResults q={filters.q} region={filters.region} />
+              <section aria-label={t('runs.list.label')}>
+                <RunsList query={filtersToQuery(filters)} empty={empty} />
+              </section>
+            </>
+          )}
         </div>
       </div>
       {signedIn && !restricted && (
@@ -105,6 +139,39 @@ export function RunsPage() {
       )}
     </div>
   );
+}
+
+/**
+ * 목록 or 지도, and the map's box, in the URL (`?view=map&bbox=south,west,north,east`) so back and refresh
+ * keep them. Switching is a history entry; the map's own moves replace the box in place.
+ */
+function useRunsView(): [RunsView, Bbox | null, (view: RunsView) => void, (bbox: Bbox) => void] {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const view: RunsView = params.get('view') === 'map' ? 'map' : 'list';
+  const bbox = view === 'map' ? parseBbox(params.get('bbox')) : null;
+  const go = (next: URLSearchParams, replace: boolean) => {
+    const search = next.toString().replace(/%2C/gi, ',');
+    void navigate({ search: search ? `?${search}` : '' }, { replace, preventScrollReset: true });
+  };
+  const setView = (next: RunsView) => {
+    if (next === view) return;
+    const copy = new URLSearchParams(params);
+    copy.delete('bbox');
+    if (next === 'map') copy.set('view', 'map');
+    else copy.delete('view');
+    go(copy, false);
+  };
+  const setBbox = (next: Bbox) => {
+    // The map calls the latest render's setBbox (it keeps it in a ref), so `params` is current.
+    const copy = new URLSearchParams(params);
+    if (copy.get('view') !== 'map') return;
+    const value = formatBbox(next);
+    if (copy.get('bbox') === value) return;
+    copy.set('bbox', value);
+    go(copy, true);
+  };
+  return [view, bbox, setView, setBbox];
 }
 
 /** A reset keeps the sort. */

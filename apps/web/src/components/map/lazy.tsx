@@ -29,3 +29,13 @@ export function RouteEditor(props: ComponentProps<typeof RouteEditorImpl>) {
     </Suspense>
   );
 }
+
+const ClusterMapImpl = lazy(() => import('./cluster-map.tsx').then((m) => ({ default: m.ClusterMap })));
+
+export function ClusterMap(props: ComponentProps<typeof ClusterMapImpl>) {
+  return (
+    <Suspense fallback={<MapSkeleton className={props.className} />}>
+      <ClusterMapImpl {...props} />
+    </Suspense>
+  );
+}

@@ -1,5 +1,11 @@
 import { endpoints, type ListRunsQuery, type RunPage } from '@erun/contracts';
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
 import { runKeys } from './run-keys.ts';
 
@@ -38,4 +44,9 @@ export function getRunsInfiniteQueryOptions(query: ListRunsQuery) {
 
 export function useInfiniteRuns(query: ListRunsQuery) {
   return useInfiniteQuery(getRunsInfiniteQueryOptions(query));
+}
+
+/** The runs in a map's box: the pins stay while the next box loads (no blank map on every pan). */
+export function useRunsInBox(query: ListRunsQuery) {
+  return useQuery({ ...getRunsQueryOptions(query), placeholderData: keepPreviousData });
 }
