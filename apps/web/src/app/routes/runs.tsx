@@ -85,12 +85,7 @@ export function RunsPage() {
             <RunFiltersPanel value={filters} onChange={setFilters} />
           </FilterSidebar>
         )}
-        <div
-          className={listStyles.results}
-          id={panelId}
-          role="tabpanel"
-          aria-labelledby={`${tabId}-${view}`}
-        >
+        <div className={listStyles.results} id={panelId} role="tabpanel" aria-labelledby={`${tabId}-${view}`}>
           {view === 'map' ? (
             <RunsMapView
               query={filtersToQuery(filters)}

@@ -133,7 +133,9 @@ function ViewSync({ view, onMove }: { view: MapBox; onMove: (box: MapBox) => voi
   const reported = useRef<MapBox | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onMoveRef = useRef(onMove);
-  onMoveRef.current = onMove;
+  useEffect(() => {
+    onMoveRef.current = onMove;
+  });
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // Listening first (effects run in order): the framing below reports its box too.

@@ -39,8 +39,7 @@ export function RunsMapView({ query, bbox, onMove, wide, emptyActions }: RunsMap
   const runs = useRunsInBox({ ...query, bbox: formatBbox(view), limit: RUNS_PAGE.bboxLimitMax });
   const items = useMemo(() => runs.data?.items ?? [], [runs.data]);
   const points = useMemo(
-    () =>
-      items.map((r) => ({ id: r.id, lat: r.meetingPlace.lat, lng: r.meetingPlace.lng, label: r.title })),
+    () => items.map((r) => ({ id: r.id, lat: r.meetingPlace.lat, lng: r.meetingPlace.lng, label: r.title })),
     [items],
   );
   const [selected, setSelected] = useState<string[]>([]);
