@@ -10,6 +10,8 @@ import {
   listStyles,
 } from '../../components/list-page/list-page.tsx';
 import { CrewSearchResults } from '../../features/crews/components/crew-search-results.tsx';
+import { useMyCrews } from '../../features/runs/api/get-my-crews.ts';
+import { ForMeChip, hasPreferences } from '../../features/runs/components/for-me-chip.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
@@ -19,6 +21,7 @@ import {
   filtersToQuery,
   type RunFilters,
 } from '../../features/runs/utils/run-filters.ts';
+import { cx } from '../../lib/cx.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -32,6 +35,10 @@ export function RunsPage() {
   // Suspended or banned: "러닝 만들기" shows disabled with the reason, before any tap.
   const restricted = signedIn && session.user.restriction !== null;
   const [filters, setFilters] = useRunFilters();
+  const prefs = signedIn ? session.user : null;
+  const personal = hasPreferences(prefs);
+  const myCrews = useMyCrews(signedIn).data?.items ?? [];
+  const origin = originOf(filters.near);
   const wide = useMediaQuery('(min-width: 1024px)');
   const count = countFilters(filters);
   const reset =
@@ -48,7 +55,7 @@ export function RunsPage() {
   );
 
   return (
-    <div className={listStyles.page}>
+    <div className={cx(listStyles.page, signedIn && styles.withFab)}>
       <div className={listStyles.head}>
         <h1 className={listStyles.title}>{t('runs.title')}</h1>
         <p className={listStyles.lead}>{t('runs.lead')}</p>
@@ -64,20 +71,29 @@ export function RunsPage() {
             resetOf={resetOf}
             sorts={RUN_SORTS}
             wide={wide}
-            panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} />}
+            panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} crews={myCrews} />}
           />
         </div>
       </div>
+      {personal && (
+        <div className={styles.chips}>
+          <ForMeChip
+            prefs={prefs}
+            pressed={filters.forMe}
+            onToggle={(forMe) => setFilters({ ...filters, forMe })}
+          />
+        </div>
+      )}
       <div className={listStyles.layout}>
         {wide && (
           <FilterSidebar title={t('runs.filters.title')} reset={reset}>
-            <RunFiltersPanel value={filters} onChange={setFilters} />
+            <RunFiltersPanel value={filters} onChange={setFilters} crews={myCrews} />
           </FilterSidebar>
         )}
         <div className={listStyles.results}>
           <CrewSearchResults q={filters.q} region={filters.region} />
           <section aria-label={t('runs.list.label')}>
-            <RunsList query={filtersToQuery(filters)} empty={empty} />
+            <RunsList query={filtersToQuery(filters, personal)} empty={empty} origin={origin} />
           </section>
         </div>
       </div>
@@ -107,8 +123,19 @@ export function RunsPage() {
   );
 }
 
-/** A reset keeps the sort. */
-const resetOf = (filters: RunFilters): RunFilters => ({ ...EMPTY_FILTERS, sort: filters.sort });
+/** A reset keeps the sort and "내 조건". */
+const resetOf = (filters: RunFilters): RunFilters => ({
+  ...EMPTY_FILTERS,
+  sort: filters.sort,
+  forMe: filters.forMe,
+});
+
+/** The runner's position from the `near` filter ("lat,lng"), or null. */
+function originOf(near: string): { lat: number; lng: number } | null {
+  if (!near) return null;
+  const [lat, lng] = near.split(',').map(Number);
+  return lat === undefined || lng === undefined ? null : { lat, lng };
+}
 
 function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useTranslation();
