@@ -296,10 +296,9 @@ export const RunPaceRangeSchema = z
   .string()
   .regex(/^\d{1,4}-\d{1,4}$/, { message: 'pace.invalid' })
   .transform((v) => v.split('-').map(Number) as [number, number])
-  .refine(
-    ([min, max]) => min >= RUN_LIMITS.paceMin && max <= RUN_LIMITS.paceMax && min <= max,
-    { message: 'pace.invalid' },
-  );
+  .refine(([min, max]) => min >= RUN_LIMITS.paceMin && max <= RUN_LIMITS.paceMax && min <= max, {
+    message: 'pace.invalid',
+  });
 
 export const ListRunsQuerySchema = z
   .object({

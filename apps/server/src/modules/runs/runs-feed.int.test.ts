@@ -67,7 +67,8 @@ beforeAll(async () => {
     ['서울 7km 페이스 없음', { region: 'seoul', route: route(7), paceSecPerKm: null, ...day(4, 10) }],
     ['크루 부산 12km', { region: 'busan', route: route(12), paceSecPerKm: 390, crewId, ...day(5) }],
   ];
-  for (const [title, overrides] of runs) ids.set(title, (await newRun(t.app, host, { title, ...overrides })).id);
+  for (const [title, overrides] of runs)
+    ids.set(title, (await newRun(t.app, host, { title, ...overrides })).id);
   // Six runners join 서울 7km: its card shows the host and the first four of them, then "+2".
   const joiners = await Promise.all(
     Array.from({ length: 6 }, (_, i) => newUser(t.app, { nickname: `참가자${i + 1}` })),
@@ -184,8 +185,19 @@ describe("who's going on the cards", () => {
     const items = (await page('region=seoul')).items;
     const full = items.find((r) => r.title === '서울 7km');
     expect(full?.participantCount).toBe(7);
-    expect(full?.going.map((p) => p.nickname)).toEqual(['호스트', '참가자1', '참가자2', '참가자3', '참가자4']);
-    expect(full?.going[0]).toEqual({ id: host.user.id, nickname: '호스트', avatar: null, runningLevel: null });
+    expect(full?.going.map((p) => p.nickname)).toEqual([
+      '호스트',
+      '참가자1',
+      '참가자2',
+      '참가자3',
+      '참가자4',
+    ]);
+    expect(full?.going[0]).toEqual({
+      id: host.user.id,
+      nickname: '호스트',
+      avatar: null,
+      runningLevel: null,
+    });
     expect(items.find((r) => r.title === '서울 3km')?.going.map((p) => p.nickname)).toEqual(['호스트']);
   });
 

@@ -409,7 +409,9 @@ function scoreSql(rank: Rank | undefined): SQL<number> {
       then ${sql.raw(String(RANK_WEIGHTS.myCrew))} else 0 end)`);
   }
   if (rank?.regions.length) {
-    terms.push(sql`(case when ${inArray(runs.region, rank.regions)} then ${sql.raw(String(RANK_WEIGHTS.region))} else 0 end)`);
+    terms.push(
+      sql`(case when ${inArray(runs.region, rank.regions)} then ${sql.raw(String(RANK_WEIGHTS.region))} else 0 end)`,
+    );
   }
   if (rank?.distanceRange) {
     const [min, max] = rank.distanceRange;

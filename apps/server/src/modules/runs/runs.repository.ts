@@ -102,9 +102,7 @@ export class RunsRepository {
   }
 
   /** The feed preferences a runner chose at onboarding or in the settings ("내 조건"). */
-  async preferencesOf(
-    userId: string,
-  ): Promise<{ regions: string[]; distance: string | null } | undefined> {
+  async preferencesOf(userId: string): Promise<{ regions: string[]; distance: string | null } | undefined> {
     const [row] = await this.db
       .select({ regions: users.preferredRegions, distance: users.preferredDistance })
       .from(users)
