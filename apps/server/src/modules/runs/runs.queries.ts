@@ -209,8 +209,8 @@ const guestCount = sql<number>`(case when ${runs.crewId} is null then 0 else (se
   and not exists (select 1 from ${runCohosts} h where h.run_id = g.run_id and h.user_id = g.user_id)
   and not exists (select 1 from ${crewMembers} m
     where m.crew_id = ${runs.crewId} and m.user_id = g.user_id and m.status = 'member')) end)`;
-// The first seated runners in the order they joined (the host is #1): a LIMITed scan of
-// run_participants_queue_idx per returned row, in the page's one statement.
+// The first seated runners in the order they joined (the host is #1): a LIMITed index-only scan of
+// run_participants_going_idx per returned row, in the page's one statement.
 const going = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
     'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level
   ) order by g.created_at, g.user_id), '[]'::json)
