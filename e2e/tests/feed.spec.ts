@@ -8,11 +8,13 @@ const T = {
   forMe: /내 조건/,
   soon: '곧 시작하는 러닝',
   recommended: '추천 그룹 러닝',
+  near: '내 주변',
   runsList: '그룹 러닝 목록',
 };
 
 test('a runner with 서울 preferences sees Seoul runs on home and /runs, and the others once 내 조건 is off', async ({
   page,
+  context,
   request,
 }, testInfo) => {
   const tag = `${testInfo.project.name}${Date.now().toString(36).slice(-4)}`;
@@ -82,6 +84,17 @@ test('a runner with 서울 preferences sees Seoul runs on home and /runs, and th
     const soon = page.getByRole('region', { name: T.soon });
     await expect(soon.getByRole('link', { name: daejeon })).toBeAttached();
     await expect(soon.getByRole('link', { name: gyeonggi })).toBeAttached();
+  });
+
+  await test.step('내 주변 asks for the position only when pressed, then cards say how far they are', async () => {
+    await context.setGeolocation({ latitude: 36.36, longitude: 127.38 });
+    await context.grantPermissions(['geolocation']);
+    const recommended = page.getByRole('region', { name: T.recommended });
+    await recommended.getByRole('button', { name: T.near }).click();
+    await expect(page).toHaveURL(/near=36\.36/);
+    // 갑천 둔치 is about 0.9 km from there: ranked first (near +2 ties 서울 +2, and starts sooner).
+    const card = recommended.getByRole('article').filter({ hasText: daejeon });
+    await expect(card).toContainText('0.9km');
   });
 
   await test.step('/runs starts from 내 조건 too, and the chip turns it off', async () => {
