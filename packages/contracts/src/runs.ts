@@ -32,6 +32,8 @@ export const RUN_LIMITS = {
   joinDeadlineLeadMs: 60 * 60 * 1000,
   paceMin: 120,
   paceMax: 1200,
+  /** Runners a card shows as "who's going" avatars. */
+  goingShown: 5,
 } as const;
 
 const Iso = z.iso.datetime({ offset: true, message: 'datetime.invalid' });
@@ -265,6 +267,9 @@ const RunCommonSchema = z.object({
   cancelReason: z.string().nullable(),
   /** 여성 전용 (labelled wherever the run is shown). */
   womenOnly: z.boolean(),
+  /** Who's going: the first seated runners (host first), at most `RUN_LIMITS.goingShown`; the rest is
+   * `participantCount` minus these. */
+  going: z.array(ParticipantSchema),
 });
 
 /** A run in lists: everything but the route. */
@@ -281,7 +286,19 @@ export const RunSchema = RunCommonSchema.extend({
 });
 export type Run = z.infer<typeof RunSchema>;
 
-export const RUN_SORTS = ['soonest', 'newest', 'popular'] as const;
+export const RUN_SORTS = ['soonest', 'newest', 'popular', 'recommended'] as const;
+
+/**
+ * `pace=300-360`: runs whose pace (s/km) lies in [min, max], both within the pace limits and min ≤ max; a run
+ * without a pace never matches a pace filter.
+ */
+export const RunPaceRangeSchema = z
+  .string()
+  .regex(/^\d{1,4}-\d{1,4}$/, { message: 'pace.invalid' })
+  .transform((v) => v.split('-').map(Number) as [number, number])
+  .refine(([min, max]) => min >= RUN_LIMITS.paceMin && max <= RUN_LIMITS.paceMax && min <= max, {
+    message: 'pace.invalid',
+  });
 
 /** A page of the list; a map (with `bbox`) may ask for more at once: it shows pins, not a page. */
 export const RUNS_PAGE = { limitMax: 50, bboxLimitMax: 200 } as const;
@@ -338,6 +355,20 @@ export const ListRunsQuerySchema = z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
+    /** Pace range in s/km, `min-max` (RunPaceRangeSchema). */
+    pace: RunPaceRangeSchema.optional(),
+    /**
+     * "내 조건": the signed-in caller's preferred regions and distance, for the dimensions the query leaves
+     * open (an explicit `region` or `distance` wins). Ignored for a guest and for a caller without preferences.
+     */
+    forMe: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /**
+     * `recommended` (추천): runs of the caller's crews, then preference matches, then closeness to `near`
+     * (ranked, not cut at `radiusKm`), each tie by start time; the score rule is in the runs module.
+     */
     sort: z.enum(RUN_SORTS).default('soonest'),
     cursor: CursorSchema.optional(),
     /** Up to RUNS_PAGE.limitMax; with `bbox`, up to RUNS_PAGE.bboxLimitMax (a map's pins). */

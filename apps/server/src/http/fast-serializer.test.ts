@@ -75,6 +75,9 @@ const run: Run = {
   occurrenceDate: '2026-12-01',
   cancelReason: null,
   womenOnly: true,
+  going: [
+    { id: '4f5e6d7c-8b9a-4c0d-9e1f-2a3b4c5d6e7f', nickname: '러너 "1"', avatar: null, runningLevel: 'lt5' },
+  ],
   route: [
     [37.5283, 126.9326],
     [37.5262, 126.9382],

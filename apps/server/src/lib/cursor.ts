@@ -5,13 +5,15 @@ import { ValidationError } from './errors.ts';
  * A client can send anything back, so what comes in is range-checked against the kind of key the sort uses
  * before it reaches SQL: an instant PostgreSQL can store, an int4 counter, a finite score.
  */
-export type CursorKind = 'time' | 'int' | 'number';
+export type CursorKind = 'time' | 'int' | 'number' | 'scoreTime';
 
 /** Instants as `Date#toISOString` writes them, in the years a run or a message can have. */
 const ISO_INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const YEARS = { min: 2000, max: 2100 };
 const INT4_MAX = 2_147_483_647;
 const SCORE_MAX = 1e9;
+/** A ranked list's key: a small integer score and the start time, `"<score>|<instant>"`. */
+const SCORE_TIME = /^(\d{1,3})\|(.+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(value: string | number, id: string): string {
@@ -53,6 +55,10 @@ function validKey(value: unknown, kind: CursorKind): boolean {
     // Counters are int4; scores (courses' "best") are non-negative floats of a few units.
     if (kind === 'int') return Number.isInteger(value) && value >= 0 && value <= INT4_MAX;
     return kind === 'number' && value >= 0 && value <= SCORE_MAX;
+  }
+  if (kind === 'scoreTime' && typeof value === 'string') {
+    const match = SCORE_TIME.exec(value);
+    return match !== null && validKey(match[2], 'time');
   }
   if (kind !== 'time' || typeof value !== 'string') return false;
   const year = ISO_INSTANT.exec(value)?.[1];

@@ -82,6 +82,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     occurrenceDate: null,
     cancelReason: null,
     womenOnly: false,
+    going: [],
     segmentStarts: [],
     route: [
       [37.5271, 126.9326],

@@ -127,6 +127,10 @@ export const runParticipants = pgTable(
     primaryKey({ columns: [t.runId, t.userId] }),
     index('run_participants_queue_idx').on(t.runId, t.status, t.createdAt),
     index('run_participants_user_idx').on(t.userId),
+    // Who's going on every card (issue 18): the first seated runners of a run, read from the index alone.
+    index('run_participants_going_idx')
+      .on(t.runId, t.createdAt, t.userId)
+      .where(sql`${t.status} = 'joined'`),
   ],
 );
 

@@ -74,6 +74,7 @@ export function toRunSummary(
     occurrenceDate: run.occurrenceDate,
     cancelReason: run.cancelReason,
     womenOnly: run.womenOnly,
+    going: run.going.map((p) => toParticipant(p, imageOf)),
   };
 }
 

@@ -9,10 +9,12 @@ import {
   inArray,
   isNull,
   lt,
+  lte,
   or,
   sql,
   type SQL,
 } from 'drizzle-orm';
+import { RUN_LIMITS } from '@erun/contracts';
 import type { Db } from '../../db/client.ts';
 import { memberCrewsOf, staffCrewsOf } from '../crews/index.ts';
 import {
@@ -36,6 +38,7 @@ import {
  */
 
 export type RunRow = typeof runs.$inferSelect;
+const GOING_SHOWN = RUN_LIMITS.goingShown;
 
 /** The caller's place in a run, as the read path finds it (runs.presenter.ts shows it). */
 export interface ViewerState {
@@ -102,6 +105,10 @@ export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
   crew: CrewChipRow | null;
   coHosts: ParticipantRow[];
   guestCount: number;
+  /** The first seated runners (host first), for the card's "who's going" avatars. */
+  going: ParticipantRow[];
+  /** The recommendation score (sort `recommended` only). */
+  score?: number;
 };
 
 export type RunDetail = RunCard & { route: [number, number][]; participants: ParticipantRow[] };
@@ -125,6 +132,8 @@ export interface RunFilter {
   bookmarkedBy?: string;
   /** Only 여성 전용 runs. */
   womenOnly?: boolean;
+  /** Pace in s/km within [min, max]; a run without a pace does not match. */
+  pace?: [number, number];
   /**
    * Who reads (members-only runs: DOMAIN.md "Crews"): null, a guest — public runs only; else the crews the
    * reader is a member of, and the runs they host, co-host or are in.
@@ -132,7 +141,20 @@ export interface RunFilter {
   reader: { userId: string } | null;
 }
 
-export type RunSort = 'soonest' | 'newest' | 'popular';
+export type RunSort = 'soonest' | 'newest' | 'popular' | 'recommended';
+
+/**
+ * What the `recommended` order scores a run by (an integer, higher first; ties by start time, then id):
+ * a run of a crew the reader is a member of +4; in one of their preferred regions +2; in their preferred
+ * distance bucket +1; its meeting point within 3 km of `near` +2, within 10 km +1.
+ */
+export interface Rank {
+  readerId: string | null;
+  regions: string[];
+  distanceRange: [number, number] | null;
+  near: { lat: number; lng: number } | null;
+}
+export const RANK_WEIGHTS = { myCrew: 4, region: 2, distance: 1, near3km: 2, near10km: 1 } as const;
 export type Cursor = [string | number, string];
 
 const photoIds = sql<string[]>`coalesce((select array_agg(p.upload_id::text order by p.position)
@@ -189,6 +211,15 @@ const guestCount = sql<number>`(case when ${runs.crewId} is null then 0 else (se
   and not exists (select 1 from ${runCohosts} h where h.run_id = g.run_id and h.user_id = g.user_id)
   and not exists (select 1 from ${crewMembers} m
     where m.crew_id = ${runs.crewId} and m.user_id = g.user_id and m.status = 'member')) end)`;
+// The first seated runners in the order they joined (the host is #1): a LIMITed index-only scan of
+// run_participants_going_idx per returned row, in the page's one statement.
+const going = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
+    'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level
+  ) order by g.created_at, g.user_id), '[]'::json)
+  from (select p.user_id, p.created_at from ${runParticipants} p
+    where p.run_id = ${runs.id} and p.status = 'joined'
+    order by p.created_at, p.user_id limit ${sql.raw(String(GOING_SHOWN))}) g
+  join ${users} u on u.id = g.user_id)`;
 const crewColumns = { crew: crewChip, coHosts, guestCount };
 
 /**
@@ -223,6 +254,8 @@ interface CardSelection {
   crew: CrewChipRow | null;
   coHosts: ParticipantRow[];
   guestCount: number;
+  going?: ParticipantRow[];
+  score?: number;
   myStatus?: string | null;
   position?: number;
   bookmarked?: boolean;
@@ -250,6 +283,8 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
     crew: row.crew,
     coHosts: row.coHosts,
     guestCount: Number(row.guestCount),
+    going: row.going ?? [],
+    ...(row.score === undefined ? {} : { score: Number(row.score) }),
   };
 }
 
@@ -261,23 +296,28 @@ export async function listRuns(
     cursor: Cursor | undefined;
     limit: number;
     viewerId: string | null;
+    /** The scoring of sort `recommended` (nothing scores without it). */
+    rank?: Rank;
   },
 ): Promise<RunCard[]> {
   const { filter, sort, cursor, limit, viewerId } = query;
+  const score = sort === 'recommended' ? scoreSql(query.rank) : undefined;
   const conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
-  if (cursor) conditions.push(after(sort, cursor));
+  if (cursor) conditions.push(score ? afterScored(score, cursor) : after(sort, cursor));
   const rows = await db
     .select({
       run: cardColumns,
       host: hostColumns,
       photoIds,
       ...crewColumns,
+      going,
+      ...(score ? { score } : {}),
       ...(viewerId ? viewerColumns(viewerId) : {}),
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))
     .where(and(...conditions))
-    .orderBy(...order(sort))
+    .orderBy(...(score ? [desc(score), asc(runs.startsAt), asc(runs.id)] : order(sort)))
     .limit(limit);
   return rows.map((row) => toCard(row, viewerId !== null));
 }
@@ -303,6 +343,7 @@ export async function findRunDetail(
   if (!row) return undefined;
   return {
     ...toCard(row as CardSelection, viewerId !== null),
+    going: row.participants.slice(0, GOING_SHOWN),
     route: row.route,
     participants: row.participants,
   };
@@ -332,6 +373,7 @@ function filterConditions(f: RunFilter): SQL[] {
   if (f.hostId) c.push(eq(runs.hostId, f.hostId));
   if (f.crewId) c.push(eq(runs.crewId, f.crewId));
   if (f.womenOnly) c.push(eq(runs.womenOnly, true));
+  if (f.pace) c.push(gte(runs.paceSecPerKm, f.pace[0]), lte(runs.paceSecPerKm, f.pace[1]));
   c.push(visibleTo(f.reader));
   if (f.bookmarkedBy) {
     c.push(
@@ -360,6 +402,45 @@ function after(sort: RunSort, [value, id]: Cursor): SQL {
   return sql`(${runs.startsAt}, ${runs.id}) > (${new Date(value)}, ${id})`;
 }
 
+/** The keyset of sort `recommended` (cursor `"<score>|<start>"`): score down, then start time and id up. */
+function afterScored(score: SQL, [value, id]: Cursor): SQL {
+  const [points, at] = String(value).split('|') as [string, string];
+  return sql`(-${score}, ${runs.startsAt}, ${runs.id}) > (${-Number(points)}, ${new Date(at)}, ${id})`;
+}
+
+/** The recommendation score of a run (Rank), as one integer expression. */
+function scoreSql(rank: Rank | undefined): SQL<number> {
+  const terms: SQL[] = [sql`0`];
+  if (rank?.readerId) {
+    terms.push(sql`(case when coalesce(${runs.crewId} in ${memberCrewsOf(rank.readerId)}, false)
+      then ${sql.raw(String(RANK_WEIGHTS.myCrew))} else 0 end)`);
+  }
+  if (rank?.regions.length) {
+    terms.push(
+      sql`(case when ${inArray(runs.region, rank.regions)} then ${sql.raw(String(RANK_WEIGHTS.region))} else 0 end)`,
+    );
+  }
+  if (rank?.distanceRange) {
+    const [min, max] = rank.distanceRange;
+    terms.push(sql`(case when ${runs.distanceKm} >= ${min} and ${runs.distanceKm} < ${max}
+      then ${sql.raw(String(RANK_WEIGHTS.distance))} else 0 end)`);
+  }
+  if (rank?.near) {
+    const km = distanceKmSql(rank.near.lat, rank.near.lng);
+    terms.push(sql`(case when ${km} <= 3 then ${sql.raw(String(RANK_WEIGHTS.near3km))}
+      when ${km} <= 10 then ${sql.raw(String(RANK_WEIGHTS.near10km))} else 0 end)`);
+  }
+  return sql<number>`(${sql.join(terms, sql` + `)})::int`;
+}
+
+/** Great-circle distance in km from a point to a run's meeting point. */
+function distanceKmSql(lat: number, lng: number): SQL {
+  return sql`(2 * 6371.0088 * asin(least(1, sqrt(
+      power(sin(radians(${runs.placeLat} - ${lat}) / 2), 2) +
+      cos(radians(${lat})) * cos(radians(${runs.placeLat})) * power(sin(radians(${runs.placeLng} - ${lng}) / 2), 2)
+    ))))`;
+}
+
 /** A bounding box the (lat, lng) index can use, then the exact great-circle distance. */
 function nearConditions({ lat, lng, radiusKm }: { lat: number; lng: number; radiusKm: number }): SQL[] {
   const dLat = radiusKm / 111.32;
@@ -367,10 +448,7 @@ function nearConditions({ lat, lng, radiusKm }: { lat: number; lng: number; radi
   return [
     sql`${runs.placeLat} between ${lat - dLat} and ${lat + dLat}`,
     sql`${runs.placeLng} between ${lng - dLng} and ${lng + dLng}`,
-    sql`2 * 6371.0088 * asin(least(1, sqrt(
-      power(sin(radians(${runs.placeLat} - ${lat}) / 2), 2) +
-      cos(radians(${lat})) * cos(radians(${runs.placeLat})) * power(sin(radians(${runs.placeLng} - ${lng}) / 2), 2)
-    ))) <= ${radiusKm}`,
+    sql`${distanceKmSql(lat, lng)} <= ${radiusKm}`,
   ];
 }
 
@@ -418,6 +496,7 @@ export async function listMyRuns(db: Db, f: MyRunsFilter): Promise<MyRunCard[]> 
       host: hostColumns,
       photoIds,
       ...crewColumns,
+      going,
       ...viewerColumns(f.userId),
       attended: sql<boolean | null>`(select a.present from ${attendance} a
         where a.run_id = ${runs.id} and a.user_id = ${f.userId})`,

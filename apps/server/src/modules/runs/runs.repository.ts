@@ -15,6 +15,7 @@ import {
   managesSql,
   type MyRunCard,
   type MyRunsFilter,
+  type Rank,
   type RunCard,
   type RunDetail,
   type RunFilter,
@@ -25,7 +26,7 @@ import {
   type ViewerState,
 } from './runs.queries.ts';
 
-export type { Cursor, HostRow, RunCard, RunDetail, RunFilter, RunRow, RunSort };
+export type { Cursor, HostRow, Rank, RunCard, RunDetail, RunFilter, RunRow, RunSort };
 export type RunWithHost = RunRow & { host: HostRow };
 /** The columns that decide who may see a run. */
 export type RunVisibility = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'visibility' | 'hiddenAt'>;
@@ -95,8 +96,18 @@ export class RunsRepository {
     cursor: Cursor | undefined,
     limit: number,
     viewerId: string | null,
+    rank?: Rank,
   ): Promise<RunCard[]> {
-    return listRuns(this.db, { filter, sort, cursor, limit, viewerId });
+    return listRuns(this.db, { filter, sort, cursor, limit, viewerId, rank });
+  }
+
+  /** The feed preferences a runner chose at onboarding or in the settings ("내 조건"). */
+  async preferencesOf(userId: string): Promise<{ regions: string[]; distance: string | null } | undefined> {
+    const [row] = await this.db
+      .select({ regions: users.preferredRegions, distance: users.preferredDistance })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row;
   }
 
   /** A page of the runs a user hosts or joined, in one statement (runs.queries.ts). */

@@ -41,7 +41,7 @@ import { SeatQueue } from './seat-queue.ts';
 
 export { notice };
 import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewRun,
@@ -326,26 +326,48 @@ export class RunsService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
-    const cursor = decodeCursor(query.cursor, query.sort === 'popular' ? 'int' : 'time');
+    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[query.sort]);
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     const reader = viewerId === null ? null : { userId: viewerId };
-    // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs),
-    // unless the caller may see members-only runs a guest may not: then the page is theirs alone.
+    // "내 조건" and the recommendation read the caller's preferences; a guest's are none (forMe is ignored).
+    const personal = viewerId !== null && (query.forMe === true || query.sort === 'recommended');
+    const prefs = personal ? await this.preferencesOf(viewerId) : NO_PREFERENCES;
+    // The same page as a guest's plus the caller's own state (not for "my bookmarks" nor a page ranked or
+    // filtered by their preferences: those pages are theirs), unless the caller may see members-only runs a
+    // guest may not: then the page is theirs alone.
     if (
       viewerId !== null &&
       this.shared.enabled &&
       !query.bookmarked &&
+      !personal &&
       !(await this.repo.seesMembersOnly(viewerId))
     ) {
       const page = await this.shared.shared(`runs:${JSON.stringify(query)}`, () => this.list(query, null));
       return { ...page, items: await this.withViewer(page.items, viewerId) };
     }
+    const filter = this.filterOf(query, viewerId, reader);
+    if (query.forMe && viewerId !== null) {
+      // Preferences fill only what the query leaves open: an explicit region or distance wins.
+      if (!query.region?.length && prefs.regions.length) filter.regions = prefs.regions;
+      if (!query.distance?.length && prefs.distance) filter.distanceRanges = [BUCKET_RANGES[prefs.distance]];
+    }
+    const recommended = query.sort === 'recommended';
+    // Ranked by closeness, `near` no longer cuts at a radius.
+    if (recommended) filter.near = undefined;
     const rows = await this.repo.list(
-      this.filterOf(query, viewerId, reader),
+      filter,
       query.sort,
       cursor,
       query.limit + 1,
       viewerId,
+      recommended
+        ? {
+            readerId: viewerId,
+            regions: prefs.regions,
+            distanceRange: prefs.distance ? BUCKET_RANGES[prefs.distance] : null,
+            near: query.near ? { lat: query.near[0], lng: query.near[1] } : null,
+          }
+        : undefined,
     );
     const page = rows.slice(0, query.limit);
     const now = this.clock.now();
@@ -355,6 +377,12 @@ export class RunsService {
     const nextCursor =
       rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
     return { items, nextCursor };
+  }
+
+  private async preferencesOf(userId: string): Promise<Preferences> {
+    const row = await this.repo.preferencesOf(userId);
+    const distance = DISTANCE_BUCKETS.find((b) => b === row?.distance) ?? null;
+    return { regions: row?.regions ?? [], distance };
   }
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
@@ -801,13 +829,28 @@ export class RunsService {
       hostId: q.hostId,
       crewId: q.crewId,
       womenOnly: q.womenOnly || undefined,
+      pace: q.pace,
       bookmarkedBy: q.bookmarked ? (viewerId ?? undefined) : undefined,
       reader,
     };
   }
 }
 
+interface Preferences {
+  regions: string[];
+  distance: DistanceBucket | null;
+}
+const NO_PREFERENCES: Preferences = { regions: [], distance: null };
+
+const CURSOR_KINDS = {
+  soonest: 'time',
+  newest: 'time',
+  popular: 'int',
+  recommended: 'scoreTime',
+} as const satisfies Record<ListQuery['sort'], CursorKind>;
+
 function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
+  if (sort === 'recommended') return `${run.score ?? 0}|${run.startsAt.toISOString()}`;
   if (sort === 'newest') return run.createdAt.toISOString();
   if (sort === 'popular') return run.participantCount;
   return run.startsAt.toISOString();

@@ -1,12 +1,15 @@
 import type { Me } from '@erun/contracts';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ButtonLink } from '../../components/button.tsx';
+import { Link, useSearchParams } from 'react-router';
+import { Button, ButtonLink } from '../../components/button.tsx';
 import { Carousel } from '../../components/carousel.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { MapIcon, PlusIcon, RunIcon, UserIcon } from '../../components/icons.tsx';
+import { LocateIcon, MapIcon, PlusIcon, RunIcon, UserIcon } from '../../components/icons.tsx';
 import { HomeCrews } from '../../features/crews/components/home-crews.tsx';
+import { ForMeChip, hasPreferences } from '../../features/runs/components/for-me-chip.tsx';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
+import { useGeolocation } from '../../features/runs/hooks/use-geolocation.ts';
 import { addDays, seoulToday } from '../../lib/datetime.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -26,6 +29,21 @@ export function HomePage() {
   useDocumentTitle();
   const user = session.status === 'signed-in' ? session.user : null;
   const today = seoulToday();
+  // "내 조건" (on unless the URL says forMe=false) and the runner's position (only after "내 주변").
+  const [params, setParams] = useSearchParams();
+  const personal = hasPreferences(user);
+  const forMe = params.get('forMe') !== 'false';
+  const mine = personal && forMe ? ({ forMe: 'true' } as const) : {};
+  const near = NEAR.test(params.get('near') ?? '') ? (params.get('near') ?? '') : '';
+  const origin = near ? { lat: Number(near.split(',')[0]), lng: Number(near.split(',')[1]) } : null;
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const offSuffix = personal && !forMe ? 'forMe=false' : '';
+  const withOff = (to: string) => (offSuffix ? `${to}${to.includes('?') ? '&' : '?'}${offSuffix}` : to);
 
   return (
     <>
@@ -37,19 +55,37 @@ export function HomePage() {
         </Carousel>
       </div>
 
+      {personal && (
+        <div className={styles.forMe}>
+          <ForMeChip prefs={user} pressed={forMe} onToggle={(on) => setParam('forMe', on ? null : 'false')} />
+        </div>
+      )}
+      {user && (
+        <RunsSection
+          id="home-recommended"
+          title={t('feed.home.recommended')}
+          more={withOff(`/runs?sort=recommended${near ? `&near=${near}` : ''}`)}
+          query={{ sort: 'recommended', limit: 10, ...mine, ...(near ? { near } : {}) }}
+          signedIn
+          origin={origin}
+          actions={<NearButton near={near} onNear={(value) => setParam('near', value)} />}
+        />
+      )}
       <RunsSection
         id="home-soon"
         title={t('home.soon.title')}
-        more="/runs"
-        query={{ sort: 'soonest', limit: 10 }}
+        more={withOff('/runs')}
+        query={{ sort: 'soonest', limit: 10, ...mine }}
         signedIn={user !== null}
+        origin={origin}
       />
       <RunsSection
         id="home-popular"
         title={t('home.popular.title')}
-        more={`/runs?sort=popular&from=${today}&to=${addDays(today, 7)}`}
-        query={{ sort: 'popular', from: today, to: addDays(today, 7), limit: 10 }}
+        more={withOff(`/runs?sort=popular&from=${today}&to=${addDays(today, 7)}`)}
+        query={{ sort: 'popular', from: today, to: addDays(today, 7), limit: 10, ...mine }}
         signedIn={user !== null}
+        origin={origin}
       />
 
       <HomeCrews user={user} classes={styles} />
@@ -165,9 +201,45 @@ interface RunsSectionProps {
   more: string;
   query: Parameters<typeof RunsRow>[0]['query'];
   signedIn: boolean;
+  origin?: { lat: number; lng: number } | null;
+  /** Buttons beside the title (e.g. "내 주변"). */
+  actions?: ReactNode;
 }
 
-function RunsSection({ id, title, more, query, signedIn }: RunsSectionProps) {
+const NEAR = /^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
+
+/** "내 주변": asks for the position only when pressed; the recommendation then ranks by closeness. */
+function NearButton({ near, onNear }: { near: string; onNear: (value: string | null) => void }) {
+  const { t } = useTranslation();
+  const geo = useGeolocation();
+  const hintId = useId();
+  if (near) {
+    return (
+      <Button variant="outline" size="sm" onClick={() => onNear(null)}>
+        {t('feed.home.nearOff')}
+      </Button>
+    );
+  }
+  return (
+    <span className={styles.nearWrap}>
+      <Button
+        variant="outline"
+        size="sm"
+        pending={geo.pending}
+        aria-describedby={hintId}
+        onClick={() => geo.locate((lat, lng) => onNear(`${lat.toFixed(4)},${lng.toFixed(4)}`))}
+      >
+        <LocateIcon width={16} height={16} />
+        {t('feed.home.near')}
+      </Button>
+      <span id={hintId} className={styles.nearHint} role={geo.problem ? 'alert' : undefined}>
+        {geo.problem ? t(`runs.filters.geo.${geo.problem}`) : t('feed.home.nearHint')}
+      </span>
+    </span>
+  );
+}
+
+function RunsSection({ id, title, more, query, signedIn, origin = null, actions }: RunsSectionProps) {
   const { t } = useTranslation();
   return (
     <section className={styles.section} aria-labelledby={id}>
@@ -175,12 +247,16 @@ function RunsSection({ id, title, more, query, signedIn }: RunsSectionProps) {
         <h2 id={id} className={styles.sectionTitle}>
           {title}
         </h2>
-        <Link to={more} className={styles.more}>
-          {t('home.more')}
-        </Link>
+        <span className={styles.sectionActions}>
+          {actions}
+          <Link to={more} className={styles.more}>
+            {t('home.more')}
+          </Link>
+        </span>
       </div>
       <RunsRow
         query={query}
+        origin={origin}
         label={title}
         empty={
           <EmptyState

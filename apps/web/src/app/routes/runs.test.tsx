@@ -42,7 +42,10 @@ describe('/runs filters ⇄ URL', () => {
     expect(screen.getByRole('combobox', { name: '정렬' })).toHaveProperty('value', 'popular');
 
     expect(await screen.findByText('조건에 맞는 그룹 러닝이 없어요')).toBeTruthy();
-    expect(calls.map((c) => c.path)).toContain('/api/runs?region=seoul,busan&distance=5to10&sort=popular');
+    // An explicit region and distance win over 내 조건 on the server; the chip stays on.
+    expect(calls.map((c) => c.path)).toContain(
+      '/api/runs?region=seoul,busan&distance=5to10&forMe=true&sort=popular',
+    );
     expect(screen.getAllByRole('link', { name: /러닝 만들기/ })[0]?.getAttribute('href')).toBe('/runs/new');
 
     const empty = screen.getByText('조건에 맞는 그룹 러닝이 없어요').parentElement as HTMLElement;

@@ -11,6 +11,8 @@ import {
   listStyles,
 } from '../../components/list-page/list-page.tsx';
 import { CrewSearchResults } from '../../features/crews/components/crew-search-results.tsx';
+import { useMyCrews } from '../../features/runs/api/get-my-crews.ts';
+import { ForMeChip, hasPreferences } from '../../features/runs/components/for-me-chip.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
 import { RunsMapView } from '../../features/runs/components/runs-map/runs-map-view.tsx';
@@ -37,6 +39,10 @@ export function RunsPage() {
   // Suspended or banned: "러닝 만들기" shows disabled with the reason, before any tap.
   const restricted = signedIn && session.user.restriction !== null;
   const [filters, setFilters] = useRunFilters();
+  const prefs = signedIn ? session.user : null;
+  const personal = hasPreferences(prefs);
+  const myCrews = useMyCrews(signedIn).data?.items ?? [];
+  const origin = originOf(filters.near);
   const wide = useMediaQuery('(min-width: 1024px)');
   const count = countFilters(filters);
   const reset =
@@ -56,7 +62,7 @@ export function RunsPage() {
   );
 
   return (
-    <div className={cx(listStyles.page, view === 'map' && styles.mapPage)}>
+    <div className={cx(listStyles.page, view === 'map' && styles.mapPage, signedIn && styles.withFab)}>
       <div className={styles.head}>
         <div className={listStyles.head}>
           <h1 className={listStyles.title}>{t('runs.title')}</h1>
@@ -75,20 +81,30 @@ export function RunsPage() {
             resetOf={resetOf}
             sorts={RUN_SORTS}
             wide={wide}
-            panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} />}
+            panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} crews={myCrews} />}
           />
         </div>
       </div>
+      {/* The map's box is its place filter: 내 조건's regions would empty a map panned elsewhere. */}
+      {personal && view === 'list' && (
+        <div className={styles.chips}>
+          <ForMeChip
+            prefs={prefs}
+            pressed={filters.forMe}
+            onToggle={(forMe) => setFilters({ ...filters, forMe })}
+          />
+        </div>
+      )}
       <div className={listStyles.layout}>
         {wide && (
           <FilterSidebar title={t('runs.filters.title')} reset={reset}>
-            <RunFiltersPanel value={filters} onChange={setFilters} />
+            <RunFiltersPanel value={filters} onChange={setFilters} crews={myCrews} />
           </FilterSidebar>
         )}
         <div className={listStyles.results} id={panelId} role="tabpanel" aria-labelledby={`${tabId}-${view}`}>
           {view === 'map' ? (
             <RunsMapView
-              query={filtersToQuery(filters)}
+              query={filtersToQuery(filters, false)}
               bbox={bbox}
               onMove={setBbox}
               wide={wide}
@@ -104,7 +120,7 @@ export function RunsPage() {
             <>
               <CrewSearchResults q={filters.q} region={filters.region} />
               <section aria-label={t('runs.list.label')}>
-                <RunsList query={filtersToQuery(filters)} empty={empty} />
+                <RunsList query={filtersToQuery(filters, personal)} empty={empty} origin={origin} />
               </section>
             </>
           )}
@@ -169,8 +185,19 @@ function useRunsView(): [RunsView, Bbox | null, (view: RunsView) => void, (bbox:
   return [view, bbox, setView, setBbox];
 }
 
-/** A reset keeps the sort. */
-const resetOf = (filters: RunFilters): RunFilters => ({ ...EMPTY_FILTERS, sort: filters.sort });
+/** A reset keeps the sort and "내 조건". */
+const resetOf = (filters: RunFilters): RunFilters => ({
+  ...EMPTY_FILTERS,
+  sort: filters.sort,
+  forMe: filters.forMe,
+});
+
+/** The runner's position from the `near` filter ("lat,lng"), or null. */
+function originOf(near: string): { lat: number; lng: number } | null {
+  if (!near) return null;
+  const [lat, lng] = near.split(',').map(Number);
+  return lat === undefined || lng === undefined ? null : { lat, lng };
+}
 
 function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const { t } = useTranslation();

@@ -21,6 +21,8 @@ interface ListingCardProps {
   children: ReactNode;
   /** The bookmark toggle (given the `bookmark` class name to sit over the photo). */
   bookmark: (className: string | undefined) => ReactNode;
+  /** The kind's own layout of the frame (e.g. a run's compact phone card). */
+  className?: string;
 }
 
 /** The frame of a run's or a course's card in a list: photo, title link, the kind's facts, bookmark. */
@@ -28,7 +30,7 @@ export function ListingCard(props: ListingCardProps) {
   const { title, to, preview, media, eyebrow, children } = props;
   const Heading = `h${props.headingLevel}` as const;
   return (
-    <article className={cx(styles.card, !preview && styles.linked)}>
+    <article className={cx(styles.card, !preview && styles.linked, props.className)}>
       <div className={cx(styles.media, props.mediaClassName)}>{media}</div>
       <div className={styles.body}>
         {eyebrow}
@@ -52,12 +54,14 @@ export function ListingCard(props: ListingCardProps) {
 export function ListingCardSkeleton({
   mediaClassName,
   children,
+  className,
 }: {
   mediaClassName: string | undefined;
   children: ReactNode;
+  className?: string;
 }) {
   return (
-    <div className={styles.card} aria-hidden="true">
+    <div className={cx(styles.card, className)} aria-hidden="true">
       <Skeleton className={cx(styles.media, mediaClassName)} />
       <div className={styles.body}>{children}</div>
     </div>

@@ -1,4 +1,4 @@
-import type { RunSummary } from '@erun/contracts';
+import { haversineKm, type RunSummary } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { ListingCard, ListingCardSkeleton } from '../../../components/card/listing-card.tsx';
 import { Avatar } from '../../../components/avatar.tsx';
@@ -19,6 +19,10 @@ interface RunCardProps {
   /** The card as it will look, before the run exists: no link, no bookmark. */
   preview?: boolean;
   headingLevel?: 2 | 3;
+  /** Where the runner is (asked for with "내 주변", never on load): the card says how far the meeting point is. */
+  origin?: { lat: number; lng: number } | null;
+  /** A list's card: on phones a photo thumbnail beside the facts, so 3+ runs fit a screen. */
+  compact?: boolean;
 }
 
 export function themeImage(theme: RunSummary['theme']): string {
@@ -26,12 +30,22 @@ export function themeImage(theme: RunSummary['theme']): string {
 }
 
 /** A run in a list: photo, title, when, where, distance, pace, seats, host, comments, status and bookmark. */
-export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps) {
+export function RunCard({
+  run,
+  preview = false,
+  headingLevel = 3,
+  origin = null,
+  compact = false,
+}: RunCardProps) {
   const { t, i18n } = useTranslation();
   const photo = run.photos[0]?.urls.small;
   const full = run.participantCount >= run.capacity;
+  const away = origin
+    ? haversineKm([origin.lat, origin.lng], [run.meetingPlace.lat, run.meetingPlace.lng])
+    : null;
   return (
     <ListingCard
+      className={compact ? styles.compact : undefined}
       title={run.title}
       to={`/runs/${run.id}`}
       preview={preview}
@@ -62,18 +76,21 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
       <p className={styles.line}>
         <PinIcon width={16} height={16} />
         <span className={styles.place}>{run.meetingPlace.name}</span>
+        {away !== null && (
+          <span className={styles.away}>{t('feed.card.away', { km: formatAway(away) })}</span>
+        )}
       </p>
       <ul className={styles.tags} aria-label={t('runs.card.facts')}>
         <li>{formatKm(run.distanceKm)}</li>
         {run.paceSecPerKm !== null && <li>{formatPace(run.paceSecPerKm)}</li>}
-        <li>{t(`theme.${run.theme}`)}</li>
+        <li className={styles.theme}>{t(`theme.${run.theme}`)}</li>
         <li className={cx(styles.seats, full && styles.full)}>
           {t('runs.card.seats', { count: run.participantCount, capacity: run.capacity })}
           {full && run.waitlistCount > 0 && ` · ${t('runs.card.waitlist', { count: run.waitlistCount })}`}
         </li>
       </ul>
-      <p className={styles.host}>
-        <Avatar image={run.host.avatar} name={run.host.nickname} size="sm" />
+      <div className={styles.host}>
+        <GoingAvatars going={run.going} count={run.participantCount} />
         <span className={styles.hostName}>{run.host.nickname}</span>
         {run.host.runningLevel && <span className={styles.level}>{t(`level.${run.host.runningLevel}`)}</span>}
         {!preview && (
@@ -83,15 +100,42 @@ export function RunCard({ run, preview = false, headingLevel = 3 }: RunCardProps
             {run.commentCount}
           </span>
         )}
-      </p>
+      </div>
     </ListingCard>
   );
 }
 
-/** The card's shape while the list loads. */
-export function RunCardSkeleton() {
+/** Km to the meeting point, to 0.1 km under 10 km. */
+function formatAway(km: number): string {
+  return km < 10 ? km.toFixed(1) : String(Math.round(km));
+}
+
+/**
+ * Who's going: the first runners' avatars (host first) and "+N" for the rest; one label reads the names and
+ * the count to a screen reader.
+ */
+export function GoingAvatars({ going, count }: { going: RunSummary['going']; count: number }) {
+  const { t } = useTranslation();
+  const rest = Math.max(0, count - going.length);
+  const names = going.map((p) => p.nickname).join(', ');
   return (
-    <ListingCardSkeleton mediaClassName={styles.media}>
+    <span className={styles.going} role="img" aria-label={t('feed.card.going', { count, names })}>
+      {going.map((p) => (
+        <Avatar key={p.id} image={p.avatar} name={p.nickname} size="sm" />
+      ))}
+      {rest > 0 && (
+        <span className={styles.more} aria-hidden="true">
+          +{rest}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The card's shape while the list loads. */
+export function RunCardSkeleton({ compact = false }: { compact?: boolean }) {
+  return (
+    <ListingCardSkeleton mediaClassName={styles.media} className={compact ? styles.compact : undefined}>
       <Skeleton className={styles.skeletonTitle} />
       <Skeleton className={styles.skeletonLine} />
       <Skeleton className={styles.skeletonLine} />

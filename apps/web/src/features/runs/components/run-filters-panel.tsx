@@ -14,12 +14,14 @@ import { Button } from '../../../components/button.tsx';
 import { MultiChoiceGroup, type ChoiceOption } from '../../../components/choice-group.tsx';
 import { LocateIcon } from '../../../components/icons.tsx';
 import { useGeolocation } from '../hooks/use-geolocation.ts';
-import { RADIUS_OPTIONS, type RunFilters } from '../utils/run-filters.ts';
+import { PACE_OPTIONS, RADIUS_OPTIONS, type PaceOption, type RunFilters } from '../utils/run-filters.ts';
 import styles from './run-filters-panel.module.css';
 
 interface RunFiltersPanelProps {
   value: RunFilters;
   onChange: (next: RunFilters) => void;
+  /** The runner's crews, for the crew filter (hidden without any). */
+  crews?: { id: string; name: string }[];
 }
 
 const TIME_RANGES: Record<TimeOfDay, string> = {
@@ -51,7 +53,7 @@ function useOptions() {
 }
 
 /** Every filter of the runs list; all multi-select and combinable. Controlled: the caller decides when to apply. */
-export function RunFiltersPanel({ value, onChange }: RunFiltersPanelProps) {
+export function RunFiltersPanel({ value, onChange, crews = [] }: RunFiltersPanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const options = useOptions();
@@ -91,6 +93,38 @@ export function RunFiltersPanel({ value, onChange }: RunFiltersPanelProps) {
         values={value.distance}
         onChange={(next) => set('distance', next)}
       />
+      <label className={styles.dateField}>
+        <span className={styles.legend}>{t('feed.filters.pace')}</span>
+        <select
+          className={styles.control}
+          value={value.pace}
+          onChange={(event) => set('pace', event.target.value as PaceOption | '')}
+        >
+          <option value="">{t('feed.filters.paceAll')}</option>
+          {PACE_OPTIONS.map((pace) => (
+            <option key={pace} value={pace}>
+              {t(`feed.filters.paces.${pace}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(crews.length > 0 || value.crewId) && (
+        <label className={styles.dateField}>
+          <span className={styles.legend}>{t('feed.filters.crew')}</span>
+          <select
+            className={styles.control}
+            value={value.crewId}
+            onChange={(event) => set('crewId', event.target.value)}
+          >
+            <option value="">{t('feed.filters.crewAll')}</option>
+            {crews.map((crew) => (
+              <option key={crew.id} value={crew.id}>
+                {crew.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('runs.filters.dates')}</legend>
         <div className={styles.dates}>

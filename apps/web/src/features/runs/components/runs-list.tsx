@@ -6,7 +6,16 @@ import { useInfiniteRuns } from '../api/get-runs.ts';
 import { RunCard, RunCardSkeleton } from './run-card.tsx';
 
 /** A filtered list of runs: skeletons first, then pages as the user scrolls (or presses "더 보기"). */
-export function RunsList({ query, empty }: { query: ListRunsQuery; empty: ReactNode }) {
+export function RunsList({
+  query,
+  empty,
+  origin = null,
+}: {
+  query: ListRunsQuery;
+  empty: ReactNode;
+  /** The runner's position, when they asked for it: each card says how far its meeting point is. */
+  origin?: { lat: number; lng: number } | null;
+}) {
   const { t } = useTranslation();
   return (
     <CardList
@@ -17,8 +26,8 @@ export function RunsList({ query, empty }: { query: ListRunsQuery; empty: ReactN
         loadingMore: t('runs.list.loadingMore'),
         more: t('runs.list.more'),
       }}
-      card={(run) => <RunCard run={run} />}
-      skeleton={<RunCardSkeleton />}
+      card={(run) => <RunCard run={run} origin={origin} compact />}
+      skeleton={<RunCardSkeleton compact />}
       skeletons={6}
       loadOnScroll
       empty={empty}

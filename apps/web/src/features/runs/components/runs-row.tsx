@@ -11,10 +11,12 @@ interface RunsRowProps {
   query: ListRunsQuery;
   label: string;
   empty: ReactNode;
+  /** The runner's position, when they asked for it (cards say how far). */
+  origin?: { lat: number; lng: number } | null;
 }
 
 /** One page of runs as a swipeable row of cards (home page). */
-export function RunsRow({ query, label, empty }: RunsRowProps) {
+export function RunsRow({ query, label, empty, origin = null }: RunsRowProps) {
   const { t } = useTranslation();
   const runs = useRuns(query);
   if (runs.isPending) {
@@ -32,7 +34,7 @@ export function RunsRow({ query, label, empty }: RunsRowProps) {
   return (
     <Carousel label={label} variant="row">
       {runs.data.items.map((run) => (
-        <RunCard key={run.id} run={run} />
+        <RunCard key={run.id} run={run} origin={origin} />
       ))}
     </Carousel>
   );

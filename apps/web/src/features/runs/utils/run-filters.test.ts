@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countFilters, EMPTY_FILTERS, filtersFromParams, filtersToParams } from './run-filters.ts';
+import {
+  countFilters,
+  EMPTY_FILTERS,
+  filtersFromParams,
+  filtersToParams,
+  filtersToQuery,
+} from './run-filters.ts';
 
 describe('run filters in the URL', () => {
   it('round-trips every filter, leaving defaults out', () => {
@@ -32,5 +38,18 @@ describe('run filters in the URL', () => {
       'region=seoul,atlantis&distance=lt5,lt5&sort=random&near=abc&radiusKm=7',
     );
     expect(filtersFromParams(params)).toEqual({ ...EMPTY_FILTERS, region: ['seoul'], distance: ['lt5'] });
+  });
+
+  it('keeps pace, crew and 내 조건 (off only) in the URL; forMe goes to the API only with preferences', () => {
+    const crewId = '5b0c1a3e-2f4d-4c1b-9a7e-1d2c3b4a5f60';
+    const filters = { ...EMPTY_FILTERS, pace: '300-360' as const, crewId, forMe: false };
+    const params = filtersToParams(filters);
+    expect(params.toString()).toBe(`pace=300-360&crewId=${crewId}&forMe=false`);
+    expect(filtersFromParams(params)).toEqual(filters);
+    expect(countFilters(filters)).toBe(2);
+    expect(filtersToQuery(EMPTY_FILTERS, true).forMe).toBe('true');
+    expect(filtersToQuery(EMPTY_FILTERS, false).forMe).toBeUndefined();
+    expect(filtersToQuery(filters, true).forMe).toBeUndefined();
+    expect(filtersFromParams(new URLSearchParams('pace=1-2&crewId=nope'))).toEqual(EMPTY_FILTERS);
   });
 });

@@ -13,6 +13,11 @@ import {
 
 export type RunSort = (typeof RUN_SORTS)[number];
 export const RADIUS_OPTIONS = [1, 3, 5, 10, 20] as const;
+
+/** The pace filter's ranges (s/km, `min-max` as the API takes it): 4'–5', 5'–6', 6'–7', 7' and slower. */
+export const PACE_OPTIONS = ['240-300', '300-360', '360-420', '420-1200'] as const;
+export type PaceOption = (typeof PACE_OPTIONS)[number];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_RADIUS = 5;
 
 /** What the runs list is filtered by; kept in the URL so a search can be shared and the back button works. */
@@ -30,6 +35,15 @@ export interface RunFilters {
   includeClosed: boolean;
   /** 여성 전용만 */
   womenOnly: boolean;
+  /** A pace range (PACE_OPTIONS) or '' */
+  pace: PaceOption | '';
+  /** One of my crews, or '' */
+  crewId: string;
+  /**
+   * "내 조건": start from the runner's preferred regions and distance (on unless turned off; the URL says
+   * `forMe=false` then). Sent to the API only for a runner who has preferences.
+   */
+  forMe: boolean;
   sort: RunSort;
 }
 
@@ -45,6 +59,9 @@ export const EMPTY_FILTERS: RunFilters = {
   radiusKm: DEFAULT_RADIUS,
   includeClosed: false,
   womenOnly: false,
+  pace: '',
+  crewId: '',
+  forMe: true,
   sort: 'soonest',
 };
 
@@ -78,6 +95,9 @@ export function filtersFromParams(params: URLSearchParams): RunFilters {
     radiusKm: RADIUS_OPTIONS.find((option) => option === radius) ?? DEFAULT_RADIUS,
     includeClosed: params.get('includeClosed') === 'true',
     womenOnly: params.get('womenOnly') === 'true',
+    pace: PACE_OPTIONS.find((option) => option === params.get('pace')) ?? '',
+    crewId: UUID.test(params.get('crewId') ?? '') ? (params.get('crewId') ?? '') : '',
+    forMe: params.get('forMe') !== 'false',
     sort: oneOf(params.get('sort'), RUN_SORTS, 'soonest'),
   };
 }
@@ -86,8 +106,10 @@ export function filtersFromParams(params: URLSearchParams): RunFilters {
 export function filtersToParams(filters: RunFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filtersToQuery(filters))) {
+    if (key === 'forMe') continue;
     if (typeof value === 'string' || typeof value === 'number') params.set(key, String(value));
   }
+  if (!filters.forMe) params.set('forMe', 'false');
   return params;
 }
 
@@ -96,8 +118,11 @@ export function filtersToSearch(filters: RunFilters): string {
   return filtersToParams(filters).toString().replace(/%2C/gi, ',');
 }
 
-/** The API query of filters (the same names as the URL). */
-export function filtersToQuery(filters: RunFilters): ListRunsQuery {
+/**
+ * The API query of filters (the same names as the URL); `forMe=true` only when the runner has preferences
+ * (`hasPreferences`) and has not turned "내 조건" off.
+ */
+export function filtersToQuery(filters: RunFilters, hasPreferences = false): ListRunsQuery {
   const list = (values: readonly string[]) => (values.length > 0 ? values.join(',') : undefined);
   const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
   return {
@@ -112,6 +137,9 @@ export function filtersToQuery(filters: RunFilters): ListRunsQuery {
     radiusKm: filters.near && filters.radiusKm !== DEFAULT_RADIUS ? filters.radiusKm : undefined,
     includeClosed: filters.includeClosed ? 'true' : undefined,
     womenOnly: filters.womenOnly ? 'true' : undefined,
+    pace: filters.pace || undefined,
+    crewId: filters.crewId || undefined,
+    forMe: hasPreferences && filters.forMe ? 'true' : undefined,
     sort: filters.sort === 'soonest' ? undefined : filters.sort,
   };
 }
@@ -127,6 +155,8 @@ export function countFilters(filters: RunFilters): number {
     (filters.q.trim() ? 1 : 0) +
     (filters.near ? 1 : 0) +
     (filters.includeClosed ? 1 : 0) +
-    (filters.womenOnly ? 1 : 0)
+    (filters.womenOnly ? 1 : 0) +
+    (filters.pace ? 1 : 0) +
+    (filters.crewId ? 1 : 0)
   );
 }

@@ -63,5 +63,6 @@ export function previewSummary(
     occurrenceDate: null,
     cancelReason: null,
     womenOnly: payload.womenOnly ?? false,
+    going: [{ id: host.id, nickname: host.nickname, avatar: host.avatar, runningLevel: host.runningLevel }],
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "run_participants_going_idx" ON "run_participants" USING btree ("run_id","created_at","user_id") WHERE "run_participants"."status" = 'joined';
