@@ -62,6 +62,7 @@ import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { seriesRoutes } from './modules/series/series.routes.ts';
 import { configRoutes } from './modules/health/config.routes.ts';
 import { blocksRoutes } from './modules/blocks/blocks.routes.ts';
+import { savedSearchesRoutes } from './modules/saved-searches/saved-searches.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
@@ -445,6 +446,11 @@ export async function buildApp(
         blocks: services.blocks,
         authenticate,
         writeLimit: limit('block-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
+      });
+      await api.register(savedSearchesRoutes, {
+        savedSearches: services.savedSearches,
+        authenticate,
+        writeLimit: limit('saved-search-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip),
       });
       await api.register(moderationRoutes, { moderation: services.moderation, authenticate });
     },

@@ -65,6 +65,8 @@ import type { Tx } from './ports/unit-of-work.ts';
 import type { ModerationTarget } from './modules/reports/reports.types.ts';
 import { BlocksRepository } from './modules/blocks/blocks.repository.ts';
 import { BlocksService } from './modules/blocks/blocks.service.ts';
+import { SavedSearchesRepository } from './modules/saved-searches/saved-searches.repository.ts';
+import { SavedSearchesService } from './modules/saved-searches/saved-searches.service.ts';
 import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
 import { ModerationRepository } from './modules/moderation/moderation.repository.ts';
 import { ModerationService } from './modules/moderation/moderation.service.ts';
@@ -110,6 +112,7 @@ export interface Services {
   disputes: DisputesService;
   reliability: ReliabilityService;
   moderation: ModerationService;
+  savedSearches: SavedSearchesService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -221,6 +224,7 @@ export function createServices(
     uow,
   });
   const participants = new ParticipationRepository(db);
+  const savedSearches = new SavedSearchesService(uow, new SavedSearchesRepository(db), clock, notifications);
   const runs = new RunsService(
     uow,
     new RunsRepository(db),
@@ -231,6 +235,7 @@ export function createServices(
     users,
     crewAccess,
     ports.shared,
+    savedSearches,
   );
   // Deleting a crew cancels its runs ahead, then ends its 정기런 (`series` is made below; called later).
   const crews = new CrewsService(
@@ -435,6 +440,7 @@ export function createServices(
     disputes,
     reliability,
     moderation,
+    savedSearches,
   };
 }
 

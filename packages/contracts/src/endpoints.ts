@@ -42,6 +42,7 @@ import {
 } from './announcements.ts';
 import { AcceptConsentsSchema, ConsentStateSchema } from './consents.ts';
 import { BlockPageSchema, BlockStateSchema } from './blocks.ts';
+import { CreateSavedSearchSchema, SavedSearchListSchema, SavedSearchSchema } from './saved-searches.ts';
 import { CommentPageSchema, CommentSchema, WriteCommentSchema } from './comments.ts';
 import * as members from './crew-members.ts';
 import { AppConfigSchema, PageQuerySchema } from './common.ts';
@@ -569,6 +570,14 @@ export const endpoints = {
   getBlockState: { method: 'GET', path: '/api/me/blocks/:userId', response: BlockStateSchema },
   blockUser: { method: 'PUT', path: '/api/me/blocks/:userId', response: null },
   unblockUser: { method: 'DELETE', path: '/api/me/blocks/:userId', response: null },
+  getSavedSearches: { method: 'GET', path: '/api/me/saved-searches', response: SavedSearchListSchema },
+  createSavedSearch: {
+    method: 'POST',
+    path: '/api/me/saved-searches',
+    body: CreateSavedSearchSchema,
+    response: SavedSearchSchema,
+  },
+  deleteSavedSearch: { method: 'DELETE', path: '/api/me/saved-searches/:savedSearchId', response: null },
   // fair attendance and reliability (issue 17)
   getMyAttendance: { method: 'GET', path: '/api/runs/:runId/attendance/me', response: MyAttendanceSchema },
   createDispute: {

@@ -96,6 +96,8 @@ export const ERROR_CODES = [
   'DISPUTE_NOT_FOUND',
   'SEAT_OFFER_EXPIRED',
   'SEAT_OFFER_NOT_FOUND',
+  'SAVED_SEARCHES_FULL',
+  'SAVED_SEARCH_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

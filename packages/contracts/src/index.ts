@@ -29,4 +29,5 @@ export * from './safety.ts';
 export * from './blocks.ts';
 export * from './attendance-disputes.ts';
 export * from './seat-offers.ts';
+export * from './saved-searches.ts';
 export * from './moderation.ts';

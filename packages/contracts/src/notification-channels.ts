@@ -38,6 +38,7 @@ export const PUSH_BY_DEFAULT: readonly NotificationCategory[] = [
   'attendance_absent',
   'seat_offered',
   'moderation_notice',
+  'saved_search_match',
 ];
 
 /** The full map, every category present: GET answers it, PUT replaces it. */

@@ -32,6 +32,7 @@ export const NOTIFICATION_CATEGORIES = [
   'dispute_resolved',
   'seat_offered',
   'moderation_notice',
+  'saved_search_match',
 ] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
 export type NotificationCategory = z.infer<typeof NotificationCategorySchema>;

@@ -17,6 +17,7 @@ export * from './schema/phone.ts';
 export * from './schema/reminders.ts';
 export * from './schema/runs.ts';
 export * from './schema/safety.ts';
+export * from './schema/saved-searches.ts';
 export * from './schema/secrets.ts';
 export * from './schema/series.ts';
 export * from './schema/users.ts';

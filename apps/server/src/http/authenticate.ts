@@ -74,6 +74,9 @@ const WRITES_WHILE_RESTRICTED = new Set([
   'POST /api/reports',
   'PUT /api/me/blocks/:userId',
   'DELETE /api/me/blocks/:userId',
+  // Saved searches are private bookkeeping, like bookmarks (issue 18).
+  'POST /api/me/saved-searches',
+  'DELETE /api/me/saved-searches/:savedSearchId',
   'POST /api/runs/:runId/attendance/disputes',
   'DELETE /api/runs/:runId/seat-offer',
 ]);

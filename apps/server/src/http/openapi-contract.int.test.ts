@@ -608,6 +608,13 @@ const CALLS: Record<string, Call> = {
     call(host, 'PUT', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
   'DELETE /api/me/blocks/{userId}': async () =>
     call(host, 'DELETE', `/api/me/blocks/${(await newUser(t.app)).user.id}`),
+  'GET /api/me/saved-searches': () => call(host, 'GET', '/api/me/saved-searches'),
+  'POST /api/me/saved-searches': () =>
+    call(host, 'POST', '/api/me/saved-searches', { filters: { region: ['seoul'], q: '한강' } }),
+  'DELETE /api/me/saved-searches/{savedSearchId}': async () => {
+    const saved = await call(runner, 'POST', '/api/me/saved-searches', { filters: { theme: ['park'] } });
+    return call(runner, 'DELETE', `/api/me/saved-searches/${saved.json<{ id: string }>().id}`);
+  },
   ...disputeCalls(),
   ...moderationCalls(),
 };

@@ -48,6 +48,7 @@ beforeAll(async () => {
     kind: 'run',
     messageId: '00000000-0000-4000-8000-000000000003',
     reportId: '00000000-0000-4000-8000-000000000004',
+    savedSearchId: '00000000-0000-4000-8000-000000000005',
   });
   operations = await operationsOf(t.app);
 });

@@ -11,14 +11,25 @@ interface FieldProps {
   error?: Message;
 }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+type TextFieldProps = FieldProps &
+  InputHTMLAttributes<HTMLInputElement> & {
+    /**
+     * The longest text allowed: a live "n/max자" counter, and no maxLength, so that a longer text (typed or
+     * pasted) is said by the field's error instead of being cut silently.
+     */
+    counterMax?: number;
+  };
+
+export function TextField({ label, hint, error, className, counterMax, ...input }: TextFieldProps) {
   const id = useId();
+  const { t } = useTranslation();
+  const length = typeof input.value === 'string' ? input.value.length : 0;
+  const counter = counterMax !== undefined;
+  const hintText = hint && (
+    <p id={`${id}-hint`} className={styles.hint}>
+      {hint}
+    </p>
+  );
   return (
     <div className={cx(styles.field, className)}>
       <label htmlFor={id} className={styles.label}>
@@ -28,13 +39,18 @@ export function TextField({
         id={id}
         className={cx(styles.control, error && styles.invalid)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error: Boolean(error) })}
+        aria-describedby={describedBy(id, { hint: Boolean(hint), counter, error: Boolean(error) })}
         {...input}
       />
-      {hint && (
-        <p id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </p>
+      {counter ? (
+        <div className={styles.meta}>
+          {hintText}
+          <p id={`${id}-counter`} className={cx(styles.counter, length > counterMax && styles.over)}>
+            {t('form.counter', { count: length, max: counterMax })}
+          </p>
+        </div>
+      ) : (
+        hintText
       )}
       <FieldError id={`${id}-error`} error={error} />
     </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  formatEndTime,
   formatLongDate,
   formatRelativeTime,
   formatShortDateTime,
@@ -62,5 +63,13 @@ describe('datetime (Asia/Seoul)', () => {
     expect(formatRelativeTime(now + 5_000, 'ko', now)).toBe('방금 전');
     // The date is Seoul's: 23:30 UTC on Nov 27 is already Nov 28 in Seoul.
     expect(formatRelativeTime('2026-11-27T15:30:00Z', 'ko', now)).toBe('11월 28일');
+  });
+
+  it('says an end the next day (a run across midnight)', () => {
+    expect(formatEndTime('2026-12-05T07:00:00+09:00', '2026-12-05T08:30:00+09:00')).toBe('08:30');
+    expect(formatEndTime('2026-12-05T23:30:00+09:00', '2026-12-06T00:40:00+09:00')).toBe('다음날 00:40');
+    expect(formatEndTime('2026-12-05T23:30:00+09:00', '2026-12-06T00:40:00+09:00', 'en')).toBe(
+      'next day 00:40',
+    );
   });
 });

@@ -71,6 +71,18 @@ export function formatTime(value: string | Date | number): string {
   return seoulParts(value).time;
 }
 
+/** An end time beside its start: "08:30", or "다음날 00:40" / "next day 00:40" when the run crosses midnight. */
+export function formatEndTime(
+  startsAt: string | Date | number,
+  endsAt: string | Date | number,
+  locale = 'ko',
+): string {
+  const time = formatTime(endsAt);
+  return seoulParts(startsAt).day === seoulParts(endsAt).day
+    ? time
+    : i18n.t('time.nextDay', { time, lng: locale });
+}
+
 /** "2026년 12월 6일 토요일" / "Saturday, December 6, 2026". */
 export function formatLongDate(value: string | Date | number, locale = 'ko'): string {
   return new Intl.DateTimeFormat(locale, { timeZone: SEOUL_TZ, dateStyle: 'full' }).format(toDate(value));

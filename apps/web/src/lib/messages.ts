@@ -104,6 +104,8 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   DISPUTE_NOT_FOUND: 'errors.disputeNotFound',
   SEAT_OFFER_EXPIRED: 'errors.seatOfferExpired',
   SEAT_OFFER_NOT_FOUND: 'errors.seatOfferNotFound',
+  SAVED_SEARCHES_FULL: 'errors.savedSearchesFull',
+  SAVED_SEARCH_NOT_FOUND: 'errors.savedSearchNotFound',
 };
 
 /** Codes the web client makes itself (no network) or that forms know, outside the contract's ERROR_CODES. */

@@ -40,6 +40,7 @@ const KO: Record<NotificationCategory, (d: Data) => string> = {
   dispute_resolved: (d) => `${q(d.title)} 불참 이의 제기가 처리되었어요.`,
   seat_offered: (d) => `자리가 났어요 — 30분 안에 ${q(d.title)} 참여를 확정하세요.`,
   moderation_notice: () => '운영 정책에 따른 조치 안내가 있어요.',
+  saved_search_match: (d) => `저장한 조건에 맞는 새 그룹 러닝: ${q(d.title)}`,
 };
 
 const EN: Record<NotificationCategory, (d: Data) => string> = {
@@ -73,6 +74,7 @@ const EN: Record<NotificationCategory, (d: Data) => string> = {
   dispute_resolved: (d) => `Your dispute about ${en(d.title)} was decided.`,
   seat_offered: (d) => `A seat opened up in ${en(d.title)}: confirm within 30 minutes.`,
   moderation_notice: () => 'A moderator took an action on your account or content.',
+  saved_search_match: (d) => `A new run matches your saved search: ${en(d.title)}`,
 };
 
 const TEXTS: Record<PushLocale, Record<NotificationCategory, (d: Data) => string>> = { ko: KO, en: EN };

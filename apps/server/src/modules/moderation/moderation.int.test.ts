@@ -149,6 +149,8 @@ const ALLOWED: [string, string][] = [
   ['POST', '/api/reports'],
   ['PUT', `/api/me/blocks/${A}`],
   ['DELETE', `/api/me/blocks/${A}`],
+  ['POST', '/api/me/saved-searches'],
+  ['DELETE', `/api/me/saved-searches/${A}`],
   ['POST', `/api/runs/${A}/attendance/disputes`],
   ['DELETE', `/api/runs/${A}/seat-offer`],
   ['POST', '/api/auth/email-verification'],

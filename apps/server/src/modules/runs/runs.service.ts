@@ -34,6 +34,7 @@ import type { CrewAccessService } from '../crews/index.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type { UsersService } from '../users/users.service.ts';
+import type { SavedSearchesService } from '../saved-searches/saved-searches.service.ts';
 import type { TargetOwner } from '../reports/reports.types.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
 import { notice } from './run-notice.ts';
@@ -117,6 +118,10 @@ export class RunsService {
     private readonly users: Pick<UsersService, 'moveRunsHosted' | 'requireWomen'>,
     private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
+    /** Saved searches (issue 18): a new run tells who saved a matching search, in its unit of work. */
+    private readonly savedSearches: Pick<SavedSearchesService, 'notifyMatches'> = {
+      notifyMatches: async () => {},
+    },
   ) {
     this.seats = new SeatQueue(participants, live.notifications);
   }
@@ -256,6 +261,7 @@ export class RunsService {
         }
         await this.repo.replacePhotos(tx, created.id, input.photoIds);
         await this.users.moveRunsHosted(tx, hostId, 1);
+        await this.savedSearches.notifyMatches(tx, created);
         return created;
       })
       .catch(photoInUse);

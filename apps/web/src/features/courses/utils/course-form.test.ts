@@ -31,4 +31,13 @@ describe('course form ⇄ payload', () => {
       ['startName', 'startPoint.required'],
     ]);
   });
+
+  it('refuses pace seconds above 59 on the pace field', () => {
+    const values = { ...courseToFormValues(courseFixture()), paceMin: '5', paceSec: '75' };
+    const result = courseFormSchema().safeParse(values);
+    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toContainEqual([
+      'paceMin',
+      'pace.seconds',
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type UpdateCourse,
 } from '@erun/contracts';
 import { z } from 'zod';
+import { PACE_SECONDS_MESSAGE, paceOf, paceSecondsInvalid } from '../../../lib/pace.ts';
 
 /** What the three steps edit. Inputs stay strings until the payload is built. */
 export type CourseFormValues = {
@@ -79,12 +80,6 @@ export const COURSE_FIELD_MESSAGES: Partial<Record<CourseFormField, string>> = {
   photos: 'validation.photos.required',
 };
 
-function paceOf(minutes: string, seconds: string): number | null {
-  if (minutes.trim() === '' && seconds.trim() === '') return null;
-  const total = Number(minutes || 0) * 60 + Number(seconds || 0);
-  return Number.isInteger(total) ? total : Number.NaN;
-}
-
 /** The pace the estimated time is computed at: the form's when valid, else none (the server's default). */
 export function paceOfForm(values: Pick<CourseFormValues, 'paceMin' | 'paceSec'>): number | null {
   const pace = paceOf(values.paceMin, values.paceSec);
@@ -132,6 +127,7 @@ export function courseFormSchema() {
     const problems: { path: string; message: string }[] = [];
     if (!values.theme) problems.push({ path: 'theme', message: 'theme.required' });
     if (!values.region) problems.push({ path: 'region', message: 'region.required' });
+    if (paceSecondsInvalid(values.paceSec)) problems.push({ path: 'paceMin', message: PACE_SECONDS_MESSAGE });
     // A pin moved by hand means a start point was meant: it needs a name to be shown.
     if (values.startPin && values.startName.trim() === '')
       problems.push({ path: 'startName', message: 'startPoint.required' });

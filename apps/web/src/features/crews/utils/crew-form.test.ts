@@ -73,4 +73,9 @@ describe('crew form', () => {
     const after = crewFormSchema().parse({ ...valid, level: '초보 환영' });
     expect(changedCrewFields(before, after)).toEqual({ level: '초보 환영' });
   });
+
+  it('refuses pace seconds above 59 instead of carrying them over', () => {
+    expect(messages({ ...valid, fastSec: '75' })).toMatchObject({ fastMin: 'crew.pace.seconds' });
+    expect(messages({ ...valid, slowSec: '60' })).toMatchObject({ fastMin: 'crew.pace.seconds' });
+  });
 });

@@ -11,6 +11,7 @@ import {
   type Weekday,
 } from '@erun/contracts';
 import { z } from 'zod';
+import { PACE_SECONDS_MESSAGE, paceOf, paceSecondsInvalid } from '../../../lib/pace.ts';
 
 /** What the four steps edit. Inputs stay strings until the payload is built. */
 export type CrewFormValues = {
@@ -97,16 +98,12 @@ export function nameCheck(name: string): { length: number; ok: boolean } {
   return { length, ok: length >= CREW_LIMITS.nameMin && length <= CREW_LIMITS.nameMax };
 }
 
-function paceOf(minutes: string, seconds: string): number | null {
-  if (minutes.trim() === '' && seconds.trim() === '') return null;
-  const total = Number(minutes || 0) * 60 + Number(seconds || 0);
-  return Number.isInteger(total) ? total : Number.NaN;
-}
-
 function paceRangeOf(v: CrewFormValues): CreateCrew['paceRange'] | 'incomplete' {
   const fast = paceOf(v.fastMin, v.fastSec);
   const slow = paceOf(v.slowMin, v.slowSec);
   if (fast === null && slow === null) return null;
+  // Seconds above 59 are the form's own message, not the contract's "invalid range".
+  if (paceSecondsInvalid(v.fastSec) || paceSecondsInvalid(v.slowSec)) return 'incomplete';
   if (fast === null || slow === null) return 'incomplete';
   return { min: fast, max: slow };
 }
@@ -139,7 +136,9 @@ export function crewFormSchema() {
   return z.custom<CrewFormValues>().transform((values, ctx): CrewFormParsed => {
     const problems: { path: string; message: string }[] = [];
     if (values.spot === null) problems.push({ path: 'spotName', message: 'homeSpot.pin' });
-    if (paceRangeOf(values) === 'incomplete')
+    if (paceSecondsInvalid(values.fastSec) || paceSecondsInvalid(values.slowSec))
+      problems.push({ path: 'fastMin', message: PACE_SECONDS_MESSAGE });
+    else if (paceRangeOf(values) === 'incomplete')
       problems.push({ path: 'fastMin', message: 'paceRange.incomplete' });
     const parsed = CreateCrewSchema.safeParse(toCrewPayload(values));
     if (!parsed.success) {

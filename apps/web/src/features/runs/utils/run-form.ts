@@ -13,7 +13,15 @@ import {
   type UpdateRun,
 } from '@erun/contracts';
 import { z } from 'zod';
-import { isoToLocalInput, localInputToIso, seoulParts, toSeoulIso } from '../../../lib/datetime.ts';
+import {
+  addDays,
+  isoToLocalInput,
+  localInputToIso,
+  seoulParts,
+  seoulToday,
+  toSeoulIso,
+} from '../../../lib/datetime.ts';
+import { PACE_SECONDS_MESSAGE, paceOf, paceSecondsInvalid } from '../../../lib/pace.ts';
 
 /** What the three steps edit. Inputs stay strings until the payload is built. */
 export type RunFormValues = {
@@ -139,10 +147,17 @@ export function defaultDeadline(date: string, startTime: string): string {
   return start ? isoToLocalInput(Date.parse(start) - RUN_LIMITS.joinDeadlineLeadMs) : '';
 }
 
-function paceOf(minutes: string, seconds: string): number | null {
-  if (minutes.trim() === '' && seconds.trim() === '') return null;
-  const total = Number(minutes || 0) * 60 + Number(seconds || 0);
-  return Number.isInteger(total) ? total : Number.NaN;
+/**
+ * The run ends the next day: an end time at or before the start time (23:30 → 00:40). A run lasts at most
+ * 24 hours, so the end is always within a day after the start.
+ */
+export function endsNextDay(values: Pick<RunFormValues, 'startTime' | 'endTime'>): boolean {
+  return values.startTime !== '' && values.endTime !== '' && values.endTime <= values.startTime;
+}
+
+function endsAtOf(values: RunFormValues): string {
+  const day = endsNextDay(values) && values.date ? addDays(values.date, 1) : values.date;
+  return toSeoulIso(day, values.endTime) ?? '';
 }
 
 const optional = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -155,7 +170,7 @@ export function toRunPayload(values: RunFormValues): CreateRun {
     title: values.title,
     description: values.description,
     startsAt: toSeoulIso(values.date, values.startTime) ?? '',
-    endsAt: toSeoulIso(values.date, values.endTime) ?? '',
+    endsAt: endsAtOf(values),
     meetAt: values.meetTime ? (toSeoulIso(values.date, values.meetTime) ?? '') : null,
     // Sent explicitly even when it is the default, so moving the start on edit moves the deadline with it.
     joinDeadline: deadline ? (localInputToIso(deadline) ?? '') : null,
@@ -194,6 +209,7 @@ function requiredProblems(values: RunFormValues): Problem[] {
   if (!values.endTime) problems.push({ path: 'endTime', message: 'time.required' });
   if (!values.theme) problems.push({ path: 'theme', message: 'theme.required' });
   if (!values.region) problems.push({ path: 'region', message: 'region.required' });
+  if (paceSecondsInvalid(values.paceSec)) problems.push({ path: 'paceMin', message: PACE_SECONDS_MESSAGE });
   return problems;
 }
 
@@ -220,7 +236,10 @@ export function runFormSchema(rules: RunFormRules) {
     if (!Number.isNaN(start) && !Number.isNaN(Date.parse(payload.endsAt))) {
       problems.push(...runTimeIssues(payload));
       const changed = payload.startsAt !== rules.originalStartsAt;
-      if (changed && start < rules.now() + RUN_LIMITS.minLeadMs)
+      // A day before today is the date's mistake, not the time's: it is said on the date field.
+      if (changed && values.date < seoulToday(rules.now()))
+        problems.push({ path: 'date', message: 'date.past' });
+      else if (changed && start < rules.now() + RUN_LIMITS.minLeadMs)
         problems.push({ path: 'startsAt', message: 'startsAt.tooSoon' });
     }
     for (const { path, message } of problems) ctx.addIssue({ code: 'custom', path: [path], message });

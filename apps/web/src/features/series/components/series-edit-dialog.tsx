@@ -81,7 +81,7 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
         />
         <TextField
           label={t('series.edit.name')}
-          maxLength={RUN_LIMITS.titleMax}
+          counterMax={RUN_LIMITS.titleMax}
           value={values.title}
           onChange={(e) => set({ title: e.target.value })}
         />

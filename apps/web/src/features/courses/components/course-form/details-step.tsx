@@ -27,7 +27,7 @@ export function DetailsStep({ form }: { form: CourseFormApi }) {
         label={t('courseForm.details.name')}
         hint={t('courseForm.details.nameHint', { min: COURSE_LIMITS.titleMin, max: COURSE_LIMITS.titleMax })}
         placeholder={t('courseForm.details.namePlaceholder')}
-        maxLength={COURSE_LIMITS.titleMax}
+        counterMax={COURSE_LIMITS.titleMax}
         {...form.register('title')}
       />
       <ChoiceGroup

@@ -1,6 +1,6 @@
 import type { Run } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatLongDate, formatTime } from '../../../../lib/datetime.ts';
+import { formatEndTime, formatLongDate, formatTime } from '../../../../lib/datetime.ts';
 import { formatKm, formatPace } from '../../../../lib/format.ts';
 import { type Fact, FactList } from '../../../../components/detail-page/fact-list.tsx';
 
@@ -12,7 +12,7 @@ export function RunFacts({ run }: { run: Run }) {
     [t('runDetail.facts.date'), formatLongDate(run.startsAt, i18n.language), true],
     ...(run.meetAt ? [[t('runDetail.facts.meetAt'), formatTime(run.meetAt)] as Fact] : []),
     [t('runDetail.facts.startsAt'), formatTime(run.startsAt)],
-    [t('runDetail.facts.endsAt'), formatTime(run.endsAt)],
+    [t('runDetail.facts.endsAt'), formatEndTime(run.startsAt, run.endsAt, i18n.language)],
     [t('runDetail.facts.distance'), formatKm(run.distanceKm)],
     [
       t('runDetail.facts.pace'),

@@ -8,7 +8,7 @@ import shared from '../../../../components/step-form/step-form.module.css';
 import { TextAreaField, TextField } from '../../../../components/text-field.tsx';
 import { seoulToday } from '../../../../lib/datetime.ts';
 import { formatPace } from '../../../../lib/format.ts';
-import { defaultDeadline } from '../../utils/run-form.ts';
+import { defaultDeadline, endsNextDay } from '../../utils/run-form.ts';
 import type { RunFormApi } from './form-api.ts';
 import { WomenOnlyField } from '../../../../components/women-only-badge.tsx';
 import styles from './run-form.module.css';
@@ -27,7 +27,7 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
         label={t('runForm.details.name')}
         hint={t('runForm.details.nameHint', { min: RUN_LIMITS.titleMin, max: RUN_LIMITS.titleMax })}
         placeholder={t('runForm.details.namePlaceholder')}
-        maxLength={RUN_LIMITS.titleMax}
+        counterMax={RUN_LIMITS.titleMax}
         {...form.register('title')}
       />
       <TextField
@@ -46,6 +46,7 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
         <TextField
           type="time"
           label={t('runForm.details.endTime')}
+          hint={endsNextDay(values) ? t('runForm.details.endsNextDay', { time: values.endTime }) : undefined}
           step={300}
           {...form.register('endTime')}
         />

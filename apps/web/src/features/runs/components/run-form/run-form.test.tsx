@@ -42,6 +42,14 @@ function errorOf(label: string): string {
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
 
+function describedText(label: string, suffix: string): string {
+  const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ');
+  return ids
+    .filter((id) => id.endsWith(suffix))
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
 function change(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
@@ -59,14 +67,38 @@ describe('RunForm details step', () => {
     await events.click(screen.getByRole('radio', { name: '강변' }));
     await events.click(screen.getByRole('button', { name: '다음' }));
 
-    expect(errorOf('출발 시간')).toBe('출발 시간은 지금부터 1시간 이후여야 해요.');
-    expect(errorOf('종료 예정 시간')).toBe('종료 시간은 출발 시간보다 늦어야 해요.');
+    // A past day is the date's mistake (issue 18: it was said on the start time).
+    expect(errorOf('날짜')).toBe('지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.');
+    expect(errorOf('출발 시간')).toBe('');
+    // An end before the start is the next day, and says so.
+    expect(errorOf('종료 예정 시간')).toBe('');
+    expect(describedText('종료 예정 시간', '-hint')).toBe('다음날 06:30에 끝나요.');
     expect(errorOf('모집 인원')).toBe('모집 인원은 크루장 포함 2–100명이에요.');
     expect(screen.getByLabelText('모집 인원').getAttribute('aria-invalid')).toBe('true');
     expect(errorOf('그룹 러닝 이름')).toBe('');
     expect(screen.getByRole('heading', { name: '러닝 정보' })).toBeTruthy();
     // Nothing posted (the form only asked which crews the user is staff of).
     expect(calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
+  });
+
+  it('says a title over 40 characters with a live counter instead of cutting it', async () => {
+    mockApi({});
+    const { events } = renderForm();
+    const long = '가'.repeat(45);
+    change('그룹 러닝 이름', long);
+    expect((screen.getByLabelText('그룹 러닝 이름') as HTMLInputElement).value).toBe(long);
+    expect(describedText('그룹 러닝 이름', '-counter')).toBe('45/40자');
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    expect(errorOf('그룹 러닝 이름')).toBe('그룹 러닝 이름은 40자 이하여야 해요.');
+  });
+
+  it('refuses pace seconds above 59 beside the pace', async () => {
+    mockApi({});
+    const { events } = renderForm();
+    change('분', '5');
+    change('초', '75');
+    await events.click(screen.getByRole('button', { name: '다음' }));
+    expect(screen.getByText('초는 0–59 사이로 적어 주세요. (예: 5분 30초)')).toBeTruthy();
   });
 
   it('asks for the required fields first', async () => {
