@@ -12,6 +12,7 @@ import {
 import { CrewSearchResults } from '../../features/crews/components/crew-search-results.tsx';
 import { RunFiltersPanel } from '../../features/runs/components/run-filters-panel.tsx';
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
+import { SaveSearchButton } from '../../features/saved-searches/components/save-search-button.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
 import {
   countFilters,
@@ -75,6 +76,7 @@ export function RunsPage() {
           </FilterSidebar>
         )}
         <div className={listStyles.results}>
+          {signedIn && <SaveSearchButton filters={filters} />}
           <CrewSearchResults q={filters.q} region={filters.region} />
           <section aria-label={t('runs.list.label')}>
             <RunsList query={filtersToQuery(filters)} empty={empty} />
