@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccountSettings } from '../../features/account/components/account-settings.tsx';
 import { BlockedUsers } from '../../features/blocks/components/blocked-users.tsx';
+import { SavedSearchesSettings } from '../../features/saved-searches/components/saved-searches-settings.tsx';
 import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
 import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
 import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
@@ -34,6 +35,7 @@ export function MeSettingsPage() {
       <PasswordSettings me={me.data} />
       <SignedInDevices />
       <NotificationSettings me={me.data} />
+      <SavedSearchesSettings />
       <MarketingSettings />
       <BlockedUsers />
       <AccountSettings me={me.data} />

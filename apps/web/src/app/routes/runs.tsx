@@ -17,6 +17,7 @@ import { RunFiltersPanel } from '../../features/runs/components/run-filters-pane
 import { RunsList } from '../../features/runs/components/runs-list.tsx';
 import { RunsMapView } from '../../features/runs/components/runs-map/runs-map-view.tsx';
 import { ViewSwitch, type RunsView } from '../../features/runs/components/runs-map/view-switch.tsx';
+import { SaveSearchButton } from '../../features/saved-searches/components/save-search-button.tsx';
 import { useRunFilters } from '../../features/runs/hooks/use-run-filters.ts';
 import { formatBbox, parseBbox, type Bbox } from '../../features/runs/utils/bbox.ts';
 import {
@@ -118,6 +119,7 @@ export function RunsPage() {
             />
           ) : (
             <>
+              {signedIn && <SaveSearchButton filters={filters} />}
               <CrewSearchResults q={filters.q} region={filters.region} />
               <section aria-label={t('runs.list.label')}>
                 <RunsList query={filtersToQuery(filters, personal)} empty={empty} origin={origin} />
