@@ -30,3 +30,4 @@ export * from './blocks.ts';
 export * from './attendance-disputes.ts';
 export * from './seat-offers.ts';
 export * from './moderation.ts';
+export * from './places.ts';
