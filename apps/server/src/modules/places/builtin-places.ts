@@ -109,4 +109,3 @@ export class BuiltinPlaces implements PlaceFinder {
 }
 
 const kindOrder = (kind: PlaceKind) => (kind === 'spot' ? 0 : 1);
-
