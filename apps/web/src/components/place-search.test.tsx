@@ -90,6 +90,35 @@ describe('PlaceSearch', () => {
     expect((input as HTMLInputElement).value).toBe('반포종합운동장');
   });
 
+  it('keeps the last suggestions dimmed and busy while new words are searched, and Enter does not pick them', async () => {
+    const TTUKSEOM: Place = { name: '뚝섬한강공원', lat: 37.5293, lng: 127.0697, region: 'seoul' };
+    let answer: (response: Response) => void = () => {};
+    const { calls } = mockApi({
+      'GET /api/places*': (call) =>
+        call.path.includes(encodeURIComponent('반포'))
+          ? jsonResponse(200, { items: [BANPO] })
+          : new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const { events, input, onPick } = renderSearch();
+    await events.type(input, '반포');
+    await screen.findByRole('option', { name: /반포한강공원/ });
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('false');
+
+    await events.clear(input);
+    await events.type(input, '뚝섬');
+    await waitFor(() => expect(searchedWords(calls)).toEqual(['반포', '뚝섬']));
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('option').textContent).toMatch(/반포한강공원/);
+    await events.keyboard('{Enter}');
+    expect(onPick).not.toHaveBeenCalled();
+
+    answer(jsonResponse(200, { items: [TTUKSEOM] }));
+    await screen.findByRole('option', { name: /뚝섬한강공원/ });
+    expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('false');
+    await events.keyboard('{Enter}');
+    expect(onPick).toHaveBeenCalledWith(TTUKSEOM);
+  });
+
   it('closes the list with Escape, and clears the words with a second Escape', async () => {
     mockApi({ 'GET /api/places*': () => jsonResponse(200, { items: [BANPO] }) });
     const { events, input, onPick } = renderSearch();

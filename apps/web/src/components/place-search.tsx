@@ -36,8 +36,9 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
   const words = useDebouncedValue(text.trim(), PLACE_SEARCH_DEBOUNCE_MS);
   const search = usePlaceSearch(open ? words : '');
   const typing = text.trim() !== words;
-  // Suggestions belong to the words on screen: older ones are kept while the next search runs.
+  // While the next search runs, the last suggestions stay (dimmed, the list busy) rather than flicker away.
   const places = words === '' ? [] : (search.data ?? []);
+  const stale = typing || search.isPlaceholderData;
   const expanded = open && text.trim() !== '';
   const status: 'loading' | 'error' | 'empty' | 'found' =
     search.isError && !typing
@@ -65,14 +66,17 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
         if (places.length === 0) return;
         const step = event.key === 'ArrowDown' ? 1 : -1;
         setActive((current) =>
-          current === -1 && step === -1 ? places.length - 1 : (current + step + places.length) % places.length,
+          current === -1 && step === -1
+            ? places.length - 1
+            : (current + step + places.length) % places.length,
         );
         return;
       }
       case 'Enter': {
         // Never submits the form around it: Enter here picks, or does nothing.
         event.preventDefault();
-        const place = places[active] ?? (places.length === 1 ? places[0] : undefined);
+        // The one suggestion is picked only when it belongs to the words on screen.
+        const place = places[active] ?? (!stale && places.length === 1 ? places[0] : undefined);
         if (expanded && place) pick(place);
         return;
       }
@@ -96,9 +100,7 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
   const announcement = (): string => {
     if (!expanded) return picked ? t('placeSearch.moved', { name: picked }) : '';
     if (typing || status === 'loading') return '';
-    return status === 'found'
-      ? t('placeSearch.count', { count: places.length })
-      : t(`placeSearch.${status}`);
+    return status === 'found' ? t('placeSearch.count', { count: places.length }) : t(`placeSearch.${status}`);
   };
 
   const activeId = expanded && active >= 0 && active < places.length ? `${id}-option-${active}` : undefined;
@@ -134,7 +136,13 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
           onBlur={() => setOpen(false)}
         />
         <div className={styles.popup} hidden={!expanded}>
-          <ul id={listId} role="listbox" aria-label={label} className={styles.list}>
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={label}
+            aria-busy={expanded && stale}
+            className={cx(styles.list, stale && styles.stale)}
+          >
             {expanded &&
               places.map((place, index) => (
                 <li
