@@ -1,6 +1,6 @@
 import { inKorea, type Place, suggestRegion } from '@erun/contracts';
 import { z } from 'zod';
-import { regionOfAddress } from '../modules/places/place-regions.ts';
+import { regionOfAddress } from '../lib/place-regions.ts';
 import type { PlaceFinder } from '../ports/places.ts';
 
 export interface KakaoLocalConfig {

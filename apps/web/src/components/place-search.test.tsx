@@ -43,7 +43,9 @@ const searchedWords = (calls: { path: string }[]) =>
 
 describe('PlaceSearch', () => {
   it('searches once typing pauses and lists the places as options of the combobox', async () => {
-    const { calls } = mockApi({ 'GET /api/places*': () => jsonResponse(200, { items: [BANPO, BANPO_STADIUM] }) });
+    const { calls } = mockApi({
+      'GET /api/places*': () => jsonResponse(200, { items: [BANPO, BANPO_STADIUM] }),
+    });
     const { events, input } = renderSearch();
     expect(input.getAttribute('aria-expanded')).toBe('false');
 
@@ -156,7 +158,9 @@ describe('PlaceSearch', () => {
     await waitFor(() => expect(searchedWords(calls)).toEqual(['반포']));
     expect(screen.getByText('찾는 중이에요…', { selector: SHOWN })).toBeTruthy();
     answer(jsonResponse(500, { code: 'INTERNAL', message: 'boom' }));
-    expect(await screen.findByText('장소를 찾지 못했어요. 잠시 후 다시 검색해 주세요.', { selector: SHOWN })).toBeTruthy();
+    expect(
+      await screen.findByText('장소를 찾지 못했어요. 잠시 후 다시 검색해 주세요.', { selector: SHOWN }),
+    ).toBeTruthy();
     expect(screen.queryByRole('option')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { haversineKm, inKorea, REGIONS, suggestRegion } from '@erun/contracts';
 import { describe, expect, it } from 'vitest';
 import { BuiltinPlaces, normalizePlaceText } from './builtin-places.ts';
 import { DISTRICTS } from './places-data.ts';
-import { regionOfAddress } from './place-regions.ts';
+import { regionOfAddress } from '../../lib/place-regions.ts';
 
 const places = new BuiltinPlaces();
 const names = (query: string, limit = 10) => places.find(query, limit).map((p) => p.name);

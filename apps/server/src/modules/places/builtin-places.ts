@@ -2,7 +2,7 @@ import { type Place, REGIONS } from '@erun/contracts';
 import { getChoseong } from 'es-hangul';
 import type { PlaceFinder } from '../../ports/places.ts';
 import { DISTRICTS, REGION_LABELS, SPOTS } from './places-data.ts';
-import { REGION_LONG_NAMES } from './place-regions.ts';
+import { REGION_LONG_NAMES } from '../../lib/place-regions.ts';
 
 export type PlaceKind = 'spot' | 'district';
 

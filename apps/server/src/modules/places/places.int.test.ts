@@ -73,7 +73,7 @@ async function search(t: TestApp, q: string, ip = '203.0.113.10') {
     url: `/api/places?q=${encodeURIComponent(q)}`,
     remoteAddress: ip,
   });
-  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+  return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
 }
 const itemsOf = (body: unknown) => PlaceSearchResultSchema.parse(body).items;
 
