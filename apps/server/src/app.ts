@@ -67,6 +67,10 @@ import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { placesRoutes } from './modules/places/places.routes.ts';
+import { PlacesService } from './modules/places/places.service.ts';
+import { BuiltinPlaces } from './modules/places/builtin-places.ts';
+import { KakaoLocalPlaces } from './adapters/kakao-local-places.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -400,6 +404,21 @@ export async function buildApp(
         identify,
         publicUrl,
         cache: responseCache,
+      });
+      await api.register(placesRoutes, {
+        places: new PlacesService({
+          builtin: new BuiltinPlaces(),
+          provider: env.KAKAO_REST_API_KEY
+            ? new KakaoLocalPlaces({
+                baseUrl: env.KAKAO_LOCAL_URL,
+                restApiKey: env.KAKAO_REST_API_KEY,
+                timeoutMs: env.KAKAO_LOCAL_TIMEOUT_MS,
+              })
+            : undefined,
+          onProviderError: (error) =>
+            app.log.warn({ err: error }, 'place search: Kakao Local failed, answered from the built-in list'),
+        }),
+        limit: limit('places-ip', env.RATE_LIMIT_PLACES_IP, (r) => r.ip),
       });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
       await api.register(commentsRoutes, {

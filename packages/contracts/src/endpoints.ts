@@ -84,6 +84,7 @@ import {
   SeriesPageSchema,
   UpdateSeriesSchema,
 } from './series.ts';
+import { PlaceSearchQuerySchema, PlaceSearchResultSchema } from './places.ts';
 import { SessionListSchema } from './sessions.ts';
 import { CreateReportSchema, ReportCreatedSchema } from './safety.ts';
 import { ClaimSeatOfferResultSchema } from './seat-offers.ts';
@@ -154,6 +155,12 @@ export const UploadQuerySchema = z.object({ purpose: z.enum(UPLOAD_PURPOSES).def
 /** Every operation the web app calls; the others (health, OAuth redirects, files) are reached by URL. */
 export const endpoints = {
   getConfig: { method: 'GET', path: '/api/config', response: AppConfigSchema },
+  searchPlaces: {
+    method: 'GET',
+    path: '/api/places',
+    query: PlaceSearchQuerySchema,
+    response: PlaceSearchResultSchema,
+  },
 
   // auth
   signup: { method: 'POST', path: '/api/auth/signup', body: SignupSchema, response: AuthResponseSchema },

@@ -31,3 +31,4 @@ export * from './attendance-disputes.ts';
 export * from './seat-offers.ts';
 export * from './saved-searches.ts';
 export * from './moderation.ts';
+export * from './places.ts';

@@ -199,6 +199,33 @@ describe('parseEnv', () => {
     );
   });
 
+  it('searches places without Kakao by default; KAKAO_LOCAL_URL is an https origin, or loopback http outside production', () => {
+    const env = parseEnv({});
+    expect(env.KAKAO_REST_API_KEY).toBeUndefined();
+    expect(env.KAKAO_LOCAL_URL).toBe('https://dapi.kakao.com');
+    expect(env.KAKAO_LOCAL_TIMEOUT_MS).toBe(2000);
+    expect(env.RATE_LIMIT_PLACES_IP).toEqual({ max: 120, windowMs: 60_000 });
+    expect(parseEnv({ KAKAO_REST_API_KEY: 'abc123' }).KAKAO_REST_API_KEY).toBe('abc123');
+    expect(() => parseEnv({ KAKAO_REST_API_KEY: 'has space' })).toThrow(/KAKAO_REST_API_KEY/);
+    for (const url of ['http://127.0.0.1:4010', 'http://localhost:4010', 'https://local.example'])
+      expect(parseEnv({ KAKAO_LOCAL_URL: url }).KAKAO_LOCAL_URL).toBe(url);
+    for (const url of [
+      'http://dapi.kakao.com',
+      'http://10.0.0.5',
+      'https://dapi.kakao.com/v2/local',
+      'https://user:pw@dapi.kakao.com',
+      'https://dapi.kakao.com?x=1',
+      'ftp://dapi.kakao.com',
+      'dapi.kakao.com',
+    ])
+      expect(() => parseEnv({ KAKAO_LOCAL_URL: url }), url).toThrow(/KAKAO_LOCAL_URL/);
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://erun.example' };
+    expect(() => parseEnv({ ...production, KAKAO_LOCAL_URL: 'http://127.0.0.1:4010' })).toThrow(
+      /KAKAO_LOCAL_URL: is for tests/,
+    );
+    expect(() => parseEnv({ KAKAO_LOCAL_TIMEOUT_MS: '50' })).toThrow(/KAKAO_LOCAL_TIMEOUT_MS/);
+  });
+
   it('reads MAIL_FROM as an address with an optional name, and bounds SMTP_TIMEOUT_MS', () => {
     expect(parseEnv({ MAIL_FROM: 'no-reply@erun.example' }).MAIL_FROM).toBe('no-reply@erun.example');
     expect(parseEnv({ MAIL_FROM: '이RUN 저RUN <a@b.kr>' }).MAIL_FROM).toBe('이RUN 저RUN <a@b.kr>');

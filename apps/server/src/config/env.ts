@@ -276,6 +276,27 @@ const EnvSchema = z
     KAKAO_AUTHORIZE_URL: z.url().default('https://kauth.kakao.com/oauth/authorize'),
     KAKAO_TOKEN_URL: z.url().default('https://kauth.kakao.com/oauth/token'),
     KAKAO_USERINFO_URL: z.url().default('https://kapi.kakao.com/v2/user/me'),
+    // Place search (GET /api/places): with a REST API key, Kakao Local's keyword search; without one, or when
+    // Kakao fails or is slow, the built-in list of every 시·군·구 and the well-known running spots.
+    KAKAO_REST_API_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]+$/, { message: 'expected the REST API key, printable characters, no spaces' })
+        .optional(),
+    ),
+    // Tests only: where Kakao Local is (a fake on loopback). https, or http on 127.0.0.1/localhost outside
+    // production; never a path, query or credentials.
+    KAKAO_LOCAL_URL: z
+      .url({ protocol: /^https?$/, message: 'expected an origin such as https://dapi.kakao.com' })
+      .refine((v) => isOrigin(v), { message: 'expected an origin only, such as https://dapi.kakao.com' })
+      .refine((v) => v.startsWith('https:') || isLoopbackUrl(v), {
+        message: 'expected https (plain http only to 127.0.0.1 or localhost, for tests)',
+      })
+      .default('https://dapi.kakao.com'),
+    // A Kakao Local call gives up after this long, and the search answers from the built-in list.
+    KAKAO_LOCAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
+    // Place searches per client IP (typing in the search field; each may cost a call to Kakao Local).
+    RATE_LIMIT_PLACES_IP: RateLimitSchema.default(rateLimit('120/1m')),
     NAVER_CLIENT_ID: optionalString,
     NAVER_CLIENT_SECRET: optionalString,
     NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),
@@ -294,6 +315,10 @@ const EnvSchema = z
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_CLOCK_FILE), {
     path: ['TEST_CLOCK_FILE'],
     message: 'is for browser tests and must not be set in production',
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && isLoopbackUrl(env.KAKAO_LOCAL_URL)), {
+    path: ['KAKAO_LOCAL_URL'],
+    message: 'is for tests (a fake on loopback) and must not point there in production',
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_PUSH_LOOPBACK === 'on'), {
     path: ['TEST_PUSH_LOOPBACK'],
@@ -340,6 +365,20 @@ const EnvSchema = z
   }));
 
 export type Env = z.output<typeof EnvSchema>;
+
+/** A URL with nothing after its origin (no credentials, path, query or fragment). */
+function isOrigin(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.username === '' && u.password === '' && u.pathname === '/' && u.search === '' && u.hash === '';
+}
+
+/** Plain http to this machine (tests' fakes). */
+function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
 
 function isHttps(url: string | undefined): boolean {
   return url !== undefined && new URL(url).protocol === 'https:';

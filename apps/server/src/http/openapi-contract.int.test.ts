@@ -449,6 +449,7 @@ const CALLS: Record<string, Call> = {
     return call(runner, 'DELETE', '/api/me/push-subscriptions', { endpoint: subscription.endpoint });
   },
   'GET /api/config': () => call(null, 'GET', '/api/config'),
+  'GET /api/places': () => call(null, 'GET', `/api/places?q=${encodeURIComponent('반포')}`),
   'POST /api/auth/email-verification': async () => {
     const user = await newUser(t.app);
     clock.offsetMs += 2 * 60_000;

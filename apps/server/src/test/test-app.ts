@@ -112,6 +112,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       'SOCKET_EVENTS',
       'SOCKET_USER',
       'REPORT_USER',
+      'PLACES_IP',
     ].map((n) => [`RATE_LIMIT_${n}`, '100000/1m']),
   );
   generous.UPLOAD_QUOTA_USER = '100000/24h';

@@ -13,6 +13,7 @@ import { Dialog } from '../dialog.tsx';
 import { FieldError } from '../field-error.tsx';
 import { PlusIcon, TrashIcon, UndoIcon, UploadIcon } from '../icons.tsx';
 import { RouteEditor } from './lazy.tsx';
+import type { MapFocus } from './route-editor.tsx';
 import styles from './route-drawing.module.css';
 
 const HISTORY_MAX = 50;
@@ -33,6 +34,8 @@ interface RouteDrawingProps {
   pinLabel: string;
   /** Names the hidden control the form focuses and points errors at. */
   name: string;
+  /** A place picked in a search: the map moves there. */
+  focus?: MapFocus;
   error?: Message;
 }
 
@@ -126,6 +129,7 @@ export function RouteDrawing({
             vertex: t('map.vertex'),
           }}
           fitKey={fitKey}
+          focus={props.focus}
           onMapReady={(instance) => {
             map.current = instance;
           }}

@@ -29,6 +29,12 @@ const toPoint = (event: LeafletEvent): LatLng => {
   return [round(at.lat), round(at.lng)];
 };
 
+/** Where the map should go (a place picked in a search); a new `key` moves it again to the same point. */
+export interface MapFocus {
+  point: LatLng;
+  key: number;
+}
+
 interface RouteEditorProps {
   route: readonly LatLng[];
   /** Where each piece after the first starts: the pieces are separate lines (the jump was not run). */
@@ -44,13 +50,18 @@ interface RouteEditorProps {
   labels: { start: string; finish: string; meeting: string; vertex: string };
   /** Changes whenever the route was replaced as a whole (GPX import, draft): the map then frames it. */
   fitKey: number;
+  /** A place chosen in a search: the map moves there whenever `key` changes. */
+  focus?: MapFocus;
   onMapReady?: (map: LeafletMap) => void;
   className?: string;
 }
 
-/** A restored route is framed on the first render; an empty map starts on the Han River. */
-function initialView(route: readonly LatLng[]) {
-  if (route.length < 2) return { center: route[0] ?? DEFAULT_CENTER, zoom: 14 };
+/**
+ * A restored route is framed on the first render; an empty map starts at the meeting point when there is one
+ * (a place picked before the map loaded), else on the Han River.
+ */
+function initialView(route: readonly LatLng[], meetingPoint: LatLng | null) {
+  if (route.length < 2) return { center: route[0] ?? meetingPoint ?? DEFAULT_CENTER, zoom: 14 };
   return {
     bounds: latLngBounds(route.map(([lat, lng]) => [lat, lng])),
     boundsOptions: { padding: [24, 24] as [number, number] },
@@ -72,6 +83,18 @@ function FitRoute({ route, fitKey }: { route: readonly LatLng[]; fitKey: number 
     if (route.length === 1) map.setView(route[0] as LatLng, 15);
     else map.fitBounds(latLngBounds(route.map(([lat, lng]) => [lat, lng])), { padding: [24, 24] });
   }, [map, route, fitKey]);
+  return null;
+}
+
+/** Moves the map to a chosen place (close enough to see the streets), once per `focus.key`. */
+function FocusPoint({ focus }: { focus: MapFocus | undefined }) {
+  const map = useMap();
+  const last = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!focus || last.current === focus.key) return;
+    last.current = focus.key;
+    map.setView(focus.point, Math.max(map.getZoom(), 15));
+  }, [map, focus]);
   return null;
 }
 
@@ -142,7 +165,7 @@ export function RouteEditor(props: RouteEditorProps) {
   return (
     <div className={cx(styles.frame, props.className)} role="region" aria-label={label}>
       <MapContainer
-        {...initialView(route)}
+        {...initialView(route, meetingPoint)}
         className={styles.map}
         doubleClickZoom={false}
         ref={(map) => {
@@ -152,6 +175,7 @@ export function RouteEditor(props: RouteEditorProps) {
         <Tiles tiles={tiles} />
         <ClickToAdd onAdd={(point) => onRouteChange([...route, point])} />
         <FitRoute route={route} fitKey={fitKey} />
+        <FocusPoint focus={props.focus} />
         {pieces.map((piece, index) => (
           <Polyline key={index} positions={piece} pathOptions={ROUTE_STYLE} interactive={false} />
         ))}

@@ -6,6 +6,7 @@ import {
   type Crew,
   type JoinPolicy,
   type LatLng,
+  type Place,
   type Region,
   type Weekday,
 } from '@erun/contracts';
@@ -14,6 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, MultiChoiceGroup, type ChoiceOption } from '../../../components/choice-group.tsx';
 import { FieldError } from '../../../components/field-error.tsx';
 import { RouteEditor } from '../../../components/map/lazy.tsx';
+import type { MapFocus } from '../../../components/map/route-editor.tsx';
+import { PlaceSearch } from '../../../components/place-search.tsx';
 import { FormSection } from '../../../components/step-form/form-section.tsx';
 import { PaceFields } from '../../../components/step-form/pace-fields.tsx';
 import shared from '../../../components/step-form/step-form.module.css';
@@ -212,6 +215,13 @@ function PlaceStep({ form }: { form: Form }) {
   const rhythm = formatRhythm(values.days, values.time || null, i18n.language);
   const pin = values.spot;
   const setPin = (point: LatLng | null) => form.setValue('spot', point);
+  const [focus, setFocus] = useState<MapFocus | undefined>(undefined);
+  const pickPlace = (place: Place) => {
+    const point: LatLng = [place.lat, place.lng];
+    setPin(point);
+    form.setValue('spotName', place.name.slice(0, 100));
+    setFocus((last) => ({ point, key: (last?.key ?? 0) + 1 }));
+  };
   const pace = (side: 'fast' | 'slow') => ({
     legend: t(`crewForm.place.${side}`),
     units: { minutes: t('crewForm.place.minutes'), seconds: t('crewForm.place.seconds') },
@@ -223,6 +233,12 @@ function PlaceStep({ form }: { form: Form }) {
   });
   return (
     <FormSection title={t('crewForm.place.title')} help={t('crewForm.place.help')}>
+      <PlaceSearch
+        label={t('placeSearch.label')}
+        placeholder={t('placeSearch.placeholder')}
+        hint={t('placeSearch.crewHint')}
+        onPick={pickPlace}
+      />
       {/* The run form's map: a tap puts the pin there, the pin can be dragged. */}
       <RouteEditor
         className={styles.map}
@@ -239,6 +255,7 @@ function PlaceStep({ form }: { form: Form }) {
           vertex: t('crewForm.place.pin'),
         }}
         fitKey={0}
+        focus={focus}
       />
       <TextField
         label={t('crewForm.place.spotName')}

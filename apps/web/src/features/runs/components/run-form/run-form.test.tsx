@@ -222,3 +222,46 @@ describe('RunForm crew section', () => {
     });
   });
 });
+
+describe('RunForm course step: place search', () => {
+  const GWANGALLI = {
+    name: '광안리해수욕장',
+    address: '부산 수영구',
+    lat: 35.1532,
+    lng: 129.1186,
+    region: 'busan',
+  };
+
+  function renderCourse() {
+    return renderWithProviders(
+      <RunForm
+        initial={EMPTY_RUN_FORM}
+        initialStep="course"
+        host={host}
+        onSaved={vi.fn()}
+        renderPhotosField={() => null}
+      />,
+      { user: me },
+    );
+  }
+
+  it('fills the meeting place name and suggests the region of the picked place', async () => {
+    mockApi({ 'GET /api/places*': () => jsonResponse(200, { items: [GWANGALLI] }) });
+    const { events } = renderCourse();
+    await events.type(screen.getByRole('combobox', { name: '장소 검색' }), '광안');
+    await events.click(await screen.findByRole('option', { name: /광안리해수욕장/ }));
+    expect(screen.getByLabelText<HTMLInputElement>('모이는 곳 이름').value).toBe('광안리해수욕장');
+    expect(screen.getByLabelText<HTMLSelectElement>('지역').value).toBe('busan');
+    expect(screen.getByText('고른 장소 기준으로 추천된 지역이에요')).toBeTruthy();
+  });
+
+  it('keeps a region the host chose', async () => {
+    mockApi({ 'GET /api/places*': () => jsonResponse(200, { items: [GWANGALLI] }) });
+    const { events } = renderCourse();
+    await events.selectOptions(screen.getByLabelText('지역'), 'gyeonggi');
+    await events.type(screen.getByRole('combobox', { name: '장소 검색' }), '광안');
+    await events.click(await screen.findByRole('option', { name: /광안리해수욕장/ }));
+    expect(screen.getByLabelText<HTMLInputElement>('모이는 곳 이름').value).toBe('광안리해수욕장');
+    expect(screen.getByLabelText<HTMLSelectElement>('지역').value).toBe('gyeonggi');
+  });
+});
