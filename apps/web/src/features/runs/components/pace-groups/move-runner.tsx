@@ -22,8 +22,7 @@ export function MoveRunner({
   const move = useMovePaceGroup();
   if (run.paceGroups.length === 0) return null;
   return (
-    <label className={styles.move}>
-      <span>{t('paceGroups.move.label')}</span>
+    <span className={styles.move}>
       <select
         value={person.paceGroupId ?? ''}
         disabled={move.isPending}
@@ -45,7 +44,7 @@ export function MoveRunner({
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
 

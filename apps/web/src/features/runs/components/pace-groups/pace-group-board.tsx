@@ -105,7 +105,7 @@ export function PaceGroupBoard({ run, viewerId, viewerGender = null, restricted 
             <p className={styles.pace}>{pace}</p>
             <p className={styles.meta}>
               {group.pacer ? (
-                <span className={styles.move}>
+                <span className={styles.pacerLine}>
                   <Avatar image={group.pacer.avatar} name={group.pacer.nickname} size="sm" />
                   {t('paceGroups.card.pacer', { nickname: group.pacer.nickname })}
                 </span>
