@@ -39,11 +39,10 @@ const T = {
   groupOf: (nickname: string) => `${nickname}님의 페이스 그룹`,
 };
 
-const GROUPS = [
-  { pace: `5'00"`, min: '5', sec: '0', seats: '4' },
-  { pace: `6'00"`, min: '6', sec: '0', seats: '5' },
-  { pace: `7'00"`, min: '7', sec: '0', seats: '3' },
-];
+const FIVE = { pace: `5'00"`, min: '5', sec: '0', seats: '4' };
+const SIX = { pace: `6'00"`, min: '6', sec: '0', seats: '5' };
+const SEVEN = { pace: `7'00"`, min: '7', sec: '0', seats: '3' };
+const GROUPS = [FIVE, SIX, SEVEN];
 
 function card(page: Page, pace: string): Locator {
   return page.getByRole('listitem', { name: T.card(pace) });
@@ -70,7 +69,7 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
     await page.getByRole('button', { name: T.next }).click();
   });
 
-  await test.step('the details: three pace groups, their seats added up as the run\'s', async () => {
+  await test.step("the details: three pace groups, their seats added up as the run's", async () => {
     await page.getByLabel(T.title).fill(title);
     await page.getByLabel(T.date, { exact: true }).fill(seoulDay(2));
     await page.getByLabel(T.startTime).fill('19:30');
@@ -97,9 +96,9 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
 
   await test.step('the run page: the groups side by side, the host in the fastest', async () => {
     await expect(page.getByRole('heading', { name: T.board })).toBeVisible();
-    await expect(card(page, GROUPS[0]!.pace).getByText(T.mine)).toBeVisible();
-    await expect(card(page, GROUPS[1]!.pace).getByText(T.seatsLeft(5, 5))).toBeVisible();
-    await expect(card(page, GROUPS[2]!.pace).getByText(T.noPacer)).toBeVisible();
+    await expect(card(page, FIVE.pace).getByText(T.mine)).toBeVisible();
+    await expect(card(page, SIX.pace).getByText(T.seatsLeft(5, 5))).toBeVisible();
+    await expect(card(page, SEVEN.pace).getByText(T.noPacer)).toBeVisible();
   });
 
   await test.step('a runner joins the 6\'00" group from its card', async () => {
@@ -107,11 +106,13 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
     await runner.page.goto(runUrl);
     // The join panel sends the runner to the groups; each card has its own button.
     await expect(
-      runner.page.getByRole('region', { name: T.joinPanel, exact: true }).getByRole('button', { name: T.choose }),
+      runner.page
+        .getByRole('region', { name: T.joinPanel, exact: true })
+        .getByRole('button', { name: T.choose }),
     ).toBeVisible();
-    const six = card(runner.page, GROUPS[1]!.pace);
-    await six.getByRole('button', { name: T.join(GROUPS[1]!.pace) }).click();
-    await expect(runner.page.getByRole('status').getByText(T.joined(GROUPS[1]!.pace))).toBeVisible();
+    const six = card(runner.page, SIX.pace);
+    await six.getByRole('button', { name: T.join(SIX.pace) }).click();
+    await expect(runner.page.getByRole('status').getByText(T.joined(SIX.pace))).toBeVisible();
     await expect(six.getByText(T.mine)).toBeVisible();
     await expect(six.getByText(T.seatsLeft(4, 5))).toBeVisible();
     await expect(
@@ -120,7 +121,7 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
 
     // The host sees the runner in the 6'00" group (and may move them from the participant list).
     await page.reload();
-    await expect(card(page, GROUPS[1]!.pace).getByText(T.seatsLeft(4, 5))).toBeVisible();
+    await expect(card(page, SIX.pace).getByText(T.seatsLeft(4, 5))).toBeVisible();
     const pick = page.getByLabel(T.groupOf(runner.user.nickname));
     await expect(pick.locator('option:checked')).toHaveText(/^6'00"\/km/);
   });

@@ -106,7 +106,8 @@ export function paceGroupIssues(run: {
   if (new Set(groups.map((g) => g.paceSecPerKm)).size !== groups.length)
     issues.push({ path: 'paceGroups', message: 'paceGroups.pace.duplicate' });
   const ids = groups.flatMap((g) => (g.id ? [g.id] : []));
-  if (new Set(ids).size !== ids.length) issues.push({ path: 'paceGroups', message: 'paceGroups.id.duplicate' });
+  if (new Set(ids).size !== ids.length)
+    issues.push({ path: 'paceGroups', message: 'paceGroups.id.duplicate' });
   const sum = groups.reduce((n, g) => n + g.capacity, 0);
   if (sum < RUN_LIMITS.capacityMin || sum > RUN_LIMITS.capacityMax)
     issues.push({ path: 'paceGroups', message: 'paceGroups.capacity.sum' });

@@ -294,7 +294,9 @@ describe('moving between pace groups', () => {
     await join(run.id, c, six); // 6'00" waitlist #1
     await join(run.id, d, seven);
     await join(run.id, e, seven);
-    await join(run.id, (await users(1))[0]!, seven); // 7'00" waitlist #1
+    const [f] = await users(1);
+    if (!f) throw new Error('users');
+    await join(run.id, f, seven); // 7'00" waitlist #1
     expect((await move(run.id, host, c.user.id, seven)).json<JoinResult>()).toEqual({
       status: 'waitlisted',
       position: 2,

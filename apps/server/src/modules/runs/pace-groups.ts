@@ -91,15 +91,18 @@ export class PaceGroups {
       if (!group.pacerId) continue;
       const pacer = await this.repo.runnerOf(tx, runId, group.pacerId);
       if (pacer?.status !== 'joined')
-        throw new ValidationError('A pacer runs in the run', [issue('paceGroups', 'paceGroups.pacer.notInRun')]);
+        throw new ValidationError('A pacer runs in the run', [
+          issue('paceGroups', 'paceGroups.pacer.notInRun'),
+        ]);
       if (pacer.paceGroupId === group.id) continue;
       if (!(await this.free(tx, runId, group)))
         throw new ConflictError('PACE_GROUP_FULL', 'The pacer’s group has no free seat');
       await this.repo.placeInGroup(tx, runId, group.pacerId, group.id, 'joined');
     }
+    const [fastest] = groups;
     for (const runner of await this.repo.ungrouped(tx, runId)) {
       if (runner.status === 'waitlisted') {
-        await this.repo.placeInGroup(tx, runId, runner.userId, groups[0]!.id, 'waitlisted');
+        if (fastest) await this.repo.placeInGroup(tx, runId, runner.userId, fastest.id, 'waitlisted');
         continue;
       }
       let target: PaceGroupRow | undefined;

@@ -139,7 +139,10 @@ export class ParticipationRepository {
     const db = sqlOf(tx);
     const where = and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId));
     if (removal) {
-      await db.update(runParticipants).set({ status: 'removed', removedReason: removal.reason, paceGroupId: null }).where(where);
+      await db
+        .update(runParticipants)
+        .set({ status: 'removed', removedReason: removal.reason, paceGroupId: null })
+        .where(where);
     } else {
       await db.delete(runParticipants).where(where);
     }
@@ -419,10 +422,7 @@ export class ParticipationRepository {
     await db
       .delete(runPaceGroups)
       .where(
-        and(
-          eq(runPaceGroups.runId, runId),
-          keep.length > 0 ? notInArray(runPaceGroups.id, keep) : undefined,
-        ),
+        and(eq(runPaceGroups.runId, runId), keep.length > 0 ? notInArray(runPaceGroups.id, keep) : undefined),
       );
     // Paces are unique per run: kept groups first move out of the way (a swap of two paces is allowed).
     if (keep.length > 0)

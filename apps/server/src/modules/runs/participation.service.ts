@@ -180,7 +180,12 @@ export class ParticipationService {
    * seat, or — moved by the host — waits at the end of the full group's waitlist. The seat left behind goes to
    * the old group's waitlist (SeatQueue). Returns where the runner is now.
    */
-  async moveToGroup(runId: string, actorId: string, targetId: string, paceGroupId: string): Promise<JoinResult> {
+  async moveToGroup(
+    runId: string,
+    actorId: string,
+    targetId: string,
+    paceGroupId: string,
+  ): Promise<JoinResult> {
     const now = this.clock.now();
     const role = actorId === targetId ? null : await this.roles.manageRole(runId, actorId);
     const crewOf = await this.repo.crewOf(runId);

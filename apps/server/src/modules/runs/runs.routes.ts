@@ -135,12 +135,7 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
       preHandler: authenticate,
     },
     (req) =>
-      participation.moveToGroup(
-        req.params.runId,
-        userIdOf(req),
-        req.params.userId,
-        req.body.paceGroupId,
-      ),
+      participation.moveToGroup(req.params.runId, userIdOf(req), req.params.userId, req.body.paceGroupId),
   );
 
   app.delete(

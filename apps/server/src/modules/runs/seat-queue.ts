@@ -37,7 +37,8 @@ export class SeatQueue {
    */
   async fill(tx: Tx, run: RunRow, now: Date): Promise<string[]> {
     const promoted: string[] = [];
-    for (const scope of await this.scopes(tx, run)) promoted.push(...(await this.fillScope(tx, run, scope, now)));
+    for (const scope of await this.scopes(tx, run))
+      promoted.push(...(await this.fillScope(tx, run, scope, now)));
     return promoted;
   }
 
@@ -48,7 +49,8 @@ export class SeatQueue {
    */
   async offer(tx: Tx, run: RunRow, now: Date): Promise<string[]> {
     const offered: string[] = [];
-    for (const scope of await this.scopes(tx, run)) offered.push(...(await this.offerScope(tx, run, scope, now)));
+    for (const scope of await this.scopes(tx, run))
+      offered.push(...(await this.offerScope(tx, run, scope, now)));
     return offered;
   }
 

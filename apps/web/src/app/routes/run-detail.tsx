@@ -30,10 +30,7 @@ import { JoinPanel } from '../../features/runs/components/run-detail/join-panel.
 import { MeetingPlace } from '../../features/runs/components/run-detail/meeting-place.tsx';
 import { Participants } from '../../features/runs/components/run-detail/participants.tsx';
 import { PaceGroupBoard } from '../../features/runs/components/pace-groups/pace-group-board.tsx';
-import {
-  MoveRunner,
-  PaceGroupLabel,
-} from '../../features/runs/components/pace-groups/move-runner.tsx';
+import { MoveRunner, PaceGroupLabel } from '../../features/runs/components/pace-groups/move-runner.tsx';
 import { RunFacts } from '../../features/runs/components/run-detail/run-facts.tsx';
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
 import { SeatOfferNotice } from '../../features/runs/components/run-detail/seat-offer-notice.tsx';
@@ -156,12 +153,7 @@ function RunDetail({
     >
       {run.paceGroups.length > 0 && (
         <DetailSection id="pace-groups" title={t('paceGroups.board.title', { count: run.paceGroups.length })}>
-          <PaceGroupBoard
-            run={run}
-            viewerId={viewerId}
-            viewerGender={viewerGender}
-            restricted={restricted}
-          />
+          <PaceGroupBoard run={run} viewerId={viewerId} viewerGender={viewerGender} restricted={restricted} />
         </DetailSection>
       )}
 

@@ -109,11 +109,7 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
                 checked={marks[person.id] === value}
                 disabled={locked}
                 aria-describedby={
-                  locked
-                    ? person.reviewed
-                      ? `attendance-reviewed-${person.id}`
-                      : absentNoteId
-                    : undefined
+                  locked ? (person.reviewed ? `attendance-reviewed-${person.id}` : absentNoteId) : undefined
                 }
                 onChange={() => mark(person.id, value)}
               />
@@ -157,7 +153,10 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
               const people = attendance.participants.filter((p) => (p.paceGroupId ?? null) === group.id);
               if (people.length === 0) return null;
               const title = group.id
-                ? t('paceGroups.attendance.group', { pace: formatPace(group.paceSecPerKm), count: people.length })
+                ? t('paceGroups.attendance.group', {
+                    pace: formatPace(group.paceSecPerKm),
+                    count: people.length,
+                  })
                 : t('paceGroups.attendance.none', { count: people.length });
               return (
                 <section key={group.id ?? 'none'} aria-label={title}>

@@ -46,7 +46,12 @@ function joiningId(variables: Parameters<ReturnType<typeof useJoinRun>['mutate']
 }
 
 /** The run's pace groups side by side (stacked on phones): pace, pacer, seats left, and a button each. */
-export function PaceGroupBoard({ run, viewerId, viewerGender = null, restricted = false }: PaceGroupBoardProps) {
+export function PaceGroupBoard({
+  run,
+  viewerId,
+  viewerGender = null,
+  restricted = false,
+}: PaceGroupBoardProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const notify = useNotice();

@@ -6,11 +6,7 @@ import { FieldError } from '../../../../components/field-error.tsx';
 import { FormSection } from '../../../../components/step-form/form-section.tsx';
 import shared from '../../../../components/step-form/step-form.module.css';
 import { formatPace } from '../../../../lib/format.ts';
-import {
-  paceGroupSeats,
-  startingPaceGroups,
-  type PaceGroupDraft,
-} from '../../utils/run-form.ts';
+import { paceGroupSeats, startingPaceGroups, type PaceGroupDraft } from '../../utils/run-form.ts';
 import type { RunFormApi } from '../run-form/form-api.ts';
 import styles from './pace-groups.module.css';
 

@@ -20,7 +20,10 @@ const group = (id: string, pace: number, capacity: number, taken: number, waitin
   pacer: null,
 });
 const groups = [
-  { ...group(G5, 300, 4, 2), pacer: { id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: null } },
+  {
+    ...group(G5, 300, 4, 2),
+    pacer: { id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: null },
+  },
   group(G6, 360, 4, 1),
   group(G7, 420, 2, 2, 3),
 ];
@@ -49,7 +52,7 @@ describe('PaceGroupBoard', () => {
     ]);
   });
 
-  it('marks the caller\'s group and offers a seated runner a move into a group with a free seat', () => {
+  it("marks the caller's group and offers a seated runner a move into a group with a free seat", () => {
     mockApi({});
     const run = runFixture({ paceGroups: groups, myStatus: 'joined', myPaceGroupId: G5 });
     renderWithProviders(<PaceGroupBoard run={run} viewerId={me.id} />, { user: me });
@@ -64,14 +67,15 @@ describe('PaceGroupBoard', () => {
 
 describe('groupAction', () => {
   const run = runFixture({ paceGroups: groups });
+  const six = group(G6, 360, 4, 1);
   it('asks a guest to sign in, and offers nothing once the run has started', () => {
-    expect(groupAction(run, groups[1]!, null)).toBe('login');
-    expect(groupAction({ ...run, joinState: 'started' }, groups[1]!, me.id)).toBeNull();
-    expect(groupAction({ ...run, joinState: 'closed' }, groups[1]!, me.id)).toBeNull();
+    expect(groupAction(run, six, null)).toBe('login');
+    expect(groupAction({ ...run, joinState: 'started' }, six, me.id)).toBeNull();
+    expect(groupAction({ ...run, joinState: 'closed' }, six, me.id)).toBeNull();
   });
 });
 
-describe('the run form\'s pace groups', () => {
+describe("the run form's pace groups", () => {
   it('sends the groups with the seats added up as the capacity, and reads them back for an edit', () => {
     const payload = toRunPayload({
       ...EMPTY_RUN_FORM,

@@ -104,9 +104,7 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           max={RUN_LIMITS.capacityMax}
           {...form.register('capacity')}
           // With pace groups the seats are theirs, added up (set in the groups' section).
-          {...(grouped
-            ? { readOnly: true, value: Number.isNaN(groupSeats) ? '' : String(groupSeats) }
-            : {})}
+          {...(grouped ? { readOnly: true, value: Number.isNaN(groupSeats) ? '' : String(groupSeats) } : {})}
         />
         <TextField
           type="number"
