@@ -236,6 +236,52 @@ describe('joining a pace group', () => {
   });
 });
 
+describe('a seat freed within 24 h of the start', () => {
+  it('is offered to the first of that group’s waitlist (issue 17’s offer, per group), who claims it', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: bearer(host),
+      payload: runBody(
+        {
+          capacity: 4,
+          paceGroups: [
+            { paceSecPerKm: 300, capacity: 2 },
+            { paceSecPerKm: 360, capacity: 2 },
+          ],
+        },
+        5,
+      ),
+    });
+    const run = response.json<Run>();
+    const five = groupAt(run, 300).id;
+    const six = groupAt(run, 360).id;
+    const [a, b, c, d, e] = await users(5);
+    if (!a || !b || !c || !d || !e) throw new Error('users');
+    await join(run.id, a, five); // 5'00" full: host + a
+    await join(run.id, b, five); // 5'00" waitlist #1 (queued first)
+    await join(run.id, c, six);
+    await join(run.id, d, six); // 6'00" full
+    await join(run.id, e, six); // 6'00" waitlist #1
+    expect((await leave(run.id, c)).statusCode).toBe(204);
+    expect((await view(run.id, b)).myOffer).toBeNull();
+    const offered = await view(run.id, e);
+    expect(offered.myOffer?.status).toBe('open');
+    const claim = await t.app.inject({
+      method: 'POST',
+      url: `/api/runs/${run.id}/seat-offer/claim`,
+      headers: bearer(e),
+    });
+    expect(claim.json()).toEqual({ status: 'joined' });
+    const after = await view(run.id, e);
+    expect(after).toMatchObject({ myStatus: 'joined', myPaceGroupId: six });
+    expect(after.paceGroups.map((g) => [g.participantCount, g.waitlistCount])).toEqual([
+      [2, 1],
+      [2, 0],
+    ]);
+  });
+});
+
 describe('moving between pace groups', () => {
   it('the host moves a runner; the freed seat goes to the old group’s waitlist; a full group refuses a seated runner (409)', async () => {
     const run = await newRun(t.app, host, threeGroups([2, 2, 2]));
@@ -368,6 +414,17 @@ describe('editing the pace groups', () => {
     expect(notEmpty.statusCode).toBe(409);
     expect(notEmpty.json<ErrorBody>().code).toBe('PACE_GROUP_NOT_EMPTY');
     expect((await patch(run.id, { capacity: 20 })).statusCode).toBe(400);
+  });
+
+  it('takes the groups away (paceGroups: null): the run is one group again, its seats as they were', async () => {
+    const run = await newRun(t.app, host, threeGroups([2, 2, 2]));
+    const [a] = await users(1);
+    if (!a) throw new Error('users');
+    await join(run.id, a, groupAt(run, 420).id);
+    const response = await patch(run.id, { paceGroups: null });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<Run>()).toMatchObject({ paceGroups: [], capacity: 6, participantCount: 2 });
+    expect(await view(run.id, a)).toMatchObject({ myStatus: 'joined', myPaceGroupId: null });
   });
 
   it('the pacer who leaves paces no more', async () => {
