@@ -47,8 +47,12 @@ export const AttendanceSchema = z.object({
       present: z.boolean().nullable(),
       /** Wrote a host review: stays present (marking them absent answers 409 REVIEWER_STAYS_PRESENT). */
       reviewed: z.boolean(),
+      /** The pace group they ran in (null: the run has no groups): the sheet lists them by group. */
+      paceGroupId: z.uuid().nullable().optional(),
     }),
   ),
+  /** The run's pace groups, fastest first (empty: none). */
+  paceGroups: z.array(z.object({ id: z.uuid(), paceSecPerKm: z.number().int() })).optional(),
   present: z.array(z.uuid()),
   absent: z.array(z.uuid()),
 });

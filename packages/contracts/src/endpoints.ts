@@ -100,7 +100,10 @@ import {
 import {
   CreateRunSchema,
   JoinResultSchema,
+  JoinRunSchema,
   ListRunsQuerySchema,
+  MovePaceGroupResultSchema,
+  MovePaceGroupSchema,
   RemoveParticipantSchema,
   RunPageSchema,
   RunSchema,
@@ -201,7 +204,19 @@ export const endpoints = {
     body: CancelRunSchema.nullish(),
     response: null,
   },
-  joinRun: { method: 'POST', path: '/api/runs/:runId/participants', response: JoinResultSchema },
+  joinRun: {
+    method: 'POST',
+    path: '/api/runs/:runId/participants',
+    // A run with pace groups needs `paceGroupId`; older clients join a run without groups with no body.
+    body: JoinRunSchema.nullish(),
+    response: JoinResultSchema,
+  },
+  movePaceGroup: {
+    method: 'PUT',
+    path: '/api/runs/:runId/participants/:userId/pace-group',
+    body: MovePaceGroupSchema,
+    response: MovePaceGroupResultSchema,
+  },
   leaveRun: { method: 'DELETE', path: '/api/runs/:runId/participants/me', response: null },
   removeParticipant: {
     method: 'DELETE',

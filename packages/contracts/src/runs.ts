@@ -72,6 +72,57 @@ export const MeetingPlaceSchema = z.object({
 });
 export type MeetingPlace = z.infer<typeof MeetingPlaceSchema>;
 
+export const PACE_GROUP_LIMITS = { min: 2, max: 6, capacityMin: 2 } as const;
+
+/** One pace group as the host writes it (an edit names the groups it keeps by `id`). */
+export const PaceGroupInputSchema = z.object({
+  id: z.uuid().optional(),
+  paceSecPerKm: z
+    .number()
+    .int()
+    .min(RUN_LIMITS.paceMin, { message: 'paceGroups.pace.range' })
+    .max(RUN_LIMITS.paceMax, { message: 'paceGroups.pace.range' }),
+  capacity: z
+    .number()
+    .int()
+    .min(PACE_GROUP_LIMITS.capacityMin, { message: 'paceGroups.capacity.range' })
+    .max(RUN_LIMITS.capacityMax, { message: 'paceGroups.capacity.range' }),
+  /** The group's pacer: the host, a co-host or a participant of the run. */
+  pacerId: z.uuid().nullish(),
+});
+export type PaceGroupInput = z.infer<typeof PaceGroupInputSchema>;
+
+/**
+ * The pace groups' own rules (on create, and on an edit's merged values in the service): 2–6 groups of distinct
+ * paces, distinct ids, and the run's capacity is the sum of theirs (within 2–100).
+ */
+export function paceGroupIssues(run: {
+  paceGroups?: PaceGroupInput[] | null;
+  capacity?: number;
+}): { path: string; message: string }[] {
+  const groups = run.paceGroups;
+  if (!groups) return [];
+  const issues: { path: string; message: string }[] = [];
+  if (groups.length < PACE_GROUP_LIMITS.min || groups.length > PACE_GROUP_LIMITS.max)
+    issues.push({ path: 'paceGroups', message: 'paceGroups.count' });
+  if (new Set(groups.map((g) => g.paceSecPerKm)).size !== groups.length)
+    issues.push({ path: 'paceGroups', message: 'paceGroups.pace.duplicate' });
+  const ids = groups.flatMap((g) => (g.id ? [g.id] : []));
+  if (new Set(ids).size !== ids.length)
+    issues.push({ path: 'paceGroups', message: 'paceGroups.id.duplicate' });
+  const sum = groups.reduce((n, g) => n + g.capacity, 0);
+  if (sum < RUN_LIMITS.capacityMin || sum > RUN_LIMITS.capacityMax)
+    issues.push({ path: 'paceGroups', message: 'paceGroups.capacity.sum' });
+  else if (run.capacity !== undefined && run.capacity !== sum)
+    issues.push({ path: 'capacity', message: 'capacity.paceGroupsSum' });
+  return issues;
+}
+
+function refinePaceGroups(value: Parameters<typeof paceGroupIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of paceGroupIssues(value))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
 const note = z.string().trim().max(RUN_LIMITS.noteMax, { message: 'note.tooLong' });
 
 const RunFieldsSchema = z.object({
@@ -122,6 +173,12 @@ const RunFieldsSchema = z.object({
     .nullable(),
   /** 여성 전용: only runners whose (private) profile says female join; its host and co-hosts too. */
   womenOnly: z.boolean(),
+  /**
+   * Pace groups (DOMAIN.md "Pace groups"): 2–6, distinct paces, each ≥ 2 seats; `capacity` must be their sum.
+   * On an edit, a group with `id` is kept (its runners stay), one without is added, one left out is removed
+   * (only while nobody is in it).
+   */
+  paceGroups: z.array(PaceGroupInputSchema).nullable(),
 });
 
 /** Order of times: meet-up ≤ start < end, deadline ≤ start. Checked on create and on the merged edit. */
@@ -188,10 +245,12 @@ export const CreateRunSchema = RunFieldsSchema.extend({
   coHostIds: RunFieldsSchema.shape.coHostIds.default([]),
   minAttendanceRate: RunFieldsSchema.shape.minAttendanceRate.default(null),
   womenOnly: RunFieldsSchema.shape.womenOnly.default(false),
+  paceGroups: RunFieldsSchema.shape.paceGroups.default(null),
 })
   .superRefine(refineTimes)
   .superRefine(refineRoute)
-  .superRefine(refineCrew);
+  .superRefine(refineCrew)
+  .superRefine(refinePaceGroups);
 export type CreateRun = z.input<typeof CreateRunSchema>;
 export type CreateRunParsed = z.output<typeof CreateRunSchema>;
 
@@ -276,11 +335,30 @@ const RunCommonSchema = z.object({
 export const RunSummarySchema = RunCommonSchema;
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** A pace group on a run's page: its seats taken (`participantCount`) and its own waitlist. */
+export const PaceGroupSchema = z.object({
+  id: z.uuid(),
+  paceSecPerKm: z.number().int(),
+  capacity: z.number().int(),
+  participantCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  pacer: ParticipantSchema.nullable(),
+});
+export type PaceGroup = z.infer<typeof PaceGroupSchema>;
+
+/** A seated runner on a run's page, with the pace group they run in (null: the run has no groups). */
+export const RunParticipantSchema = ParticipantSchema.extend({ paceGroupId: z.uuid().nullable().optional() });
+export type RunParticipant = z.infer<typeof RunParticipantSchema>;
+
 export const RunSchema = RunCommonSchema.extend({
   route: z.array(LatLngSchema),
   /** Where each piece after the first starts (empty: one line). */
   segmentStarts: z.array(z.number().int()),
-  participants: z.array(ParticipantSchema),
+  participants: z.array(RunParticipantSchema),
+  /** The run's pace groups, fastest first (empty: one group for all). */
+  paceGroups: z.array(PaceGroupSchema),
+  /** The caller's pace group (seated or waiting in), null otherwise or for guests. */
+  myPaceGroupId: z.uuid().nullable(),
   /** The caller's seat offer (issue 17): on `GET /api/runs/:runId` for a signed-in caller; absent for guests. */
   myOffer: MyOfferSchema.nullable().optional(),
 });
@@ -399,6 +477,22 @@ export const JoinResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('waitlisted'), position: z.number().int() }),
 ]);
 export type JoinResult = z.infer<typeof JoinResultSchema>;
+
+/**
+ * Joining a run: a run with pace groups needs the group (400 without it). A full group is no error: like a full
+ * run, the runner is waitlisted — in that group (`{status:'waitlisted', position}`, the place in its waitlist).
+ */
+export const JoinRunSchema = z.object({ paceGroupId: z.uuid().optional() }).strict();
+export type JoinRun = z.infer<typeof JoinRunSchema>;
+
+/**
+ * Moving a runner to another pace group (before the start): the host or a co-host moves anyone, the runner
+ * themself; the target group needs a free seat for a seated runner (409 PACE_GROUP_FULL: seats are never
+ * oversold); a waitlisted runner moved into a full group waits at the end of its waitlist.
+ */
+export const MovePaceGroupSchema = z.object({ paceGroupId: z.uuid() }).strict();
+export type MovePaceGroup = z.infer<typeof MovePaceGroupSchema>;
+export const MovePaceGroupResultSchema = JoinResultSchema;
 
 export const RemoveParticipantSchema = z.object({
   reason: z.string().trim().min(1, { message: 'reason.required' }).max(200, { message: 'reason.tooLong' }),

@@ -83,8 +83,16 @@ const run: Run = {
     [37.5262, 126.9382],
   ],
   participants: [
-    { id: '0f1e2d3c-4b5a-4968-8776-655443322110', nickname: '크루장', avatar: null, runningLevel: 'lt5' },
+    {
+      id: '0f1e2d3c-4b5a-4968-8776-655443322110',
+      nickname: '크루장',
+      avatar: null,
+      runningLevel: 'lt5',
+      paceGroupId: null,
+    },
   ],
+  paceGroups: [],
+  myPaceGroupId: null,
 };
 
 const zodJson = (schema: typeof RunSchema | typeof RunPageSchema, data: unknown) =>

@@ -278,6 +278,21 @@ const CALLS: Record<string, Call> = {
       reason: '연락이 없어요',
     });
   },
+  'PUT /api/runs/{runId}/participants/{userId}/pace-group': async () => {
+    const groups = {
+      capacity: 8,
+      paceGroups: [
+        { paceSecPerKm: 300, capacity: 4 },
+        { paceSecPerKm: 360, capacity: 4 },
+      ],
+    };
+    const made = (await call(host, 'POST', '/api/runs', runBody(groups))).json<Run>();
+    const [fast, slow] = made.paceGroups;
+    await call(runner, 'POST', `/api/runs/${made.id}/participants`, { paceGroupId: fast?.id });
+    return call(host, 'PUT', `/api/runs/${made.id}/participants/${runner.user.id}/pace-group`, {
+      paceGroupId: slow?.id,
+    });
+  },
   'PUT /api/runs/{runId}/bookmark': () => call(runner, 'PUT', `/api/runs/${run.id}/bookmark`),
   'DELETE /api/runs/{runId}/bookmark': () => call(runner, 'DELETE', `/api/runs/${run.id}/bookmark`),
   'GET /api/runs/{runId}/gpx': () => call(null, 'GET', `/api/runs/${run.id}/gpx`),

@@ -140,5 +140,6 @@ function createBody(d: RunDraft): CreateRunParsed {
     coHostIds: [],
     minAttendanceRate: null,
     womenOnly: false,
+    paceGroups: null,
   };
 }

@@ -90,6 +90,8 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
       [37.5112, 126.9958],
     ],
     participants: [{ id: HOST_ID, nickname: '한강크루장', avatar: null, runningLevel: 'gte15' }],
+    paceGroups: [],
+    myPaceGroupId: null,
     ...overrides,
   };
 }

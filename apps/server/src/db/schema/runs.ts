@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -120,6 +121,10 @@ export const runParticipants = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     // joined | waitlisted | removed (by the host; may not join again)
     status: text('status').notNull(),
+    /** The pace group the runner is seated or waiting in (a run with pace groups: everyone but the removed). */
+    paceGroupId: uuid('pace_group_id').references((): AnyPgColumn => runPaceGroups.id, {
+      onDelete: 'no action',
+    }),
     removedReason: text('removed_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -131,6 +136,35 @@ export const runParticipants = pgTable(
     index('run_participants_going_idx')
       .on(t.runId, t.createdAt, t.userId)
       .where(sql`${t.status} = 'joined'`),
+    index('run_participants_group_queue_idx')
+      .on(t.paceGroupId, t.status, t.createdAt)
+      .where(sql`${t.paceGroupId} is not null`),
+  ],
+);
+
+/**
+ * A run's pace groups (DOMAIN.md "Pace groups"): 2–6 a run, distinct paces, each with its own seats (the run's
+ * capacity is their sum), waitlist and optional pacer (a co-host or a participant). Seats are counted from
+ * run_participants with the run's row locked, like the run's own.
+ */
+export const runPaceGroups = pgTable(
+  'run_pace_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    /** Order on the page: fastest first. */
+    position: integer('position').notNull(),
+    paceSecPerKm: integer('pace_sec_per_km').notNull(),
+    capacity: integer('capacity').notNull(),
+    pacerId: uuid('pacer_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('run_pace_groups_pace_key').on(t.runId, t.paceSecPerKm),
+    index('run_pace_groups_run_idx').on(t.runId, t.position),
+    check('run_pace_groups_capacity_min', sql`${t.capacity} >= 2`),
   ],
 );
 

@@ -74,7 +74,9 @@ export class AfterRunService {
         avatar: p.avatar,
         present: marks.get(p.id) ?? null,
         reviewed: reviewers.has(p.id),
+        paceGroupId: p.paceGroupId ?? null,
       })),
+      paceGroups: run.paceGroups.map((g) => ({ id: g.id, paceSecPerKm: g.paceSecPerKm })),
       present: participants.filter((p) => marks.get(p.id) === true).map((p) => p.id),
       absent: participants.filter((p) => marks.get(p.id) === false).map((p) => p.id),
     };

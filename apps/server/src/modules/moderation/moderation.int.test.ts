@@ -79,6 +79,7 @@ const REFUSED: [string, string][] = [
   ['PATCH', `/api/runs/${A}`],
   ['POST', `/api/runs/${A}/participants`],
   ['DELETE', `/api/runs/${A}/participants/${B}`],
+  ['PUT', `/api/runs/${A}/participants/${B}/pace-group`],
   ['PUT', `/api/runs/${A}/attendance`],
   ['POST', `/api/runs/${A}/host-review`],
   ['POST', '/api/series'],

@@ -1,6 +1,13 @@
-import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { crewMembers, runCohosts, runParticipants, runs, seatOffers } from '../../db/tables.ts';
+import {
+  crewMembers,
+  runCohosts,
+  runPaceGroups,
+  runParticipants,
+  runs,
+  seatOffers,
+} from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import type { RunRow } from './runs.queries.ts';
@@ -8,6 +15,9 @@ import type { RunRow } from './runs.queries.ts';
 export type ParticipantRow = typeof runParticipants.$inferSelect;
 export type Place = 'joined' | 'waitlisted';
 export type SeatOfferRow = typeof seatOffers.$inferSelect;
+export type PaceGroupRow = typeof runPaceGroups.$inferSelect;
+/** Where seats are counted: the whole run (null) or one of its pace groups. */
+export type SeatScope = string | null;
 /** What the waitlist's order needs of a run (as it will be, when an edit changes its guest cap). */
 export type QueueRun = Pick<RunRow, 'id' | 'hostId' | 'crewId' | 'guestSeats'>;
 
@@ -91,10 +101,27 @@ export class ParticipationRepository {
       .where(and(eq(runCohosts.runId, runId), eq(runCohosts.userId, userId)));
   }
 
-  /** Adds the user in a seat or at the end of the waitlist; returns the run's waitlist length after. */
-  async add(tx: Tx, runId: string, userId: string, place: Place, now: Date): Promise<number> {
+  /**
+   * Adds the user in a seat or at the end of the waitlist (of their pace group, when given); returns the length
+   * of that waitlist after.
+   */
+  async add(
+    tx: Tx,
+    runId: string,
+    userId: string,
+    place: Place,
+    now: Date,
+    paceGroupId: SeatScope = null,
+  ): Promise<number> {
     const db = sqlOf(tx);
-    await db.insert(runParticipants).values({ runId, userId, status: place, createdAt: now });
+    await db.insert(runParticipants).values({ runId, userId, status: place, createdAt: now, paceGroupId });
+    if (paceGroupId !== null) {
+      await this.moveCounts(tx, runId, {
+        participants: place === 'joined' ? 1 : 0,
+        waitlist: place === 'waitlisted' ? 1 : 0,
+      });
+      return (await this.seatsOf(tx, runId, paceGroupId)).waitlist;
+    }
     const [counts] = await db
       .update(runs)
       .set(
@@ -112,7 +139,10 @@ export class ParticipationRepository {
     const db = sqlOf(tx);
     const where = and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId));
     if (removal) {
-      await db.update(runParticipants).set({ status: 'removed', removedReason: removal.reason }).where(where);
+      await db
+        .update(runParticipants)
+        .set({ status: 'removed', removedReason: removal.reason, paceGroupId: null })
+        .where(where);
     } else {
       await db.delete(runParticipants).where(where);
     }
@@ -134,8 +164,8 @@ export class ParticipationRepository {
    * Who goes first: see `firstInLine`. Called with the run locked; `run` carries the run's values as they will
    * be (an edit's new cap).
    */
-  async promoteWaitlisted(tx: Tx, run: QueueRun, seats: number): Promise<string[]> {
-    const ids = await this.firstInLine(tx, run, seats, false);
+  async promoteWaitlisted(tx: Tx, run: QueueRun, seats: number, scope: SeatScope = null): Promise<string[]> {
+    const ids = await this.firstInLine(tx, run, seats, false, scope);
     if (ids.length > 0) {
       await sqlOf(tx)
         .update(runParticipants)
@@ -151,7 +181,13 @@ export class ParticipationRepository {
    * by seated guests or guests offered a seat (a member behind them goes first; the guests keep their places).
    * Called with the run locked, so the guests counted are the ones the next join, promotion or offer sees.
    */
-  private async firstInLine(tx: Tx, run: QueueRun, seats: number, unofferedOnly: boolean): Promise<string[]> {
+  private async firstInLine(
+    tx: Tx,
+    run: QueueRun,
+    seats: number,
+    unofferedOnly: boolean,
+    scope: SeatScope,
+  ): Promise<string[]> {
     if (seats <= 0) return [];
     const db = sqlOf(tx);
     const { crewId, guestSeats } = run;
@@ -170,6 +206,7 @@ export class ParticipationRepository {
         and(
           eq(runParticipants.runId, run.id),
           eq(runParticipants.status, 'waitlisted'),
+          scope === null ? undefined : eq(runParticipants.paceGroupId, scope),
           unofferedOnly
             ? sql`not exists (select 1 from ${seatOffers} o where o.run_id = ${run.id}
                 and o.user_id = "run_participants"."user_id" and o.status = 'open')`
@@ -209,9 +246,33 @@ export class ParticipationRepository {
   // Seat offers (DOMAIN.md "Seat offer"): a seat freed within 24 h of the start is held for one waitlisted
   // runner at a time. Every change happens with the run's row locked, like the seats themselves.
 
-  /** The run's fresh counters and its open offers (each holds one free seat), read with the run locked. */
-  async seatsOf(tx: Tx, runId: string): Promise<{ participants: number; waitlist: number; offered: number }> {
+  /**
+   * The run's fresh counters and its open offers (each holds one free seat), read with the run locked — or,
+   * with a pace group as the scope, that group's seated runners, waitlist and open offers, counted.
+   */
+  async seatsOf(
+    tx: Tx,
+    runId: string,
+    scope: SeatScope = null,
+  ): Promise<{ participants: number; waitlist: number; offered: number }> {
     const db = sqlOf(tx);
+    if (scope !== null) {
+      const [row] = await db
+        .select({
+          participants: sql<number>`count(*) filter (where ${runParticipants.status} = 'joined')::int`,
+          waitlist: sql<number>`count(*) filter (where ${runParticipants.status} = 'waitlisted')::int`,
+          offered: sql<number>`count(*) filter (where ${runParticipants.status} = 'waitlisted' and exists (
+            select 1 from ${seatOffers} o where o.run_id = ${runId}
+              and o.user_id = "run_participants"."user_id" and o.status = 'open'))::int`,
+        })
+        .from(runParticipants)
+        .where(and(eq(runParticipants.runId, runId), eq(runParticipants.paceGroupId, scope)));
+      return {
+        participants: Number(row?.participants ?? 0),
+        waitlist: Number(row?.waitlist ?? 0),
+        offered: Number(row?.offered ?? 0),
+      };
+    }
     const [counts] = await db
       .select({ participants: runs.participantCount, waitlist: runs.waitlistCount })
       .from(runs)
@@ -231,8 +292,8 @@ export class ParticipationRepository {
    * Up to `n` waitlisted runners who hold no open offer and may take a seat (guests only while a guest seat
    * is free), first in line first.
    */
-  nextUnoffered(tx: Tx, run: QueueRun, n: number): Promise<string[]> {
-    return this.firstInLine(tx, run, n, true);
+  nextUnoffered(tx: Tx, run: QueueRun, n: number, scope: SeatScope = null): Promise<string[]> {
+    return this.firstInLine(tx, run, n, true, scope);
   }
 
   async offerSeats(tx: Tx, runId: string, userIds: string[], now: Date, expiresAt: Date): Promise<void> {
@@ -336,5 +397,138 @@ export class ParticipationRepository {
           eq(runParticipants.status, 'waitlisted'),
         ),
       );
+  }
+
+  // Pace groups (DOMAIN.md "Pace groups"): each counts its own seats and queue; every change under the run's lock.
+
+  /** The run's pace groups, fastest first (empty: the run has none). */
+  async groupsOf(tx: Tx | null, runId: string): Promise<PaceGroupRow[]> {
+    return (tx ? sqlOf(tx) : this.db)
+      .select()
+      .from(runPaceGroups)
+      .where(eq(runPaceGroups.runId, runId))
+      .orderBy(asc(runPaceGroups.position));
+  }
+
+  /** Writes the run's groups as the edit leaves them: kept ones updated, new ones added, the rest deleted. */
+  async saveGroups(
+    tx: Tx,
+    runId: string,
+    groups: { id?: string | undefined; paceSecPerKm: number; capacity: number; pacerId: string | null }[],
+    now: Date,
+  ): Promise<void> {
+    const db = sqlOf(tx);
+    const keep = groups.flatMap((g) => (g.id ? [g.id] : []));
+    await db
+      .delete(runPaceGroups)
+      .where(
+        and(eq(runPaceGroups.runId, runId), keep.length > 0 ? notInArray(runPaceGroups.id, keep) : undefined),
+      );
+    // Paces are unique per run: kept groups first move out of the way (a swap of two paces is allowed).
+    if (keep.length > 0)
+      await db
+        .update(runPaceGroups)
+        .set({ paceSecPerKm: sql`-${runPaceGroups.paceSecPerKm}` })
+        .where(inArray(runPaceGroups.id, keep));
+    const ordered = [...groups].sort((a, b) => a.paceSecPerKm - b.paceSecPerKm);
+    for (const [position, g] of ordered.entries()) {
+      const values = { paceSecPerKm: g.paceSecPerKm, capacity: g.capacity, pacerId: g.pacerId, position };
+      if (g.id) await db.update(runPaceGroups).set(values).where(eq(runPaceGroups.id, g.id));
+      else await db.insert(runPaceGroups).values({ ...values, runId, createdAt: now });
+    }
+  }
+
+  /** Runners in the run (seated or waiting) with no pace group yet, first come first. */
+  async ungrouped(tx: Tx, runId: string): Promise<{ userId: string; status: string }[]> {
+    return sqlOf(tx)
+      .select({ userId: runParticipants.userId, status: runParticipants.status })
+      .from(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          inArray(runParticipants.status, ['joined', 'waitlisted']),
+          sql`${runParticipants.paceGroupId} is null`,
+        ),
+      )
+      .orderBy(asc(runParticipants.createdAt), asc(runParticipants.userId));
+  }
+
+  /** Who is in a group (seated or waiting): a group that is removed must be empty. */
+  async groupHasRunners(tx: Tx, groupId: string): Promise<boolean> {
+    const [row] = await sqlOf(tx)
+      .select({ userId: runParticipants.userId })
+      .from(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.paceGroupId, groupId),
+          inArray(runParticipants.status, ['joined', 'waitlisted']),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /**
+   * Puts a runner in a pace group (null: none), seated or waiting; a runner who starts waiting goes to the end
+   * of the group's waitlist (their queue time is now).
+   */
+  async placeInGroup(
+    tx: Tx,
+    runId: string,
+    userId: string,
+    paceGroupId: SeatScope,
+    status: Place,
+    requeueAt?: Date,
+  ): Promise<void> {
+    await sqlOf(tx)
+      .update(runParticipants)
+      .set({ paceGroupId, status, ...(requeueAt ? { createdAt: requeueAt } : {}) })
+      .where(and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId)));
+  }
+
+  /** A run without pace groups any more: nobody is in one (the groups are deleted after). */
+  async ungroupAll(tx: Tx, runId: string): Promise<void> {
+    await sqlOf(tx)
+      .update(runParticipants)
+      .set({ paceGroupId: null })
+      .where(eq(runParticipants.runId, runId));
+  }
+
+  /** The runner's 1-based place in the waitlist of their pace group (the waitlist's order: queue time, id). */
+  async waitlistPlace(tx: Tx, runId: string, userId: string, groupId: string): Promise<number> {
+    const [row] = await sqlOf(tx)
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runParticipants)
+      .where(
+        and(
+          eq(runParticipants.runId, runId),
+          eq(runParticipants.paceGroupId, groupId),
+          eq(runParticipants.status, 'waitlisted'),
+          sql`(${runParticipants.createdAt}, ${runParticipants.userId}) <= (select m.created_at, m.user_id
+            from ${runParticipants} m where m.run_id = ${runId} and m.user_id = ${userId})`,
+        ),
+      );
+    return Number(row?.n ?? 0);
+  }
+
+  /** The runner's status and pace group in the run, read afresh. */
+  async runnerOf(
+    tx: Tx,
+    runId: string,
+    userId: string,
+  ): Promise<{ status: string; paceGroupId: string | null } | undefined> {
+    const [row] = await sqlOf(tx)
+      .select({ status: runParticipants.status, paceGroupId: runParticipants.paceGroupId })
+      .from(runParticipants)
+      .where(and(eq(runParticipants.runId, runId), eq(runParticipants.userId, userId)));
+    return row;
+  }
+
+  /** A pacer who leaves (or is removed) paces no more. */
+  async dropPacer(tx: Tx, runId: string, userId: string): Promise<void> {
+    await sqlOf(tx)
+      .update(runPaceGroups)
+      .set({ pacerId: null })
+      .where(and(eq(runPaceGroups.runId, runId), eq(runPaceGroups.pacerId, userId)));
   }
 }

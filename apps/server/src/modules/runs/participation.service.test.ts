@@ -81,6 +81,7 @@ class FakeParticipants {
       userId,
       status,
       removedReason: null,
+      paceGroupId: null,
       createdAt: new Date(NOW.getTime() + this.tick),
     };
   }
@@ -128,6 +129,12 @@ class FakeParticipants {
     for (const p of next) p.status = 'joined';
     return next.map((p) => p.userId);
   }
+
+  async groupsOf() {
+    return [];
+  }
+
+  async dropPacer() {}
 
   async crewOf() {
     return this.run && { crewId: this.run.crewId, visibility: this.run.visibility };
@@ -331,6 +338,7 @@ describe('leaving and removal', () => {
       runId: 'run-1',
       userId: 'ana',
       status: 'joined',
+      paceGroupId: null,
       removedReason: null,
       createdAt: NOW,
     });

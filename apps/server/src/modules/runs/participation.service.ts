@@ -1,10 +1,16 @@
 import { type ClaimSeatOfferResult, type JoinResult, type NotificationCategory } from '@erun/contracts';
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  isUniqueViolation,
+  NotFoundError,
+  ValidationError,
+} from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.ts';
-import type { ParticipantRow, ParticipationRepository } from './participation.repository.ts';
+import type { PaceGroupRow, ParticipantRow, ParticipationRepository } from './participation.repository.ts';
 import type { RunRow } from './runs.repository.ts';
 import { type CrewAccess, type ManageRole, notice, runNotFound } from './runs.service.ts';
 import { SeatQueue } from './seat-queue.ts';
@@ -66,7 +72,7 @@ export class ParticipationService {
    * while the guests seated or offered a seat are fewer than the cap (409 GUEST_SEATS_FULL) — counted on the
    * locked run, so concurrent joins never pass it.
    */
-  async join(runId: string, userId: string): Promise<JoinResult> {
+  async join(runId: string, userId: string, paceGroupId?: string): Promise<JoinResult> {
     const now = this.clock.now();
     const crewOf = await this.repo.crewOf(runId);
     const member = crewOf?.crewId ? (await this.roles.roleOf(crewOf.crewId, userId)) !== null : false;
@@ -81,6 +87,9 @@ export class ParticipationService {
           throw new ConflictError('ALREADY_JOINED', 'You are already in this run');
         if (now >= run.joinDeadline)
           throw new ConflictError('JOIN_CLOSED', 'Joining has closed for this run');
+        // A run with pace groups is joined into one of them (DOMAIN.md "Pace groups"); its seats and waitlist
+        // are the group's own.
+        const group = groupOf(await this.repo.groupsOf(tx, runId), paceGroupId);
         for (const rule of this.joinChecks) await rule.check(tx, run, userId, now);
         if (run.crewId !== null && run.guestSeats !== null && !member) {
           const guests = await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId);
@@ -89,9 +98,17 @@ export class ParticipationService {
         }
         // A free seat is taken; a full run queues the runner at the end of its waitlist. A seat offered to a
         // waitlisted runner (issue 17) is not free: nobody jumps the queue.
-        const { offered } = await this.repo.seatsOf(tx, runId);
-        const seat = run.participantCount + offered < run.capacity;
-        const waitlistLength = await this.repo.add(tx, runId, userId, seat ? 'joined' : 'waitlisted', now);
+        const seat = group
+          ? await this.seatFreeIn(tx, runId, group)
+          : run.participantCount + (await this.repo.seatsOf(tx, runId)).offered < run.capacity;
+        const waitlistLength = await this.repo.add(
+          tx,
+          runId,
+          userId,
+          seat ? 'joined' : 'waitlisted',
+          now,
+          group?.id ?? null,
+        );
         const outcome: JoinResult = seat
           ? { status: 'joined' }
           : { status: 'waitlisted', position: waitlistLength };
@@ -156,6 +173,78 @@ export class ParticipationService {
     });
   }
 
+  /**
+   * Moves a runner to another pace group of the run, before its start. The host or a co-host (or the crew's
+   * staff) moves anyone; a runner moves only themself, and only into a group with a free seat. A seated runner
+   * moves only into a free seat (409 PACE_GROUP_FULL: seats are never oversold); a waitlisted one takes a free
+   * seat, or — moved by the host — waits at the end of the full group's waitlist. The seat left behind goes to
+   * the old group's waitlist (SeatQueue). Returns where the runner is now.
+   */
+  async moveToGroup(
+    runId: string,
+    actorId: string,
+    targetId: string,
+    paceGroupId: string,
+  ): Promise<JoinResult> {
+    const now = this.clock.now();
+    const role = actorId === targetId ? null : await this.roles.manageRole(runId, actorId);
+    const crewOf = await this.repo.crewOf(runId);
+    const member = crewOf?.crewId ? (await this.roles.roleOf(crewOf.crewId, targetId)) !== null : false;
+    return this.uow.run(async (tx) => {
+      const { run, mine: target } = await this.locked(tx, runId, targetId);
+      if (actorId !== targetId && role === null)
+        throw new ForbiddenError('NOT_HOST', 'Only the host moves other runners between pace groups');
+      if (!target || (target.status !== 'joined' && target.status !== 'waitlisted'))
+        throw new NotFoundError('NOT_JOINED', 'Not in this run');
+      if (now >= run.startsAt) throw new ConflictError('RUN_STARTED', 'The run has already started');
+      const group = groupOf(await this.repo.groupsOf(tx, runId), paceGroupId);
+      if (!group) throw paceGroupNotFound();
+      if (target.paceGroupId === group.id) {
+        if (target.status === 'joined') return { status: 'joined' };
+        return { status: 'waitlisted', position: await this.positionIn(tx, run.id, targetId, group.id) };
+      }
+      let free = await this.seatFreeIn(tx, runId, group);
+      // A waiting guest takes a seat only while the guest seats are not all held (like any promotion).
+      if (free && target.status === 'waitlisted' && run.crewId !== null && run.guestSeats !== null && !member)
+        free = (await this.repo.guestsIn(tx, run.id, run.crewId, run.hostId)) < run.guestSeats;
+      const byManager = actorId !== targetId;
+      if (!free && (target.status === 'joined' || !byManager))
+        throw new ConflictError('PACE_GROUP_FULL', 'That pace group has no free seat');
+      // A waitlisted runner gives up a seat offered in the old group.
+      if (target.status === 'waitlisted') {
+        const offer = await this.repo.latestOffer(tx, run.id, targetId);
+        if (offer?.status === 'open') await this.repo.resolveOffer(tx, offer.id, 'withdrawn', now);
+      }
+      const status = free ? 'joined' : 'waitlisted';
+      await this.repo.placeInGroup(tx, run.id, targetId, group.id, status, free ? undefined : now);
+      // A pacer who leaves the group they pace paces it no more.
+      await this.repo.dropPacer(tx, run.id, targetId);
+      if (target.status === 'waitlisted' && free)
+        await this.repo.moveCounts(tx, run.id, { participants: 1, waitlist: -1 });
+      const promoted = await this.seats.fill(tx, run, now);
+      await this.notifications.notify(tx, [
+        ...(byManager
+          ? [{ ...notice(targetId, 'run_updated', run, { paceGroup: String(group.paceSecPerKm) }), actorId }]
+          : []),
+        ...promoted.map((id) => notice(id, 'waitlist_promoted', run)),
+      ]);
+      this.countsChanged(tx, runId);
+      if (status === 'joined') return { status: 'joined' };
+      return { status: 'waitlisted', position: await this.positionIn(tx, run.id, targetId, group.id) };
+    });
+  }
+
+  /** Whether the locked run's pace group has a seat neither taken nor offered. */
+  private async seatFreeIn(tx: Tx, runId: string, group: PaceGroupRow): Promise<boolean> {
+    const seats = await this.repo.seatsOf(tx, runId, group.id);
+    return seats.participants + seats.offered < group.capacity;
+  }
+
+  /** The runner's 1-based place in their group's waitlist. */
+  private async positionIn(tx: Tx, runId: string, userId: string, groupId: string): Promise<number> {
+    return this.repo.waitlistPlace(tx, runId, userId, groupId);
+  }
+
   /** The run, locked, and the user's place in it; a missing or cancelled run is a 404. */
   private async locked(tx: Tx, runId: string, userId: string) {
     const found = await this.repo.lock(tx, runId, userId);
@@ -178,6 +267,7 @@ export class ParticipationService {
     now: Date,
   ): Promise<string[]> {
     await this.repo.takeOut(tx, run.id, who.userId, removal);
+    await this.repo.dropPacer(tx, run.id, who.userId);
     await this.attendance.dropAttendanceOf(tx, run.id, who.userId);
     // A waitlisted runner who goes gives up a seat offered to them too.
     const offer =
@@ -312,6 +402,30 @@ function toHost(run: RunRow, actorId: string, category: NotificationCategory): N
     link: `/runs/${run.id}`,
     data: { title: run.title },
   };
+}
+
+/**
+ * The pace group a join names: required when the run has groups (400), refused when it has none (400); a group
+ * of another run is a 404.
+ */
+function groupOf(groups: PaceGroupRow[], paceGroupId: string | undefined): PaceGroupRow | undefined {
+  if (groups.length === 0) {
+    if (paceGroupId === undefined) return undefined;
+    throw new ValidationError('This run has no pace groups', [
+      { path: ['body', 'paceGroupId'], code: 'custom', message: 'paceGroupId.noGroups' },
+    ]);
+  }
+  if (paceGroupId === undefined)
+    throw new ValidationError('Choose a pace group', [
+      { path: ['body', 'paceGroupId'], code: 'custom', message: 'paceGroupId.required' },
+    ]);
+  const group = groups.find((g) => g.id === paceGroupId);
+  if (!group) throw paceGroupNotFound();
+  return group;
+}
+
+function paceGroupNotFound(): NotFoundError {
+  return new NotFoundError('PACE_GROUP_NOT_FOUND', 'No such pace group in this run');
 }
 
 function offerNotFound(): NotFoundError {

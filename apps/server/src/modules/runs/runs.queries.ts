@@ -24,6 +24,7 @@ import {
   hostReviews,
   runCohosts,
   runBookmarks,
+  runPaceGroups,
   runParticipants,
   runPhotos,
   runs,
@@ -51,6 +52,8 @@ export interface ViewerState {
   crewMember: boolean;
   /** The caller's latest seat offer for the run (issue 17), read on a run's page only. */
   offer?: SeatOfferState | null;
+  /** The caller's pace group (read with the caller's state alone, for a shared page). */
+  paceGroupId?: string | null;
 }
 
 /** A seat offer as the read path finds it (`expiresAt`: JSON's timestamp text). */
@@ -88,6 +91,18 @@ export interface ParticipantRow {
   nickname: string;
   avatarId: string | null;
   runningLevel: string | null;
+  /** On a run's page: the pace group they run in. */
+  paceGroupId?: string | null;
+}
+
+/** A pace group as a run's page reads it: its seats and waitlist counted, its pacer. */
+export interface PaceGroupDetailRow {
+  id: string;
+  paceSecPerKm: number;
+  capacity: number;
+  participantCount: number;
+  waitlistCount: number;
+  pacer: ParticipantRow | null;
 }
 
 /** The crew a run belongs to, as its card shows it. */
@@ -111,7 +126,13 @@ export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
   score?: number;
 };
 
-export type RunDetail = RunCard & { route: [number, number][]; participants: ParticipantRow[] };
+export type RunDetail = RunCard & {
+  route: [number, number][];
+  participants: ParticipantRow[];
+  paceGroups: PaceGroupDetailRow[];
+  /** The caller's pace group (undefined for a guest). */
+  myPaceGroupId?: string | null;
+};
 
 export interface RunFilter {
   regions?: string[];
@@ -164,10 +185,12 @@ function viewerColumns(userId: string) {
   return {
     myStatus: sql<string | null>`(select m.status from ${runParticipants} m
       where m.run_id = ${runs.id} and m.user_id = ${userId})`,
-    // 1-based place among the waiting, in the order they queued; 0 when the caller is not waiting.
+    // 1-based place among the waiting (of the caller's pace group), in the order they queued; 0 when the
+    // caller is not waiting.
     position: sql<number>`(select count(*)::int from ${runParticipants} m, ${runParticipants} q
       where m.run_id = ${runs.id} and m.user_id = ${userId} and m.status = 'waitlisted'
       and q.run_id = ${runs.id} and q.status = 'waitlisted'
+      and q.pace_group_id is not distinct from m.pace_group_id
       and (q.created_at, q.user_id) <= (m.created_at, m.user_id))`,
     bookmarked: sql<boolean>`exists (select 1 from ${runBookmarks} b
       where b.user_id = ${userId} and b.run_id = ${runs.id})`,
@@ -242,10 +265,23 @@ export function visibleTo(reader: RunFilter['reader'], run: RunRefs = RUN_REFS):
 }
 
 const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
-    'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level
+    'id', u.id, 'nickname', u.nickname, 'avatarId', u.avatar_id, 'runningLevel', u.running_level,
+    'paceGroupId', p.pace_group_id
   ) order by p.created_at, p.user_id), '[]'::json)
   from ${runParticipants} p join ${users} u on u.id = p.user_id
   where p.run_id = ${runs.id} and p.status = 'joined')`;
+
+// The run's pace groups, fastest first: seats taken and waiting counted, and the pacer.
+const paceGroups = sql<PaceGroupDetailRow[]>`(select coalesce(json_agg(json_build_object(
+    'id', g.id, 'paceSecPerKm', g.pace_sec_per_km, 'capacity', g.capacity,
+    'participantCount', (select count(*) from ${runParticipants} gp
+      where gp.pace_group_id = g.id and gp.status = 'joined'),
+    'waitlistCount', (select count(*) from ${runParticipants} gw
+      where gw.pace_group_id = g.id and gw.status = 'waitlisted'),
+    'pacer', (select json_build_object('id', pu.id, 'nickname', pu.nickname, 'avatarId', pu.avatar_id,
+      'runningLevel', pu.running_level) from ${users} pu where pu.id = g.pacer_id)
+  ) order by g.position), '[]'::json)
+  from ${runPaceGroups} g where g.run_id = ${runs.id})`;
 
 interface CardSelection {
   run: Omit<RunRow, 'route' | 'searchText'>;
@@ -334,8 +370,16 @@ export async function findRunDetail(
       host: hostColumns,
       photoIds,
       participants,
+      paceGroups,
       ...crewColumns,
-      ...(viewerId ? { ...viewerColumns(viewerId), offer: seatOfferSql(viewerId) } : {}),
+      ...(viewerId
+        ? {
+            ...viewerColumns(viewerId),
+            offer: seatOfferSql(viewerId),
+            myPaceGroupId: sql<string | null>`(select m.pace_group_id from ${runParticipants} m
+              where m.run_id = ${runs.id} and m.user_id = ${viewerId} and m.status in ('joined', 'waitlisted'))`,
+          }
+        : {}),
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))
@@ -346,6 +390,8 @@ export async function findRunDetail(
     going: row.participants.slice(0, GOING_SHOWN),
     route: row.route,
     participants: row.participants,
+    paceGroups: row.paceGroups,
+    ...(viewerId ? { myPaceGroupId: (row as { myPaceGroupId?: string | null }).myPaceGroupId ?? null } : {}),
   };
 }
 

@@ -155,13 +155,16 @@ export class RunsRepository {
       manages: boolean;
       crew_member: boolean;
       offer: SeatOfferState | null;
+      pace_group_id: string | null;
     }>(
       this.db,
       sql`
       select r.id as run_id, m.status,
         case when m.status = 'waitlisted' then (select count(*)::int from ${runParticipants} q
           where q.run_id = r.id and q.status = 'waitlisted'
+          and q.pace_group_id is not distinct from m.pace_group_id
           and (q.created_at, q.user_id) <= (m.created_at, m.user_id)) else 0 end as position,
+        m.pace_group_id,
         exists (select 1 from ${runBookmarks} b where b.user_id = ${userId} and b.run_id = r.id) as bookmarked,
         ${managesSql(userId, { id: sql`r.id`, hostId: sql`x.host_id`, crewId: sql`x.crew_id` })} as manages,
         coalesce(x.crew_id in ${memberCrewsOf(userId)}, false) as crew_member,
@@ -180,6 +183,7 @@ export class RunsRepository {
         manages: r.manages,
         crewMember: r.crew_member,
         offer: r.offer,
+        paceGroupId: r.status === 'joined' || r.status === 'waitlisted' ? r.pace_group_id : null,
       });
     }
     return states;
@@ -306,7 +310,8 @@ export class RunsRepository {
       .values(ids.map((userId) => ({ runId, userId, status: 'joined', createdAt: now })))
       .onConflictDoUpdate({
         target: [runParticipants.runId, runParticipants.userId],
-        set: { status: 'joined', removedReason: null },
+        // A co-host seated from a (full) pace group's waitlist is placed anew in a group with a free seat.
+        set: { status: 'joined', removedReason: null, paceGroupId: null },
       });
   }
 

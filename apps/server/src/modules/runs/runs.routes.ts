@@ -4,7 +4,10 @@ import {
   CreateRunSchema,
   ErrorBodySchema,
   JoinResultSchema,
+  JoinRunSchema,
   ListRunsQuerySchema,
+  MovePaceGroupResultSchema,
+  MovePaceGroupSchema,
   RemoveParticipantSchema,
   RunPageSchema,
   RunSchema,
@@ -108,11 +111,31 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
       schema: {
         tags,
         params: RunParams,
-        response: { 201: JoinResultSchema, 401: e, 403: e, 404: e, 409: e },
+        body: JoinRunSchema.nullish(),
+        response: { 201: JoinResultSchema, 400: e, 401: e, 403: e, 404: e, 409: e },
       },
       preHandler: authenticate,
     },
-    async (req, reply) => reply.status(201).send(await participation.join(req.params.runId, userIdOf(req))),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await participation.join(req.params.runId, userIdOf(req), req.body?.paceGroupId)),
+  );
+
+  // Pace groups (DOMAIN.md "Pace groups"): the host moves a runner, or a runner themself into a free seat.
+  app.put(
+    '/runs/:runId/participants/:userId/pace-group',
+    {
+      schema: {
+        tags,
+        params: ParticipantParams,
+        body: MovePaceGroupSchema,
+        response: { 200: MovePaceGroupResultSchema, 400: e, 401: e, 403: e, 404: e, 409: e },
+      },
+      preHandler: authenticate,
+    },
+    (req) =>
+      participation.moveToGroup(req.params.runId, userIdOf(req), req.params.userId, req.body.paceGroupId),
   );
 
   app.delete(

@@ -38,6 +38,7 @@ import type { SavedSearchesService } from '../saved-searches/saved-searches.serv
 import type { TargetOwner } from '../reports/reports.types.ts';
 import type { ParticipationRepository } from './participation.repository.ts';
 import { notice } from './run-notice.ts';
+import { PaceGroups } from './pace-groups.ts';
 import { SeatQueue } from './seat-queue.ts';
 
 export { notice };
@@ -124,10 +125,12 @@ export class RunsService {
     },
   ) {
     this.seats = new SeatQueue(participants, live.notifications);
+    this.paceGroups = new PaceGroups(participants);
   }
 
   /** Free seats to the waitlist, in order: offered within 24 h of the start, else given at once. */
   private readonly seats: SeatQueue;
+  private readonly paceGroups: PaceGroups;
 
   /** Once an edit or cancellation has committed (its notices announced first), open run pages refresh. */
   private changed(tx: Tx, runId: string): void {
@@ -259,6 +262,9 @@ export class RunsService {
           );
           await this.repo.moveSeats(tx, created.id, seated, 0);
         }
+        // Pace groups: the host (participant #1) and the co-hosts each go to the group they pace, else to the
+        // fastest group with a free seat.
+        if (input.paceGroups) await this.paceGroups.save(tx, created.id, input.paceGroups, now);
         await this.repo.replacePhotos(tx, created.id, input.photoIds);
         await this.users.moveRunsHosted(tx, hostId, 1);
         await this.savedSearches.notifyMatches(tx, created);
@@ -279,7 +285,12 @@ export class RunsService {
     const run = await this.shared.shared(`run:${runId}`, () => this.readPublic(runId));
     if (run === null) return this.readAs(runId, viewerId);
     const state = (await this.repo.viewerStates(viewerId, [run.id])).get(run.id);
-    return { ...run, ...viewerFields(state), myOffer: myOfferOf(state, this.clock.now()) };
+    return {
+      ...run,
+      ...viewerFields(state),
+      myOffer: myOfferOf(state, this.clock.now()),
+      myPaceGroupId: state?.paceGroupId ?? null,
+    };
   }
 
   /** A run's page read fresh for this reader, who must be allowed to see it (404 otherwise). */
@@ -323,7 +334,19 @@ export class RunsService {
       ...toRunSummary(run, run.photoIds, run.viewer, imageOf, this.clock.now()),
       route: run.route,
       segmentStarts: run.segmentStarts,
-      participants: run.participants.map((p) => toParticipant(p, imageOf)),
+      participants: run.participants.map((p) => ({
+        ...toParticipant(p, imageOf),
+        paceGroupId: p.paceGroupId ?? null,
+      })),
+      paceGroups: run.paceGroups.map((g) => ({
+        id: g.id,
+        paceSecPerKm: g.paceSecPerKm,
+        capacity: g.capacity,
+        participantCount: Number(g.participantCount),
+        waitlistCount: Number(g.waitlistCount),
+        pacer: g.pacer ? toParticipant(g.pacer, imageOf) : null,
+      })),
+      myPaceGroupId: run.myPaceGroupId ?? null,
       seriesId: run.seriesId,
       cancelReason: run.cancelReason,
       // The caller's own seat offer (issue 17): never on a guest's page (shared or cached).
@@ -444,11 +467,25 @@ export class RunsService {
       .run(async (tx) => {
         const run = await this.editable(tx, runId, role, ['host', 'cohost', 'staff'], now);
         await this.checkWomenOnly(tx, run, input);
-        const changes = this.mergedChanges(run, input, now);
+        const grouped = (await this.participants.groupsOf(tx, runId)).length > 0;
+        // Pace groups: the run's capacity is their sum (an edit of the groups sets it; one of the capacity
+        // alone must leave it so).
+        const edit = input.paceGroups
+          ? {
+              ...input,
+              capacity: await this.paceGroups.checkEdit(tx, runId, input.paceGroups, input.capacity),
+            }
+          : input;
+        if (grouped && input.paceGroups === undefined && input.capacity !== undefined)
+          if (input.capacity !== run.capacity)
+            throw new ValidationError('The capacity is the pace groups’ sum', [
+              issue('capacity', 'capacity.paceGroupsSum'),
+            ]);
+        const changes = this.mergedChanges(run, edit, now);
         const capacity = changes.capacity ?? run.capacity;
         // A seat offered to a waitlisted runner (issue 17) is held like a taken one.
         const held = await this.participants.seatsOf(tx, runId);
-        if (input.capacity !== undefined && capacity < held.participants + held.offered)
+        if (edit.capacity !== undefined && capacity < held.participants + held.offered)
           throw new ConflictError(
             'CAPACITY_BELOW_PARTICIPANTS',
             'More seats are taken or offered than this capacity',
@@ -471,6 +508,8 @@ export class RunsService {
         }
         const audience = await this.participants.audienceOf(tx, run);
         await this.repo.update(tx, runId, { ...changes, participantCount, waitlistCount });
+        if (input.paceGroups !== undefined) await this.paceGroups.save(tx, runId, input.paceGroups, now);
+        else await this.paceGroups.place(tx, runId);
         // Seats a raised capacity (or guest cap) frees go to the waitlist in order: offered within 24 h of the
         // start (after any offer already open), given at once earlier.
         const promoted = await this.seats.fill(tx, { ...run, ...changes }, now);

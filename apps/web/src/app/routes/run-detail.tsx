@@ -29,6 +29,8 @@ import { HostCard } from '../../features/runs/components/run-detail/host-card.ts
 import { JoinPanel } from '../../features/runs/components/run-detail/join-panel.tsx';
 import { MeetingPlace } from '../../features/runs/components/run-detail/meeting-place.tsx';
 import { Participants } from '../../features/runs/components/run-detail/participants.tsx';
+import { PaceGroupBoard } from '../../features/runs/components/pace-groups/pace-group-board.tsx';
+import { MoveRunner, PaceGroupLabel } from '../../features/runs/components/pace-groups/move-runner.tsx';
 import { RunFacts } from '../../features/runs/components/run-detail/run-facts.tsx';
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
 import { SeatOfferNotice } from '../../features/runs/components/run-detail/seat-offer-notice.tsx';
@@ -149,6 +151,12 @@ function RunDetail({
         />
       )}
     >
+      {run.paceGroups.length > 0 && (
+        <DetailSection id="pace-groups" title={t('paceGroups.board.title', { count: run.paceGroups.length })}>
+          <PaceGroupBoard run={run} viewerId={viewerId} viewerGender={viewerGender} restricted={restricted} />
+        </DetailSection>
+      )}
+
       <RouteSection
         id="run-course"
         title={t('runDetail.course')}
@@ -183,6 +191,19 @@ function RunDetail({
           hostId={run.host.id}
           canRemove={manages && editable}
           note={manages ? (person) => <ReliabilityLine record={records.get(person.id)} /> : undefined}
+          extra={
+            run.paceGroups.length === 0
+              ? undefined
+              : (person) => {
+                  const groupId = run.participants.find((p) => p.id === person.id)?.paceGroupId;
+                  // The host (or a co-host) moves runners between groups until the start.
+                  return manages && editable ? (
+                    <MoveRunner run={run} person={{ ...person, paceGroupId: groupId }} />
+                  ) : (
+                    <PaceGroupLabel run={run} groupId={groupId} />
+                  );
+                }
+          }
         />
       </DetailSection>
 

@@ -5,6 +5,7 @@ import { Avatar } from '../../../components/avatar.tsx';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { useNotice } from '../../../components/notice/notice-context.ts';
+import { formatPace } from '../../../lib/format.ts';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
 import { errorMessage } from '../../../lib/messages.ts';
@@ -68,6 +69,58 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
       ? t('attendance.window.notYet', { opensAt })
       : t('attendance.window.closed', { closesAt });
 
+  // The paces the sheet is grouped by; runners in no group (none: the run has no groups) come last.
+  const groups: { id: string | null; paceSecPerKm: number }[] =
+    (attendance.paceGroups ?? []).length === 0
+      ? []
+      : [...(attendance.paceGroups ?? []), { id: null, paceSecPerKm: 0 }];
+  const row = (person: (typeof attendance.participants)[number]) => (
+    <li key={person.id} className={styles.person}>
+      <Avatar image={person.avatar} name={person.nickname} size="sm" />
+      <span className={styles.name}>
+        {person.nickname}
+        <ReliabilityLine record={reliability.get(person.id)} />
+        {person.reviewed && (
+          <span id={`attendance-reviewed-${person.id}`} className={styles.note}>
+            {t('attendance.reviewedStaysPresent')}
+          </span>
+        )}
+      </span>
+      <fieldset className={styles.toggle} disabled={!editable}>
+        <legend className={styles.hidden}>
+          {t('attendance.personLegend', { nickname: person.nickname })}
+        </legend>
+        {([true, false] as const).map((value) => {
+          // Absent is refused before the start and for a runner who reviewed the host.
+          const locked = !value && (!absentOpen || person.reviewed);
+          return (
+            <label
+              key={String(value)}
+              className={cx(
+                styles.option,
+                marks[person.id] === value && (value ? styles.present : styles.absent),
+                locked && styles.optionLocked,
+              )}
+            >
+              <input
+                type="radio"
+                className={styles.radio}
+                name={`attendance-${person.id}`}
+                checked={marks[person.id] === value}
+                disabled={locked}
+                aria-describedby={
+                  locked ? (person.reviewed ? `attendance-reviewed-${person.id}` : absentNoteId) : undefined
+                }
+                onChange={() => mark(person.id, value)}
+              />
+              {t(value ? 'attendance.present' : 'attendance.absent')}
+            </label>
+          );
+        })}
+      </fieldset>
+    </li>
+  );
+
   return (
     <div className={styles.sheet}>
       <p className={cx(styles.window, !editable && styles.windowClosed)} role="status">
@@ -90,58 +143,29 @@ export function AttendanceSheet({ attendance, now: fixedNow }: { attendance: Att
               {t('attendance.allPresent')}
             </Button>
           </div>
-          <ul className={styles.list} aria-label={t('attendance.listLabel')}>
-            {attendance.participants.map((person) => (
-              <li key={person.id} className={styles.person}>
-                <Avatar image={person.avatar} name={person.nickname} size="sm" />
-                <span className={styles.name}>
-                  {person.nickname}
-                  <ReliabilityLine record={reliability.get(person.id)} />
-                  {person.reviewed && (
-                    <span id={`attendance-reviewed-${person.id}`} className={styles.note}>
-                      {t('attendance.reviewedStaysPresent')}
-                    </span>
-                  )}
-                </span>
-                <fieldset className={styles.toggle} disabled={!editable}>
-                  <legend className={styles.hidden}>
-                    {t('attendance.personLegend', { nickname: person.nickname })}
-                  </legend>
-                  {([true, false] as const).map((value) => {
-                    // Absent is refused before the start and for a runner who reviewed the host.
-                    const locked = !value && (!absentOpen || person.reviewed);
-                    return (
-                      <label
-                        key={String(value)}
-                        className={cx(
-                          styles.option,
-                          marks[person.id] === value && (value ? styles.present : styles.absent),
-                          locked && styles.optionLocked,
-                        )}
-                      >
-                        <input
-                          type="radio"
-                          className={styles.radio}
-                          name={`attendance-${person.id}`}
-                          checked={marks[person.id] === value}
-                          disabled={locked}
-                          aria-describedby={
-                            locked
-                              ? person.reviewed
-                                ? `attendance-reviewed-${person.id}`
-                                : absentNoteId
-                              : undefined
-                          }
-                          onChange={() => mark(person.id, value)}
-                        />
-                        {t(value ? 'attendance.present' : 'attendance.absent')}
-                      </label>
-                    );
-                  })}
-                </fieldset>
-              </li>
-            ))}
-          </ul>
+          {groups.length === 0 ? (
+            <ul className={styles.list} aria-label={t('attendance.listLabel')}>
+              {attendance.participants.map(row)}
+            </ul>
+          ) : (
+            // A run with pace groups: each group's runners under its pace (DOMAIN.md "Pace groups").
+            groups.map((group) => {
+              const people = attendance.participants.filter((p) => (p.paceGroupId ?? null) === group.id);
+              if (people.length === 0) return null;
+              const title = group.id
+                ? t('paceGroups.attendance.group', {
+                    pace: formatPace(group.paceSecPerKm),
+                    count: people.length,
+                  })
+                : t('paceGroups.attendance.none', { count: people.length });
+              return (
+                <section key={group.id ?? 'none'} aria-label={title}>
+                  <h3 className={styles.groupHeading}>{title}</h3>
+                  <ul className={styles.list}>{people.map(row)}</ul>
+                </section>
+              );
+            })
+          )}
           {save.isError && <FormAlert message={errorMessage(save.error)} />}
           <Button size="lg" block onClick={submit} pending={save.isPending} disabled={!editable}>
             {t('attendance.save')}

@@ -59,7 +59,35 @@ export type RunFormValues = {
   minAttendanceRate: string;
   /** 여성 전용 (its host must be a woman; the server says so if not). */
   womenOnly: boolean;
+  /** 페이스 그룹 (empty: one group for all); their seats add up to the run's capacity. */
+  paceGroups: PaceGroupDraft[];
 };
+
+/** One pace group as the form edits it (`id`: a group the run already has, kept on edit). */
+export interface PaceGroupDraft {
+  id?: string;
+  paceMin: string;
+  paceSec: string;
+  capacity: string;
+  /** '' = no pacer. */
+  pacerId: string;
+}
+
+/** Two groups to start from when the host turns pace groups on: 5'30" and 6'30", the seats split. */
+export function startingPaceGroups(capacity: string): PaceGroupDraft[] {
+  const total = Number(capacity);
+  const seats = Number.isInteger(total) && total >= 4 ? total : 10;
+  const first = Math.ceil(seats / 2);
+  return [
+    { paceMin: '5', paceSec: '30', capacity: String(first), pacerId: '' },
+    { paceMin: '6', paceSec: '30', capacity: String(seats - first), pacerId: '' },
+  ];
+}
+
+/** The seats of all groups (NaN while one is not a number). */
+export function paceGroupSeats(groups: PaceGroupDraft[]): number {
+  return groups.reduce((n, g) => n + (g.capacity.trim() === '' ? Number.NaN : Number(g.capacity)), 0);
+}
 
 export type RunFormField = keyof RunFormValues;
 
@@ -89,6 +117,7 @@ export const EMPTY_RUN_FORM: RunFormValues = {
   coHostIds: [],
   minAttendanceRate: '',
   womenOnly: false,
+  paceGroups: [],
 };
 
 export const RUN_FORM_STEPS = ['course', 'details', 'photos'] as const;
@@ -115,6 +144,7 @@ export const RUN_STEP_FIELDS: Record<RunFormStep, readonly RunFormField[]> = {
     'coHostIds',
     'minAttendanceRate',
     'womenOnly',
+    'paceGroups',
   ],
   photos: ['photos'],
 };
@@ -177,7 +207,13 @@ export function toRunPayload(values: RunFormValues): CreateRun {
     meetingPlace: { name: values.placeName, lat, lng },
     route: values.route,
     segmentStarts: values.segmentStarts,
-    capacity: values.capacity.trim() === '' ? Number.NaN : Number(values.capacity),
+    // With pace groups the run's seats are theirs, added up.
+    capacity:
+      values.paceGroups.length > 0
+        ? paceGroupSeats(values.paceGroups)
+        : values.capacity.trim() === ''
+          ? Number.NaN
+          : Number(values.capacity),
     theme: values.theme as Theme,
     region: values.region as Region,
     paceSecPerKm: paceOf(values.paceMin, values.paceSec),
@@ -194,6 +230,15 @@ export function toRunPayload(values: RunFormValues): CreateRun {
     coHostIds: values.coHostIds,
     minAttendanceRate: values.minAttendanceRate.trim() === '' ? null : Number(values.minAttendanceRate),
     womenOnly: values.womenOnly,
+    paceGroups:
+      values.paceGroups.length === 0
+        ? null
+        : values.paceGroups.map((g) => ({
+            ...(g.id ? { id: g.id } : {}),
+            paceSecPerKm: paceOf(g.paceMin, g.paceSec) ?? Number.NaN,
+            capacity: g.capacity.trim() === '' ? Number.NaN : Number(g.capacity),
+            pacerId: g.pacerId || null,
+          })),
   };
 }
 
@@ -278,6 +323,13 @@ export function runToFormValues(run: Run): RunFormValues {
     coHostIds: run.coHosts.map((c) => c.id),
     minAttendanceRate: run.minAttendanceRate === null ? '' : String(run.minAttendanceRate),
     womenOnly: run.womenOnly,
+    paceGroups: run.paceGroups.map((g) => ({
+      id: g.id,
+      paceMin: String(Math.floor(g.paceSecPerKm / 60)),
+      paceSec: String(g.paceSecPerKm % 60),
+      capacity: String(g.capacity),
+      pacerId: g.pacer?.id ?? '',
+    })),
   };
 }
 

@@ -74,6 +74,7 @@ describe('the repeat section', () => {
       coHostIds: [],
       minAttendanceRate: null,
       womenOnly: false,
+      paceGroups: null,
     } as CreateRunParsed;
     const body = seriesBodyOf(run, { ...REPEAT_OFF, on: true, days: ['TU', 'TH'] }, '2026-12-08', '19:30');
     expect(body.template).toMatchObject({

@@ -135,7 +135,16 @@ export function seriesBodyOf(
   const start = Date.parse(run.startsAt);
   const minutes = (iso: string | null | undefined) =>
     iso ? Math.round((start - Date.parse(iso)) / 60_000) : null;
-  const { startsAt: _startsAt, endsAt, meetAt, joinDeadline, photoIds: _photoIds, ...fields } = run;
+  // A series has no pace groups (yet): its template leaves them out.
+  const {
+    startsAt: _startsAt,
+    endsAt,
+    meetAt,
+    joinDeadline,
+    photoIds: _photoIds,
+    paceGroups: _paceGroups,
+    ...fields
+  } = run;
   return {
     template: {
       ...fields,

@@ -174,6 +174,17 @@ function JoinActions({
     }
     // 여성 전용: said before the click, not refused after it; with no gender stated, where to state it.
     if (run.womenOnly && gender !== 'female') return <WomenOnlyNote kind="run" genderSet={gender !== null} />;
+    // A run with pace groups is joined into one: the button takes the runner to the groups' cards.
+    if (run.paceGroups.length > 0)
+      return (
+        <Button
+          size="lg"
+          className={styles.action}
+          onClick={() => document.getElementById('pace-groups')?.scrollIntoView({ behavior: 'smooth' })}
+        >
+          {t('paceGroups.board.choose')}
+        </Button>
+      );
     const onJoin = () =>
       join.mutate(run.id, {
         onSuccess: (result) =>

@@ -16,10 +16,12 @@ interface ParticipantsProps {
   canRemove: boolean;
   /** A line under a runner's name (for whoever manages the run: their record, "출석률 92% · 노쇼 1"). */
   note?: (person: Participant) => ReactNode;
+  /** Beside a runner (the host included): e.g. their pace group, or the host's pick to move them. */
+  extra?: (person: Participant) => ReactNode;
 }
 
 /** Who is coming: the host first, then the crew. */
-export function Participants({ runId, participants, hostId, canRemove, note }: ParticipantsProps) {
+export function Participants({ runId, participants, hostId, canRemove, note, extra }: ParticipantsProps) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<Participant | null>(null);
   return (
@@ -41,6 +43,7 @@ export function Participants({ runId, participants, hostId, canRemove, note }: P
                 <span className={styles.personLevel}>{t(`level.${person.runningLevel}`)}</span>
               )
             )}
+            {extra?.(person)}
             {canRemove && person.id !== hostId && (
               <Button
                 variant="ghost"

@@ -8,7 +8,7 @@ import shared from '../../../../components/step-form/step-form.module.css';
 import { TextAreaField, TextField } from '../../../../components/text-field.tsx';
 import { seoulToday } from '../../../../lib/datetime.ts';
 import { formatPace } from '../../../../lib/format.ts';
-import { defaultDeadline, endsNextDay } from '../../utils/run-form.ts';
+import { defaultDeadline, endsNextDay, paceGroupSeats } from '../../utils/run-form.ts';
 import type { RunFormApi } from './form-api.ts';
 import { WomenOnlyField } from '../../../../components/women-only-badge.tsx';
 import styles from './run-form.module.css';
@@ -20,6 +20,8 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
   const themes = THEMES.map((v): ChoiceOption<Theme> => ({ key: v, value: v, label: t(`theme.${v}`) }));
   const fallbackDeadline = defaultDeadline(values.date, values.startTime);
   const pace = Number(values.paceMin || 0) * 60 + Number(values.paceSec || 0);
+  const grouped = values.paceGroups.length > 0;
+  const groupSeats = paceGroupSeats(values.paceGroups);
 
   return (
     <FormSection title={t('runForm.details.title')}>
@@ -91,13 +93,19 @@ export function DetailsStep({ form }: { form: RunFormApi }) {
           type="number"
           inputMode="numeric"
           label={t('runForm.details.capacity')}
-          hint={t('runForm.details.capacityHint', {
-            min: RUN_LIMITS.capacityMin,
-            max: RUN_LIMITS.capacityMax,
-          })}
+          hint={
+            grouped
+              ? t('paceGroups.form.capacityFromGroups')
+              : t('runForm.details.capacityHint', {
+                  min: RUN_LIMITS.capacityMin,
+                  max: RUN_LIMITS.capacityMax,
+                })
+          }
           min={RUN_LIMITS.capacityMin}
           max={RUN_LIMITS.capacityMax}
           {...form.register('capacity')}
+          // With pace groups the seats are theirs, added up (set in the groups' section).
+          {...(grouped ? { readOnly: true, value: Number.isNaN(groupSeats) ? '' : String(groupSeats) } : {})}
         />
         <TextField
           type="number"

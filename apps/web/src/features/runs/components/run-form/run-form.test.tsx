@@ -169,6 +169,7 @@ describe('RunForm details step', () => {
       guestSeats: null,
       coHostIds: [],
       minAttendanceRate: null,
+      paceGroups: null,
       womenOnly: false,
     });
   });

@@ -21,6 +21,7 @@ import {
 } from '../../utils/run-form.ts';
 import type { RunHost } from '../../utils/run-preview.ts';
 import { CourseStep } from './course-step.tsx';
+import { PaceGroupsSection } from '../pace-groups/pace-groups-section.tsx';
 import { CoHostSection, CrewSection } from './crew-section.tsx';
 import { DetailsStep } from './details-step.tsx';
 import { PhotosStep } from './photos-step.tsx';
@@ -102,6 +103,7 @@ export function RunForm({ initial, initialStep, original, host, viewerId, ...pro
         ) : step === 'details' ? (
           <>
             <DetailsStep form={form} />
+            <PaceGroupsSection form={form} original={original} />
             <CrewSection form={form} original={original} />
             {original && mayChooseCoHosts(original, viewerId ?? host.id) && (
               <CoHostSection form={form} original={original} hostId={original.host.id} />
