@@ -73,7 +73,7 @@ describe('saved searches: save, list, delete', () => {
     expect(full.statusCode).toBe(409);
     expect(full.json<ErrorBody>().code).toBe('SAVED_SEARCHES_FULL');
     const [first] = await list(me);
-    expect((await remove(me, first!.id)).statusCode).toBe(204);
+    expect((await remove(me, first?.id ?? '')).statusCode).toBe(204);
     expect((await save(me, { q: '하나 더' })).statusCode).toBe(201);
   });
 
@@ -139,7 +139,7 @@ describe('saved searches: a new matching run', () => {
     expect((await block(blocker, host)).statusCode).toBe(204);
     expect((await block(host, blocked)).statusCode).toBe(204);
     const [search] = await list(gone);
-    await remove(gone, search!.id);
+    expect((await remove(gone, search?.id ?? '')).statusCode).toBe(204);
 
     await newRun(t.app, host, { region: 'daegu' });
     for (const u of [blocker, blocked, gone]) expect(await matches(u)).toEqual([]);

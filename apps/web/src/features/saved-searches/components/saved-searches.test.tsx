@@ -8,7 +8,14 @@ import { SaveSearchButton } from './save-search-button.tsx';
 import { SavedSearchesSettings } from './saved-searches-settings.tsx';
 
 const LIST = 'GET /api/me/saved-searches';
-const none = { region: [], theme: [], timeOfDay: [], distance: [], q: '', womenOnly: false } as const;
+const none: SavedSearch['filters'] = {
+  region: [],
+  theme: [],
+  timeOfDay: [],
+  distance: [],
+  q: '',
+  womenOnly: false,
+};
 const search = (id: string, filters: Partial<SavedSearch['filters']>): SavedSearch => ({
   id,
   filters: { ...none, ...filters },

@@ -86,7 +86,7 @@ describe('RunForm details step', () => {
     const { events } = renderForm();
     const long = '가'.repeat(45);
     change('그룹 러닝 이름', long);
-    expect((screen.getByLabelText('그룹 러닝 이름') as HTMLInputElement).value).toBe(long);
+    expect(screen.getByLabelText<HTMLInputElement>('그룹 러닝 이름').value).toBe(long);
     expect(describedText('그룹 러닝 이름', '-counter')).toBe('45/40자');
     await events.click(screen.getByRole('button', { name: '다음' }));
     expect(errorOf('그룹 러닝 이름')).toBe('그룹 러닝 이름은 40자 이하여야 해요.');
