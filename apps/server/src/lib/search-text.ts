@@ -98,7 +98,7 @@ function segmentsOf(key: string): Segment[] {
     if (text) segments.push({ text, spellings: [text], literal: true });
     text = '';
   };
-  for (let i = 0; i < key.length; ) {
+  for (let i = 0; i < key.length;) {
     const rest = key.slice(i);
     const distance = /[\d.]/u.test(key[i - 1] ?? '') ? null : DISTANCE_WORD.exec(rest);
     if (distance) {

@@ -14,6 +14,12 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import {
+  containsPattern,
+  RUN_SEARCH_LINES,
+  type SearchQuery,
+  type SearchToken,
+} from '../../lib/search-text.ts';
 import { memberCrewsOf, staffCrewsOf } from '../crews/index.ts';
 import {
   attendance,
@@ -102,6 +108,8 @@ export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
   crew: CrewChipRow | null;
   coHosts: ParticipantRow[];
   guestCount: number;
+  /** How well the run matches the keyword (sort `relevance` only): the cursor carries it. */
+  searchScore?: number;
 };
 
 export type RunDetail = RunCard & { route: [number, number][]; participants: ParticipantRow[] };
@@ -114,7 +122,8 @@ export interface RunFilter {
   distanceRanges?: [number, number][];
   from?: Date;
   to?: Date;
-  keyword?: string;
+  /** A parsed keyword (lib/search-text.ts): every token in title, place, description, host or crew. */
+  keyword?: SearchQuery;
   /** Bounding box of the near-me circle; the exact radius is checked with haversine. */
   near?: { lat: number; lng: number; radiusKm: number };
   openAfter?: Date;
@@ -130,8 +139,9 @@ export interface RunFilter {
   reader: { userId: string } | null;
 }
 
-export type RunSort = 'soonest' | 'newest' | 'popular';
-export type Cursor = [string | number, string];
+/** `relevance`: a keyword's best matches first, then by start time (the keyword's `soonest`). */
+export type RunSort = 'soonest' | 'newest' | 'popular' | 'relevance';
+export type Cursor = [string | number | [number, string], string];
 
 const photoIds = sql<string[]>`coalesce((select array_agg(p.upload_id::text order by p.position)
   from ${runPhotos} p where p.run_id = ${runs.id}), '{}'::text[])`;
@@ -227,6 +237,7 @@ interface CardSelection {
   manages?: boolean;
   crewMember?: boolean;
   offer?: SeatOfferState | null;
+  searchScore?: number;
 }
 
 function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
@@ -248,6 +259,7 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
     crew: row.crew,
     coHosts: row.coHosts,
     guestCount: Number(row.guestCount),
+    ...(row.searchScore === undefined ? {} : { searchScore: Number(row.searchScore) }),
   };
 }
 
@@ -263,7 +275,9 @@ export async function listRuns(
 ): Promise<RunCard[]> {
   const { filter, sort, cursor, limit, viewerId } = query;
   const conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
-  if (cursor) conditions.push(after(sort, cursor));
+  // Relevance needs a keyword to rank by; without one it is the start time order.
+  const score = sort === 'relevance' && filter.keyword ? scoreOf(filter.keyword) : undefined;
+  if (cursor) conditions.push(after(sort, cursor, score));
   const rows = await db
     .select({
       run: cardColumns,
@@ -271,11 +285,12 @@ export async function listRuns(
       photoIds,
       ...crewColumns,
       ...(viewerId ? viewerColumns(viewerId) : {}),
+      ...(score ? { searchScore: score } : {}),
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))
     .where(and(...conditions))
-    .orderBy(...order(sort))
+    .orderBy(...order(sort, score))
     .limit(limit);
   return rows.map((row) => toCard(row, viewerId !== null));
 }
@@ -306,8 +321,6 @@ export async function findRunDetail(
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filterConditions(f: RunFilter): SQL[] {
   const c: SQL[] = [];
   if (f.regions?.length) c.push(inArray(runs.region, f.regions));
@@ -336,18 +349,65 @@ function filterConditions(f: RunFilter): SQL[] {
       sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,
     );
   }
-  if (f.keyword) c.push(sql`${runs.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
+  if (f.keyword) c.push(...f.keyword.tokens.map(tokenCondition));
   if (f.near) c.push(...nearConditions(f.near));
   return c;
 }
 
-function order(sort: RunSort) {
+/**
+ * Whether a keyword's token is in the run: its search text (title, place and its 초성, description), its
+ * host's nickname or its crew's name (both read live: a rename is found at once), or, for a distance word
+ * ("5km"), the run's distance rounded.
+ */
+function tokenCondition(token: SearchToken): SQL {
+  const hostKey = sql`regexp_replace(lower(normalize(${users.nickname}, NFC)), '\\s+', '', 'g')`;
+  const inCrew = sql`(${runs.crewId} is not null and exists (select 1 from ${crews} kc
+    where kc.id = ${runs.crewId} and ${matches(sql`kc.name_key`, token)}))`;
+  const nearKm = token.km === undefined ? sql`false` : sql`abs(${runs.distanceKm} - ${token.km}) < 0.5`;
+  return sql`(${matches(sql`${runs.searchText}`, token)} or ${matches(hostKey, token)} or ${inCrew} or ${nearKm})`;
+}
+
+/** Any spelling of the token in the text (a distance: where no digit comes before it). */
+function matches(text: SQL, token: SearchToken): SQL {
+  if (token.distancePattern) return sql`(${text} ~ ${token.distancePattern})`;
+  const any = token.spellings.map((s) => sql`${text} like ${containsPattern(s)}`);
+  return sql`(${sql.join(any, sql` or `)})`;
+}
+
+const searchLine = (line: number) => sql`split_part(${runs.searchText}, chr(10), ${sql.raw(String(line))})`;
+
+/**
+ * How well a run matches (every token is in it, the filter made sure): each token counts 8 in the title, 4
+ * in the place (or its 초성), 2 elsewhere (description, host, crew, distance); the whole query side by side in
+ * the title ("한강 러닝" in "한강 러닝 모임") adds 4. An integer, computed from the row alone: stable across pages.
+ */
+function scoreOf(keyword: SearchQuery): SQL<number> {
+  const { title, place, placeChoseong } = RUN_SEARCH_LINES;
+  const perToken = keyword.tokens.map(
+    (t) => sql`(case when ${matches(searchLine(title), t)} then 8
+      when ${matches(searchLine(place), t)} or ${matches(searchLine(placeChoseong), t)} then 4 else 2 end)`,
+  );
+  const phrase = keyword.phrase.length
+    ? sql` + (case when ${matches(searchLine(title), { spellings: keyword.phrase })} then 4 else 0 end)`
+    : sql``;
+  return sql<number>`(${sql.join(perToken, sql` + `)}${phrase})`;
+}
+
+function order(sort: RunSort, score: SQL<number> | undefined) {
   if (sort === 'newest') return [desc(runs.createdAt), desc(runs.id)];
   if (sort === 'popular') return [desc(runs.participantCount), desc(runs.id)];
+  if (score) return [desc(score), asc(runs.startsAt), asc(runs.id)];
   return [asc(runs.startsAt), asc(runs.id)];
 }
 
-function after(sort: RunSort, [value, id]: Cursor): SQL {
+function after(sort: RunSort, [value, id]: Cursor, score: SQL<number> | undefined): SQL {
+  if (Array.isArray(value)) {
+    // Relevance: a lower score, or the same score and a later start.
+    const [points, at] = value;
+    if (!score) return sql`false`;
+    return sql`(${score} < ${points} or (${score} = ${points}
+      and (${runs.startsAt}, ${runs.id}) > (${new Date(at)}, ${id})))`;
+  }
   if (sort === 'newest') return sql`(${runs.createdAt}, ${runs.id}) < (${new Date(value)}, ${id})`;
   if (sort === 'popular') return sql`(${runs.participantCount}, ${runs.id}) < (${Number(value)}, ${id})`;
   return sql`(${runs.startsAt}, ${runs.id}) > (${new Date(value)}, ${id})`;

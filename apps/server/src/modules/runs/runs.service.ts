@@ -40,8 +40,9 @@ import { notice } from './run-notice.ts';
 import { SeatQueue } from './seat-queue.ts';
 
 export { notice };
-import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { defaultJoinDeadline, seoulDayStart, timeOfDayOf } from './run-rules.ts';
+import { decodeCursor, encodeCursor, type RankKey } from '../../lib/cursor.ts';
+import { parseSearch, runSearchText } from '../../lib/search-text.ts';
 import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewRun,
@@ -49,6 +50,7 @@ import type {
   RunDetail,
   RunFilter,
   RunRow,
+  RunSort,
   RunsRepository,
   RunVisibility,
 } from './runs.repository.ts';
@@ -326,7 +328,6 @@ export class RunsService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
-    const cursor = decodeCursor(query.cursor, query.sort === 'popular' ? 'int' : 'time');
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     const reader = viewerId === null ? null : { userId: viewerId };
     // The same page as a guest's plus the caller's own state (not for "my bookmarks": that page is theirs),
@@ -340,20 +341,17 @@ export class RunsService {
       const page = await this.shared.shared(`runs:${JSON.stringify(query)}`, () => this.list(query, null));
       return { ...page, items: await this.withViewer(page.items, viewerId) };
     }
-    const rows = await this.repo.list(
-      this.filterOf(query, viewerId, reader),
-      query.sort,
-      cursor,
-      query.limit + 1,
-      viewerId,
-    );
+    const filter = this.filterOf(query, viewerId, reader);
+    // With a keyword, the default order (soonest) is by relevance, then start time (issue 18).
+    const sort: RunSort = query.sort === 'soonest' && filter.keyword ? 'relevance' : query.sort;
+    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[sort]);
+    const rows = await this.repo.list(filter, sort, cursor, query.limit + 1, viewerId);
     const page = rows.slice(0, query.limit);
     const now = this.clock.now();
     const imageOf = (id: string) => this.uploads.imageOf(id);
     const items = page.map((r) => toRunSummary(r, r.photoIds, r.viewer, imageOf, now));
     const last = page.at(-1);
-    const nextCursor =
-      rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(sortKey(last, sort), last.id) : null;
     return { items, nextCursor };
   }
 
@@ -781,7 +779,7 @@ export class RunsService {
       segmentStarts: input.segmentStarts,
       distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       timeOfDay: timeOfDayOf(new Date(input.startsAt)),
-      searchText: searchTextOf({ title: input.title, description: input.description, placeName }),
+      searchText: runSearchText({ title: input.title, description: input.description, placeName }),
     };
   }
 
@@ -794,7 +792,7 @@ export class RunsService {
       distanceRanges: buckets?.map((b) => BUCKET_RANGES[b]),
       from: q.from ? seoulDayStart(q.from) : undefined,
       to: q.to ? seoulDayStart(q.to, 1) : undefined,
-      keyword: q.q || undefined,
+      keyword: q.q ? parseSearch(q.q) : undefined,
       near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
       openAfter: q.includeClosed ? undefined : this.clock.now(),
       hostId: q.hostId,
@@ -806,7 +804,10 @@ export class RunsService {
   }
 }
 
-function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
+const CURSOR_KINDS = { soonest: 'time', newest: 'time', popular: 'int', relevance: 'rank' } as const;
+
+function sortKey(run: RunCard, sort: RunSort): string | number | RankKey {
+  if (sort === 'relevance') return [run.searchScore ?? 0, run.startsAt.toISOString()];
   if (sort === 'newest') return run.createdAt.toISOString();
   if (sort === 'popular') return run.participantCount;
   return run.startsAt.toISOString();
