@@ -29,6 +29,8 @@ const LISTS = {
   first: '/api/runs',
   filters: '/api/runs?region=seoul&theme=riverside&timeOfDay=evening',
   keyword: `/api/runs?q=${encodeURIComponent('한강')}`,
+  // Issue 18: two words, any order, across fields, ranked by relevance.
+  twoWords: `/api/runs?q=${encodeURIComponent('한강 러닝')}`,
   near: '/api/runs?near=37.52,126.93&radiusKm=5',
 };
 
@@ -99,6 +101,7 @@ const runScenarios = [
   { name: 'GET /api/runs (first page)', url: api.url + LISTS.first, target: true },
   { name: 'GET /api/runs three filters', url: api.url + LISTS.filters, target: true },
   { name: 'GET /api/runs?q=한강 (keyword)', url: api.url + LISTS.keyword, target: true },
+  { name: 'GET /api/runs?q=한강 러닝 (two words, ranked)', url: api.url + LISTS.twoWords, target: true },
   { name: 'GET /api/runs near me (5 km)', url: api.url + LISTS.near, target: true },
   { name: 'GET /api/runs/:runId', url: `${api.url}/api/runs/${runId}`, target: true },
   { name: 'GET /api/runs signed in (shared + own)', url: api.url + LISTS.first, headers: auth },
