@@ -263,6 +263,9 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
   };
 }
 
+/** How many of a keyword's soonest matches relevance ranks (ADR 020): a keyword search lists at most these. */
+export const SEARCH_WINDOW = 300;
+
 export async function listRuns(
   db: Db,
   query: {
@@ -274,9 +277,15 @@ export async function listRuns(
   },
 ): Promise<RunCard[]> {
   const { filter, sort, cursor, limit, viewerId } = query;
-  const conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
+  let conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
   // Relevance needs a keyword to rank by; without one it is the start time order.
   const score = sort === 'relevance' && filter.keyword ? scoreOf(filter.keyword) : undefined;
+  // Relevance ranks the soonest SEARCH_WINDOW matches: found in start order through the start-time index, so
+  // a keyword that matches thousands of runs costs a few hundred rows, not every upcoming run. The subquery
+  // reads the same table and conditions (its "runs" and "users" are its own).
+  if (score) conditions = [sql`${runs.id} in (select ${runs.id} from ${runs}
+    inner join ${users} on ${users.id} = ${runs.hostId} where ${and(...conditions)}
+    order by ${runs.startsAt}, ${runs.id} limit ${SEARCH_WINDOW})`];
   if (cursor) conditions.push(after(sort, cursor, score));
   const rows = await db
     .select({
