@@ -29,6 +29,8 @@ const LISTS = {
   first: '/api/runs',
   filters: '/api/runs?region=seoul&theme=riverside&timeOfDay=evening',
   keyword: `/api/runs?q=${encodeURIComponent('한강')}`,
+  // Issue 18: two words, any order, across fields, ranked by relevance.
+  twoWords: `/api/runs?q=${encodeURIComponent('한강 러닝')}`,
   near: '/api/runs?near=37.52,126.93&radiusKm=5',
   // The map (issue 18): the visible box around Seoul.
   bbox: '/api/runs?bbox=37.41,126.76,37.70,127.18',
@@ -103,6 +105,7 @@ const runScenarios = [
   { name: 'GET /api/runs (first page)', url: api.url + LISTS.first, target: true },
   { name: 'GET /api/runs three filters', url: api.url + LISTS.filters, target: true },
   { name: 'GET /api/runs?q=한강 (keyword)', url: api.url + LISTS.keyword, target: true },
+  { name: 'GET /api/runs?q=한강 러닝 (two words, ranked)', url: api.url + LISTS.twoWords, target: true },
   { name: 'GET /api/runs near me (5 km)', url: api.url + LISTS.near, target: true },
   { name: 'GET /api/runs?bbox= (Seoul)', url: api.url + LISTS.bbox, target: true },
   { name: 'GET /api/runs?bbox= (Seoul, 200 pins)', url: api.url + MAP_PINS },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchKey } from './text.ts';
 
 /**
  * The words crews, series and crew runs share (DOMAIN.md "Crews" and "Series"): roles, join policies, the
@@ -44,5 +45,5 @@ export const CREW_LIMITS = {
 
 /** A crew name's identity: names are unique ignoring case and spaces ("Run Seoul" = "runseoul"). */
 export function crewNameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/gu, '');
+  return searchKey(name);
 }

@@ -68,3 +68,12 @@ export const CleanTextSchema = z.unknown().superRefine((value, ctx) => {
   const path = forbiddenCharPath(value);
   if (path) ctx.addIssue({ code: 'custom', path, message: 'text.controlChar' });
 });
+
+/**
+ * The form text is compared in by every search and name identity: NFC (a decomposed 한글 from another keyboard
+ * is the same word), lower-cased, without any whitespace ("한강 러닝" = "한강러닝"). The server's search module
+ * (apps/server/src/lib/search-text.ts) builds on it; crew names are unique by it (crewNameKey).
+ */
+export function searchKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, '');
+}

@@ -1,5 +1,5 @@
 import { crewNameKey, type Region, REGIONS, type Weekday, WEEKDAYS } from '@erun/contracts';
-import { searchTextOf } from '../modules/crews/crews.service.ts';
+import { crewSearchText } from '../lib/search-text.ts';
 import { ANCHORS } from './anchors.ts';
 import { type Exec, insertRows } from './bulk.ts';
 import type { Random } from './random.ts';
@@ -92,7 +92,7 @@ export async function insertSeedCrews(
       JSON.stringify(policy === 'approval' ? ['러닝 경력을 알려 주세요.'] : []),
       rng.chance(0.3) ? rng.int(3, 10) : null,
       1 + others.length,
-      searchTextOf({ name, description, homeSpot: spot, level }),
+      crewSearchText({ name, description, homeSpot: spot.name, level }),
       createdAt.toISOString(),
       createdAt.toISOString(),
     ]);

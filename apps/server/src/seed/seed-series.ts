@@ -5,7 +5,8 @@ import {
   SeriesTemplateSchema,
   type Weekday,
 } from '@erun/contracts';
-import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
+import { timeOfDayOf } from '../modules/runs/run-rules.ts';
+import { runSearchText } from '../lib/search-text.ts';
 import { addDays, type ScheduleRule, seoulToday, startOf, windowDates } from '../modules/series/schedule.ts';
 import type { Anchor } from './anchors.ts';
 import { type Exec, insertRows, RUN_FIELD_COLUMNS } from './bulk.ts';
@@ -137,7 +138,7 @@ export async function insertSeedSeries(
         template.parking ?? null,
         template.baggage ?? null,
         1 + runners.length,
-        searchTextOf({
+        runSearchText({
           title: template.title,
           description: template.description,
           placeName: template.meetingPlace.name,

@@ -1,7 +1,8 @@
 import { CONSENT_VERSIONS, REQUIRED_CONSENTS, routeDistanceKm } from '@erun/contracts';
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
-import { searchTextOf, timeOfDayOf } from '../modules/runs/run-rules.ts';
+import { timeOfDayOf } from '../modules/runs/run-rules.ts';
+import { runSearchText } from '../lib/search-text.ts';
 import { type Exec, inTransaction, insertRows, RUN_FIELD_COLUMNS } from './bulk.ts';
 import { type RunDraft, runDraft, userDraft } from './generator.ts';
 import { Random } from './random.ts';
@@ -221,7 +222,7 @@ function runRow(
     d.baggage,
     joined,
     waiting,
-    searchTextOf({ title: d.title, description: d.description, placeName: d.meetingPlace.name }),
+    runSearchText({ title: d.title, description: d.description, placeName: d.meetingPlace.name }),
     iso(cancelledAt),
     iso(d.createdAt),
     iso(cancelledAt ?? d.createdAt),

@@ -1,6 +1,7 @@
 import { type Crew, type CrewRole, crewNameKey } from '@erun/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { crewSearchText } from '../lib/search-text.ts';
 import { crewMembers, crews, runs } from '../db/tables.ts';
 import { bearer, type TestUser } from './factories.ts';
 import type { TestApp } from './test-app.ts';
@@ -85,7 +86,7 @@ export async function crewRows(
       questions: options.questions ?? [],
       autoMemberAfter: options.autoMemberAfter ?? null,
       memberCount: 1 + staff.length + members.length,
-      searchText: name,
+      searchText: crewSearchText({ name, homeSpot: '반포 한강공원', level: '', description: '' }),
       createdAt: now,
       updatedAt: now,
     })

@@ -45,7 +45,11 @@ export const courseNotFound = () => new NotFoundError('COURSE_NOT_FOUND', 'Cours
 /** Views remembered per instance and day; past this many the memory starts over (the database still decides). */
 const SEEN_VIEWS_MAX = 100_000;
 /** The key each sort pages by: the best score is a float, views an int4 counter. */
-const CURSOR_KINDS: Record<ListQuery['sort'], CursorKind> = { best: 'number', views: 'int', newest: 'time' };
+const CURSOR_KINDS: Record<ListQuery['sort'], Exclude<CursorKind, 'rank'>> = {
+  best: 'number',
+  views: 'int',
+  newest: 'time',
+};
 
 export class CoursesService {
   private viewsDay = '';

@@ -1,4 +1,5 @@
 import { crewNameKey } from '@erun/contracts';
+import { containsPattern, parseSearch } from '../../lib/search-text.ts';
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
@@ -80,8 +81,6 @@ function viewerColumns(userId: string | null) {
       where m.crew_id = ${crewIdRef} and m.user_id = ${userId} and m.status = 'member')`,
   };
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The crews module's own tables: crews, and crew_members rows written when a crew is made. */
 export class CrewsRepository {
@@ -310,15 +309,20 @@ function filterConditions(f: CrewFilter): SQL[] {
 }
 
 /**
- * A keyword matches when each of its words is in the crew's search text ("반포 초보": the name and the level
- * line), or when, spaces dropped, it is in the name key: names are unique ignoring spaces (DOMAIN.md), so
- * "반포달빛" and "달빛 러너스" find "반포 달빛러너스". Both sides are NFC and lower-cased (crewNameKey).
+ * A keyword matches when each of its tokens (lib/search-text.ts: words, and the synonyms and distances inside
+ * them) is in the crew's search text in any spelling ("반포 초보": the name and the level line; "반포 달리기"
+ * finds "반포 러닝크루"), or when, spaces dropped, the whole keyword is in the name key: names are unique
+ * ignoring spaces (DOMAIN.md), so "반포달빛" and "달빛 러너스" find "반포 달빛러너스". Both sides are `searchKey`s.
  */
 function keywordCondition(keyword: string): SQL {
-  const like = (text: string) => `%${escapeLike(text)}%`;
-  const words = keyword.normalize('NFC').toLowerCase().split(/\s+/u).filter(Boolean);
-  const everyWord = words.map((w) => sql`${crews.searchText} like ${like(w)}`);
-  return sql`((${sql.join(everyWord, sql` and `)}) or ${crews.nameKey} like ${like(crewNameKey(keyword))})`;
+  const search = parseSearch(keyword);
+  const nameHas = sql`${crews.nameKey} like ${containsPattern(crewNameKey(keyword))}`;
+  if (!search) return nameHas;
+  const everyToken = search.tokens.map((t) => {
+    const any = t.spellings.map((s) => sql`${crews.searchText} like ${containsPattern(s)}`);
+    return sql`(${sql.join(any, sql` or `)})`;
+  });
+  return sql`((${sql.join(everyToken, sql` and `)}) or ${nameHas})`;
 }
 
 function sqlTextArray(values: string[]): SQL {

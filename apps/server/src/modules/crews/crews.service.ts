@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
+import { crewSearchText } from '../../lib/search-text.ts';
 import type { TargetOwner } from '../reports/reports.types.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
 import type {
@@ -255,21 +256,11 @@ function fieldsOf(f: CrewFields) {
     coverId: f.coverId,
     autoMemberAfter: f.autoMemberAfter,
     womenOnly: f.womenOnly,
-    searchText: searchTextOf(f),
+    searchText: crewSearchText({ ...f, homeSpot: f.homeSpot.name }),
   };
 }
 
 const WEEK: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-/** What the name search matches: name, home spot, level line and description, NFC and lower-cased. */
-export function searchTextOf(f: {
-  name: string;
-  description: string;
-  homeSpot: { name: string };
-  level: string;
-}) {
-  return `${f.name}\n${f.homeSpot.name}\n${f.level}\n${f.description}`.normalize('NFC').toLowerCase();
-}
 
 function filterOf(q: ListQuery): CrewFilter {
   return {

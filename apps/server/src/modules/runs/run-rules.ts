@@ -47,8 +47,3 @@ export function joinStateOf(run: RunTimes, now: Date): JoinState {
   if (run.participantCount + run.waitlistCount >= run.capacity) return 'full';
   return 'open';
 }
-
-/** Text the keyword search matches: title, description and place. */
-export function searchTextOf(run: { title: string; description: string; placeName: string }): string {
-  return `${run.title}\n${run.placeName}\n${run.description}`.toLowerCase();
-}

@@ -16,6 +16,12 @@ import {
 } from 'drizzle-orm';
 import { RUN_LIMITS } from '@erun/contracts';
 import type { Db } from '../../db/client.ts';
+import {
+  containsPattern,
+  RUN_SEARCH_LINES,
+  type SearchQuery,
+  type SearchToken,
+} from '../../lib/search-text.ts';
 import { memberCrewsOf, staffCrewsOf } from '../crews/index.ts';
 import {
   attendance,
@@ -122,7 +128,7 @@ export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
   guestCount: number;
   /** The first seated runners (host first), for the card's "who's going" avatars. */
   going: ParticipantRow[];
-  /** The recommendation score (sort `recommended` only). */
+  /** The run's score in a ranked order (`relevance`: the keyword's match; `recommended`): the cursor carries it. */
   score?: number;
 };
 
@@ -142,7 +148,8 @@ export interface RunFilter {
   distanceRanges?: [number, number][];
   from?: Date;
   to?: Date;
-  keyword?: string;
+  /** A parsed keyword (lib/search-text.ts): every token in title, place, description, host or crew. */
+  keyword?: SearchQuery;
   /** Bounding box of the near-me circle; the exact radius is checked with haversine. */
   near?: { lat: number; lng: number; radiusKm: number };
   /** Meeting place inside the box, edges included (west ≤ east: the contract refuses the antimeridian). */
@@ -162,7 +169,11 @@ export interface RunFilter {
   reader: { userId: string } | null;
 }
 
-export type RunSort = 'soonest' | 'newest' | 'popular' | 'recommended';
+/**
+ * `relevance`: a keyword's best matches first, then by start time (the keyword's `soonest`).
+ * `recommended`: the Rank score first, then by start time.
+ */
+export type RunSort = 'soonest' | 'newest' | 'popular' | 'recommended' | 'relevance';
 
 /**
  * What the `recommended` order scores a run by (an integer, higher first; ties by start time, then id):
@@ -176,7 +187,7 @@ export interface Rank {
   near: { lat: number; lng: number } | null;
 }
 export const RANK_WEIGHTS = { myCrew: 4, region: 2, distance: 1, near3km: 2, near10km: 1 } as const;
-export type Cursor = [string | number, string];
+export type Cursor = [string | number | [number, string], string];
 
 const photoIds = sql<string[]>`coalesce((select array_agg(p.upload_id::text order by p.position)
   from ${runPhotos} p where p.run_id = ${runs.id}), '{}'::text[])`;
@@ -298,6 +309,7 @@ interface CardSelection {
   manages?: boolean;
   crewMember?: boolean;
   offer?: SeatOfferState | null;
+  searchScore?: number;
 }
 
 function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
@@ -324,6 +336,9 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
   };
 }
 
+/** How many of a keyword's soonest matches relevance ranks (ADR 020): a keyword search lists at most these. */
+export const SEARCH_WINDOW = 200;
+
 export async function listRuns(
   db: Db,
   query: {
@@ -337,9 +352,20 @@ export async function listRuns(
   },
 ): Promise<RunCard[]> {
   const { filter, sort, cursor, limit, viewerId } = query;
-  const score = sort === 'recommended' ? scoreSql(query.rank) : undefined;
-  const conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
-  if (cursor) conditions.push(score ? afterScored(score, cursor) : after(sort, cursor));
+  let conditions = [isNull(runs.cancelledAt), ...filterConditions(filter)];
+  // Relevance needs a keyword to rank by; without one it is the start time order.
+  const relevance = sort === 'relevance' && filter.keyword ? scoreOf(filter.keyword) : undefined;
+  const score = sort === 'recommended' ? scoreSql(query.rank) : relevance;
+  // Relevance ranks the soonest SEARCH_WINDOW matches: found in start order through the start-time index, so
+  // a keyword that matches thousands of runs costs a few hundred rows, not every upcoming run. The subquery
+  // reads the same table and conditions (its "runs" and "users" are its own).
+  if (relevance)
+    conditions = [
+      sql`${runs.id} in (select ${runs.id} from ${runs}
+    inner join ${users} on ${users.id} = ${runs.hostId} where ${and(...conditions)}
+    order by ${runs.startsAt}, ${runs.id} limit ${SEARCH_WINDOW})`,
+    ];
+  if (cursor) conditions.push(after(sort, cursor, score));
   const rows = await db
     .select({
       run: cardColumns,
@@ -353,7 +379,7 @@ export async function listRuns(
     .from(runs)
     .innerJoin(users, eq(users.id, runs.hostId))
     .where(and(...conditions))
-    .orderBy(...(score ? [desc(score), asc(runs.startsAt), asc(runs.id)] : order(sort)))
+    .orderBy(...order(sort, score))
     .limit(limit);
   return rows.map((row) => toCard(row, viewerId !== null));
 }
@@ -395,8 +421,6 @@ export async function findRunDetail(
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filterConditions(f: RunFilter): SQL[] {
   const c: SQL[] = [];
   if (f.regions?.length) c.push(inArray(runs.region, f.regions));
@@ -426,7 +450,7 @@ function filterConditions(f: RunFilter): SQL[] {
       sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,
     );
   }
-  if (f.keyword) c.push(sql`${runs.searchText} like ${`%${escapeLike(f.keyword.toLowerCase())}%`}`);
+  if (f.keyword) c.push(...f.keyword.tokens.map(tokenCondition));
   if (f.near) c.push(...nearConditions(f.near));
   if (f.bbox) {
     // The (lat, lng) index answers the latitude range; the longitude is checked on the rows it finds.
@@ -436,22 +460,66 @@ function filterConditions(f: RunFilter): SQL[] {
   return c;
 }
 
-function order(sort: RunSort) {
+/**
+ * Whether a keyword's token is in the run: its search text (title, place and its 초성, description), its
+ * host's nickname or its crew's name (both read live: a rename is found at once), or, for a distance word
+ * ("5km"), the run's distance rounded.
+ */
+function tokenCondition(token: SearchToken): SQL {
+  // A nickname's only whitespace is the space (NicknameSchema): its searchKey without a regular expression.
+  const hostKey = sql`replace(lower(normalize(${users.nickname}, NFC)), ' ', '')`;
+  const inCrew = sql`(${runs.crewId} is not null and exists (select 1 from ${crews} kc
+    where kc.id = ${runs.crewId} and ${matches(sql`kc.name_key`, token)}))`;
+  const nearKm = token.km === undefined ? sql`false` : sql`abs(${runs.distanceKm} - ${token.km}) < 0.5`;
+  // coalesce(…): the planner cannot estimate substring matches and guesses them rare, then reads every upcoming
+  // run to sort them; as an opaque expression (estimated 0.5) it walks the start-time index and stops early.
+  return sql`coalesce(${matches(sql`${runs.searchText}`, token)} or ${matches(hostKey, token)} or ${inCrew} or ${nearKm}, false)`;
+}
+
+/** Any spelling of the token in the text (a distance: where no digit comes before it). */
+function matches(text: SQL, token: SearchToken): SQL {
+  if (token.distancePattern) return sql`(${text} ~ ${token.distancePattern})`;
+  const any = token.spellings.map((s) => sql`${text} like ${containsPattern(s)}`);
+  return sql`(${sql.join(any, sql` or `)})`;
+}
+
+const searchLine = (line: number) => sql`split_part(${runs.searchText}, chr(10), ${sql.raw(String(line))})`;
+
+/**
+ * How well a run matches (every token is in it, the filter made sure): each token counts 8 in the title, 4
+ * in the place (or its 초성), 2 elsewhere (description, host, crew, distance); the whole query side by side in
+ * the title ("한강 러닝" in "한강 러닝 모임") adds 4. An integer, computed from the row alone: stable across pages.
+ */
+function scoreOf(keyword: SearchQuery): SQL<number> {
+  const { title, place, placeChoseong } = RUN_SEARCH_LINES;
+  const perToken = keyword.tokens.map(
+    (t) => sql`(case when ${matches(searchLine(title), t)} then 8
+      when ${matches(searchLine(place), t)} or ${matches(searchLine(placeChoseong), t)} then 4 else 2 end)`,
+  );
+  const phrase = keyword.phrase.length
+    ? sql` + (case when ${matches(searchLine(title), { spellings: keyword.phrase })} then 4 else 0 end)`
+    : sql``;
+  return sql<number>`(${sql.join(perToken, sql` + `)}${phrase})`;
+}
+
+function order(sort: RunSort, score: SQL<number> | undefined) {
   if (sort === 'newest') return [desc(runs.createdAt), desc(runs.id)];
   if (sort === 'popular') return [desc(runs.participantCount), desc(runs.id)];
+  if (score) return [desc(score), asc(runs.startsAt), asc(runs.id)];
   return [asc(runs.startsAt), asc(runs.id)];
 }
 
-function after(sort: RunSort, [value, id]: Cursor): SQL {
+function after(sort: RunSort, [value, id]: Cursor, score: SQL<number> | undefined): SQL {
+  if (Array.isArray(value)) {
+    // Ranked (relevance, recommended): a lower score, or the same score and a later start.
+    const [points, at] = value;
+    if (!score) return sql`false`;
+    return sql`(${score} < ${points} or (${score} = ${points}
+      and (${runs.startsAt}, ${runs.id}) > (${new Date(at)}, ${id})))`;
+  }
   if (sort === 'newest') return sql`(${runs.createdAt}, ${runs.id}) < (${new Date(value)}, ${id})`;
   if (sort === 'popular') return sql`(${runs.participantCount}, ${runs.id}) < (${Number(value)}, ${id})`;
   return sql`(${runs.startsAt}, ${runs.id}) > (${new Date(value)}, ${id})`;
-}
-
-/** The keyset of sort `recommended` (cursor `"<score>|<start>"`): score down, then start time and id up. */
-function afterScored(score: SQL, [value, id]: Cursor): SQL {
-  const [points, at] = String(value).split('|') as [string, string];
-  return sql`(-${score}, ${runs.startsAt}, ${runs.id}) > (${-Number(points)}, ${new Date(at)}, ${id})`;
 }
 
 /** The recommendation score of a run (Rank), as one integer expression. */

@@ -42,8 +42,9 @@ import { PaceGroups } from './pace-groups.ts';
 import { SeatQueue } from './seat-queue.ts';
 
 export { notice };
-import { defaultJoinDeadline, searchTextOf, seoulDayStart, timeOfDayOf } from './run-rules.ts';
-import { type CursorKind, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { defaultJoinDeadline, seoulDayStart, timeOfDayOf } from './run-rules.ts';
+import { type CursorKind, decodeCursor, encodeCursor, type RankKey } from '../../lib/cursor.ts';
+import { parseSearch, runSearchText } from '../../lib/search-text.ts';
 import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
 import type {
   NewRun,
@@ -51,6 +52,7 @@ import type {
   RunDetail,
   RunFilter,
   RunRow,
+  RunSort,
   RunsRepository,
   RunVisibility,
 } from './runs.repository.ts';
@@ -355,7 +357,6 @@ export class RunsService {
   }
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
-    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[query.sort]);
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
     const reader = viewerId === null ? null : { userId: viewerId };
     // "내 조건" and the recommendation read the caller's preferences; a guest's are none (forMe is ignored).
@@ -375,17 +376,20 @@ export class RunsService {
       return { ...page, items: await this.withViewer(page.items, viewerId) };
     }
     const filter = this.filterOf(query, viewerId, reader);
+    // With a keyword, the default order (soonest) is by relevance, then start time (issue 18).
+    const sort: RunSort = query.sort === 'soonest' && filter.keyword ? 'relevance' : query.sort;
+    const cursor = decodeCursor(query.cursor, CURSOR_KINDS[sort]);
     if (query.forMe && viewerId !== null) {
       // Preferences fill only what the query leaves open: an explicit region or distance wins.
       if (!query.region?.length && prefs.regions.length) filter.regions = prefs.regions;
       if (!query.distance?.length && prefs.distance) filter.distanceRanges = [BUCKET_RANGES[prefs.distance]];
     }
-    const recommended = query.sort === 'recommended';
+    const recommended = sort === 'recommended';
     // Ranked by closeness, `near` no longer cuts at a radius.
     if (recommended) filter.near = undefined;
     const rows = await this.repo.list(
       filter,
-      query.sort,
+      sort,
       cursor,
       query.limit + 1,
       viewerId,
@@ -403,8 +407,7 @@ export class RunsService {
     const imageOf = (id: string) => this.uploads.imageOf(id);
     const items = page.map((r) => toRunSummary(r, r.photoIds, r.viewer, imageOf, now));
     const last = page.at(-1);
-    const nextCursor =
-      rows.length > query.limit && last ? encodeCursor(sortKey(last, query.sort), last.id) : null;
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(sortKey(last, sort), last.id) : null;
     return { items, nextCursor };
   }
 
@@ -854,7 +857,7 @@ export class RunsService {
       segmentStarts: input.segmentStarts,
       distanceKm: routeDistanceKm(input.route, input.segmentStarts),
       timeOfDay: timeOfDayOf(new Date(input.startsAt)),
-      searchText: searchTextOf({ title: input.title, description: input.description, placeName }),
+      searchText: runSearchText({ title: input.title, description: input.description, placeName }),
     };
   }
 
@@ -867,7 +870,7 @@ export class RunsService {
       distanceRanges: buckets?.map((b) => BUCKET_RANGES[b]),
       from: q.from ? seoulDayStart(q.from) : undefined,
       to: q.to ? seoulDayStart(q.to, 1) : undefined,
-      keyword: q.q || undefined,
+      keyword: q.q ? parseSearch(q.q) : undefined,
       near: q.near ? { lat: q.near[0], lng: q.near[1], radiusKm: q.radiusKm } : undefined,
       bbox: q.bbox,
       openAfter: q.includeClosed ? undefined : this.clock.now(),
@@ -891,11 +894,12 @@ const CURSOR_KINDS = {
   soonest: 'time',
   newest: 'time',
   popular: 'int',
-  recommended: 'scoreTime',
-} as const satisfies Record<ListQuery['sort'], CursorKind>;
+  relevance: 'rank',
+  recommended: 'rank',
+} as const satisfies Record<RunSort, CursorKind>;
 
-function sortKey(run: RunCard, sort: ListQuery['sort']): string | number {
-  if (sort === 'recommended') return `${run.score ?? 0}|${run.startsAt.toISOString()}`;
+function sortKey(run: RunCard, sort: RunSort): string | number | RankKey {
+  if (sort === 'relevance' || sort === 'recommended') return [run.score ?? 0, run.startsAt.toISOString()];
   if (sort === 'newest') return run.createdAt.toISOString();
   if (sort === 'popular') return run.participantCount;
   return run.startsAt.toISOString();
