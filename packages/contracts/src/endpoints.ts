@@ -102,7 +102,6 @@ import {
   JoinResultSchema,
   JoinRunSchema,
   ListRunsQuerySchema,
-  MovePaceGroupResultSchema,
   MovePaceGroupSchema,
   RemoveParticipantSchema,
   RunPageSchema,
@@ -215,7 +214,7 @@ export const endpoints = {
     method: 'PUT',
     path: '/api/runs/:runId/participants/:userId/pace-group',
     body: MovePaceGroupSchema,
-    response: MovePaceGroupResultSchema,
+    response: JoinResultSchema,
   },
   leaveRun: { method: 'DELETE', path: '/api/runs/:runId/participants/me', response: null },
   removeParticipant: {

@@ -492,7 +492,6 @@ export type JoinRun = z.infer<typeof JoinRunSchema>;
  */
 export const MovePaceGroupSchema = z.object({ paceGroupId: z.uuid() }).strict();
 export type MovePaceGroup = z.infer<typeof MovePaceGroupSchema>;
-export const MovePaceGroupResultSchema = JoinResultSchema;
 
 export const RemoveParticipantSchema = z.object({
   reason: z.string().trim().min(1, { message: 'reason.required' }).max(200, { message: 'reason.tooLong' }),
