@@ -110,6 +110,17 @@ test('a runner with 서울 preferences sees Seoul runs on home and /runs, and th
     expect(titles.indexOf(daejeon)).toBeLessThan(titles.indexOf(seoul));
   });
 
+  await test.step('"한강러닝" typed without its space finds the 한강 run, in any spelling of 러닝', async () => {
+    await page.goto('/runs?forMe=false');
+    await page.getByRole('searchbox', { name: '러닝 검색' }).fill('한강러닝');
+    await page.getByRole('button', { name: '검색', exact: true }).click();
+    await expect(page).toHaveURL(/q=%ED%95%9C%EA%B0%95%EB%9F%AC%EB%8B%9D/);
+    const list = page.getByRole('region', { name: T.runsList });
+    await expect(list.getByRole('link', { name: seoul })).toBeVisible();
+    await expect(list.getByRole('link', { name: daejeon })).toHaveCount(0);
+    await expect(list.getByRole('link', { name: gyeonggi })).toHaveCount(0);
+  });
+
   await test.step('the pace filter keeps the runs in its range', async () => {
     await page.goto('/runs?forMe=false&pace=300-360');
     const list = page.getByRole('region', { name: T.runsList });
