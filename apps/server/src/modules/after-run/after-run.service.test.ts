@@ -23,6 +23,7 @@ const run = (overrides: Partial<Run> = {}) =>
     joinState: 'closed',
     host: { id: HOST },
     participants: [HOST, 'ana', 'bo'].map((id) => ({ id, nickname: id, avatar: null })),
+    paceGroups: [],
     ...overrides,
   }) as unknown as Run;
 
