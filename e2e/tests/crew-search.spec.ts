@@ -31,8 +31,8 @@ test('a crew name searched on /runs, typed without its spaces, shows the crew an
     await page.getByRole('button', { name: T.submit, exact: true }).click();
     const section = page.getByRole('region', { name: T.crews });
     // "반포" in the typed name is also a place word (issue 18's search splits it off), so the other crews of
-    // the same 반포 home spot and word may be listed beside it: the crew itself must be there.
-    await expect(section.getByRole('link', { name: first.name })).toBeVisible();
+    // the same 반포 home spot and word are listed beside it: the crew whose whole name was typed comes first.
+    await expect(section.getByRole('listitem').first().getByRole('link', { name: first.name })).toBeVisible();
     await section.getByRole('link', { name: first.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: first.name })).toBeVisible();
   });

@@ -1,5 +1,7 @@
 import type { CrewPage } from '@erun/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crews } from '../../db/tables.ts';
 import { newCrew } from '../../test/crew-fixtures.ts';
 import { bearer, newUser, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
@@ -28,6 +30,47 @@ async function found(q: string, who?: TestUser, extra = ''): Promise<string[]> {
 }
 
 describe('GET /api/crews?q=', () => {
+  it('lists the crew whose whole name was typed first, ahead of busier neighbours its words also find, and pages through the rest once', async () => {
+    const tag = Date.now().toString(36);
+    const spot = { name: '반포한강공원', lat: 37.5104, lng: 126.9961 };
+    const named = await newCrew(t.app, owner, { name: `반포 별빛${tag}러너스`, homeSpot: spot });
+    // Same home spot and word: "반포" + "별빛…러너스" finds them too, and their rank (members) is higher.
+    const neighbours = [];
+    for (const [i, place] of ['잠원', '서래', '동작'].entries()) {
+      const crew = await newCrew(t.app, owner, { name: `${place} 별빛${tag}러너스`, homeSpot: spot });
+      await t.database.db
+        .update(crews)
+        .set({ memberCount: 50 + i })
+        .where(eq(crews.id, crew.id));
+      neighbours.push(crew.id);
+    }
+    const page = async (q: string, limit: number, cursor?: string | null) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/crews?limit=${limit}&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<CrewPage>();
+    };
+    const typed = `반포별빛${tag}러너스`;
+    const first = await page(typed, 3);
+    expect(first.items.map((c) => c.id)).toEqual([named.id, ...neighbours.slice().reverse().slice(0, 2)]);
+    // One at a time, every crew comes once: the named one, then the rest by rank.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: CrewPage = await page(typed, 1, cursor);
+      seen.push(...next.items.map((c) => c.id));
+      cursor = next.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([named.id, ...neighbours.slice().reverse()]);
+    // A word of the name only is no whole name: rank order.
+    expect((await page(`별빛${tag}`, 4)).items.map((c) => c.id)).toEqual([
+      ...neighbours.slice().reverse(),
+      named.id,
+    ]);
+  });
+
   it('finds a crew by a part of a Korean word of its name, spaced as typed or not', async () => {
     const tag = Date.now().toString(36);
     const crew = await newCrew(t.app, owner, {

@@ -40,6 +40,10 @@ export interface CrewFilter {
   pace?: number;
   beginner?: boolean;
   keyword?: string;
+  /** Only the crew of this name key (a keyword that is a whole name: it is listed first). */
+  nameKey?: string;
+  /** Every crew but the one of this name key (the rest of such a keyword's list). */
+  notNameKey?: string;
 }
 
 export interface MyCrewRow {
@@ -305,6 +309,8 @@ function filterConditions(f: CrewFilter): SQL[] {
   }
   if (f.beginner !== undefined) c.push(eq(crews.beginnerFriendly, f.beginner));
   if (f.keyword) c.push(keywordCondition(f.keyword));
+  if (f.nameKey !== undefined) c.push(eq(crews.nameKey, f.nameKey));
+  if (f.notNameKey !== undefined) c.push(sql`${crews.nameKey} <> ${f.notNameKey}`);
   return c;
 }
 
