@@ -20,7 +20,8 @@ test('a runner with 서울 preferences sees Seoul runs on home and /runs, and th
   const tag = `${testInfo.project.name}${Date.now().toString(36).slice(-4)}`;
   const host = await signUpViaApi(request, { nickname: `피드호스트${tag.slice(-4)}` });
   await onboardViaApi(request, host);
-  // 대전 and 경기 start first; the Seoul run a day later.
+  // 대전 and 경기 start first, the Seoul run just after: all before dawn tomorrow, sooner than the other
+  // journeys' runs on the shared server, so that home's ten soonest hold them.
   const daejeon = `대전 갑천 새벽런 ${tag}`;
   const gyeonggi = `경기 수원 새벽런 ${tag}`;
   const seoul = `서울 여의도 한강런 ${tag}`;
@@ -29,8 +30,8 @@ test('a runner with 서울 preferences sees Seoul runs on home and /runs, and th
     theme: 'riverside',
     region: 'daejeon',
     inDays: 1,
-    start: '05:00',
-    end: '06:00',
+    start: '03:00',
+    end: '04:00',
     capacity: 8,
     paceSecPerKm: 360,
     place: { name: '갑천 둔치', lat: 36.3675, lng: 127.3846 },
@@ -40,17 +41,17 @@ test('a runner with 서울 preferences sees Seoul runs on home and /runs, and th
     theme: 'park',
     region: 'gyeonggi',
     inDays: 1,
-    start: '05:30',
-    end: '06:30',
+    start: '03:10',
+    end: '04:10',
     capacity: 8,
   });
   await createRunViaApi(request, host, {
     title: seoul,
     theme: 'riverside',
     region: 'seoul',
-    inDays: 2,
-    start: '07:00',
-    end: '08:00',
+    inDays: 1,
+    start: '03:30',
+    end: '04:30',
     capacity: 8,
     paceSecPerKm: 330,
   });

@@ -13,7 +13,8 @@ export type RankKey = [number, string];
 const ISO_INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const YEARS = { min: 2000, max: 2100 };
 const INT4_MAX = 2_147_483_647;
-const SCORE_MAX = 1e9;
+// Courses' "best" is a few units; the crew list's key is below 2·10⁹ (the crew a keyword names is lifted by 10⁹).
+const SCORE_MAX = 2e9;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(value: string | number | RankKey, id: string): string {

@@ -40,10 +40,6 @@ export interface CrewFilter {
   pace?: number;
   beginner?: boolean;
   keyword?: string;
-  /** Only the crew of this name key (a keyword that is a whole name: it is listed first). */
-  nameKey?: string;
-  /** Every crew but the one of this name key (the rest of such a keyword's list). */
-  notNameKey?: string;
 }
 
 export interface MyCrewRow {
@@ -59,6 +55,17 @@ export interface MyCrewRow {
  * then members (both capped far beyond any real crew so the pair fits).
  */
 const rank = sql<number>`(least(${crews.activityScore}, 999)::bigint * 1000000 + least(${crews.memberCount}, 999999))`;
+
+/**
+ * A keyword that is a crew's whole name, spaces aside ("반포달빛러너스"), lists that crew first: its words alone
+ * may also find its neighbours (반포 is a place word too), which activity could put before it. The named crew's
+ * key is lifted above every activity key (< 10⁹), so one statement and one cursor still serve the list.
+ */
+const NAMED_LIFT = 1_000_000_000;
+function rankOf(filter: CrewFilter): SQL<number> {
+  if (!filter.keyword) return rank;
+  return sql<number>`(${rank} + case when ${crews.nameKey} = ${crewNameKey(filter.keyword)} then ${NAMED_LIFT}::bigint else 0 end)`;
+}
 
 const { searchText: _s, inviteTokenHash: _i, ...cardColumns } = getTableColumns(crews);
 
@@ -161,12 +168,13 @@ export class CrewsRepository {
     viewerId: string | null,
   ): Promise<(CrewCard & { rank: number })[]> {
     const conditions: SQL[] = [isNull(crews.deletedAt), unhidden(viewerId), ...filterConditions(filter)];
-    if (cursor) conditions.push(sql`(${rank}, ${crewIdRef}) < (${cursor[0]}, ${cursor[1]})`);
+    const key = rankOf(filter);
+    if (cursor) conditions.push(sql`(${key}, ${crewIdRef}) < (${cursor[0]}, ${cursor[1]})`);
     const rows = await this.db
-      .select({ crew: cardColumns, rank, ...viewerColumns(viewerId) })
+      .select({ crew: cardColumns, rank: key, ...viewerColumns(viewerId) })
       .from(crews)
       .where(and(...conditions))
-      .orderBy(sql`${rank} desc`, sql`${crewIdRef} desc`)
+      .orderBy(sql`${key} desc`, sql`${crewIdRef} desc`)
       .limit(limit);
     return rows.map((r) => ({
       ...(r.crew as Omit<CrewRow, 'searchText' | 'inviteTokenHash'>),
@@ -309,8 +317,6 @@ function filterConditions(f: CrewFilter): SQL[] {
   }
   if (f.beginner !== undefined) c.push(eq(crews.beginnerFriendly, f.beginner));
   if (f.keyword) c.push(keywordCondition(f.keyword));
-  if (f.nameKey !== undefined) c.push(eq(crews.nameKey, f.nameKey));
-  if (f.notNameKey !== undefined) c.push(sql`${crews.nameKey} <> ${f.notNameKey}`);
   return c;
 }
 

@@ -112,28 +112,13 @@ export class CrewsService {
 
   async list(query: ListQuery, viewerId: string | null): Promise<CrewPage> {
     const cursor = decodeCursor(query.cursor, 'number');
-    const filter = filterOf(query);
-    // A keyword that is a crew's whole name, spaces aside ("반포달빛러너스"), lists that crew first: its words
-    // alone may match its neighbours too (반포 is also a place word), which the ranking could put before it.
-    // The rest of the list leaves it out, on this page and the next ones.
-    const key = filter.keyword ? crewNameKey(filter.keyword) : undefined;
-    const exact =
-      key && !cursor ? await this.repo.list({ ...filter, nameKey: key }, undefined, 1, viewerId) : [];
-    const rest = await this.repo.list(
-      key ? { ...filter, notNameKey: key } : filter,
-      cursor,
-      query.limit + 1 - exact.length,
-      viewerId,
-    );
-    const rows = [...exact, ...rest];
+    const rows = await this.repo.list(filterOf(query), cursor, query.limit + 1, viewerId);
     const page = rows.slice(0, query.limit);
     const imageOf = (id: string) => this.uploads.imageOf(id);
     const last = page.at(-1);
-    // A page holding only the named crew goes on from the top of the rest.
-    const nextKey = last && exact.includes(last) ? FIRST_CURSOR : last && ([last.rank, last.id] as const);
     return {
       items: page.map((r) => toCrewSummary(r, imageOf)),
-      nextCursor: rows.length > query.limit && nextKey ? encodeCursor(nextKey[0], nextKey[1]) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.rank, last.id) : null,
     };
   }
 
@@ -274,9 +259,6 @@ function fieldsOf(f: CrewFields) {
     searchText: crewSearchText({ ...f, homeSpot: f.homeSpot.name }),
   };
 }
-
-/** A cursor before every crew (rank ≤ the cursor's largest score, any id). */
-const FIRST_CURSOR = [1e9, 'ffffffff-ffff-ffff-ffff-ffffffffffff'] as const;
 
 const WEEK: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
