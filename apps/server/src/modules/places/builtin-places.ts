@@ -1,4 +1,4 @@
-import { type Place, REGIONS } from '@erun/contracts';
+import { type Place, REGIONS, searchKey } from '@erun/contracts';
 import { getChoseong } from 'es-hangul';
 import type { PlaceFinder } from '../../ports/places.ts';
 import { DISTRICTS, REGION_LABELS, SPOTS } from './places-data.ts';
@@ -19,10 +19,7 @@ interface Entry {
 
 /** Lower case, no spaces or punctuation: "반포 한강공원" and "반포한강공원" are the same words. */
 export function normalizePlaceText(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s·.,()[\]\-_/]+/g, '');
+  return searchKey(text).replace(/[·.,()[\]\-_/]+/g, '');
 }
 
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
