@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISTANCE_BUCKETS, REGIONS, THEMES, TIMES_OF_DAY } from './domain.ts';
+import { searchKey } from './text.ts';
 
 /**
  * Saved searches (issue 18): "이 조건으로 알림 받기" keeps a set of `/runs` filters; a new public run that
@@ -68,8 +69,6 @@ export interface SearchableRun {
   text: string[];
 }
 
-const squash = (value: string) => value.toLowerCase().replace(/\s+/g, '');
-
 /**
  * Whether a run matches a saved search: every chosen list holds the run's value, and every word of `q` is in
  * its text (spacing ignored: "한강러닝" finds "한강 러닝").
@@ -80,9 +79,9 @@ export function matchesSavedSearch(filters: SavedSearchFilters, run: SearchableR
   if (!within(filters.timeOfDay, run.timeOfDay) || !within(filters.distance, run.distanceBucket))
     return false;
   if (filters.womenOnly && !run.womenOnly) return false;
-  const text = squash(run.text.join(' '));
+  const text = searchKey(run.text.join(' '));
   return filters.q
     .split(/\s+/)
     .filter(Boolean)
-    .every((word) => text.includes(squash(word)));
+    .every((word) => text.includes(searchKey(word)));
 }
