@@ -106,6 +106,14 @@ export const runs = pgTable(
       .where(sql`${t.cancelledAt} is null`),
     index('runs_place_idx').on(t.placeLat, t.placeLng),
     index('runs_host_idx').on(t.hostId, t.startsAt),
+    // What a signed-in reader sees beyond a guest's page (runs.queries.ts beyondGuests): the members-only runs
+    // ahead, few among all runs, and a host's own members-only or hidden ones.
+    index('runs_members_only_idx')
+      .on(t.startsAt)
+      .where(sql`${t.visibility} = 'crew' and ${t.hiddenAt} is null`),
+    index('runs_host_beyond_guests_idx')
+      .on(t.hostId, t.startsAt)
+      .where(sql`${t.visibility} = 'crew' or ${t.hiddenAt} is not null`),
     index('runs_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -167,6 +167,8 @@ export interface RunFilter {
    * reader is a member of, and the runs they host, co-host or are in.
    */
   reader: { userId: string } | null;
+  /** Instead of `reader`: these runs (found visible to the reader already: `beyondGuestsSql`). */
+  onlyIds?: string[];
 }
 
 /**
@@ -273,6 +275,26 @@ export function visibleTo(reader: RunFilter['reader'], run: RunRefs = RUN_REFS):
     or exists (select 1 from ${runCohosts} h where h.run_id = ${run.id} and h.user_id = ${userId})
     or exists (select 1 from ${runParticipants} s where s.run_id = ${run.id} and s.user_id = ${userId}
       and s.status in ('joined', 'waitlisted'))))`;
+}
+
+/**
+ * The runs a reader sees and a guest does not — `visibleTo(reader)` minus `visibleTo(null)`: members-only runs
+ * of their crews and those they host, co-host or are in, and the hidden runs they host. Found from both sides
+ * through small partial indexes (members-only runs ahead are few among all runs; a host's members-only or
+ * hidden ones fewer), so it costs a few index lookups — none of the feed's planning. `ahead`: only runs
+ * starting after it.
+ */
+export function beyondGuestsSql(userId: string, ahead: Date | undefined): SQL {
+  const after = ahead ? sql`and x.starts_at > ${ahead}` : sql``;
+  const shown = sql`x.visibility = 'crew' and x.hidden_at is null ${after}`;
+  return sql`select x.id from ${runs} x where ${shown} and x.crew_id in ${memberCrewsOf(userId)}
+    union select x.id from ${runs} x where x.host_id = ${userId}
+      and (x.visibility = 'crew' or x.hidden_at is not null) ${after}
+    union select h.run_id from ${runCohosts} h join ${runs} x on x.id = h.run_id
+      where h.user_id = ${userId} and ${shown}
+    union select p.run_id from ${runParticipants} p join ${runs} x on x.id = p.run_id
+      where p.user_id = ${userId} and p.status in ('joined', 'waitlisted') and ${shown}
+    order by 1`;
 }
 
 const participants = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
@@ -444,7 +466,7 @@ function filterConditions(f: RunFilter): SQL[] {
   if (f.crewId) c.push(eq(runs.crewId, f.crewId));
   if (f.womenOnly) c.push(eq(runs.womenOnly, true));
   if (f.pace) c.push(gte(runs.paceSecPerKm, f.pace[0]), lte(runs.paceSecPerKm, f.pace[1]));
-  c.push(visibleTo(f.reader));
+  c.push(f.onlyIds ? sql`${runs.id} = any(${`{${f.onlyIds.join(',')}}`}::uuid[])` : visibleTo(f.reader));
   if (f.bookmarkedBy) {
     c.push(
       sql`exists (select 1 from ${runBookmarks} b where b.run_id = ${runs.id} and b.user_id = ${f.bookmarkedBy})`,

@@ -1,12 +1,13 @@
 import { and, eq, gt, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rawRows } from '../../db/raw.ts';
+import { preparedRows, rawRows } from '../../db/raw.ts';
 import { runBookmarks, runCohosts, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
 import { memberCrewsOf } from '../crews/index.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import {
   type Cursor,
+  beyondGuestsSql,
   findRunDetail,
   type HostRow,
   hostColumns,
@@ -147,7 +148,7 @@ export class RunsRepository {
    */
   async viewerStates(userId: string, runIds: string[]): Promise<Map<string, ViewerState>> {
     if (runIds.length === 0) return new Map();
-    const rows = await rawRows<{
+    const rows = await preparedRows<{
       run_id: string;
       status: string | null;
       position: number;
@@ -158,6 +159,7 @@ export class RunsRepository {
       pace_group_id: string | null;
     }>(
       this.db,
+      'runs_viewer_states',
       sql`
       select r.id as run_id, m.status,
         case when m.status = 'waitlisted' then (select count(*)::int from ${runParticipants} q
@@ -236,21 +238,14 @@ export class RunsRepository {
     return rows[0]?.yes === true;
   }
 
-  /**
-   * Whether the user may see some members-only run a guest may not: a member of a crew, or its host,
-   * co-host or runner (their feed is then not a guest's).
-   */
-  async seesMembersOnly(userId: string): Promise<boolean> {
-    const rows = await rawRows<{ yes: boolean }>(
+  /** The runs this reader sees and a guest does not (runs.queries.ts `beyondGuestsSql`), by id. */
+  async beyondGuestIds(userId: string, ahead: Date | undefined): Promise<string[]> {
+    const rows = await preparedRows<{ id: string }>(
       this.db,
-      sql`select (exists ${memberCrewsOf(userId)}
-        or exists (select 1 from ${runs} r where r.host_id = ${userId} and r.visibility = 'crew')
-        or exists (select 1 from ${runCohosts} h join ${runs} r on r.id = h.run_id
-          where h.user_id = ${userId} and r.visibility = 'crew')
-        or exists (select 1 from ${runParticipants} p join ${runs} r on r.id = p.run_id
-          where p.user_id = ${userId} and p.status in ('joined', 'waitlisted') and r.visibility = 'crew')) as yes`,
+      ahead ? 'runs_beyond_guests_ahead' : 'runs_beyond_guests',
+      beyondGuestsSql(userId, ahead),
     );
-    return rows[0]?.yes === true;
+    return rows.map((r) => r.id);
   }
 
   /** The run's co-hosts, in the order they were added. */

@@ -11,6 +11,8 @@ import {
   routeIssues,
   RUN_LIMITS,
   runTimeIssues,
+  type Region,
+  REGIONS,
   type Run,
   type RunSummary,
   type RunPage,
@@ -321,15 +323,6 @@ export class RunsService {
     return run.viewer.crewMember || run.viewer.manages || status === 'joined' || status === 'waitlisted';
   }
 
-  /** The caller's own fields on pages read as a guest. */
-  private async withViewer<T extends RunSummary>(items: T[], viewerId: string): Promise<T[]> {
-    const states = await this.repo.viewerStates(
-      viewerId,
-      items.map((item) => item.id),
-    );
-    return items.map((item) => ({ ...item, ...viewerFields(states.get(item.id)) }));
-  }
-
   private present(run: RunDetail): Run {
     const imageOf = (id: string) => this.uploads.imageOf(id);
     return {
@@ -358,24 +351,88 @@ export class RunsService {
 
   async list(query: ListQuery, viewerId: string | null): Promise<RunPage> {
     if (query.bookmarked && !viewerId) throw new UnauthorizedError();
-    const reader = viewerId === null ? null : { userId: viewerId };
-    // "내 조건" and the recommendation read the caller's preferences; a guest's are none (forMe is ignored).
-    const personal = viewerId !== null && (query.forMe === true || query.sort === 'recommended');
-    const prefs = personal ? await this.preferencesOf(viewerId) : NO_PREFERENCES;
-    // The same page as a guest's plus the caller's own state (not for "my bookmarks" nor a page ranked or
-    // filtered by their preferences: those pages are theirs), unless the caller may see members-only runs a
-    // guest may not: then the page is theirs alone.
+    // Signed in: the guest's page (shared, ADR 006) with the caller's own state and the few runs only they see
+    // merged in — not for "my bookmarks" nor a ranking (a keyword's relevance, the recommendation): those pages
+    // are theirs alone, read whole.
     if (
       viewerId !== null &&
       this.shared.enabled &&
       !query.bookmarked &&
-      !personal &&
-      !(await this.repo.seesMembersOnly(viewerId))
+      query.sort !== 'recommended' &&
+      !(query.sort === 'soonest' && query.q)
     ) {
-      const page = await this.shared.shared(`runs:${JSON.stringify(query)}`, () => this.list(query, null));
-      return { ...page, items: await this.withViewer(page.items, viewerId) };
+      return this.listOverShared(await this.withPreferences(query, viewerId), viewerId);
     }
-    const filter = this.filterOf(query, viewerId, reader);
+    return this.readPage(query, viewerId, viewerId === null ? null : { userId: viewerId });
+  }
+
+  /**
+   * "내 조건" made explicit: the caller's preferred regions and distance fill the dimensions the query leaves
+   * open (an explicit region or distance wins), so the page is the guest's page of that query. Preferences are
+   * shared like pages (the same moment's lifetime, emptied by any write through this instance).
+   */
+  private async withPreferences(query: ListQuery, viewerId: string): Promise<ListQuery> {
+    if (!query.forMe) return query;
+    const prefs = await this.shared.shared(`prefs:${viewerId}`, () => this.preferencesOf(viewerId));
+    const { forMe: _forMe, ...rest } = query;
+    return {
+      ...rest,
+      ...(!query.region?.length && prefs.regions.length ? { region: prefs.regions } : {}),
+      ...(!query.distance?.length && prefs.distance ? { distance: [prefs.distance] } : {}),
+    };
+  }
+
+  /**
+   * A signed-in page from the guest's shared page: the caller's state on its runs, and the runs only they see
+   * (members-only runs of their crews, runs of theirs) — found by id in a small statement, then read as a
+   * page by the same filter, order and cursor, shared too (the same for everyone who sees the same runs) —
+   * merged in order. Both orders are total (the id breaks ties), so the merge is the page a whole read would
+   * give, and its cursor the same. A reader who sees nothing beyond a guest costs two small statements.
+   */
+  private async listOverShared(query: ListQuery, viewerId: string): Promise<RunPage> {
+    const guest = await this.shared.shared(`runs:${JSON.stringify(query)}`, () =>
+      this.readPage(query, null, null),
+    );
+    const ahead = query.includeClosed ? undefined : this.clock.now();
+    const [beyond, states] = await Promise.all([
+      this.repo.beyondGuestIds(viewerId, ahead),
+      this.repo.viewerStates(
+        viewerId,
+        guest.items.map((item) => item.id),
+      ),
+    ]);
+    const withState = (item: RunSummary) => ({ ...item, ...viewerFields(states.get(item.id)) });
+    if (beyond.length === 0) return { ...guest, items: guest.items.map(withState) };
+    const own = await this.shared.shared(`runs:${JSON.stringify(query)}:${beyond.join(',')}`, () =>
+      this.readPage(query, null, null, beyond),
+    );
+    const ownStates = await this.repo.viewerStates(
+      viewerId,
+      own.items.map((item) => item.id),
+    );
+    const ownIds = new Set(own.items.map((item) => item.id));
+    const merged = [
+      ...guest.items.filter((item) => !ownIds.has(item.id)).map(withState),
+      ...own.items.map((item) => ({ ...item, ...viewerFields(ownStates.get(item.id)) })),
+    ].sort(summaryOrder(query.sort));
+    const items = merged.slice(0, query.limit);
+    const more = merged.length > query.limit || guest.nextCursor !== null || own.nextCursor !== null;
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor(summaryKey(last, query.sort), last.id) : null };
+  }
+
+  /** A page read whole for this reader (null: a guest's). */
+  private async readPage(
+    query: ListQuery,
+    viewerId: string | null,
+    reader: RunFilter['reader'],
+    /** Only these runs (already found visible to the caller), read without anyone's state. */
+    onlyIds?: string[],
+  ): Promise<RunPage> {
+    // "내 조건" and the recommendation read the caller's preferences; a guest's are none (forMe is ignored).
+    const personal = viewerId !== null && (query.forMe === true || query.sort === 'recommended');
+    const prefs = personal ? await this.preferencesOf(viewerId) : NO_PREFERENCES;
+    const filter = { ...this.filterOf(query, viewerId, reader), ...(onlyIds ? { onlyIds } : {}) };
     // With a keyword, the default order (soonest) is by relevance, then start time (issue 18).
     const sort: RunSort = query.sort === 'soonest' && filter.keyword ? 'relevance' : query.sort;
     const cursor = decodeCursor(query.cursor, CURSOR_KINDS[sort]);
@@ -414,7 +471,8 @@ export class RunsService {
   private async preferencesOf(userId: string): Promise<Preferences> {
     const row = await this.repo.preferencesOf(userId);
     const distance = DISTANCE_BUCKETS.find((b) => b === row?.distance) ?? null;
-    return { regions: row?.regions ?? [], distance };
+    const chosen = new Set<string>(row?.regions ?? []);
+    return { regions: REGIONS.filter((r) => chosen.has(r)), distance };
   }
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
@@ -885,7 +943,7 @@ export class RunsService {
 }
 
 interface Preferences {
-  regions: string[];
+  regions: Region[];
   distance: DistanceBucket | null;
 }
 const NO_PREFERENCES: Preferences = { regions: [], distance: null };
@@ -903,6 +961,23 @@ function sortKey(run: RunCard, sort: RunSort): string | number | RankKey {
   if (sort === 'newest') return run.createdAt.toISOString();
   if (sort === 'popular') return run.participantCount;
   return run.startsAt.toISOString();
+}
+
+/** A presented run's place in a sort that ranks no score (the SQL `order` of runs.queries.ts, id breaking ties). */
+function summaryKey(run: RunSummary, sort: RunSort): string | number {
+  if (sort === 'newest') return run.createdAt;
+  if (sort === 'popular') return run.participantCount;
+  return run.startsAt;
+}
+
+function summaryOrder(sort: RunSort): (a: RunSummary, b: RunSummary) => number {
+  // Ascending for the soonest; newest and most popular first, the later id first on a tie.
+  const direction = sort === 'newest' || sort === 'popular' ? -1 : 1;
+  const value = (run: RunSummary) => {
+    const key = summaryKey(run, sort);
+    return typeof key === 'number' ? key : Date.parse(key);
+  };
+  return (a, b) => direction * (value(a) - value(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function issue(field: string, message: string): ErrorIssue {

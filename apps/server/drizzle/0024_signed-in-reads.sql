@@ -1,0 +1,2 @@
+CREATE INDEX "runs_members_only_idx" ON "runs" USING btree ("starts_at") WHERE "runs"."visibility" = 'crew' and "runs"."hidden_at" is null;--> statement-breakpoint
+CREATE INDEX "runs_host_beyond_guests_idx" ON "runs" USING btree ("host_id","starts_at") WHERE "runs"."visibility" = 'crew' or "runs"."hidden_at" is not null;
