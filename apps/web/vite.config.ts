@@ -13,8 +13,8 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
  * Writes `<file>.br` and `<file>.gz` next to each text file of the build — the bundle and the files copied from
  * public/ (sw.js, icons) alike — so that the API (@fastify/static `preCompressed`) and nginx (`gzip_static`,
  * `brotli_static`; deploy/nginx.conf) send them as they are instead of compressing on every request, at the
- * best ratio (brotli 11, gzip 9), which is too slow to do per request (ADR 022). Files under 1 KB are left
- * alone: compression would not pay for its headers.
+ * best ratio (brotli 11, gzip 9), which is too slow to do per request (ADR 022). Files under 1 KB other than
+ * index.html are left alone: compression would not pay for its headers.
  */
 function precompress(): Plugin {
   let outDir = 'dist';
@@ -33,7 +33,8 @@ function precompress(): Plugin {
       await Promise.all(
         files.map(async (file) => {
           const data = await readFile(file);
-          if (data.length < 1024) return;
+          // The page itself always: it starts every visit, on the slowest leg of it.
+          if (data.length < 1024 && !file.endsWith('.html')) return;
           const [br, gz] = await Promise.all([
             brotli(data, {
               params: {
