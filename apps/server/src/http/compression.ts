@@ -4,7 +4,7 @@ import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** What the API and the web build send, best first (the build writes `.br` and `.gz` of the same files). */
-export const ENCODINGS = ['br', 'gzip'] as const;
+const ENCODINGS = ['br', 'gzip'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** Below this a body goes as it is: the encoding's headers and a round of zlib cost more than they save. */
