@@ -6,7 +6,8 @@
  *
  * BENCH_SECONDS (20) per scenario; BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/erun_bench), created
  * and seeded on first use; BENCH_USERS (2000), BENCH_RUNS (100000); BENCH_SERVER_ENV: extra `K=V,K=V` for the
- * API process (e.g. RESPONSE_CACHE_MS=0 to measure without the response cache).
+ * API process (e.g. RESPONSE_CACHE_MS=0 to measure without the response cache); BENCH_PORT (3201) and the two
+ * after it for the servers. Every request carries a browser's headers (accept-encoding: gzip, deflate, br).
  */
 import os from 'node:os';
 import { ensureCourseData, sampleCommentedRunId, sampleCourseId } from './courses-data.ts';
@@ -33,6 +34,8 @@ const serverEnv = Object.fromEntries(
     .map((kv) => kv.split('=') as [string, string]),
 );
 const BURST = { total: 50_000, connections: 1_000, targetSeconds: 3 };
+// The three servers listen on BENCH_PORT (bare Node "ok"), +1 (the API) and +2 (bare Node, the feed's bytes).
+const port = Number(process.env.BENCH_PORT ?? 3201);
 
 const LISTS = {
   first: '/api/runs',
@@ -69,7 +72,7 @@ const courseCounts = await ensureCourseData(
 );
 const courseId = await sampleCourseId(dataset.database);
 const commentedRunId = await sampleCommentedRunId(dataset.database);
-const api = await startApi(3202, { DATABASE_URL: dbUrl, ...serverEnv });
+const api = await startApi(port + 1, { DATABASE_URL: dbUrl, ...serverEnv });
 const accessToken = await login(api.url);
 
 const COURSE_LISTS = ['/api/courses', `/api/courses/${courseId}`, `/api/runs/${commentedRunId}/comments`];
@@ -90,7 +93,7 @@ const probes = [
 await dataset.database.close();
 
 progress('bare node http');
-const bare = await startBareNode(3201);
+const bare = await startBareNode(port);
 const baseline = await measure({ name: 'bare node http "ok"', url: bare.url }, seconds);
 const bareBurst = await burst(bare.url, BURST.total, BURST.connections);
 await bare.stop();
@@ -102,7 +105,7 @@ const bytesName =
   `bare node http, same ${(firstPage.bytes.length / 1024).toFixed(1)} KB ${firstPage.encoding ?? 'plain'} ` +
   `body (${(plainPage.bytes.length / 1024).toFixed(1)} KB JSON)`;
 progress(bytesName);
-const bareBody = await startBareNode(3203, firstPage);
+const bareBody = await startBareNode(port + 2, firstPage);
 const bodyYardstick = await measure({ name: bytesName, url: bareBody.url }, seconds);
 const bareBodyBurst = want('runs') ? await burst(bareBody.url, BURST.total, BURST.connections) : undefined;
 await bareBody.stop();
