@@ -248,7 +248,8 @@ function reportSignedIn(rows: Figures[]) {
   for (const [guestName, signedInName] of pairs) {
     const guest = rows.find((r) => r.name === guestName);
     const signedIn = rows.find((r) => r.name === signedInName);
-    if (!guest || !signedIn) continue;
+    // A row that served nothing (an overloaded machine) has no ratio.
+    if (!guest || !signedIn || guest.rps === 0 || signedIn.rps === 0) continue;
     const slower = guest.rps / signedIn.rps;
     console.log(
       `Signed in vs guest, ${guestName.replace('GET ', '')}: ${slower.toFixed(1)}× slower ` +
