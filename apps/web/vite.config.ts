@@ -1,31 +1,52 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
 
 /**
- * Writes `<file>.gz` and `<file>.br` next to each text file of the build, so that a web server sends them as they
- * are (nginx `gzip_static`, `brotli_static`; deploy/nginx.conf) instead of compressing on every request. Files
- * under 1 KB are left alone: compression would not pay for its headers.
+ * Writes `<file>.br` and `<file>.gz` next to each text file of the build — the bundle and the files copied from
+ * public/ (sw.js, icons) alike — so that the API (@fastify/static `preCompressed`) and nginx (`gzip_static`,
+ * `brotli_static`; deploy/nginx.conf) send them as they are instead of compressing on every request, at the
+ * best ratio (brotli 11, gzip 9), which is too slow to do per request (ADR 022). Files under 1 KB other than
+ * index.html are left alone: compression would not pay for its headers.
  */
 function precompress(): Plugin {
+  let outDir = 'dist';
   return {
     name: 'erun-precompress',
     apply: 'build',
-    async writeBundle(options, bundle) {
-      const dir = options.dir ?? 'dist';
-      for (const name of Object.keys(bundle)) {
-        if (!/\.(js|css|html|svg|json|webmanifest)$/.test(name)) continue;
-        const file = path.join(dir, name);
-        const data = await readFile(file);
-        if (data.length < 1024) continue;
-        await writeFile(`${file}.gz`, gzipSync(data, { level: 9 }));
-        await writeFile(
-          `${file}.br`,
-          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        );
-      }
+    configResolved(config: ResolvedConfig) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    // After the bundle is written and public/ copied: every file of the output folder.
+    async closeBundle() {
+      const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+      const files = entries
+        .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
+        .map((e) => path.join(e.parentPath, e.name));
+      await Promise.all(
+        files.map(async (file) => {
+          const data = await readFile(file);
+          // The page itself always: it starts every visit, on the slowest leg of it.
+          if (data.length < 1024 && !file.endsWith('.html')) return;
+          const [br, gz] = await Promise.all([
+            brotli(data, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 11,
+                [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+              },
+            }),
+            gzipped(data, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+        }),
+      );
     },
   };
 }

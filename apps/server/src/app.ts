@@ -38,6 +38,7 @@ import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts'
 import { sameOriginHook } from './http/same-origin.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerCompression } from './http/compression.ts';
 import { Drain, registerDrain } from './http/drain.ts';
 import type { DiskSpace } from './ports/disk.ts';
 import { attachRealtime } from './http/realtime.ts';
@@ -161,6 +162,8 @@ export async function buildApp(
     done(null, payload);
   });
   const databaseOutage = registerErrorHandler(app, () => deps.database.ping());
+  // Before any route: its onSend goes on the end of every route registered after it (ADR 022).
+  await registerCompression(app);
   // First, so that its timing hook applies to every route; what it reads is read at scrape time only.
   const metrics = registerMetrics(app, env.METRICS_TOKEN, {
     database: deps.database,

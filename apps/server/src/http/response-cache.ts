@@ -1,4 +1,5 @@
 import { fastSerializerCompiler } from './fast-serializer.ts';
+import { COMPRESS_THRESHOLD, compress, type Encoding, encodingFor, varyOnEncoding } from './compression.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../ports/clock.ts';
 import type { SharedReads } from '../ports/shared-reads.ts';
@@ -6,6 +7,8 @@ import type { SharedReads } from '../ports/shared-reads.ts';
 interface Entry {
   /** Encoded once: a hit writes these bytes as they are. */
   body: Buffer;
+  /** The body compressed, each encoding once, when a client first asks for it (ADR 022). */
+  encoded: Partial<Record<Encoding, Buffer>>;
   /** performance.now() after which the entry is stale. */
   expires: number;
   /** The app clock when the entry was made: a clock that jumps (tests) makes it stale too. */
@@ -21,7 +24,7 @@ interface SharedEntry {
 interface Fill {
   key: string;
   generation: number;
-  done: (body: Buffer | null) => void;
+  done: (entry: Entry | null) => void;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -38,7 +41,7 @@ const fills = new WeakMap<FastifyRequest, Fill>();
 export class ResponseCache implements SharedReads {
   private readonly entries = new Map<string, Entry>();
   private readonly sharedEntries = new Map<string, SharedEntry>();
-  private readonly inFlight = new Map<string, Promise<Buffer | null>>();
+  private readonly inFlight = new Map<string, Promise<Entry | null>>();
   private generation = 0;
 
   private bytes = 0;
@@ -50,6 +53,8 @@ export class ResponseCache implements SharedReads {
     private readonly maxBytes = 32 * 1024 * 1024,
     /** The same for shared values, counted (a feed page is ~20 KB: 1,000 of them ~20 MB). */
     private readonly maxShared = 1000,
+    /** How an entry's body is compressed (tests count the calls). */
+    private readonly compressor: (body: Buffer, encoding: Encoding) => Buffer = compress,
   ) {}
 
   get enabled(): boolean {
@@ -99,29 +104,32 @@ export class ResponseCache implements SharedReads {
     if (!this.enabled || request.method !== 'GET' || request.headers.authorization !== undefined) return;
     const key = request.url;
     const cached = this.fresh(key);
-    if (cached) return reply.type(JSON_TYPE).send(cached);
+    if (cached) return this.answer(request, reply, cached);
     const flight = this.inFlight.get(key);
     if (flight) {
       // Another request is reading this already; a failed read leaves this one to go its own way, uncached.
-      const body = await flight;
-      return body ? reply.type(JSON_TYPE).send(body) : undefined;
+      const entry = await flight;
+      return entry ? this.answer(request, reply, entry) : undefined;
     }
     // From here to the end nothing awaits: registering the fill is atomic.
-    let done: (body: Buffer | null) => void = () => undefined;
-    const filling = new Promise<Buffer | null>((resolve) => (done = resolve));
+    let done: (entry: Entry | null) => void = () => undefined;
+    const filling = new Promise<Entry | null>((resolve) => (done = resolve));
     this.inFlight.set(key, filling);
     fills.set(request, {
       key,
       generation: this.generation,
-      done: (body) => {
+      done: (entry) => {
         if (this.inFlight.get(key) === filling) this.inFlight.delete(key);
-        done(body);
+        done(entry);
       },
     });
     return undefined;
   };
 
-  /** Route onSend hook: keeps a 200 body made by the filling request. */
+  /**
+   * Route onSend hook: keeps a 200 body made by the filling request, and answers that request from the entry
+   * too, so that its compressed bytes are made once for all the requests the entry serves.
+   */
   readonly onSend = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -129,13 +137,13 @@ export class ResponseCache implements SharedReads {
     next: (error: null, payload: unknown) => void,
   ): void => {
     const fill = fills.get(request);
-    if (fill) {
-      fills.delete(request);
-      const body = reply.statusCode === 200 && typeof payload === 'string' ? Buffer.from(payload) : null;
-      if (body && fill.generation === this.generation) this.store(fill.key, body);
-      fill.done(body);
-    }
-    next(null, payload);
+    if (!fill) return next(null, payload);
+    fills.delete(request);
+    const body = reply.statusCode === 200 && typeof payload === 'string' ? Buffer.from(payload) : null;
+    const entry = body ? { body, encoded: {}, ...this.lifetime() } : null;
+    if (entry && fill.generation === this.generation) this.store(fill.key, entry);
+    fill.done(entry);
+    next(null, entry ? this.encode(request, reply, entry) : payload);
   };
 
   /** Route onResponse/onRequestAbort hook: a fill that ended without a body releases its waiters. */
@@ -146,25 +154,51 @@ export class ResponseCache implements SharedReads {
     fill.done(null);
   };
 
-  private fresh(key: string): Buffer | undefined {
+  private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
+    return reply.type(JSON_TYPE).send(this.encode(request, reply, entry));
+  }
+
+  /**
+   * The entry's bytes in the encoding this client prefers, made the first time one asks for it; the plain
+   * body for clients that accept none (or a body too small to be worth it).
+   */
+  private encode(request: FastifyRequest, reply: FastifyReply, entry: Entry): Buffer {
+    if (entry.body.length < COMPRESS_THRESHOLD) return entry.body;
+    varyOnEncoding(reply);
+    const encoding = encodingFor(request.headers['accept-encoding']);
+    if (!encoding) return entry.body;
+    let bytes = entry.encoded[encoding];
+    if (!bytes) {
+      bytes = this.compressor(entry.body, encoding);
+      entry.encoded[encoding] = bytes;
+      // Counted against the bound while the entry is held (a stale or dropped entry is no longer counted).
+      if (this.entries.get(request.url) === entry) this.bytes += bytes.length;
+    }
+    void reply.header('content-encoding', encoding);
+    return bytes;
+  }
+
+  private fresh(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (this.isFresh(entry)) return entry.body;
+    if (this.isFresh(entry)) return entry;
     this.remove(key, entry);
     return undefined;
   }
 
-  private store(key: string, body: Buffer): void {
+  private store(key: string, entry: Entry): void {
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
-    if (body.length > this.maxBytes) return;
+    // Room for the body and its compressed copies (a fraction of it: a third at most for JSON).
+    const size = entry.body.length * 2;
+    if (size > this.maxBytes) return;
     // Map keeps insertion order: the first entries are the oldest.
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes + body.length <= this.maxBytes) break;
-      this.remove(oldest, entry);
+    for (const [oldest, held] of this.entries) {
+      if (this.bytes + size <= this.maxBytes) break;
+      this.remove(oldest, held);
     }
-    this.entries.set(key, { body, ...this.lifetime() });
-    this.bytes += body.length;
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
   }
 
   /** An entry made now lives `ttlMs`, by the monotonic clock and by the app clock (which tests move). */
@@ -179,8 +213,12 @@ export class ResponseCache implements SharedReads {
 
   private remove(key: string, entry: Entry): void {
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= sizeOf(entry);
   }
+}
+
+function sizeOf(entry: Entry): number {
+  return entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
 }
 
 /**

@@ -12,8 +12,12 @@ export async function registerWeb(app: FastifyInstance, distDir: string | undefi
     decorateReply: true,
     wildcard: false,
     index: false,
+    // The build writes `.br` and `.gz` next to each text file of 1 KB or more: sent as they are to clients that
+    // accept them (q-values honoured), with `Vary: Accept-Encoding` on every answer (ADR 022).
+    preCompressed: true,
     setHeaders: (reply, file) => {
-      // Vite fingerprints everything under assets/, so those can be cached forever.
+      // Vite fingerprints everything under assets/, so those can be cached forever. `file` is the file sent,
+      // `.br` or `.gz` included: the same rule for every variant.
       const immutable = file.includes(`${path.sep}assets${path.sep}`);
       void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
