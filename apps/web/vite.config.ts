@@ -44,6 +44,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // scripts/check-bundle.ts reads it to weigh what the home page loads first (`npm run check:bundle`).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
@@ -62,7 +64,13 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            // Only the libraries every page needs: a catch-all would pull each page's own libraries
+            // (socket.io, supercluster, simplify-js…) into the first load.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
+              priority: 1,
+            },
           ],
         },
       },
