@@ -110,6 +110,7 @@ test.describe('the 홈 화면에 추가 offer', () => {
     browser,
   }, testInfo) => {
     test.skip(testInfo.project.name !== 'phone', 'offered on phones only');
+    test.setTimeout(120_000);
     const context = await browser.newContext({
       baseURL: testInfo.project.use.baseURL,
       userAgent: IPHONE_SAFARI,
