@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -51,6 +52,48 @@ function precompress(): Plugin {
   };
 }
 
+/** Files of public/ that the service worker keeps with the shell (the offline page is always kept). */
+const PUBLIC_SHELL = ['/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png'];
+
+/** The entry's files (JS and CSS) with everything it imports statically: what every page loads first. */
+function entryFiles(bundle: Rolldown.OutputBundle): string[] {
+  const files = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = bundle[name];
+    if (!chunk || chunk.type !== 'chunk' || files.has(name)) return;
+    files.add(name);
+    chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
+    chunk.imports.forEach(visit);
+  };
+  for (const chunk of Object.values(bundle))
+    if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk.fileName);
+  return [...files];
+}
+
+/**
+ * Writes the release's app shell into the built sw.js (public/sw.js, line `const BUILD = …`): the entry's files
+ * and a few public ones, with a version drawn from their content, so that a new release installs a new cache
+ * and drops the old one.
+ */
+function serviceWorkerShell(): Plugin {
+  return {
+    name: 'erun-sw-shell',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const shell = [...entryFiles(bundle).map((file) => `/${file}`), ...PUBLIC_SHELL];
+      const hash = createHash('sha256');
+      for (const file of [...shell, '/offline.html']) hash.update(await readFile(path.join(dir, file)));
+      const build = JSON.stringify({ version: hash.digest('hex').slice(0, 12), shell });
+      const sw = path.join(dir, 'sw.js');
+      const source = await readFile(sw, 'utf8');
+      const replaced = source.replace(/^const BUILD = .*;$/m, `const BUILD = ${build};`);
+      if (replaced === source) throw new Error('public/sw.js has no `const BUILD = …;` line to fill in');
+      await writeFile(sw, replaced);
+    },
+  };
+}
+
 // In development the API runs on its own port; the browser still talks same-origin through this proxy,
 // so the refresh cookie (scoped to /api/auth) behaves as in production.
 const API_TARGET = 'http://localhost:3000';
@@ -61,10 +104,12 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), serviceWorkerShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // scripts/check-bundle.ts reads it to weigh what the home page loads first (`npm run check:bundle`).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
@@ -83,7 +128,13 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            // Only the libraries every page needs: a catch-all would pull each page's own libraries
+            // (socket.io, supercluster, simplify-js…) into the first load.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -1,100 +1,177 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AnnouncementDetailPage } from './routes/announcement-detail.tsx';
-import { AnnouncementNewPage } from './routes/announcement-new.tsx';
-import { AttendancePage } from './routes/attendance.tsx';
-import { CrewAnnouncementsPage } from './routes/crew-announcements.tsx';
-import { ConsentPage } from './routes/consent.tsx';
-import { CourseDetailPage } from './routes/course-detail.tsx';
-import { CourseEditPage } from './routes/course-edit.tsx';
-import { CourseNewPage } from './routes/course-new.tsx';
-import { CrewJoinPage } from './routes/crew-join.tsx';
-import { CrewMembersPage } from './routes/crew-members.tsx';
-import { CoursesPage } from './routes/courses.tsx';
-import { CrewDetailPage } from './routes/crew-detail.tsx';
-import { CrewEditPage } from './routes/crew-edit.tsx';
-import { CrewNewPage } from './routes/crew-new.tsx';
-import { CrewsPage } from './routes/crews.tsx';
-import { ForgotPasswordPage } from './routes/forgot-password.tsx';
-import { HomePage } from './routes/home.tsx';
-import { HostReviewPage } from './routes/host-review.tsx';
-import { LoginPage } from './routes/login.tsx';
-import { MeSettingsPage } from './routes/me-settings.tsx';
-import { MePage } from './routes/me.tsx';
-import { NotFoundPage } from './routes/not-found.tsx';
-import { NotificationsPage } from './routes/notifications.tsx';
-import { ResetPasswordPage } from './routes/reset-password.tsx';
-import { OnboardingPage } from './routes/onboarding.tsx';
-import { PrivacyPage } from './routes/privacy.tsx';
-import { RunChatPage } from './routes/run-chat.tsx';
-import { ChatsPage } from './routes/chats.tsx';
-import { CrewChatPage } from './routes/crew-chat.tsx';
-import { RunDetailPage } from './routes/run-detail.tsx';
-import { SeriesDetailPage } from './routes/series-detail.tsx';
-import { RunEditPage } from './routes/run-edit.tsx';
-import { RunNewPage } from './routes/run-new.tsx';
-import { RunsPage } from './routes/runs.tsx';
-import { SignupPage } from './routes/signup.tsx';
-import { TermsPage } from './routes/terms.tsx';
-import { UserProfilePage } from './routes/user-profile.tsx';
-import { VerifyEmailPage } from './routes/verify-email.tsx';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
-import { AdminPage } from './routes/admin.tsx';
+import { RouteError, Splash } from './shell/splash.tsx';
 
+/**
+ * Every page is its own chunk (`lazy`), fetched the first time its route matches: the router keeps the current
+ * page on screen until the next one has loaded, and shows the start-up splash (the same one the session check
+ * shows) only on the very first load. The shell, the guards and the layouts stay in the entry.
+ */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
+    hydrateFallbackElement: <Splash />,
+    // A page's chunk that fails to load (offline, or a release replaced it) offers a reload.
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'runs', element: <RunsPage /> },
-      { path: 'runs/:runId', element: <RunDetailPage /> },
-      { path: 'series/:seriesId', element: <SeriesDetailPage /> },
-      { path: 'courses', element: <CoursesPage /> },
-      { path: 'courses/:courseId', element: <CourseDetailPage /> },
-      { path: 'crews', element: <CrewsPage /> },
-      { path: 'crews/:crewId', element: <CrewDetailPage /> },
-      { path: 'users/:userId', element: <UserProfilePage /> },
-      { path: 'verify-email', element: <VerifyEmailPage /> },
-      { path: 'terms', element: <TermsPage /> },
-      { path: 'privacy', element: <PrivacyPage /> },
+      { index: true, lazy: async () => ({ Component: (await import('./routes/home.tsx')).HomePage }) },
+      { path: 'runs', lazy: async () => ({ Component: (await import('./routes/runs.tsx')).RunsPage }) },
+      {
+        path: 'runs/:runId',
+        lazy: async () => ({ Component: (await import('./routes/run-detail.tsx')).RunDetailPage }),
+      },
+      {
+        path: 'series/:seriesId',
+        lazy: async () => ({ Component: (await import('./routes/series-detail.tsx')).SeriesDetailPage }),
+      },
+      {
+        path: 'courses',
+        lazy: async () => ({ Component: (await import('./routes/courses.tsx')).CoursesPage }),
+      },
+      {
+        path: 'courses/:courseId',
+        lazy: async () => ({ Component: (await import('./routes/course-detail.tsx')).CourseDetailPage }),
+      },
+      { path: 'crews', lazy: async () => ({ Component: (await import('./routes/crews.tsx')).CrewsPage }) },
+      {
+        path: 'crews/:crewId',
+        lazy: async () => ({ Component: (await import('./routes/crew-detail.tsx')).CrewDetailPage }),
+      },
+      {
+        path: 'users/:userId',
+        lazy: async () => ({ Component: (await import('./routes/user-profile.tsx')).UserProfilePage }),
+      },
+      {
+        path: 'verify-email',
+        lazy: async () => ({ Component: (await import('./routes/verify-email.tsx')).VerifyEmailPage }),
+      },
+      { path: 'terms', lazy: async () => ({ Component: (await import('./routes/terms.tsx')).TermsPage }) },
+      {
+        path: 'privacy',
+        lazy: async () => ({ Component: (await import('./routes/privacy.tsx')).PrivacyPage }),
+      },
       // The mailed link works signed in or out (it signs in as the account it was sent for).
-      { path: 'reset-password', element: <ResetPasswordPage /> },
+      {
+        path: 'reset-password',
+        lazy: async () => ({ Component: (await import('./routes/reset-password.tsx')).ResetPasswordPage }),
+      },
       {
         element: <GuestOnly />,
         children: [
-          { path: 'login', element: <LoginPage /> },
-          { path: 'signup', element: <SignupPage /> },
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          {
+            path: 'login',
+            lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginPage }),
+          },
+          {
+            path: 'signup',
+            lazy: async () => ({ Component: (await import('./routes/signup.tsx')).SignupPage }),
+          },
+          {
+            path: 'forgot-password',
+            lazy: async () => ({
+              Component: (await import('./routes/forgot-password.tsx')).ForgotPasswordPage,
+            }),
+          },
         ],
       },
       {
         element: <RequireAuth />,
         children: [
-          { path: 'consent', element: <ConsentPage /> },
-          { path: 'onboarding', element: <OnboardingPage /> },
-          { path: 'me', element: <MePage /> },
-          { path: 'me/settings', element: <MeSettingsPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'runs/new', element: <RunNewPage /> },
-          { path: 'runs/:runId/edit', element: <RunEditPage /> },
-          { path: 'runs/:runId/chat', element: <RunChatPage /> },
-          { path: 'chats', element: <ChatsPage /> },
-          { path: 'crews/:crewId/chat', element: <CrewChatPage /> },
-          { path: 'runs/:runId/attendance', element: <AttendancePage /> },
-          { path: 'runs/:runId/review', element: <HostReviewPage /> },
-          { path: 'courses/new', element: <CourseNewPage /> },
-          { path: 'courses/:courseId/edit', element: <CourseEditPage /> },
-          { path: 'crews/:crewId/announcements', element: <CrewAnnouncementsPage /> },
-          { path: 'crews/:crewId/announcements/new', element: <AnnouncementNewPage /> },
-          { path: 'announcements/:announcementId', element: <AnnouncementDetailPage /> },
-          { path: 'crews/new', element: <CrewNewPage /> },
-          { path: 'crews/:crewId/edit', element: <CrewEditPage /> },
-          { path: 'crews/:crewId/members', element: <CrewMembersPage /> },
-          { path: 'crews/:crewId/join', element: <CrewJoinPage /> },
-          { path: 'admin', element: <AdminPage /> },
+          {
+            path: 'consent',
+            lazy: async () => ({ Component: (await import('./routes/consent.tsx')).ConsentPage }),
+          },
+          {
+            path: 'onboarding',
+            lazy: async () => ({ Component: (await import('./routes/onboarding.tsx')).OnboardingPage }),
+          },
+          { path: 'me', lazy: async () => ({ Component: (await import('./routes/me.tsx')).MePage }) },
+          {
+            path: 'me/settings',
+            lazy: async () => ({ Component: (await import('./routes/me-settings.tsx')).MeSettingsPage }),
+          },
+          {
+            path: 'notifications',
+            lazy: async () => ({ Component: (await import('./routes/notifications.tsx')).NotificationsPage }),
+          },
+          {
+            path: 'runs/new',
+            lazy: async () => ({ Component: (await import('./routes/run-new.tsx')).RunNewPage }),
+          },
+          {
+            path: 'runs/:runId/edit',
+            lazy: async () => ({ Component: (await import('./routes/run-edit.tsx')).RunEditPage }),
+          },
+          {
+            path: 'runs/:runId/chat',
+            lazy: async () => ({ Component: (await import('./routes/run-chat.tsx')).RunChatPage }),
+          },
+          {
+            path: 'chats',
+            lazy: async () => ({ Component: (await import('./routes/chats.tsx')).ChatsPage }),
+          },
+          {
+            path: 'crews/:crewId/chat',
+            lazy: async () => ({ Component: (await import('./routes/crew-chat.tsx')).CrewChatPage }),
+          },
+          {
+            path: 'runs/:runId/attendance',
+            lazy: async () => ({ Component: (await import('./routes/attendance.tsx')).AttendancePage }),
+          },
+          {
+            path: 'runs/:runId/review',
+            lazy: async () => ({ Component: (await import('./routes/host-review.tsx')).HostReviewPage }),
+          },
+          {
+            path: 'courses/new',
+            lazy: async () => ({ Component: (await import('./routes/course-new.tsx')).CourseNewPage }),
+          },
+          {
+            path: 'courses/:courseId/edit',
+            lazy: async () => ({ Component: (await import('./routes/course-edit.tsx')).CourseEditPage }),
+          },
+          {
+            path: 'crews/:crewId/announcements',
+            lazy: async () => ({
+              Component: (await import('./routes/crew-announcements.tsx')).CrewAnnouncementsPage,
+            }),
+          },
+          {
+            path: 'crews/:crewId/announcements/new',
+            lazy: async () => ({
+              Component: (await import('./routes/announcement-new.tsx')).AnnouncementNewPage,
+            }),
+          },
+          {
+            path: 'announcements/:announcementId',
+            lazy: async () => ({
+              Component: (await import('./routes/announcement-detail.tsx')).AnnouncementDetailPage,
+            }),
+          },
+          {
+            path: 'crews/new',
+            lazy: async () => ({ Component: (await import('./routes/crew-new.tsx')).CrewNewPage }),
+          },
+          {
+            path: 'crews/:crewId/edit',
+            lazy: async () => ({ Component: (await import('./routes/crew-edit.tsx')).CrewEditPage }),
+          },
+          {
+            path: 'crews/:crewId/members',
+            lazy: async () => ({ Component: (await import('./routes/crew-members.tsx')).CrewMembersPage }),
+          },
+          {
+            path: 'crews/:crewId/join',
+            lazy: async () => ({ Component: (await import('./routes/crew-join.tsx')).CrewJoinPage }),
+          },
+          {
+            path: 'admin',
+            lazy: async () => ({ Component: (await import('./routes/admin.tsx')).AdminPage }),
+          },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundPage }) },
     ],
   },
 ];

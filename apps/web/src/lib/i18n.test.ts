@@ -8,7 +8,7 @@ import {
 } from '@erun/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.ts';
-import { i18n, localeTree } from './i18n.ts';
+import { i18n, loadLocaleTree } from './i18n.ts';
 import { errorMessage, issueMessage } from './messages.ts';
 
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -17,8 +17,8 @@ function keysOf(value: unknown, prefix = ''): string[] {
 }
 
 describe('locales', () => {
-  it('have the same keys in Korean and English', () => {
-    expect(keysOf(localeTree('en')).sort()).toEqual(keysOf(localeTree('ko')).sort());
+  it('have the same keys in Korean and English', async () => {
+    expect(keysOf(await loadLocaleTree('en')).sort()).toEqual(keysOf(await loadLocaleTree('ko')).sort());
   });
 
   it('label every domain value from DOMAIN.md', () => {
@@ -41,7 +41,8 @@ describe('locales', () => {
     }
   });
 
-  it('give each server error code its own message in Korean and English, unless nobody can act on it', () => {
+  it('give each server error code its own message in Korean and English, unless nobody can act on it', async () => {
+    const trees = { ko: await loadLocaleTree('ko'), en: await loadLocaleTree('en') };
     // Bugs on either side: the person can only try again later, which is what the generic message says.
     const generic = new Set([
       'BAD_REQUEST',
@@ -58,7 +59,7 @@ describe('locales', () => {
       const { key } = errorMessage(new ApiError({ status: 400, code, message: 'x' }));
       expect(key === 'errors.unknown', `${code} → ${key}`).toBe(generic.has(code));
       for (const language of ['ko', 'en'] as const) {
-        expect(typeof at(localeTree(language), key), `${language}: ${code} → ${key}`).toBe('string');
+        expect(typeof at(trees[language], key), `${language}: ${code} → ${key}`).toBe('string');
       }
     }
     expect(errorMessage(new ApiError({ status: 404, code: 'CALENDAR_NOT_FOUND', message: 'x' }))).toEqual({

@@ -1,38 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import ko from '../locales/ko.json';
-
-/**
- * Feature locale files: `locales/extra/<feature>.<lang>.json`, deep-merged into the main ones, so features
- * keep their own texts in their own files.
- */
-const extraFiles = import.meta.glob<Record<string, unknown>>('../locales/extra/*.json', {
-  eager: true,
-  import: 'default',
-});
-
-type Tree = Record<string, unknown>;
-function isTree(value: unknown): value is Tree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function deepMerge(target: Tree, source: Tree): Tree {
-  const out: Tree = { ...target };
-  for (const [key, value] of Object.entries(source)) {
-    const existing = out[key];
-    out[key] = isTree(existing) && isTree(value) ? deepMerge(existing, value) : value;
-  }
-  return out;
-}
-
-/** The full text tree of one language: the main file plus every `extra/*.<lang>.json`. */
-export function localeTree(language: 'ko' | 'en'): Tree {
-  let tree: Tree = language === 'ko' ? ko : en;
-  for (const [file, content] of Object.entries(extraFiles).sort(([a], [b]) => a.localeCompare(b))) {
-    if (file.endsWith(`.${language}.json`)) tree = deepMerge(tree, content);
-  }
-  return tree;
-}
+import type { LocaleTree } from './locale-tree.ts';
+import { koTree } from './locale-ko.ts';
 
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -62,16 +31,39 @@ function applyLanguage(language: string): void {
   }
 }
 
+/** The full text tree of one language: Korean is in the entry, English a chunk fetched on first use. */
+export async function loadLocaleTree(language: Language): Promise<LocaleTree> {
+  return language === 'ko' ? koTree : (await import('./locale-en.ts')).enTree;
+}
+
+/** i18next asks this for a language it has no texts for yet, and switches only once they have arrived. */
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    loadLocaleTree(language).then(
+      (tree) => callback(null, tree),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
 i18n.on('languageChanged', applyLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources: { ko: { translation: localeTree('ko') }, en: { translation: localeTree('en') } },
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: LANGUAGES,
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  showSupportNotice: false,
-});
+/** Resolves once the stored language's texts are in (at once for Korean): render after it, never showing keys. */
+export const i18nReady = i18n
+  .use(lazyLocales)
+  .use(initReactI18next)
+  .init({
+    resources: { ko: { translation: koTree } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  });
 
 export { i18n };

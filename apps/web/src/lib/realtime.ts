@@ -7,7 +7,6 @@ import {
   type RealtimeEvent,
   type RealtimePayload,
 } from '@erun/contracts';
-import { io } from 'socket.io-client';
 import { apiClient, type ApiClient } from './api-client.ts';
 
 /** The part of a socket.io client socket this module uses (a fake one in tests). */
@@ -50,9 +49,6 @@ interface ChatRoom {
   /** Counts the joins sent: only the answer to the latest one counts. */
   attempt: number;
 }
-
-const defaultFactory: SocketFactory = (auth) =>
-  io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth });
 
 // The server refuses a handshake whose token is missing, forged or expired with this message.
 const UNAUTHENTICATED = 'UNAUTHENTICATED';
@@ -203,7 +199,7 @@ export function createRealtime(session: Session) {
 
   return {
     /** Connects whenever a session is signed in, from now on; returns a function that stops it. */
-    start(socketFactory: SocketFactory = defaultFactory): () => void {
+    start(socketFactory: SocketFactory): () => void {
       factory = socketFactory;
       const unsubscribe = session.subscribe(sync);
       sync();
@@ -271,3 +267,22 @@ export function createRealtime(session: Session) {
 }
 
 export const realtime = createRealtime(apiClient);
+
+/**
+ * Starts the socket with the first signed-in session. socket.io's code is fetched only then: guests, who never
+ * connect, never download it.
+ */
+export function startRealtime(): void {
+  let loading = false;
+  const load = () => {
+    if (loading || apiClient.getStatus() !== 'signed-in') return;
+    loading = true;
+    void import('socket.io-client').then(({ io }) =>
+      realtime.start((auth) =>
+        io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth }),
+      ),
+    );
+  };
+  apiClient.subscribe(load);
+  load();
+}

@@ -3,11 +3,29 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { AppProvider } from '../app/provider.tsx';
 import { routes } from '../app/router.tsx';
 import { apiClient } from '../lib/api-client.ts';
 import { startSession } from '../lib/session.ts';
+
+/**
+ * The app's routes with every page already loaded: the pages are lazy chunks in the app, which would make the
+ * first render of each test wait a tick for its import; tests look at the page, not at the code splitting.
+ */
+async function loadPages(list: RouteObject[]): Promise<RouteObject[]> {
+  return Promise.all(
+    list.map(async ({ lazy, children, ...route }) => {
+      const loaded = typeof lazy === 'function' ? await lazy() : {};
+      return {
+        ...route,
+        ...loaded,
+        ...(children ? { children: await loadPages(children) } : {}),
+      } as RouteObject;
+    }),
+  );
+}
+const loadedRoutes = await loadPages(routes);
 
 function testQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -27,7 +45,7 @@ function mount(router: ReturnType<typeof createMemoryRouter>, user: Me | undefin
 
 /** The whole app at `path`, signed in as `user` or signed out. */
 export function renderApp(path: string, { user }: { user?: Me } = {}) {
-  return mount(createMemoryRouter(routes, { initialEntries: [path] }), user);
+  return mount(createMemoryRouter(loadedRoutes, { initialEntries: [path] }), user);
 }
 
 /** One component with the app's providers and a router around it (at `path`, default `/`). */

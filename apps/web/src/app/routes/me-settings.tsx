@@ -6,6 +6,7 @@ import { SavedSearchesSettings } from '../../features/saved-searches/components/
 import { EmailSettings } from '../../features/auth/components/email-settings.tsx';
 import { MarketingSettings } from '../../features/legal/components/marketing-settings.tsx';
 import { PasswordSettings } from '../../features/auth/components/password-settings.tsx';
+import { InstallPushNote } from '../../features/install/components/install-push-note.tsx';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings.tsx';
 import { SignedInDevices } from '../../features/sessions/components/signed-in-devices.tsx';
 import { useMe } from '../../features/users/api/get-me.ts';
@@ -34,7 +35,7 @@ export function MeSettingsPage() {
       <EmailSettings me={me.data} />
       <PasswordSettings me={me.data} />
       <SignedInDevices />
-      <NotificationSettings me={me.data} />
+      <NotificationSettings me={me.data} pushNote={<InstallPushNote />} />
       <SavedSearchesSettings />
       <MarketingSettings />
       <BlockedUsers />

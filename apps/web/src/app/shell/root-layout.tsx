@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { InstallOffer } from '../../features/install/components/install-offer.tsx';
 import { VerifyEmailBanner } from '../../features/auth/components/verify-email-banner.tsx';
 import { RestrictionBanner } from '../../features/moderation/components/restriction-banner.tsx';
 import { useSyncLocale } from '../../features/users/hooks/use-sync-locale.ts';
@@ -48,6 +49,7 @@ export function RootLayout() {
       </main>
       <Footer />
       <TabBar />
+      <InstallOffer />
       <ScrollRestoration />
     </div>
   );

@@ -29,3 +29,8 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
     </div>
   );
 }
+
+/** A page that could not load or crashed: reloading fetches the current release's files. */
+export function RouteError() {
+  return <LoadError onRetry={() => window.location.reload()} />;
+}
