@@ -96,14 +96,16 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
     >
       <ul ref={scroller} className={styles.track} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0}>
         {slides.map((slide, i) => (
-          <li
-            key={i}
-            className={styles.slide}
-            role="group"
-            aria-roledescription={t('carousel.slide')}
-            aria-label={t('carousel.position', { current: i + 1, total: count })}
-          >
-            {slide}
+          // The slide's group sits inside the item: a role on the <li> itself would break the list (axe: list).
+          <li key={i} className={styles.slide}>
+            <div
+              className={styles.slideGroup}
+              role="group"
+              aria-roledescription={t('carousel.slide')}
+              aria-label={t('carousel.position', { current: i + 1, total: count })}
+            >
+              {slide}
+            </div>
           </li>
         ))}
       </ul>
