@@ -8,6 +8,9 @@ import { createRunViaApi } from './runs.ts';
 // Issue 19: every page of the app has no serious or critical axe violation (phone and desktop), and a guest's
 // pages make no failed request and log no console error at all — not even the 4xx lines ordinary flows allow.
 
+// Each test sets up its own data: they may run side by side.
+test.describe.configure({ mode: 'parallel' });
+
 type Sights = Awaited<ReturnType<typeof somethingToSee>>;
 type Pages = [label: string, path: (sights: Sights) => string][];
 
@@ -50,7 +53,8 @@ async function check(page: Page, label: string, path: string): Promise<void> {
   await test.step(label, async () => {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    await expect(page.getByRole('main')).toBeVisible();
+    // Generous: a signed-in page first restores its session, and the suite shares two cores.
+    await expect(page.getByRole('main')).toBeVisible({ timeout: 30_000 });
     await expectNoSeriousA11yViolations(page, label);
   });
 }
@@ -81,7 +85,7 @@ for (const [group, pages] of Object.entries(GUEST_PAGES)) {
     page,
     request,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const sights = await somethingToSee(request);
     const failed: string[] = [];
     page.on('console', (message) => {
@@ -145,7 +149,7 @@ const MEMBER_PAGES: Record<string, Pages> = {
 
 for (const [group, pages] of Object.entries(MEMBER_PAGES)) {
   test(`a member's pages (${group}) have no serious axe violation`, async ({ page, request }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const sights = await somethingToSee(request);
     await memberWithHistory(page, request, sights);
     for (const [label, path] of pages) await check(page, `${label} (member)`, path(sights));

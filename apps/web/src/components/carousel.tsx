@@ -82,8 +82,11 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
     event.preventDefault();
   };
 
+  // A group, not a region: a carousel sits inside a section named like it, and two regions of one name are one
+  // landmark too many (axe: landmark-unique).
   return (
-    <section
+    <div
+      role="group"
       className={cx(styles.carousel, styles[variant], className)}
       aria-roledescription={t('carousel.role')}
       aria-label={label}
@@ -145,7 +148,7 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
           </button>
         </div>
       )}
-    </section>
+    </div>
   );
 }
 
