@@ -52,9 +52,10 @@ async function somethingToSee(request: APIRequestContext) {
 async function check(page: Page, label: string, path: string): Promise<void> {
   await test.step(label, async () => {
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
-    // Generous: a signed-in page first restores its session, and the suite shares two cores.
+    // Generous: a signed-in page first restores its session, and a busy machine takes seconds to start the app
+    // (the network is idle meanwhile, so "networkidle" alone comes too early).
     await expect(page.getByRole('main')).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
     await expectNoSeriousA11yViolations(page, label);
   });
 }
