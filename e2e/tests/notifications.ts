@@ -4,8 +4,8 @@ import { expect } from './fixtures.ts';
 // The notification centre as the journeys use it (texts of locales/extra/notifyweb.ko.json).
 
 export const BELL = {
-  any: /^알림(, 읽지 않은 알림 \d+개)?$/,
-  unread: (count: number) => `알림, 읽지 않은 알림 ${count}개`,
+  any: /^알림(, 읽지 않음 \d+\+?)?$/,
+  unread: (count: number) => `알림, 읽지 않음 ${count > 99 ? '99+' : count}`,
   empty: '알림',
 };
 

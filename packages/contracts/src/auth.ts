@@ -45,7 +45,11 @@ export type Login = z.infer<typeof LoginSchema>;
 export const AuthResponseSchema = z.object({ accessToken: z.string(), user: MeSchema });
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;
 
-export const RefreshResponseSchema = z.object({ accessToken: z.string() });
+/**
+ * A new access token, or null when the request carried no refresh cookie at all: a guest's session check is an
+ * answer, not an error (a cookie that was sent but is expired, revoked or unknown is still a 401).
+ */
+export const RefreshResponseSchema = z.object({ accessToken: z.string().nullable() });
 export type RefreshResponse = z.infer<typeof RefreshResponseSchema>;
 
 /** Which sign-in methods this deployment offers (the web app shows only these buttons). */

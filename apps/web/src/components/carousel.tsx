@@ -82,8 +82,11 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
     event.preventDefault();
   };
 
+  // A group, not a region: a carousel sits inside a section named like it, and two regions of one name are one
+  // landmark too many (axe: landmark-unique).
   return (
-    <section
+    <div
+      role="group"
       className={cx(styles.carousel, styles[variant], className)}
       aria-roledescription={t('carousel.role')}
       aria-label={label}
@@ -96,14 +99,16 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
     >
       <ul ref={scroller} className={styles.track} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0}>
         {slides.map((slide, i) => (
-          <li
-            key={i}
-            className={styles.slide}
-            role="group"
-            aria-roledescription={t('carousel.slide')}
-            aria-label={t('carousel.position', { current: i + 1, total: count })}
-          >
-            {slide}
+          // The slide's group sits inside the item: a role on the <li> itself would break the list (axe: list).
+          <li key={i} className={styles.slide}>
+            <div
+              className={styles.slideGroup}
+              role="group"
+              aria-roledescription={t('carousel.slide')}
+              aria-label={t('carousel.position', { current: i + 1, total: count })}
+            >
+              {slide}
+            </div>
           </li>
         ))}
       </ul>
@@ -143,7 +148,7 @@ export function Carousel({ label, children, variant = 'slides', autoAdvanceMs, c
           </button>
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -151,6 +151,15 @@ describe('api client', () => {
     expect(client.getStatus()).toBe('signed-out');
   });
 
+  it("is signed out after start-up when the server answers a guest's check with no token", async () => {
+    const { fetch, calls } = fakeFetch(() => jsonResponse(200, { accessToken: null }));
+    const client = createApiClient({ fetch });
+    await client.restore();
+    expect(client.getStatus()).toBe('signed-out');
+    expect(client.getAccessToken()).toBeNull();
+    expect(calls).toHaveLength(1);
+  });
+
   it('parses error bodies, validation issues and Retry-After', async () => {
     const issues = [{ path: ['email'], code: 'invalid_format', message: 'email.invalid' }];
     const { fetch } = fakeFetch((call) =>

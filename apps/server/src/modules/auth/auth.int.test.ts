@@ -112,9 +112,19 @@ describe('refresh tokens', () => {
     expect((await refresh(second)).statusCode).toBe(401);
   });
 
-  it('answers 401 without a cookie and for a made-up token', async () => {
-    expect((await refresh()).statusCode).toBe(401);
-    expect((await refresh('erun_refresh=made-up')).statusCode).toBe(401);
+  it('answers a guest without a cookie 200 with no token and sets no cookie (no error to log)', async () => {
+    const guest = await refresh();
+    expect(guest.statusCode).toBe(200);
+    expect(guest.json()).toEqual({ accessToken: null });
+    expect(guest.cookies).toEqual([]);
+    expect((await refresh('erun_refresh=')).json()).toEqual({ accessToken: null });
+  });
+
+  it('answers 401 for a made-up token and clears it', async () => {
+    const madeUp = await refresh('erun_refresh=made-up');
+    expect(madeUp.statusCode).toBe(401);
+    expect(madeUp.json<ErrorBody>().code).toBe('INVALID_TOKEN');
+    expect(madeUp.cookies.find((c) => c.name === 'erun_refresh')?.value).toBe('');
   });
 
   it('logout revokes this session only; logout-all revokes every session', async () => {

@@ -94,8 +94,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, dep
       ],
     },
     async (request, reply) => {
+      const refreshToken = cookies.read(request);
+      // No cookie at all is a guest, not a failed sign-in: the web's start-up check must not log a 401 (issue 19).
+      if (!refreshToken) return { accessToken: null };
       const session = await auth
-        .refresh(cookies.read(request), devices.context(request, reply))
+        .refresh(refreshToken, devices.context(request, reply))
         .catch((error: unknown) => {
           cookies.clear(reply);
           throw error;

@@ -128,6 +128,7 @@ function CrewDetail({ crew }: { crew: Crew }) {
         key={role ?? 'outsider'}
         crewId={crew.id}
         canWrite={role === 'owner' || role === 'staff'}
+        member={role !== null}
       />
 
       <DetailSection id="crew-runs" title={t('crewDetail.runs.title')}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { PlusIcon, SearchIcon, UsersIcon } from '../../components/icons.tsx';
@@ -15,11 +15,13 @@ import {
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useSession } from '../use-session.ts';
+import hidden from '../../components/visually-hidden.module.css';
 import styles from './crews.module.css';
 
 /** `/crews`: find a crew by region, day, time of day, pace, beginner-friendly and name; most active first. */
 export function CrewsPage() {
   const { t } = useTranslation();
+  const listId = useId();
   useDocumentTitle(t('crews.title'));
   const signedIn = useSession().status === 'signed-in';
   const [filters, setFilters] = useCrewFilters();
@@ -78,7 +80,11 @@ export function CrewsPage() {
             <CrewFiltersPanel value={filters} onChange={setFilters} />
           </FilterSidebar>
         )}
-        <section className={listStyles.results} aria-label={t('crews.list.label')}>
+        {/* A heading of its own (read, not shown): the cards' h3s follow an h2, not the h1 (axe: heading-order). */}
+        <section className={listStyles.results} aria-labelledby={`${listId}-title`}>
+          <h2 id={`${listId}-title`} className={hidden.srOnly}>
+            {t('crews.list.label')}
+          </h2>
           <CrewsList query={{ ...crewFiltersToQuery(filters), limit: 20 }} empty={empty} />
         </section>
       </div>

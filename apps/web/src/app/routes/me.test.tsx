@@ -106,7 +106,7 @@ describe('/me schedule, badges, score history and reviews', () => {
 
     const grid = await screen.findByRole('grid', { name: '2026년 11월' });
     expect(
-      await within(grid).findByRole('gridcell', { name: '2026년 11월 28일 토요일, 참여한 러닝 1개' }),
+      await within(grid).findByRole('gridcell', { name: '28, 2026년 11월 28일 토요일, 참여한 러닝 1개' }),
     ).toBeTruthy();
     await events.click(within(grid).getByRole('gridcell', { name: /11월 28일/ }));
     expect(screen.getByRole('link', { name: '토요일 아침 한강 10K' })).toBeTruthy();

@@ -30,6 +30,7 @@ import { cx } from '../../lib/cx.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
+import hidden from '../../components/visually-hidden.module.css';
 import styles from './runs.module.css';
 
 export function RunsPage() {
@@ -121,7 +122,11 @@ export function RunsPage() {
             <>
               {signedIn && <SaveSearchButton filters={filters} />}
               <CrewSearchResults q={filters.q} region={filters.region} />
-              <section aria-label={t('runs.list.label')}>
+              {/* A heading of its own (read, not shown): the cards' h3s follow an h2, not the h1 (axe: heading-order). */}
+              <section aria-labelledby={`${panelId}-list`}>
+                <h2 id={`${panelId}-list`} className={hidden.srOnly}>
+                  {t('runs.list.label')}
+                </h2>
                 <RunsList query={filtersToQuery(filters, personal)} empty={empty} origin={origin} />
               </section>
             </>

@@ -36,8 +36,10 @@ function announcement(overrides: Partial<Announcement> = {}): Announcement {
   };
 }
 
-const render = (canWrite: boolean) =>
-  renderWithProviders(<CrewAnnouncements crewId={CREW_ID} canWrite={canWrite} />, { user: me });
+const render = (canWrite: boolean, member = true) =>
+  renderWithProviders(<CrewAnnouncements crewId={CREW_ID} canWrite={canWrite} member={member} />, {
+    user: me,
+  });
 
 describe('CrewAnnouncements', () => {
   it('shows pinned ones first with a pin and "공지", links to all, and 공지 쓰기 for staff only', async () => {
@@ -71,6 +73,13 @@ describe('CrewAnnouncements', () => {
     expect(await screen.findByText(/공지는 크루원에게만 보여요/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: '공지 쓰기' })).toBeNull();
     expect(screen.queryByRole('button', { name: /캘린더에 추가/ })).toBeNull();
+  });
+
+  it('does not ask for a guest or an outsider, who may not read them (no failed request on a public page)', async () => {
+    const { calls } = mockApi({});
+    render(false, false);
+    expect(await screen.findByText(/공지는 크루원에게만 보여요/)).toBeTruthy();
+    expect(calls.filter((call) => call.path.includes('/announcements'))).toEqual([]);
   });
 
   it('offers the crew feed to copy or open as webcal', async () => {

@@ -17,15 +17,20 @@ interface CrewAnnouncementsProps {
   crewId: string;
   /** The viewer is the crew's owner or staff: they may post. */
   canWrite: boolean;
+  /**
+   * The viewer has a place in the crew. Announcements are members only: a guest or an outsider is not sent to
+   * ask (a guest's 401 would be a failed request on a public page, issue 19).
+   */
+  member: boolean;
 }
 
 /** The crew page's 공지 section: pinned and latest announcements, "공지 모두 보기", and the crew calendar. */
-export function CrewAnnouncements({ crewId, canWrite }: CrewAnnouncementsProps) {
+export function CrewAnnouncements({ crewId, canWrite, member }: CrewAnnouncementsProps) {
   const { t } = useTranslation();
   const id = useId();
-  const list = useAnnouncements(crewId, { limit: SHOWN });
+  const list = useAnnouncements(crewId, { limit: SHOWN, enabled: member });
   const items = list.data?.pages[0]?.items ?? [];
-  const membersOnly = list.error instanceof ApiError && list.error.status === 403;
+  const membersOnly = !member || (list.error instanceof ApiError && list.error.status === 403);
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
@@ -39,7 +44,9 @@ export function CrewAnnouncements({ crewId, canWrite }: CrewAnnouncementsProps) 
           </ButtonLink>
         )}
       </div>
-      {list.isPending ? (
+      {membersOnly ? (
+        <p className={styles.muted}>{t('announcements.membersOnly')}</p>
+      ) : list.isPending ? (
         <div
           className={styles.skeletons}
           role="status"
@@ -49,8 +56,6 @@ export function CrewAnnouncements({ crewId, canWrite }: CrewAnnouncementsProps) 
           <Skeleton className={styles.skeleton} />
           <Skeleton className={styles.skeleton} />
         </div>
-      ) : membersOnly ? (
-        <p className={styles.muted}>{t('announcements.membersOnly')}</p>
       ) : list.isError ? (
         <div className={styles.error}>
           <FormAlert message={errorMessage(list.error)} />

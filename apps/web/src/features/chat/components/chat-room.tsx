@@ -267,62 +267,65 @@ export function ChatRoom({ chat, title, meId, hostId, onReport }: ChatRoomProps)
             )}
           </div>
           {messages.length === 0 && pending.length === 0 && <p className={styles.empty}>{t('chat.empty')}</p>}
-          <ol className={styles.list} role="log" aria-label={t('chat.label', { title })}>
-            {timeline.map(({ message, mine, newDay, unreadStart, continued }) => (
-              <li key={message.id} className={styles.item}>
-                {newDay && (
-                  <p className={styles.day}>
-                    <span>{formatLongDate(message.createdAt, i18n.language)}</span>
-                  </p>
-                )}
-                {unreadStart && (
-                  <p className={styles.unread} data-unread-line>
-                    <span>{t('chat.unread')}</span>
-                  </p>
-                )}
-                <Bubble
-                  message={message}
-                  mine={mine}
-                  continued={continued}
-                  isHost={message.author.id === hostId}
-                  folded={message.folded === true || foldedAuthors.has(message.author.id)}
-                  names={memberNames}
-                  pinnedId={canPin ? (pinned?.id ?? '') : null}
-                  onPin={(pin) => void togglePin(message, pin)}
-                  onReport={onReport && !mine ? () => onReport(message) : undefined}
-                />
-              </li>
-            ))}
-            {pending.map((p) => (
-              <li key={p.key} className={styles.item}>
-                <div className={cx(styles.row, styles.mine)}>
-                  <div className={styles.bubbleCol}>
-                    <div className={cx(styles.bubble, styles.mineBubble, styles.pendingBubble)}>
-                      <Content text={p.content} names={memberNames} />
-                    </div>
-                    {p.state === 'sending' ? (
-                      <span className={styles.meta}>{t('chat.sending')}</span>
-                    ) : (
-                      <div className={styles.failed} role="alert">
-                        <span>{p.error ? t(p.error.key, p.error.values) : t('chat.failed')}</span>
-                        {!closed && (
-                          <button type="button" onClick={() => void deliver(p)}>
-                            {t('chat.retry')}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}
-                        >
-                          {t('chat.discard')}
-                        </button>
+          {/* The log wraps the list: role="log" on the <ol> itself would take away its list semantics. */}
+          <div role="log" aria-label={t('chat.label', { title })}>
+            <ol className={styles.list}>
+              {timeline.map(({ message, mine, newDay, unreadStart, continued }) => (
+                <li key={message.id} className={styles.item}>
+                  {newDay && (
+                    <p className={styles.day}>
+                      <span>{formatLongDate(message.createdAt, i18n.language)}</span>
+                    </p>
+                  )}
+                  {unreadStart && (
+                    <p className={styles.unread} data-unread-line>
+                      <span>{t('chat.unread')}</span>
+                    </p>
+                  )}
+                  <Bubble
+                    message={message}
+                    mine={mine}
+                    continued={continued}
+                    isHost={message.author.id === hostId}
+                    folded={message.folded === true || foldedAuthors.has(message.author.id)}
+                    names={memberNames}
+                    pinnedId={canPin ? (pinned?.id ?? '') : null}
+                    onPin={(pin) => void togglePin(message, pin)}
+                    onReport={onReport && !mine ? () => onReport(message) : undefined}
+                  />
+                </li>
+              ))}
+              {pending.map((p) => (
+                <li key={p.key} className={styles.item}>
+                  <div className={cx(styles.row, styles.mine)}>
+                    <div className={styles.bubbleCol}>
+                      <div className={cx(styles.bubble, styles.mineBubble, styles.pendingBubble)}>
+                        <Content text={p.content} names={memberNames} />
                       </div>
-                    )}
+                      {p.state === 'sending' ? (
+                        <span className={styles.meta}>{t('chat.sending')}</span>
+                      ) : (
+                        <div className={styles.failed} role="alert">
+                          <span>{p.error ? t(p.error.key, p.error.values) : t('chat.failed')}</span>
+                          {!closed && (
+                            <button type="button" onClick={() => void deliver(p)}>
+                              {t('chat.retry')}
+                            </button>
+                          )}
+                          <button
+                            type="button"
+                            onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}
+                          >
+                            {t('chat.discard')}
+                          </button>
+                        </div>
+                      )}
+                    </div>
                   </div>
-                </div>
-              </li>
-            ))}
-          </ol>
+                </li>
+              ))}
+            </ol>
+          </div>
         </div>
 
         {showNew && (

@@ -27,7 +27,11 @@ export function NotificationBell() {
   useLiveNotifications();
   const count = useUnreadCount(true).data ?? 0;
   const wide = useMediaQuery('(min-width: 768px)');
-  const label = count > 0 ? t('notificationCenter.bellUnread', { count }) : t('notificationCenter.bell');
+  // The name holds the badge's own text ("99+"), so what is seen is what is said (WCAG 2.5.3).
+  const label =
+    count > 0
+      ? t('notificationCenter.bellUnread', { count, badge: badgeText(count) })
+      : t('notificationCenter.bell');
   const content = (
     <>
       <BellIcon width={24} height={24} />

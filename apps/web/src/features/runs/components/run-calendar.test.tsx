@@ -46,11 +46,11 @@ describe('RunCalendar', () => {
     const today = within(grid).getByRole('gridcell', { name: /2026년 11월 25일 수요일, 오늘/ });
     expect(today.getAttribute('aria-current')).toBe('date');
     expect(
-      within(grid).getByRole('gridcell', { name: '2026년 11월 30일 월요일, 내가 연 러닝 1개' }),
+      within(grid).getByRole('gridcell', { name: '30, 2026년 11월 30일 월요일, 내가 연 러닝 1개' }),
     ).toBeTruthy();
     // The run at 16:00 UTC on the 30th is on 1 December in Seoul (shown in the trailing week).
     expect(
-      within(grid).getByRole('gridcell', { name: '2026년 12월 1일 화요일, 참여한 러닝 1개' }),
+      within(grid).getByRole('gridcell', { name: '1, 2026년 12월 1일 화요일, 참여한 러닝 1개' }),
     ).toBeTruthy();
   });
 

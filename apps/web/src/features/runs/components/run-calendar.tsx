@@ -113,7 +113,9 @@ export function RunCalendar({ month, today, selected, runs, onSelect, onMonthCha
               const onDay = days.get(day) ?? [];
               const hosted = onDay.filter((run) => run.role === 'host').length;
               const joined = onDay.length - hosted;
+              // The name starts with the number the cell shows, so what is seen is what is said (WCAG 2.5.3).
               const label = [
+                String(Number(day.slice(8))),
                 fullDay.format(dayDate(day)),
                 day === today ? t('calendar.today') : null,
                 hosted > 0 ? t('calendar.hostedCount', { count: hosted }) : null,
