@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
 import { runBookmarks, runCohosts, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
+import { parseSearch } from '../../lib/search-text.ts';
 import { memberCrewsOf } from '../crews/index.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import {
@@ -10,6 +11,7 @@ import {
   findRunDetail,
   type HostRow,
   hostColumns,
+  keywordsFinding,
   listMyRuns,
   listRuns,
   managesSql,
@@ -108,6 +110,24 @@ export class RunsRepository {
       .from(users)
       .where(eq(users.id, userId));
     return row;
+  }
+
+  /**
+   * Which of the keywords (as typed) the list's `?q=` would find this run by; a blank one finds every run, as
+   * a blank `?q=` does. In the caller's transaction (the run may be uncommitted).
+   */
+  async keywordsFinding(tx: Tx, runId: string, keywords: string[]): Promise<Set<string>> {
+    const parsed = [...new Set(keywords)].map((q) => ({ q, query: parseSearch(q) }));
+    const searched = parsed.flatMap(({ q, query }) => (query ? [{ q, query }] : []));
+    const found = await keywordsFinding(
+      sqlOf(tx),
+      runId,
+      searched.map((s) => s.query),
+    );
+    return new Set([
+      ...parsed.filter((p) => !p.query).map((p) => p.q),
+      ...searched.filter((_, i) => found[i]).map((s) => s.q),
+    ]);
   }
 
   /** A page of the runs a user hosts or joined, in one statement (runs.queries.ts). */

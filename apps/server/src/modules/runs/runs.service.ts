@@ -121,7 +121,7 @@ export class RunsService {
     private readonly users: Pick<UsersService, 'moveRunsHosted' | 'requireWomen'>,
     private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
-    /** Saved searches (issue 18): a new run tells who saved a matching search, in its unit of work. */
+    /** Saved searches (issue 18): a new run (or 정기런 dates) tells who saved a matching search, in its unit of work. */
     private readonly savedSearches: Pick<SavedSearchesService, 'notifyMatches'> = {
       notifyMatches: async () => {},
     },
@@ -133,6 +133,10 @@ export class RunsService {
   /** Free seats to the waitlist, in order: offered within 24 h of the start, else given at once. */
   private readonly seats: SeatQueue;
   private readonly paceGroups: PaceGroups;
+
+  /** Saved searches test their keywords with the list's own `?q=` conditions. */
+  private readonly keywordsFinding = (tx: Tx, runId: string, keywords: string[]) =>
+    this.repo.keywordsFinding(tx, runId, keywords);
 
   /** Once an edit or cancellation has committed (its notices announced first), open run pages refresh. */
   private changed(tx: Tx, runId: string): void {
@@ -269,7 +273,7 @@ export class RunsService {
         if (input.paceGroups) await this.paceGroups.save(tx, created.id, input.paceGroups, now);
         await this.repo.replacePhotos(tx, created.id, input.photoIds);
         await this.users.moveRunsHosted(tx, hostId, 1);
-        await this.savedSearches.notifyMatches(tx, created);
+        await this.savedSearches.notifyMatches(tx, [created], this.keywordsFinding);
         return created;
       })
       .catch(photoInUse);
@@ -614,6 +618,8 @@ export class RunsService {
       await this.users.moveRunsHosted(tx, o.hostId, 1);
       opened.push(run);
     }
+    // The dates opened together are one opening for saved searches: one notice a user, not one a date.
+    await this.savedSearches.notifyMatches(tx, opened, this.keywordsFinding);
     return opened;
   }
 
