@@ -141,6 +141,7 @@ export class AccountService {
         runningLevel: user.runningLevel,
         preferredRegions: user.preferredRegions,
         preferredDistance: user.preferredDistance,
+        preferredTimesOfDay: user.preferredTimesOfDay,
         avatar: user.avatarId ? this.deps.uploads.imageOf(user.avatarId) : null,
         goodRunnerScore: user.goodRunnerScore,
         runsHosted: user.runsHosted,

@@ -104,9 +104,15 @@ export class RunsRepository {
   }
 
   /** The feed preferences a runner chose at onboarding or in the settings ("내 조건"). */
-  async preferencesOf(userId: string): Promise<{ regions: string[]; distance: string | null } | undefined> {
+  async preferencesOf(
+    userId: string,
+  ): Promise<{ regions: string[]; distance: string | null; timesOfDay: string[] } | undefined> {
     const [row] = await this.db
-      .select({ regions: users.preferredRegions, distance: users.preferredDistance })
+      .select({
+        regions: users.preferredRegions,
+        distance: users.preferredDistance,
+        timesOfDay: users.preferredTimesOfDay,
+      })
       .from(users)
       .where(eq(users.id, userId));
     return row;

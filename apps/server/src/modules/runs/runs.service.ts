@@ -2,6 +2,7 @@ import {
   type CreateRunParsed,
   crewRunIssues,
   DISTANCE_BUCKETS,
+  TIMES_OF_DAY,
   type DistanceBucket,
   type ErrorIssue,
   type ListRunsQuerySchema,
@@ -384,9 +385,10 @@ export class RunsService {
     const sort: RunSort = query.sort === 'soonest' && filter.keyword ? 'relevance' : query.sort;
     const cursor = decodeCursor(query.cursor, CURSOR_KINDS[sort]);
     if (query.forMe && viewerId !== null) {
-      // Preferences fill only what the query leaves open: an explicit region or distance wins.
+      // Preferences fill only what the query leaves open: an explicit region, distance or time of day wins.
       if (!query.region?.length && prefs.regions.length) filter.regions = prefs.regions;
       if (!query.distance?.length && prefs.distance) filter.distanceRanges = [BUCKET_RANGES[prefs.distance]];
+      if (!query.timeOfDay?.length && prefs.timesOfDay.length) filter.timesOfDay = prefs.timesOfDay;
     }
     const recommended = sort === 'recommended';
     // Ranked by closeness, `near` no longer cuts at a radius.
@@ -418,7 +420,8 @@ export class RunsService {
   private async preferencesOf(userId: string): Promise<Preferences> {
     const row = await this.repo.preferencesOf(userId);
     const distance = DISTANCE_BUCKETS.find((b) => b === row?.distance) ?? null;
-    return { regions: row?.regions ?? [], distance };
+    const timesOfDay = (row?.timesOfDay ?? []).filter((t) => TIMES_OF_DAY.some((code) => code === t));
+    return { regions: row?.regions ?? [], distance, timesOfDay };
   }
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
@@ -893,8 +896,9 @@ export class RunsService {
 interface Preferences {
   regions: string[];
   distance: DistanceBucket | null;
+  timesOfDay: string[];
 }
-const NO_PREFERENCES: Preferences = { regions: [], distance: null };
+const NO_PREFERENCES: Preferences = { regions: [], distance: null, timesOfDay: [] };
 
 const CURSOR_KINDS = {
   soonest: 'time',
