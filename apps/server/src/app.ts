@@ -72,6 +72,7 @@ import { placesRoutes } from './modules/places/places.routes.ts';
 import { PlacesService } from './modules/places/places.service.ts';
 import { BuiltinPlaces } from './modules/places/builtin-places.ts';
 import { KakaoLocalPlaces } from './adapters/kakao-local-places.ts';
+import { CircuitBreaker } from './lib/circuit-breaker.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -418,6 +419,15 @@ export async function buildApp(
                 timeoutMs: env.KAKAO_LOCAL_TIMEOUT_MS,
               })
             : undefined,
+          breaker: new CircuitBreaker({
+            failures: env.KAKAO_LOCAL_BREAKER_FAILURES,
+            cooldownMs: env.KAKAO_LOCAL_COOLDOWN_MS,
+            onStateChange: (state) =>
+              app.log.warn(
+                { state },
+                `place search: Kakao Local circuit ${state} (open: the built-in list answers)`,
+              ),
+          }),
           onProviderError: (error) =>
             app.log.warn({ err: error }, 'place search: Kakao Local failed, answered from the built-in list'),
         }),

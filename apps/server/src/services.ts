@@ -379,6 +379,7 @@ export function createServices(
     consents,
     crewMembers,
     blocks,
+    savedSearches,
   });
   const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
     notify: (tx, rows) => notifications.notify(tx, rows),

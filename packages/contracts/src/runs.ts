@@ -436,8 +436,9 @@ export const ListRunsQuerySchema = z
     /** Pace range in s/km, `min-max` (RunPaceRangeSchema). */
     pace: RunPaceRangeSchema.optional(),
     /**
-     * "내 조건": the signed-in caller's preferred regions and distance, for the dimensions the query leaves
-     * open (an explicit `region` or `distance` wins). Ignored for a guest and for a caller without preferences.
+     * "내 조건": the signed-in caller's preferred regions, distance and times of day, for the dimensions the
+     * query leaves open (an explicit `region`, `distance` or `timeOfDay` wins). Ignored for a guest and for a
+     * caller without preferences.
      */
     forMe: z
       .enum(['true', 'false'])

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DISTANCE_BUCKETS, REGIONS, THEMES, TIMES_OF_DAY } from './domain.ts';
-import { searchKey } from './text.ts';
 
 /**
  * Saved searches (issue 18): "이 조건으로 알림 받기" keeps a set of `/runs` filters; a new public run that
- * matches any of a user's saved searches notifies them once (in-app and push), never its own host.
+ * matches any of a user's saved searches notifies them once (in-app and push), never its own host. The
+ * matching is the server's: facets as the list filters them, the keyword by the list's own `?q=` search.
  */
 export const SAVED_SEARCH_LIMITS = { perUser: 10, qMax: 50 } as const;
 
@@ -57,31 +57,3 @@ export type SavedSearch = z.infer<typeof SavedSearchSchema>;
 
 export const SavedSearchListSchema = z.object({ items: z.array(SavedSearchSchema) });
 export type SavedSearchList = z.infer<typeof SavedSearchListSchema>;
-
-/** The run fields a saved search is matched against. */
-export interface SearchableRun {
-  region: string;
-  theme: string;
-  timeOfDay: string;
-  distanceBucket: string;
-  womenOnly: boolean;
-  /** Title, description, place and host nickname: the text `q` looks in. */
-  text: string[];
-}
-
-/**
- * Whether a run matches a saved search: every chosen list holds the run's value, and every word of `q` is in
- * its text (spacing ignored: "한강러닝" finds "한강 러닝").
- */
-export function matchesSavedSearch(filters: SavedSearchFilters, run: SearchableRun): boolean {
-  const within = (chosen: readonly string[], value: string) => chosen.length === 0 || chosen.includes(value);
-  if (!within(filters.region, run.region) || !within(filters.theme, run.theme)) return false;
-  if (!within(filters.timeOfDay, run.timeOfDay) || !within(filters.distance, run.distanceBucket))
-    return false;
-  if (filters.womenOnly && !run.womenOnly) return false;
-  const text = searchKey(run.text.join(' '));
-  return filters.q
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => text.includes(searchKey(word)));
-}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { RequiredConsentSchema } from './consents.ts';
-import { DistanceBucketSchema, RegionSchema, RunningLevelSchema } from './domain.ts';
+import {
+  DistanceBucketSchema,
+  RegionSchema,
+  RunningLevelSchema,
+  TIMES_OF_DAY,
+  TimeOfDaySchema,
+} from './domain.ts';
 import { LocaleSchema } from './common.ts';
 import { AccountRestrictionSchema } from './moderation.ts';
 import { GenderSchema, UserRoleSchema } from './safety.ts';
@@ -43,6 +49,8 @@ export const MeSchema = PublicUserSchema.extend({
   emailVerified: z.boolean(),
   preferredRegions: z.array(RegionSchema),
   preferredDistance: DistanceBucketSchema.nullable(),
+  /** The times of day (the /runs filter's buckets) the feed's "내 조건" starts from; empty = any. */
+  preferredTimesOfDay: z.array(TimeOfDaySchema),
   onboarded: z.boolean(),
   hasPassword: z.boolean(),
   providers: z.array(OAuthProviderSchema),
@@ -66,6 +74,15 @@ export const MeSchema = PublicUserSchema.extend({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/**
+ * Preferred times of day: the /runs filter's own buckets (TIMES_OF_DAY, DOMAIN.md), each at most once; none
+ * chosen = any time.
+ */
+export const PreferredTimesOfDaySchema = z
+  .array(TimeOfDaySchema)
+  .max(TIMES_OF_DAY.length)
+  .refine((r) => new Set(r).size === r.length, { message: 'timesOfDay.duplicate' });
+
 export const UpdateMeSchema = z
   .object({
     nickname: NicknameSchema,
@@ -76,6 +93,7 @@ export const UpdateMeSchema = z
       .max(17)
       .refine((r) => new Set(r).size === r.length, { message: 'regions.duplicate' }),
     preferredDistance: DistanceBucketSchema.nullable(),
+    preferredTimesOfDay: PreferredTimesOfDaySchema,
     avatarId: z.uuid().nullable(),
     /** The language of mail and texts (the web app sends it when the language is switched). */
     locale: LocaleSchema,
@@ -92,6 +110,8 @@ export const OnboardingSchema = z.object({
   runningLevel: RunningLevelSchema,
   preferredRegions: z.array(RegionSchema).min(1, { message: 'regions.required' }).max(17),
   preferredDistance: DistanceBucketSchema.nullable(),
+  /** Optional: none chosen = any time of day. */
+  preferredTimesOfDay: PreferredTimesOfDaySchema,
   bio: z.string().trim().max(BIO_MAX, { message: 'bio.tooLong' }),
   avatarId: z.uuid().nullable().optional(),
 });

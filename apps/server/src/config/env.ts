@@ -295,6 +295,10 @@ const EnvSchema = z
       .default('https://dapi.kakao.com'),
     // A Kakao Local call gives up after this long, and the search answers from the built-in list.
     KAKAO_LOCAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2000),
+    // After this many failed Kakao Local calls in a row, place searches skip Kakao (the built-in list answers
+    // at once) for KAKAO_LOCAL_COOLDOWN_MS, then try it with one call (lib/circuit-breaker.ts).
+    KAKAO_LOCAL_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+    KAKAO_LOCAL_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     // Place searches per client IP (typing in the search field; each may cost a call to Kakao Local).
     RATE_LIMIT_PLACES_IP: RateLimitSchema.default(rateLimit('120/1m')),
     NAVER_CLIENT_ID: optionalString,

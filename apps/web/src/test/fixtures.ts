@@ -12,6 +12,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     goodRunnerScore: 50,
     preferredRegions: [],
     preferredDistance: null,
+    preferredTimesOfDay: [],
     onboarded: false,
     hasPassword: true,
     providers: [],

@@ -33,6 +33,11 @@ export const users = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     preferredDistance: text('preferred_distance'),
+    // Times of day (the /runs filter's codes) the feed's "내 조건" starts from (issue 18).
+    preferredTimesOfDay: text('preferred_times_of_day')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     avatarId: uuid('avatar_id').references((): AnyPgColumn => uploads.id, { onDelete: 'set null' }),
     goodRunnerScore: integer('good_runner_score').notNull().default(50),
     // Kept by the runs module in the same transaction as the run it counts.

@@ -18,6 +18,7 @@ import type { CountedRun } from '../badges/badges.service.ts';
 import type { BlocksService } from '../blocks/index.ts';
 import type { ConsentsService } from '../consents/index.ts';
 import type { CrewMembersService } from '../crews/crew-members.service.ts';
+import type { SavedSearchesService } from '../saved-searches/saved-searches.service.ts';
 import type { ParticipationService } from '../runs/participation.service.ts';
 import type { RunsService } from '../runs/runs.service.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -76,6 +77,8 @@ export class AccountService {
       crewMembers: Pick<CrewMembersService, 'forgetUser'>;
       /** Whom I blocked: in my export; my blocks (both ways) go with my account. */
       blocks: Pick<BlocksService, 'exportOf' | 'forget'>;
+      /** My saved searches: in my export, and gone with my account (its row stays, so nothing cascades). */
+      savedSearches: Pick<SavedSearchesService, 'list' | 'forget'>;
     },
   ) {}
 
@@ -118,12 +121,13 @@ export class AccountService {
   async export(userId: string): Promise<Record<string, unknown>> {
     const user = await this.repo.user(userId);
     if (!user || user.deletedAt) throw new UnauthorizedError();
-    const [data, badges, score, consents, blocks] = await Promise.all([
+    const [data, badges, score, consents, blocks, savedSearches] = await Promise.all([
       this.repo.exportOf(userId),
       this.deps.earnedBadges(userId),
       this.deps.afterRun.scoreHistory(userId),
       this.deps.consents.history(userId),
       this.deps.blocks.exportOf(userId),
+      this.deps.savedSearches.list(userId),
     ]);
     const { oauth, sessions, ...rest } = data;
     return {
@@ -137,6 +141,7 @@ export class AccountService {
         runningLevel: user.runningLevel,
         preferredRegions: user.preferredRegions,
         preferredDistance: user.preferredDistance,
+        preferredTimesOfDay: user.preferredTimesOfDay,
         avatar: user.avatarId ? this.deps.uploads.imageOf(user.avatarId) : null,
         goodRunnerScore: user.goodRunnerScore,
         runsHosted: user.runsHosted,
@@ -164,6 +169,7 @@ export class AccountService {
       consents,
       sessions,
       blocks,
+      savedSearches: savedSearches.items,
     };
   }
 
@@ -207,6 +213,7 @@ export class AccountService {
       await this.deps.consents.forget(tx, userId);
       await this.deps.crewMembers.forgetUser(tx, userId);
       await this.deps.blocks.forget(tx, userId);
+      await this.deps.savedSearches.forget(tx, userId);
       return found;
     });
     this.deps.disconnect(userId);

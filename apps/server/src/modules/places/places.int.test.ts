@@ -58,7 +58,13 @@ let builtinOnly: TestApp;
 beforeAll(async () => {
   const url = await fake.start();
   withKakao = await createTestApp({
-    env: { KAKAO_REST_API_KEY: KEY, KAKAO_LOCAL_URL: url, KAKAO_LOCAL_TIMEOUT_MS: '300' },
+    env: {
+      KAKAO_REST_API_KEY: KEY,
+      KAKAO_LOCAL_URL: url,
+      KAKAO_LOCAL_TIMEOUT_MS: '300',
+      // Each failure below must reach Kakao: the breaker (its own test at the end) never opens here.
+      KAKAO_LOCAL_BREAKER_FAILURES: '100',
+    },
   });
   builtinOnly = await createTestApp({ env: { RATE_LIMIT_PLACES_IP: '5/1m' } });
 });
@@ -205,5 +211,44 @@ describe('GET /api/places with KAKAO_REST_API_KEY (a fake Kakao Local on loopbac
     }
     // Back up: Kakao answers again.
     expect(itemsOf((await search(withKakao, '반포')).body)[0]?.address).toBe('서울 서초구 신반포로11길 40');
+  });
+});
+
+describe('GET /api/places when Kakao keeps failing (the circuit breaker)', () => {
+  it('after N failures in a row answers from the built-in list at once, then tries Kakao again after the cooldown', async () => {
+    const t = await createTestApp({
+      env: {
+        KAKAO_REST_API_KEY: KEY,
+        KAKAO_LOCAL_URL: fake.url,
+        KAKAO_LOCAL_TIMEOUT_MS: '1000',
+        KAKAO_LOCAL_BREAKER_FAILURES: '2',
+        KAKAO_LOCAL_COOLDOWN_MS: '1500',
+      },
+    });
+    try {
+      fake.mode = 'slow';
+      // Two searches wait for the timeout: Kakao hangs.
+      for (const q of ['잠실', '뚝섬']) expect((await search(t, q)).status).toBe(200);
+      const asked = fake.requests.length;
+      const started = performance.now();
+      const { status, body } = await search(t, '석촌호수');
+      const waited = performance.now() - started;
+      expect(status).toBe(200);
+      expect(itemsOf(body)[0]?.name).toBe('석촌호수');
+      // Open: Kakao was not asked, and the answer did not wait for its timeout.
+      expect(fake.requests.length).toBe(asked);
+      expect(waited).toBeLessThan(500);
+
+      // Kakao is back; after the cooldown one search tries it, and it answers again.
+      fake.mode = 'ok';
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      expect(itemsOf((await search(t, '반포')).body)[0]?.address).toBe('서울 서초구 신반포로11길 40');
+      expect(fake.requests.length).toBe(asked + 1);
+      await search(t, '호수공원');
+      expect(fake.requests.length).toBe(asked + 2);
+    } finally {
+      fake.mode = 'ok';
+      await t.close();
+    }
   });
 });

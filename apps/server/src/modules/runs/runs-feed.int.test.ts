@@ -210,3 +210,50 @@ describe("who's going on the cards", () => {
     expect(items.find((r) => r.title === '서울 7km')?.going).toHaveLength(5);
   });
 });
+
+describe('GET /api/runs?forMe=true with preferred times of day', () => {
+  it('keeps the runs at the preferred times (the /runs buckets, Asia/Seoul); an explicit time of day wins', async () => {
+    const earlyBird = await newUser(t.app, { nickname: '새벽러너' });
+    const saved = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: bearer(earlyBird),
+      payload: { preferredRegions: ['jeju'], preferredTimesOfDay: ['dawn', 'night'] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<{ preferredTimesOfDay: string[] }>().preferredTimesOfDay).toEqual(['dawn', 'night']);
+    // Seoul hours 03:00 (late_night), 06:30 (dawn), 12:00 (afternoon), 21:00 (night), two days ahead.
+    const at = (seoulHour: number, minute = 0) => {
+      const start = new Date(Date.now() + 2 * 86_400_000);
+      start.setUTCHours(seoulHour - 9, minute, 0, 0);
+      return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() };
+    };
+    const jeju = { region: 'jeju', meetingPlace: { name: '용두암', lat: 33.516, lng: 126.512 } };
+    for (const [title, time] of [
+      ['제주 심야', at(3)],
+      ['제주 새벽', at(6, 30)],
+      ['제주 낮', at(12)],
+      ['제주 밤', at(21)],
+    ] as const)
+      await newRun(t.app, host, { title, ...jeju, route: route(6, 33.516, 126.512), ...time });
+
+    expect((await titles('forMe=true', earlyBird)).sort()).toEqual(['제주 새벽', '제주 밤'].sort());
+    expect(await titles('forMe=true&timeOfDay=afternoon', earlyBird)).toEqual(['제주 낮']);
+    expect(await titles('forMe=false&region=jeju', earlyBird)).toHaveLength(4);
+    // A runner who chose no time of day is not filtered by one (here: 5–10 km, the region given).
+    expect(await titles('forMe=true&region=jeju', runner)).toHaveLength(4);
+  });
+
+  it('refuses an unknown or repeated time of day (400)', async () => {
+    for (const preferredTimesOfDay of [['brunch'], ['dawn', 'dawn'], 'dawn']) {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        headers: bearer(noPrefs),
+        payload: { preferredTimesOfDay },
+      });
+      expect(response.statusCode, JSON.stringify(preferredTimesOfDay)).toBe(400);
+      expect(response.json<ErrorBody>().code).toBe('VALIDATION_FAILED');
+    }
+  });
+});

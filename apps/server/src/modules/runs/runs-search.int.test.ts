@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { RunPage } from '@erun/contracts';
+import type { NotificationPage, RunPage } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crewSearchText, runSearchText } from '../../lib/search-text.ts';
 import { newCrew } from '../../test/crew-fixtures.ts';
@@ -116,6 +116,8 @@ const QUALITY_SET: [string, string[], string[]][] = [
 let t: TestApp;
 const hosts = {} as Record<Host, TestUser>;
 const labelOf = new Map<string, string>();
+/** query → a runner who saved it as a search before the runs were posted. */
+const watchers = new Map<string, TestUser>();
 
 async function search(query: string, params = 'limit=50'): Promise<RunPage> {
   const response = await t.app.inject({
@@ -132,6 +134,17 @@ beforeAll(async () => {
   for (const [host, nickname] of Object.entries(NICKNAMES))
     hosts[host as Host] = await newUser(t.app, { nickname });
   const crew = await newCrew(t.app, hosts.mangwon, { name: '망원 새벽크루' });
+  for (const [query] of QUALITY_SET) {
+    const watcher = await newUser(t.app);
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      headers: bearer(watcher),
+      payload: { filters: { q: query } },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    watchers.set(query, watcher);
+  }
   const first = Date.now() + 24 * 3_600_000;
   for (const [i, [label, title, place, description, km, host, inCrew]] of RUNS.entries()) {
     const startsAt = new Date(first + i * 3 * 3_600_000);
@@ -158,6 +171,23 @@ describe('the search quality set (issue 18)', () => {
     const found = labels(await search(query));
     expect([...found].sort()).toEqual([...hits].sort());
     for (const miss of nearMisses) expect(found).not.toContain(miss);
+  });
+});
+
+describe('a saved search of the same keyword (issue 18)', () => {
+  it.each(QUALITY_SET)('"%s" is told of exactly the runs the list finds', async (query) => {
+    const watcher = watchers.get(query);
+    if (!watcher) throw new Error(`no watcher for ${query}`);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications?limit=50',
+      headers: bearer(watcher),
+    });
+    const told = response
+      .json<NotificationPage>()
+      .items.filter((n) => n.category === 'saved_search_match')
+      .map((n) => labelOf.get(n.link.replace('/runs/', '')) ?? n.link);
+    expect([...told].sort()).toEqual([...labels(await search(query))].sort());
   });
 });
 

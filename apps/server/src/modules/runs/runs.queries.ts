@@ -482,6 +482,31 @@ function filterConditions(f: RunFilter): SQL[] {
   return c;
 }
 
+/** How many keywords one statement tests (each is a column of the one row read). */
+const KEYWORDS_PER_STATEMENT = 50;
+
+/**
+ * Which of the keywords find one run, by the very conditions the list filters `?q=` with (`tokenCondition`),
+ * so a saved search's keyword finds exactly the runs the list shows for it (issue 18). Read in the caller's
+ * transaction: the run may not be committed yet.
+ */
+export async function keywordsFinding(db: Db, runId: string, keywords: SearchQuery[]): Promise<boolean[]> {
+  const found: boolean[] = [];
+  for (let at = 0; at < keywords.length; at += KEYWORDS_PER_STATEMENT) {
+    const chunk = keywords.slice(at, at + KEYWORDS_PER_STATEMENT);
+    const columns = Object.fromEntries(
+      chunk.map((k, i) => [`k${i}`, sql<boolean>`coalesce(${and(...k.tokens.map(tokenCondition))}, false)`]),
+    );
+    const [row] = await db
+      .select(columns)
+      .from(runs)
+      .innerJoin(users, eq(users.id, runs.hostId))
+      .where(eq(runs.id, runId));
+    found.push(...chunk.map((_, i) => row?.[`k${i}`] === true));
+  }
+  return found;
+}
+
 /**
  * Whether a keyword's token is in the run: its search text (title, place and its 초성, description), its
  * host's nickname or its crew's name (both read live: a rename is found at once), or, for a distance word

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { preparedRows, rawRows } from '../../db/raw.ts';
 import { runBookmarks, runCohosts, runParticipants, runPhotos, runs, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
+import { parseSearch } from '../../lib/search-text.ts';
 import { memberCrewsOf } from '../crews/index.ts';
 import type { Tx } from '../../ports/unit-of-work.ts';
 import {
@@ -11,6 +12,7 @@ import {
   findRunDetail,
   type HostRow,
   hostColumns,
+  keywordsFinding,
   listMyRuns,
   listRuns,
   managesSql,
@@ -103,12 +105,36 @@ export class RunsRepository {
   }
 
   /** The feed preferences a runner chose at onboarding or in the settings ("내 조건"). */
-  async preferencesOf(userId: string): Promise<{ regions: string[]; distance: string | null } | undefined> {
+  async preferencesOf(
+    userId: string,
+  ): Promise<{ regions: string[]; distance: string | null; timesOfDay: string[] } | undefined> {
     const [row] = await this.db
-      .select({ regions: users.preferredRegions, distance: users.preferredDistance })
+      .select({
+        regions: users.preferredRegions,
+        distance: users.preferredDistance,
+        timesOfDay: users.preferredTimesOfDay,
+      })
       .from(users)
       .where(eq(users.id, userId));
     return row;
+  }
+
+  /**
+   * Which of the keywords (as typed) the list's `?q=` would find this run by; a blank one finds every run, as
+   * a blank `?q=` does. In the caller's transaction (the run may be uncommitted).
+   */
+  async keywordsFinding(tx: Tx, runId: string, keywords: string[]): Promise<Set<string>> {
+    const parsed = [...new Set(keywords)].map((q) => ({ q, query: parseSearch(q) }));
+    const searched = parsed.flatMap(({ q, query }) => (query ? [{ q, query }] : []));
+    const found = await keywordsFinding(
+      sqlOf(tx),
+      runId,
+      searched.map((s) => s.query),
+    );
+    return new Set([
+      ...parsed.filter((p) => !p.query).map((p) => p.q),
+      ...searched.filter((_, i) => found[i]).map((s) => s.q),
+    ]);
   }
 
   /** A page of the runs a user hosts or joined, in one statement (runs.queries.ts). */

@@ -2,6 +2,8 @@ import {
   type CreateRunParsed,
   crewRunIssues,
   DISTANCE_BUCKETS,
+  TIMES_OF_DAY,
+  type TimeOfDay,
   type DistanceBucket,
   type ErrorIssue,
   type ListRunsQuerySchema,
@@ -123,7 +125,7 @@ export class RunsService {
     private readonly users: Pick<UsersService, 'moveRunsHosted' | 'requireWomen'>,
     private readonly crews: CrewAccess,
     private readonly shared: SharedReads = noSharedReads,
-    /** Saved searches (issue 18): a new run tells who saved a matching search, in its unit of work. */
+    /** Saved searches (issue 18): a new run (or 정기런 dates) tells who saved a matching search, in its unit of work. */
     private readonly savedSearches: Pick<SavedSearchesService, 'notifyMatches'> = {
       notifyMatches: async () => {},
     },
@@ -135,6 +137,10 @@ export class RunsService {
   /** Free seats to the waitlist, in order: offered within 24 h of the start, else given at once. */
   private readonly seats: SeatQueue;
   private readonly paceGroups: PaceGroups;
+
+  /** Saved searches test their keywords with the list's own `?q=` conditions. */
+  private readonly keywordsFinding = (tx: Tx, runId: string, keywords: string[]) =>
+    this.repo.keywordsFinding(tx, runId, keywords);
 
   /** Once an edit or cancellation has committed (its notices announced first), open run pages refresh. */
   private changed(tx: Tx, runId: string): void {
@@ -271,7 +277,7 @@ export class RunsService {
         if (input.paceGroups) await this.paceGroups.save(tx, created.id, input.paceGroups, now);
         await this.repo.replacePhotos(tx, created.id, input.photoIds);
         await this.users.moveRunsHosted(tx, hostId, 1);
-        await this.savedSearches.notifyMatches(tx, created);
+        await this.savedSearches.notifyMatches(tx, [created], this.keywordsFinding);
         return created;
       })
       .catch(photoInUse);
@@ -367,8 +373,8 @@ export class RunsService {
   }
 
   /**
-   * "내 조건" made explicit: the caller's preferred regions and distance fill the dimensions the query leaves
-   * open (an explicit region or distance wins), so the page is the guest's page of that query. Preferences are
+   * "내 조건" made explicit: the caller's preferred regions, distance and times of day fill the dimensions the
+   * query leaves open (an explicit one wins), so the page is the guest's page of that query. Preferences are
    * shared like pages (the same moment's lifetime, emptied by any write through this instance).
    */
   private async withPreferences(query: ListQuery, viewerId: string): Promise<ListQuery> {
@@ -379,6 +385,7 @@ export class RunsService {
       ...rest,
       ...(!query.region?.length && prefs.regions.length ? { region: prefs.regions } : {}),
       ...(!query.distance?.length && prefs.distance ? { distance: [prefs.distance] } : {}),
+      ...(!query.timeOfDay?.length && prefs.timesOfDay.length ? { timeOfDay: prefs.timesOfDay } : {}),
     };
   }
 
@@ -437,9 +444,10 @@ export class RunsService {
     const sort: RunSort = query.sort === 'soonest' && filter.keyword ? 'relevance' : query.sort;
     const cursor = decodeCursor(query.cursor, CURSOR_KINDS[sort]);
     if (query.forMe && viewerId !== null) {
-      // Preferences fill only what the query leaves open: an explicit region or distance wins.
+      // Preferences fill only what the query leaves open: an explicit region, distance or time of day wins.
       if (!query.region?.length && prefs.regions.length) filter.regions = prefs.regions;
       if (!query.distance?.length && prefs.distance) filter.distanceRanges = [BUCKET_RANGES[prefs.distance]];
+      if (!query.timeOfDay?.length && prefs.timesOfDay.length) filter.timesOfDay = prefs.timesOfDay;
     }
     const recommended = sort === 'recommended';
     // Ranked by closeness, `near` no longer cuts at a radius.
@@ -472,7 +480,12 @@ export class RunsService {
     const row = await this.repo.preferencesOf(userId);
     const distance = DISTANCE_BUCKETS.find((b) => b === row?.distance) ?? null;
     const chosen = new Set<string>(row?.regions ?? []);
-    return { regions: REGIONS.filter((r) => chosen.has(r)), distance };
+    const times = new Set<string>(row?.timesOfDay ?? []);
+    return {
+      regions: REGIONS.filter((r) => chosen.has(r)),
+      distance,
+      timesOfDay: TIMES_OF_DAY.filter((t) => times.has(t)),
+    };
   }
 
   /** `GET /api/me/runs`: runs I host or hold a seat in, by start time, `from`/`to` as Seoul days. */
@@ -672,6 +685,8 @@ export class RunsService {
       await this.users.moveRunsHosted(tx, o.hostId, 1);
       opened.push(run);
     }
+    // The dates opened together are one opening for saved searches: one notice a user, not one a date.
+    await this.savedSearches.notifyMatches(tx, opened, this.keywordsFinding);
     return opened;
   }
 
@@ -945,8 +960,9 @@ export class RunsService {
 interface Preferences {
   regions: Region[];
   distance: DistanceBucket | null;
+  timesOfDay: TimeOfDay[];
 }
-const NO_PREFERENCES: Preferences = { regions: [], distance: null };
+const NO_PREFERENCES: Preferences = { regions: [], distance: null, timesOfDay: [] };
 
 const CURSOR_KINDS = {
   soonest: 'time',

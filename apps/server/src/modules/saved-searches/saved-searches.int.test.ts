@@ -145,3 +145,27 @@ describe('saved searches: a new matching run', () => {
     for (const u of [blocker, blocked, gone]) expect(await matches(u)).toEqual([]);
   });
 });
+
+describe('saved searches: deleting the account', () => {
+  it("exports them with the account's data and deletes them with the account", async () => {
+    const me = await newUser(t.app);
+    const kept = await newUser(t.app);
+    await save(me, { region: ['jeju'], q: '한라산' });
+    await save(kept, { region: ['jeju'] });
+    const exported = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: bearer(me) });
+    expect(exported.json<{ savedSearches: SavedSearch[] }>().savedSearches).toMatchObject([
+      { filters: { region: ['jeju'], q: '한라산' } },
+    ]);
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers: bearer(me),
+      payload: { password: me.password },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const stored = async (who: TestUser) =>
+      (await t.database.executeSql('select id from saved_searches where user_id = $1', [who.user.id])).rows;
+    expect(await stored(me)).toEqual([]);
+    expect(await stored(kept)).toHaveLength(1);
+  });
+});

@@ -89,11 +89,8 @@ export class SavedSearchesRepository {
       );
   }
 
-  async nickname(tx: Tx, userId: string): Promise<string> {
-    const [row] = await sqlOf(tx)
-      .select({ nickname: users.nickname })
-      .from(users)
-      .where(eq(users.id, userId));
-    return row?.nickname ?? '';
+  /** Deleting an account removes its saved searches (the row of a deleted account stays, so no cascade). */
+  async forget(tx: Tx, userId: string): Promise<void> {
+    await sqlOf(tx).delete(savedSearches).where(eq(savedSearches.userId, userId));
   }
 }

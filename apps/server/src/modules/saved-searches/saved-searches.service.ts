@@ -1,6 +1,5 @@
 import {
   distanceBucketOf,
-  matchesSavedSearch,
   SAVED_SEARCH_LIMITS,
   type CreateSavedSearch,
   type SavedSearch,
@@ -13,13 +12,17 @@ import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { SavedSearchesRepository, SavedSearchRow } from './saved-searches.repository.ts';
 
-/** A run just posted, as the saved searches see it. */
+/**
+ * Which of the keywords (as saved) the list's `?q=` finds the run by: the runs module's search conditions,
+ * read in the unit of work that created the run.
+ */
+export type KeywordsFinding = (tx: Tx, runId: string, keywords: string[]) => Promise<Set<string>>;
+
+/** A run just opened (posted, or a 정기런 date), as the saved searches see it. */
 export interface PostedRun {
   id: string;
   hostId: string;
   title: string;
-  description: string;
-  placeName: string;
   region: string;
   theme: string;
   timeOfDay: string;
@@ -65,13 +68,50 @@ export class SavedSearchesService {
       throw new NotFoundError('SAVED_SEARCH_NOT_FOUND', 'Saved search not found');
   }
 
+  /** An account being deleted: its saved searches go with it, in the deletion's unit of work. */
+  forget(tx: Tx, userId: string): Promise<void> {
+    return this.repo.forget(tx, userId);
+  }
+
   /**
-   * In the run's own unit of work: each user with a saved search the new run matches is told once (however
-   * many of their searches match), never its host; announced (in-app, push) once it has committed. A
-   * members-only run is its crew's business and tells no one here.
+   * In the runs' own unit of work: each user with a saved search one of the new runs matches is told once
+   * (however many of their searches match), never the host; announced (in-app, push) once it has committed.
+   * Members-only runs are their crew's business and tell no one here.
+   *
+   * `runs` is one opening: a posted run, or the dates a 정기런 opens at once (its creation opens up to 28
+   * days, the hourly job the dates the window reaches). An opening tells a user once, of its soonest run
+   * they match — not once per date: four weekly dates of one series are one notice, not four. The keyword
+   * (`q`) is tested by `keywordsFinding`, the runs module's own `?q=` conditions, so a saved search finds
+   * exactly the runs the list shows for its keyword.
    */
-  async notifyMatches(tx: Tx, run: PostedRun): Promise<void> {
-    if (run.visibility !== 'public') return;
+  async notifyMatches(tx: Tx, runs: PostedRun[], keywordsFinding: KeywordsFinding): Promise<void> {
+    const told = new Set<string>();
+    const notices: Parameters<NotificationsService['notify']>[1] = [];
+    for (const run of [...runs].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+      if (run.visibility !== 'public') continue;
+      const users = await this.matchingUsers(tx, run, keywordsFinding);
+      for (const userId of users) {
+        if (told.has(userId)) continue;
+        told.add(userId);
+        notices.push({
+          userId,
+          category: 'saved_search_match' as const,
+          runId: run.id,
+          actorId: run.hostId,
+          data: { title: run.title, startsAt: run.startsAt.toISOString() },
+          link: `/runs/${run.id}`,
+        });
+      }
+    }
+    if (notices.length > 0) await this.notifications.notify(tx, notices);
+  }
+
+  /** The owners of saved searches the run matches: facets in SQL, then the keyword as the list reads it. */
+  private async matchingUsers(
+    tx: Tx,
+    run: PostedRun,
+    keywordsFinding: KeywordsFinding,
+  ): Promise<Set<string>> {
     const candidates = await this.repo.candidates(tx, {
       hostId: run.hostId,
       region: run.region,
@@ -80,31 +120,12 @@ export class SavedSearchesService {
       distanceBucket: distanceBucketOf(run.distanceKm),
       womenOnly: run.womenOnly,
     });
-    if (candidates.length === 0) return;
-    const needsText = candidates.some((c) => c.filters.q.trim() !== '');
-    const text = [run.title, run.description, run.placeName];
-    if (needsText) text.push(await this.repo.nickname(tx, run.hostId));
-    const searchable = {
-      region: run.region,
-      theme: run.theme,
-      timeOfDay: run.timeOfDay,
-      distanceBucket: distanceBucketOf(run.distanceKm),
-      womenOnly: run.womenOnly,
-      text,
-    };
-    const users = new Set(
-      candidates.filter((c) => matchesSavedSearch(c.filters, searchable)).map((c) => c.userId),
-    );
-    await this.notifications.notify(
-      tx,
-      [...users].map((userId) => ({
-        userId,
-        category: 'saved_search_match' as const,
-        runId: run.id,
-        actorId: run.hostId,
-        data: { title: run.title, startsAt: run.startsAt.toISOString() },
-        link: `/runs/${run.id}`,
-      })),
+    const keywords = candidates.map((c) => c.filters.q.trim()).filter((q) => q !== '');
+    const found = keywords.length > 0 ? await keywordsFinding(tx, run.id, keywords) : new Set<string>();
+    return new Set(
+      candidates
+        .filter((c) => c.filters.q.trim() === '' || found.has(c.filters.q.trim()))
+        .map((c) => c.userId),
     );
   }
 }

@@ -268,6 +268,57 @@ describe('the series.open-window job', () => {
   });
 });
 
+describe('saved searches and a series (issue 18)', () => {
+  const save = async (who: TestUser, filters: Record<string, unknown>) =>
+    expect((await inject(who, 'POST', '/api/me/saved-searches', { filters })).statusCode).toBe(201);
+
+  it('a series opening tells a matching search once, of its soonest date; each later opening once more', async () => {
+    const seriesHost = await newUser(t.app);
+    const fan = await newUser(t.app);
+    const other = await newUser(t.app);
+    // Two matching searches are still one notice an opening; the spacing and synonym are the list's.
+    await save(fan, { q: '수요알림 러닝' });
+    await save(fan, { q: '수요알림런', region: ['seoul'] });
+    await save(other, { q: '수요알림런 부산' });
+    await save(seriesHost, { q: '수요알림런' });
+    const created = await createSeries(seriesHost, {
+      template: template({ title: '수요알림런 정기 모임' }),
+      schedule: schedule({ byDay: ['MO', 'WE', 'FR'] }),
+    });
+    expect(created.occurrences.length).toBeGreaterThan(4);
+    const soonest = [...created.occurrences].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+    const first = await noticesOf(fan.user.id, 'saved_search_match');
+    expect(first.map((n) => n.run_id)).toEqual([soonest?.id]);
+
+    try {
+      clock.offsetMs = 10 * DAY;
+      expect(await t.services.series.openWindow()).toBeGreaterThan(1);
+      const fresh = await rows('select id from runs where series_id = $1 and created_at > $2', [
+        created.series.id,
+        new Date(clock.now().getTime() - DAY).toISOString(),
+      ]);
+      const told = await noticesOf(fan.user.id, 'saved_search_match');
+      expect(told).toHaveLength(2);
+      expect(fresh.map((r) => r.id)).toContain(told[1]?.run_id);
+    } finally {
+      clock.offsetMs = 0;
+    }
+    expect(await noticesOf(other.user.id, 'saved_search_match')).toEqual([]);
+    expect(await noticesOf(seriesHost.user.id, 'saved_search_match')).toEqual([]);
+  });
+
+  it('a members-only crew series tells no saved search', async () => {
+    const owner = await newUser(t.app);
+    const fan = await newUser(t.app);
+    const crewId = await crewWith(owner);
+    await save(fan, { q: '크루전용알림런' });
+    await createSeries(owner, {
+      template: template({ title: '크루전용알림런', crewId, visibility: 'crew' }),
+    });
+    expect(await noticesOf(fan.user.id, 'saved_search_match')).toEqual([]);
+  });
+});
+
 describe('this and following, cancelling one, ending', () => {
   it('PATCH from a date rebuilds the dates only the host is in and updates (and tells) those with runners', async () => {
     const created = await createSeries(host, {

@@ -20,6 +20,7 @@ export type UserChanges = Partial<
     | 'runningLevel'
     | 'preferredRegions'
     | 'preferredDistance'
+    | 'preferredTimesOfDay'
     | 'avatarId'
     | 'locale'
     | 'gender'
@@ -184,6 +185,7 @@ export class UsersRepository {
         runningLevel: null,
         preferredRegions: [],
         preferredDistance: null,
+        preferredTimesOfDay: [],
         avatarId: null,
         calendarToken: null,
         phoneEncrypted: null,

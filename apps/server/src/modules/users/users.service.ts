@@ -13,6 +13,7 @@ import {
   type RunningLevel,
   type UpdateMe,
   type UserRole,
+  type TimeOfDay,
 } from '@erun/contracts';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import type { UploadsService } from '../uploads/uploads.service.ts';
@@ -180,6 +181,7 @@ export class UsersService {
       emailVerified: user.email !== null && user.emailVerifiedAt !== null,
       preferredRegions: user.preferredRegions as Region[],
       preferredDistance: user.preferredDistance as DistanceBucket | null,
+      preferredTimesOfDay: user.preferredTimesOfDay as TimeOfDay[],
       onboarded: user.runningLevel !== null && user.preferredRegions.length > 0,
       hasPassword: user.passwordHash !== null,
       providers: providers as OAuthProvider[],

@@ -1,4 +1,4 @@
-import type { DistanceBucket, Region } from '@erun/contracts';
+import type { DistanceBucket, Region, TimeOfDay } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../../lib/cx.ts';
 import styles from './for-me-chip.module.css';
@@ -6,16 +6,22 @@ import styles from './for-me-chip.module.css';
 export interface FeedPreferences {
   preferredRegions: Region[];
   preferredDistance: DistanceBucket | null;
+  preferredTimesOfDay: TimeOfDay[];
 }
 
 /** Whether the runner chose anything "내 조건" can start from (onboarding or the settings). */
 export function hasPreferences(prefs: FeedPreferences | null): prefs is FeedPreferences {
-  return prefs !== null && (prefs.preferredRegions.length > 0 || prefs.preferredDistance !== null);
+  return (
+    prefs !== null &&
+    (prefs.preferredRegions.length > 0 ||
+      prefs.preferredDistance !== null ||
+      prefs.preferredTimesOfDay.length > 0)
+  );
 }
 
 /**
- * "내 조건": a toggle (aria-pressed) that starts a list from the runner's preferred regions and distance; its
- * text says which. Turning it off shows every run.
+ * "내 조건": a toggle (aria-pressed) that starts a list from the runner's preferred regions, distance and
+ * times of day; its text says which. Turning it off shows every run.
  */
 export function ForMeChip({
   prefs,
@@ -36,6 +42,7 @@ export function ForMeChip({
         ? t('feed.forMe.regions', { region: t(`region.${first}`), count: others.length })
         : t(`region.${first}`)),
     prefs.preferredDistance && t(`distance.${prefs.preferredDistance}`),
+    prefs.preferredTimesOfDay.map((time) => t(`timeOfDay.${time}`)).join(', '),
   ].filter(Boolean);
   return (
     <button

@@ -2,9 +2,11 @@ import {
   DISTANCE_BUCKETS,
   REGIONS,
   RUNNING_LEVELS,
+  TIMES_OF_DAY,
   type DistanceBucket,
   type Region,
   type RunningLevel,
+  type TimeOfDay,
 } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
 import { ChoiceGroup, MultiChoiceGroup, type ChoiceOption } from '../../../components/choice-group.tsx';
@@ -17,6 +19,7 @@ export type RunningStyleValues = {
   runningLevel: RunningLevel | undefined;
   preferredRegions: Region[];
   preferredDistance: DistanceBucket | null;
+  preferredTimesOfDay: TimeOfDay[];
   avatarId: string | null;
 };
 
@@ -26,7 +29,10 @@ interface RunningStyleFieldsProps {
   setValue: <K extends keyof RunningStyleValues>(name: K, value: RunningStyleValues[K]) => void;
 }
 
-/** Running level, preferred regions and preferred distance (DOMAIN.md values, labels from i18n). */
+/**
+ * Running level, preferred regions, distance and times of day (DOMAIN.md values, labels from i18n). The times
+ * are the /runs filter's buckets, 4 hours each from midnight: the feed's 내 조건 filters by them.
+ */
 export function RunningStyleFields({ values, errorOf, setValue }: RunningStyleFieldsProps) {
   const { t } = useTranslation();
   const levels: ChoiceOption<RunningLevel>[] = RUNNING_LEVELS.map((level) => ({
@@ -43,6 +49,15 @@ export function RunningStyleFields({ values, errorOf, setValue }: RunningStyleFi
     ...DISTANCE_BUCKETS.map((bucket) => ({ key: bucket, value: bucket, label: t(`distance.${bucket}`) })),
     { key: 'unknown', value: null, label: t('distance.unknown') },
   ];
+  const times: ChoiceOption<TimeOfDay>[] = TIMES_OF_DAY.map((time, i) => ({
+    key: time,
+    value: time,
+    label: t('preferences.timesOfDay.option', {
+      label: t(`timeOfDay.${time}`),
+      from: String(i * 4).padStart(2, '0'),
+      to: String(i * 4 + 4).padStart(2, '0'),
+    }),
+  }));
 
   return (
     <>
@@ -72,6 +87,15 @@ export function RunningStyleFields({ values, errorOf, setValue }: RunningStyleFi
         onChange={(distance) => setValue('preferredDistance', distance)}
         error={errorOf('preferredDistance')}
         layout="chips"
+      />
+      <MultiChoiceGroup
+        name="preferredTimesOfDay"
+        legend={t('preferences.timesOfDay.legend')}
+        hint={t('preferences.timesOfDay.hint')}
+        options={times}
+        values={values.preferredTimesOfDay}
+        onChange={(selected) => setValue('preferredTimesOfDay', selected)}
+        error={errorOf('preferredTimesOfDay')}
       />
     </>
   );

@@ -40,7 +40,7 @@ describe('RunningStyleForm (onboarding)', () => {
     expect(within(level).queryByText('한 달 러닝 횟수를 골라 주세요.')).toBeNull();
   });
 
-  it('sends the running style with PATCH /api/me, "잘 모르겠어요" as null', async () => {
+  it('sends the running style with PATCH /api/me, "잘 모르겠어요" as null, the chosen times of day', async () => {
     const saved = onboardedMe({ preferredRegions: ['seoul', 'jeju'], bio: '주말 아침 러너' });
     const { calls } = mockApi({ 'PATCH /api/me': () => jsonResponse(200, saved) });
     const onSaved = vi.fn();
@@ -56,6 +56,15 @@ describe('RunningStyleForm (onboarding)', () => {
     await events.click(screen.getByRole('checkbox', { name: '서울' }));
     await events.click(screen.getByRole('checkbox', { name: '제주' }));
     expect(screen.getByRole('radio', { name: '잘 모르겠어요' })).toHaveProperty('checked', true);
+    // The /runs filter's six buckets, with their hours.
+    const times = group('선호 시간대');
+    expect(
+      within(times)
+        .getAllByRole('checkbox')
+        .map((c) => c.getAttribute('value')),
+    ).toEqual(['late_night', 'dawn', 'morning', 'afternoon', 'evening', 'night']);
+    await events.click(within(times).getByRole('checkbox', { name: '새벽 04–08시' }));
+    await events.click(within(times).getByRole('checkbox', { name: '밤 20–24시' }));
     await events.type(screen.getByLabelText('한 줄 소개 (선택)'), '주말 아침 러너');
     expect(screen.getByText('8/60자')).toBeTruthy();
     await events.click(screen.getByRole('button', { name: submitLabel }));
@@ -72,6 +81,7 @@ describe('RunningStyleForm (onboarding)', () => {
           runningLevel: '5to10',
           preferredRegions: ['seoul', 'jeju'],
           preferredDistance: null,
+          preferredTimesOfDay: ['dawn', 'night'],
           avatarId: null,
         },
       }),

@@ -31,6 +31,7 @@ function initialValues(me: Me): RunningStyleValues {
     runningLevel: me.runningLevel ?? undefined,
     preferredRegions: me.preferredRegions,
     preferredDistance: me.preferredDistance,
+    preferredTimesOfDay: me.preferredTimesOfDay,
     avatarId: me.avatar?.id ?? null,
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "preferred_times_of_day" text[] DEFAULT '{}'::text[] NOT NULL;
