@@ -127,7 +127,7 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
   });
 
   await test.step('the runs list: the card shows the three groups’ paces in one line', async () => {
-    await page.goto(`/runs?q=${encodeURIComponent(title)}`);
+    await page.goto(`/runs?q=${encodeURIComponent(title)}&forMe=false`);
     const found = page.getByRole('article').filter({ hasText: title });
     await expect(found.getByText(`5'00" · 6'00" · 7'00"/km`)).toBeVisible();
     await found.scrollIntoViewIfNeeded();
