@@ -125,4 +125,12 @@ test('a host posts a run with three pace groups; a runner joins the 6\'00" group
     const pick = page.getByLabel(T.groupOf(runner.user.nickname));
     await expect(pick.locator('option:checked')).toHaveText(/^6'00"\/km/);
   });
+
+  await test.step('the runs list: the card shows the three groups’ paces in one line', async () => {
+    await page.goto(`/runs?q=${encodeURIComponent(title)}&forMe=false`);
+    const found = page.getByRole('article').filter({ hasText: title });
+    await expect(found.getByText(`5'00" · 6'00" · 7'00"/km`)).toBeVisible();
+    await found.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('pace-groups-card.png') });
+  });
 });

@@ -19,6 +19,7 @@ const T = {
   endTime: '종료 예정 시간',
   capacity: '모집 인원',
   theme: '러닝 테마',
+  tabs: '하단 메뉴',
 };
 
 /** The meeting pin's tip on screen, relative to the map's top left, and the map's size. */
@@ -57,6 +58,19 @@ test.describe('place search', () => {
       await search.fill('없는장소쿼리');
       await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(0);
       await expect(page.getByText(T.empty, { exact: true }).first()).toBeVisible();
+    });
+
+    await test.step('many suggestions end above the phone’s tab bar, scrolling inside the list', async () => {
+      await search.fill('서울');
+      const list = page.getByRole('listbox', { name: T.search });
+      await expect(list.getByRole('option').nth(3)).toBeVisible();
+      const tabs = page.getByRole('navigation', { name: T.tabs });
+      if (await tabs.isVisible()) {
+        const [popup, bar] = await Promise.all([list.locator('..').boundingBox(), tabs.boundingBox()]);
+        if (!popup || !bar) throw new Error('the suggestions or the tab bar are not on screen');
+        expect(popup.y + popup.height).toBeLessThanOrEqual(bar.y);
+      }
+      await page.screenshot({ path: test.info().outputPath('place-suggestions.png') });
     });
 
     await test.step('typing 반포 suggests 반포한강공원 first; arrow down and Enter pick it', async () => {

@@ -69,6 +69,18 @@ test('switches to the map, zooms into 부산 and sees only 부산’s runs; the 
     await expect(page.getByRole('region', { name: T.mapRegion })).toBeVisible();
     await expect(page.getByRole('heading', { name: T.inView(3) })).toBeVisible();
     await expect(page).toHaveURL(/view=map&bbox=/);
+    // A keyword's results are ranked by relevance, and the sort says so.
+    await expect(page.getByRole('combobox', { name: '정렬' }).locator('option:checked')).toHaveText(
+      '관련도순',
+    );
+    // The map view keeps the list's width: the page lines up with the header.
+    const [header, title] = await Promise.all([
+      page.getByRole('banner').locator('a').first().boundingBox(),
+      page.getByRole('heading', { level: 1 }).boundingBox(),
+    ]);
+    if (!header || !title) throw new Error('the header or the title is not on screen');
+    expect(Math.abs(title.x - header.x)).toBeLessThanOrEqual(24);
+    await page.screenshot({ path: test.info().outputPath('runs-map-width.png') });
   });
 
   await test.step('one finger scrolls the page on a phone: the map pans with two', async () => {

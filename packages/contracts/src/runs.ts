@@ -329,6 +329,8 @@ const RunCommonSchema = z.object({
   /** Who's going: the first seated runners (host first), at most `RUN_LIMITS.goingShown`; the rest is
    * `participantCount` minus these. */
   going: z.array(ParticipantSchema),
+  /** Its pace groups' paces (s/km), fastest first, for a card ("5'00\" · 6'00\" · 7'00\""); empty: none. */
+  groupPaces: z.array(z.number().int()),
 });
 
 /** A run in lists: everything but the route. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { DaySchema } from './common.ts';
 import { LocalTimeSchema, RunVisibilitySchema, WeekdaySchema } from './crew-basics.ts';
-import { CreateRunSchema, refineRoute, RunSummarySchema } from './runs.ts';
+import {
+  CreateRunSchema,
+  PaceGroupInputSchema,
+  paceGroupIssues,
+  refineRoute,
+  RunSummarySchema,
+} from './runs.ts';
 import { PublicUserSchema } from './users.ts';
 
 /**
@@ -92,8 +98,16 @@ const {
   photoIds: _photoIds,
   // Co-hosts are chosen per run (on its page), not for every date of a series.
   coHostIds: _coHostIds,
+  paceGroups: _paceGroups,
   ...runFields
 } = CreateRunSchema.shape;
+
+/**
+ * A template's pace group (DOMAIN.md "Pace groups"): its pace and seats. Every occurrence gets the groups; a
+ * pacer is named per run (on its edit), as co-hosts are — a group's `id` or `pacerId` sent here is dropped.
+ */
+export const TemplatePaceGroupSchema = PaceGroupInputSchema.pick({ paceSecPerKm: true, capacity: true });
+export type TemplatePaceGroup = z.infer<typeof TemplatePaceGroupSchema>;
 
 /** The run every occurrence copies: a run's fields without its times, and the durations that place them. */
 const TemplateFieldsSchema = z.object({
@@ -109,12 +123,24 @@ const TemplateFieldsSchema = z.object({
   joinDeadlineLeadMinutes: z.number().int().min(0).max(SERIES_LIMITS.joinDeadlineLeadMax).nullish(),
   crewId: z.uuid().nullish(),
   visibility: RunVisibilitySchema.default('public'),
+  /** 2–6 groups whose seats sum to `capacity`, as a run's; none (null or absent): one group for all. */
+  paceGroups: z.array(TemplatePaceGroupSchema).nullish(),
 });
 
-export const SeriesTemplateSchema = TemplateFieldsSchema.superRefine(refineRoute).superRefine((v, ctx) => {
-  if (v.visibility === 'crew' && !v.crewId)
-    ctx.addIssue({ code: 'custom', path: ['visibility'], message: 'visibility.crewRequired' });
-});
+function refineTemplatePaceGroups(
+  value: { paceGroups?: TemplatePaceGroup[] | null | undefined; capacity?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  for (const issue of paceGroupIssues({ paceGroups: value.paceGroups, capacity: value.capacity }))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
+export const SeriesTemplateSchema = TemplateFieldsSchema.superRefine(refineRoute)
+  .superRefine(refineTemplatePaceGroups)
+  .superRefine((v, ctx) => {
+    if (v.visibility === 'crew' && !v.crewId)
+      ctx.addIssue({ code: 'custom', path: ['visibility'], message: 'visibility.crewRequired' });
+  });
 export type SeriesTemplateInput = z.input<typeof SeriesTemplateSchema>;
 export type SeriesTemplate = z.output<typeof SeriesTemplateSchema>;
 
@@ -179,6 +205,8 @@ export const SeriesSchema = z.object({
     visibility: RunVisibilitySchema,
     /** 여성 전용: every run it makes is (labelled as such on its page). */
     womenOnly: z.boolean(),
+    /** The pace groups every run it makes has, fastest first (empty: none). */
+    paceGroups: z.array(TemplatePaceGroupSchema),
   }),
   ended: z.boolean(),
   endedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -92,6 +92,7 @@ const run: Run = {
     },
   ],
   paceGroups: [],
+  groupPaces: [],
   myPaceGroupId: null,
 };
 

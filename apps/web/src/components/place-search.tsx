@@ -1,15 +1,18 @@
 import { PLACE_QUERY_MAX, type Place } from '@erun/contracts';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../lib/cx.ts';
 import { usePlaceSearch } from '../lib/places.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 import fieldStyles from './field.module.css';
 import styles from './place-search.module.css';
+import { useRoomBelow } from './use-room-below.ts';
 import hidden from './visually-hidden.module.css';
 
 /** How long typing pauses before a search goes out. */
 export const PLACE_SEARCH_DEBOUNCE_MS = 250;
+/** At least two suggestions show without scrolling the list (each one a 44 px touch target). */
+const LEAST_ROOM = 2 * 56;
 
 interface PlaceSearchProps {
   label: string;
@@ -104,12 +107,15 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
   };
 
   const activeId = expanded && active >= 0 && active < places.length ? `${id}-option-${active}` : undefined;
+  const box = useRef<HTMLDivElement>(null);
+  // On phones the list ends above the bottom tab bar, scrolling inside rather than passing under it.
+  const room = useRoomBelow(box, expanded, LEAST_ROOM);
   return (
     <div className={cx(fieldStyles.field, styles.field, className)}>
       <label htmlFor={id} className={fieldStyles.label}>
         {label}
       </label>
-      <div className={styles.box}>
+      <div className={styles.box} ref={box}>
         <input
           id={id}
           type="search"
@@ -135,7 +141,11 @@ export function PlaceSearch({ label, hint, placeholder, onPick, className }: Pla
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
         />
-        <div className={styles.popup} hidden={!expanded}>
+        <div
+          className={styles.popup}
+          hidden={!expanded}
+          style={room === null ? undefined : ({ '--room': `${room}px` } as CSSProperties)}
+        >
           <ul
             id={listId}
             role="listbox"

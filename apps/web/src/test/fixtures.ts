@@ -84,6 +84,7 @@ export function runFixture(overrides: Partial<Run> = {}): Run {
     cancelReason: null,
     womenOnly: false,
     going: [],
+    groupPaces: [],
     segmentStarts: [],
     route: [
       [37.5271, 126.9326],

@@ -70,6 +70,17 @@ describe('creating a run with pace groups', () => {
     ]);
   });
 
+  it('lists the run with its groups’ paces, fastest first, for its card (a run without groups: none)', async () => {
+    const run = await newRun(t.app, host, { title: '페이스 카드 러닝', ...threeGroups() });
+    const plain = await newRun(t.app, host, { title: '페이스 카드 러닝' });
+    const page = (
+      await t.app.inject({ method: 'GET', url: `/api/runs?hostId=${host.user.id}&limit=50` })
+    ).json<{ items: { id: string; groupPaces: number[] }[] }>();
+    expect(page.items.find((r) => r.id === run.id)?.groupPaces).toEqual([300, 360, 420]);
+    expect(page.items.find((r) => r.id === plain.id)?.groupPaces).toEqual([]);
+    expect((await view(run.id)).groupPaces).toEqual([300, 360, 420]);
+  });
+
   it('seats a host who paces a group in that group', async () => {
     const run = await newRun(t.app, host, {
       capacity: 8,
@@ -374,6 +385,95 @@ describe('moving between pace groups', () => {
     } finally {
       clock.offsetMs = 0;
     }
+  });
+});
+
+describe('moving a waitlisted runner who holds a seat offer (issue 17 × pace groups)', () => {
+  // The offer is for a seat of the old group: a move withdraws it and that seat is offered to the next in the
+  // old group's line; a runner moved into a free seat of the new group holds that seat instead.
+  const offersOf = async (runId: string) =>
+    (
+      await t.database.executeSql(
+        'select user_id, status from seat_offers where run_id = $1 order by offered_at, user_id',
+        [runId],
+      )
+    ).rows as { user_id: string; status: string }[];
+  const soon = async () => {
+    const response = await create({
+      ...runBody(
+        {
+          capacity: 6,
+          paceGroups: [
+            { paceSecPerKm: 300, capacity: 2 },
+            { paceSecPerKm: 360, capacity: 2 },
+            { paceSecPerKm: 420, capacity: 2 },
+          ],
+        },
+        5,
+      ),
+    });
+    expect(response.statusCode).toBe(201);
+    const run = response.json<Run>();
+    const [a, b, c, d, e] = await users(5);
+    if (!a || !b || !c || !d || !e) throw new Error('users');
+    await join(run.id, a, groupAt(run, 300).id); // 5'00" full: host + a
+    await join(run.id, b, groupAt(run, 300).id); // 5'00" waitlist #1
+    await join(run.id, c, groupAt(run, 300).id); // 5'00" waitlist #2
+    await join(run.id, d, groupAt(run, 360).id);
+    await join(run.id, e, groupAt(run, 360).id); // 6'00" full
+    expect((await leave(run.id, a)).statusCode).toBe(204);
+    expect((await view(run.id, b)).myOffer?.status).toBe('open');
+    return { run, b, c };
+  };
+
+  it('moved into a free seat: seated there, the old offer withdrawn and its seat offered to the next in the old group', async () => {
+    const { run, b, c } = await soon();
+    const moved = await move(run.id, b, b.user.id, groupAt(run, 420).id);
+    expect(moved.json<JoinResult>()).toEqual({ status: 'joined' });
+    expect(await view(run.id, b)).toMatchObject({ myStatus: 'joined', myPaceGroupId: groupAt(run, 420).id });
+    expect((await view(run.id, c)).myOffer?.status).toBe('open');
+    expect(await offersOf(run.id)).toEqual([
+      { user_id: b.user.id, status: 'withdrawn' },
+      { user_id: c.user.id, status: 'open' },
+    ]);
+    const seen = await view(run.id);
+    expect(seen.paceGroups.map((g) => [g.participantCount, g.waitlistCount])).toEqual([
+      [1, 1],
+      [2, 0],
+      [1, 0],
+    ]);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/runs/${run.id}/seat-offer/claim`,
+          headers: bearer(c),
+        })
+      ).json(),
+    ).toEqual({ status: 'joined' });
+  });
+
+  it('moved by the host into a full group: waits at its end, the offer passes to the next in the old group', async () => {
+    const { run, b, c } = await soon();
+    const moved = await move(run.id, host, b.user.id, groupAt(run, 360).id);
+    expect(moved.json<JoinResult>()).toEqual({ status: 'waitlisted', position: 1 });
+    const mine = await view(run.id, b);
+    expect(mine).toMatchObject({ myStatus: 'waitlisted', myPaceGroupId: groupAt(run, 360).id });
+    expect(mine.myOffer?.status).not.toBe('open');
+    expect((await view(run.id, c)).myOffer?.status).toBe('open');
+    expect(await offersOf(run.id)).toEqual([
+      { user_id: b.user.id, status: 'withdrawn' },
+      { user_id: c.user.id, status: 'open' },
+    ]);
+  });
+
+  it('a runner may not move themself out of an offer into a full group (409): the offer stands', async () => {
+    const { run, b, c } = await soon();
+    const refused = await move(run.id, b, b.user.id, groupAt(run, 360).id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().code).toBe('PACE_GROUP_FULL');
+    expect((await view(run.id, b)).myOffer?.status).toBe('open');
+    expect((await view(run.id, c)).myOffer).toBeNull();
   });
 });
 

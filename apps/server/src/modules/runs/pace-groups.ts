@@ -62,6 +62,39 @@ export class PaceGroups {
     return groups.reduce((n, g) => n + g.capacity, 0);
   }
 
+  /**
+   * A series' groups for one of its runs ("this and following", DOMAIN.md "Series"): `undefined` when the
+   * template's groups did not change — a run with groups then keeps its seats too (its capacity is their sum).
+   * A group of the same pace is kept (its runners and pacer stay), the others are added, and groups the template
+   * no longer has are removed. When the run's runners do not fit (a removed group not empty, a kept one holding
+   * more seats than it would have, more runners than seats), the run keeps its own groups and seats.
+   */
+  async forOccurrence(
+    tx: Tx,
+    runId: string,
+    groups: { paceSecPerKm: number; capacity: number }[] | null | undefined,
+    held: number,
+  ): Promise<{ groups?: PaceGroupInput[] | null; keepCapacity: boolean }> {
+    const stored = await this.repo.groupsOf(tx, runId);
+    if (groups === undefined) return { keepCapacity: stored.length > 0 };
+    if (!groups || groups.length === 0)
+      return stored.length === 0 ? { keepCapacity: false } : { groups: null, keepCapacity: false };
+    const planned = groups.map((g) => {
+      const same = stored.find((s) => s.paceSecPerKm === g.paceSecPerKm);
+      return same
+        ? { id: same.id, paceSecPerKm: g.paceSecPerKm, capacity: g.capacity, pacerId: same.pacerId }
+        : { paceSecPerKm: g.paceSecPerKm, capacity: g.capacity };
+    });
+    if (planned.reduce((n, g) => n + g.capacity, 0) < held) return { keepCapacity: true };
+    try {
+      await this.checkEdit(tx, runId, planned, undefined);
+    } catch (error) {
+      if (error instanceof ConflictError) return { keepCapacity: true };
+      throw error;
+    }
+    return { groups: planned, keepCapacity: false };
+  }
+
   /** Saves the groups (null: the run has none any more) and places whoever has no group yet. */
   async save(tx: Tx, runId: string, groups: PaceGroupInput[] | null, now: Date): Promise<void> {
     if (groups === null) {

@@ -75,6 +75,7 @@ export function toRunSummary(
     cancelReason: run.cancelReason,
     womenOnly: run.womenOnly,
     going: run.going.map((p) => toParticipant(p, imageOf)),
+    groupPaces: run.groupPaces,
   };
 }
 

@@ -128,6 +128,8 @@ export type RunCard = Omit<RunRow, 'route' | 'searchText'> & {
   guestCount: number;
   /** The first seated runners (host first), for the card's "who's going" avatars. */
   going: ParticipantRow[];
+  /** Its pace groups' paces (s/km), fastest first; empty: one group for all. */
+  groupPaces: number[];
   /** The run's score in a ranked order (`relevance`: the keyword's match; `recommended`): the cursor carries it. */
   score?: number;
 };
@@ -256,7 +258,12 @@ const going = sql<ParticipantRow[]>`(select coalesce(json_agg(json_build_object(
     where p.run_id = ${runs.id} and p.status = 'joined'
     order by p.created_at, p.user_id limit ${sql.raw(String(GOING_SHOWN))}) g
   join ${users} u on u.id = g.user_id)`;
-const crewColumns = { crew: crewChip, coHosts, guestCount };
+// A card's pace groups, fastest first: their paces alone (the page reads the groups in full).
+const groupPaces = sql<
+  number[]
+>`(select coalesce(json_agg(pg.pace_sec_per_km order by pg.position), '[]'::json)
+  from ${runPaceGroups} pg where pg.run_id = ${runs.id})`;
+const crewColumns = { crew: crewChip, coHosts, guestCount, groupPaces };
 
 /**
  * Runs the reader may see: public ones, and members-only ones of their crews or that they host, co-host or are
@@ -323,6 +330,7 @@ interface CardSelection {
   crew: CrewChipRow | null;
   coHosts: ParticipantRow[];
   guestCount: number;
+  groupPaces: number[];
   going?: ParticipantRow[];
   score?: number;
   myStatus?: string | null;
@@ -354,6 +362,7 @@ function toCard<T extends CardSelection>(row: T, signedIn: boolean): RunCard {
     coHosts: row.coHosts,
     guestCount: Number(row.guestCount),
     going: row.going ?? [],
+    groupPaces: (row.groupPaces ?? []).map(Number),
     ...(row.score === undefined ? {} : { score: Number(row.score) }),
   };
 }

@@ -96,6 +96,8 @@ export interface NewOccurrence {
     /** 여성 전용 and the minimum attendance rate: each occurrence carries the template's. */
     womenOnly?: boolean;
     minAttendanceRate?: number | null;
+    /** The series' pace groups (pace and seats; pacers are named per run): every occurrence gets them. */
+    paceGroups?: { paceSecPerKm: number; capacity: number }[] | null;
   };
   startsAt: Date;
   endsAt: Date;
@@ -682,6 +684,8 @@ export class RunsService {
       };
       const run = await this.repo.createOccurrence(tx, values);
       if (!run) continue;
+      // The host (participant #1) goes to the fastest group, as on a run's create.
+      if (o.template.paceGroups?.length) await this.paceGroups.save(tx, run.id, o.template.paceGroups, o.now);
       await this.users.moveRunsHosted(tx, o.hostId, 1);
       opened.push(run);
     }
@@ -708,19 +712,29 @@ export class RunsService {
     if (input.startsAt && Date.parse(input.startsAt) < lead) return false;
     // Never under the seats taken or offered (issue 17).
     const held = await this.participants.seatsOf(tx, runId);
+    const { paceGroups, ...fields } = input;
+    const groups = await this.paceGroups.forOccurrence(
+      tx,
+      runId,
+      paceGroups,
+      held.participants + held.offered,
+    );
     const capacity =
-      input.capacity === undefined ? undefined : Math.max(input.capacity, held.participants + held.offered);
+      fields.capacity === undefined || groups.keepCapacity
+        ? undefined
+        : Math.max(fields.capacity, held.participants + held.offered);
     // 여성 전용 comes on only where its host is alone (as on a run's edit: nobody already in is turned away).
     const womenOnly =
-      input.womenOnly && !run.womenOnly && run.participantCount + run.waitlistCount > 1
+      fields.womenOnly && !run.womenOnly && run.participantCount + run.waitlistCount > 1
         ? undefined
-        : input.womenOnly;
-    const changes = this.mergedChanges(run, { ...input, capacity, womenOnly }, now);
+        : fields.womenOnly;
+    const changes = this.mergedChanges(run, { ...fields, capacity, womenOnly }, now);
     const audience = await this.participants.audienceOf(tx, run);
     await this.repo.update(tx, runId, {
       ...changes,
       ...(input.visibility ? { visibility: input.visibility } : {}),
     });
+    if (groups.groups !== undefined) await this.paceGroups.save(tx, runId, groups.groups, now);
     const promoted = await this.seats.fill(tx, { ...run, ...changes }, now);
     await this.live.notifications.notify(tx, [
       ...audience.filter((id) => !promoted.includes(id)).map((id) => notice(id, 'run_updated', run)),

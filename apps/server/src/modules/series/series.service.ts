@@ -187,6 +187,8 @@ export class SeriesService {
             visibility: stored.visibility,
             womenOnly: stored.womenOnly,
             minAttendanceRate: stored.minAttendanceRate ?? null,
+            // Only a change of the groups touches them: a run's own groups ("this run") stay otherwise.
+            ...(changes.paceGroups !== undefined ? { paceGroups: stored.paceGroups ?? null } : {}),
           },
           now,
         );
@@ -284,6 +286,7 @@ export class SeriesService {
   private async templateOfRun(runId: string, userId: string): Promise<SeriesTemplate> {
     const run = await this.runs.rowOf(runId);
     if (run.hostId !== userId) throw new ForbiddenError('NOT_HOST', 'Only the host can repeat this run');
+    const { paceGroups } = await this.runs.get(runId, userId);
     const minutes = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / MINUTE);
     const parsed = SeriesTemplateSchema.safeParse({
       title: run.title,
@@ -309,6 +312,10 @@ export class SeriesService {
       visibility: run.visibility,
       minAttendanceRate: run.minAttendanceRate,
       womenOnly: run.womenOnly,
+      paceGroups:
+        paceGroups.length > 0
+          ? paceGroups.map((g) => ({ paceSecPerKm: g.paceSecPerKm, capacity: g.capacity }))
+          : null,
     });
     if (!parsed.success) throw invalid('fromRunId', 'series.runNotRepeatable');
     return parsed.data;
@@ -342,6 +349,7 @@ export class SeriesService {
         visibility: template.visibility,
         // Templates stored before 여성 전용 existed have no flag: such a series is not one.
         womenOnly: template.womenOnly ?? false,
+        paceGroups: [...(template.paceGroups ?? [])].sort((a, b) => a.paceSecPerKm - b.paceSecPerKm),
       },
       ended: row.endedAt !== null,
       endedAt: row.endedAt?.toISOString() ?? null,

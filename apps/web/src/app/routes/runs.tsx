@@ -64,7 +64,8 @@ export function RunsPage() {
   );
 
   return (
-    <div className={cx(listStyles.page, view === 'map' && styles.mapPage, signedIn && styles.withFab)}>
+    // The map view keeps the list's width: the page lines up with the header whichever view is on.
+    <div className={cx(listStyles.page, signedIn && styles.withFab)}>
       <div className={styles.head}>
         <div className={listStyles.head}>
           <h1 className={listStyles.title}>{t('runs.title')}</h1>
@@ -82,6 +83,10 @@ export function RunsPage() {
             count={count}
             resetOf={resetOf}
             sorts={RUN_SORTS}
+            // With a keyword the server ranks the default order by relevance (then date): say so.
+            sortLabel={(sort) =>
+              sort === 'soonest' && filters.q.trim() !== '' ? t('runs.sort.relevance') : undefined
+            }
             wide={wide}
             panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} crews={myCrews} />}
           />

@@ -12,6 +12,7 @@ import { BackState, QueryPage } from '../../components/query-page.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import page from '../../components/page.module.css';
 import { errorMessage } from '../../lib/messages.ts';
+import { formatPace } from '../../lib/format.ts';
 import { RunCard, RunCardSkeleton } from '../../features/runs/components/run-card.tsx';
 import { useEndSeries, useSeries } from '../../features/series/api/series.ts';
 import { SeriesEditDialog } from '../../features/series/components/series-edit-dialog.tsx';
@@ -104,6 +105,13 @@ function SeriesView({ data }: { data: SeriesPage }) {
             {t('series.page.place')} {series.template.placeName}
           </li>
           <li>{t('series.page.capacity', { count: series.template.capacity })}</li>
+          {series.template.paceGroups.length > 0 && (
+            <li>
+              {t('paceGroupsMore.series.groups', {
+                paces: series.template.paceGroups.map((g) => formatPace(g.paceSecPerKm)).join(' · '),
+              })}
+            </li>
+          )}
           <li>{t('series.page.duration', { count: series.template.durationMinutes })}</li>
         </ul>
         {series.ended && <p className={styles.ended}>{t('series.page.ended')}</p>}

@@ -158,6 +158,8 @@ interface FilterAndSortProps<F extends { sort: S }, S extends string> {
   /** On a phone the filters open in a sheet; from 1024 px they sit in the sidebar instead. */
   wide: boolean;
   panel: (value: F, onChange: (next: F) => void) => ReactNode;
+  /** A sort's label when the list names it otherwise (e.g. the order the server really applies). */
+  sortLabel?: (sort: S) => string | undefined;
 }
 
 /** A list's toolbar controls: the filter sheet button (phones) and the sort select. */
@@ -170,6 +172,7 @@ export function FilterAndSort<F extends { sort: S }, S extends string>({
   sorts,
   wide,
   panel,
+  sortLabel,
 }: FilterAndSortProps<F, S>) {
   const { t } = useTranslation();
   return (
@@ -193,7 +196,7 @@ export function FilterAndSort<F extends { sort: S }, S extends string>({
         label={t(`${kind}.sort.label`)}
         value={filters.sort}
         options={sorts}
-        labelOf={(sort) => t(`${kind}.sort.${sort}`)}
+        labelOf={(sort) => sortLabel?.(sort) ?? t(`${kind}.sort.${sort}`)}
         onChange={(sort) => onChange({ ...filters, sort })}
       />
     </>

@@ -7,7 +7,8 @@ import { Skeleton } from '../../../components/skeleton.tsx';
 import { WomenOnlyBadge } from '../../../components/women-only-badge.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
-import { formatKm, formatPace } from '../../../lib/format.ts';
+import { formatKm } from '../../../lib/format.ts';
+import { cardPace } from '../utils/format.ts';
 import { RunBookmarkButton } from './bookmark-button.tsx';
 import { CrewRunTags } from './crew-run-tags.tsx';
 import { RunBadgeLabel } from './run-badge.tsx';
@@ -40,6 +41,7 @@ export function RunCard({
   const { t, i18n } = useTranslation();
   const photo = run.photos[0]?.urls.small;
   const full = run.participantCount >= run.capacity;
+  const pace = cardPace(run);
   const away = origin
     ? haversineKm([origin.lat, origin.lng], [run.meetingPlace.lat, run.meetingPlace.lng])
     : null;
@@ -82,7 +84,14 @@ export function RunCard({
       </p>
       <ul className={styles.tags} aria-label={t('runs.card.facts')}>
         <li>{formatKm(run.distanceKm)}</li>
-        {run.paceSecPerKm !== null && <li>{formatPace(run.paceSecPerKm)}</li>}
+        {pace !== null && (
+          <li>
+            {run.groupPaces.length > 0 && (
+              <span className={hidden.srOnly}>{t('paceGroupsMore.card.label')} </span>
+            )}
+            {pace}
+          </li>
+        )}
         <li className={styles.theme}>{t(`theme.${run.theme}`)}</li>
         <li className={cx(styles.seats, full && styles.full)}>
           {t('runs.card.seats', { count: run.participantCount, capacity: run.capacity })}

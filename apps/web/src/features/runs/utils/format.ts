@@ -1,4 +1,5 @@
 import type { RunSummary } from '@erun/contracts';
+import { formatPace } from '../../../lib/format.ts';
 
 export function seatsLeft(run: Pick<RunSummary, 'capacity' | 'participantCount'>): number {
   return Math.max(0, run.capacity - run.participantCount);
@@ -25,4 +26,14 @@ export function runBadge(
     default:
       return 'closed';
   }
+}
+
+/**
+ * A card's pace: its pace groups' paces, compact (`5'00" · 6'00" · 7'00"/km`), else the run's one pace
+ * (`5'30"/km`); null when it has neither.
+ */
+export function cardPace(run: Pick<RunSummary, 'paceSecPerKm' | 'groupPaces'>): string | null {
+  if (run.groupPaces.length > 0)
+    return `${run.groupPaces.map((p) => formatPace(p).replace('/km', '')).join(' · ')}/km`;
+  return run.paceSecPerKm === null ? null : formatPace(run.paceSecPerKm);
 }

@@ -64,5 +64,6 @@ export function previewSummary(
     cancelReason: null,
     womenOnly: payload.womenOnly ?? false,
     going: [{ id: host.id, nickname: host.nickname, avatar: host.avatar, runningLevel: host.runningLevel }],
+    groupPaces: (payload.paceGroups ?? []).map((g) => g.paceSecPerKm).sort((a, b) => a - b),
   };
 }

@@ -99,6 +99,13 @@ export function SeriesEditDialog({ series, open, from, onClose }: SeriesEditDial
             min={RUN_LIMITS.capacityMin}
             max={RUN_LIMITS.capacityMax}
             label={t('series.edit.capacity')}
+            // A series with pace groups has their sum as its seats (the server refuses any other number).
+            disabled={series.template.paceGroups.length > 0}
+            hint={
+              series.template.paceGroups.length > 0
+                ? t('paceGroupsMore.series.capacityFromGroups')
+                : undefined
+            }
             value={values.capacity}
             onChange={(e) => set({ capacity: e.target.value })}
           />

@@ -36,6 +36,7 @@ function seriesPage(womenOnly: boolean): SeriesPage {
         durationMinutes: 60,
         visibility: 'public',
         womenOnly,
+        paceGroups: [],
       },
       ended: false,
       endedAt: null,

@@ -92,5 +92,23 @@ describe('the repeat section', () => {
       from: '2026-12-08',
       count: 10,
     });
+    expect(body.template?.paceGroups).toBeNull();
+    const grouped = seriesBodyOf(
+      {
+        ...run,
+        capacity: 8,
+        paceGroups: [
+          { paceSecPerKm: 300, capacity: 4, pacerId: null },
+          { paceSecPerKm: 360, capacity: 4 },
+        ],
+      },
+      { ...REPEAT_OFF, on: true, days: ['TU'] },
+      '2026-12-08',
+      '19:30',
+    );
+    expect(grouped.template?.paceGroups).toEqual([
+      { paceSecPerKm: 300, capacity: 4 },
+      { paceSecPerKm: 360, capacity: 4 },
+    ]);
   });
 });

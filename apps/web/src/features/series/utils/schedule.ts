@@ -135,19 +135,20 @@ export function seriesBodyOf(
   const start = Date.parse(run.startsAt);
   const minutes = (iso: string | null | undefined) =>
     iso ? Math.round((start - Date.parse(iso)) / 60_000) : null;
-  // A series has no pace groups (yet): its template leaves them out.
+  // Pace groups go with their paces and seats: pacers are named on each run.
   const {
     startsAt: _startsAt,
     endsAt,
     meetAt,
     joinDeadline,
     photoIds: _photoIds,
-    paceGroups: _paceGroups,
+    paceGroups,
     ...fields
   } = run;
   return {
     template: {
       ...fields,
+      paceGroups: paceGroups?.map((g) => ({ paceSecPerKm: g.paceSecPerKm, capacity: g.capacity })) ?? null,
       durationMinutes: Math.round((Date.parse(endsAt) - start) / 60_000),
       meetLeadMinutes: minutes(meetAt),
       joinDeadlineLeadMinutes: minutes(joinDeadline),

@@ -116,14 +116,12 @@ export function PaceGroupsSection({ form, original }: { form: RunFormApi; origin
                         </select>
                       </label>
                     )}
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      disabled={groups.length <= PACE_GROUP_LIMITS.min}
-                      onClick={() => set(groups.filter((_, i) => i !== index))}
-                    >
-                      {t('paceGroups.form.remove', { name })}
-                    </Button>
+                    <RemoveGroup
+                      name={name}
+                      runners={runnersIn(original, g.id)}
+                      atMinimum={groups.length <= PACE_GROUP_LIMITS.min}
+                      onRemove={() => set(groups.filter((_, i) => i !== index))}
+                    />
                   </fieldset>
                 </li>
               );
@@ -150,6 +148,45 @@ export function PaceGroupsSection({ form, original }: { form: RunFormApi; origin
       )}
     </FormSection>
   );
+}
+
+/**
+ * A group's remove button: a group with runners in it (seated or waiting) stays — the server refuses it, 409
+ * PACE_GROUP_NOT_EMPTY — and so does one of the last two; the reason is said beside the disabled button.
+ */
+function RemoveGroup(props: { name: string; runners: number; atMinimum: boolean; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const reasonId = useId();
+  const reason =
+    props.runners > 0
+      ? t('paceGroupsMore.form.notEmpty', { count: props.runners })
+      : props.atMinimum
+        ? t('paceGroupsMore.form.atLeast', { count: PACE_GROUP_LIMITS.min })
+        : null;
+  return (
+    <div className={styles.remove}>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={reason !== null}
+        aria-describedby={reason ? reasonId : undefined}
+        onClick={props.onRemove}
+      >
+        {t('paceGroups.form.remove', { name: props.name })}
+      </Button>
+      {reason && (
+        <p id={reasonId} className={styles.removeReason}>
+          {reason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Runners seated or waiting in a stored group (0 for a group not saved yet). */
+function runnersIn(original: Run | undefined, id: string | undefined): number {
+  const group = id ? original?.paceGroups.find((g) => g.id === id) : undefined;
+  return group ? group.participantCount + group.waitlistCount : 0;
 }
 
 /** A new group one minute slower than the slowest, with two seats. */

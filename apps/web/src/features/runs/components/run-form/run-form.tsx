@@ -69,7 +69,13 @@ export function RunForm({ initial, initialStep, original, host, viewerId, ...pro
   const form = useZodForm(runFormSchema({ now: Date.now, originalStartsAt: original?.startsAt }), initial, {
     issueFields: RUN_ISSUE_FIELDS,
     fieldMessages: RUN_FIELD_MESSAGES,
-    codeFields: { START_TOO_SOON: 'startTime', UPLOAD_NOT_FOUND: 'photos' },
+    codeFields: {
+      START_TOO_SOON: 'startTime',
+      UPLOAD_NOT_FOUND: 'photos',
+      // A group someone joined meanwhile (the form only offers removing empty ones): said at the groups.
+      PACE_GROUP_NOT_EMPTY: 'paceGroups',
+      CAPACITY_BELOW_PARTICIPANTS: 'paceGroups',
+    },
   });
 
   const publish = (data: CreateRunParsed, onError: (error: unknown) => void) => {

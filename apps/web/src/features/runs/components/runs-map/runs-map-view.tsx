@@ -8,7 +8,8 @@ import { ClockIcon, PinIcon } from '../../../../components/icons.tsx';
 import { ClusterMap } from '../../../../components/map/lazy.tsx';
 import { useClientConfig } from '../../../../lib/app-config.ts';
 import { formatShortDateTime } from '../../../../lib/datetime.ts';
-import { formatKm, formatPace } from '../../../../lib/format.ts';
+import { formatKm } from '../../../../lib/format.ts';
+import { cardPace } from '../../utils/format.ts';
 import { errorMessage } from '../../../../lib/messages.ts';
 import { useRunsInBox } from '../../api/get-runs.ts';
 import { formatBbox, KOREA_BBOX, type Bbox } from '../../utils/bbox.ts';
@@ -166,7 +167,7 @@ function ChosenRuns({ runs, onClose }: { runs: RunSummary[]; onClose: () => void
             <p className={styles.chosenFacts}>
               {[
                 formatKm(run.distanceKm),
-                run.paceSecPerKm !== null ? formatPace(run.paceSecPerKm) : null,
+                cardPace(run),
                 t('runs.card.seats', { count: run.participantCount, capacity: run.capacity }),
               ]
                 .filter(Boolean)
