@@ -253,7 +253,7 @@ const CALLS: Record<string, Call> = {
   ],
   'GET /api/runs/{runId}/weather': async () => [
     await call(null, 'GET', `/api/runs/${run.id}/weather`),
-    await call(null, 'GET', '/api/runs/00000000-0000-4000-8000-000000000000/weather'),
+    await call(host, 'GET', `/api/runs/${run.id}/weather`),
   ],
   'GET /api/runs/{runId}': async () => [
     await call(null, 'GET', `/api/runs/${run.id}`),
