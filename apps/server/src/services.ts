@@ -1,4 +1,4 @@
-import { BEST_SCORE, type PhoneStatus } from '@erun/contracts';
+import { BEST_SCORE, type PhoneStatus, RegionSchema } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
@@ -365,8 +365,19 @@ export function createServices(
     // The device cookie's key also derives crew feed addresses (HMAC with its own label: no collision).
     { access: crewAccess, key: ports.deviceKey },
   );
-  const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
-    badges.evaluateAfterRuns(runIds, userIds),
+  const reminders = new RemindersService(
+    new RemindersRepository(db),
+    clock,
+    notifications,
+    (runIds, userIds) => badges.evaluateAfterRuns(runIds, userIds),
+    weather.enabled
+      ? (run) =>
+          weather.reminderData({
+            ...run,
+            region: RegionSchema.catch('seoul').parse(run.region),
+            cancelled: false,
+          })
+      : undefined,
   );
   const account = new AccountService(uow, new AccountRepository(db), {
     clock,

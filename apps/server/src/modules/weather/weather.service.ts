@@ -1,4 +1,4 @@
-import { type Weather, weatherAlerts, type WeatherAlert } from '@erun/contracts';
+import { DUST_GRADES, type Weather, weatherAlerts, type WeatherAlert } from '@erun/contracts';
 import { LRUCache } from 'lru-cache';
 import { CircuitBreaker } from '../../lib/circuit-breaker.ts';
 import { kmaGridOf } from '../../lib/kma-grid.ts';
@@ -86,6 +86,24 @@ export class WeatherService {
     const dust =
       this.dustDays && now.getTime() - this.dustDays.fetchedAt <= USABLE_MS ? this.dustDays.value : null;
     return compose(run, target, cached.value, dust);
+  }
+
+  /**
+   * The values of a D-day reminder's forecast line (`wxAt`, `wxTemp`, `wxRain`, `wxWind`, `wxDust` — the worse
+   * of the two dust grades), or null when there is no forecast. Flat, as notification data is.
+   */
+  async reminderData(run: RunPlaceTime): Promise<Record<string, string | number> | null> {
+    const w = await this.forecastForRun(run);
+    if (!w) return null;
+    const grades = [w.pm10Grade, w.pm25Grade].filter((g) => g !== undefined);
+    const worst = grades.sort((a, b) => DUST_GRADES.indexOf(b) - DUST_GRADES.indexOf(a))[0];
+    return {
+      wxAt: w.at,
+      wxTemp: Math.round(w.temperatureC),
+      wxRain: w.rainChancePct,
+      wxWind: Math.round(w.windMs * 10) / 10,
+      ...(worst ? { wxDust: worst } : {}),
+    };
   }
 
   /** Each run's warnings from the cache only (runs with none are left out). */
