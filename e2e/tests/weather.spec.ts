@@ -31,7 +31,7 @@ const test = base.extend<object, { weather: { server: PrivateServer; fake: FakeD
         await fake.stop();
       }
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 180_000 },
   ],
 });
 
