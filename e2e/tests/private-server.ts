@@ -21,7 +21,8 @@ export interface PrivateServer {
   dispose(): Promise<void>;
 }
 
-export function privateServer(port: number): PrivateServer {
+/** `extraEnv`: variables of this server alone (e.g. a provider's key and a fake's URL). */
+export function privateServer(port: number, extraEnv: Record<string, string> = {}): PrivateServer {
   const baseURL = `http://localhost:${port}`;
   const dataDir = path.join(
     os.tmpdir(),
@@ -41,6 +42,7 @@ export function privateServer(port: number): PrivateServer {
     SMTP_URL: '',
     SMS_PROVIDER: 'log',
     TEST_CLOCK_FILE: '',
+    ...extraEnv,
   };
   let child: ChildProcess | null = null;
   let output = '';

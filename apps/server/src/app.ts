@@ -73,6 +73,10 @@ import { PlacesService } from './modules/places/places.service.ts';
 import { BuiltinPlaces } from './modules/places/builtin-places.ts';
 import { KakaoLocalPlaces } from './adapters/kakao-local-places.ts';
 import { CircuitBreaker } from './lib/circuit-breaker.ts';
+import { KmaForecast } from './adapters/kma-forecast.ts';
+import { AirKoreaForecast } from './adapters/airkorea-forecast.ts';
+import { WeatherService } from './modules/weather/weather.service.ts';
+import { weatherRoutes } from './modules/weather/weather.routes.ts';
 import type { Clock } from './ports/clock.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import { FailoverRateLimiter } from './adapters/failover-rate-limiter.ts';
@@ -231,6 +235,7 @@ export async function buildApp(
       disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
       deviceKey: deps.secrets.cookie,
       reportHideThreshold: env.REPORT_HIDE_THRESHOLD,
+      weather: weatherServiceFor(env, deps.clock, app.log),
     },
     {
       sms: deps.sms ?? smsSenderFor(env, app.log),
@@ -433,6 +438,11 @@ export async function buildApp(
         }),
         limit: limit('places-ip', env.RATE_LIMIT_PLACES_IP, (r) => r.ip),
       });
+      await api.register(weatherRoutes, {
+        weather: services.weather,
+        placeTime: (runId, viewerId) => services.runs.placeTime(runId, viewerId),
+        identify,
+      });
       const writeLimit = limit('comment-user', env.RATE_LIMIT_COMMENT_USER, (r) => r.userId ?? r.ip);
       await api.register(commentsRoutes, {
         comments: services.comments,
@@ -515,6 +525,28 @@ function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {
     accessKey: env.SENS_ACCESS_KEY ?? '',
     secretKey: env.SENS_SECRET_KEY ?? '',
     from: env.SENS_FROM ?? '',
+  });
+}
+
+/** The forecast at runs' starts: 기상청 (and 에어코리아) when their keys are set, else off (no calls at all). */
+function weatherServiceFor(env: Env, clock: Clock, log: FastifyInstance['log']): WeatherService {
+  const key = env.KMA_SERVICE_KEY;
+  const airKey = env.AIRKOREA_SERVICE_KEY;
+  return new WeatherService({
+    clock,
+    kma: key
+      ? new KmaForecast({ baseUrl: env.KMA_API_URL, serviceKey: key, timeoutMs: env.KMA_TIMEOUT_MS })
+      : undefined,
+    airkorea:
+      key && airKey
+        ? new AirKoreaForecast({
+            baseUrl: env.AIRKOREA_API_URL,
+            serviceKey: airKey,
+            timeoutMs: env.AIRKOREA_TIMEOUT_MS,
+          })
+        : undefined,
+    onProviderError: (provider, error) =>
+      log.warn({ err: error, provider }, 'weather: the provider failed, answered without it'),
   });
 }
 

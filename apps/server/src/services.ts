@@ -1,4 +1,4 @@
-import { BEST_SCORE, type PhoneStatus } from '@erun/contracts';
+import { BEST_SCORE, type PhoneStatus, RegionSchema } from '@erun/contracts';
 import type { Db } from './db/client.ts';
 import type { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AccountRepository } from './modules/account/account.repository.ts';
@@ -70,6 +70,7 @@ import { SavedSearchesService } from './modules/saved-searches/saved-searches.se
 import { womenOnlyJoinCheck } from './modules/users/women-only.checks.ts';
 import { ModerationRepository } from './modules/moderation/moderation.repository.ts';
 import { ModerationService } from './modules/moderation/moderation.service.ts';
+import { WeatherService } from './modules/weather/weather.service.ts';
 import { DrizzleUnitOfWork } from './adapters/drizzle-unit-of-work.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DiskSpace } from './ports/disk.ts';
@@ -113,6 +114,7 @@ export interface Services {
   reliability: ReliabilityService;
   moderation: ModerationService;
   savedSearches: SavedSearchesService;
+  weather: WeatherService;
 }
 
 /** What push and SMS deliveries need besides the database (issue 5). */
@@ -145,11 +147,14 @@ export function createServices(
     deviceKey: string;
     /** Distinct reporters that hide content until a moderator decides (REPORT_HIDE_THRESHOLD; default 3). */
     reportHideThreshold?: number;
+    /** The forecast at runs' starts (ADR 021); absent: off. */
+    weather?: WeatherService;
   },
   messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
   const uow = new DrizzleUnitOfWork(db);
+  const weather = ports.weather ?? new WeatherService({ clock });
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   const blocks = new BlocksService(new BlocksRepository(db), uploads, clock);
   // The users module shows the phone module's masked number; the phone module stores it through users.
@@ -360,8 +365,19 @@ export function createServices(
     // The device cookie's key also derives crew feed addresses (HMAC with its own label: no collision).
     { access: crewAccess, key: ports.deviceKey },
   );
-  const reminders = new RemindersService(new RemindersRepository(), clock, notifications, (runIds, userIds) =>
-    badges.evaluateAfterRuns(runIds, userIds),
+  const reminders = new RemindersService(
+    new RemindersRepository(db),
+    clock,
+    notifications,
+    (runIds, userIds) => badges.evaluateAfterRuns(runIds, userIds),
+    weather.enabled
+      ? (run) =>
+          weather.reminderData({
+            ...run,
+            region: RegionSchema.catch('seoul').parse(run.region),
+            cancelled: false,
+          })
+      : undefined,
   );
   const account = new AccountService(uow, new AccountRepository(db), {
     clock,
@@ -442,6 +458,7 @@ export function createServices(
     reliability,
     moderation,
     savedSearches,
+    weather,
   };
 }
 

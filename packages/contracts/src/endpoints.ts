@@ -77,6 +77,7 @@ import {
   SmsConsentSchema,
 } from './notification-channels.ts';
 import { MarkReadSchema, NotificationPageSchema } from './notifications.ts';
+import { RunWeatherSchema } from './weather.ts';
 import {
   CancelRunSchema,
   CreatedSeriesSchema,
@@ -195,6 +196,7 @@ export const endpoints = {
   createRun: { method: 'POST', path: '/api/runs', body: CreateRunSchema, response: RunSchema },
   getRuns: { method: 'GET', path: '/api/runs', query: ListRunsQuerySchema, response: RunPageSchema },
   getRun: { method: 'GET', path: '/api/runs/:runId', response: RunSchema },
+  getRunWeather: { method: 'GET', path: '/api/runs/:runId/weather', response: RunWeatherSchema },
   updateRun: { method: 'PATCH', path: '/api/runs/:runId', body: UpdateRunSchema, response: RunSchema },
   deleteRun: {
     method: 'DELETE',

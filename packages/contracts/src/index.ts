@@ -32,3 +32,4 @@ export * from './seat-offers.ts';
 export * from './saved-searches.ts';
 export * from './moderation.ts';
 export * from './places.ts';
+export * from './weather.ts';

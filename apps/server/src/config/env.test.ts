@@ -234,4 +234,21 @@ describe('parseEnv', () => {
     expect(parseEnv({ SMTP_TIMEOUT_MS: '2500' }).SMTP_TIMEOUT_MS).toBe(2500);
     expect(() => parseEnv({ SMTP_TIMEOUT_MS: '60000' })).toThrow(/SMTP_TIMEOUT_MS/);
   });
+  it('shows no weather by default; the providers are https origins, or loopback http outside production', () => {
+    const env = parseEnv({});
+    expect([env.KMA_SERVICE_KEY, env.AIRKOREA_SERVICE_KEY]).toEqual([undefined, undefined]);
+    expect([env.KMA_API_URL, env.AIRKOREA_API_URL]).toEqual([
+      'https://apis.data.go.kr',
+      'https://apis.data.go.kr',
+    ]);
+    expect([env.KMA_TIMEOUT_MS, env.AIRKOREA_TIMEOUT_MS]).toEqual([3000, 3000]);
+    expect(parseEnv({ KMA_SERVICE_KEY: 'abc+/def==' }).KMA_SERVICE_KEY).toBe('abc+/def==');
+    expect(() => parseEnv({ KMA_SERVICE_KEY: 'has space' })).toThrow(/KMA_SERVICE_KEY/);
+    expect(parseEnv({ KMA_API_URL: 'http://127.0.0.1:4020' }).KMA_API_URL).toBe('http://127.0.0.1:4020');
+    for (const url of ['http://apis.data.go.kr', 'https://apis.data.go.kr/1360000', 'ftp://x.kr'])
+      expect(() => parseEnv({ AIRKOREA_API_URL: url }), url).toThrow(/AIRKOREA_API_URL/);
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://erun.example' };
+    expect(() => parseEnv({ ...production, KMA_API_URL: 'http://127.0.0.1:4020' })).toThrow(/KMA_API_URL/);
+    expect(() => parseEnv({ KMA_TIMEOUT_MS: '50' })).toThrow(/KMA_TIMEOUT_MS/);
+  });
 });

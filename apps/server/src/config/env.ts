@@ -50,6 +50,17 @@ const HostListSchema = z
       .min(1),
   );
 
+/** A provider's origin (https, or plain http on loopback for tests' fakes), defaulting to the real one. */
+function providerOrigin(real: string) {
+  return z
+    .url({ protocol: /^https?$/, message: `expected an origin such as ${real}` })
+    .refine((v) => isOrigin(v), { message: `expected an origin only, such as ${real}` })
+    .refine((v) => v.startsWith('https:') || isLoopbackUrl(v), {
+      message: 'expected https (plain http only to 127.0.0.1 or localhost, for tests)',
+    })
+    .default(real);
+}
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** An address, a CIDR block or one of proxy-addr's names for the ranges Fastify's `trustProxy` accepts. */
 function isProxyAddress(entry: string): boolean {
@@ -301,6 +312,27 @@ const EnvSchema = z
     KAKAO_LOCAL_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     // Place searches per client IP (typing in the search field; each may cost a call to Kakao Local).
     RATE_LIMIT_PLACES_IP: RateLimitSchema.default(rateLimit('120/1m')),
+    // Weather at a run's start (ADR 021): with a data.go.kr service key (the decoded one), 기상청 단기예보; with
+    // AIRKOREA_SERVICE_KEY as well, 에어코리아's PM10/PM2.5 forecast grades. Without KMA_SERVICE_KEY nothing is shown
+    // and nothing is fetched.
+    KMA_SERVICE_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]+$/, { message: 'expected the service key, printable characters, no spaces' })
+        .optional(),
+    ),
+    AIRKOREA_SERVICE_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\x21-\x7e]+$/, { message: 'expected the service key, printable characters, no spaces' })
+        .optional(),
+    ),
+    // Where the APIs are (tests: fakes on loopback); an origin, https or loopback http outside production.
+    KMA_API_URL: providerOrigin('https://apis.data.go.kr'),
+    AIRKOREA_API_URL: providerOrigin('https://apis.data.go.kr'),
+    // A call gives up after this long; the run page then shows no forecast (or no dust grades).
+    KMA_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3000),
+    AIRKOREA_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3000),
     NAVER_CLIENT_ID: optionalString,
     NAVER_CLIENT_SECRET: optionalString,
     NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),
@@ -323,6 +355,16 @@ const EnvSchema = z
   .refine((env) => !(env.NODE_ENV === 'production' && isLoopbackUrl(env.KAKAO_LOCAL_URL)), {
     path: ['KAKAO_LOCAL_URL'],
     message: 'is for tests (a fake on loopback) and must not point there in production',
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of ['KMA_API_URL', 'AIRKOREA_API_URL'] as const)
+      if (isLoopbackUrl(env[name]))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is for tests and must not point to loopback in production',
+        });
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.TEST_PUSH_LOOPBACK === 'on'), {
     path: ['TEST_PUSH_LOOPBACK'],

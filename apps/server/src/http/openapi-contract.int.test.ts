@@ -251,6 +251,10 @@ const CALLS: Record<string, Call> = {
     await call(null, 'GET', '/api/runs?limit=5'),
     await call(runner, 'GET', '/api/runs?limit=5'),
   ],
+  'GET /api/runs/{runId}/weather': async () => [
+    await call(null, 'GET', `/api/runs/${run.id}/weather`),
+    await call(host, 'GET', `/api/runs/${run.id}/weather`),
+  ],
   'GET /api/runs/{runId}': async () => [
     await call(null, 'GET', `/api/runs/${run.id}`),
     await call(runner, 'GET', `/api/runs/${run.id}`),

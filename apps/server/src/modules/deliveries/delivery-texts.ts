@@ -17,7 +17,7 @@ const KO: Record<NotificationCategory, (d: Data) => string> = {
   run_left: (d) => `${q(d.title)}에서 러너 한 명이 참여를 취소했어요.`,
   waitlist_promoted: (d) => `대기 순서가 되어 ${q(d.title)}에 참여하게 되었어요.`,
   run_removed: (d) => `${q(d.title)}에서 크루장이 참여를 취소했어요.`,
-  reminder_dday: (d) => `오늘은 ${q(d.title)} 그룹 러닝이 있는 날이에요.`,
+  reminder_dday: (d) => `오늘은 ${q(d.title)} 그룹 러닝이 있는 날이에요.${forecastLine(d, 'ko')}`,
   reminder_soon: (d) => `30분 뒤 ${q(d.title)} 그룹 러닝이 시작해요.`,
   reminder_attendance: (d) => `30분 뒤 ${q(d.title)} 그룹 러닝이 시작해요. 출석체크를 해 주세요.`,
   review_request: (d) => `${q(d.title)} 러닝은 어떠셨나요? 크루장 평가를 남겨 주세요.`,
@@ -52,7 +52,7 @@ const EN: Record<NotificationCategory, (d: Data) => string> = {
   run_left: (d) => `A runner left ${en(d.title)}.`,
   waitlist_promoted: (d) => `Your turn came up on the waitlist: you're in ${en(d.title)}.`,
   run_removed: (d) => `The host removed you from ${en(d.title)}.`,
-  reminder_dday: (d) => `${cap(en(d.title))} is today.`,
+  reminder_dday: (d) => `${cap(en(d.title))} is today.${forecastLine(d, 'en')}`,
   reminder_soon: (d) => `${cap(en(d.title))} starts in 30 minutes.`,
   reminder_attendance: (d) => `${cap(en(d.title))} starts in 30 minutes. Time to take attendance.`,
   review_request: (d) => `How was ${en(d.title)}? Leave a review for the host.`,
@@ -92,6 +92,32 @@ function en(title: Data[string] | undefined): string {
 function device(d: Data, unknown: string): string {
   const parts = [d.browser, d.os].filter((p) => typeof p === 'string' && p !== '');
   return parts.length > 0 ? parts.join(' · ') : unknown;
+}
+
+const DUST: Record<PushLocale, Record<string, string>> = {
+  ko: { good: '좋음', moderate: '보통', bad: '나쁨', very_bad: '매우나쁨' },
+  en: { good: 'good', moderate: 'moderate', bad: 'bad', very_bad: 'very bad' },
+};
+const HOUR = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Seoul',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The D-day reminder's forecast at the start (ADR 021), " 06:00 18°C · 강수 20% · 바람 2m/s · 미세먼지 보통", from the
+ * reminder's `wx*` data; empty when it has none (no key, no forecast).
+ */
+export function forecastLine(d: Data, locale: PushLocale): string {
+  const { wxAt, wxTemp, wxRain, wxWind, wxDust } = d;
+  if (typeof wxTemp !== 'number' || typeof wxRain !== 'number' || typeof wxWind !== 'number') return '';
+  const at =
+    typeof wxAt === 'string' && !Number.isNaN(Date.parse(wxAt)) ? `${HOUR.format(new Date(wxAt))} ` : '';
+  const dust = typeof wxDust === 'string' ? DUST[locale][wxDust] : undefined;
+  return locale === 'ko'
+    ? ` ${at}${wxTemp}°C · 강수 ${wxRain}% · 바람 ${wxWind}m/s${dust ? ` · 미세먼지 ${dust}` : ''}`
+    : ` ${at}${wxTemp}°C · rain ${wxRain}% · wind ${wxWind} m/s${dust ? ` · air ${dust}` : ''}`;
 }
 
 function cap(text: string): string {

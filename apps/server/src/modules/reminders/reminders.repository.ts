@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
 import { attendance, remindersSent, runParticipants, runs } from '../../db/tables.ts';
 
 export type ReminderKind = 'dday' | 'soon' | 'review';
@@ -39,13 +41,57 @@ export interface DueNotifications {
   select: SQL;
 }
 
+/** A run with reminders due: where and when it is, for the forecast line of its D-day reminder. */
+export interface DueRun {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  lat: number;
+  lng: number;
+  region: string;
+}
+
+/** Per run, values merged into its reminders' data (the forecast line). */
+export type ExtraData = Record<string, Record<string, string | number>>;
+
 export class RemindersRepository {
+  /** `db` reads the runs that have reminders due (the sweep's other work is one statement of notifications'). */
+  constructor(private readonly db?: Db) {}
+
+  /** Distinct runs with a reminder of this kind due and not yet sent, soonest first (at most `limit`). */
+  async dueRuns(kind: ReminderKind, now: Date, limit: number): Promise<DueRun[]> {
+    if (!this.db) return [];
+    const rows = await rawRows<{
+      id: string;
+      starts_at: Date | string;
+      ends_at: Date | string;
+      place_lat: number;
+      place_lng: number;
+      region: string;
+    }>(
+      this.db,
+      sql`select r.id, r.starts_at, r.ends_at, r.place_lat, r.place_lng, r.region from ${runs} r
+        where r.cancelled_at is null and ${DUE[kind](now)}
+          and exists (select 1 from ${runParticipants} p where p.run_id = r.id and p.status = 'joined'
+            and not exists (select 1 from ${remindersSent} s where s.run_id = r.id and s.user_id = p.user_id and s.kind = ${kind}))
+        order by r.starts_at limit ${limit}`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      startsAt: new Date(r.starts_at),
+      endsAt: new Date(r.ends_at),
+      lat: Number(r.place_lat),
+      lng: Number(r.place_lng),
+      region: r.region,
+    }));
+  }
+
   /**
    * Every due reminder of a kind that has not been sent, recorded as sent in the statement that inserts
    * their notifications, so a reminder exists exactly once whatever runs concurrently or again. Review
    * requests go to participants the host marked present; the others to everyone in the run.
    */
-  due(kind: ReminderKind, now: Date, limit: number): DueNotifications {
+  due(kind: ReminderKind, now: Date, limit: number, extra: ExtraData = {}): DueNotifications {
     return {
       ctes: sql`due as (
         select r.id as run_id, p.user_id, r.host_id, r.title, r.starts_at, ${kind}::text as kind
@@ -61,7 +107,8 @@ export class RemindersRepository {
         on conflict do nothing
         returning run_id, user_id
       )`,
-      select: sql`select d.user_id, ${CATEGORY}, d.run_id, null::uuid, jsonb_build_object('title', d.title, 'startsAt', d.starts_at),
+      select: sql`select d.user_id, ${CATEGORY}, d.run_id, null::uuid,
+        jsonb_build_object('title', d.title, 'startsAt', d.starts_at) || coalesce(${JSON.stringify(extra)}::jsonb -> d.run_id::text, '{}'::jsonb),
         case when d.kind = 'soon' and d.user_id = d.host_id then '/runs/' || d.run_id || '/attendance'
              when d.kind = 'review' then '/runs/' || d.run_id || '/review'
              else '/runs/' || d.run_id end,

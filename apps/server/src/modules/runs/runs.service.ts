@@ -63,6 +63,17 @@ import type {
 
 type ListQuery = z.output<typeof ListRunsQuerySchema>;
 
+/** Where and when a run is, for the forecast at its start (modules/weather). */
+export interface RunPlaceTime {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  lat: number;
+  lng: number;
+  region: Region;
+  cancelled: boolean;
+}
+
 /** What runs ask of crews: who is a member or staff (crews/crew-access.service.ts). */
 export type CrewAccess = Pick<
   CrewAccessService,
@@ -302,6 +313,23 @@ export class RunsService {
       ...viewerFields(state),
       myOffer: myOfferOf(state, this.clock.now()),
       myPaceGroupId: state?.paceGroupId ?? null,
+    };
+  }
+
+  /**
+   * Where and when a run is (its weather), for whoever may see its page — by the page's own read and rules,
+   * so a run the caller cannot see is a 404 here too.
+   */
+  async placeTime(runId: string, viewerId: string | null): Promise<RunPlaceTime> {
+    const run = await this.get(runId, viewerId);
+    return {
+      id: run.id,
+      startsAt: new Date(run.startsAt),
+      endsAt: new Date(run.endsAt),
+      lat: run.meetingPlace.lat,
+      lng: run.meetingPlace.lng,
+      region: run.region,
+      cancelled: run.joinState === 'cancelled',
     };
   }
 

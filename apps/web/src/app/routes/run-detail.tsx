@@ -35,6 +35,7 @@ import { RunFacts } from '../../features/runs/components/run-detail/run-facts.ts
 import { RunGallery } from '../../features/runs/components/run-detail/run-gallery.tsx';
 import { SeatOfferNotice } from '../../features/runs/components/run-detail/seat-offer-notice.tsx';
 import { ShareButtons } from '../../features/runs/components/run-detail/share-buttons.tsx';
+import { RunWeather } from '../../features/weather/components/run-weather.tsx';
 import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { formatKm } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -121,6 +122,8 @@ function RunDetail({
             <DisputePanel runId={run.id} className={styles.afterRun} />
           )}
           <RunFacts run={run} />
+          {/* The forecast at the start; the server answers null when there is none to show. */}
+          <RunWeather runId={run.id} enabled={run.joinState !== 'cancelled'} />
           <div className={detailStyles.socialRow}>
             <RunBookmarkButton runId={run.id} title={run.title} bookmarked={run.bookmarked} withLabel />
             <ShareButtons run={run} />

@@ -29,6 +29,22 @@ describe('notificationText', () => {
     }
   });
 
+  it('adds the forecast at the start to a D-day reminder that carries one (ADR 021), and nothing otherwise', async () => {
+    await i18n.changeLanguage('ko');
+    const wx = { wxAt: '2026-11-26T21:00:00Z', wxTemp: 18, wxRain: 20, wxWind: 2.1, wxDust: 'bad' };
+    expect(notificationText(make('reminder_dday', wx), i18n.t)).toBe(
+      '오늘은 ‘한강 10K’ 러닝이 있는 날이에요. 늦지 않게 만나요! 06:00 18°C · 강수 20% · 바람 2.1m/s · 미세먼지 나쁨',
+    );
+    expect(notificationText(make('reminder_dday'), i18n.t)).toBe(
+      '오늘은 ‘한강 10K’ 러닝이 있는 날이에요. 늦지 않게 만나요!',
+    );
+    await i18n.changeLanguage('en');
+    expect(notificationText(make('reminder_dday', { ...wx, wxDust: 'nonsense' }), i18n.t)).toBe(
+      '“한강 10K” is today. See you there! 06:00 18°C · rain 20% · wind 2.1 m/s',
+    );
+    await i18n.changeLanguage('ko');
+  });
+
   it('names the announcement of a crew_announcement (data.subject), with no placeholder left', () => {
     const text = notificationText(
       make('crew_announcement', { title: '반포 달빛러너스', subject: '이번 주 목요일 장소 변경' }),

@@ -1,5 +1,6 @@
 import type { Notification } from '@erun/contracts';
 import type { TFunction } from 'i18next';
+import { formatTime } from '../../../lib/datetime.ts';
 
 /** Categories whose notification also names the thing to do at its link. */
 const ACTIONS = new Set<string>(['reminder_attendance', 'review_request']);
@@ -30,8 +31,22 @@ function deviceOf(n: Notification, t: TFunction): string {
   return parts.length > 0 ? parts.join(' · ') : t('notificationCenter.unknownDevice');
 }
 
+/** A D-day reminder's forecast at the start (`wx*` data, ADR 021): " 06:00 18°C · 강수 20% · …", or nothing. */
+function forecastLine(n: Notification, t: TFunction): string {
+  const { wxAt, wxTemp, wxRain, wxWind, wxDust } = n.data;
+  if (n.category !== 'reminder_dday' || typeof wxTemp !== 'number') return '';
+  const time = typeof wxAt === 'string' && !Number.isNaN(Date.parse(wxAt)) ? formatTime(wxAt) : '';
+  const line = t('weather.reminderLine', { time, temp: wxTemp, rain: text(wxRain), wind: text(wxWind) });
+  const known = typeof wxDust === 'string' && /^(good|moderate|bad|very_bad)$/.test(wxDust);
+  return ` ${line.trim()}${known ? t('weather.reminderDust', { grade: t(`weather.grade.${wxDust}`) }) : ''}`;
+}
+
 /** "B님이 ‘한강 새벽 러닝’ 러닝에 참여했어요." — who did what on which run or course, in the UI language. */
 export function notificationText(n: Notification, t: TFunction): string {
+  return notificationSentence(n, t) + forecastLine(n, t);
+}
+
+function notificationSentence(n: Notification, t: TFunction): string {
   return t(`notificationCenter.text.${keyOf(n)}`, {
     actor: n.actor?.nickname ?? t('notificationCenter.someone'),
     title: text(n.data.title),
