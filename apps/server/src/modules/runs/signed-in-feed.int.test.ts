@@ -20,6 +20,11 @@ let crewId: string;
 let created: Run[] = [];
 
 const HOUR = 3_600_000;
+function runAt(i: number): Run {
+  const run = created[i];
+  if (!run) throw new Error(`no run ${i}`);
+  return run;
+}
 // The last five after every public run: a page where the guest's runs have run out and the reader's go on.
 const membersOnly = (i: number) => i % 2 === 1 || i >= 8;
 const get = (url: string, who?: TestUser) =>
@@ -67,7 +72,7 @@ beforeAll(async () => {
   for (const i of [2, 3, 5]) {
     const joined = await t.app.inject({
       method: 'POST',
-      url: `/api/runs/${created[i]!.id}/participants`,
+      url: `/api/runs/${runAt(i).id}/participants`,
       headers: bearer(member),
     });
     expect(joined.statusCode).toBe(201);
@@ -109,8 +114,8 @@ describe('signed-in feed: the shared guest page merged with what only the reader
   it('gives the reader their own state on shared and own runs alike', async () => {
     const page = (await get(`/api/runs?hostId=${owner.user.id}&limit=50`, member)).json<RunPage>();
     const status = new Map(page.items.map((r) => [r.id, r.myStatus]));
-    expect([2, 3, 5].map((i) => status.get(created[i]!.id))).toEqual(['joined', 'joined', 'joined']);
-    expect([0, 1, 4].map((i) => status.get(created[i]!.id))).toEqual([null, null, null]);
+    expect([2, 3, 5].map((i) => status.get(runAt(i).id))).toEqual(['joined', 'joined', 'joined']);
+    expect([0, 1, 4].map((i) => status.get(runAt(i).id))).toEqual([null, null, null]);
     const hosts = (await get(`/api/runs?hostId=${owner.user.id}&limit=50`, owner)).json<RunPage>();
     expect(hosts.items.every((r) => r.canManage)).toBe(true);
   });
