@@ -99,7 +99,7 @@ async function distanceShown(page: Page): Promise<string> {
 async function bestTitles(page: Page, search: string): Promise<string[]> {
   await page.goto(`/courses?${search}`);
   const strip = page.getByRole('region', { name: T.best, exact: true });
-  await expect(strip.getByRole('region', { name: T.bestRanking })).toBeVisible();
+  await expect(strip.getByRole('group', { name: T.bestRanking })).toBeVisible();
   await expect(strip.getByRole('article').first()).toBeVisible();
   return strip.getByRole('article').getByRole('heading').allTextContents();
 }

@@ -380,7 +380,7 @@ test("the crew page's upcoming runs stay readable cards in its column", async ({
     fromDays: daysUntil(2),
   });
   await page.goto(`/crews/${crew.id}`);
-  const row = page.locator('section[aria-roledescription]', { hasText: '화목 반포 달빛 정기런' });
+  const row = page.locator('[aria-roledescription]:has(> ul)', { hasText: '화목 반포 달빛 정기런' });
   const card = row.getByRole('group').first();
   await expect(card.getByRole('link', { name: /화목 반포 달빛 정기런/ })).toBeVisible();
   // The row is sized by its own width, not the screen's: in the desktop page's ~680 px column, four cards

@@ -14,7 +14,7 @@ describe('app shell and routes', () => {
     expect(screen.getByRole('heading', { level: 1, name: '그룹 러닝' })).toBeTruthy();
     expect(await screen.findByText('조건에 맞는 그룹 러닝이 없어요')).toBeTruthy();
 
-    await events.click(screen.getByRole('button', { name: 'English' }));
+    await events.click(screen.getByRole('button', { name: 'EN (English)' }));
 
     // English texts are a chunk of their own: the page switches once they have arrived.
     expect(
@@ -24,11 +24,11 @@ describe('app shell and routes', () => {
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Group runs' })).toBeTruthy();
     expect(screen.getByText('No group runs match these filters')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'EN (English)' }).getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem('erun.language')).toBe('en');
 
-    await events.click(screen.getByRole('button', { name: '한국어' }));
+    await events.click(screen.getByRole('button', { name: '한 (한국어)' }));
     expect(screen.getByRole('heading', { level: 1, name: '그룹 러닝' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('ko');
   });

@@ -7,6 +7,7 @@ import { ChevronDownIcon } from '../../components/icons.tsx';
 import { useNotice } from '../../components/notice/notice-context.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useLogoutAll } from '../../features/auth/api/logout-all.ts';
+import hidden from '../../components/visually-hidden.module.css';
 import styles from './user-menu.module.css';
 
 /** The signed-in user's menu: a disclosure button with links and sign-out actions. */
@@ -56,11 +57,14 @@ export function UserMenu({ user }: { user: Me }) {
         className={styles.trigger}
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={t('userMenu.label', { nickname: user.nickname })}
         onClick={() => setOpen((value) => !value)}
       >
-        <Avatar image={user.avatar} name={user.nickname} size="sm" />
-        <span className={styles.nickname}>{user.nickname}</span>
+        {/* The name is what is written (axe: label-content-name-mismatch): the nickname, then "님의 계정 메뉴". */}
+        <span aria-hidden="true">
+          <Avatar image={user.avatar} name={user.nickname} size="sm" />
+        </span>
+        <span className={styles.nickname}>{user.nickname}</span>{' '}
+        <span className={hidden.srOnly}>{t('userMenu.suffix')}</span>
         <ChevronDownIcon width={18} height={18} className={styles.chevron} />
       </button>
       <ul id={menuId} className={styles.menu} hidden={!open}>

@@ -204,7 +204,7 @@ describe('the language of a signed-in account', () => {
       'PATCH /api/me': () => jsonResponse(200, me),
     });
     const { events } = renderApp('/courses', { user: me });
-    await events.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
+    await events.click(screen.getAllByRole('button', { name: 'EN (English)' })[0] as HTMLElement);
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({
         path: '/api/me',
