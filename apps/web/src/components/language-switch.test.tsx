@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n.ts';
 import { renderWithProviders } from '../test/render.tsx';
@@ -24,7 +24,10 @@ describe('LanguageSwitch', () => {
     expect(english.getAttribute('aria-pressed')).toBe('false');
 
     await events.click(english);
-    expect(screen.getByRole('button', { name: 'EN (English)' }).getAttribute('aria-pressed')).toBe('true');
+    // English texts arrive as a chunk of their own; the switch is pressed once they are in.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'EN (English)' }).getAttribute('aria-pressed')).toBe('true'),
+    );
     expect(screen.getByRole('button', { name: '한 (한국어)' })).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   formatEndTime,
@@ -12,6 +12,10 @@ import {
   seoulToday,
   toSeoulIso,
 } from './datetime.ts';
+import { i18n } from './i18n.ts';
+
+// English texts are a chunk of their own (fetched on first use): load them before formatting in English.
+beforeAll(() => i18n.loadLanguages('en'));
 
 describe('datetime (Asia/Seoul)', () => {
   it('formats an instant as Seoul wall-clock time, whatever offset it was written in', () => {
