@@ -36,6 +36,30 @@ export function regionOfAddress(address: string): Region | undefined {
   return ADDRESS_PREFIXES.find(([prefix]) => first.startsWith(prefix))?.[1];
 }
 
+/**
+ * Short Korean labels of the regions: place names ("서울 강남구") and search words, and 에어코리아's forecast
+ * areas (outside 경기 and 강원, which it splits).
+ */
+export const REGION_LABELS: Record<Region, string> = {
+  seoul: '서울',
+  busan: '부산',
+  daegu: '대구',
+  incheon: '인천',
+  gwangju: '광주',
+  daejeon: '대전',
+  ulsan: '울산',
+  sejong: '세종',
+  gyeonggi: '경기',
+  gangwon: '강원',
+  chungbuk: '충북',
+  chungnam: '충남',
+  jeonbuk: '전북',
+  jeonnam: '전남',
+  gyeongbuk: '경북',
+  gyeongnam: '경남',
+  jeju: '제주',
+};
+
 /** The long names of the 시·도, searched as words too ("부산광역시 해운대구"). */
 export const REGION_LONG_NAMES: Record<Region, string> = {
   seoul: '서울특별시',

@@ -1,7 +1,8 @@
 import { type Place, REGIONS, searchKey } from '@erun/contracts';
 import { getChoseong } from 'es-hangul';
 import type { PlaceFinder } from '../../ports/places.ts';
-import { DISTRICTS, REGION_LABELS, SPOTS } from './places-data.ts';
+import { REGION_LABELS } from '../../lib/place-regions.ts';
+import { DISTRICTS, SPOTS } from './places-data.ts';
 import { REGION_LONG_NAMES } from '../../lib/place-regions.ts';
 
 export type PlaceKind = 'spot' | 'district';

@@ -10,27 +10,6 @@ import type { Region } from '@erun/contracts';
  * reorganisation (제물포구, 영종구, 검단구), with the former names as aliases.
  */
 
-/** Short Korean labels of the regions, used in names ("서울 강남구") and as search words. */
-export const REGION_LABELS: Record<Region, string> = {
-  seoul: '서울',
-  busan: '부산',
-  daegu: '대구',
-  incheon: '인천',
-  gwangju: '광주',
-  daejeon: '대전',
-  ulsan: '울산',
-  sejong: '세종',
-  gyeonggi: '경기',
-  gangwon: '강원',
-  chungbuk: '충북',
-  chungnam: '충남',
-  jeonbuk: '전북',
-  jeonnam: '전남',
-  gyeongbuk: '경북',
-  gyeongnam: '경남',
-  jeju: '제주',
-};
-
 /** [name, lat, lng, aliases?] of each 시·군·구. */
 type District = readonly [name: string, lat: number, lng: number, aliases?: readonly string[]];
 /** [name, district (for the address), lat, lng, aliases?] of a running spot. */

@@ -1,22 +1,5 @@
 import type { Region } from '@erun/contracts';
-
-const AREAS: Record<Exclude<Region, 'gyeonggi' | 'gangwon'>, string> = {
-  seoul: '서울',
-  busan: '부산',
-  daegu: '대구',
-  incheon: '인천',
-  gwangju: '광주',
-  daejeon: '대전',
-  ulsan: '울산',
-  sejong: '세종',
-  chungbuk: '충북',
-  chungnam: '충남',
-  jeonbuk: '전북',
-  jeonnam: '전남',
-  gyeongbuk: '경북',
-  gyeongnam: '경남',
-  jeju: '제주',
-};
+import { REGION_LABELS } from '../../lib/place-regions.ts';
 
 /**
  * 에어코리아's forecast area for a run: its 시·도, except that 경기 is forecast as 경기북부 and 경기남부, and 강원 as
@@ -29,5 +12,5 @@ export function dustAreaOf(region: Region, lat: number, lng: number): string {
     return lat >= 37.58 && !gimpo ? '경기북부' : '경기남부';
   }
   if (region === 'gangwon') return lng > 128.45 + (38.4 - lat) * 0.5 ? '영동' : '영서';
-  return AREAS[region];
+  return REGION_LABELS[region];
 }
