@@ -66,7 +66,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   forbidOnly: isCI,
-  workers: isCI ? 1 : 2,
+  // Two on CI too: the suite is mostly waiting (pages, the moved clock — one test at a time holds it, tests/clock.ts),
+  // and one worker no longer finished it inside the 30 minutes .ci/run gives it.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: isCI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

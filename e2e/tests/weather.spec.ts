@@ -64,4 +64,15 @@ test('the run page shows the forecast at the start: temperature, rain, wind, dus
     await expect(box.getByRole('listitem').filter({ hasText: alert })).toBeVisible();
   await box.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath(`weather-${testInfo.project.name}.png`) });
+
+  // Its card in the list warns too, from the forecast the server now knows (a list never calls 기상청 itself).
+  const asked = weather.fake.count('kma');
+  await page.goto(`${weather.server.baseURL}/runs`);
+  const card = page.getByRole('article').filter({ hasText: '내일 아침 여의도 런' });
+  const alerts = card.getByRole('list', { name: '날씨 주의' });
+  await expect(alerts).toBeVisible();
+  await expect(alerts.getByRole('listitem')).toHaveText(['폭염 주의', '비 예보', '미세먼지 나쁨']);
+  expect(weather.fake.count('kma')).toBe(asked);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath(`weather-card-${testInfo.project.name}.png`) });
 });

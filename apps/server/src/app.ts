@@ -398,6 +398,7 @@ export async function buildApp(
         identify,
         publicUrl,
         cache: responseCache,
+        weatherAlerts: (runs) => services.weather.alertsFromCache(runs),
       });
       await api.register(crewsRoutes, {
         crews: services.crews,

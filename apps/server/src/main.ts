@@ -235,6 +235,29 @@ const reminderTimer =
           sweeping = undefined;
         });
       }, env.REMINDER_SWEEP_SECONDS * 1000);
+// Weather warnings on run cards come from this process's forecast cache (a list never calls out): every API
+// process keeps the cells of the next 48 h's runs warm itself (ADR 021). A failed pass is logged; the next tries again.
+let warming: Promise<unknown> | undefined;
+const warmWeather = () => {
+  if (warming) return;
+  warming = services.runs
+    .upcomingPlaceTimes(48, 1000)
+    .then((runs) => services.weather.warm(runs, env.WEATHER_WARM_MAX_CELLS))
+    .then((cells) => {
+      if (cells > 0) log.debug({ cells }, 'weather forecasts warmed');
+    })
+    .catch((error: unknown) => log.warn({ err: error }, 'weather warming failed; trying again next time'))
+    .finally(() => {
+      warming = undefined;
+    });
+};
+const weatherTimer =
+  role !== 'worker' && services.weather.enabled && env.WEATHER_WARM_MINUTES > 0
+    ? setInterval(warmWeather, env.WEATHER_WARM_MINUTES * 60_000)
+    : undefined;
+// The first pass soon after the start, off the start's own path.
+if (weatherTimer) setTimeout(warmWeather, 5_000).unref();
+
 if (role !== 'worker') {
   await app.listen({ port: env.PORT, host: env.HOST });
   log.info(`이RUN 저RUN is running at ${publicUrlOf(env)}`);
@@ -267,6 +290,7 @@ async function shutdown(reason: string) {
   // at most 8 s: fastify gives a close hook 10 s (pluginTimeout).
   drain.start(Math.min(drainSeconds, 8) * 1000);
   clearInterval(reminderTimer);
+  clearInterval(weatherTimer);
   clearInterval(parentWatch);
   log.info({ reason, drainSeconds }, 'shutting down: /api/ready answers 503, still serving during the drain');
   if (drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
@@ -275,6 +299,7 @@ async function shutdown(reason: string) {
   metricsServer?.closeAllConnections();
   await app.close();
   await sweeping;
+  await warming;
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
   redis?.disconnect();
   redisSub?.disconnect();

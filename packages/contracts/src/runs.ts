@@ -10,6 +10,7 @@ import {
   TIMES_OF_DAY,
   TimeOfDaySchema,
 } from './domain.ts';
+import { WeatherAlertSchema } from './weather.ts';
 import { CREW_LIMITS, RunVisibilitySchema } from './crew-basics.ts';
 import { ROUTE_PLAUSIBLE, routeIssues } from './geo.ts';
 import { MyOfferSchema } from './seat-offers.ts';
@@ -334,7 +335,13 @@ const RunCommonSchema = z.object({
 });
 
 /** A run in lists: everything but the route. */
-export const RunSummarySchema = RunCommonSchema;
+export const RunSummarySchema = RunCommonSchema.extend({
+  /**
+   * Warnings of the forecast at its start (폭염, 비, 한파, 강풍, 미세먼지), from what the server has already asked
+   * 기상청 — a list never waits on it. Only on `GET /api/runs`, and only when there is one.
+   */
+  weatherAlerts: z.array(WeatherAlertSchema).optional(),
+});
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 /** A pace group on a run's page: its seats taken (`participantCount`) and its own waitlist. */

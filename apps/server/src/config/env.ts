@@ -333,6 +333,12 @@ const EnvSchema = z
     // A call gives up after this long; the run page then shows no forecast (or no dust grades).
     KMA_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3000),
     AIRKOREA_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3000),
+    // Run cards show weather warnings from each API process's own forecast cache (never a call while a list is
+    // read): every WEATHER_WARM_MINUTES the process asks about the cells of the runs starting in the next 48 h,
+    // nearest first, at most WEATHER_WARM_MAX_CELLS of them. 0 minutes: no warming (cards warn only about runs
+    // whose page someone opened).
+    WEATHER_WARM_MINUTES: z.coerce.number().int().min(0).max(180).default(15),
+    WEATHER_WARM_MAX_CELLS: z.coerce.number().int().min(1).max(1000).default(60),
     NAVER_CLIENT_ID: optionalString,
     NAVER_CLIENT_SECRET: optionalString,
     NAVER_AUTHORIZE_URL: z.url().default('https://nid.naver.com/oauth2.0/authorize'),

@@ -264,6 +264,23 @@ export class RunsRepository {
     return rows[0]?.yes === true;
   }
 
+  /** Where and when the runs not cancelled starting in [from, to) are, soonest first (weather warming). */
+  async placeTimesStarting(from: Date, to: Date, limit: number) {
+    return this.db
+      .select({
+        id: runs.id,
+        startsAt: runs.startsAt,
+        endsAt: runs.endsAt,
+        lat: runs.placeLat,
+        lng: runs.placeLng,
+        region: runs.region,
+      })
+      .from(runs)
+      .where(and(isNull(runs.cancelledAt), sql`${runs.startsAt} >= ${from}`, sql`${runs.startsAt} < ${to}`))
+      .orderBy(runs.startsAt)
+      .limit(limit);
+  }
+
   /** The runs this reader sees and a guest does not (runs.queries.ts `beyondGuestsSql`), by id. */
   async beyondGuestIds(userId: string, ahead: Date | undefined): Promise<string[]> {
     const rows = await preparedRows<{ id: string }>(

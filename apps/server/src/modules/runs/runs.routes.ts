@@ -8,9 +8,11 @@ import {
   ListRunsQuerySchema,
   MovePaceGroupSchema,
   RemoveParticipantSchema,
+  type RunPage,
   RunPageSchema,
   RunSchema,
   UpdateRunSchema,
+  type WeatherAlert,
 } from '@erun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,7 +22,7 @@ import { fileResponse } from '../../http/openapi.ts';
 import { hotReadOptions, type ResponseCache } from '../../http/response-cache.ts';
 import { gpxDisposition, toGpx } from '../../lib/gpx.ts';
 import type { ParticipationService } from './participation.service.ts';
-import type { RunsService } from './runs.service.ts';
+import { placeTimeOf, type RunPlaceTime, type RunsService } from './runs.service.ts';
 
 export interface RunsRoutesDeps {
   runs: RunsService;
@@ -29,6 +31,8 @@ export interface RunsRoutesDeps {
   identify: (request: FastifyRequest) => Promise<void>;
   publicUrl: string;
   cache: ResponseCache;
+  /** Each run's weather warnings from what is already known (modules/weather); absent: cards carry none. */
+  weatherAlerts?: (runs: RunPlaceTime[]) => Map<string, WeatherAlert[]>;
 }
 
 const RunParams = z.object({ runId: z.uuid({ message: 'runId.invalid' }) });
@@ -41,6 +45,20 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
   // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer.
   const hotRead = hotReadOptions(cache, identify);
   const tags = ['runs'];
+
+  /** A page's cards with their weather warnings (issue 18), read from the forecast cache: never a call out. */
+  const withWeather = (page: RunPage): RunPage => {
+    if (!deps.weatherAlerts || page.items.length === 0) return page;
+    const alerts = deps.weatherAlerts(page.items.map(placeTimeOf));
+    if (alerts.size === 0) return page;
+    return {
+      ...page,
+      items: page.items.map((run) => {
+        const found = alerts.get(run.id);
+        return found ? { ...run, weatherAlerts: found } : run;
+      }),
+    };
+  };
 
   app.post(
     '/runs',
@@ -61,7 +79,7 @@ export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, dep
       schema: { tags, querystring: ListRunsQuerySchema, response: { 200: RunPageSchema, 400: e } },
       ...hotRead,
     },
-    (req) => runs.list(req.query, req.userId),
+    async (req) => withWeather(await runs.list(req.query, req.userId)),
   );
 
   app.get(

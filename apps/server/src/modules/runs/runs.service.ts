@@ -74,6 +74,19 @@ export interface RunPlaceTime {
   cancelled: boolean;
 }
 
+/** Where and when a run (as the API shows it) is. */
+export function placeTimeOf(run: RunSummary): RunPlaceTime {
+  return {
+    id: run.id,
+    startsAt: new Date(run.startsAt),
+    endsAt: new Date(run.endsAt),
+    lat: run.meetingPlace.lat,
+    lng: run.meetingPlace.lng,
+    region: run.region,
+    cancelled: run.joinState === 'cancelled',
+  };
+}
+
 /** What runs ask of crews: who is a member or staff (crews/crew-access.service.ts). */
 export type CrewAccess = Pick<
   CrewAccessService,
@@ -320,17 +333,15 @@ export class RunsService {
    * Where and when a run is (its weather), for whoever may see its page — by the page's own read and rules,
    * so a run the caller cannot see is a 404 here too.
    */
+  /** The runs starting within `hours`, soonest first, at most `limit`: whose forecasts to keep warm. */
+  async upcomingPlaceTimes(hours: number, limit: number): Promise<RunPlaceTime[]> {
+    const now = this.clock.now();
+    const rows = await this.repo.placeTimesStarting(now, new Date(now.getTime() + hours * 3_600_000), limit);
+    return rows.map((row) => ({ ...row, region: row.region as Region, cancelled: false }));
+  }
+
   async placeTime(runId: string, viewerId: string | null): Promise<RunPlaceTime> {
-    const run = await this.get(runId, viewerId);
-    return {
-      id: run.id,
-      startsAt: new Date(run.startsAt),
-      endsAt: new Date(run.endsAt),
-      lat: run.meetingPlace.lat,
-      lng: run.meetingPlace.lng,
-      region: run.region,
-      cancelled: run.joinState === 'cancelled',
-    };
+    return placeTimeOf(await this.get(runId, viewerId));
   }
 
   /** A run's page read fresh for this reader, who must be allowed to see it (404 otherwise). */

@@ -1,4 +1,4 @@
-import { RunWeatherSchema, type Weather } from '@erun/contracts';
+import { type RunPage, RunWeatherSchema, type Weather } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, crewRows, makeCrewRun } from '../../test/crew-fixtures.ts';
 import { FakeDataGoKr } from '../../test/fake-data-go-kr.ts';
@@ -143,6 +143,74 @@ describe('GET /api/runs/:runId/weather with the keys (fake 기상청 and 에어�
     expect((await weatherOf(t, run.id, owner)).status).toBe(200);
     expect((await weatherOf(t, 'not-a-uuid')).body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect((await weatherOf(t, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('weather warnings on run cards (GET /api/runs)', () => {
+  // Each read its own URL: a guest's page is cached for a moment (ADR 006), warnings and all.
+  const jejuCards = async (limit: number) => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/runs?region=jeju&limit=${limit}` });
+    expect(response.statusCode).toBe(200);
+    return new Map(response.json<RunPage>().items.map((run) => [run.id, run.weatherAlerts]));
+  };
+
+  it('a card carries the warnings of a forecast already known; reading a list never calls 기상청', async () => {
+    fake.kmaMode = 'ok';
+    // 제주시 (grid 53,38) hot and windy at the start; 서귀포 (53,33) mild.
+    fake.weatherAt = (nx, ny) =>
+      nx === 53 && ny === 38
+        ? { TMP: '34', POP: '10', PTY: '0', SKY: '1', WSD: '10.2' }
+        : { TMP: '18', POP: '20', PTY: '0', SKY: '1', WSD: '2.1' };
+    const hot = await newRun(t.app, host, at(11, 33.4996, 126.5312, 'jeju'));
+    const mild = await newRun(t.app, host, at(11, 33.2541, 126.5601, 'jeju'));
+    const far = await newRun(t.app, host, at(24 * 5, 33.4996, 126.5312, 'jeju'));
+
+    const before = fake.count('kma');
+    // Nothing asked yet: no warnings (and the field is left out, not empty).
+    const cold = await jejuCards(50);
+    expect([cold.get(hot.id), cold.get(mild.id), cold.get(far.id)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(fake.count('kma')).toBe(before);
+
+    // What each API process does every WEATHER_WARM_MINUTES (main.ts): the cells of the next 48 h's runs.
+    const upcoming = await t.services.runs.upcomingPlaceTimes(48, 1000);
+    expect(upcoming.map((r) => r.id)).toEqual(expect.arrayContaining([hot.id, mild.id]));
+    expect(upcoming.map((r) => r.id)).not.toContain(far.id);
+    await t.services.weather.warm(upcoming, 60);
+    expect(fake.count('kma')).toBeGreaterThan(before);
+
+    const asked = fake.count('kma');
+    const warm = await jejuCards(49);
+    expect(warm.get(hot.id)).toEqual(['heat', 'wind']);
+    expect(warm.get(mild.id)).toBeUndefined();
+    // Beyond the three days of the short-term forecast: never warned about.
+    expect(warm.get(far.id)).toBeUndefined();
+    expect(fake.count('kma')).toBe(asked);
+
+    // Signed in, the same cards (the caller's page is built over the guest's).
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/runs?region=jeju&limit=48',
+      headers: bearer(host),
+    });
+    const hotCard = mine.json<RunPage>().items.find((run) => run.id === hot.id);
+    expect(hotCard?.weatherAlerts).toEqual(['heat', 'wind']);
+  });
+
+  it('without KMA_SERVICE_KEY no card carries warnings and nothing is warmed', async () => {
+    const h = await newUser(noKeys.app);
+    await newRun(noKeys.app, h, at(3, 33.4996, 126.5312, 'jeju'));
+    const before = fake.requests.length;
+    expect(
+      await noKeys.services.weather.warm(await noKeys.services.runs.upcomingPlaceTimes(48, 1000), 60),
+    ).toBe(0);
+    const page = (await noKeys.app.inject({ method: 'GET', url: '/api/runs?region=jeju' })).json<RunPage>();
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.filter((run) => run.weatherAlerts !== undefined)).toEqual([]);
+    expect(fake.requests.length).toBe(before);
   });
 });
 

@@ -4,6 +4,7 @@ import { ListingCard, ListingCardSkeleton } from '../../../components/card/listi
 import { Avatar } from '../../../components/avatar.tsx';
 import { ClockIcon, CommentIcon, PinIcon } from '../../../components/icons.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { WeatherAlerts } from '../../../components/weather-alerts.tsx';
 import { WomenOnlyBadge } from '../../../components/women-only-badge.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { formatShortDateTime } from '../../../lib/datetime.ts';
@@ -82,6 +83,9 @@ export function RunCard({
           <span className={styles.away}>{t('feed.card.away', { km: formatAway(away) })}</span>
         )}
       </p>
+      {run.weatherAlerts && run.weatherAlerts.length > 0 && (
+        <WeatherAlerts alerts={run.weatherAlerts} compact />
+      )}
       <ul className={styles.tags} aria-label={t('runs.card.facts')}>
         <li>{formatKm(run.distanceKm)}</li>
         {pace !== null && (

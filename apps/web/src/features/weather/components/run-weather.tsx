@@ -1,5 +1,6 @@
-import type { DustGrade, Precipitation, Sky, Weather, WeatherAlert } from '@erun/contracts';
+import type { DustGrade, Precipitation, Sky, Weather } from '@erun/contracts';
 import { useTranslation } from 'react-i18next';
+import { WeatherAlerts } from '../../../components/weather-alerts.tsx';
 import { cx } from '../../../lib/cx.ts';
 import { useRunWeather } from '../api/get-run-weather.ts';
 import styles from './run-weather.module.css';
@@ -60,19 +61,5 @@ function DustChip({ label, grade }: { label: string; grade: DustGrade }) {
     <span className={cx(styles.dust, styles[grade])}>
       {label} <strong>{t(`weather.grade.${grade}`)}</strong>
     </span>
-  );
-}
-
-/** "폭염 주의", "비 예보"… as chips (words, not colour alone). */
-export function WeatherAlerts({ alerts, compact = false }: { alerts: WeatherAlert[]; compact?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <ul className={cx(styles.alerts, compact && styles.compact)} aria-label={t('weather.alertsLabel')}>
-      {alerts.map((a) => (
-        <li key={a} className={cx(styles.alert, styles[`alert_${a}`])}>
-          {t(`weather.alert.${a}`)}
-        </li>
-      ))}
-    </ul>
   );
 }
