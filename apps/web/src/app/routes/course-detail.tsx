@@ -30,7 +30,9 @@ import { StarRating } from '../../features/courses/components/course-detail/star
 import { RatingBadge } from '../../features/courses/components/rating-stars.tsx';
 import { runDraftFromCourse, runDrafts } from '../../features/runs/utils/run-draft.ts';
 import { formatKm } from '../../lib/format.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { courseDescription } from './page-descriptions.ts';
 import { useSession } from '../use-session.ts';
 import styles from './course-detail.module.css';
 
@@ -41,6 +43,7 @@ export function CourseDetailPage() {
   const session = useSession();
   const viewerId = session.status === 'signed-in' ? session.user.id : null;
   useDocumentTitle(course.data?.title ?? t('courses.title'));
+  useDocumentDescription(course.data ? courseDescription(t, course.data) : undefined);
 
   return (
     <DetailQueryPage query={course} kind="courseDetail" listPath="/courses">

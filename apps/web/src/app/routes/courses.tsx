@@ -20,6 +20,7 @@ import {
   type CourseFilters,
 } from '../../features/courses/utils/course-filters.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
 import styles from './courses.module.css';
@@ -27,6 +28,7 @@ import styles from './courses.module.css';
 export function CoursesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('courses.title'));
+  useDocumentDescription(t('seo.courses'));
   const bestId = useId();
   const session = useSession();
   const signedIn = session.status === 'signed-in';

@@ -22,7 +22,9 @@ import { CrewOwnerActions } from '../../features/crews/components/owner-actions.
 import { formatRhythm } from '../../features/crews/utils/rhythm.ts';
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { formatKm, formatPace } from '../../lib/format.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { crewDescription } from './page-descriptions.ts';
 import { WomenOnlyBadge } from '../../components/women-only-badge.tsx';
 import { useSession } from '../use-session.ts';
 import styles from './crews.module.css';
@@ -33,6 +35,7 @@ export function CrewDetailPage() {
   const { crewId = '' } = useParams();
   const crew = useCrew(crewId);
   useDocumentTitle(crew.data?.name ?? t('crews.title'));
+  useDocumentDescription(crew.data ? crewDescription(t, crew.data) : undefined);
   return (
     <DetailQueryPage query={crew} kind="crewDetail" listPath="/crews">
       {(data) => <CrewDetail crew={data} />}

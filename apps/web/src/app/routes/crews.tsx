@@ -12,6 +12,7 @@ import {
   EMPTY_CREW_FILTERS,
   type CrewFilters,
 } from '../../features/crews/utils/crew-filters.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { useSession } from '../use-session.ts';
@@ -23,6 +24,7 @@ export function CrewsPage() {
   const { t } = useTranslation();
   const listId = useId();
   useDocumentTitle(t('crews.title'));
+  useDocumentDescription(t('seo.crews'));
   const signedIn = useSession().status === 'signed-in';
   const [filters, setFilters] = useCrewFilters();
   const wide = useMediaQuery('(min-width: 1024px)');

@@ -11,6 +11,7 @@ import { ForMeChip, hasPreferences } from '../../features/runs/components/for-me
 import { RunsRow } from '../../features/runs/components/runs-row.tsx';
 import { useGeolocation } from '../../features/runs/hooks/use-geolocation.ts';
 import { addDays, seoulToday } from '../../lib/datetime.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
 import styles from './home.module.css';
@@ -27,6 +28,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
   useDocumentTitle();
+  useDocumentDescription(t('seo.home'));
   const user = session.status === 'signed-in' ? session.user : null;
   const today = seoulToday();
   // "내 조건" (on unless the URL says forMe=false) and the runner's position (only after "내 주변").

@@ -38,13 +38,15 @@ import { ShareButtons } from '../../features/runs/components/run-detail/share-bu
 import { RunWeather } from '../../features/weather/components/run-weather.tsx';
 import { ReportButton, reportCommentAction } from '../../features/reports/components/report-button.tsx';
 import { formatKm } from '../../lib/format.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { runDescription } from './page-descriptions.ts';
 import { useSession } from '../use-session.ts';
 import styles from './run-detail.module.css';
 import { useLiveRun } from './use-live-run.ts';
 
 export function RunDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { runId = '' } = useParams();
   const run = useRun(runId);
   const session = useSession();
@@ -52,6 +54,7 @@ export function RunDetailPage() {
   const restricted = session.status === 'signed-in' && session.user.restriction !== null;
   useLiveRun(runId, viewerId !== null);
   useDocumentTitle(run.data?.title ?? t('runs.title'));
+  useDocumentDescription(run.data ? runDescription(t, run.data, i18n.language) : undefined);
 
   return (
     <DetailQueryPage query={run} kind="runDetail" listPath="/runs">

@@ -28,6 +28,7 @@ import {
 } from '../../features/runs/utils/run-filters.ts';
 import { cx } from '../../lib/cx.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
 import hidden from '../../components/visually-hidden.module.css';
@@ -36,6 +37,7 @@ import styles from './runs.module.css';
 export function RunsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('runs.title'));
+  useDocumentDescription(t('seo.runs'));
   const session = useSession();
   const signedIn = session.status === 'signed-in';
   // Suspended or banned: "러닝 만들기" shows disabled with the reason, before any tap.
