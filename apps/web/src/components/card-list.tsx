@@ -13,7 +13,8 @@ interface CardListProps<T extends { id: string }> {
   /** The list's accessible name. */
   label: string;
   labels: { loading: string; loadingMore: string; more: string };
-  card: (item: T) => ReactNode;
+  /** One card; `index` is its place in the list (the first may load its image at once: it is the LCP). */
+  card: (item: T, index: number) => ReactNode;
   /** One card's placeholder. */
   skeleton: ReactNode;
   /** How many skeletons stand in while the first page loads. */
@@ -64,8 +65,8 @@ export function CardList<T extends { id: string }>({
   return (
     <div className={styles.wrap}>
       <ul className={styles.grid} aria-label={label}>
-        {items.map((item) => (
-          <li key={item.id}>{card(item)}</li>
+        {items.map((item, index) => (
+          <li key={item.id}>{card(item, index)}</li>
         ))}
       </ul>
       {loadOnScroll && (

@@ -25,6 +25,11 @@ interface RunCardProps {
   origin?: { lat: number; lng: number } | null;
   /** A list's card: on phones a photo thumbnail beside the facts, so 3+ runs fit a screen. */
   compact?: boolean;
+  /**
+   * The first card of a list at the top of a page: its image is likely the page's largest paint (LCP), so it
+   * loads at once and early instead of lazily once laid out.
+   */
+  priority?: boolean;
 }
 
 export function themeImage(theme: RunSummary['theme']): string {
@@ -38,6 +43,7 @@ export function RunCard({
   headingLevel = 3,
   origin = null,
   compact = false,
+  priority = false,
 }: RunCardProps) {
   const { t, i18n } = useTranslation();
   const photo = run.photos[0]?.urls.small;
@@ -57,7 +63,13 @@ export function RunCard({
       titleClassName={styles.title}
       media={
         <>
-          <img src={photo ?? themeImage(run.theme)} alt="" className={styles.image} loading="lazy" />
+          <img
+            src={photo ?? themeImage(run.theme)}
+            alt=""
+            className={styles.image}
+            loading={priority ? 'eager' : 'lazy'}
+            fetchPriority={priority ? 'high' : undefined}
+          />
           <RunBadgeLabel run={run} className={styles.badge} />
         </>
       }

@@ -26,7 +26,7 @@ export function RunsList({
         loadingMore: t('runs.list.loadingMore'),
         more: t('runs.list.more'),
       }}
-      card={(run) => <RunCard run={run} origin={origin} compact />}
+      card={(run, index) => <RunCard run={run} origin={origin} compact priority={index === 0} />}
       skeleton={<RunCardSkeleton compact />}
       skeletons={6}
       loadOnScroll

@@ -33,8 +33,8 @@ export function RunsRow({ query, label, empty, origin = null }: RunsRowProps) {
   if (runs.data.items.length === 0) return <>{empty}</>;
   return (
     <Carousel label={label} variant="row">
-      {runs.data.items.map((run) => (
-        <RunCard key={run.id} run={run} origin={origin} />
+      {runs.data.items.map((run, index) => (
+        <RunCard key={run.id} run={run} origin={origin} priority={index === 0} />
       ))}
     </Carousel>
   );
