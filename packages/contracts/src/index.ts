@@ -1,3 +1,5 @@
+// First: settles zod's configuration before any schema is built (see the file).
+import './zod-config.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './users.ts';
