@@ -5,6 +5,8 @@ import { CardList } from '../../../components/card-list.tsx';
 import { useInfiniteRuns } from '../api/get-runs.ts';
 import { RunCard, RunCardSkeleton } from './run-card.tsx';
 
+const ABOVE_THE_FOLD = 3;
+
 /** A filtered list of runs: skeletons first, then pages as the user scrolls (or presses "더 보기"). */
 export function RunsList({
   query,
@@ -26,7 +28,9 @@ export function RunsList({
         loadingMore: t('runs.list.loadingMore'),
         more: t('runs.list.more'),
       }}
-      card={(run, index) => <RunCard run={run} origin={origin} compact priority={index === 0} />}
+      // On phones the first three compact cards fill the screen, and their thumbnails stretch to the card's height:
+      // the tallest of them is the page's largest paint.
+      card={(run, index) => <RunCard run={run} origin={origin} compact priority={index < ABOVE_THE_FOLD} />}
       skeleton={<RunCardSkeleton compact />}
       skeletons={6}
       loadOnScroll
