@@ -78,12 +78,6 @@ export class ModerationService {
     private readonly deps: ModerationDeps,
   ) {}
 
-  /** Suspended now, or banned. */
-  async isRestricted(userId: string): Promise<boolean> {
-    const state = await this.repo.stateOf(userId);
-    return state !== undefined && restrictionAt(state, this.clock.now()) !== null;
-  }
-
   /**
    * The account's suspension's end and ban (undefined: no such account), for the write gate and the socket
    * handshake, which remember it (http/account-status.ts) and apply `restrictionAt` at each request.
