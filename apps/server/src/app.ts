@@ -36,6 +36,7 @@ import { type AppMetrics, registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts';
 import { sameOriginHook } from './http/same-origin.ts';
+import { AccountStatusCache, accountStatusMode } from './http/account-status.ts';
 import { ResponseCache } from './http/response-cache.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerCompression } from './http/compression.ts';
@@ -68,6 +69,7 @@ import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { restrictionAt } from './modules/moderation/moderation.service.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
 import { PlacesService } from './modules/places/places.service.ts';
 import { BuiltinPlaces } from './modules/places/builtin-places.ts';
@@ -164,7 +166,9 @@ export async function buildApp(
     // anyone could empty it at will.
     const wrote = !READS.has(request.method) && reply.statusCode < 400 && request.userId !== null;
     if (wrote) responseCache.clear();
-    done(null, payload);
+    // An account's status changed: the other processes have heard it before the caller hears of it (ADR 024).
+    if (accountStatus.telling) void accountStatus.settled().then(() => done(null, payload));
+    else done(null, payload);
   });
   const databaseOutage = registerErrorHandler(app, () => deps.database.ping());
   // Before any route: its onSend goes on the end of every route registered after it (ADR 022).
@@ -203,14 +207,28 @@ export async function buildApp(
   });
 
   const tokens = new AccessTokens(deps.secrets.jwt, deps.clock);
+  // The account's status (deleted, session signed out, suspended or banned), remembered by this process and
+  // forgotten on every process when it changes (ADR 024): no database round trip per authenticated request.
+  const accountStatus = new AccountStatusCache(
+    {
+      active: (userId, sessionId) => services.auth.isActive(userId, sessionId),
+      restriction: (userId) => services.moderation.restrictionState(userId),
+    },
+    accountStatusMode(deps, app.log),
+  );
+  app.addHook('onClose', async () => accountStatus.close());
   // The one rule for "may this account act" (it exists, not deleted), for HTTP requests and socket handshakes.
-  const mayAct = (userId: string, sessionId: string | null = null) =>
-    services.auth.isActive(userId, sessionId);
+  const mayAct = (userId: string, sessionId: string | null = null) => accountStatus.active(userId, sessionId);
+  // Suspended now, or banned (issue 17): the write gate and the socket handshake.
+  const isRestricted = async (userId: string) => {
+    const state = await accountStatus.restriction(userId);
+    return state !== undefined && restrictionAt(state, deps.clock.now()) !== null;
+  };
   const realtime = attachRealtime(app, {
     tokens,
     mayAct,
     // A suspended or banned account's sockets are refused (issue 17); applying one disconnects them.
-    restricted: (userId) => services.moderation.isRestricted(userId),
+    restricted: isRestricted,
     rateLimiter: deps.rateLimiter,
     limits: {
       enabled: env.RATE_LIMITS === 'on',
@@ -230,6 +248,7 @@ export async function buildApp(
       tokens,
       publicUrl: publicUrlOf(env),
       realtime,
+      accountStatus,
       shared: responseCache,
       // Uploads are on that disk only when they are kept in a local folder (not in an object store).
       disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
@@ -292,8 +311,7 @@ export async function buildApp(
     recheck: false,
   });
   const mustConsent = async (userId: string) => (await services.consents.required(userId)).length > 0;
-  const restricted = (userId: string) => services.moderation.isRestricted(userId);
-  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent, restricted);
+  const { authenticate, identify } = authHooks(tokens, mayAct, mustConsent, isRestricted);
   const limit = rateLimitHookFactory(deps.rateLimiter, env.RATE_LIMITS === 'on');
   const publicUrl = publicUrlOf(env);
   const secure = isSecureOrigin(publicUrl);

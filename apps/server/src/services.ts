@@ -139,6 +139,8 @@ export function createServices(
     tokens: AccessTokens;
     publicUrl: string;
     realtime: Realtime;
+    /** Told when an account's status changes (deleted, signed out, suspended, restored): ADR 024. */
+    accountStatus?: { changed(userId: string): void };
     /** Guests' pages shared between requests (ADR 006); absent: every read goes to the database. */
     shared?: SharedReads;
     /** Free space of the local uploads folder; absent: not checked. */
@@ -153,6 +155,13 @@ export function createServices(
   messaging: MessagingPorts,
 ): Services {
   const { storage, clock, tokens, publicUrl, realtime } = ports;
+  const statusChanged = (userId: string) => ports.accountStatus?.changed(userId);
+  // Signing a user's sessions out, deleting the account, suspending or banning it: every process forgets the
+  // account's status (ADR 024), then its sockets go.
+  const endSessions = (userId: string) => {
+    statusChanged(userId);
+    realtime.disconnectUser(userId);
+  };
   const uow = new DrizzleUnitOfWork(db);
   const weather = ports.weather ?? new WeatherService({ clock });
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
@@ -207,18 +216,19 @@ export function createServices(
     notifications,
     mail,
     hashDevice: deviceHasher(ports.deviceKey),
-    disconnect: (userId) => realtime.disconnectUser(userId),
+    disconnect: endSessions,
   });
   const auth = new AuthService(
     authRepository,
     tokens,
     users,
     clock,
-    (userId) => realtime.disconnectUser(userId),
+    endSessions,
     uow,
     email,
     consents,
     sessions,
+    statusChanged,
   );
   const password = new PasswordService(accountTokens, authRepository, {
     auth,
@@ -391,7 +401,7 @@ export function createServices(
     earnedBadges: (id) => badges.earned(id),
     countedRuns: (id, now) => badges.countedRuns(id, now),
     decryptPhone: (encrypted) => phone.decrypt(encrypted),
-    disconnect: (userId) => realtime.disconnectUser(userId),
+    disconnect: endSessions,
     consents,
     crewMembers,
     blocks,
@@ -399,7 +409,8 @@ export function createServices(
   });
   const moderation = new ModerationService(uow, new ModerationRepository(db), clock, {
     notify: (tx, rows) => notifications.notify(tx, rows),
-    disconnect: (userId) => realtime.disconnectUser(userId),
+    disconnect: endSessions,
+    statusChanged,
     accounts: users,
   });
   // Each kind of content reported is located and hidden by the module that owns it (ADR 019).

@@ -98,14 +98,15 @@ function needsConsent(request: FastifyRequest): boolean {
 /**
  * preHandlers: `authenticate` requires a valid access token of an account that still exists and of a session
  * not signed out (a deleted account's tokens, and those of a device signed out from the sessions list, stop
- * working at once: one primary-key lookup per authenticated request); `identify` accepts a guest and only
+ * working at once: asked of `isActive`, which the app answers from a per-process cache forgotten on every
+ * process when the status changes, ADR 024); `identify` accepts a guest and only
  * checks the token (reads; such a token expires within 15 minutes; one that does not verify gets the guest's
  * answer, marked as such by `privateResponses`). A token without a session (`sid`; none the server issues
  * since issue 15) is held to the account rule alone until it expires. A user who has not
  * accepted the current required documents (`mustConsent`) may read, sign out, accept and leave, but any
  * other write answers 403 CONSENT_REQUIRED (one more indexed lookup, on writes only). A suspended or banned
  * user (`restricted`, issue 17) may read and make the writes of WRITES_WHILE_RESTRICTED; any other write —
- * posting, joining, hosting — answers 403 ACCOUNT_SUSPENDED (a primary-key lookup, on those writes only).
+ * posting, joining, hosting — answers 403 ACCOUNT_SUSPENDED (on those writes only; the same cache).
  */
 export function authHooks(
   tokens: AccessTokens,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Writable } from 'node:stream';
 import pino from 'pino';
 import pg from 'pg';
@@ -39,6 +40,8 @@ export interface TestApp {
   mailbox: MemoryMailSender;
   /** The app's metrics when METRICS_TOKEN is set. */
   metrics: AppMetrics | undefined;
+  /** The app's Redis connections (commands, subscriber) when it has Redis. */
+  redis: { pub: Redis; sub: Redis } | undefined;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ export interface TestAppOptions {
   mail?: MailSender;
   /** Resolves push endpoints' host names (default: the system resolver). */
   pushLookup?: HostLookup;
+  /** The app's secrets (default: random): share them to make two apps one deployment (tokens valid on both). */
+  secrets?: { jwt: string; cookie: string; phone: string };
   /** Redis for this app (default TEST_REDIS_URL; null = none): fault tests point it at their own instance. */
   redisUrl?: string | null;
   /** Where the app's log (pino, level info) goes; default: no log. */
@@ -158,7 +163,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // With SMTP_URL in `env`, the app's own SMTP transport (tests of the real path, against test/smtp-sink.ts).
     mail: options.mail ?? (env.SMTP_URL ? undefined : mailbox),
     pushLookup: options.pushLookup,
-    secrets: {
+    secrets: options.secrets ?? {
       jwt: randomBytes(32).toString('hex'),
       cookie: randomBytes(32).toString('hex'),
       phone: randomBytes(32).toString('hex'),
@@ -173,6 +178,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     env,
     metrics,
     mailbox,
+    redis: redis && sub ? { pub: redis, sub } : undefined,
     close: async () => {
       await app.close();
       if (ownsDatabase) {

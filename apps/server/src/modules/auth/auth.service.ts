@@ -42,6 +42,8 @@ export class AuthService {
     private readonly consents: Pick<ConsentsService, 'recordSignup'>,
     /** Signed-in devices: every sign-in starts one, every refresh touches it. */
     private readonly sessions: SessionsService,
+    /** A session of the user was signed out: every process forgets what it knew of it (ADR 024). */
+    private readonly sessionEnded: (userId: string) => void = () => undefined,
   ) {}
 
   /**
@@ -92,6 +94,7 @@ export class AuthService {
     if (!row || row.revokedAt || row.expiresAt <= now) throw invalid;
     if (row.rotatedAt || !(await this.repo.markRotated(row.id, now))) {
       await this.repo.revokeFamily(row.familyId, now);
+      this.sessionEnded(row.userId);
       throw invalid;
     }
     await this.sessions.touch(row.familyId, context);
@@ -101,7 +104,9 @@ export class AuthService {
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const row = await this.repo.findRefreshToken(hashSecretToken(refreshToken));
-    if (row) await this.repo.revokeFamily(row.familyId, this.clock.now());
+    if (!row) return;
+    await this.repo.revokeFamily(row.familyId, this.clock.now());
+    this.sessionEnded(row.userId);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface ModerationDeps {
   notify: (tx: Tx, rows: NewNotification[]) => Promise<unknown>;
   /** Drops the user's live sockets on every process (a suspension refuses them from then on). */
   disconnect: (userId: string) => void;
+  /** The account's status changed (suspended, banned, restored): every process forgets it (ADR 024). */
+  statusChanged?: (userId: string) => void;
   /** The users module writes its table: the role, and a suspension's end or a ban (null lifts it). */
   accounts: {
     setRole(tx: Tx, userId: string, role: UserRole): Promise<void>;
@@ -76,10 +78,15 @@ export class ModerationService {
     private readonly deps: ModerationDeps,
   ) {}
 
-  /** The write gate (`http/authenticate.ts`) and the socket handshake: suspended now, or banned. */
-  async isRestricted(userId: string): Promise<boolean> {
+  /**
+   * The account's suspension's end and ban (undefined: no such account), for the write gate and the socket
+   * handshake, which remember it (http/account-status.ts) and apply `restrictionAt` at each request.
+   */
+  async restrictionState(
+    userId: string,
+  ): Promise<Pick<AccountState, 'suspendedUntil' | 'bannedAt'> | undefined> {
     const state = await this.repo.stateOf(userId);
-    return state !== undefined && restrictionAt(state, this.clock.now()) !== null;
+    return state && { suspendedUntil: state.suspendedUntil, bannedAt: state.bannedAt };
   }
 
   /** What GET /api/me shows: the restriction with the reason the moderator gave, or null. */
@@ -159,6 +166,9 @@ export class ModerationService {
       createdAt: now,
     });
     await this.notice(tx, userId, input.action, input.reason, until);
+    if (input.action === 'suspend' || input.action === 'ban' || input.action === 'restore') {
+      tx.afterCommit(() => this.deps.statusChanged?.(userId));
+    }
     if (input.action === 'suspend' || input.action === 'ban') {
       tx.afterCommit(() => this.deps.disconnect(userId));
     }
