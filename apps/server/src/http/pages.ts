@@ -123,34 +123,47 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     });
   }
 
+  /** The page's content, or null when rendering is off or fails (never a 500 for a page load). */
+  async function rendered(request: FastifyRequest): Promise<RenderedPage | null> {
+    try {
+      return await renderBody(request, request.url);
+    } catch (error) {
+      request.log.error({ err: error }, 'server rendering failed: sent the page without its content');
+      return null;
+    }
+  }
+
   async function page(request: FastifyRequest, preview: Promise<string | null> | null) {
+    // Rendering and the preview's read at once (the preview's item is in the guest cache by the render's call).
+    const content = rendered(request);
     // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
     const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
     const pathname = request.url.split('?')[0] ?? '/';
     const tags = preview ? await preview : '';
-    if (tags === null) return { status: 404, html: await withRendered(request, index) };
+    const page = await content;
+    // An item a guest may not see: the app's "not found", without a canonical URL or preview.
+    if (tags === null) return { status: 404, html: await withContent(index, page) };
     const canonical = `<link rel="canonical" href="${escapeHtml(`${publicUrl}${pathname}`)}" />`;
-    const head = tags ? withPreview(index, tags) : index;
-    return { status: 200, html: await withRendered(request, addToHead(head, canonical)) };
+    const head = addToHead(tags ? withPreview(index, tags) : index, canonical);
+    return { status: page?.status ?? 200, html: await withContent(head, page) };
   }
 
-  /** The page with its content, or as it is when rendering is off or fails (never a 500 for a page load). */
-  async function withRendered(request: FastifyRequest, index: string) {
-    if (!index.includes(ROOT)) return index;
+  /** The page's markup inside #root, its query cache as a JSON data block (no script runs: CSP unchanged). */
+  async function withContent(index: string, page: RenderedPage | null): Promise<string> {
+    if (!page || !index.includes(ROOT)) return index;
+    const manifest = await readManifest();
+    const state = `<script type="application/json" id="erun-ssr-state">${scriptJson(page.state)}</script>`;
+    return addToHead(index, assetLinks(manifest, page.modules)).replace(
+      ROOT,
+      () => `<div id="root" data-ssr="">${page.html}</div>\n    ${state}`,
+    );
+  }
+
+  async function readManifest(): Promise<Manifest> {
     try {
-      const rendered = await renderBody(request, request.url);
-      if (!rendered) return index;
-      const manifest = JSON.parse(
-        await readFile(path.join(distDir, '.vite', 'manifest.json'), 'utf8'),
-      ) as Manifest;
-      const state = `<script type="application/json" id="erun-ssr-state">${scriptJson(rendered.state)}</script>`;
-      return addToHead(index, assetLinks(manifest, rendered.modules)).replace(
-        ROOT,
-        () => `<div id="root" data-ssr="">${rendered.html}</div>\n    ${state}`,
-      );
-    } catch (error) {
-      request.log.error({ err: error }, 'server rendering failed: sent the page without its content');
-      return index;
+      return JSON.parse(await readFile(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+    } catch {
+      return {};
     }
   }
 
