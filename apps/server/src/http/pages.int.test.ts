@@ -58,7 +58,7 @@ beforeAll(async () => {
       WEB_DIST_DIR: dist,
       WEB_SSR_DIR: ssr,
       PUBLIC_URL: 'https://erun.example',
-      RESPONSE_CACHE_MS: 60_000,
+      RESPONSE_CACHE_MS: '60000',
     },
   });
 });

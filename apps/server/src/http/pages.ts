@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,13 +20,17 @@ export interface RenderedPage {
 
 export type RenderPage = (url: string, options: { fetch: typeof fetch }) => Promise<RenderedPage | null>;
 
-/** The SSR bundle's render, loaded once; null when the web app was built without it (or failed to load). */
+/**
+ * The SSR bundle's render, loaded once; null when the web app was built without it. A rebuilt bundle needs a
+ * restart (its chunks import the entry back by its plain URL: loading it again under another URL would make a
+ * second copy of its modules).
+ */
 export function ssrRendererOf(ssrDir: string | undefined): () => Promise<RenderPage | null> {
   let loaded: Promise<RenderPage | null> | null = null;
   return () =>
     (loaded ??= (async () => {
-      const entry = ssrDir ? path.join(ssrDir, 'entry-server.js') : '';
-      if (!entry || !existsSync(entry)) return null;
+      const entry = ssrDir ? path.join(ssrDir, 'entry-server.js') : null;
+      if (!entry || !(await stat(entry).catch(() => null))) return null;
       const module = (await import(pathToFileURL(entry).href)) as { render: RenderPage };
       return module.render;
     })());
