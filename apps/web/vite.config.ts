@@ -110,7 +110,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   // The server renderer bundles the workspace's contracts (TypeScript sources); other packages stay in node_modules.
   ssr: { noExternal: ['@erun/contracts'] },
   build: isSsrBuild
-    ? { outDir: 'dist-ssr', emptyOutDir: true, target: 'node20' }
+    ? { outDir: 'dist-ssr', emptyOutDir: true, target: 'node20', copyPublicDir: false }
     : {
         outDir: 'dist',
         emptyOutDir: true,
