@@ -4,9 +4,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { type ConfigEnv, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 
 const brotli = promisify(brotliCompress);
+/** The browser's build; not the server renderer's (`vite build --ssr`, into dist-ssr/: ADR 023). */
+const clientBuild = (_config: unknown, env: ConfigEnv) => env.command === 'build' && env.isSsrBuild !== true;
 const gzipped = promisify(gzip);
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
 
@@ -21,7 +23,7 @@ function precompress(): Plugin {
   let outDir = 'dist';
   return {
     name: 'erun-precompress',
-    apply: 'build',
+    apply: clientBuild,
     configResolved(config: ResolvedConfig) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -78,7 +80,7 @@ function entryFiles(bundle: Rolldown.OutputBundle): string[] {
 function serviceWorkerShell(): Plugin {
   return {
     name: 'erun-sw-shell',
-    apply: 'build',
+    apply: clientBuild,
     async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist';
       const shell = [...entryFiles(bundle).map((file) => `/${file}`), ...PUBLIC_SHELL];
@@ -103,43 +105,47 @@ const proxy = {
   '/socket.io': { target: API_TARGET, ws: true },
 };
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), precompress(), serviceWorkerShell()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // scripts/check-bundle.ts reads it to weigh what the home page loads first (`npm run check:bundle`).
-    manifest: true,
-    rolldownOptions: {
-      output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
-        codeSplitting: {
-          groups: [
-            {
-              name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
-              priority: 4,
+  // The server renderer bundles the workspace's contracts (TypeScript sources); other packages stay in node_modules.
+  ssr: { noExternal: ['@erun/contracts'] },
+  build: isSsrBuild
+    ? { outDir: 'dist-ssr', emptyOutDir: true, target: 'node20', copyPublicDir: false }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        // scripts/check-bundle.ts reads it to weigh what the home page loads first (`npm run check:bundle`).
+        manifest: true,
+        rolldownOptions: {
+          output: {
+            // Libraries change less often than the app: separate chunks stay cached across releases.
+            codeSplitting: {
+              groups: [
+                {
+                  name: 'react',
+                  test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+                  priority: 4,
+                },
+                // Maps load with the first map on screen (a lazy import), not with every page. Below react, so
+                // react-leaflet's dependency on react stays in the react chunk instead of pulling leaflet in.
+                {
+                  name: 'leaflet',
+                  test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/,
+                  priority: 3,
+                },
+                { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
+                // Only the libraries every page needs: a catch-all would pull each page's own libraries
+                // (socket.io, supercluster, simplify-js…) into the first load.
+                {
+                  name: 'vendor',
+                  test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
+                  priority: 1,
+                },
+              ],
             },
-            // Maps load with the first map on screen (a lazy import), not with every page. Below react, so
-            // react-leaflet's dependency on react stays in the react chunk instead of pulling leaflet in.
-            {
-              name: 'leaflet',
-              test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/,
-              priority: 3,
-            },
-            { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
-            // Only the libraries every page needs: a catch-all would pull each page's own libraries
-            // (socket.io, supercluster, simplify-js…) into the first load.
-            {
-              name: 'vendor',
-              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
-              priority: 1,
-            },
-          ],
+          },
         },
       },
-    },
-  },
   server: { proxy },
   preview: { proxy },
-});
+}));

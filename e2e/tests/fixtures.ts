@@ -123,6 +123,37 @@ const CLOCK_WAIT_MS = 300_000;
  * `serverClock` moves the server's clock, once every other test has finished, and puts it back after the
  * test; meanwhile no other test starts (see clock.ts).
  */
+/** True once React has taken over a server-rendered page (hydrateRoot), or when the page was not server-rendered. */
+function appIsLive(): boolean {
+  const root = document.getElementById('root');
+  return (
+    !root?.hasAttribute('data-ssr') || Object.keys(root).some((key) => key.startsWith('__reactContainer'))
+  );
+}
+
+/**
+ * Public pages arrive server-rendered (ADR 023): their buttons do nothing until the app has hydrated them. A
+ * journey's `goto` and `reload` (with JavaScript on) wait for that, as a reader's second tap would; a test that
+ * looks at the page before it (waitUntil: 'commit') does its own waiting.
+ */
+function waitForTheApp(page: Page): void {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const live = async (waitUntil: string | undefined) => {
+    if (waitUntil !== 'commit') await page.waitForFunction(appIsLive);
+  };
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await live(options?.waitUntil);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await live(options?.waitUntil);
+    return response;
+  };
+}
+
 export const test = base.extend<{
   clockLease: ClockLease;
   serverClock: ServerClock;
@@ -156,6 +187,10 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) waitForTheApp(page);
+    await use(page);
+  },
   failOnBrowserErrors: [
     async ({ page }, use) => {
       const problems: string[] = [];

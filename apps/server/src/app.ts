@@ -44,7 +44,9 @@ import { Drain, registerDrain } from './http/drain.ts';
 import type { DiskSpace } from './ports/disk.ts';
 import { attachRealtime } from './http/realtime.ts';
 import { chatRoom, crewChatRoom, runRoom } from './ports/realtime.ts';
-import { registerCoursePreview, registerRunPreview, registerThemeImages } from './http/run-preview.ts';
+import { courseMetaTags, crewMetaTags, runMetaTags, registerThemeImages } from './http/run-preview.ts';
+import { registerPages, ssrRendererOf } from './http/pages.ts';
+import { registerSitemap } from './http/sitemap.ts';
 import { registerUploads, registerWeb } from './http/web.ts';
 import { NotFoundError } from './lib/errors.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
@@ -522,9 +524,20 @@ export async function buildApp(
   const webDist = env.WEB_DIST_DIR ?? defaultWebDist();
   const hasWeb = await registerWeb(app, webDist);
   if (hasWeb) {
-    registerRunPreview(app, webDist, publicUrl, (id) => services.runs.get(id, null));
-    registerCoursePreview(app, webDist, publicUrl, (id) => services.courses.get(id, null, null));
+    registerPages(app, {
+      distDir: webDist,
+      publicUrl,
+      previews: {
+        runs: async (id) => runMetaTags(await services.runs.get(id, null), publicUrl),
+        // Without counting a view: crawlers and link unfurlers are not readers.
+        courses: async (id) => courseMetaTags(await services.courses.get(id, null, null), publicUrl),
+        crews: async (id) => crewMetaTags(await services.crews.get(id, null), publicUrl),
+      },
+      render: ssrRendererOf(env.WEB_SSR_DIR ?? path.join(path.dirname(webDist), 'dist-ssr')),
+      cache: responseCache,
+    });
   }
+  registerSitemap(app, deps.database.db, publicUrl, deps.clock);
   registerThemeImages(app);
   app.setNotFoundHandler((request, reply) => {
     const isRead = request.method === 'GET' || request.method === 'HEAD';

@@ -1,18 +1,22 @@
+import { type DehydratedState, hydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { matchRoutes, RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider.tsx';
 import { listenForInstallPrompt } from './features/install/hooks/use-install-offer.ts';
 import { registerServiceWorker } from './features/install/utils/register-service-worker.ts';
-import { createAppRouter } from './app/router.tsx';
+import { courseKeys } from './features/courses/api/course-keys.ts';
+import { runKeys } from './features/runs/api/run-keys.ts';
+import { getMeQueryOptions } from './features/users/api/get-me.ts';
+import { createAppRouter, routes } from './app/router.tsx';
 import { apiClient } from './lib/api-client.ts';
-import { i18nReady } from './lib/i18n.ts';
+import { i18n, i18nReady } from './lib/i18n.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { startRealtime } from './lib/realtime.ts';
 import './styles/global.css';
 
 // Restore the session from the refresh cookie once, before anything renders (a reload stays signed in).
-void apiClient.restore();
+const restored = apiClient.restore();
 // One socket while signed in (live notifications and run pages), from the first sign-in on.
 startRealtime();
 
@@ -23,13 +27,48 @@ listenForInstallPrompt();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Korean texts are in the entry (ready at once); an English reader's are fetched first, so no key ever shows.
-void i18nReady.then(() =>
-  createRoot(root).render(
+/**
+ * A public page arrives rendered by the server for a guest, with the queries it read (ADR 023). The cache is
+ * filled with them and React hydrates that markup once the page's code is in — unless the reader's language is
+ * not the server's (Korean): then the app renders afresh over it.
+ */
+async function hydrateServerPage(queryClient: QueryClient, container: HTMLElement): Promise<boolean> {
+  const state = document.getElementById('erun-ssr-state');
+  if (!container.hasAttribute('data-ssr') || !state?.textContent) return false;
+  hydrate(queryClient, JSON.parse(state.textContent) as DehydratedState);
+  if (i18n.language !== 'ko') return false;
+  // The page's own chunk before hydrating: the router then starts initialised, on the server's markup.
+  await Promise.all(
+    (matchRoutes(routes, window.location) ?? []).map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      Object.assign(route, { ...(await route.lazy()), lazy: undefined });
+    }),
+  );
+  // Who is reading (the refresh cookie), and a signed-in reader's account, so no start-up splash replaces the page.
+  await restored.catch(() => undefined);
+  if (apiClient.getStatus() === 'signed-in')
+    await queryClient.prefetchQuery(getMeQueryOptions()).catch(() => undefined);
+  return true;
+}
+
+void i18nReady.then(async () => {
+  const queryClient = createQueryClient();
+  const serverRendered = await hydrateServerPage(queryClient, root).catch(() => false);
+  const app = (
     <StrictMode>
-      <AppProvider queryClient={createQueryClient()}>
+      <AppProvider queryClient={queryClient}>
         <RouterProvider router={createAppRouter()} />
       </AppProvider>
-    </StrictMode>,
-  ),
-);
+    </StrictMode>
+  );
+  if (!serverRendered) {
+    createRoot(root).render(app);
+    return;
+  }
+  hydrateRoot(root, app);
+  // The server's runs and courses are a guest's: a signed-in reader's own state (joined, saved) is fetched now.
+  if (apiClient.getStatus() === 'signed-in') {
+    void queryClient.invalidateQueries({ queryKey: runKeys.all });
+    void queryClient.invalidateQueries({ queryKey: courseKeys.all });
+  }
+});

@@ -140,6 +140,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: TrustProxySchema.default(false),
     WEB_DIST_DIR: optionalString,
+    // The web app's server-rendering bundle (ADR 023); absent: the public pages are sent without their content.
+    WEB_SSR_DIR: optionalString,
     DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
     // The demo accounts' password. Unset: one is generated when they are created and printed once in the log.
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8).optional()),

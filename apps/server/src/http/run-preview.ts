@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type Course, type Run, ThemeSchema } from '@erun/contracts';
+import { type Course, type Crew, type Run, ThemeSchema } from '@erun/contracts';
 import sharp from 'sharp';
-import { AppError, NotFoundError } from '../lib/errors.ts';
+import { NotFoundError } from '../lib/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -71,6 +69,13 @@ export function courseMetaTags(course: Course, publicUrl: string): string {
   return metaTags({ title: course.title, description, path: `/courses/${course.id}`, image }, publicUrl);
 }
 
+/** The same for a crew: its name, then what it is about. */
+export function crewMetaTags(crew: Crew, publicUrl: string): string {
+  const description = crew.description.trim().split('\n')[0]?.slice(0, 150) || `멤버 ${crew.memberCount}명`;
+  const image = crew.cover?.urls.large ?? '/og/themes/city.png';
+  return metaTags({ title: crew.name, description, path: `/crews/${crew.id}`, image }, publicUrl);
+}
+
 /**
  * The page's head with the item's tags in place of its `<title>` and its own description: one `<title>`, one
  * description. Replaced through functions, never replacement strings: a title holding `$&`, `` $` `` or `$'`
@@ -81,55 +86,6 @@ export function withPreview(index: string, tags: string): string {
 }
 
 const TITLE = /<title>[^<]*<\/title>/;
-
-/**
- * `/<kind>/:id` is the SPA's page, served with the item's preview tags in its head. Crawlers do not run
- * JavaScript, so the tags must come from the server. An unknown, malformed or deleted id gets the plain page
- * with status 404 (the app shows its "not found" there).
- */
-function registerPreview(
-  app: FastifyInstance,
-  distDir: string,
-  prefix: '/runs' | '/courses',
-  tagsOf: (id: string) => Promise<string>,
-): void {
-  const Params = z.object({ id: z.uuid() });
-  app.get(`${prefix}/:id`, { schema: { hide: true } }, async (request, reply) => {
-    // Read each time (a few KB from the page cache): a rebuilt web app is served without a restart.
-    const index = await readFile(path.join(distDir, 'index.html'), 'utf8');
-    const params = Params.safeParse(request.params);
-    const tags = params.success ? await tagsOf(params.data.id).catch(notFoundAsNull) : null;
-    return reply
-      .status(tags ? 200 : 404)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(tags ? withPreview(index, tags) : index);
-  });
-}
-
-function notFoundAsNull(error: unknown): null {
-  if (error instanceof AppError && error.statusCode === 404) return null;
-  throw error;
-}
-
-export function registerRunPreview(
-  app: FastifyInstance,
-  distDir: string,
-  publicUrl: string,
-  getRun: (id: string) => Promise<Run>,
-): void {
-  registerPreview(app, distDir, '/runs', async (id) => runMetaTags(await getRun(id), publicUrl));
-}
-
-/** `getCourse` must not count a view: crawlers and link unfurlers are not readers. */
-export function registerCoursePreview(
-  app: FastifyInstance,
-  distDir: string,
-  publicUrl: string,
-  getCourse: (id: string) => Promise<Course>,
-): void {
-  registerPreview(app, distDir, '/courses', async (id) => courseMetaTags(await getCourse(id), publicUrl));
-}
 
 const THEME_COLOURS: Record<string, [string, string]> = {
   city: ['#686EF9', '#030C37'],

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../lib/app-config.ts';
 import { shareWithKakao } from '../lib/kakao.ts';
@@ -10,19 +11,30 @@ interface ShareActionsProps {
   title: string;
   /** One line under the title in share sheets and the Kakao card. */
   text: string;
-  /** Absolute URL of the page. */
-  url: string;
+  /** The page's path (`/runs/<id>`): made absolute on this origin when shared (the server renders it too). */
+  path: string;
   /** Absolute or same-site URL of the picture on the Kakao card. */
   imageUrl: string;
 }
 
 /** Copy the link, the phone's share sheet (Web Share API), and Kakao when the server has a key for it. */
-export function ShareActions({ title, text, url, imageUrl }: ShareActionsProps) {
+const never = () => () => undefined;
+
+export function ShareActions({ title, text, path, imageUrl }: ShareActionsProps) {
   const { t } = useTranslation();
   const notify = useNotice();
   const config = useClientConfig();
 
+  // The Web Share API is the browser's: a server-rendered page has no such button until hydrated (ADR 023).
+  const canShare = useSyncExternalStore(
+    never,
+    () => typeof navigator.share === 'function',
+    () => false,
+  );
+  const absolute = (relative: string) => new URL(relative, window.location.origin).toString();
+
   const copy = async () => {
+    const url = absolute(path);
     try {
       await navigator.clipboard.writeText(url);
       notify(t('share.copied'));
@@ -33,7 +45,7 @@ export function ShareActions({ title, text, url, imageUrl }: ShareActionsProps) 
 
   const share = async () => {
     try {
-      await navigator.share({ title, text, url });
+      await navigator.share({ title, text, url: absolute(path) });
     } catch {
       // Closing the share sheet rejects too; nothing to tell.
     }
@@ -44,8 +56,8 @@ export function ShareActions({ title, text, url, imageUrl }: ShareActionsProps) 
       await shareWithKakao(key, {
         title,
         description: text,
-        imageUrl: new URL(imageUrl, window.location.origin).toString(),
-        url,
+        imageUrl: absolute(imageUrl),
+        url: absolute(path),
         buttonTitle: t('share.kakaoButton'),
       });
     } catch {
@@ -53,7 +65,6 @@ export function ShareActions({ title, text, url, imageUrl }: ShareActionsProps) 
     }
   };
 
-  const canShare = typeof navigator.share === 'function';
   return (
     <div className={styles.share} role="group" aria-label={t('share.label')}>
       <Button variant="outline" size="sm" onClick={() => void copy()}>

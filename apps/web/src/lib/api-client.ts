@@ -246,4 +246,12 @@ function xhrTransport(path: string, form: FormData, options: UploadOptions): Tra
     });
 }
 
-export const apiClient = createApiClient();
+/** The server renderer's transport (entry-server.tsx: the page's API calls made in-process); unset in browsers. */
+let serverFetch: typeof fetch | null = null;
+export function setServerFetch(fetcher: typeof fetch): void {
+  serverFetch = fetcher;
+}
+
+export const apiClient = createApiClient({
+  fetch: (input, init) => (serverFetch ?? globalThis.fetch)(input, init),
+});

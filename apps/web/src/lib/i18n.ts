@@ -23,6 +23,8 @@ function storedLanguage(): Language {
 }
 
 function applyLanguage(language: string): void {
+  // The server renderer (entry-server.tsx) has no document: its pages are Korean.
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
   try {
     window.localStorage.setItem(STORAGE_KEY, language);

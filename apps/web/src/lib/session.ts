@@ -10,7 +10,8 @@ import { apiClient, type AuthStatus } from './api-client.ts';
 export const meQueryKey = ['me'] as const;
 
 export function useAuthStatus(): AuthStatus {
-  return useSyncExternalStore(apiClient.subscribe, apiClient.getStatus);
+  // A server-rendered page is a guest's (ADR 023): hydration starts from that, then follows the real status.
+  return useSyncExternalStore(apiClient.subscribe, apiClient.getStatus, () => 'signed-out');
 }
 
 /** Signs in on this tab: caches the user first, so guards that react to the status change already see them. */
@@ -49,5 +50,5 @@ export const leaving = {
 
 /** Whether the account is being deleted (see `leaving`). */
 export function useLeaving(): boolean {
-  return useSyncExternalStore(leaving.subscribe, leaving.isUnderway);
+  return useSyncExternalStore(leaving.subscribe, leaving.isUnderway, () => false);
 }

@@ -2,9 +2,10 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Whether a media query matches, following changes. Where matchMedia is missing (tests, old browsers) it
- * answers `fallback`.
+ * answers `fallback`. A server-rendered page and its hydration answer `onServer`: false, the phone's layout for
+ * the app's `min-width` queries, since a phone on a slow network is who the server renders for (ADR 023).
  */
-export function useMediaQuery(query: string, fallback = true): boolean {
+export function useMediaQuery(query: string, fallback = true, onServer = false): boolean {
   return useSyncExternalStore(
     (onChange) => {
       if (typeof window.matchMedia !== 'function') return () => undefined;
@@ -13,6 +14,6 @@ export function useMediaQuery(query: string, fallback = true): boolean {
       return () => list.removeEventListener('change', onChange);
     },
     () => (typeof window.matchMedia === 'function' ? window.matchMedia(query).matches : fallback),
-    () => fallback,
+    () => onServer,
   );
 }

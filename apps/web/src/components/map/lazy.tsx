@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useSyncExternalStore, type ComponentProps } from 'react';
 import { Skeleton } from '../skeleton.tsx';
 import styles from './map.module.css';
 
@@ -14,18 +14,33 @@ function MapSkeleton({ className }: { className?: string }) {
   );
 }
 
+const never = () => () => undefined;
+/**
+ * False on the server and while hydrating a server-rendered page, true after: Leaflet needs a browser, so a map
+ * is the skeleton in the server's HTML and loads once the page is the app's (ADR 023).
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
+}
+
 export function RouteMap(props: ComponentProps<typeof RouteMapImpl>) {
+  const inBrowser = useInBrowser();
   return (
     <Suspense fallback={<MapSkeleton className={props.className} />}>
-      <RouteMapImpl {...props} />
+      {inBrowser ? <RouteMapImpl {...props} /> : <MapSkeleton className={props.className} />}
     </Suspense>
   );
 }
 
 export function RouteEditor(props: ComponentProps<typeof RouteEditorImpl>) {
+  const inBrowser = useInBrowser();
   return (
     <Suspense fallback={<MapSkeleton className={props.className} />}>
-      <RouteEditorImpl {...props} />
+      {inBrowser ? <RouteEditorImpl {...props} /> : <MapSkeleton className={props.className} />}
     </Suspense>
   );
 }
@@ -33,9 +48,10 @@ export function RouteEditor(props: ComponentProps<typeof RouteEditorImpl>) {
 const ClusterMapImpl = lazy(() => import('./cluster-map.tsx').then((m) => ({ default: m.ClusterMap })));
 
 export function ClusterMap(props: ComponentProps<typeof ClusterMapImpl>) {
+  const inBrowser = useInBrowser();
   return (
     <Suspense fallback={<MapSkeleton className={props.className} />}>
-      <ClusterMapImpl {...props} />
+      {inBrowser ? <ClusterMapImpl {...props} /> : <MapSkeleton className={props.className} />}
     </Suspense>
   );
 }

@@ -15,7 +15,7 @@ export function CourseShare({ course }: { course: Course }) {
     <ShareActions
       title={course.title}
       text={text}
-      url={`${window.location.origin}/courses/${course.id}`}
+      path={`/courses/${course.id}`}
       imageUrl={course.photos[0]?.urls.medium ?? '/favicon.svg'}
     />
   );

@@ -12,7 +12,7 @@ export function ShareButtons({ run }: { run: Run }) {
     <ShareActions
       title={run.title}
       text={t('runDetail.shareText', { when, place: run.meetingPlace.name })}
-      url={`${window.location.origin}/runs/${run.id}`}
+      path={`/runs/${run.id}`}
       imageUrl={run.photos[0]?.urls.medium ?? themeImage(run.theme)}
     />
   );
