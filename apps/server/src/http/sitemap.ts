@@ -100,11 +100,22 @@ export function registerSitemap(app: FastifyInstance, db: Db, publicUrl: string,
       .send(
         [
           'User-agent: *',
-          // Signed-in pages and the API hold nothing for a crawler.
-          'Disallow: /api/',
-          'Disallow: /me',
-          'Disallow: /admin',
           'Allow: /',
+          // The API, account pages, sign-in and chats hold nothing for a crawler.
+          ...[
+            '/api/',
+            '/admin',
+            '/me',
+            '/notifications',
+            '/chats',
+            '/login',
+            '/signup',
+            '/forgot-password',
+            '/reset-password',
+            '/verify-email',
+            '/onboarding',
+            '/consent',
+          ].map((path) => `Disallow: ${path}`),
           '',
           `Sitemap: ${publicUrl}/sitemap.xml`,
           '',
