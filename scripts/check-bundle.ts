@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** KB (1,000 bytes) gzip. The goal is 100; see docs/architecture.md ("Front-end build") for the rest. */
-const BUDGET_KB = 250;
+const BUDGET_KB = 210;
 const HOME_PAGE = 'src/app/routes/home.tsx';
 
 interface ManifestChunk {

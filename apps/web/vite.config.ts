@@ -129,10 +129,11 @@ export default defineConfig({
             },
             { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
             // Only the libraries every page needs: a catch-all would pull each page's own libraries
-            // (socket.io, supercluster, simplify-js…) into the first load.
+            // (socket.io, supercluster, simplify-js…) into the first load. zod comes with the contracts'
+            // schemas (lib/load-contracts.ts), which the first paint does without.
             {
               name: 'vendor',
-              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/,
               priority: 1,
             },
           ],
