@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { koreanTexts } from './ko-texts.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -104,7 +105,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), precompress(), serviceWorkerShell()],
+  plugins: [react(), koreanTexts(), precompress(), serviceWorkerShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
