@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type ConfigEnv, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { koreanTexts } from './ko-texts.ts';
 
 const brotli = promisify(brotliCompress);
 /** The browser's build; not the server renderer's (`vite build --ssr`, into dist-ssr/: ADR 023). */
@@ -106,7 +107,7 @@ const proxy = {
 };
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), precompress(), serviceWorkerShell()],
+  plugins: [react(), koreanTexts(), precompress(), serviceWorkerShell()],
   // The server renderer bundles the workspace's contracts (TypeScript sources); other packages stay in node_modules.
   ssr: { noExternal: ['@erun/contracts'] },
   build: isSsrBuild
@@ -135,10 +136,11 @@ export default defineConfig(({ isSsrBuild }) => ({
                 },
                 { name: 'gpx', test: /node_modules[\\/]@tmcw[\\/]/, priority: 3 },
                 // Only the libraries every page needs: a catch-all would pull each page's own libraries
-                // (socket.io, supercluster, simplify-js…) into the first load.
+                // (socket.io, supercluster, simplify-js…) into the first load. zod comes with the contracts'
+                // schemas (lib/load-contracts.ts), which the first paint does without.
                 {
                   name: 'vendor',
-                  test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/,
+                  test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/,
                   priority: 1,
                 },
               ],

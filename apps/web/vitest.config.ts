@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { koreanTexts } from './ko-texts.ts';
 
 export default defineProject({
-  plugins: [react()],
+  plugins: [react(), koreanTexts()],
   test: {
     name: 'web',
     environment: 'jsdom',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { searchKey } from './text.ts';
+import { WEEKDAYS } from './weekdays.ts';
 
 /**
  * The words crews, series and crew runs share (DOMAIN.md "Crews" and "Series"): roles, join policies, the
@@ -13,8 +14,6 @@ export const JOIN_POLICIES = ['open', 'approval', 'invite'] as const;
 export const JoinPolicySchema = z.enum(JOIN_POLICIES);
 export type JoinPolicy = z.infer<typeof JoinPolicySchema>;
 
-/** iCalendar day codes, Monday first (the order every list of days is shown in). */
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const WeekdaySchema = z.enum(WEEKDAYS, { message: 'day.invalid' });
 export type Weekday = z.infer<typeof WeekdaySchema>;
 

@@ -5,12 +5,12 @@ import {
   CrewRoleSchema,
   JoinPolicySchema,
   LocalTimeSchema,
-  WEEKDAYS,
   WeekdaySchema,
 } from './crew-basics.ts';
 import { REGIONS, RegionSchema, TIMES_OF_DAY } from './domain.ts';
 import { MeetingPlaceSchema, RUN_LIMITS } from './runs.ts';
 import { ImageSchema, PublicUserSchema } from './users.ts';
+import { WEEKDAYS } from './weekdays.ts';
 
 const Iso = z.iso.datetime({ offset: true });
 const Pace = z.number().int().min(RUN_LIMITS.paceMin).max(RUN_LIMITS.paceMax);

@@ -6,7 +6,7 @@ import { NotificationSchema } from './notifications.ts';
  * Socket.io events the server sends. `notification*` go to the user's room (`user:<id>`); `run:*` go to the
  * room of a run page a client watches with `run:watch` (and leaves with `run:unwatch`), payload the run id;
  * `chat:message` goes to a run's chat room, entered with `chat:join` once the server checked membership
- * (CHAT_EVENTS in chat.ts).
+ * (CHAT_EVENTS in chat-events.ts).
  */
 export const RealtimeEventSchemas = {
   /**

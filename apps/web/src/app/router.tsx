@@ -1,7 +1,20 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { pageTextsReady } from '../lib/i18n.ts';
 import { GuestOnly, RequireAuth } from './shell/guards.tsx';
 import { RootLayout } from './shell/root-layout.tsx';
 import { RouteError, Splash } from './shell/splash.tsx';
+
+/**
+ * A page's chunk, fetched with the texts it needs: home's are in the entry, the others' a chunk fetched once,
+ * with the first other page (lib/i18n.ts `pageTextsReady`).
+ */
+function page<M>(load: () => Promise<M>, component: (module: M) => ComponentType) {
+  return async () => {
+    const [module] = await Promise.all([load(), pageTextsReady()]);
+    return { Component: component(module) };
+  };
+}
 
 /**
  * Every page is its own chunk (`lazy`), fetched the first time its route matches: the router keeps the current
@@ -16,62 +29,114 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./routes/home.tsx')).HomePage }) },
-      { path: 'runs', lazy: async () => ({ Component: (await import('./routes/runs.tsx')).RunsPage }) },
+      {
+        path: 'runs',
+        lazy: page(
+          () => import('./routes/runs.tsx'),
+          (m) => m.RunsPage,
+        ),
+      },
       {
         path: 'runs/:runId',
-        lazy: async () => ({ Component: (await import('./routes/run-detail.tsx')).RunDetailPage }),
+        lazy: page(
+          () => import('./routes/run-detail.tsx'),
+          (m) => m.RunDetailPage,
+        ),
       },
       {
         path: 'series/:seriesId',
-        lazy: async () => ({ Component: (await import('./routes/series-detail.tsx')).SeriesDetailPage }),
+        lazy: page(
+          () => import('./routes/series-detail.tsx'),
+          (m) => m.SeriesDetailPage,
+        ),
       },
       {
         path: 'courses',
-        lazy: async () => ({ Component: (await import('./routes/courses.tsx')).CoursesPage }),
+        lazy: page(
+          () => import('./routes/courses.tsx'),
+          (m) => m.CoursesPage,
+        ),
       },
       {
         path: 'courses/:courseId',
-        lazy: async () => ({ Component: (await import('./routes/course-detail.tsx')).CourseDetailPage }),
+        lazy: page(
+          () => import('./routes/course-detail.tsx'),
+          (m) => m.CourseDetailPage,
+        ),
       },
-      { path: 'crews', lazy: async () => ({ Component: (await import('./routes/crews.tsx')).CrewsPage }) },
+      {
+        path: 'crews',
+        lazy: page(
+          () => import('./routes/crews.tsx'),
+          (m) => m.CrewsPage,
+        ),
+      },
       {
         path: 'crews/:crewId',
-        lazy: async () => ({ Component: (await import('./routes/crew-detail.tsx')).CrewDetailPage }),
+        lazy: page(
+          () => import('./routes/crew-detail.tsx'),
+          (m) => m.CrewDetailPage,
+        ),
       },
       {
         path: 'users/:userId',
-        lazy: async () => ({ Component: (await import('./routes/user-profile.tsx')).UserProfilePage }),
+        lazy: page(
+          () => import('./routes/user-profile.tsx'),
+          (m) => m.UserProfilePage,
+        ),
       },
       {
         path: 'verify-email',
-        lazy: async () => ({ Component: (await import('./routes/verify-email.tsx')).VerifyEmailPage }),
+        lazy: page(
+          () => import('./routes/verify-email.tsx'),
+          (m) => m.VerifyEmailPage,
+        ),
       },
-      { path: 'terms', lazy: async () => ({ Component: (await import('./routes/terms.tsx')).TermsPage }) },
+      {
+        path: 'terms',
+        lazy: page(
+          () => import('./routes/terms.tsx'),
+          (m) => m.TermsPage,
+        ),
+      },
       {
         path: 'privacy',
-        lazy: async () => ({ Component: (await import('./routes/privacy.tsx')).PrivacyPage }),
+        lazy: page(
+          () => import('./routes/privacy.tsx'),
+          (m) => m.PrivacyPage,
+        ),
       },
       // The mailed link works signed in or out (it signs in as the account it was sent for).
       {
         path: 'reset-password',
-        lazy: async () => ({ Component: (await import('./routes/reset-password.tsx')).ResetPasswordPage }),
+        lazy: page(
+          () => import('./routes/reset-password.tsx'),
+          (m) => m.ResetPasswordPage,
+        ),
       },
       {
         element: <GuestOnly />,
         children: [
           {
             path: 'login',
-            lazy: async () => ({ Component: (await import('./routes/login.tsx')).LoginPage }),
+            lazy: page(
+              () => import('./routes/login.tsx'),
+              (m) => m.LoginPage,
+            ),
           },
           {
             path: 'signup',
-            lazy: async () => ({ Component: (await import('./routes/signup.tsx')).SignupPage }),
+            lazy: page(
+              () => import('./routes/signup.tsx'),
+              (m) => m.SignupPage,
+            ),
           },
           {
             path: 'forgot-password',
-            lazy: async () => ({
-              Component: (await import('./routes/forgot-password.tsx')).ForgotPasswordPage,
-            }),
+            lazy: page(
+              () => import('./routes/forgot-password.tsx'),
+              (m) => m.ForgotPasswordPage,
+            ),
           },
         ],
       },
@@ -80,98 +145,167 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'consent',
-            lazy: async () => ({ Component: (await import('./routes/consent.tsx')).ConsentPage }),
+            lazy: page(
+              () => import('./routes/consent.tsx'),
+              (m) => m.ConsentPage,
+            ),
           },
           {
             path: 'onboarding',
-            lazy: async () => ({ Component: (await import('./routes/onboarding.tsx')).OnboardingPage }),
+            lazy: page(
+              () => import('./routes/onboarding.tsx'),
+              (m) => m.OnboardingPage,
+            ),
           },
-          { path: 'me', lazy: async () => ({ Component: (await import('./routes/me.tsx')).MePage }) },
+          {
+            path: 'me',
+            lazy: page(
+              () => import('./routes/me.tsx'),
+              (m) => m.MePage,
+            ),
+          },
           {
             path: 'me/settings',
-            lazy: async () => ({ Component: (await import('./routes/me-settings.tsx')).MeSettingsPage }),
+            lazy: page(
+              () => import('./routes/me-settings.tsx'),
+              (m) => m.MeSettingsPage,
+            ),
           },
           {
             path: 'notifications',
-            lazy: async () => ({ Component: (await import('./routes/notifications.tsx')).NotificationsPage }),
+            lazy: page(
+              () => import('./routes/notifications.tsx'),
+              (m) => m.NotificationsPage,
+            ),
           },
           {
             path: 'runs/new',
-            lazy: async () => ({ Component: (await import('./routes/run-new.tsx')).RunNewPage }),
+            lazy: page(
+              () => import('./routes/run-new.tsx'),
+              (m) => m.RunNewPage,
+            ),
           },
           {
             path: 'runs/:runId/edit',
-            lazy: async () => ({ Component: (await import('./routes/run-edit.tsx')).RunEditPage }),
+            lazy: page(
+              () => import('./routes/run-edit.tsx'),
+              (m) => m.RunEditPage,
+            ),
           },
           {
             path: 'runs/:runId/chat',
-            lazy: async () => ({ Component: (await import('./routes/run-chat.tsx')).RunChatPage }),
+            lazy: page(
+              () => import('./routes/run-chat.tsx'),
+              (m) => m.RunChatPage,
+            ),
           },
           {
             path: 'chats',
-            lazy: async () => ({ Component: (await import('./routes/chats.tsx')).ChatsPage }),
+            lazy: page(
+              () => import('./routes/chats.tsx'),
+              (m) => m.ChatsPage,
+            ),
           },
           {
             path: 'crews/:crewId/chat',
-            lazy: async () => ({ Component: (await import('./routes/crew-chat.tsx')).CrewChatPage }),
+            lazy: page(
+              () => import('./routes/crew-chat.tsx'),
+              (m) => m.CrewChatPage,
+            ),
           },
           {
             path: 'runs/:runId/attendance',
-            lazy: async () => ({ Component: (await import('./routes/attendance.tsx')).AttendancePage }),
+            lazy: page(
+              () => import('./routes/attendance.tsx'),
+              (m) => m.AttendancePage,
+            ),
           },
           {
             path: 'runs/:runId/review',
-            lazy: async () => ({ Component: (await import('./routes/host-review.tsx')).HostReviewPage }),
+            lazy: page(
+              () => import('./routes/host-review.tsx'),
+              (m) => m.HostReviewPage,
+            ),
           },
           {
             path: 'courses/new',
-            lazy: async () => ({ Component: (await import('./routes/course-new.tsx')).CourseNewPage }),
+            lazy: page(
+              () => import('./routes/course-new.tsx'),
+              (m) => m.CourseNewPage,
+            ),
           },
           {
             path: 'courses/:courseId/edit',
-            lazy: async () => ({ Component: (await import('./routes/course-edit.tsx')).CourseEditPage }),
+            lazy: page(
+              () => import('./routes/course-edit.tsx'),
+              (m) => m.CourseEditPage,
+            ),
           },
           {
             path: 'crews/:crewId/announcements',
-            lazy: async () => ({
-              Component: (await import('./routes/crew-announcements.tsx')).CrewAnnouncementsPage,
-            }),
+            lazy: page(
+              () => import('./routes/crew-announcements.tsx'),
+              (m) => m.CrewAnnouncementsPage,
+            ),
           },
           {
             path: 'crews/:crewId/announcements/new',
-            lazy: async () => ({
-              Component: (await import('./routes/announcement-new.tsx')).AnnouncementNewPage,
-            }),
+            lazy: page(
+              () => import('./routes/announcement-new.tsx'),
+              (m) => m.AnnouncementNewPage,
+            ),
           },
           {
             path: 'announcements/:announcementId',
-            lazy: async () => ({
-              Component: (await import('./routes/announcement-detail.tsx')).AnnouncementDetailPage,
-            }),
+            lazy: page(
+              () => import('./routes/announcement-detail.tsx'),
+              (m) => m.AnnouncementDetailPage,
+            ),
           },
           {
             path: 'crews/new',
-            lazy: async () => ({ Component: (await import('./routes/crew-new.tsx')).CrewNewPage }),
+            lazy: page(
+              () => import('./routes/crew-new.tsx'),
+              (m) => m.CrewNewPage,
+            ),
           },
           {
             path: 'crews/:crewId/edit',
-            lazy: async () => ({ Component: (await import('./routes/crew-edit.tsx')).CrewEditPage }),
+            lazy: page(
+              () => import('./routes/crew-edit.tsx'),
+              (m) => m.CrewEditPage,
+            ),
           },
           {
             path: 'crews/:crewId/members',
-            lazy: async () => ({ Component: (await import('./routes/crew-members.tsx')).CrewMembersPage }),
+            lazy: page(
+              () => import('./routes/crew-members.tsx'),
+              (m) => m.CrewMembersPage,
+            ),
           },
           {
             path: 'crews/:crewId/join',
-            lazy: async () => ({ Component: (await import('./routes/crew-join.tsx')).CrewJoinPage }),
+            lazy: page(
+              () => import('./routes/crew-join.tsx'),
+              (m) => m.CrewJoinPage,
+            ),
           },
           {
             path: 'admin',
-            lazy: async () => ({ Component: (await import('./routes/admin.tsx')).AdminPage }),
+            lazy: page(
+              () => import('./routes/admin.tsx'),
+              (m) => m.AdminPage,
+            ),
           },
         ],
       },
-      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundPage }) },
+      {
+        path: '*',
+        lazy: page(
+          () => import('./routes/not-found.tsx'),
+          (m) => m.NotFoundPage,
+        ),
+      },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { cx } from '../lib/cx.ts';
-import { LANGUAGES } from '../lib/i18n.ts';
+import { LANGUAGES, switchLanguage } from '../lib/i18n.ts';
 import styles from './language-switch.module.css';
 
 /**
@@ -24,7 +24,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
               name: t(`language.name.${language}`),
             })}
             className={cx(styles.option, active && styles.active)}
-            onClick={() => void i18n.changeLanguage(language)}
+            onClick={() => void switchLanguage(language)}
           >
             {t(`language.short.${language}`)}
           </button>

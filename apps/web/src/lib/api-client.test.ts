@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { jsonResponse } from '../test/api.ts';
 import { createApiClient, pathOf } from './api-client.ts';
 import { ApiError } from './api-error.ts';
+import { deferredEndpoints } from './deferred-endpoints.ts';
 
 const OkSchema = z.object({ ok: z.boolean() });
 
@@ -240,6 +241,29 @@ describe('call (the contracts’ endpoints table)', () => {
     const failure = client.call(endpoints.getRun, { params: { runId: 'x' } });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 404, code: 'RUN_NOT_FOUND' });
+  });
+
+  it('sends a deferred endpoint at once and checks its answer once the contracts’ schemas are in', async () => {
+    const { fetch, calls } = fakeFetch((call) =>
+      call.path === '/api/me' ? jsonResponse(200, { id: 'not a user' }) : new Response(null, { status: 204 }),
+    );
+    const client = createApiClient({ fetch });
+    const schemas = deferred<typeof endpoints.getMe>();
+    const answer = client.call({ method: 'GET', path: '/api/me', load: () => schemas.promise });
+    // The request does not wait for the schemas' chunk…
+    await vi.waitFor(() => expect(calls.map((c) => c.path)).toEqual(['/api/me']));
+    // …its answer does, and is refused as any call's would be.
+    schemas.resolve(endpoints.getMe);
+    await expect(answer).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+    // A 204 and a failure, through the table the shell and the home page use.
+    await expect(
+      client.call(deferredEndpoints.markNotificationsRead, { body: { all: true } }),
+    ).resolves.toBeUndefined();
+    await expect(
+      createApiClient({
+        fetch: () => Promise.resolve(jsonResponse(404, { code: 'NOT_FOUND', message: 'x' })),
+      }).call(deferredEndpoints.getMe),
+    ).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('types parameters, query and body from the table', () => {

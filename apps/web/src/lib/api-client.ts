@@ -1,4 +1,4 @@
-import { type Endpoint, type PathParamNames, type PathParams, RefreshResponseSchema } from '@erun/contracts';
+import type { Endpoint, PathParamNames, PathParams } from '@erun/contracts';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -8,6 +8,7 @@ import {
   toApiError,
   type RawResponse,
 } from './api-error.ts';
+import { loadContracts } from './load-contracts.ts';
 
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -38,9 +39,21 @@ export type CallResult<E extends Endpoint> = E['response'] extends z.ZodType ? z
 type CallArgs<E extends Endpoint> =
   object extends CallOptions<E> ? [options?: CallOptions<E>] : [options: CallOptions<E>];
 
+/**
+ * An endpoint known by its method and path only (`lib/deferred-endpoints.ts`): its schemas come with the
+ * contracts' chunk, fetched alongside its first answer, so that what the home page calls first does not put zod and
+ * every schema in the entry. `E` is the contracts' endpoint it stands for.
+ */
+export interface DeferredEndpoint<E extends Endpoint> {
+  readonly method: E['method'];
+  readonly path: E['path'];
+  /** The contracts' endpoint, schemas included. */
+  readonly load: () => Promise<E>;
+}
+
 /** The URL of an endpoint: its path with the parameters encoded, and the query when there is one. */
 export function pathOf(
-  endpoint: Endpoint,
+  endpoint: Pick<Endpoint, 'path'>,
   params: Record<string, string> = {},
   query?: Record<string, string | number | boolean | null | undefined> | string,
 ): string {
@@ -127,6 +140,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     try {
       // An empty JSON body: the server takes the refresh cookie only with JSON, which no cross-site form can send.
       const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST', {})(null));
+      const { RefreshResponseSchema } = await loadContracts();
       const parsed = raw.status === 200 ? RefreshResponseSchema.safeParse(parseJson(raw.text)) : null;
       setSession(parsed?.success === true ? parsed.data.accessToken : null);
     } catch {
@@ -154,26 +168,46 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return fresh === null ? first : transport(fresh);
   }
 
-  async function json<T>(path: string, transport: Transport, schema: z.ZodType<T>): Promise<T> {
+  /**
+   * Sends the request and checks its answer with `schema` (null: nothing to check, a 204), or rejects with the
+   * ApiError of a failure (INVALID_RESPONSE for an answer the schema refuses).
+   */
+  async function answer(
+    path: string,
+    transport: Transport,
+    schema: z.ZodType | null | Promise<z.ZodType | null>,
+  ): Promise<unknown> {
     const raw = await execute(path, transport);
-    if (raw.status < 200 || raw.status >= 300) throw toApiError(raw);
-    const parsed = schema.safeParse(parseJson(raw.text));
+    if (raw.status < 200 || raw.status >= 300) throw await toApiError(raw);
+    const expected = await schema;
+    if (expected === null) return undefined;
+    const parsed = expected.safeParse(parseJson(raw.text));
     if (!parsed.success) {
       throw new ApiError({ status: raw.status, code: 'INVALID_RESPONSE', message: parsed.error.message });
     }
     return parsed.data;
   }
 
-  async function empty(path: string, transport: Transport): Promise<void> {
-    const raw = await execute(path, transport);
-    if (raw.status < 200 || raw.status >= 300) throw toApiError(raw);
+  const json = <T>(path: string, transport: Transport, schema: z.ZodType<T>) =>
+    answer(path, transport, schema) as Promise<T>;
+  const empty = (path: string, transport: Transport) => answer(path, transport, null) as Promise<void>;
+
+  /** A deferred endpoint's response schema, fetched while its request is out. */
+  function responseSchema(endpoint: DeferredEndpoint<Endpoint>): Promise<z.ZodType | null> {
+    const schema = endpoint.load().then((loaded) => loaded.response);
+    // Handled here too: should the request fail first, its error is the one to report.
+    schema.catch(() => undefined);
+    return schema;
   }
 
   /**
    * Calls one endpoint of the contracts' table: builds its URL, sends its body as JSON, checks the answer with the
    * endpoint's schema (INVALID_RESPONSE when it does not match) and rejects with an ApiError as every call does.
    */
-  function call<E extends Endpoint>(endpoint: E, ...[options]: CallArgs<E>): Promise<CallResult<E>> {
+  function call<E extends Endpoint>(
+    endpoint: E | DeferredEndpoint<E>,
+    ...[options]: CallArgs<E>
+  ): Promise<CallResult<E>> {
     const { params, query, body, signal } = (options ?? {}) as {
       params?: Record<string, string>;
       query?: Record<string, string | number | boolean | null | undefined> | string;
@@ -182,8 +216,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     };
     const path = pathOf(endpoint, params, query);
     const transport = fetchTransport(path, endpoint.method, body, signal);
-    if (endpoint.response === null) return empty(path, transport) as Promise<CallResult<E>>;
-    return json(path, transport, endpoint.response) as Promise<CallResult<E>>;
+    const schema = 'load' in endpoint ? responseSchema(endpoint) : endpoint.response;
+    return answer(path, transport, schema) as Promise<CallResult<E>>;
   }
 
   return {

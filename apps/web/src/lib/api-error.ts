@@ -1,4 +1,5 @@
-import { ErrorBodySchema, type ErrorIssue } from '@erun/contracts';
+import type { ErrorIssue } from '@erun/contracts';
+import { loadContracts } from './load-contracts.ts';
 
 /** The one error type every API call rejects with (besides aborts). `code` follows the server's error codes. */
 export class ApiError extends Error {
@@ -61,7 +62,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-export function toApiError(raw: RawResponse): ApiError {
+export async function toApiError(raw: RawResponse): Promise<ApiError> {
+  const { ErrorBodySchema } = await loadContracts();
   const body = ErrorBodySchema.safeParse(parseJson(raw.text));
   const fallbackCode = STATUS_CODES[raw.status] ?? (raw.status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN');
   return new ApiError({

@@ -1,7 +1,8 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api-error.ts';
-import { errorMessage, issueMessage, type Message } from './messages.ts';
+import { issueMessage } from './issue-message.ts';
+import { errorMessage, type Message } from './messages.ts';
 
 type FieldErrors<V> = Partial<Record<keyof V & string, Message>>;
 type StringField<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;

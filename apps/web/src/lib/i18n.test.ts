@@ -7,9 +7,11 @@ import {
   TIMES_OF_DAY,
 } from '@erun/contracts';
 import { describe, expect, it } from 'vitest';
+import { FIRST_PAINT_TEXTS, koreanTree, splitTree } from '../../ko-texts.ts';
 import { ApiError } from './api-error.ts';
 import { i18n, loadLocaleTree } from './i18n.ts';
-import { errorMessage, issueMessage } from './messages.ts';
+import { issueMessage } from './issue-message.ts';
+import { errorMessage } from './messages.ts';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -19,6 +21,16 @@ function keysOf(value: unknown, prefix = ''): string[] {
 describe('locales', () => {
   it('have the same keys in Korean and English', async () => {
     expect(keysOf(await loadLocaleTree('en')).sort()).toEqual(keysOf(await loadLocaleTree('ko')).sort());
+  });
+
+  it('cut Korean in two parts (first paint and rest) that make the whole tree again, sharing no text', async () => {
+    const whole = koreanTree();
+    expect(await loadLocaleTree('ko')).toEqual(whole);
+    const { picked, rest } = splitTree(whole, FIRST_PAINT_TEXTS);
+    const restKeys = new Set(keysOf(rest));
+    expect(keysOf(picked).filter((key) => restKeys.has(key))).toEqual([]);
+    expect(keysOf(picked)).toContain('validation.startsAt.tooSoon');
+    expect(keysOf(rest)).toContain('validation.password.tooShort');
   });
 
   it('label every domain value from DOMAIN.md', () => {

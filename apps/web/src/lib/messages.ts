@@ -1,6 +1,5 @@
 import type { ErrorCode } from '@erun/contracts';
 import { ApiError } from './api-error.ts';
-import { i18n } from './i18n.ts';
 
 /** A translatable message: an i18n key with its interpolation values. */
 export interface Message {
@@ -132,18 +131,4 @@ export function errorMessage(error: unknown): Message {
       : { key: 'errors.rateLimited', values: { seconds: error.retryAfter } };
   }
   return { key: errorKey(error.code) };
-}
-
-const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;
-
-/**
- * The message of one validation issue, from the client schema or the server's `issues`: the contracts use
- * i18n keys as messages (`password.tooShort`); zod's own issues get a generic message by issue code.
- */
-export function issueMessage(issue: { code: string; message: string }): Message {
-  if (MESSAGE_KEY.test(issue.message) && i18n.exists(`validation.${issue.message}`)) {
-    return { key: `validation.${issue.message}` };
-  }
-  const generic = `validation.generic.${issue.code}`;
-  return { key: i18n.exists(generic) ? generic : 'validation.generic.default' };
 }

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@erun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeSockets, type FakeSocket } from '../test/realtime.ts';
+import { fakeSockets, type FakeSocket, realtimeChecks } from '../test/realtime.ts';
 import type { AuthStatus } from './api-client.ts';
 import { createRealtime, type ChatRoomState } from './realtime.ts';
 
@@ -38,7 +38,7 @@ function started(token = 'token-1') {
   const session = fakeSession(token);
   const { factory, last } = fakeSockets();
   const realtime = createRealtime(session);
-  stop = realtime.start(factory);
+  stop = realtime.start(factory, realtimeChecks);
   return { session, last, realtime };
 }
 
@@ -46,7 +46,7 @@ describe('realtime', () => {
   it('connects only while signed in: never for guests, and disconnects on sign-out', () => {
     const session = fakeSession(null);
     const { factory, sockets, last } = fakeSockets();
-    stop = createRealtime(session).start(factory);
+    stop = createRealtime(session).start(factory, realtimeChecks);
     expect(sockets).toHaveLength(0);
 
     session.set('token-1');
@@ -64,7 +64,7 @@ describe('realtime', () => {
       const made = factory(auth) as FakeSocket;
       made.refuseNext = true; // the first handshake only: the socket clears it once used
       return made;
-    });
+    }, realtimeChecks);
     await tick();
     await tick();
     expect(session.refreshAccessToken).toHaveBeenCalledTimes(1);
@@ -74,7 +74,7 @@ describe('realtime', () => {
   it('reconnects with a new token when the server drops the socket at token expiry', async () => {
     const session = fakeSession('token-1');
     const { factory, last } = fakeSockets();
-    stop = createRealtime(session).start(factory);
+    stop = createRealtime(session).start(factory, realtimeChecks);
     last()?.drop();
     await tick();
     await tick();
@@ -85,7 +85,7 @@ describe('realtime', () => {
   it('uses a token another request already refreshed instead of refreshing again', async () => {
     const session = fakeSession('token-1');
     const { factory, last } = fakeSockets();
-    stop = createRealtime(session).start(factory);
+    stop = createRealtime(session).start(factory, realtimeChecks);
     session.set('token-2'); // the API client refreshed meanwhile; still signed in
     last()?.drop();
     await tick();
@@ -171,7 +171,7 @@ describe('realtime chat rooms', () => {
     const session = fakeSession(null);
     const { factory, last } = fakeSockets();
     const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    stop = realtime.start(factory, realtimeChecks);
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
     expect(member.states).toEqual(['connecting']);
@@ -230,7 +230,7 @@ describe('realtime chat rooms', () => {
       const made = factory(auth) as FakeSocket;
       made.refuseNext = true;
       return made;
-    });
+    }, realtimeChecks);
     expect(member.states).toEqual(['connecting', 'offline']);
     await tick();
     await tick();
@@ -293,7 +293,7 @@ describe('realtime chat rooms', () => {
     const session = fakeSession('token-1');
     const { factory, sockets, last } = fakeSockets();
     const realtime = createRealtime(session);
-    stop = realtime.start(factory);
+    stop = realtime.start(factory, realtimeChecks);
     const member = chatMember();
     realtime.joinChat(RUN_ID, member.handlers);
     last()?.answer('chat:join', { ok: true });

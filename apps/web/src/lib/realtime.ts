@@ -1,13 +1,14 @@
 import {
   CHAT_EVENTS,
-  RealtimeAckSchema,
-  RealtimeEventSchemas,
   type ChatKind,
   type ChatMessage,
   type RealtimeEvent,
   type RealtimePayload,
+  type RealtimeAckSchema,
+  type RealtimeEventSchemas,
 } from '@erun/contracts';
 import { apiClient, type ApiClient } from './api-client.ts';
+import { loadContracts } from './load-contracts.ts';
 
 /** The part of a socket.io client socket this module uses (a fake one in tests). */
 export interface RealtimeSocket {
@@ -25,6 +26,15 @@ export interface RealtimeSocket {
 export type SocketFactory = (
   auth: (callback: (data: { token: string | null }) => void) => void,
 ) => RealtimeSocket;
+
+/**
+ * The contracts' schemas of what the server sends. They come with socket.io's code (`startRealtime`), not with
+ * this module: the entry carries neither zod nor the schemas.
+ */
+export interface RealtimeChecks {
+  events: typeof RealtimeEventSchemas;
+  ack: typeof RealtimeAckSchema;
+}
 
 type Session = Pick<ApiClient, 'getStatus' | 'subscribe' | 'getAccessToken' | 'refreshAccessToken'>;
 type Listener = (payload: unknown) => void;
@@ -67,14 +77,15 @@ export function createRealtime(session: Session) {
   const chats = new Map<string, ChatRoom>();
   let connected = false;
   let factory: SocketFactory | null = null;
+  let checks: RealtimeChecks | null = null;
   let socket: RealtimeSocket | null = null;
   let usedToken: string | null = null;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function dispatch(event: string, payload: unknown): void {
-    const schema = RealtimeEventSchemas[event as RealtimeEvent] as
-      (typeof RealtimeEventSchemas)[RealtimeEvent] | undefined;
+    // Undefined for an event the contracts do not know (or before start).
+    const schema = checks?.events[event as RealtimeEvent];
     const parsed = schema?.safeParse(payload);
     if (!parsed?.success) return;
     listeners.get(event)?.forEach((listener) => listener(parsed.data));
@@ -110,8 +121,8 @@ export function createRealtime(session: Session) {
     current.emit(event, payload, (answer) => {
       // An answer to a join of a socket since replaced, or of a room since left, is old news.
       if (socket !== current || chats.get(key) !== room || room.attempt !== attempt) return;
-      const ack = RealtimeAckSchema.safeParse(answer);
-      if (ack.success && 'ok' in ack.data) {
+      const ack = checks?.ack.safeParse(answer);
+      if (ack?.success && 'ok' in ack.data) {
         setChatState(room, 'live');
         room.members.forEach((member) => member.onResync());
       } else {
@@ -199,14 +210,16 @@ export function createRealtime(session: Session) {
 
   return {
     /** Connects whenever a session is signed in, from now on; returns a function that stops it. */
-    start(socketFactory: SocketFactory): () => void {
+    start(socketFactory: SocketFactory, socketChecks: RealtimeChecks): () => void {
       factory = socketFactory;
+      checks = socketChecks;
       const unsubscribe = session.subscribe(sync);
       sync();
       return () => {
         unsubscribe();
         close();
         factory = null;
+        checks = null;
       };
     },
     /** Calls `listener` with each valid payload of `event`; returns the unsubscribe function. */
@@ -269,17 +282,18 @@ export function createRealtime(session: Session) {
 export const realtime = createRealtime(apiClient);
 
 /**
- * Starts the socket with the first signed-in session. socket.io's code is fetched only then: guests, who never
- * connect, never download it.
+ * Starts the socket with the first signed-in session. socket.io's code (and the contracts' schemas, which check
+ * what it hears) is fetched only then: guests, who never connect, never download it.
  */
 export function startRealtime(): void {
   let loading = false;
   const load = () => {
     if (loading || apiClient.getStatus() !== 'signed-in') return;
     loading = true;
-    void import('socket.io-client').then(({ io }) =>
-      realtime.start((auth) =>
-        io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth }),
+    void Promise.all([import('socket.io-client'), loadContracts()]).then(([{ io }, contracts]) =>
+      realtime.start(
+        (auth) => io({ path: '/socket.io', autoConnect: false, transports: ['websocket'], auth }),
+        { events: contracts.RealtimeEventSchemas, ack: contracts.RealtimeAckSchema },
       ),
     );
   };

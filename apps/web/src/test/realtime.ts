@@ -1,4 +1,8 @@
-import type { RealtimeSocket, SocketFactory } from '../lib/realtime.ts';
+import { RealtimeAckSchema, RealtimeEventSchemas } from '@erun/contracts';
+import type { RealtimeChecks, RealtimeSocket, SocketFactory } from '../lib/realtime.ts';
+
+/** What `realtime.start` checks the server's events and answers with (the app loads them with socket.io). */
+export const realtimeChecks: RealtimeChecks = { events: RealtimeEventSchemas, ack: RealtimeAckSchema };
 
 type Listener = (...args: never[]) => void;
 type Ack = (answer: unknown) => void;

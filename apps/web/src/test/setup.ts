@@ -1,7 +1,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { apiClient } from '../lib/api-client.ts';
-import { i18n } from '../lib/i18n.ts';
+import { i18n, loadKoreanTexts } from '../lib/i18n.ts';
 
 // Any console.error or console.warn (React act() warnings, bad props, missing i18n keys…) fails the test.
 let consoleProblems: string[] = [];
@@ -16,6 +16,9 @@ i18n.options.saveMissing = true;
 i18n.on('missingKey', (languages: readonly string[], _namespace: string, key: string) => {
   console.error(`missing i18n key "${key}" for ${languages.join(', ')}`);
 });
+
+// All the Korean texts, as every page but home waits for them in the app (router.tsx): tests render any page.
+await loadKoreanTexts();
 
 // findBy… waits up to 3 s: whole-app tests on a loaded CI machine can take longer than the default 1 s.
 configure({ asyncUtilTimeout: 3000 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { HOST_ID, onboardedMe, RUN_ID } from '../../test/fixtures.ts';
-import { fakeSockets } from '../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
 const me = onboardedMe();
@@ -69,7 +69,7 @@ describe('/chats', () => {
     mockApi({ ...quiet, 'GET /api/me/chats': () => jsonResponse(200, list) });
     renderApp('/chats', { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
 
     const crew = await screen.findByRole('link', { name: /반포 새벽런/ });
     expect(crew.getAttribute('href')).toBe(`/crews/${CREW_ID}/chat`);

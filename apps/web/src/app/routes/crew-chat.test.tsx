@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { HOST_ID, onboardedMe } from '../../test/fixtures.ts';
-import { fakeSockets } from '../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
 const me = onboardedMe();
@@ -60,7 +60,7 @@ describe('/crews/:crewId/chat', () => {
     });
     renderApp(`/crews/${CREW_ID}/chat`, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
 
     const log = await screen.findByRole('log');
     await waitFor(() =>
@@ -128,7 +128,7 @@ describe('/crews/:crewId/chat', () => {
       'GET /api/notifications*': () => jsonResponse(200, { items: [], nextCursor: null, unreadCount: 0 }),
     });
     renderApp(`/crews/${CREW_ID}/chat`, { user: me });
-    stop = realtime.start(fakeSockets().factory);
+    stop = realtime.start(fakeSockets().factory, realtimeChecks);
 
     const log = await screen.findByRole('log');
     expect(within(log).getByText('신고가 누적되어 숨겨진 메시지예요')).toBeTruthy();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { HOST_ID, onboardedMe } from '../../test/fixtures.ts';
-import { fakeSockets } from '../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
 const me = onboardedMe();
@@ -88,7 +88,7 @@ function renderPage() {
     queries: { ...view.queryClient.getDefaultOptions().queries, staleTime: 30_000 },
   });
   const sockets = fakeSockets();
-  stop = realtime.start(sockets.factory);
+  stop = realtime.start(sockets.factory, realtimeChecks);
   return sockets;
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { HOST_ID, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
-import { fakeSockets, type FakeSocket } from '../../test/realtime.ts';
+import { fakeSockets, type FakeSocket, realtimeChecks } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
 const me = onboardedMe();
@@ -55,7 +55,7 @@ describe('/runs/:runId/chat live', () => {
     const fetches = () => calls.filter((c) => c.method === 'GET' && c.path.includes('/messages')).length;
     const { router, queryClient } = renderApp(`/runs/${RUN_ID}/chat`, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     const socket = () => sockets.last();
 
     const log = await screen.findByRole('log', { name: `${run.title} 채팅 메시지` });
@@ -114,7 +114,7 @@ describe('/runs/:runId/chat live', () => {
     });
     const { events, queryClient } = renderApp(`/runs/${RUN_ID}/chat`, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     const log = await screen.findByRole('log', { name: `${run.title} 채팅 메시지` });
     expect(await within(log).findByText('내일 봬요')).toBeTruthy();
     expect(within(log).getByText('차단한 사용자의 메시지예요')).toBeTruthy();
@@ -149,7 +149,7 @@ describe('/runs/:runId/chat live', () => {
     });
     renderApp(`/runs/${RUN_ID}/chat`, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     await screen.findByRole('log', { name: `${run.title} 채팅 메시지` });
     await waitFor(() => expect(sockets.last()?.awaitingAck).toHaveLength(1));
     act(() => sockets.last()?.answer('chat:join', { error: 'NOT_FOUND' }));

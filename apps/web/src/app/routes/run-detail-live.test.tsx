@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
 import { commentFixture, HOST_ID, onboardedMe, RUN_ID, runFixture } from '../../test/fixtures.ts';
-import { fakeSockets } from '../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../test/realtime.ts';
 import { renderApp } from '../../test/render.tsx';
 
 vi.mock('../../components/map/lazy.tsx', () => ({ RouteMap: () => null, RouteEditor: () => null }));
@@ -30,7 +30,7 @@ describe('/runs/:runId live', () => {
     });
     const { router } = renderApp(`/runs/${RUN_ID}`, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     const socket = () => sockets.last();
 
     const crew = await screen.findByRole('region', { name: /참여자 \d+\/10명/ });
@@ -65,7 +65,7 @@ describe('/runs/:runId live', () => {
     });
     renderApp(`/runs/${RUN_ID}`, { user: onboardedMe({ id: HOST_ID, nickname: '한강크루장' }) });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     const crew = await screen.findByRole('region', { name: /참여자 \d+\/10명/ });
 
     run = runFixture({

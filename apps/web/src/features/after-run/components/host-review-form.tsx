@@ -11,7 +11,8 @@ import { Button } from '../../../components/button.tsx';
 import { ChoiceGroup, MultiChoiceGroup } from '../../../components/choice-group.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { TextAreaField } from '../../../components/text-field.tsx';
-import { issueMessage, type Message } from '../../../lib/messages.ts';
+import { issueMessage } from '../../../lib/issue-message.ts';
+import type { Message } from '../../../lib/messages.ts';
 import styles from './host-review-form.module.css';
 
 export const REVIEW_NOTE_MAX = 300;

@@ -1,10 +1,10 @@
-import { endpoints } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 
 /** Ends every session of the user, on every device. */
 export function logoutAll(): Promise<void> {
-  return apiClient.call(endpoints.logoutAll);
+  return apiClient.call(deferredEndpoints.logoutAll);
 }
 
 export function useLogoutAll() {

@@ -1,11 +1,11 @@
-import { endpoints } from '@erun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 
 /** Ends the session on this device (revokes its refresh token). */
 export function logout(): Promise<void> {
   // A JSON body, like every call the refresh cookie authenticates (the server refuses anything else).
-  return apiClient.call(endpoints.logout, { body: {} });
+  return apiClient.call(deferredEndpoints.logout, { body: {} });
 }
 
 export function useLogout() {

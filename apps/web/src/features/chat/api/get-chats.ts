@@ -1,6 +1,7 @@
-import { endpoints, type ChatList, type ChatMembers } from '@erun/contracts';
+import type { ChatList, ChatMembers } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { chatKeys } from './chat-keys.ts';
 import type { ChatRef } from './chat-ref.ts';
 
@@ -8,7 +9,7 @@ import type { ChatRef } from './chat-ref.ts';
 export function getMyChatsQueryOptions() {
   return queryOptions({
     queryKey: chatKeys.mine(),
-    queryFn: ({ signal }): Promise<ChatList> => apiClient.call(endpoints.getMyChats, { signal }),
+    queryFn: ({ signal }): Promise<ChatList> => apiClient.call(deferredEndpoints.getMyChats, { signal }),
   });
 }
 
@@ -20,7 +21,8 @@ export function useMyChats(enabled = true) {
 export function useChatUnread(enabled = true) {
   return useQuery({
     queryKey: chatKeys.unread(),
-    queryFn: async ({ signal }) => (await apiClient.call(endpoints.getMyChats, { signal })).unreadCount,
+    queryFn: async ({ signal }) =>
+      (await apiClient.call(deferredEndpoints.getMyChats, { signal })).unreadCount,
     enabled,
   });
 }
@@ -30,7 +32,7 @@ export function useChatMembers(chat: ChatRef, enabled: boolean) {
   return useQuery({
     queryKey: chatKeys.members(chat.id),
     queryFn: ({ signal }): Promise<ChatMembers> =>
-      apiClient.call(endpoints.getChatMembers, { params: { kind: chat.kind, id: chat.id }, signal }),
+      apiClient.call(deferredEndpoints.getChatMembers, { params: { kind: chat.kind, id: chat.id }, signal }),
     enabled,
     staleTime: 60_000,
   });

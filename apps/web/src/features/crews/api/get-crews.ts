@@ -1,4 +1,4 @@
-import { endpoints, type CrewPage, type ListCrewsQuery } from '@erun/contracts';
+import type { CrewPage, ListCrewsQuery } from '@erun/contracts';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -7,6 +7,7 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { crewKeys } from './crew-keys.ts';
 
 /** `?region=seoul,busan&…`: lists are comma-separated, empty values left out. */
@@ -19,7 +20,7 @@ export function crewsSearch(query: ListCrewsQuery): string {
 }
 
 export function getCrews(query: ListCrewsQuery, signal?: AbortSignal): Promise<CrewPage> {
-  return apiClient.call(endpoints.getCrews, { query: crewsSearch(query), signal });
+  return apiClient.call(deferredEndpoints.getCrews, { query: crewsSearch(query), signal });
 }
 
 /** One page, e.g. the home page's row. */

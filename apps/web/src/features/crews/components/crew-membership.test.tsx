@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../../test/api.ts';
 import { onboardedMe } from '../../../test/fixtures.ts';
-import { fakeSockets } from '../../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../../test/realtime.ts';
 import { renderWithProviders } from '../../../test/render.tsx';
 import { CrewMembership } from './crew-membership.tsx';
 
@@ -145,7 +145,7 @@ describe('CrewMembership', () => {
     mockApi({ [`GET /api/crews/${CREW_ID}/members/me`]: () => jsonResponse(200, mine) });
     renderWithProviders(<CrewMembership crew={{ ...crew, joinPolicy: 'approval' }} />, { user: me });
     const sockets = fakeSockets();
-    stop = realtime.start(sockets.factory);
+    stop = realtime.start(sockets.factory, realtimeChecks);
     expect(await screen.findByText('승인 대기 중')).toBeTruthy();
     mine = membership({ status: 'member', role: 'member' }, 'approval');
     act(() => sockets.last()?.serverEmit('crew:membership', { crewId: CREW_ID }));

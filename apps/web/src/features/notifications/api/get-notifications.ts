@@ -1,6 +1,7 @@
-import { endpoints, type NotificationPage } from '@erun/contracts';
+import type { NotificationPage } from '@erun/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { notificationKeys } from './notification-keys.ts';
 
 export const NOTIFICATIONS_PAGE = 20;
@@ -13,7 +14,7 @@ export function getNotifications(
   limit: number,
   signal?: AbortSignal,
 ): Promise<NotificationPage> {
-  return apiClient.call(endpoints.getNotifications, { query: { limit, cursor }, signal });
+  return apiClient.call(deferredEndpoints.getNotifications, { query: { limit, cursor }, signal });
 }
 
 /** The unread count for the bell; kept current by the realtime `notification:count` event. */

@@ -1,11 +1,12 @@
-import { endpoints, type MarkRead, type Notification, type NotificationPage } from '@erun/contracts';
+import type { MarkRead, Notification, NotificationPage } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { notificationKeys } from './notification-keys.ts';
 
 /** Marks some of the user's notifications, or all of them, read. */
 export function markRead(input: MarkRead): Promise<void> {
-  return apiClient.call(endpoints.markNotificationsRead, { body: input });
+  return apiClient.call(deferredEndpoints.markNotificationsRead, { body: input });
 }
 
 /** Shows the items read and the count lowered at once; the server's answer settles both. */

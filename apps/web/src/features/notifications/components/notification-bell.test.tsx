@@ -5,7 +5,7 @@ import { realtime } from '../../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../../test/api.ts';
 import { onboardedMe, RUN_ID } from '../../../test/fixtures.ts';
 import { notificationFixture } from '../../../test/notification-fixtures.ts';
-import { fakeSockets } from '../../../test/realtime.ts';
+import { fakeSockets, realtimeChecks } from '../../../test/realtime.ts';
 import { renderWithProviders } from '../../../test/render.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
@@ -21,7 +21,7 @@ afterEach(() => stop?.());
 function renderBell() {
   const rendered = renderWithProviders(<NotificationBell />, { user: me });
   const sockets = fakeSockets();
-  stop = realtime.start(sockets.factory);
+  stop = realtime.start(sockets.factory, realtimeChecks);
   return { ...rendered, socket: () => sockets.last() };
 }
 

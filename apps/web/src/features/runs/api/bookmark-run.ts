@@ -1,6 +1,7 @@
-import { endpoints, type Run, type RunPage, type RunSummary } from '@erun/contracts';
+import type { Run, RunPage, RunSummary } from '@erun/contracts';
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { runKeys } from './run-keys.ts';
 
 export interface BookmarkInput {
@@ -10,7 +11,10 @@ export interface BookmarkInput {
 
 /** PUT saves a run, DELETE forgets it; both are idempotent. */
 export function bookmarkRun({ runId, bookmarked }: BookmarkInput): Promise<void> {
-  return apiClient.call(bookmarked ? endpoints.bookmarkRun : endpoints.unbookmarkRun, { params: { runId } });
+  const { bookmarkRun: save, unbookmarkRun: forget } = deferredEndpoints;
+  return bookmarked
+    ? apiClient.call(save, { params: { runId } })
+    : apiClient.call(forget, { params: { runId } });
 }
 
 type Cached = RunPage | InfiniteData<RunPage> | Run | undefined;

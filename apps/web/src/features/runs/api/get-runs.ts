@@ -1,4 +1,4 @@
-import { endpoints, type ListRunsQuery, type RunPage } from '@erun/contracts';
+import type { ListRunsQuery, RunPage } from '@erun/contracts';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -7,6 +7,7 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { runKeys } from './run-keys.ts';
 
 /** `?region=seoul,busan&…`: lists are comma-separated, empty values left out. */
@@ -19,7 +20,7 @@ export function runsSearch(query: ListRunsQuery): string {
 }
 
 export function getRuns(query: ListRunsQuery, signal?: AbortSignal): Promise<RunPage> {
-  return apiClient.call(endpoints.getRuns, { query: runsSearch(query), signal });
+  return apiClient.call(deferredEndpoints.getRuns, { query: runsSearch(query), signal });
 }
 
 /** One page, e.g. a carousel on the home page. */

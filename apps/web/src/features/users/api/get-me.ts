@@ -1,10 +1,11 @@
-import { endpoints, type Me } from '@erun/contracts';
+import type { Me } from '@erun/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.ts';
+import { deferredEndpoints } from '../../../lib/deferred-endpoints.ts';
 import { meQueryKey } from '../../../lib/session.ts';
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
-  return apiClient.call(endpoints.getMe, { signal });
+  return apiClient.call(deferredEndpoints.getMe, { signal });
 }
 
 export function getMeQueryOptions() {
