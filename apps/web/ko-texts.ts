@@ -36,6 +36,9 @@ export const FIRST_PAINT_TEXTS = [
   'paceGroupsMore',
   'region',
   'runs',
+  // The page descriptions of home and its default (lib/use-document-description.ts).
+  'seo.default',
+  'seo.home',
   'shell',
   'theme',
   'time',
