@@ -1,12 +1,10 @@
-import { type DehydratedState, hydrate, type QueryClient } from '@tanstack/react-query';
+import { type DehydratedState, hydrate, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes, RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider.tsx';
 import { listenForInstallPrompt } from './features/install/hooks/use-install-offer.ts';
 import { registerServiceWorker } from './features/install/utils/register-service-worker.ts';
-import { courseKeys } from './features/courses/api/course-keys.ts';
-import { runKeys } from './features/runs/api/run-keys.ts';
 import { getMeQueryOptions } from './features/users/api/get-me.ts';
 import { createAppRouter, routes } from './app/router.tsx';
 import { apiClient } from './lib/api-client.ts';
@@ -32,11 +30,15 @@ if (!root) throw new Error('index.html has no #root element');
  * filled with them and React hydrates that markup once the page's code is in — unless the reader's language is
  * not the server's (Korean): then the app renders afresh over it.
  */
-async function hydrateServerPage(queryClient: QueryClient, container: HTMLElement): Promise<boolean> {
+async function hydrateServerPage(
+  queryClient: QueryClient,
+  container: HTMLElement,
+): Promise<readonly QueryKey[] | null> {
   const state = document.getElementById('erun-ssr-state');
-  if (!container.hasAttribute('data-ssr') || !state?.textContent) return false;
-  hydrate(queryClient, JSON.parse(state.textContent) as DehydratedState);
-  if (i18n.language !== 'ko') return false;
+  if (!container.hasAttribute('data-ssr') || !state?.textContent) return null;
+  const dehydrated = JSON.parse(state.textContent) as DehydratedState;
+  hydrate(queryClient, dehydrated);
+  if (i18n.language !== 'ko') return null;
   // The page's own chunk before hydrating: the router then starts initialised, on the server's markup.
   await Promise.all(
     (matchRoutes(routes, window.location) ?? []).map(async ({ route }) => {
@@ -48,12 +50,12 @@ async function hydrateServerPage(queryClient: QueryClient, container: HTMLElemen
   await restored.catch(() => undefined);
   if (apiClient.getStatus() === 'signed-in')
     await queryClient.prefetchQuery(getMeQueryOptions()).catch(() => undefined);
-  return true;
+  return dehydrated.queries.map((query) => query.queryKey);
 }
 
 void i18nReady.then(async () => {
   const queryClient = createQueryClient();
-  const serverRendered = await hydrateServerPage(queryClient, root).catch(() => false);
+  const serverQueries = await hydrateServerPage(queryClient, root).catch(() => null);
   const app = (
     <StrictMode>
       <AppProvider queryClient={queryClient}>
@@ -61,14 +63,14 @@ void i18nReady.then(async () => {
       </AppProvider>
     </StrictMode>
   );
-  if (!serverRendered) {
+  if (!serverQueries) {
     createRoot(root).render(app);
     return;
   }
   hydrateRoot(root, app);
-  // The server's runs and courses are a guest's: a signed-in reader's own state (joined, saved) is fetched now.
+  // Everything the server read, it read as a guest: a signed-in reader's own view (joined, saved, the crew they
+  // run, what they may edit) is fetched again now, query by query.
   if (apiClient.getStatus() === 'signed-in') {
-    void queryClient.invalidateQueries({ queryKey: runKeys.all });
-    void queryClient.invalidateQueries({ queryKey: courseKeys.all });
+    for (const queryKey of serverQueries) void queryClient.invalidateQueries({ queryKey, exact: true });
   }
 });
