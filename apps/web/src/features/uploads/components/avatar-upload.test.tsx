@@ -118,8 +118,9 @@ describe('AvatarUpload', () => {
 
     await act(async () => xhr.respond(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported' }));
 
+    // The error body is checked once the contracts' schemas have loaded (lib/deferred-endpoints.ts): a moment later.
     expect(
-      screen.getByText('지원하지 않는 파일 형식이에요. JPG, PNG, WEBP, HEIC 이미지를 올려 주세요.'),
+      await screen.findByText('지원하지 않는 파일 형식이에요. JPG, PNG, WEBP, HEIC 이미지를 올려 주세요.'),
     ).toBeTruthy();
     expect(onChange).not.toHaveBeenCalled();
   });
