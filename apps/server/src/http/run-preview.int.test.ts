@@ -1,19 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course } from '@erun/contracts';
 import { bearer, newCourse, newRun, newUser } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { fakeWebDist } from '../test/web-dist.ts';
 
 let t: TestApp;
 let dist: string;
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), 'erun-web-'));
-  await writeFile(
-    path.join(dist, 'index.html'),
-    '<html><head><title>이RUN 저RUN</title></head><body>app</body></html>',
-  );
+  dist = await fakeWebDist('<html><head><title>이RUN 저RUN</title></head><body>app</body></html>');
   t = await createTestApp({ env: { WEB_DIST_DIR: dist, PUBLIC_URL: 'https://erun.example' } });
 });
 afterAll(async () => {

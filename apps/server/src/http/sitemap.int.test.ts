@@ -1,20 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courses, runs } from '../db/tables.ts';
 import { crewRows, deleteCrew } from '../test/crew-fixtures.ts';
 import { bearer, movableClock, newCourse, newRun, newUser } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { fakeWebDist } from '../test/web-dist.ts';
 
 const clock = movableClock();
 let t: TestApp;
 let dist: string;
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), 'erun-web-'));
-  await writeFile(
-    path.join(dist, 'index.html'),
+  dist = await fakeWebDist(
     '<html><head><title>이RUN 저RUN</title></head><body><div id="root"></div></body></html>',
   );
   t = await createTestApp({ clock, env: { WEB_DIST_DIR: dist, PUBLIC_URL: 'https://erun.example' } });
