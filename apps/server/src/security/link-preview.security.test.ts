@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCourse, newRun, newUser } from '../test/factories.ts';
+import { fakeWebDist } from '../test/web-dist.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 // Issue 12: the link previews put user text into a String.replace replacement string, so `$&`, `` $` `` and
@@ -15,9 +14,8 @@ const PATTERNS = ["$& $` $'", "$'$'$'$'", '$`$`$`$`', '$$ $1 $<x>'];
 let t: TestApp;
 let dist: string;
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), 'erun-web-'));
   // The real page head: its own <title> and description are what a preview replaces.
-  await writeFile(path.join(dist, 'index.html'), await readFile(WEB_INDEX, 'utf8'));
+  dist = await fakeWebDist(await readFile(WEB_INDEX, 'utf8'));
   t = await createTestApp({ env: { WEB_DIST_DIR: dist, PUBLIC_URL: 'https://erun.example' } });
 });
 afterAll(async () => {

@@ -1,6 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { CreatedSeries, ErrorBody, RealtimeAck, RunPage, SeriesPage } from '@erun/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import {
   signInAt,
   type TestUser,
 } from '../../test/factories.ts';
+import { fakeWebDist } from '../../test/web-dist.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
@@ -95,11 +94,7 @@ const members = (): [string, Who][] => [
 ];
 
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), 'erun-web-'));
-  await writeFile(
-    path.join(dist, 'index.html'),
-    '<html><head><title>이RUN 저RUN</title></head><body>app</body></html>',
-  );
+  dist = await fakeWebDist('<html><head><title>이RUN 저RUN</title></head><body>app</body></html>');
   t = await createTestApp({ clock, env: { WEB_DIST_DIR: dist, PUBLIC_URL: 'https://erun.example' } });
   [owner, member, pending, banned, former, outsider] = await Promise.all([
     newUser(t.app, { nickname: '크루장' }),
