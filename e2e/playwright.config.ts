@@ -41,13 +41,35 @@ const chromium = {
   },
 };
 
+// Every journey runs on a phone, where most readers are. At 1280 wide the server does the same; what differs is the
+// layout. So the desktop project runs the journeys whose desktop layout differs or matters: axe on every page, the
+// core loop of posting and joining runs, the header's account menu and bell, the map beside the list, the
+// moderators' /admin, the 360/1280 header checks and the server-rendered pages. `E2E_DESKTOP=all` runs every journey
+// at desktop too (as each feature was checked when built); CI keeps to the list to stay inside its time.
+const DESKTOP_JOURNEYS = [
+  'a11y',
+  'auth',
+  'notifications',
+  'runs',
+  'runs-map',
+  'safety',
+  'small-things',
+  'ssr',
+].map((name) => `${name}.spec.ts`);
+const desktopJourneys = process.env.E2E_DESKTOP === 'all' ? /\.spec\.ts$/ : DESKTOP_JOURNEYS;
+
 const projects: Project[] = [
   {
     name: 'phone',
     testIgnore: /screenshots\.spec\.ts/,
     use: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
   },
-  { name: 'desktop', testIgnore: /screenshots\.spec\.ts/, use: { viewport: DESKTOP } },
+  {
+    name: 'desktop',
+    testMatch: desktopJourneys,
+    testIgnore: /screenshots\.spec\.ts/,
+    use: { viewport: DESKTOP },
+  },
 ];
 // `npm run screenshots` refreshes docs/screenshots/; ordinary runs leave the committed images alone.
 if (process.env.E2E_SCREENSHOTS === '1') {
@@ -78,7 +100,9 @@ export default defineConfig({
     baseURL,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test screenshots and DOM snapshots; on CI only a retry records one (a failure
+    // is retried once), so a failing journey still leaves its trace. Locally every failure keeps its trace.
+    trace: isCI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects,

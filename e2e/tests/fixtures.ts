@@ -6,6 +6,7 @@ import {
   type BrowserContext,
   type ConsoleMessage,
   type Page,
+  type Request,
 } from '@playwright/test';
 
 import { type ClockLease, leaseServerClock, type ServerClock } from './clock.ts';
@@ -139,8 +140,22 @@ function appIsLive(): boolean {
 function waitForTheApp(page: Page): void {
   const goto = page.goto.bind(page);
   const reload = page.reload.bind(page);
+  // The session's refresh token is rotated on every use, and one presented twice ends the session (DESIGN.md). A
+  // page left while its start-up refresh is under way may have had the token rotated without storing the new one:
+  // the next page would then present the old one and be signed out. A reader's second tap comes after the page
+  // knows who they are; a journey's next `goto` waits for that answer too.
+  const refreshes = new Set<Request>();
+  const isRefresh = (request: Request) => new URL(request.url()).pathname === '/api/auth/refresh';
+  page.on('request', (request) => {
+    if (isRefresh(request)) refreshes.add(request);
+  });
+  const settled = (request: Request) => refreshes.delete(request);
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
   const live = async (waitUntil: string | undefined) => {
-    if (waitUntil !== 'commit') await page.waitForFunction(appIsLive);
+    if (waitUntil === 'commit') return;
+    await page.waitForFunction(appIsLive);
+    await expect.poll(() => refreshes.size, { timeout: 30_000 }).toBe(0);
   };
   page.goto = async (url, options) => {
     const response = await goto(url, options);
@@ -209,6 +224,7 @@ export const test = base.extend<{
       contexts.push(context);
       await serveBlankTiles(context, baseURL);
       const page = await context.newPage();
+      waitForTheApp(page);
       const user = await signUpViaApi(page.request, overrides);
       await onboardViaApi(page.request, user);
       watchBrowserErrors(page, problems, user.nickname);
