@@ -28,7 +28,7 @@ export default defineConfig({
           // instead of once per file (on a 2-core CI machine: minutes, not seconds).
           isolate: false,
           globalSetup: ['apps/server/src/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -41,7 +41,7 @@ export default defineConfig({
           environment: 'node',
           isolate: false, // as integration
           globalSetup: ['apps/server/src/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
