@@ -1,4 +1,4 @@
-import type { CreatedSeries, ErrorBody, Run, SeriesPage } from '@erun/contracts';
+import type { CreatedSeries, ErrorBody, Run, SeriesPage, Weekday } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -14,7 +14,7 @@ import { addDays, datesBetween, seoulToday } from './schedule.ts';
 
 const clock = movableClock();
 const DAY = 86_400_000;
-const ALL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const ALL_DAYS: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 let t: TestApp;
 let host: TestUser;
 
