@@ -9,6 +9,7 @@
  * API process (e.g. RESPONSE_CACHE_MS=0 to measure without the response cache); BENCH_PORT (3201) and the two
  * after it for the servers. Every request carries a browser's headers (accept-encoding: gzip, deflate, br).
  */
+import { Redis } from 'ioredis';
 import os from 'node:os';
 import { ensureCourseData, sampleCommentedRunId, sampleCourseId } from './courses-data.ts';
 import { benchDataset, sampleCrewId, sampleRunId } from './dataset.ts';
@@ -72,7 +73,9 @@ const courseCounts = await ensureCourseData(
 );
 const courseId = await sampleCourseId(dataset.database);
 const commentedRunId = await sampleCommentedRunId(dataset.database);
-const api = await startApi(port + 1, { DATABASE_URL: dbUrl, ...serverEnv });
+// As deployed on PostgreSQL: with Redis (BENCH_REDIS_URL; "off" for none), under a key prefix of this run's own.
+const redisEnv = await benchRedisEnv(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
+const api = await startApi(port + 1, { DATABASE_URL: dbUrl, ...redisEnv, ...serverEnv });
 const accessToken = await login(api.url);
 
 const COURSE_LISTS = ['/api/courses', `/api/courses/${courseId}`, `/api/runs/${commentedRunId}/comments`];
@@ -213,6 +216,7 @@ function report(
       `50 connections after a warm-up.\nMachine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}); the load ` +
       `generator (autocannon), the API process and PostgreSQL share them.` +
       (Object.keys(serverEnv).length ? `\nAPI process env: ${JSON.stringify(serverEnv)}` : '') +
+      `\nRedis: ${redisEnv.REDIS_URL ?? 'none (BENCH_REDIS_URL=off or unreachable): readers’ data is not kept (ADR 025)'}` +
       `\nTargets: ≥ ${TARGET.ratio * 100}% (runs) / ${COURSE_TARGET * 100}% (courses, comments, crews) of ` +
       `bare Node ` +
       `req/s and p99 ≤ ${TARGET.p99Ms} ms. Every request sends a browser's headers ` +
@@ -275,4 +279,20 @@ function reportBurst(feed: Burst, bareFeed: Burst, bareBytes: Burst | undefined)
         : '') +
       '.',
   );
+}
+
+/** REDIS_URL for the API when that Redis answers a PING within a second; nothing otherwise. */
+async function benchRedisEnv(url: string): Promise<Record<string, string>> {
+  if (url === 'off') return {};
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return { REDIS_URL: url, REDIS_KEY_PREFIX: `erun-bench-${process.pid}:` };
+  } catch {
+    return {};
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -38,6 +38,8 @@ import { passwordGuessLimits, rateLimitHookFactory } from './http/rate-limit.ts'
 import { sameOriginHook } from './http/same-origin.ts';
 import { AccountStatusCache, accountStatusMode } from './http/account-status.ts';
 import { ResponseCache } from './http/response-cache.ts';
+import { PersonalCache } from './http/personal-cache.ts';
+import { toldMode } from './http/told-channel.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerCompression } from './http/compression.ts';
 import { Drain, registerDrain } from './http/drain.ts';
@@ -132,9 +134,13 @@ export function publicUrlOf(env: Env): string {
 }
 
 /** The whole HTTP app, wired by hand from its ports; tests call it with real or fake ones. */
-export async function buildApp(
-  deps: AppDeps,
-): Promise<{ app: FastifyInstance; services: Services; metrics: AppMetrics | undefined }> {
+export async function buildApp(deps: AppDeps): Promise<{
+  app: FastifyInstance;
+  services: Services;
+  metrics: AppMetrics | undefined;
+  /** A write made behind the app's back (a script, a test's fixture) is told like any other (ADR 025). */
+  wrote: () => void;
+}> {
   const { env } = deps;
   const requestTimeoutMs = env.REQUEST_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
@@ -160,17 +166,35 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('userId', null);
   app.decorateRequest('sessionId', null);
-  const responseCache = new ResponseCache(env.RESPONSE_CACHE_MS, deps.clock);
+  // What signed-in pages read about their reader (their seat on runs, the runs only they see), kept per process
+  // and forgotten on every process by any committed write (ADR 025). Off where processes cannot hear each other.
+  const personal = new PersonalCache(
+    toldMode('personal', deps, app.log, "a write not told to the readers' caches over Redis"),
+    env.RESPONSE_CACHE_MS > 0,
+  );
+  const responseCache = new ResponseCache(
+    env.RESPONSE_CACHE_MS,
+    deps.clock,
+    undefined,
+    undefined,
+    undefined,
+    () => personal.version,
+  );
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // A user's write went through (it is committed: the handler has finished): nobody may read older data
     // here. A guest's request (sign-in, a refused write) changes nothing guests read: it keeps the cache, or
     // anyone could empty it at will.
     const wrote = !READS.has(request.method) && reply.statusCode < 400 && request.userId !== null;
-    if (wrote) responseCache.clear();
-    // An account's status changed: the other processes have heard it before the caller hears of it (ADR 024).
-    if (accountStatus.telling) void accountStatus.settled().then(() => done(null, payload));
-    else done(null, payload);
+    if (wrote) {
+      responseCache.clear();
+      personal.wrote();
+    }
+    // An account's status changed, or something a reader's page shows of them may have: the other processes have
+    // heard it before the caller hears of it (ADR 024, ADR 025).
+    if (accountStatus.telling || personal.telling) {
+      void Promise.all([accountStatus.settled(), personal.settled()]).then(() => done(null, payload));
+    } else done(null, payload);
   });
   const databaseOutage = registerErrorHandler(app, () => deps.database.ping());
   // Before any route: its onSend goes on the end of every route registered after it (ADR 022).
@@ -182,6 +206,7 @@ export async function buildApp(
     redis: deps.redis,
     limiterFallback: () => deps.rateLimiter instanceof FailoverRateLimiter && deps.rateLimiter.degraded,
     sockets: () => realtime.localSockets(),
+    readerCache: () => personal.counts,
     backlog: async () => {
       const [outbox, mail, jobs] = await Promise.all([
         services.deliveries.outbox(),
@@ -219,6 +244,7 @@ export async function buildApp(
     accountStatusMode(deps, app.log),
   );
   app.addHook('onClose', async () => accountStatus.close());
+  app.addHook('onClose', async () => personal.close());
   // The one rule for "may this account act" (it exists, not deleted), for HTTP requests and socket handshakes.
   const mayAct = (userId: string, sessionId: string | null = null) => accountStatus.active(userId, sessionId);
   // Suspended now, or banned (issue 17): the write gate and the socket handshake.
@@ -252,6 +278,7 @@ export async function buildApp(
       realtime,
       accountStatus,
       shared: responseCache,
+      personal,
       // Uploads are on that disk only when they are kept in a local folder (not in an object store).
       disk: deps.uploadsDir !== undefined ? deps.disk : undefined,
       deviceKey: deps.secrets.cookie,
@@ -545,7 +572,11 @@ export async function buildApp(
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
-  return { app, services, metrics };
+  const wrote = () => {
+    responseCache.clear();
+    personal.wrote();
+  };
+  return { app, services, metrics, wrote };
 }
 
 function smsSenderFor(env: Env, log: FastifyInstance['log']): SmsSender {

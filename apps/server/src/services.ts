@@ -78,6 +78,7 @@ import type { MailSender } from './ports/mail.ts';
 import type { PushSender } from './ports/push.ts';
 import type { SmsSender } from './ports/sms.ts';
 import type { Realtime } from './ports/realtime.ts';
+import type { PersonalReads } from './ports/personal-reads.ts';
 import type { SharedReads } from './ports/shared-reads.ts';
 import type { FileStorage } from './ports/storage.ts';
 
@@ -143,6 +144,11 @@ export function createServices(
     accountStatus?: { changed(userId: string): void };
     /** Guests' pages shared between requests (ADR 006); absent: every read goes to the database. */
     shared?: SharedReads;
+    /**
+     * What signed-in pages read about their reader, kept between requests and emptied by every committed write
+     * (ADR 025); absent: read from the database every time.
+     */
+    personal?: PersonalReads & { wrote(): void };
     /** Free space of the local uploads folder; absent: not checked. */
     disk?: DiskSpace;
     /** Key of the device cookie's stored hash (the cookie secret). */
@@ -162,12 +168,16 @@ export function createServices(
     statusChanged(userId);
     realtime.disconnectUser(userId);
   };
-  const uow = new DrizzleUnitOfWork(db);
+  // Every commit may change what a reader's page shows of them (their seat, crews, runs): kept readers' data is
+  // forgotten on every process (ADR 025). Sign-in and sessions, chat, mail and the account's contact details
+  // touch none of it and commit often: they keep it.
+  const uow = new DrizzleUnitOfWork(db, undefined, () => ports.personal?.wrote());
+  const quietUow = new DrizzleUnitOfWork(db);
   const weather = ports.weather ?? new WeatherService({ clock });
   const uploads = new UploadsService(new UploadsRepository(db), storage, ports.disk);
   const blocks = new BlocksService(new BlocksRepository(db), uploads, clock);
   // The users module shows the phone module's masked number; the phone module stores it through users.
-  const consents = new ConsentsService(new ConsentsRepository(db), uow);
+  const consents = new ConsentsService(new ConsentsRepository(db), quietUow);
   const crewAccess = new CrewAccessService(new CrewAccessRepository(db));
   const users: UsersService = new UsersService(
     new UsersRepository(db),
@@ -181,7 +191,7 @@ export function createServices(
     new PhoneCrypto(messaging.phoneSecret),
     messaging.sms,
     clock,
-    uow,
+    quietUow,
     users,
   );
   const mail = new MailService(new MailRepository(db), {
@@ -201,7 +211,7 @@ export function createServices(
     users,
   });
   const accountTokens = new AccountTokensRepository();
-  const email = new EmailService(new EmailRepository(db), accountTokens, users, mail, clock, uow);
+  const email = new EmailService(new EmailRepository(db), accountTokens, users, mail, clock, quietUow);
   const authRepository = new AuthRepository(db);
   const notifications = new NotificationsService(
     new NotificationsRepository(db),
@@ -212,7 +222,7 @@ export function createServices(
   );
   const sessions = new SessionsService(new SessionsRepository(db), {
     clock,
-    uow,
+    uow: quietUow,
     notifications,
     mail,
     hashDevice: deviceHasher(ports.deviceKey),
@@ -224,7 +234,7 @@ export function createServices(
     users,
     clock,
     endSessions,
-    uow,
+    quietUow,
     email,
     consents,
     sessions,
@@ -236,7 +246,7 @@ export function createServices(
     phone,
     mail,
     clock,
-    uow,
+    uow: quietUow,
   });
   const participants = new ParticipationRepository(db);
   const savedSearches = new SavedSearchesService(uow, new SavedSearchesRepository(db), clock, notifications);
@@ -251,6 +261,7 @@ export function createServices(
     crewAccess,
     ports.shared,
     savedSearches,
+    ports.personal,
   );
   // Deleting a crew cancels its runs ahead, then ends its 정기런 (`series` is made below; called later).
   const crews = new CrewsService(
@@ -282,7 +293,7 @@ export function createServices(
     ports.shared,
   );
   const chat = new ChatService(new ChatRepository(db), uploads, clock, realtime, {
-    uow,
+    uow: quietUow,
     notifications,
     crewAccess,
     canManageRun: (runId, userId) => runs.canManage(runId, userId),

@@ -30,6 +30,8 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     /** Before another attempt: a short random pause, so the two sides of a deadlock do not meet again. */
     private readonly pause: (attempt: number) => Promise<void> = (attempt) =>
       new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt)),
+    /** After every commit, before the unit's own hooks: data other readers keep may have changed (ADR 025). */
+    private readonly committed: () => void = () => undefined,
   ) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -46,6 +48,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
         await this.pause(attempt);
         continue;
       }
+      this.committed();
       for (const hook of open?.hooks ?? []) hook();
       return result;
     }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ToldChannel, type ToldMode, toldMode } from './told-channel.ts';
 
 /** A suspension's end or a ban, as the users table holds them (null: none). */
 export interface Restriction {
@@ -14,17 +15,8 @@ export interface AccountStatusSource {
   restriction(userId: string): Promise<Restriction | undefined>;
 }
 
-/**
- * How far this process may trust what it remembers (ADR 024):
- * - `local`: one process (the embedded database): every change goes through this process, which drops it here;
- * - `redis`: changes are told to every process over Redis pub/sub; trusted only while the subscriber is connected
- *   and subscribed, and only for entries made since it last was;
- * - `off`: several processes with no way to hear each other (PostgreSQL without Redis): nothing is remembered.
- */
-export type AccountStatusMode =
-  | { kind: 'local' }
-  | { kind: 'redis'; pub: Redis; sub: Redis; channel: string; onPublishError?: (error: unknown) => void }
-  | { kind: 'off' };
+/** How far this process may trust what it remembers (ADR 024): see `ToldMode`. */
+export type AccountStatusMode = ToldMode;
 
 interface Entry {
   /** The subscriber's connection epoch when the read that made it started. */
@@ -54,48 +46,24 @@ interface Ticket {
 export class AccountStatusCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Set<Ticket>>();
-  private readonly publishing = new Set<Promise<unknown>>();
-  /** Bumped whenever the subscriber's connection closes: entries made before are no longer trusted. */
-  private epoch = 0;
-  /** The subscription is confirmed on the current connection. */
-  private subscribed = false;
-  private readonly detach: () => void = () => undefined;
+  private readonly channel: ToldChannel;
 
   constructor(
     private readonly source: AccountStatusSource,
-    private readonly mode: AccountStatusMode,
+    mode: AccountStatusMode,
     private readonly maxAgeMs = 60_000,
     private readonly maxEntries = 20_000,
   ) {
-    if (mode.kind !== 'redis') return;
-    const { sub, channel } = mode;
-    const onMessage = (from: string, userId: string) => {
-      if (from === channel) this.drop(userId);
-    };
-    const onClose = () => {
-      this.epoch += 1;
-      this.subscribed = false;
-    };
-    const onReady = () => this.subscribe();
-    sub.on('message', onMessage);
-    sub.on('close', onClose);
-    sub.on('end', onClose);
-    sub.on('ready', onReady);
-    this.subscribe();
-    this.detach = () => {
-      sub.off('message', onMessage);
-      sub.off('close', onClose);
-      sub.off('end', onClose);
-      sub.off('ready', onReady);
-      void sub.unsubscribe(channel).catch(() => undefined);
-    };
+    this.channel = new ToldChannel(mode, (userId) => this.drop(userId));
   }
 
   /** Whether what this process remembers may be used now. */
   get trusted(): boolean {
-    if (this.mode.kind === 'local') return true;
-    if (this.mode.kind === 'off') return false;
-    return this.subscribed && this.mode.sub.status === 'ready';
+    return this.channel.trusted;
+  }
+
+  private get epoch(): number {
+    return this.channel.epoch;
   }
 
   async active(userId: string, sessionId: string | null): Promise<boolean> {
@@ -129,26 +97,21 @@ export class AccountStatusCache {
    * and on every other process. `settled()` resolves once the other processes have been told.
    */
   changed(userId: string): void {
-    this.drop(userId);
-    if (this.mode.kind !== 'redis') return;
-    const { pub, channel, onPublishError } = this.mode;
-    const told = pub.publish(channel, userId).catch((error: unknown) => onPublishError?.(error));
-    this.publishing.add(told);
-    void told.finally(() => this.publishing.delete(told));
+    this.channel.tell(userId);
   }
 
   /** Changes are on their way to Redis. */
   get telling(): boolean {
-    return this.publishing.size > 0;
+    return this.channel.telling;
   }
 
   /** Resolves when every change told so far has reached Redis (or failed to): a write's response waits for it. */
   async settled(): Promise<void> {
-    if (this.publishing.size > 0) await Promise.all([...this.publishing]);
+    await this.channel.settled();
   }
 
   close(): void {
-    this.detach();
+    this.channel.close();
     this.entries.clear();
   }
 
@@ -197,18 +160,6 @@ export class AccountStatusCache {
     }
     return made;
   }
-
-  private subscribe(): void {
-    if (this.mode.kind !== 'redis') return;
-    const epoch = this.epoch;
-    const { sub, channel } = this.mode;
-    sub.subscribe(channel).then(
-      () => {
-        if (epoch === this.epoch && sub.status === 'ready') this.subscribed = true;
-      },
-      () => undefined,
-    );
-  }
 }
 
 /**
@@ -219,19 +170,7 @@ export function accountStatusMode(
   deps: { redis?: { pub: Redis; sub: Redis; key: string }; database: { kind: string } },
   log: { warn: (details: object, message: string) => void },
 ): AccountStatusMode {
-  if (deps.redis) {
-    let failures = 0;
-    return {
-      kind: 'redis',
-      pub: deps.redis.pub,
-      sub: deps.redis.sub,
-      channel: `${deps.redis.key}:account-status`,
-      // The others distrust their entries while their subscriber is away; a publish lost while they are
-      // connected is what `maxAgeMs` bounds. Logged once per run of failures.
-      onPublishError: (error) => {
-        if (failures++ % 1000 === 0) log.warn({ err: error }, 'account status change not told over Redis');
-      },
-    };
-  }
-  return deps.database.kind === 'pglite' ? { kind: 'local' } : { kind: 'off' };
+  // The others distrust their entries while their subscriber is away; a publish lost while they are connected
+  // is what `maxAgeMs` bounds.
+  return toldMode('account-status', deps, log, 'account status change not told over Redis');
 }

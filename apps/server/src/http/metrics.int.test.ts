@@ -109,6 +109,29 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(text).not.toContain('/api/nowhere');
   });
 
+  it('counts the reads of readers’ own data kept by this process (ADR 025) and those read from the database', async () => {
+    const host = await newUser(t.app);
+    for (let i = 0; i < 6; i += 1) await newRun(t.app, host);
+    const reader = await newUser(t.app);
+    const reads = async () => {
+      const text = (await get()).body;
+      return {
+        hit: sampleOf(text, 'erun_reader_cache_reads_total', { result: 'hit' }) ?? Number.NaN,
+        miss: sampleOf(text, 'erun_reader_cache_reads_total', { result: 'miss' }) ?? Number.NaN,
+      };
+    };
+    const before = await reads();
+    // The state on six runs is read; then five of them, held.
+    for (const limit of [6, 5]) {
+      const url = `/api/runs?hostId=${host.user.id}&limit=${limit}`;
+      expect((await t.app.inject({ method: 'GET', url, headers: bearer(reader) })).statusCode).toBe(200);
+    }
+    const after = await reads();
+    const keeps = t.redis !== undefined || t.database.kind === 'pglite';
+    expect(after.miss - before.miss).toBe(keeps ? 2 : 4);
+    expect(after.hit - before.hit).toBe(keeps ? 2 : 0);
+  });
+
   it('counts the socket.io connections of this process', async () => {
     const sockets = async () => sampleOf((await get()).body, 'erun_socketio_connected_sockets');
     expect(await sockets()).toBe(0);

@@ -19,6 +19,8 @@ export interface MetricsSources {
   limiterFallback: () => boolean;
   /** Sockets connected to this process. */
   sockets: () => number;
+  /** Reads of what this process keeps of readers (ADR 025): answered from it, or from the database. */
+  readerCache?: () => { hits: number; misses: number };
   /** What waits in the database (outbox, job queue): read at scrape time through a `DatabaseSampler`. */
   backlog: () => Promise<Backlog>;
 }
@@ -119,6 +121,18 @@ export class AppMetrics {
         const fallback = redis !== undefined && (redis.pub.status !== 'ready' || sources.limiterFallback());
         const mode = redis === undefined ? 'memory' : fallback ? 'fallback' : 'redis';
         for (const m of ['redis', 'fallback', 'memory']) this.set({ mode: m }, m === mode ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'erun_reader_cache_reads_total',
+      help: 'Reads of a signed-in reader’s own data (state on runs, runs only they see): kept (hit) or read (miss)',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        const counts = sources.readerCache?.() ?? { hits: 0, misses: 0 };
+        this.reset();
+        this.inc({ result: 'hit' }, counts.hits);
+        this.inc({ result: 'miss' }, counts.misses);
       },
     });
     new Gauge({

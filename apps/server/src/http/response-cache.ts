@@ -13,6 +13,8 @@ interface Entry {
   expires: number;
   /** The app clock when the entry was made: a clock that jumps (tests) makes it stale too. */
   madeAt: number;
+  /** A reader's own response: the readers' data's version it was made from (ADR 025); stale once it moves. */
+  version?: string;
 }
 
 interface SharedEntry {
@@ -24,6 +26,8 @@ interface SharedEntry {
 interface Fill {
   key: string;
   generation: number;
+  /** A reader's own response: the version of the readers' data when it started. */
+  version?: string;
   done: (entry: Entry | null) => void;
 }
 
@@ -55,6 +59,11 @@ export class ResponseCache implements SharedReads {
     private readonly maxShared = 1000,
     /** How an entry's body is compressed (tests count the calls). */
     private readonly compressor: (body: Buffer, encoding: Encoding) => Buffer = compress,
+    /**
+     * The version of what is kept of readers (ADR 025: moves at every write told by any process); null when
+     * nothing of readers may be kept — then a reader's response is never reused.
+     */
+    private readonly readersVersion: () => string | null = () => null,
   ) {}
 
   get enabled(): boolean {
@@ -96,13 +105,36 @@ export class ResponseCache implements SharedReads {
     return value;
   }
 
-  /** Route onRequest hook: answers from the cache, or registers this request as the one that fills it. */
+  /** Route onRequest hook: answers a guest from the cache, or registers this request as the one that fills it. */
   readonly onRequest = async (
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply | undefined> => {
     if (!this.enabled || request.method !== 'GET' || request.headers.authorization !== undefined) return;
-    const key = request.url;
+    return this.lookUp(request.url, undefined, request, reply);
+  };
+
+  /**
+   * Route preHandler hook, after `identify` (ADR 025): a signed-in reader's own response to this URL, made
+   * from the same guest's page (same lifetime, emptied by the same writes) and the same data kept of them (not
+   * moved by any write on any process since), is the same bytes: they are reused, as a guest's are.
+   */
+  readonly onReader = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | undefined> => {
+    if (!this.enabled || request.method !== 'GET' || request.userId === null) return;
+    const version = this.readersVersion();
+    if (version === null) return;
+    return this.lookUp(`${request.userId} ${request.url}`, version, request, reply);
+  };
+
+  private async lookUp(
+    key: string,
+    version: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | undefined> {
     const cached = this.fresh(key);
     if (cached) return this.answer(request, reply, cached);
     const flight = this.inFlight.get(key);
@@ -118,13 +150,14 @@ export class ResponseCache implements SharedReads {
     fills.set(request, {
       key,
       generation: this.generation,
+      ...(version !== undefined ? { version } : {}),
       done: (entry) => {
         if (this.inFlight.get(key) === filling) this.inFlight.delete(key);
         done(entry);
       },
     });
     return undefined;
-  };
+  }
 
   /**
    * Route onSend hook: keeps a 200 body made by the filling request, and answers that request from the entry
@@ -140,8 +173,16 @@ export class ResponseCache implements SharedReads {
     if (!fill) return next(null, payload);
     fills.delete(request);
     const body = reply.statusCode === 200 && typeof payload === 'string' ? Buffer.from(payload) : null;
-    const entry = body ? { body, encoded: {}, ...this.lifetime() } : null;
-    if (entry && fill.generation === this.generation) this.store(fill.key, entry);
+    const entry: Entry | null = body
+      ? {
+          body,
+          encoded: {},
+          ...this.lifetime(),
+          ...(fill.version !== undefined ? { version: fill.version } : {}),
+        }
+      : null;
+    const current = fill.generation === this.generation && this.versionHolds(entry);
+    if (entry && current) this.store(fill.key, entry);
     fill.done(entry);
     next(null, entry ? this.encode(request, reply, entry) : payload);
   };
@@ -181,9 +222,14 @@ export class ResponseCache implements SharedReads {
   private fresh(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (this.isFresh(entry)) return entry;
+    if (this.isFresh(entry) && this.versionHolds(entry)) return entry;
     this.remove(key, entry);
     return undefined;
+  }
+
+  /** A reader's response holds while no write has been told since it was made (a guest's always does). */
+  private versionHolds(entry: Entry | null): boolean {
+    return entry?.version === undefined || entry.version === this.readersVersion();
   }
 
   private store(key: string, entry: Entry): void {
@@ -225,13 +271,18 @@ function sizeOf(entry: Entry): number {
  * The route options of a hot read (runs, a run's comments, crews): guests answered from this cache (ADR 006),
  * bodies written by the generated serializer (ADR 007), the reader identified when a token comes.
  */
-export function hotReadOptions(cache: ResponseCache, identify: (request: FastifyRequest) => Promise<void>) {
+export function hotReadOptions(
+  cache: ResponseCache,
+  identify: (request: FastifyRequest) => Promise<void>,
+  /** The route's signed-in answer depends only on the guest's page and the data kept of readers (ADR 025). */
+  { readers = false }: { readers?: boolean } = {},
+) {
   return {
     onRequest: cache.onRequest,
     onSend: cache.onSend,
     onResponse: cache.release,
     onRequestAbort: cache.release,
     serializerCompiler: fastSerializerCompiler,
-    preHandler: identify,
+    preHandler: readers ? [identify, cache.onReader] : identify,
   };
 }

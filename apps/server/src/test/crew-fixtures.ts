@@ -139,6 +139,7 @@ export async function removeMember(t: TestApp, crewId: string, user: TestUser): 
 /** The crew is deleted as the crews module does it (its name freed). */
 export async function deleteCrew(t: TestApp, crewId: string): Promise<void> {
   await t.database.db.update(crews).set({ deletedAt: new Date(), nameKey: null }).where(eq(crews.id, crewId));
+  t.wrote();
 }
 
 /** Changes a crew's join rules behind the API's back. */
@@ -150,6 +151,7 @@ export async function setCrewRules(t: TestApp, crewId: string, rules: CrewRules)
   };
   if (Object.keys(set).length === 0) return;
   await t.database.db.update(crews).set(set).where(eq(crews.id, crewId));
+  t.wrote();
 }
 
 /** Makes an existing run a run of the crew (public, or members only). */

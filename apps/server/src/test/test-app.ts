@@ -40,6 +40,11 @@ export interface TestApp {
   mailbox: MemoryMailSender;
   /** The app's metrics when METRICS_TOKEN is set. */
   metrics: AppMetrics | undefined;
+  /**
+   * Tells the app (and, with Redis, the others of its deployment) that a test wrote behind its back, as a write
+   * through the app would: what it keeps of guests' pages and of readers is forgotten (ADR 006, ADR 025).
+   */
+  wrote(): void;
   /** The app's Redis connections (commands, subscriber) when it has Redis. */
   redis: { pub: Redis; sub: Redis } | undefined;
   close(): Promise<void>;
@@ -142,7 +147,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // STORAGE=s3 in `env` (with the S3_* variables) stores uploads in that bucket instead, as main.ts does.
   const storage = fileStorageOf(env, uploadsDir, log);
   const mailbox = new MemoryMailSender();
-  const { app, services, metrics } = await buildApp({
+  const { app, services, metrics, wrote } = await buildApp({
     drain: options.drain,
     env,
     database,
@@ -172,6 +177,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.ready();
   return {
     app,
+    wrote,
     prefix,
     services,
     database,

@@ -294,12 +294,12 @@ export function visibleTo(reader: RunFilter['reader'], run: RunRefs = RUN_REFS):
 export function beyondGuestsSql(userId: string, ahead: Date | undefined): SQL {
   const after = ahead ? sql`and x.starts_at > ${ahead}` : sql``;
   const shown = sql`x.visibility = 'crew' and x.hidden_at is null ${after}`;
-  return sql`select x.id from ${runs} x where ${shown} and x.crew_id in ${memberCrewsOf(userId)}
-    union select x.id from ${runs} x where x.host_id = ${userId}
+  return sql`select x.id, x.starts_at from ${runs} x where ${shown} and x.crew_id in ${memberCrewsOf(userId)}
+    union select x.id, x.starts_at from ${runs} x where x.host_id = ${userId}
       and (x.visibility = 'crew' or x.hidden_at is not null) ${after}
-    union select h.run_id from ${runCohosts} h join ${runs} x on x.id = h.run_id
+    union select x.id, x.starts_at from ${runCohosts} h join ${runs} x on x.id = h.run_id
       where h.user_id = ${userId} and ${shown}
-    union select p.run_id from ${runParticipants} p join ${runs} x on x.id = p.run_id
+    union select x.id, x.starts_at from ${runParticipants} p join ${runs} x on x.id = p.run_id
       where p.user_id = ${userId} and p.status in ('joined', 'waitlisted') and ${shown}
     order by 1`;
 }

@@ -281,14 +281,14 @@ export class RunsRepository {
       .limit(limit);
   }
 
-  /** The runs this reader sees and a guest does not (runs.queries.ts `beyondGuestsSql`), by id. */
-  async beyondGuestIds(userId: string, ahead: Date | undefined): Promise<string[]> {
-    const rows = await preparedRows<{ id: string }>(
+  /** The runs this reader sees and a guest does not (runs.queries.ts `beyondGuestsSql`), with their start. */
+  async beyondGuestRuns(userId: string, ahead: Date | undefined): Promise<{ id: string; startsAt: Date }[]> {
+    const rows = await preparedRows<{ id: string; starts_at: Date | string }>(
       this.db,
       ahead ? 'runs_beyond_guests_ahead' : 'runs_beyond_guests',
       beyondGuestsSql(userId, ahead),
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, startsAt: new Date(r.starts_at) }));
   }
 
   /** The run's co-hosts, in the order they were added. */

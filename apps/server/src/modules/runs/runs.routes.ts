@@ -42,8 +42,9 @@ const noContent = z.null();
 
 export const runsRoutes: FastifyPluginAsyncZod<RunsRoutesDeps> = async (app, deps) => {
   const { runs, participation, authenticate, identify, cache } = deps;
-  // The hot reads: guests' responses cached briefly (ADR 006), bodies written by a generated serializer.
-  const hotRead = hotReadOptions(cache, identify);
+  // The hot reads: guests' responses cached briefly (ADR 006), a reader's own reused while nothing changed
+  // (ADR 025), bodies written by a generated serializer.
+  const hotRead = hotReadOptions(cache, identify, { readers: true });
   const tags = ['runs'];
 
   /** A page's cards with their weather warnings (issue 18), read from the forecast cache: never a call out. */

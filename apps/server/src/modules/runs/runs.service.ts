@@ -32,6 +32,7 @@ import {
 } from '../../lib/errors.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Realtime } from '../../ports/realtime.ts';
+import { noPersonalReads, type PersonalReads } from '../../ports/personal-reads.ts';
 import { noSharedReads, type SharedReads } from '../../ports/shared-reads.ts';
 import type { Tx, UnitOfWork } from '../../ports/unit-of-work.ts';
 import type { CrewAccessService } from '../crews/index.ts';
@@ -50,6 +51,7 @@ import { defaultJoinDeadline, seoulDayStart, timeOfDayOf } from './run-rules.ts'
 import { type CursorKind, decodeCursor, encodeCursor, type RankKey } from '../../lib/cursor.ts';
 import { parseSearch, runSearchText } from '../../lib/search-text.ts';
 import { myOfferOf, toParticipant, toRunSummary, viewerFields } from './runs.presenter.ts';
+import type { ViewerState } from './runs.queries.ts';
 import type {
   NewRun,
   RunCard,
@@ -155,6 +157,8 @@ export class RunsService {
     private readonly savedSearches: Pick<SavedSearchesService, 'notifyMatches'> = {
       notifyMatches: async () => {},
     },
+    /** The reader's own part of a page, kept between requests until any write (ADR 025). */
+    private readonly personal: PersonalReads = noPersonalReads,
   ) {
     this.seats = new SeatQueue(participants, live.notifications);
     this.paceGroups = new PaceGroups(participants);
@@ -320,7 +324,7 @@ export class RunsService {
     if (viewerId === null || !this.shared.enabled) return this.readAs(runId, viewerId);
     const run = await this.shared.shared(`run:${runId}`, () => this.readPublic(runId));
     if (run === null) return this.readAs(runId, viewerId);
-    const state = (await this.repo.viewerStates(viewerId, [run.id])).get(run.id);
+    const state = (await this.statesOf(viewerId, [run.id])).get(run.id);
     return {
       ...run,
       ...viewerFields(state),
@@ -420,7 +424,7 @@ export class RunsService {
    */
   private async withPreferences(query: ListQuery, viewerId: string): Promise<ListQuery> {
     if (!query.forMe) return query;
-    const prefs = await this.shared.shared(`prefs:${viewerId}`, () => this.preferencesOf(viewerId));
+    const prefs = await this.personal.one(viewerId, 'prefs', () => this.preferencesOf(viewerId));
     const { forMe: _forMe, ...rest } = query;
     return {
       ...rest,
@@ -441,10 +445,9 @@ export class RunsService {
     const guest = await this.shared.shared(`runs:${JSON.stringify(query)}`, () =>
       this.readPage(query, null, null),
     );
-    const ahead = query.includeClosed ? undefined : this.clock.now();
     const [beyond, states] = await Promise.all([
-      this.repo.beyondGuestIds(viewerId, ahead),
-      this.repo.viewerStates(
+      this.beyondGuestIds(viewerId, query.includeClosed === true),
+      this.statesOf(
         viewerId,
         guest.items.map((item) => item.id),
       ),
@@ -454,7 +457,7 @@ export class RunsService {
     const own = await this.shared.shared(`runs:${JSON.stringify(query)}:${beyond.join(',')}`, () =>
       this.readPage(query, null, null, beyond),
     );
-    const ownStates = await this.repo.viewerStates(
+    const ownStates = await this.statesOf(
       viewerId,
       own.items.map((item) => item.id),
     );
@@ -467,6 +470,26 @@ export class RunsService {
     const more = merged.length > query.limit || guest.nextCursor !== null || own.nextCursor !== null;
     const last = items.at(-1);
     return { items, nextCursor: more && last ? encodeCursor(summaryKey(last, query.sort), last.id) : null };
+  }
+
+  /** The reader's state on these runs (seat, queue place, bookmark, offer, what they manage), kept (ADR 025). */
+  private statesOf(viewerId: string, runIds: string[]): Promise<Map<string, ViewerState>> {
+    return this.personal.byId(viewerId, 'state', runIds, (missing) =>
+      this.repo.viewerStates(viewerId, missing),
+    );
+  }
+
+  /**
+   * The runs the reader sees that a guest does not, by id (kept, ADR 025). Kept, the list of those ahead is cut
+   * again at each read: a run that has started since it was read drops out, as a fresh read would leave it.
+   */
+  private async beyondGuestIds(viewerId: string, includeClosed: boolean): Promise<string[]> {
+    const ahead = await this.personal.one(viewerId, includeClosed ? 'beyond' : 'beyond-ahead', () =>
+      this.repo.beyondGuestRuns(viewerId, includeClosed ? undefined : this.clock.now()),
+    );
+    if (includeClosed) return ahead.map((run) => run.id);
+    const now = this.clock.now().getTime();
+    return ahead.filter((run) => run.startsAt.getTime() > now).map((run) => run.id);
   }
 
   /** A page read whole for this reader (null: a guest's). */
@@ -803,6 +826,8 @@ export class RunsService {
     if (!run || (on && run.cancelledAt)) throw runNotFound();
     if (on && !(await this.visibleTo(run, userId))) throw runNotFound();
     await this.repo.setBookmark(userId, runId, on);
+    // Outside a unit of work: its commit does not tell the readers' caches, so this does.
+    this.personal.wrote();
   }
 
   /**

@@ -126,8 +126,8 @@ describe('signed-in feed: the shared guest page merged with what only the reader
     const log = logQueries(t.database);
     const response = await get(url, outsider).finally(log.stop);
     expect(response.json<RunPage>().items).toHaveLength(4);
-    // No statement reads the owner's runs page by page: the shared page is reused.
-    expect(log.queries).toHaveLength(2);
+    // No statement at all: the shared page is reused, and the reader's state and own runs are held (ADR 025).
+    expect(log.queries).toHaveLength(0);
   });
 
   it('fills "내 조건" from the reader’s preferences and shares the page of that query', async () => {
