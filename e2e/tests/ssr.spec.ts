@@ -94,10 +94,19 @@ test('on a slow phone network the run cards show before the JavaScript, then the
     await route.continue();
   });
 
+  // The page's stylesheets come written into it: none is a request of its own before the first paint.
+  const stylesheets: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') stylesheets.push(r.url());
+  });
+
   const started = Date.now();
   await page.goto(`/runs?q=${encodeURIComponent(run.title)}`, { waitUntil: 'commit' });
   const card = page.getByRole('link', { name: new RegExp(run.title) });
   await expect(card).toBeVisible();
+  // Styled already (global.css sets the body's margin to 0; a browser's own is 8px).
+  expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+  expect(stylesheets).toEqual([]);
   const firstCardMs = Date.now() - started;
   test
     .info()
@@ -109,6 +118,8 @@ test('on a slow phone network the run cards show before the JavaScript, then the
 
   release();
   await page.waitForFunction(hydrated);
+  // Hydrating loads the page's own chunk: its CSS is found in the document, not fetched again.
+  expect(stylesheets).toEqual([]);
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,

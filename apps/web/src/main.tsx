@@ -1,5 +1,5 @@
 import { type DehydratedState, hydrate, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes, RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider.tsx';
@@ -67,7 +67,11 @@ void i18nReady.then(async () => {
     createRoot(root).render(app);
     return;
   }
-  hydrateRoot(root, app);
+  // As a transition, hydration yields to the browser every few milliseconds instead of holding the main thread
+  // for the whole page (a phone's CPU: hundreds of ms), so a tap or a scroll is answered meanwhile.
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
   // Everything the server read, it read as a guest: a signed-in reader's own view (joined, saved, the crew they
   // run, what they may edit) is fetched again now, query by query.
   if (apiClient.getStatus() === 'signed-in') {

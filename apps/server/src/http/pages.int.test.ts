@@ -52,6 +52,10 @@ beforeAll(async () => {
       '_card.js': { file: 'assets/card-1.js', css: ['assets/card-1.css'] },
     }),
   );
+  await mkdir(path.join(dist, 'assets'));
+  await writeFile(path.join(dist, 'assets', 'runs-1.css'), '.runs{color:#0a7}');
+  // A stylesheet that could end the element it would be written into stays a link.
+  await writeFile(path.join(dist, 'assets', 'card-1.css'), '.card::after{content:"</style><script>"}');
   await writeFile(path.join(ssr, 'entry-server.js'), STUB);
   t = await createTestApp({
     env: {
@@ -69,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('server-rendered pages', () => {
-  it('puts the content in #root, the query cache in a JSON block, and the page CSS in the head', async () => {
+  it('puts the content in #root, the query cache in a JSON block, and the page CSS in the head, written in', async () => {
     const host = await newUser(t.app);
     await newRun(t.app, host, { title: '렌더링 <테스트> 런' });
     const response = await t.app.inject({ method: 'GET', url: '/runs' });
@@ -82,8 +86,13 @@ describe('server-rendered pages', () => {
     // Nothing in the data can close its element or start a script.
     expect(html).not.toContain('</script><script>alert(1)');
     expect(html).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)');
-    expect(html).toContain('<link rel="stylesheet" href="/assets/runs-1.css" />');
+    // The page's CSS is written in (no request before the first paint); its link stays, disabled, for the app's
+    // loader to find.
+    expect(html).toContain(
+      '<style data-href="/assets/runs-1.css">.runs{color:#0a7}</style><link rel="stylesheet" href="/assets/runs-1.css" disabled />',
+    );
     expect(html).toContain('<link rel="stylesheet" href="/assets/card-1.css" />');
+    expect(html).not.toContain('<script>"}');
     expect(html).toContain('<link rel="modulepreload" href="/assets/runs-1.js" />');
     expect(html).toContain('<link rel="canonical" href="https://erun.example/runs" />');
     // The CSP is the app's: no inline script is allowed for this.

@@ -156,10 +156,11 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     if (!page || !index.includes(ROOT)) return index;
     const manifest = await readManifest();
     const state = `<script type="application/json" id="erun-ssr-state">${scriptJson(page.state)}</script>`;
-    return addToHead(index, assetLinks(manifest, page.modules)).replace(
+    const html = addToHead(index, assetLinks(manifest, page.modules)).replace(
       ROOT,
       () => `<div id="root" data-ssr="">${page.html}</div>\n    ${state}`,
     );
+    return inlineStyles(html, (file) => styles.read(path.join(distDir, file)));
   }
 
   async function readManifest(): Promise<Manifest> {
@@ -169,6 +170,8 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
       return {};
     }
   }
+
+  const styles = new StyleFiles();
 
   const send = (reply: FastifyReply, result: { status: number; html: string }) =>
     reply
@@ -190,6 +193,45 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
         : Promise.resolve(null);
       return send(reply, await page(request, preview));
     });
+  }
+}
+
+const STYLESHEET = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/[\w.-]+\.css)"\s*\/?>/g;
+
+/**
+ * A rendered page's stylesheets written into it (ADR 023): it paints as soon as it arrives, not after a request per
+ * stylesheet (a dozen small files, each a round trip on a phone's line). Each link stays, `disabled`, so the
+ * browser does not fetch it, and the app's loader, which looks for a page's CSS among the document's stylesheet
+ * links before adding one, finds it there and adds none. A file that cannot be read keeps its plain link.
+ */
+export async function inlineStyles(html: string, read: (file: string) => Promise<string | null>) {
+  const files = [...new Set([...html.matchAll(STYLESHEET)].map((m) => m[1] ?? ''))];
+  const css = new Map(await Promise.all(files.map(async (file) => [file, await read(file)] as const)));
+  return html.replace(STYLESHEET, (link, file: string) => {
+    const text = css.get(file);
+    if (text === null || text === undefined || /<\/style/i.test(text)) return link;
+    return `<style data-href="/${file}">${text}</style><link rel="stylesheet" href="/${file}" disabled />`;
+  });
+}
+
+/** The build's stylesheets, read once each (their names change with their content); at most 200 kept. */
+class StyleFiles {
+  private readonly files = new Map<string, Promise<string | null>>();
+
+  read(file: string): Promise<string | null> {
+    let text = this.files.get(file);
+    if (!text) {
+      text = readFile(file, 'utf8').catch(() => null);
+      this.files.set(file, text);
+      void text.then((found) => {
+        if (found === null) this.files.delete(file);
+      });
+      for (const oldest of this.files.keys()) {
+        if (this.files.size <= 200) break;
+        this.files.delete(oldest);
+      }
+    }
+    return text;
   }
 }
 
