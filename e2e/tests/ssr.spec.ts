@@ -94,6 +94,14 @@ test('on a slow phone network the run cards show before the JavaScript, then the
     await route.continue();
   });
 
+  // The app runs under its Content-Security-Policy without tripping it (zod told not to try `new Function`).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.sourceFile}`),
+    );
+  });
   // The page's stylesheets come written into it: none is a request of its own before the first paint.
   const stylesheets: string[] = [];
   page.on('request', (r) => {
@@ -132,4 +140,7 @@ test('on a slow phone network the run cards show before the JavaScript, then the
   await expect(page).toHaveURL(new RegExp(`/runs/${run.id}$`));
   await expect(page.getByRole('heading', { name: run.title })).toBeVisible();
   expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
 });

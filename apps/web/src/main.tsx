@@ -1,3 +1,5 @@
+// First: before any module that builds zod schemas runs.
+import './lib/zod-jitless.ts';
 import { type DehydratedState, hydrate, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';

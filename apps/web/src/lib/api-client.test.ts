@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { jsonResponse } from '../test/api.ts';
 import { createApiClient, pathOf } from './api-client.ts';
+import * as contracts from './load-contracts.ts';
 import { ApiError } from './api-error.ts';
 import { deferredEndpoints } from './deferred-endpoints.ts';
 
@@ -42,6 +43,32 @@ function deferred<T>() {
 const unauthenticated = () => jsonResponse(401, { code: 'UNAUTHENTICATED', message: 'Sign-in required' });
 
 describe('api client', () => {
+  it('knows a guest from the session check without loading the schemas; a session is checked against them', async () => {
+    const load = vi.spyOn(contracts, 'loadContracts');
+    try {
+      const guest = createApiClient({
+        fetch: fakeFetch(() => jsonResponse(200, { accessToken: null })).fetch,
+      });
+      await guest.restore();
+      expect(guest.getStatus()).toBe('signed-out');
+      expect(load).not.toHaveBeenCalled();
+
+      const member = createApiClient({
+        fetch: fakeFetch(() => jsonResponse(200, { accessToken: 'token-1' })).fetch,
+      });
+      await member.restore();
+      expect(member.getStatus()).toBe('signed-in');
+      expect(load).toHaveBeenCalledTimes(1);
+
+      // An answer that is neither is refused by the schema: no session.
+      const odd = createApiClient({ fetch: fakeFetch(() => jsonResponse(200, { accessToken: 42 })).fetch });
+      await odd.restore();
+      expect(odd.getStatus()).toBe('signed-out');
+    } finally {
+      load.mockRestore();
+    }
+  });
+
   it('refreshes once for concurrent 401s, then retries every request with the new token', async () => {
     const refreshAnswer = deferred<Response>();
     const { fetch, calls } = fakeFetch((call) => {

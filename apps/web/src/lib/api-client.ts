@@ -101,6 +101,13 @@ function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
   return locks ? (locks.request('erun-refresh', task) as Promise<T>) : task();
 }
 
+/** The refresh answer of a reader without a session: an object whose `accessToken` is null. */
+function isNoSession(body: unknown): boolean {
+  return (
+    typeof body === 'object' && body !== null && (body as { accessToken?: unknown }).accessToken === null
+  );
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
   let token: string | null = null;
@@ -140,9 +147,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     try {
       // An empty JSON body: the server takes the refresh cookie only with JSON, which no cross-site form can send.
       const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST', {})(null));
+      const body = raw.status === 200 ? parseJson(raw.text) : null;
+      // A guest's answer (`{"accessToken":null}`, or none at all) needs no schema: a guest's first page then
+      // never waits for the contracts' chunk, which is ~25 KB to fetch and long to evaluate on a phone.
+      if (body === null || body === undefined || isNoSession(body)) {
+        setSession(null);
+        return token;
+      }
       const { RefreshResponseSchema } = await loadContracts();
-      const parsed = raw.status === 200 ? RefreshResponseSchema.safeParse(parseJson(raw.text)) : null;
-      setSession(parsed?.success === true ? parsed.data.accessToken : null);
+      const parsed = RefreshResponseSchema.safeParse(body);
+      setSession(parsed.success ? parsed.data.accessToken : null);
     } catch {
       setSession(null);
     }

@@ -227,6 +227,7 @@ function KeywordSearch({ value, onSearch }: { value: string; onSearch: (q: strin
         <SearchIcon width={20} height={20} className={styles.searchIcon} />
         <input
           type="search"
+          name="q"
           className={styles.searchInput}
           value={text}
           maxLength={50}
