@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../admin/admin.ts';
 import { bearer, newUser, type TestUser } from '../test/factories.ts';
 import { logQueries } from '../test/query-log.ts';
-import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { createTestApp, createTwoProcesses, type TestApp } from '../test/test-app.ts';
 import { testRedisUrl } from '../test/test-env.ts';
 
 /**
@@ -102,15 +102,9 @@ describe.skipIf(testRedisUrl() === undefined)('two processes sharing Redis', () 
   let a: TestApp;
   let b: TestApp;
   let moderator: TestUser;
-  const secrets = {
-    jwt: randomBytes(32).toString('hex'),
-    cookie: randomBytes(32).toString('hex'),
-    phone: randomBytes(32).toString('hex'),
-  };
 
   beforeAll(async () => {
-    a = await createTestApp({ secrets });
-    b = await createTestApp({ secrets, database: a.database, prefix: a.prefix });
+    ({ a, b } = await createTwoProcesses());
     moderator = await moderatorOn(a);
   });
   afterAll(async () => {

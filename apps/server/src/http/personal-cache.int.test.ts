@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Run, RunPage } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newRun, newUser, type TestUser } from '../test/factories.ts';
 import { logQueries } from '../test/query-log.ts';
-import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { createTestApp, createTwoProcesses, type TestApp } from '../test/test-app.ts';
 import { testRedisUrl } from '../test/test-env.ts';
 
 /**
@@ -120,15 +119,9 @@ describe.skipIf(testRedisUrl() === undefined)('two processes sharing Redis', () 
   let a: TestApp;
   let b: TestApp;
   let host: TestUser;
-  const secrets = {
-    jwt: randomBytes(32).toString('hex'),
-    cookie: randomBytes(32).toString('hex'),
-    phone: randomBytes(32).toString('hex'),
-  };
 
   beforeAll(async () => {
-    a = await createTestApp({ secrets });
-    b = await createTestApp({ secrets, database: a.database, prefix: a.prefix });
+    ({ a, b } = await createTwoProcesses());
     host = await newUser(a.app, { nickname: '두프로세스호스트' });
   });
   afterAll(async () => {

@@ -168,11 +168,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // With SMTP_URL in `env`, the app's own SMTP transport (tests of the real path, against test/smtp-sink.ts).
     mail: options.mail ?? (env.SMTP_URL ? undefined : mailbox),
     pushLookup: options.pushLookup,
-    secrets: options.secrets ?? {
-      jwt: randomBytes(32).toString('hex'),
-      cookie: randomBytes(32).toString('hex'),
-      phone: randomBytes(32).toString('hex'),
-    },
+    secrets: options.secrets ?? randomSecrets(),
   });
   await app.ready();
   return {
@@ -199,5 +195,24 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
       await rm(uploadsDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Two apps of one deployment, as two processes behind a balancer: one database, one Redis key prefix, the same
+ * secrets (a token from one is valid on the other). Close `b` before `a`, which owns the database.
+ */
+export async function createTwoProcesses(): Promise<{ a: TestApp; b: TestApp }> {
+  const secrets = randomSecrets();
+  const a = await createTestApp({ secrets });
+  const b = await createTestApp({ secrets, database: a.database, prefix: a.prefix });
+  return { a, b };
+}
+
+function randomSecrets() {
+  return {
+    jwt: randomBytes(32).toString('hex'),
+    cookie: randomBytes(32).toString('hex'),
+    phone: randomBytes(32).toString('hex'),
   };
 }
