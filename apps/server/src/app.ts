@@ -180,16 +180,17 @@ export async function buildApp(deps: AppDeps): Promise<{
     undefined,
     () => personal.version,
   );
+  /** Data changed: what this process keeps of guests' pages and of readers is forgotten (ADR 006, ADR 025). */
+  const wrote = () => {
+    responseCache.clear();
+    personal.wrote();
+  };
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // A user's write went through (it is committed: the handler has finished): nobody may read older data
     // here. A guest's request (sign-in, a refused write) changes nothing guests read: it keeps the cache, or
     // anyone could empty it at will.
-    const wrote = !READS.has(request.method) && reply.statusCode < 400 && request.userId !== null;
-    if (wrote) {
-      responseCache.clear();
-      personal.wrote();
-    }
+    if (!READS.has(request.method) && reply.statusCode < 400 && request.userId !== null) wrote();
     // An account's status changed, or something a reader's page shows of them may have: the other processes have
     // heard it before the caller hears of it (ADR 024, ADR 025).
     if (accountStatus.telling || personal.telling) {
@@ -572,10 +573,6 @@ export async function buildApp(deps: AppDeps): Promise<{
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     throw new NotFoundError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
-  const wrote = () => {
-    responseCache.clear();
-    personal.wrote();
-  };
   return { app, services, metrics, wrote };
 }
 
