@@ -264,7 +264,10 @@ function reportSignedIn(rows: Figures[]) {
 
 function reportBurst(feed: Burst, bareFeed: Burst, bareBytes: Burst | undefined) {
   const complete = feed.requests >= BURST.total;
-  const ok = complete && feed.seconds <= BURST.targetSeconds && feed.errors + feed.non2xx === 0;
+  const clean = complete && feed.errors + feed.non2xx === 0;
+  // Issue 3's target is a time (3 s, set on a faster machine); issue 19's is a ratio to bare Node answering the
+  // same bytes on this machine in this run. Each has its own verdict; neither passes with an error.
+  const ok = clean && feed.seconds <= BURST.targetSeconds;
   const done = complete
     ? `${BURST.total} requests`
     : `STOPPED after ${feed.requests} of ${BURST.total} requests`;
@@ -275,7 +278,7 @@ function reportBurst(feed: Burst, bareFeed: Burst, bareBytes: Burst | undefined)
       `("ok")` +
       (bareBytes
         ? `, ${bareBytes.seconds.toFixed(2)} s (the same bytes): ${(feed.seconds / bareBytes.seconds).toFixed(2)}× ` +
-          `(target ≤ 1.5×): ${feed.seconds <= bareBytes.seconds * 1.5 && ok ? 'PASS' : 'MISS'}`
+          `(target ≤ 1.5×): ${feed.seconds <= bareBytes.seconds * 1.5 && clean ? 'PASS' : 'MISS'}`
         : '') +
       '.',
   );

@@ -28,19 +28,42 @@ const EXPECTED: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
+// The API's answers are never documents (ADR 026): a policy that allows nothing, no framing, nosniff, CORP, HSTS.
+const EXPECTED_API: Record<string, string> = {
+  'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+const PAGE_ONLY = Object.keys(EXPECTED).filter((name) => !(name in EXPECTED_API));
+
 describe('security headers', () => {
   it.each([
     ['a JSON read', 'GET', '/api/health', 200],
     ['a guest read of the run feed', 'GET', '/api/runs', 200],
     ['an error', 'POST', '/api/auth/login', 400],
     ['an unknown route', 'GET', '/api/nope', 404],
-  ])('are the same on %s', async (_what, method, url, status) => {
+  ])("are the API's on %s", async (_what, method, url, status) => {
     const response = await t.app.inject({
       method: method as 'GET' | 'POST',
       url,
       payload: method === 'POST' ? {} : undefined,
     });
     expect(response.statusCode).toBe(status);
+    for (const [name, value] of Object.entries(EXPECTED_API))
+      expect(response.headers[name], name).toBe(value);
+    for (const name of PAGE_ONLY) expect(response.headers[name], name).toBeUndefined();
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it.each([
+    ['a page', '/runs'],
+    ["the API's browsable docs (a page)", '/api/docs/'],
+    ['a missing upload', '/uploads/nope.webp'],
+  ])("are the pages' on %s", async (_what, url) => {
+    const response = await t.app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBeLessThan(500);
     for (const [name, value] of Object.entries(EXPECTED)) expect(response.headers[name], name).toBe(value);
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
@@ -50,7 +73,7 @@ describe('content security policy behind a public https address', () => {
   it('lets pages connect to this origin and its wss:// socket only', async () => {
     const app = await createTestApp({ env: { PUBLIC_URL: 'https://erun.example' } });
     try {
-      const response = await app.app.inject({ method: 'GET', url: '/api/health' });
+      const response = await app.app.inject({ method: 'GET', url: '/runs' });
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("connect-src 'self' wss://erun.example");
       expect(csp).not.toMatch(/connect-src[^;]*\b(ws|wss):(?!\/\/erun\.example)/);

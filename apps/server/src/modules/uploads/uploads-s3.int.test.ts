@@ -51,7 +51,7 @@ describe('uploads with STORAGE=s3', () => {
   });
 
   it('lets pages show images from the store (CSP img-src names its origin)', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const response = await t.app.inject({ method: 'GET', url: '/runs' });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toMatch(new RegExp(`img-src [^;]*${s3.endpoint.replace(/[.]/g, '\\.')}`));
   });
