@@ -151,7 +151,7 @@ export function createServices(
     personal?: PersonalReads & { wrote(): void };
     /** Free space of the local uploads folder; absent: not checked. */
     disk?: DiskSpace;
-    /** Key of the device cookie's stored hash (the cookie secret). */
+    /** Key of the device cookie's stored hash and of refresh tokens' successors (the cookie secret). */
     deviceKey: string;
     /** Distinct reporters that hide content until a moderator decides (REPORT_HIDE_THRESHOLD; default 3). */
     reportHideThreshold?: number;
@@ -239,6 +239,7 @@ export function createServices(
     consents,
     sessions,
     statusChanged,
+    ports.deviceKey,
   );
   const password = new PasswordService(accountTokens, authRepository, {
     auth,

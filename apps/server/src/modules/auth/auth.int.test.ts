@@ -97,7 +97,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('refresh tokens', () => {
-  it('rotates on every refresh, and a reused token revokes the whole family', async () => {
+  it('rotates on every refresh, and a token reused once its successor was used revokes the whole family', async () => {
     const user = await newUser(t.app);
     const first = await refresh(user.cookie);
     expect(first.statusCode).toBe(200);
@@ -105,11 +105,94 @@ describe('refresh tokens', () => {
     expect(second).toBeDefined();
     expect(second).not.toBe(user.cookie);
     expect((await me(first.json<{ accessToken: string }>().accessToken)).statusCode).toBe(200);
+    const next = await refresh(second);
+    expect(next.statusCode).toBe(200);
+    const third = refreshCookieOf(next);
+    expect(third).not.toBe(second);
 
     const reuse = await refresh(user.cookie);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json<ErrorBody>().code).toBe('INVALID_TOKEN');
-    expect((await refresh(second)).statusCode).toBe(401);
+    expect((await refresh(third)).statusCode).toBe(401);
+    expect((await me(next.json<{ accessToken: string }>().accessToken)).statusCode).toBe(401);
+  });
+
+  // ADR 027: a refresh whose answer never arrived (a phone losing its network, a page left mid-refresh) is sent
+  // again with the token the browser still holds. It gets the successor it missed, not a sign-out.
+  describe('a refresh retried after its answer was lost', () => {
+    let offsetMs = 0;
+    let c: TestApp;
+    beforeAll(async () => {
+      c = await createTestApp({ clock: { now: () => new Date(Date.now() + offsetMs) } });
+    });
+    afterAll(() => c.close());
+    const refreshOn = (cookie?: string) =>
+      c.app.inject({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        headers: cookie ? { cookie } : {},
+        payload: {},
+      });
+
+    it('gets the same successor within 30 s, and the session goes on', async () => {
+      offsetMs = 0;
+      const user = await newUser(c.app);
+      const lost = await refreshOn(user.cookie);
+      expect(lost.statusCode).toBe(200);
+      offsetMs = 25_000;
+      const retried = await refreshOn(user.cookie);
+      expect(retried.statusCode).toBe(200);
+      expect(refreshCookieOf(retried)).toBe(refreshCookieOf(lost));
+      const on = await refreshOn(refreshCookieOf(retried));
+      expect(on.statusCode).toBe(200);
+      expect(refreshCookieOf(on)).not.toBe(refreshCookieOf(retried));
+      expect((await refreshOn(refreshCookieOf(on))).statusCode).toBe(200);
+    });
+
+    it('is reuse once the successor was used: the whole family is revoked', async () => {
+      offsetMs = 0;
+      const user = await newUser(c.app);
+      const successor = refreshCookieOf(await refreshOn(user.cookie));
+      const used = await refreshOn(successor);
+      expect(used.statusCode).toBe(200);
+      expect((await refreshOn(user.cookie)).statusCode).toBe(401);
+      expect((await refreshOn(refreshCookieOf(used))).statusCode).toBe(401);
+    });
+
+    it('is reuse after 30 s: the whole family is revoked', async () => {
+      offsetMs = 0;
+      const user = await newUser(c.app);
+      const successor = refreshCookieOf(await refreshOn(user.cookie));
+      offsetMs = 31_000;
+      const late = await refreshOn(user.cookie);
+      expect(late.statusCode).toBe(401);
+      expect(late.json<ErrorBody>().code).toBe('INVALID_TOKEN');
+      expect((await refreshOn(successor)).statusCode).toBe(401);
+    });
+
+    it('two refreshes at once with one token both get the same successor', async () => {
+      offsetMs = 0;
+      const user = await newUser(c.app);
+      const [one, other] = await Promise.all([refreshOn(user.cookie), refreshOn(user.cookie)]);
+      expect([one.statusCode, other.statusCode]).toEqual([200, 200]);
+      expect(refreshCookieOf(one)).toBe(refreshCookieOf(other));
+      expect((await refreshOn(refreshCookieOf(one))).statusCode).toBe(200);
+    });
+
+    it('a token of a logged-out family is never a retry', async () => {
+      offsetMs = 0;
+      const user = await newUser(c.app);
+      const successor = refreshCookieOf(await refreshOn(user.cookie));
+      const out = await c.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: successor ?? '' },
+        payload: {},
+      });
+      expect(out.statusCode).toBe(204);
+      expect((await refreshOn(user.cookie)).statusCode).toBe(401);
+      expect((await refreshOn(successor)).statusCode).toBe(401);
+    });
   });
 
   it('answers a guest without a cookie 200 with no token and sets no cookie (no error to log)', async () => {

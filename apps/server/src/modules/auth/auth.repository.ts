@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authSessions, oauthAccounts, refreshTokens, users } from '../../db/tables.ts';
 import { sqlOf } from '../../db/transaction.ts';
@@ -35,8 +35,25 @@ export class AuthRepository {
     await sqlOf(tx).insert(oauthAccounts).values({ provider, providerUserId, userId });
   }
 
-  async insertRefreshToken(token: NewRefreshToken): Promise<void> {
-    await this.db.insert(refreshTokens).values(token);
+  async insertRefreshToken(token: NewRefreshToken, tx?: Tx): Promise<void> {
+    await (tx ? sqlOf(tx) : this.db).insert(refreshTokens).values(token);
+  }
+
+  /** A token of the family that is live: neither rotated nor revoked, nor expired. */
+  async isLiveToken(tokenHash: string, familyId: string, now: Date): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          eq(refreshTokens.familyId, familyId),
+          isNull(refreshTokens.rotatedAt),
+          isNull(refreshTokens.revokedAt),
+          gt(refreshTokens.expiresAt, now),
+        ),
+      );
+    return row !== undefined;
   }
 
   async findRefreshToken(tokenHash: string): Promise<RefreshTokenRow | undefined> {
@@ -46,10 +63,10 @@ export class AuthRepository {
 
   /**
    * Marks a live token rotated. Conditional on it still being live, so of two concurrent refreshes with the
-   * same token exactly one wins; the loser is treated as reuse.
+   * same token exactly one wins; the loser finds it rotated, as a retry does (ADR 027).
    */
-  async markRotated(id: string, now: Date): Promise<boolean> {
-    const rows = await this.db
+  async markRotated(id: string, now: Date, tx?: Tx): Promise<boolean> {
+    const rows = await (tx ? sqlOf(tx) : this.db)
       .update(refreshTokens)
       .set({ rotatedAt: now })
       .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)))

@@ -9,8 +9,8 @@ import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import type { EmailService } from './email.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
-import { hashSecretToken, newSecretToken } from './secret-tokens.ts';
+import { REFRESH_RETRY_GRACE_MS, REFRESH_TOKEN_TTL_MS } from './refresh-tokens.ts';
+import { hashSecretToken, newSecretToken, successorToken } from './secret-tokens.ts';
 import type { RequestContext, SessionsService } from './sessions.service.ts';
 
 export interface Session {
@@ -43,7 +43,9 @@ export class AuthService {
     /** Signed-in devices: every sign-in starts one, every refresh touches it. */
     private readonly sessions: SessionsService,
     /** A session of the user was signed out: every process forgets what it knew of it (ADR 024). */
-    private readonly sessionEnded: (userId: string) => void = () => undefined,
+    private readonly sessionEnded: (userId: string) => void,
+    /** The server's key a rotated refresh token's successor is derived with (ADR 027). */
+    private readonly successorKey: string,
   ) {}
 
   /**
@@ -85,20 +87,56 @@ export class AuthService {
     return this.signedIn(user.id, await this.startSession(user.id, context));
   }
 
-  /** Rotates the refresh token. An already-rotated token is a stolen one: its whole family is revoked. */
+  /**
+   * Rotates the refresh token: it is marked used and its successor stored, together. A token presented again is
+   * a stolen one and its whole family is revoked, with one exception (ADR 027): within REFRESH_RETRY_GRACE_MS
+   * of its rotation, while its successor is still unused, it is a retry whose answer was lost (a phone losing
+   * its network, a page left mid-refresh), and it gets the same successor again — never a second live token.
+   */
   async refresh(refreshToken: string | undefined, context: RequestContext): Promise<Session> {
     const invalid = new UnauthorizedError('INVALID_TOKEN', 'Session expired; sign in again');
     if (!refreshToken) throw invalid;
-    const row = await this.repo.findRefreshToken(hashSecretToken(refreshToken));
+    const tokenHash = hashSecretToken(refreshToken);
+    const found = await this.repo.findRefreshToken(tokenHash);
     const now = this.clock.now();
-    if (!row || row.revokedAt || row.expiresAt <= now) throw invalid;
-    if (row.rotatedAt || !(await this.repo.markRotated(row.id, now))) {
-      await this.repo.revokeFamily(row.familyId, now);
-      this.sessionEnded(row.userId);
-      throw invalid;
+    if (!found || found.revokedAt || found.expiresAt <= now) throw invalid;
+    const successor = successorToken(this.successorKey, refreshToken);
+    const successorHash = hashSecretToken(successor);
+    const rotated =
+      !found.rotatedAt &&
+      (await this.uow.run(async (tx) => {
+        if (!(await this.repo.markRotated(found.id, now, tx))) return false;
+        await this.repo.insertRefreshToken(
+          {
+            userId: found.userId,
+            familyId: found.familyId,
+            tokenHash: successorHash,
+            expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+          },
+          tx,
+        );
+        return true;
+      }));
+    if (!rotated) {
+      // Rotated before: by an earlier request (a retry?) or a concurrent one that won (it has committed).
+      const row = found.rotatedAt ? found : await this.repo.findRefreshToken(tokenHash);
+      const rotatedAt = row?.rotatedAt?.getTime() ?? now.getTime();
+      const retry =
+        row !== undefined &&
+        !row.revokedAt &&
+        now.getTime() - rotatedAt <= REFRESH_RETRY_GRACE_MS &&
+        (await this.repo.isLiveToken(successorHash, found.familyId, now));
+      if (!retry) {
+        await this.repo.revokeFamily(found.familyId, now);
+        this.sessionEnded(found.userId);
+        throw invalid;
+      }
     }
-    await this.sessions.touch(row.familyId, context);
-    return this.issue(row.userId, row.familyId);
+    await this.sessions.touch(found.familyId, context);
+    return {
+      accessToken: await this.tokens.issue(found.userId, found.familyId),
+      refreshToken: successor,
+    };
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
