@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
+  allowBrowserError,
   expect,
   onboardViaApi,
   PASSWORD,
@@ -196,8 +197,8 @@ test('a signed-out visitor to /me logs in and comes back to it', async ({ page, 
 });
 
 test('tabs opened at the same moment all stay signed in', async ({ page, context }) => {
-  // Each tab restores its session with the one refresh cookie; refreshing it twice at once looks like token
-  // theft and revokes the session, so the tabs must take turns (Web Locks in the API client).
+  // Each tab restores its session with the one refresh cookie. The tabs take turns (Web Locks in the API client):
+  // each then presents the token the one before it stored; two at once would get one successor (ADR 027).
   const user = await signUpViaApi(page.request);
   await onboardViaApi(page.request, user);
   const tabs = [page, await context.newPage(), await context.newPage()];
@@ -205,4 +206,41 @@ test('tabs opened at the same moment all stay signed in', async ({ page, context
   for (const tab of tabs) await expectSignedIn(tab, user.nickname);
   await tabs[1]?.reload();
   for (const tab of tabs) await expectSignedIn(tab, user.nickname);
+});
+
+test('a runner whose refresh answer was lost (the network dropped mid-refresh) stays signed in', async ({
+  page,
+}) => {
+  // ADR 027: the server rotates the cookie's token, but its answer (with the new cookie) never reaches the phone.
+  // The page then presents the old token again; within 30 s that is a retry, answered with the same successor.
+  const user = await signUpViaApi(page.request);
+  await onboardViaApi(page.request, user);
+  await page.goto('/');
+  await expectSignedIn(page, user.nickname);
+
+  const context = page.context();
+  const held = (await context.cookies()).find((cookie) => cookie.name === 'erun_refresh');
+  expect(held).toBeDefined();
+  let rotatedTo: string | undefined;
+  await page.route('**/api/auth/refresh', async (route) => {
+    if (rotatedTo !== undefined) return route.continue();
+    const answer = await route.fetch(); // the server rotates the token…
+    expect(answer.status()).toBe(200);
+    rotatedTo = /erun_refresh=([^;]*)/.exec(answer.headers()['set-cookie'] ?? '')?.[1] ?? '';
+    await route.abort('internetdisconnected'); // …and the browser never hears of it.
+  });
+  allowBrowserError(page, /ERR_INTERNET_DISCONNECTED \(http:\/\/[^)]*\/api\/auth\/refresh/);
+  await page.reload({ waitUntil: 'commit' });
+  await expect.poll(() => rotatedTo).toBeDefined();
+  expect(rotatedTo).not.toBe(held?.value);
+  await page.unroute('**/api/auth/refresh');
+  // route.fetch shares the context's cookie jar: put back the cookie the browser still held.
+  if (held) await context.addCookies([held]);
+  // Shown signed out until the next load (the session check got no answer); the cookie is still good.
+  await expectSignedOut(page);
+
+  await page.reload();
+  await expectSignedIn(page, user.nickname);
+  await page.reload();
+  await expectSignedIn(page, user.nickname);
 });

@@ -156,6 +156,56 @@ describe('api client', () => {
     expect(calls.map((c) => c.path)).toEqual(['/api/auth/login']);
   });
 
+  // A phone that loses its network mid-refresh, or a refresh during a database outage (503), is not signed out:
+  // the refresh cookie is still good, and a retry of a refresh the server did rotate gets the same successor.
+  it.each([
+    ['got no answer', () => Promise.reject(new TypeError('Failed to fetch')), 'NETWORK_ERROR'],
+    [
+      'answered 503',
+      () => jsonResponse(503, { code: 'SERVICE_UNAVAILABLE', message: 'Try again' }),
+      'SERVICE_UNAVAILABLE',
+    ],
+  ] as const)(
+    'keeps the session when the refresh %s, fails that request with it, and refreshes again next time',
+    async (_what, failedRefresh, code) => {
+      let refreshes = 0;
+      const { fetch, calls } = fakeFetch((call) => {
+        if (call.path === '/api/auth/refresh') {
+          refreshes += 1;
+          return refreshes === 1 ? failedRefresh() : jsonResponse(200, { accessToken: 'fresh' });
+        }
+        return call.authorization === 'Bearer fresh' ? jsonResponse(200, { ok: true }) : unauthenticated();
+      });
+      const client = createApiClient({ fetch });
+      client.startSession('expired');
+      const listener = vi.fn();
+      client.subscribe(listener);
+
+      await expect(client.get('/api/me', OkSchema)).rejects.toMatchObject({ code });
+      expect(client.getStatus()).toBe('signed-in');
+      expect(listener).not.toHaveBeenCalled();
+      // The socket's reconnect keeps the token it has and tries again later.
+      await expect(client.refreshAccessToken()).resolves.toBe('fresh');
+
+      await expect(client.get('/api/me', OkSchema)).resolves.toEqual({ ok: true });
+      expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(2);
+      expect(client.getStatus()).toBe('signed-in');
+    },
+  );
+
+  it('gives the realtime reconnect the token it holds when the refresh gets no answer', async () => {
+    const client = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    client.startSession('held');
+    await expect(client.refreshAccessToken()).resolves.toBe('held');
+    expect(client.getStatus()).toBe('signed-in');
+  });
+
+  it('is signed out after start-up when the session check gets no answer (until the next load)', async () => {
+    const client = createApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    await client.restore();
+    expect(client.getStatus()).toBe('signed-out');
+  });
+
   it('restores the session once at start-up, however often restore is called', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse(200, { accessToken: 'restored' }));
     const client = createApiClient({ fetch });

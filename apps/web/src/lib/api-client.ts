@@ -93,8 +93,8 @@ const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/signup', REFRESH
  * the refresh token is an httpOnly cookie the browser sends to /api/auth by itself.
  */
 /**
- * Tabs share the refresh cookie: two tabs refreshing at once would present the same token twice, which the
- * server treats as theft and revokes. A Web Lock makes them take turns; the second then sends the rotated cookie.
+ * Tabs share the refresh cookie. A Web Lock makes their refreshes take turns, so the second sends the rotated
+ * cookie and the session goes on as one chain (two at once would get one successor, ADR 027).
  */
 function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
@@ -143,10 +143,23 @@ export function createApiClient(options: ApiClientOptions = {}) {
     };
   }
 
+  /**
+   * Asks the server for a fresh access token. Only the server's word ends a session: a 401, or an answer with no
+   * token. A refresh that got no answer (no network, a timeout) or a failure (503 while the database is down, a
+   * 429) leaves the session as it is and rejects with that error, so the request that needed it fails with it
+   * and the next one tries again; the refresh cookie is still good, and a retry of a refresh the server did
+   * rotate gets the same successor (ADR 027). At start-up, such a reader is shown signed out until the next load.
+   */
   async function runRefresh(): Promise<string | null> {
+    let raw: RawResponse;
     try {
       // An empty JSON body: the server takes the refresh cookie only with JSON, which no cross-site form can send.
-      const raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST', {})(null));
+      raw = await acrossTabs(() => fetchTransport(REFRESH_PATH, 'POST', {})(null));
+    } catch (error) {
+      return undecided(isAbortError(error) ? networkError() : error);
+    }
+    if (raw.status !== 200 && raw.status !== 401) return undecided(await toApiError(raw));
+    try {
       const body = raw.status === 200 ? parseJson(raw.text) : null;
       // A guest's answer (`{"accessToken":null}`, or none at all) needs no schema: a guest's first page then
       // never waits for the contracts' chunk, which is ~25 KB to fetch and long to evaluate on a phone.
@@ -163,7 +176,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return token;
   }
 
-  /** One refresh in flight at a time: the cookie rotates on use, and a reused one revokes the session. */
+  /** A refresh without the server's word: the session stays as it was (signed out if it was not known yet). */
+  function undecided(error: unknown): string | null {
+    if (status === 'unknown') {
+      setSession(null);
+      return null;
+    }
+    throw error;
+  }
+
+  /**
+   * One refresh in flight at a time: the cookie rotates on use, and a token presented again once its successor
+   * was used revokes the session (ADR 027).
+   */
   function refresh(): Promise<string | null> {
     refreshing ??= runRefresh().finally(() => {
       refreshing = null;
@@ -172,7 +197,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   async function execute(path: string, transport: Transport): Promise<RawResponse> {
-    if (refreshing) await refreshing;
+    // A refresh under way that fails tells its own caller; this request goes out and meets its own fate.
+    if (refreshing) await refreshing.catch(() => undefined);
     const used = token;
     const first = await transport(used);
     const pathname = path.split('?')[0] ?? path;
@@ -255,8 +281,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getStatus: (): AuthStatus => status,
     /** The current access token, for the realtime handshake; null when signed out. */
     getAccessToken: (): string | null => token,
-    /** A fresh access token through the same single-flight refresh requests use (null: the session ended). */
-    refreshAccessToken: (): Promise<string | null> => refresh(),
+    /**
+     * A fresh access token through the same single-flight refresh requests use (null: the session ended). When
+     * the refresh got no answer, the token held (the caller tries again later).
+     */
+    refreshAccessToken: (): Promise<string | null> => refresh().catch(() => token),
     subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => {
