@@ -22,6 +22,18 @@ const view = async (runId: string, who?: { accessToken: string }) =>
     await t.app.inject({ method: 'GET', url: `/api/runs/${runId}`, headers: who ? bearer(who) : {} })
   ).json<Run>();
 const users = (n: number) => Promise.all(Array.from({ length: n }, () => newUser(t.app)));
+/**
+ * Joins, and tries again after a 503, as a runner told "retry shortly" would: 100 joins at once on one run wait
+ * for its row in turn, and on a busy 2-core CI machine the last ones may wait longer for a pooled connection
+ * than the pool allows (5 s), which answers 503 (Retry-After) with nothing written. Any other answer is kept.
+ */
+async function joinAsAClientWould(runId: string, who: { accessToken: string }) {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await join(runId, who);
+    if (response.statusCode !== 503 || attempt === 5) return response;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
+}
 
 async function notificationsOf(userId: string): Promise<string[]> {
   const result = await t.database.executeSql(
@@ -190,8 +202,8 @@ describe('never oversold', () => {
   it('100 runners joining a 10-seat run at the same moment: exactly 9 join, 91 wait, positions 1–91', async () => {
     const run = await newRun(t.app, host, { capacity: 10 });
     const runners = await users(100);
-    const results = await Promise.all(runners.map((r) => join(run.id, r)));
-    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    const results = await Promise.all(runners.map((r) => joinAsAClientWould(run.id, r)));
+    expect(results.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.body}`)).toEqual([]);
     const bodies = results.map((r) => r.json<JoinResult>());
     expect(bodies.filter((b) => b.status === 'joined')).toHaveLength(9);
     const positions = bodies
