@@ -39,6 +39,19 @@ export async function newUser(
   return { ...response.json<AuthResponse>(), email, password, cookie } satisfies TestUser;
 }
 
+/**
+ * `n` new users, signed up ten at a time: a test's subject is what they do at once, not a burst of sign-ups (which
+ * hash passwords and hold pooled connections, and on a loaded 2-core CI machine outwait the pool's 5 s).
+ */
+export async function newUsers(app: FastifyInstance, n: number): Promise<TestUser[]> {
+  const users: TestUser[] = [];
+  while (users.length < n) {
+    const batch = Math.min(10, n - users.length);
+    users.push(...(await Promise.all(Array.from({ length: batch }, () => newUser(app)))));
+  }
+  return users;
+}
+
 /** What a Kakao/Naver newcomer does before anything else: accepts the required documents (issue 15). */
 export async function acceptConsents(app: FastifyInstance, user: { accessToken: string }): Promise<void> {
   const response = await app.inject({

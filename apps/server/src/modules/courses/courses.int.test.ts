@@ -13,6 +13,7 @@ import {
   newCourse,
   newPhoto,
   newUser,
+  newUsers,
   type TestUser,
 } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
@@ -108,7 +109,7 @@ describe('ratings', () => {
 
   it('50 concurrent ratings give the exact average and count', async () => {
     const course = await newCourse(t.app, author);
-    const raters = await Promise.all(Array.from({ length: 50 }, () => newUser(t.app)));
+    const raters = await newUsers(t.app, 50);
     const stars = raters.map((_, i) => (i % 5) + 1);
     const results = await Promise.all(raters.map((r, i) => rate(course.id, r, stars[i])));
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
@@ -128,7 +129,7 @@ describe('feed and best', () => {
     const region = 'jeju';
     const lone = await newCourse(t.app, author, { region, title: '한 명의 별점 코스' });
     const loved = await newCourse(t.app, author, { region, title: '사랑받는 코스' });
-    const raters = await Promise.all(Array.from({ length: 40 }, () => newUser(t.app)));
+    const raters = await newUsers(t.app, 40);
     const first = raters[0];
     if (!first) throw new Error('raters');
     await rate(lone.id, first, 5);

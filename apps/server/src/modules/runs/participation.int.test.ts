@@ -1,6 +1,6 @@
 import type { ErrorBody, JoinResult, Run } from '@erun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newRun, newUser, type TestUser } from '../../test/factories.ts';
+import { bearer, newRun, newUser, newUsers, type TestUser } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -21,7 +21,7 @@ const view = async (runId: string, who?: { accessToken: string }) =>
   (
     await t.app.inject({ method: 'GET', url: `/api/runs/${runId}`, headers: who ? bearer(who) : {} })
   ).json<Run>();
-const users = (n: number) => Promise.all(Array.from({ length: n }, () => newUser(t.app)));
+const users = (n: number) => newUsers(t.app, n);
 /**
  * Joins, and tries again after a 503, as a runner told "retry shortly" would: 100 joins at once on one run wait
  * for its row in turn, and on a busy 2-core CI machine the last ones may wait longer for a pooled connection
