@@ -18,7 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { FIRST_PAINT_TEXTS, koreanTree, splitTree, textAt } from '../apps/web/ko-texts.ts';
 
 /** KB (1,000 bytes) gzip. The goal is 100; see docs/architecture.md ("Front-end build") for the rest. */
-const BUDGET_KB = 190;
+const BUDGET_KB = 185;
 const HOME_PAGE = 'src/app/routes/home.tsx';
 
 interface ManifestChunk {

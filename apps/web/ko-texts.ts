@@ -10,6 +10,8 @@ import { mergeLocale, type LocaleTree } from './src/lib/locale-tree.ts';
  * switch before it shows Korean. `npm run check:bundle` fails when a chunk of the first load names a text left
  * out here: add its section (or path) when the shell or home starts using one.
  */
+// The member parts of the shell (chats, notificationCenter, userMenu, emailVerify, moderation) are a lazy chunk
+// (src/app/shell/member-parts.tsx), but their texts stay here: a member's header must not wait for the rest.
 export const FIRST_PAINT_TEXTS = [
   'badges',
   'bookmark',

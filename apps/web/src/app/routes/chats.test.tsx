@@ -38,7 +38,7 @@ describe('/chats', () => {
     mockApi({ ...quiet, 'GET /api/me/chats': () => jsonResponse(200, { items: [], unreadCount: 0 }) });
     renderApp('/chats', { user: me });
     expect(await screen.findByText('아직 참여한 채팅이 없어요')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '채팅' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: '채팅' })).toBeTruthy();
   });
 
   it('lists run and crew chats with the last message, unread count and mute, and follows them live', async () => {

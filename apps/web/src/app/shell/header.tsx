@@ -1,14 +1,13 @@
 import type { Me } from '@erun/contracts';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
-import { ChatsLink } from '../../features/chat/components/chats-link.tsx';
-import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { cx } from '../../lib/cx.ts';
 import styles from './header.module.css';
 import { Logo } from './logo.tsx';
-import { UserMenu } from './user-menu.tsx';
+import { MemberActions } from './member-parts-lazy.ts';
 
 export const NAV_ITEMS = [
   { to: '/runs', key: 'nav.runs' },
@@ -40,11 +39,10 @@ export function Header({ user }: { user: Me | null }) {
         <div className={styles.actions}>
           <LanguageSwitch />
           {user ? (
-            <>
-              <ChatsLink />
-              <NotificationBell />
-              <UserMenu user={user} />
-            </>
+            // A member's actions arrive with their chunk; the slot keeps its room meanwhile (no shift).
+            <Suspense fallback={<span className={styles.memberSlot} aria-hidden="true" />}>
+              <MemberActions user={user} />
+            </Suspense>
           ) : (
             <>
               <ButtonLink to="/login" variant="ghost" size="sm">

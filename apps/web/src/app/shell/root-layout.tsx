@@ -1,12 +1,12 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { InstallOffer } from '../../features/install/components/install-offer.tsx';
-import { VerifyEmailBanner } from '../../features/auth/components/verify-email-banner.tsx';
-import { RestrictionBanner } from '../../features/moderation/components/restriction-banner.tsx';
 import { useSyncLocale } from '../../features/users/hooks/use-sync-locale.ts';
 import { useSession } from '../use-session.ts';
 import { Footer } from './footer.tsx';
 import { Header } from './header.tsx';
+import { MemberBanners } from './member-parts-lazy.ts';
 import styles from './root-layout.module.css';
 import { LoadError, Splash } from './splash.tsx';
 import { TabBar } from './tab-bar.tsx';
@@ -36,8 +36,11 @@ export function RootLayout() {
         {t('shell.skipToContent')}
       </a>
       <Header user={user} />
-      {user && pathname !== '/verify-email' && <VerifyEmailBanner user={user} />}
-      {user && <RestrictionBanner user={user} />}
+      {user && (
+        <Suspense fallback={null}>
+          <MemberBanners user={user} showVerify={pathname !== '/verify-email'} />
+        </Suspense>
+      )}
       <main id="main" className={styles.main} tabIndex={-1}>
         {mustConsent ? (
           <Navigate to={consentPath} replace />

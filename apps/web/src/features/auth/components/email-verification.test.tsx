@@ -24,7 +24,7 @@ describe('the verification banner', () => {
         jsonResponse(202, { email: unverified.email, resendAt: inAMinute() }),
     });
     const { events } = renderApp('/courses', { user: unverified });
-    const banner = screen.getByRole('complementary', { name: '이메일 인증 안내' });
+    const banner = await screen.findByRole('complementary', { name: '이메일 인증 안내' });
     expect(banner.textContent).toContain('이메일 인증을 완료해 주세요');
     expect(banner.textContent).toContain('runner@example.com(으)로 보낸 메일의 링크를 눌러 주세요.');
 
@@ -48,23 +48,28 @@ describe('the verification banner', () => {
         jsonResponse(429, { code: 'RATE_LIMITED', message: 'Too many' }, { 'Retry-After': '45' }),
     });
     const { events } = renderApp('/courses', { user: unverified });
-    const banner = screen.getByRole('complementary', { name: '이메일 인증 안내' });
+    const banner = await screen.findByRole('complementary', { name: '이메일 인증 안내' });
     await events.click(within(banner).getByRole('button', { name: '다시 보내기' }));
     expect(await within(banner).findByText('요청이 너무 많습니다. 45초 후 다시 시도해 주세요.')).toBeTruthy();
     const cooling = within(banner).getByRole<HTMLButtonElement>('button', { name: /다시 보내기 \(\d+초\)/ });
     expect(cooling.disabled).toBe(true);
   });
 
-  it('is not shown to a verified user', () => {
+  // The account's banners arrive together (a chunk of their own): a suspension's banner says they are in.
+  const suspended = { kind: 'suspended', until: '2099-12-20T03:00:00.000Z', reason: null } as const;
+
+  it('is not shown to a verified user', async () => {
     mockApi({ 'GET /api/courses*': emptyPage });
-    renderApp('/courses', { user: onboardedMe() });
+    renderApp('/courses', { user: onboardedMe({ restriction: suspended }) });
+    await screen.findByRole('complementary', { name: '계정 이용 제한 안내' });
     expect(screen.queryByRole('complementary', { name: '이메일 인증 안내' })).toBeNull();
   });
 
-  it('stays closed for the rest of the session once closed', () => {
+  it('stays closed for the rest of the session once closed', async () => {
     mockApi({ 'GET /api/courses*': emptyPage });
     window.sessionStorage.setItem('erun.verifyBanner.dismissed', '1');
-    renderApp('/courses', { user: unverified });
+    renderApp('/courses', { user: { ...unverified, restriction: suspended } });
+    await screen.findByRole('complementary', { name: '계정 이용 제한 안내' });
     expect(screen.queryByRole('complementary', { name: '이메일 인증 안내' })).toBeNull();
   });
 });
