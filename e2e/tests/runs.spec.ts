@@ -375,6 +375,9 @@ async function chooseFilters(page: Page, choices: [FilterGroup, string][]) {
   }
 }
 
+/** The runs page's `min-width` for its filter sidebar (routes/runs.tsx). */
+const WIDE_PX = 1024;
+
 interface FilterPanel {
   panel: Locator;
   /** The phone's sheet; null on wide screens. */
@@ -384,8 +387,14 @@ interface FilterPanel {
 async function openFilters(page: Page): Promise<FilterPanel> {
   const sidebar = page.getByRole('complementary', { name: T.filters });
   const opener = page.getByRole('button', { name: new RegExp(`^(\\d+개 )?${T.filters}$`) });
-  await expect(sidebar.or(opener)).toBeVisible();
-  if (await sidebar.isVisible()) return { panel: sidebar, dialog: null };
+  // The width decides, not what is on screen at the moment: a reloaded page arrives in the phone's layout (ADR 023)
+  // and turns into the wide one once hydrated, so the button seen a moment before may be gone when clicked.
+  if ((page.viewportSize()?.width ?? 0) >= WIDE_PX) {
+    await expect(sidebar).toBeVisible();
+    await expect(opener).toHaveCount(0);
+    return { panel: sidebar, dialog: null };
+  }
+  await expect(sidebar).toHaveCount(0);
   await opener.click();
   const dialog = page.getByRole('dialog', { name: T.filters });
   await expect(dialog).toBeVisible();
