@@ -66,6 +66,33 @@ test.describe('without JavaScript', () => {
     expect(missing?.status()).toBe(404);
     await expect(canonical).toHaveCount(0);
   });
+  // The server does not know the screen's width: a list page holds the sidebar and the sheet's button, and the
+  // stylesheet shows the one the width calls for. Before, a desktop got the phone's toolbar and its list squeezed
+  // into the sidebar's 300 px column until the app took over.
+  test('the list pages show the layout of their width before the app takes over', async ({ page }) => {
+    const wide = (page.viewportSize()?.width ?? 0) >= 1024;
+    for (const [path, title] of [
+      ['/runs', '필터'],
+      ['/courses', '필터'],
+      ['/crews', '필터'],
+    ] as const) {
+      await page.goto(path);
+      const sidebar = page.getByRole('complementary', { name: title });
+      const opener = page.getByRole('button', { name: new RegExp(`^(\\d+개 )?${title}$`) });
+      const results = page.locator('[class*="_results_"]').first();
+      await expect(results).toBeVisible();
+      if (wide) {
+        await expect(sidebar).toBeVisible();
+        await expect(opener).toBeHidden();
+        // The list beside the sidebar, not under it in its column.
+        const [aside, list] = [await sidebar.boundingBox(), await results.boundingBox()];
+        expect(list?.x).toBeGreaterThanOrEqual((aside?.x ?? Infinity) + (aside?.width ?? 0));
+      } else {
+        await expect(opener).toBeVisible();
+        await expect(sidebar).toBeHidden();
+      }
+    }
+  });
 });
 
 test('on a slow phone network the run cards show before the JavaScript, then the page works', async ({

@@ -19,7 +19,7 @@ import {
   EMPTY_COURSE_FILTERS,
   type CourseFilters,
 } from '../../features/courses/utils/course-filters.ts';
-import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -33,7 +33,7 @@ export function CoursesPage() {
   const session = useSession();
   const signedIn = session.status === 'signed-in';
   const [filters, setFilters] = useCourseFilters();
-  const wide = useMediaQuery('(min-width: 1024px)');
+  const wide = useWideLayout();
   const count = countCourseFilters(filters);
   const filtered = count > 0;
   const reset = filtered
@@ -58,7 +58,7 @@ export function CoursesPage() {
           <h1 className={listStyles.title}>{t('courses.title')}</h1>
           <p className={listStyles.lead}>{t('courses.lead')}</p>
         </div>
-        {signedIn && wide && (
+        {signedIn && wide === true && (
           <ButtonLink to="/courses/new">
             <PlusIcon width={20} height={20} />
             {t('courses.create')}
@@ -80,16 +80,14 @@ export function CoursesPage() {
       </div>
       <BestCourses query={{ region: query.region, theme: query.theme }} headingId={bestId} />
       <div className={listStyles.layout}>
-        {wide && (
-          <FilterSidebar title={t('courses.filters.title')} reset={reset}>
-            <CourseFiltersPanel value={filters} onChange={setFilters} />
-          </FilterSidebar>
-        )}
+        <FilterSidebar wide={wide} title={t('courses.filters.title')} reset={reset}>
+          <CourseFiltersPanel value={filters} onChange={setFilters} />
+        </FilterSidebar>
         <section className={listStyles.results} aria-label={t('courses.list.label')}>
           <CoursesList query={query} empty={empty} label={t('courses.list.label')} />
         </section>
       </div>
-      {signedIn && !wide && (
+      {signedIn && wide === false && (
         <ButtonLink to="/courses/new" className={listStyles.fab} size="lg">
           <PlusIcon width={20} height={20} />
           {t('courses.create')}

@@ -14,7 +14,7 @@ import {
 } from '../../features/crews/utils/crew-filters.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useSession } from '../use-session.ts';
 import hidden from '../../components/visually-hidden.module.css';
 import styles from './crews.module.css';
@@ -27,7 +27,7 @@ export function CrewsPage() {
   useDocumentDescription(t('seo.crews'));
   const signedIn = useSession().status === 'signed-in';
   const [filters, setFilters] = useCrewFilters();
-  const wide = useMediaQuery('(min-width: 1024px)');
+  const wide = useWideLayout();
   const count = countCrewFilters(filters);
   const filtered = count > 0 || filters.q !== '';
   const reset = filtered
@@ -51,7 +51,7 @@ export function CrewsPage() {
           <h1 className={listStyles.title}>{t('crews.title')}</h1>
           <p className={listStyles.lead}>{t('crews.lead')}</p>
         </div>
-        {signedIn && wide && (
+        {signedIn && wide === true && (
           <ButtonLink to="/crews/new">
             <PlusIcon width={20} height={20} />
             {t('crews.create')}
@@ -60,28 +60,25 @@ export function CrewsPage() {
       </div>
       <div className={styles.toolbar}>
         <NameSearch key={filters.q} value={filters.q} onSearch={(q) => setFilters({ ...filters, q })} />
-        {!wide && (
-          <FilterSheet
-            filters={filters}
-            onApply={setFilters}
-            count={count}
-            resetOf={(f: CrewFilters) => ({ ...EMPTY_CREW_FILTERS, q: f.q })}
-            labels={{
-              title: t('crews.filters.title'),
-              count: t('crews.filters.count', { count }),
-              reset: t('crews.filters.reset'),
-              apply: t('crews.filters.apply'),
-            }}
-            panel={(value, onChange) => <CrewFiltersPanel value={value} onChange={onChange} />}
-          />
-        )}
+        <FilterSheet
+          filters={filters}
+          onApply={setFilters}
+          count={count}
+          resetOf={(f: CrewFilters) => ({ ...EMPTY_CREW_FILTERS, q: f.q })}
+          labels={{
+            title: t('crews.filters.title'),
+            count: t('crews.filters.count', { count }),
+            reset: t('crews.filters.reset'),
+            apply: t('crews.filters.apply'),
+          }}
+          panel={(value, onChange) => <CrewFiltersPanel value={value} onChange={onChange} />}
+          wide={wide}
+        />
       </div>
       <div className={listStyles.layout}>
-        {wide && (
-          <FilterSidebar title={t('crews.filters.title')} reset={reset}>
-            <CrewFiltersPanel value={filters} onChange={setFilters} />
-          </FilterSidebar>
-        )}
+        <FilterSidebar wide={wide} title={t('crews.filters.title')} reset={reset}>
+          <CrewFiltersPanel value={filters} onChange={setFilters} />
+        </FilterSidebar>
         {/* A heading of its own (read, not shown): the cards' h3s follow an h2, not the h1 (axe: heading-order). */}
         <section className={listStyles.results} aria-labelledby={`${listId}-title`}>
           <h2 id={`${listId}-title`} className={hidden.srOnly}>
@@ -90,7 +87,7 @@ export function CrewsPage() {
           <CrewsList query={{ ...crewFiltersToQuery(filters), limit: 20 }} empty={empty} />
         </section>
       </div>
-      {signedIn && !wide && (
+      {signedIn && wide === false && (
         <ButtonLink to="/crews/new" className={listStyles.fab} size="lg">
           <PlusIcon width={20} height={20} />
           {t('crews.create')}

@@ -27,7 +27,7 @@ import {
   type RunFilters,
 } from '../../features/runs/utils/run-filters.ts';
 import { cx } from '../../lib/cx.ts';
-import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -47,7 +47,7 @@ export function RunsPage() {
   const personal = hasPreferences(prefs);
   const myCrews = useMyCrews(signedIn).data?.items ?? [];
   const origin = originOf(filters.near);
-  const wide = useMediaQuery('(min-width: 1024px)');
+  const wide = useWideLayout();
   const count = countFilters(filters);
   const reset =
     count > 0 ? { label: t('runs.filters.reset'), onReset: () => setFilters(resetOf(filters)) } : undefined;
@@ -105,18 +105,16 @@ export function RunsPage() {
         </div>
       )}
       <div className={listStyles.layout}>
-        {wide && (
-          <FilterSidebar title={t('runs.filters.title')} reset={reset}>
-            <RunFiltersPanel value={filters} onChange={setFilters} crews={myCrews} />
-          </FilterSidebar>
-        )}
+        <FilterSidebar wide={wide} title={t('runs.filters.title')} reset={reset}>
+          <RunFiltersPanel value={filters} onChange={setFilters} crews={myCrews} />
+        </FilterSidebar>
         <div className={listStyles.results} id={panelId} role="tabpanel" aria-labelledby={`${tabId}-${view}`}>
           {view === 'map' ? (
             <RunsMapView
               query={filtersToQuery(filters, false)}
               bbox={bbox}
               onMove={setBbox}
-              wide={wide}
+              wide={wide === true}
               emptyActions={
                 reset && (
                   <Button variant="outline" onClick={reset.onReset}>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cx } from '../../lib/cx.ts';
 import { Button, ButtonLink } from '../button.tsx';
 import { Dialog } from '../dialog.tsx';
 import { EmptyState } from '../empty-state.tsx';
@@ -40,18 +41,25 @@ export function ListEmpty({ icon, title, description, reset, create }: ListEmpty
   );
 }
 
-/** Wide screens: the filters beside the list, applied as they change. */
+/**
+ * Wide screens: the filters beside the list, applied as they change. `wide` is `useWideLayout()`'s answer: none
+ * on a narrow screen, and while it is not known (a server-rendered page) it is rendered for the stylesheet to show
+ * from 1024 px.
+ */
 export function FilterSidebar({
   title,
   reset,
+  wide,
   children,
 }: {
   title: string;
   reset?: { label: string; onReset: () => void };
+  wide: boolean | null;
   children: ReactNode;
 }) {
+  if (wide === false) return null;
   return (
-    <aside className={styles.sidebar} aria-label={title}>
+    <aside className={cx(styles.sidebar, wide === null && styles.wideOnly)} aria-label={title}>
       <div className={styles.sidebarHead}>
         <h2 className={styles.sidebarTitle}>{title}</h2>
         {reset && (
@@ -74,19 +82,35 @@ interface FilterSheetProps<F> {
   resetOf: (filters: F) => F;
   labels: { title: string; count: string; reset: string; apply: string };
   panel: (value: F, onChange: (next: F) => void) => ReactNode;
+  /** `useWideLayout()`'s answer: no sheet on a wide screen; while not known, a button the stylesheet shows below 1024 px. */
+  wide: boolean | null;
 }
 
 /** Phones: the filters in a sheet, applied together. */
-export function FilterSheet<F>({ filters, onApply, count, resetOf, labels, panel }: FilterSheetProps<F>) {
+export function FilterSheet<F>({
+  filters,
+  onApply,
+  count,
+  resetOf,
+  labels,
+  panel,
+  wide,
+}: FilterSheetProps<F>) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(filters);
   const show = () => {
     setDraft(filters);
     setOpen(true);
   };
+  if (wide === true) return null;
   return (
     <>
-      <Button variant="outline" onClick={show} aria-haspopup="dialog">
+      <Button
+        variant="outline"
+        onClick={show}
+        aria-haspopup="dialog"
+        className={cx(wide === null && styles.narrowOnly)}
+      >
         <FilterIcon width={18} height={18} />
         {count > 0 ? labels.count : labels.title}
       </Button>
@@ -155,8 +179,8 @@ interface FilterAndSortProps<F extends { sort: S }, S extends string> {
   count: number;
   resetOf: (filters: F) => F;
   sorts: readonly S[];
-  /** On a phone the filters open in a sheet; from 1024 px they sit in the sidebar instead. */
-  wide: boolean;
+  /** On a phone the filters open in a sheet; from 1024 px they sit in the sidebar instead (`useWideLayout()`). */
+  wide: boolean | null;
   panel: (value: F, onChange: (next: F) => void) => ReactNode;
   /** A sort's label when the list names it otherwise (e.g. the order the server really applies). */
   sortLabel?: (sort: S) => string | undefined;
@@ -177,21 +201,20 @@ export function FilterAndSort<F extends { sort: S }, S extends string>({
   const { t } = useTranslation();
   return (
     <>
-      {!wide && (
-        <FilterSheet
-          filters={filters}
-          onApply={onChange}
-          count={count}
-          resetOf={resetOf}
-          labels={{
-            title: t(`${kind}.filters.title`),
-            count: t(`${kind}.filters.count`, { count }),
-            reset: t(`${kind}.filters.reset`),
-            apply: t(`${kind}.filters.apply`),
-          }}
-          panel={panel}
-        />
-      )}
+      <FilterSheet
+        filters={filters}
+        onApply={onChange}
+        count={count}
+        resetOf={resetOf}
+        labels={{
+          title: t(`${kind}.filters.title`),
+          count: t(`${kind}.filters.count`, { count }),
+          reset: t(`${kind}.filters.reset`),
+          apply: t(`${kind}.filters.apply`),
+        }}
+        panel={panel}
+        wide={wide}
+      />
       <SortSelect
         label={t(`${kind}.sort.label`)}
         value={filters.sort}
