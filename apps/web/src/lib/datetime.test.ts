@@ -28,6 +28,36 @@ describe('datetime (Asia/Seoul)', () => {
     expect(seoulParts('2026-12-31T15:30:00Z')).toMatchObject({ day: '2027-01-01', time: '00:30' });
   });
 
+  it('agrees with Intl in Seoul at every hour of years around now, in both languages, and refuses a bad instant', () => {
+    // The parts are computed by arithmetic (no Intl on a card's path); Intl with the zone is the oracle.
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Seoul',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const weekday = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Seoul', weekday: 'short' });
+    const [ko, en] = [weekday('ko'), weekday('en')];
+    const start = Date.UTC(2024, 0, 1);
+    for (let t = start; t < start + 4 * 366 * 24 * 3600_000; t += 3600_000 + 7 * 60_000) {
+      const parts = Object.fromEntries(intl.formatToParts(t).map((part) => [part.type, part.value]));
+      const ours = seoulParts(t);
+      expect(ours.day).toBe(`${parts.year}-${parts.month}-${parts.day}`);
+      expect(ours.time).toBe(`${parts.hour}:${parts.minute}`);
+      const p = `${parts.month}.${parts.day}`;
+      expect(formatShortDateTime(t, 'ko')).toBe(`${p} (${ko.format(t)}) ${ours.time}`);
+      expect(formatShortDateTime(t, 'en-US')).toBe(`${p} (${en.format(t)}) ${ours.time}`);
+    }
+    expect(() => seoulParts('not a date')).toThrow(RangeError);
+    expect(() => formatShortDateTime(Number.NaN)).toThrow(RangeError);
+    // A language without its own table still gets its weekday, from Intl.
+    expect(formatShortDateTime('2026-12-04T22:00:00Z', 'ja')).toBe('12.05 (土) 07:00');
+  });
+
   it('turns form inputs into ISO 8601 with the +09:00 offset, and back', () => {
     expect(toSeoulIso('2026-12-05', '07:00')).toBe('2026-12-05T07:00:00+09:00');
     expect(Date.parse(toSeoulIso('2026-12-05', '07:00') ?? '')).toBe(Date.parse('2026-12-04T22:00:00Z'));
