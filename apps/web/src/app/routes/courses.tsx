@@ -5,6 +5,7 @@ import { ButtonLink } from '../../components/button.tsx';
 import { MapIcon, PlusIcon } from '../../components/icons.tsx';
 import {
   FilterAndSort,
+  AtWidth,
   FilterSidebar,
   ListEmpty,
   listStyles,
@@ -19,7 +20,6 @@ import {
   EMPTY_COURSE_FILTERS,
   type CourseFilters,
 } from '../../features/courses/utils/course-filters.ts';
-import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -33,7 +33,6 @@ export function CoursesPage() {
   const session = useSession();
   const signedIn = session.status === 'signed-in';
   const [filters, setFilters] = useCourseFilters();
-  const wide = useWideLayout();
   const count = countCourseFilters(filters);
   const filtered = count > 0;
   const reset = filtered
@@ -58,11 +57,13 @@ export function CoursesPage() {
           <h1 className={listStyles.title}>{t('courses.title')}</h1>
           <p className={listStyles.lead}>{t('courses.lead')}</p>
         </div>
-        {signedIn && wide === true && (
-          <ButtonLink to="/courses/new">
-            <PlusIcon width={20} height={20} />
-            {t('courses.create')}
-          </ButtonLink>
+        {signedIn && (
+          <AtWidth wide={true}>
+            <ButtonLink to="/courses/new">
+              <PlusIcon width={20} height={20} />
+              {t('courses.create')}
+            </ButtonLink>
+          </AtWidth>
         )}
       </div>
       {/* Above the strip: the regions and themes choose the BEST courses too. */}
@@ -74,24 +75,25 @@ export function CoursesPage() {
           count={count}
           resetOf={resetOf}
           sorts={COURSE_SORTS}
-          wide={wide}
           panel={(value, onChange) => <CourseFiltersPanel value={value} onChange={onChange} />}
         />
       </div>
       <BestCourses query={{ region: query.region, theme: query.theme }} headingId={bestId} />
       <div className={listStyles.layout}>
-        <FilterSidebar wide={wide} title={t('courses.filters.title')} reset={reset}>
+        <FilterSidebar title={t('courses.filters.title')} reset={reset}>
           <CourseFiltersPanel value={filters} onChange={setFilters} />
         </FilterSidebar>
         <section className={listStyles.results} aria-label={t('courses.list.label')}>
           <CoursesList query={query} empty={empty} label={t('courses.list.label')} />
         </section>
       </div>
-      {signedIn && wide === false && (
-        <ButtonLink to="/courses/new" className={listStyles.fab} size="lg">
-          <PlusIcon width={20} height={20} />
-          {t('courses.create')}
-        </ButtonLink>
+      {signedIn && (
+        <AtWidth wide={false}>
+          <ButtonLink to="/courses/new" className={listStyles.fab} size="lg">
+            <PlusIcon width={20} height={20} />
+            {t('courses.create')}
+          </ButtonLink>
+        </AtWidth>
       )}
     </div>
   );

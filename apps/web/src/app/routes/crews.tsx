@@ -2,7 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { PlusIcon, SearchIcon, UsersIcon } from '../../components/icons.tsx';
-import { FilterSheet, FilterSidebar, ListEmpty, listStyles } from '../../components/list-page/list-page.tsx';
+import {
+  AtWidth,
+  FilterSheet,
+  FilterSidebar,
+  ListEmpty,
+  listStyles,
+} from '../../components/list-page/list-page.tsx';
 import { CrewFiltersPanel } from '../../features/crews/components/crew-filters-panel.tsx';
 import { CrewsList } from '../../features/crews/components/crews-list.tsx';
 import { useCrewFilters } from '../../features/crews/hooks/use-crew-filters.ts';
@@ -14,7 +20,6 @@ import {
 } from '../../features/crews/utils/crew-filters.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useSession } from '../use-session.ts';
 import hidden from '../../components/visually-hidden.module.css';
 import styles from './crews.module.css';
@@ -27,7 +32,6 @@ export function CrewsPage() {
   useDocumentDescription(t('seo.crews'));
   const signedIn = useSession().status === 'signed-in';
   const [filters, setFilters] = useCrewFilters();
-  const wide = useWideLayout();
   const count = countCrewFilters(filters);
   const filtered = count > 0 || filters.q !== '';
   const reset = filtered
@@ -51,11 +55,13 @@ export function CrewsPage() {
           <h1 className={listStyles.title}>{t('crews.title')}</h1>
           <p className={listStyles.lead}>{t('crews.lead')}</p>
         </div>
-        {signedIn && wide === true && (
-          <ButtonLink to="/crews/new">
-            <PlusIcon width={20} height={20} />
-            {t('crews.create')}
-          </ButtonLink>
+        {signedIn && (
+          <AtWidth wide={true}>
+            <ButtonLink to="/crews/new">
+              <PlusIcon width={20} height={20} />
+              {t('crews.create')}
+            </ButtonLink>
+          </AtWidth>
         )}
       </div>
       <div className={styles.toolbar}>
@@ -72,11 +78,10 @@ export function CrewsPage() {
             apply: t('crews.filters.apply'),
           }}
           panel={(value, onChange) => <CrewFiltersPanel value={value} onChange={onChange} />}
-          wide={wide}
         />
       </div>
       <div className={listStyles.layout}>
-        <FilterSidebar wide={wide} title={t('crews.filters.title')} reset={reset}>
+        <FilterSidebar title={t('crews.filters.title')} reset={reset}>
           <CrewFiltersPanel value={filters} onChange={setFilters} />
         </FilterSidebar>
         {/* A heading of its own (read, not shown): the cards' h3s follow an h2, not the h1 (axe: heading-order). */}
@@ -87,11 +92,13 @@ export function CrewsPage() {
           <CrewsList query={{ ...crewFiltersToQuery(filters), limit: 20 }} empty={empty} />
         </section>
       </div>
-      {signedIn && wide === false && (
-        <ButtonLink to="/crews/new" className={listStyles.fab} size="lg">
-          <PlusIcon width={20} height={20} />
-          {t('crews.create')}
-        </ButtonLink>
+      {signedIn && (
+        <AtWidth wide={false}>
+          <ButtonLink to="/crews/new" className={listStyles.fab} size="lg">
+            <PlusIcon width={20} height={20} />
+            {t('crews.create')}
+          </ButtonLink>
+        </AtWidth>
       )}
     </div>
   );

@@ -27,7 +27,6 @@ import {
   type RunFilters,
 } from '../../features/runs/utils/run-filters.ts';
 import { cx } from '../../lib/cx.ts';
-import { useWideLayout } from '../../lib/use-wide-layout.ts';
 import { useDocumentDescription } from '../../lib/use-document-description.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useSession } from '../use-session.ts';
@@ -47,7 +46,6 @@ export function RunsPage() {
   const personal = hasPreferences(prefs);
   const myCrews = useMyCrews(signedIn).data?.items ?? [];
   const origin = originOf(filters.near);
-  const wide = useWideLayout();
   const count = countFilters(filters);
   const reset =
     count > 0 ? { label: t('runs.filters.reset'), onReset: () => setFilters(resetOf(filters)) } : undefined;
@@ -89,7 +87,6 @@ export function RunsPage() {
             sortLabel={(sort) =>
               sort === 'soonest' && filters.q.trim() !== '' ? t('runs.sort.relevance') : undefined
             }
-            wide={wide}
             panel={(value, onChange) => <RunFiltersPanel value={value} onChange={onChange} crews={myCrews} />}
           />
         </div>
@@ -105,7 +102,7 @@ export function RunsPage() {
         </div>
       )}
       <div className={listStyles.layout}>
-        <FilterSidebar wide={wide} title={t('runs.filters.title')} reset={reset}>
+        <FilterSidebar title={t('runs.filters.title')} reset={reset}>
           <RunFiltersPanel value={filters} onChange={setFilters} crews={myCrews} />
         </FilterSidebar>
         <div className={listStyles.results} id={panelId} role="tabpanel" aria-labelledby={`${tabId}-${view}`}>
@@ -114,7 +111,6 @@ export function RunsPage() {
               query={filtersToQuery(filters, false)}
               bbox={bbox}
               onMove={setBbox}
-              wide={wide === true}
               emptyActions={
                 reset && (
                   <Button variant="outline" onClick={reset.onReset}>

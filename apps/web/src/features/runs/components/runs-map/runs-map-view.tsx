@@ -7,6 +7,7 @@ import { FormAlert } from '../../../../components/form-alert.tsx';
 import { ClockIcon, PinIcon } from '../../../../components/icons.tsx';
 import { ClusterMap } from '../../../../components/map/lazy.tsx';
 import { useClientConfig } from '../../../../lib/app-config.ts';
+import { useWideLayout } from '../../../../lib/use-wide-layout.ts';
 import { formatShortDateTime } from '../../../../lib/datetime.ts';
 import { formatKm } from '../../../../lib/format.ts';
 import { cardPace } from '../../utils/format.ts';
@@ -23,8 +24,6 @@ interface RunsMapViewProps {
   bbox: Bbox | null;
   /** The map settled on a new box (debounced): the page writes it to the URL. */
   onMove: (bbox: Bbox) => void;
-  /** Map beside the list (wide screens): the wheel zooms the map. */
-  wide: boolean;
   /** What the list shows when nothing is in view (the page's reset and create actions). */
   emptyActions?: ReactNode;
 }
@@ -33,7 +32,9 @@ interface RunsMapViewProps {
  * `/runs?view=map`: the runs whose meeting place is in the map's visible box, as clustered pins, and the same
  * runs as a list that follows the map. A pin shows its run's card on the map; a cluster zooms in.
  */
-export function RunsMapView({ query, bbox, onMove, wide, emptyActions }: RunsMapViewProps) {
+export function RunsMapView({ query, bbox, onMove, emptyActions }: RunsMapViewProps) {
+  // Map beside the list (wide screens): the wheel zooms the map.
+  const wide = useWideLayout() === true;
   const { t } = useTranslation();
   const config = useClientConfig();
   const view = bbox ?? KOREA_BBOX;
