@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMediaQuery } from './use-media-query.ts';
 
 /** The width from which a list page shows its filters beside the list instead of in a sheet. */
 export const WIDE_QUERY = '(min-width: 1024px)';
@@ -11,14 +11,5 @@ export const WIDE_QUERY = '(min-width: 1024px)';
  * Where matchMedia is missing (tests) it answers the wide layout, as `useMediaQuery` does.
  */
 export function useWideLayout(): boolean | null {
-  return useSyncExternalStore<boolean | null>(
-    (onChange) => {
-      if (typeof window.matchMedia !== 'function') return () => undefined;
-      const list = window.matchMedia(WIDE_QUERY);
-      list.addEventListener('change', onChange);
-      return () => list.removeEventListener('change', onChange);
-    },
-    () => (typeof window.matchMedia === 'function' ? window.matchMedia(WIDE_QUERY).matches : true),
-    () => null,
-  );
+  return useMediaQuery(WIDE_QUERY, true, null);
 }
