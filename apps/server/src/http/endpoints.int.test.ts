@@ -16,9 +16,11 @@ interface Operation {
 }
 let paths: Record<string, Record<string, Operation>>;
 
+// The whole app on a fresh embedded database, migrated: seconds alone, but over the 60 s hook limit in a CI run
+// whose browser suite and PostgreSQL suite share two cores (load average 12 — seen in CI).
 beforeAll(async () => {
   paths = ((await openApiDocument()) as { paths: typeof paths }).paths;
-});
+}, 240_000);
 
 /** As the OpenAPI document shows a zod schema (fastify-type-provider-zod: JSON Schema 2020-12, `const` as `enum`). */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
