@@ -44,9 +44,9 @@ export function ListEmpty({ icon, title, description, reset, create }: ListEmpty
 
 /**
  * Wide screens: the filters beside the list, applied as they change; none on a narrow screen. While the width is
- * not known (a server-rendered page, until hydrated) only its frame is rendered,
- * for the stylesheet to show from 1024 px: it holds the list's column in place, and its chips — which do nothing
- * before the app runs — are not sent to every phone to be hydrated hidden (~130 ms of main thread at 4×).
+ * not known (a server-rendered page, until hydrated) only its frame is rendered, for the stylesheet to show from
+ * 1024 px: it holds the list's column in place, and its chips — which do nothing before the app runs — are not
+ * sent to every phone to be hydrated hidden (~130 ms of main thread at 4×).
  */
 export function FilterSidebar({
   title,
