@@ -7,7 +7,8 @@
  * BENCH_SECONDS (20) per scenario; BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/erun_bench), created
  * and seeded on first use; BENCH_USERS (2000), BENCH_RUNS (100000); BENCH_SERVER_ENV: extra `K=V,K=V` for the
  * API process (e.g. RESPONSE_CACHE_MS=0 to measure without the response cache); BENCH_PORT (3201) and the two
- * after it for the servers. Every request carries a browser's headers (accept-encoding: gzip, deflate, br).
+ * after it for the servers; BENCH_LOADGEN=autocannon to measure with autocannon where wrk is installed (load.ts).
+ * Every request carries a browser's headers (accept-encoding: gzip, deflate, br).
  */
 import { Redis } from 'ioredis';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import {
   burst,
   type Burst,
   type Figures,
+  LOADGEN,
   measure,
   okNearby,
   printTable,
@@ -217,7 +219,11 @@ function report(
       `courses, ${courseCounts.ratings} ratings, ${courseCounts.comments} comments ` +
       `(${courseCounts.runComments} under runs); ${seconds} s per scenario at ` +
       `50 connections after a warm-up.\nMachine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}); the load ` +
-      `generator (autocannon), the API process and PostgreSQL share them.` +
+      `generator (${LOADGEN}; the burst: autocannon), the API process and PostgreSQL share them.` +
+      (LOADGEN === 'autocannon'
+        ? ' autocannon saturates a core before a server sending the feed does: rows of large bodies measure it ' +
+          '(install wrk for the servers’ figures).'
+        : '') +
       (Object.keys(serverEnv).length ? `\nAPI process env: ${JSON.stringify(serverEnv)}` : '') +
       `\nRedis: ${redisEnv.REDIS_URL ?? 'none (BENCH_REDIS_URL=off or unreachable): readers’ data is not kept (ADR 025)'}` +
       `\nTargets: ≥ ${TARGET.ratio * 100}% (runs) / ${COURSE_TARGET * 100}% (courses, comments, crews) of ` +
