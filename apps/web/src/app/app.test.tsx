@@ -92,7 +92,8 @@ describe('app shell and routes', () => {
     const { calls } = mockApi({ 'POST /api/auth/logout': () => new Response(null, { status: 204 }) });
     const { events, router } = renderApp('/me', { user: onboardedMe() });
 
-    await events.click(screen.getByRole('button', { name: '달리는곰 님의 계정 메뉴' }));
+    // A member's parts of the header come in a chunk of their own (app/shell/member-parts.tsx).
+    await events.click(await screen.findByRole('button', { name: '달리는곰 님의 계정 메뉴' }));
     await events.click(screen.getByRole('button', { name: '로그아웃' }));
 
     expect(await screen.findByText('로그아웃했어요.')).toBeTruthy();

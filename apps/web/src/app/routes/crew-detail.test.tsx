@@ -1,5 +1,5 @@
 import type { Announcement, Crew, CrewViewer, MyCrewMembership } from '@erun/contracts';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realtime } from '../../lib/realtime.ts';
 import { jsonResponse, mockApi } from '../../test/api.ts';
@@ -95,7 +95,7 @@ function renderPage() {
 describe('/crews/:crewId', () => {
   it('approved while on the page: the pinned announcements, members only, appear without a reload', async () => {
     let member = false;
-    mockApi({
+    const { calls } = mockApi({
       [`GET /api/crews/${CREW_ID}`]: () =>
         jsonResponse(
           200,
@@ -112,6 +112,8 @@ describe('/crews/:crewId', () => {
     });
     const sockets = renderPage();
     expect(await screen.findByText(/공지는 크루원에게만 보여요/)).toBeTruthy();
+    // The membership panel is listening once it has asked for the reader's membership.
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/members/me'))).toBe(true));
 
     member = true;
     act(() => sockets.last()?.serverEmit('crew:membership', { crewId: CREW_ID }));

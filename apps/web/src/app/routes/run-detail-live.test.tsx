@@ -45,6 +45,8 @@ describe('/runs/:runId live', () => {
     expect(await within(crew).findByText('새러너')).toBeTruthy();
     expect(crew.textContent).not.toBe(before);
 
+    // Once the page shows the comments it loaded (an event during that first load is a race of its own).
+    await screen.findByText('첫 문의예요');
     const question = commentFixture({ content: '주차 되나요?' });
     comments = [question, ...comments];
     act(() => socket()?.serverEmit('run:comment', { runId: RUN_ID, commentId: question.id, parentId: null }));

@@ -8,6 +8,12 @@ export function resendEmailVerification(): Promise<EmailLinkSent> {
   return apiClient.call(deferredEndpoints.resendEmailVerification, {});
 }
 
-export function useResendEmailVerification() {
-  return useMutation({ mutationFn: resendEmailVerification });
+/** What to do with the answer, given to the mutation itself: it runs however soon the answer comes. */
+export interface ResendCallbacks {
+  onSuccess: (sent: EmailLinkSent) => void;
+  onError: (error: Error) => void;
+}
+
+export function useResendEmailVerification(callbacks: ResendCallbacks) {
+  return useMutation({ mutationFn: resendEmailVerification, ...callbacks });
 }

@@ -26,29 +26,31 @@ export type ResendResult = { kind: 'sent'; email: string } | { kind: 'error'; me
 /** "Resend the verification mail", with the wait the server asks for (Retry-After, or its resendAt). */
 export function useResendVerification() {
   const queryClient = useQueryClient();
-  const resend = useResendEmailVerification();
   const until = useSyncExternalStore(subscribe, () => resendUntil);
   const secondsLeft = useCountdown(until);
   const [result, setResult] = useState<ResendResult | null>(null);
+  // The mutation's own callbacks, not mutate()'s: TanStack Query skips those for a component that is not
+  // listening at that moment (not subscribed yet, or gone), and the answer and its cooldown would be lost.
+  const resend = useResendEmailVerification({
+    onSuccess: (sent) => {
+      setResendUntil(Date.parse(sent.resendAt));
+      setResult({ kind: 'sent', email: sent.email });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.retryAfter !== null) {
+        setResendUntil(Date.now() + error.retryAfter * 1000);
+      }
+      // Verified meanwhile (another tab, another device): the banner and badge follow.
+      if (error instanceof ApiError && error.code === 'EMAIL_ALREADY_VERIFIED') {
+        void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      }
+      setResult({ kind: 'error', message: errorMessage(error) });
+    },
+  });
 
   function send(): void {
     setResult(null);
-    resend.mutate(undefined, {
-      onSuccess: (sent) => {
-        setResendUntil(Date.parse(sent.resendAt));
-        setResult({ kind: 'sent', email: sent.email });
-      },
-      onError: (error) => {
-        if (error instanceof ApiError && error.retryAfter !== null) {
-          setResendUntil(Date.now() + error.retryAfter * 1000);
-        }
-        // Verified meanwhile (another tab, another device): the banner and badge follow.
-        if (error instanceof ApiError && error.code === 'EMAIL_ALREADY_VERIFIED') {
-          void queryClient.invalidateQueries({ queryKey: meQueryKey });
-        }
-        setResult({ kind: 'error', message: errorMessage(error) });
-      },
-    });
+    resend.mutate();
   }
 
   return { send, pending: resend.isPending, secondsLeft, result };

@@ -1,5 +1,5 @@
 import type { Image } from '@erun/contracts';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { onboardedMe } from '../../../test/fixtures.ts';
@@ -106,7 +106,7 @@ describe('AvatarUpload', () => {
     );
 
     await act(async () => xhr.respond(201, image));
-    expect(onChange).toHaveBeenCalledWith(image);
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(image));
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
