@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -135,7 +135,7 @@ async function wrk(load: Load, seconds: number): Promise<Omit<Figures, 'name' | 
     '-s',
     script,
     load.url,
-  ]);
+  ]).finally(() => rmSync(dir, { recursive: true, force: true }));
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const r = JSON.parse(line) as {
     requests: number;
