@@ -207,6 +207,7 @@ try {
     rows.push({ page, figure });
   }
 
+  /** The goals a page's medians miss, by the names the verdict prints. */
   const misses = (f: Figure): string[] =>
     [
       f.performance < GOALS.performance && 'performance',
@@ -215,18 +216,21 @@ try {
       f.seo < GOALS.seo && 'SEO',
       f.lcp > GOALS.lcp && 'LCP',
     ].filter((miss) => miss !== false);
-  const mark = (ok: boolean) => (ok ? ' ' : '✗');
-  const table = rows.map(({ page, figure: f }) => ({
-    page,
-    performance: `${f.performance}${mark(f.performance >= GOALS.performance)}`,
-    accessibility: `${f.accessibility}${mark(f.accessibility >= GOALS.accessibility)}`,
-    'best pr.': `${f['best-practices']}${mark(f['best-practices'] >= GOALS['best-practices'])}`,
-    SEO: `${f.seo}${mark(f.seo >= GOALS.seo)}`,
-    LCP: `${(f.lcp / 1000).toFixed(2)} s${mark(f.lcp <= GOALS.lcp)}`,
-    FCP: `${(f.fcp / 1000).toFixed(2)} s`,
-    TBT: `${Math.round(f.tbt)} ms`,
-    CLS: f.cls.toFixed(3),
-  }));
+  const table = rows.map(({ page, figure: f }) => {
+    const missed = misses(f);
+    const mark = (goal: string) => (missed.includes(goal) ? '✗' : ' ');
+    return {
+      page,
+      performance: `${f.performance}${mark('performance')}`,
+      accessibility: `${f.accessibility}${mark('accessibility')}`,
+      'best pr.': `${f['best-practices']}${mark('best practices')}`,
+      SEO: `${f.seo}${mark('SEO')}`,
+      LCP: `${(f.lcp / 1000).toFixed(2)} s${mark('LCP')}`,
+      FCP: `${(f.fcp / 1000).toFixed(2)} s`,
+      TBT: `${Math.round(f.tbt)} ms`,
+      CLS: f.cls.toFixed(3),
+    };
+  });
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
